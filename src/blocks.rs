@@ -1,0 +1,86 @@
+//! Paragraphs in and out. A block is a maximal run of non-blank lines (a
+//! line of only whitespace is blank); a document with no blank line at all
+//! has one block per line. Blocks are slices of the text, never copies.
+//! This module decides nothing about which blocks to keep.
+
+/// Splits `text` into blocks. Each block is a slice of `text` holding its
+/// lines joined by the `\n`s that were between them.
+pub fn split(text: &str) -> Vec<&str> {
+    let mut blocks = Vec::new();
+    let mut saw_blank_between = false;
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        if content.trim().is_empty() {
+            if let Some(block_start) = start.take() {
+                blocks.push(&text[block_start..end]);
+            }
+        } else {
+            if start.is_none() {
+                if !blocks.is_empty() {
+                    saw_blank_between = true;
+                }
+                start = Some(offset);
+            }
+            end = offset + content.len();
+        }
+        offset += line.len();
+    }
+    if let Some(block_start) = start {
+        blocks.push(&text[block_start..end]);
+    }
+    if saw_blank_between || blocks.len() != 1 {
+        return blocks;
+    }
+    // No blank line anywhere: every line is a paragraph of its own.
+    blocks[0]
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect()
+}
+
+/// Joins kept blocks with one blank line between them; the result ends in
+/// exactly one `\n`, or is empty when there is no block.
+pub fn join<'a>(blocks: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(block);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_separate_blocks_and_inner_breaks_stay() {
+        let text = "Title\n\nverse one\nverse two\n \n\n\nlast";
+        assert_eq!(split(text), vec!["Title", "verse one\nverse two", "last"]);
+    }
+
+    #[test]
+    fn a_text_without_blank_lines_has_one_block_per_line() {
+        assert_eq!(split("one\ntwo\nthree\n"), vec!["one", "two", "three"]);
+    }
+
+    #[test]
+    fn a_single_line_is_one_block() {
+        assert_eq!(split("only\n"), vec!["only"]);
+        assert!(split("").is_empty());
+        assert!(split("\n \n").is_empty());
+    }
+
+    #[test]
+    fn join_puts_one_blank_line_between_blocks() {
+        assert_eq!(join(["a", "b\nc"]), "a\n\nb\nc\n");
+        assert_eq!(join(Vec::<&str>::new()), "");
+    }
+}

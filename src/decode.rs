@@ -1,0 +1,152 @@
+//! Bytes to text. A BOM wins; then valid UTF-8 is taken as UTF-8; then a
+//! user-named encoding; otherwise chardetng guesses the legacy encoding and
+//! encoding_rs decodes it. Input holding NUL bytes is binary, not an
+//! article, and is refused. Repairing text that was already decoded wrongly
+//! (mojibake) is the repair stage's job, not this one's.
+
+use encoding_rs::{Encoding, UTF_8};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// Where the encoding of a document came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum EncodingSource {
+    /// A byte-order mark.
+    Bom,
+    /// The bytes were valid UTF-8.
+    Utf8,
+    /// Named by the user (`--encoding`).
+    Forced,
+    /// Guessed by chardetng; `confident` is its own assessment.
+    Detected { confident: bool },
+}
+
+/// Decoded text and how it was decoded.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static Encoding,
+    pub source: EncodingSource,
+    /// Some bytes were malformed in that encoding and became U+FFFD.
+    pub had_errors: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("binary file (NUL byte at offset {offset}), not an article")]
+    Binary { offset: usize },
+    #[error(
+        "unknown encoding label {label:?} (use a WHATWG label such as utf-8, windows-1252, koi8-r)"
+    )]
+    UnknownEncoding { label: String },
+}
+
+/// Resolves a WHATWG encoding label (`latin1`, `cp1251`, `utf-8`), or
+/// `None` for `auto`.
+pub fn encoding_for_label(label: &str) -> Result<Option<&'static Encoding>, DecodeError> {
+    if label.eq_ignore_ascii_case("auto") {
+        return Ok(None);
+    }
+    Encoding::for_label(label.trim().as_bytes())
+        .map(Some)
+        .ok_or_else(|| DecodeError::UnknownEncoding {
+            label: label.to_string(),
+        })
+}
+
+/// Decodes `bytes`; `forced` is an encoding label or `auto`/`None`.
+pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, DecodeError> {
+    let forced = match forced {
+        Some(label) => encoding_for_label(label)?,
+        None => None,
+    };
+    let (encoding, source, body) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_length)) => (encoding, EncodingSource::Bom, &bytes[bom_length..]),
+        None => {
+            if let Some(offset) = memchr::memchr(0, bytes) {
+                return Err(DecodeError::Binary { offset });
+            }
+            if let Some(encoding) = forced {
+                (encoding, EncodingSource::Forced, bytes)
+            } else if let Ok(text) = std::str::from_utf8(bytes) {
+                return Ok(Decoded {
+                    text: Cow::Borrowed(text),
+                    encoding: UTF_8,
+                    source: EncodingSource::Utf8,
+                    had_errors: false,
+                });
+            } else {
+                let mut detector = chardetng::EncodingDetector::new();
+                detector.feed(bytes, true);
+                let (encoding, confident) = detector.guess_assess(None, false);
+                (encoding, EncodingSource::Detected { confident }, bytes)
+            }
+        }
+    };
+    // UTF-16 with a BOM legitimately holds NUL bytes; anything else with
+    // one after decoding is binary.
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    if let Some(offset) = text.find('\0') {
+        return Err(DecodeError::Binary { offset });
+    }
+    Ok(Decoded {
+        text,
+        encoding,
+        source,
+        had_errors,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_utf8_is_borrowed() {
+        let decoded = decode("café".as_bytes(), None).unwrap();
+        assert!(matches!(decoded.text, Cow::Borrowed("café")));
+        assert_eq!(decoded.source, EncodingSource::Utf8);
+    }
+
+    #[test]
+    fn a_bom_wins_and_is_removed() {
+        let decoded = decode(b"\xEF\xBB\xBFhello", None).unwrap();
+        assert_eq!(decoded.text, "hello");
+        assert_eq!(decoded.source, EncodingSource::Bom);
+        let utf16 = decode(b"\xFF\xFEh\0i\0", None).unwrap();
+        assert_eq!(utf16.text, "hi");
+    }
+
+    #[test]
+    fn windows_1251_is_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251
+            .encode("Президент России заявил, что переговоры продолжатся на следующей неделе.");
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.encoding, encoding_rs::WINDOWS_1251);
+        assert!(decoded.text.starts_with("Президент"));
+    }
+
+    #[test]
+    fn a_forced_label_overrides_detection() {
+        let decoded = decode(b"caf\xE9", Some("latin1")).unwrap();
+        assert_eq!(decoded.text, "café");
+        assert_eq!(decoded.source, EncodingSource::Forced);
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        assert_eq!(
+            decode(b"PK\x03\x04\0\0", None).unwrap_err(),
+            DecodeError::Binary { offset: 4 }
+        );
+    }
+
+    #[test]
+    fn unknown_labels_are_refused() {
+        assert!(matches!(
+            decode(b"x", Some("klingon")),
+            Err(DecodeError::UnknownEncoding { .. })
+        ));
+    }
+}

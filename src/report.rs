@@ -1,0 +1,110 @@
+//! What the cleaner did: one [`Change`] per repair or drop, each with a
+//! stable reason id (`mojibake.windows-874`, `dedup.headline`,
+//! `boilerplate.comment-section`) that `--explain`, the JSON report and the
+//! tests all share. This module only describes changes; it never prints.
+
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// The version of the reason ids and the built-in rules. Bump it whenever
+/// an id is renamed or a rule changes what it drops, so that data teams can
+/// tell from `--version` whether two runs are comparable.
+pub const RULES_VERSION: &str = "2026.11.1";
+
+/// Whether a change rewrote characters or dropped a whole block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Characters were rewritten inside the text.
+    Repair,
+    /// A whole block was removed from the document.
+    Drop,
+}
+
+/// One repair or drop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Stable reason id, `stage.detail` (`mojibake.windows-1252`).
+    pub reason: Cow<'static, str>,
+    pub action: Action,
+    /// Byte offset of the change in the text the stage was given (for
+    /// repairs), or the index of the dropped block (for drops).
+    pub position: usize,
+    /// The text that was there: the exact span for repairs, the first
+    /// words for drops.
+    pub before: String,
+    /// What replaced it (empty for drops).
+    pub after: String,
+}
+
+impl Change {
+    pub fn repair(
+        reason: impl Into<Cow<'static, str>>,
+        position: usize,
+        before: impl Into<String>,
+        after: impl Into<String>,
+    ) -> Change {
+        Change {
+            reason: reason.into(),
+            action: Action::Repair,
+            position,
+            before: before.into(),
+            after: after.into(),
+        }
+    }
+
+    pub fn drop_block(
+        reason: impl Into<Cow<'static, str>>,
+        block_index: usize,
+        block_text: &str,
+    ) -> Change {
+        Change {
+            reason: reason.into(),
+            action: Action::Drop,
+            position: block_index,
+            before: snippet(block_text, 60),
+            after: String::new(),
+        }
+    }
+
+    /// One human-readable line, as `--explain` prints it.
+    pub fn describe(&self) -> String {
+        match self.action {
+            Action::Repair => format!(
+                "repair {} @{}: {:?} -> {:?}",
+                self.reason, self.position, self.before, self.after
+            ),
+            Action::Drop => format!(
+                "drop   {} block {}: {:?}",
+                self.reason, self.position, self.before
+            ),
+        }
+    }
+}
+
+/// The first `max_chars` characters of `text` on one line, with `…` when cut.
+pub fn snippet(text: &str, max_chars: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &one_line[..cut]),
+        None => one_line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_cuts_long_text_on_a_char_boundary() {
+        assert_eq!(snippet("héllo wörld", 5), "héllo…");
+        assert_eq!(snippet("a\n b", 10), "a b");
+    }
+
+    #[test]
+    fn describe_names_the_reason() {
+        let change = Change::drop_block("dedup.paragraph", 3, "Some repeated text");
+        assert!(change.describe().contains("dedup.paragraph"));
+        assert!(change.describe().contains("block 3"));
+    }
+}
