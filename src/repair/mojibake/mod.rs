@@ -33,6 +33,10 @@ use std::ops::Range;
 const MAX_ROUNDS: usize = 5;
 /// The smallest gain (in cost units of `score`) that makes a span repair.
 const ACCEPT_SPAN: f32 = 1.5;
+/// The smallest gain of a span on a line where other spans gave enough
+/// evidence (`LINE_EVIDENCE`) for the same code page.
+const ACCEPT_SUPPORTED: f32 = 0.0;
+const LINE_EVIDENCE: f32 = 3.0;
 /// Each extra round (another code page, or another layer of damage) must
 /// buy at least this much.
 const ACCEPT_ROUND: f32 = 1.5;
@@ -158,11 +162,28 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
 /// their total gain.
 fn plan(chars: &[char], page: &'static CodePage) -> (f32, Vec<Edit>) {
     let found = sequences(chars, page, true);
-    let mut edits = Vec::new();
+    let judged: Vec<(f32, Edit)> = runs(&found)
+        .into_iter()
+        .flat_map(|run| judge(chars, run, page))
+        .collect();
+    // A line shown to be damaged under this code page also gets the spans
+    // that are merely no worse repaired: real text seldom forms valid UTF-8
+    // by accident, so on such a line a valid span is most likely damage.
+    let strong: f32 = judged
+        .iter()
+        .filter(|(gain, _)| *gain >= ACCEPT_SPAN)
+        .map(|(gain, _)| gain)
+        .sum();
+    let threshold = if strong >= LINE_EVIDENCE {
+        ACCEPT_SUPPORTED
+    } else {
+        ACCEPT_SPAN
+    };
     let mut total = 0.0;
-    for run in runs(&found) {
-        for (gain, edit) in judge(chars, run, page) {
-            total += gain;
+    let mut edits = Vec::new();
+    for (gain, edit) in judged {
+        if gain >= threshold {
+            total += gain.max(0.0);
             edits.push(edit);
         }
     }
@@ -220,8 +241,8 @@ fn judge(chars: &[char], run: &[Sequence], page: &'static CodePage) -> Vec<(f32,
         + isolation_cost(chars, start, end, &chars[start..end])
         - isolation_cost(chars, start, end, &repaired)
         + shape
-        + RUN_BONUS * (run.len() - 1) as f32;
-    if gain < ACCEPT_SPAN {
+        + run_bonus(&repaired, run.len());
+    if gain < ACCEPT_SUPPORTED {
         return Vec::new();
     }
     vec![(
@@ -232,6 +253,15 @@ fn judge(chars: &[char], run: &[Sequence], page: &'static CodePage) -> Vec<(f32,
             reason,
         },
     )]
+}
+
+/// Evidence from several valid sequences in a row, unless what they decode
+/// to is itself unusual.
+fn run_bonus(repaired: &[char], sequences: usize) -> f32 {
+    if repaired.iter().any(|&c| score::char_cost(c) >= 1.0) {
+        return 0.0;
+    }
+    RUN_BONUS * sequences.saturating_sub(1) as f32
 }
 
 /// Reads a result that still holds C1 controls once more, through the code
@@ -269,10 +299,14 @@ fn collapse(reading: &[char]) -> Option<Vec<char>> {
 fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
     let lead = score::class(chars[sequence.start]);
     let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
-    if lead.is_letter() && rest.iter().all(|&c| !score::class(c).is_letter()) {
-        SHAPE_BONUS
+    if !lead.is_letter() || rest.iter().any(|&c| score::class(c).is_letter()) {
+        return 0.0;
+    }
+    // Closing quotes and dashes follow letters in real text too.
+    if rest.iter().all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—')) {
+        SHAPE_BONUS / 3.0
     } else {
-        0.0
+        SHAPE_BONUS
     }
 }
 

@@ -170,7 +170,9 @@ pub(crate) fn char_cost(c: char) -> f32 {
         Kind::Format => match c {
             '\u{200D}' | '\u{200C}' => 0.5,
             '\u{AD}' => 1.0,
-            _ => 1.5,
+            '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' => 1.5,
+            // Prepended concatenation marks and the like: never plain text.
+            _ => 4.0,
         },
         Kind::Space => match c {
             ' ' => 0.0,
@@ -288,8 +290,16 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
     if is_glue_breaker(a, class_a) && class_b.is_letter() {
         cost += 1.0;
     }
-    if class_b.kind == Kind::Mark && !(class_a.is_letter() || class_a.kind == Kind::Mark) {
-        cost += 1.5;
+    if class_b.kind == Kind::Mark {
+        if !(class_a.is_letter() || class_a.kind == Kind::Mark) {
+            cost += 1.5;
+        } else if !compatible(class_a.script, class_b.script) {
+            cost += 3.0;
+        }
+    }
+    if is_box_drawing(a) && is_box_drawing(b) {
+        // Lines and frames drawn with box characters are real text.
+        cost -= 1.0;
     }
     if b == 'ß' && a.is_ascii_alphabetic() && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u') {
         cost += 1.5;
@@ -298,6 +308,10 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
         cost += 2.0;
     }
     cost
+}
+
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{259F}').contains(&c)
 }
 
 /// Symbols and rare punctuation that real words do not touch.
