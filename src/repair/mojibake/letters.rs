@@ -66,6 +66,52 @@ pub(crate) fn pair_evidence(before: Option<char>, letter: char, after: Option<ch
     side(pair_count(before, Some(letter))) + side(pair_count(Some(letter), after))
 }
 
+/// How plausible the letter pairs of a reading are, on average: the mean
+/// of a log count per pair that involves a letter of the reading (unseen
+/// pairs weigh -2). Readings without letters score 0.
+fn plausibility(left: Option<char>, reading: &[char], right: Option<char>) -> Option<f32> {
+    let side = |count: u32| {
+        if count == 0 {
+            -2.0
+        } else {
+            (1.0 + count as f32).ln() * 0.5
+        }
+    };
+    let is_letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let mut total = 0.0;
+    let mut pairs = 0;
+    let mut previous = left;
+    for c in reading
+        .iter()
+        .copied()
+        .map(Some)
+        .chain(std::iter::once(right))
+    {
+        // Every pair here touches the reading; pairs without a letter
+        // (digits, punctuation) say nothing about a language.
+        if is_letter(previous) || is_letter(c) {
+            total += side(pair_count(previous, c));
+            pairs += 1;
+        }
+        previous = c;
+    }
+    (pairs > 0).then(|| total / pairs as f32)
+}
+
+/// Evidence that `after` reads better than `before` between the same
+/// neighbours, from letter-pair statistics, bounded so that statistics
+/// never outweigh the structure of the text.
+pub(crate) fn plausibility_gain(
+    left: Option<char>,
+    before: &[char],
+    after: &[char],
+    right: Option<char>,
+) -> f32 {
+    let before = plausibility(left, before, right).unwrap_or(0.0);
+    let after = plausibility(left, after, right).unwrap_or(0.0);
+    (after - before).clamp(-2.0, 2.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

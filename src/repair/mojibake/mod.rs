@@ -115,24 +115,38 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
         reason: None,
     }];
     let mut current = line.to_string();
+    let mut used_pages = 0u32;
     for _ in 0..MAX_ROUNDS {
         let chars: Vec<char> = current.chars().collect();
         let pages = candidate_pages(&current);
-        let mut best: Option<(f32, Vec<Edit>)> = None;
+        let mut best: Option<(f32, usize, Vec<Edit>)> = None;
         for (page_index, page) in code_pages().iter().enumerate() {
             if pages & (1 << page_index) == 0 {
                 continue;
             }
-            let (gain, edits) = plan(&chars, page);
-            let net = gain - page.cost;
-            if !edits.is_empty() && best.as_ref().map_or(true, |(best_net, _)| net > *best_net) {
-                best = Some((net, edits));
+            let established = used_pages & (1 << page_index) != 0;
+            let (gain, edits) = plan(&chars, page, established);
+            // A code page the line already needed costs nothing more.
+            let net = if established {
+                gain + ACCEPT_ROUND
+            } else {
+                gain - page.cost
+            };
+            if !edits.is_empty()
+                && best
+                    .as_ref()
+                    .map_or(true, |(best_net, _, _)| net > *best_net)
+            {
+                best = Some((net, page_index, edits));
             }
         }
-        let Some((net, edits)) = best else { break };
+        let Some((net, page_index, edits)) = best else {
+            break;
+        };
         if net < ACCEPT_ROUND {
             break;
         }
+        used_pages |= 1 << page_index;
         apply(&mut segments, &to_byte_edits(&current, &chars, edits));
         current = joined(&segments);
     }
@@ -160,11 +174,23 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
 
 /// The repairs one code page would make on a line, in char indices, and
 /// their total gain.
-fn plan(chars: &[char], page: &'static CodePage) -> (f32, Vec<Edit>) {
+fn plan(chars: &[char], page: &'static CodePage, established: bool) -> (f32, Vec<Edit>) {
     let found = sequences(chars, page, true);
+    // Letters inside candidate spans are not evidence of the line's script:
+    // they may be about to change.
+    let mut in_candidate = vec![false; chars.len()];
+    for sequence in &found {
+        for flag in &mut in_candidate[sequence.start..sequence.start + sequence.len] {
+            *flag = true;
+        }
+    }
+    let context = Context {
+        chars,
+        in_candidate: &in_candidate,
+    };
     let judged: Vec<(f32, Edit)> = runs(&found)
         .into_iter()
-        .flat_map(|run| judge(chars, run, page))
+        .flat_map(|run| judge(&context, run, page))
         .collect();
     // A line shown to be damaged under this code page also gets the spans
     // that are merely no worse repaired: real text seldom forms valid UTF-8
@@ -174,7 +200,7 @@ fn plan(chars: &[char], page: &'static CodePage) -> (f32, Vec<Edit>) {
         .filter(|(gain, _)| *gain >= ACCEPT_SPAN)
         .map(|(gain, _)| gain)
         .sum();
-    let threshold = if strong >= LINE_EVIDENCE {
+    let threshold = if established || strong >= LINE_EVIDENCE {
         ACCEPT_SUPPORTED
     } else {
         ACCEPT_SPAN
@@ -209,7 +235,14 @@ fn runs(found: &[Sequence]) -> Vec<&[Sequence]> {
 /// Whether a run of sequences should be repaired, and into what. A run
 /// whose reading still holds C1 controls is double damage: it is read once
 /// more; if that fails, its sequences without controls are judged alone.
-fn judge(chars: &[char], run: &[Sequence], page: &'static CodePage) -> Vec<(f32, Edit)> {
+/// The line a plan judges, and which of its characters are candidates.
+struct Context<'a> {
+    chars: &'a [char],
+    in_candidate: &'a [bool],
+}
+
+fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f32, Edit)> {
+    let chars = context.chars;
     let start = run[0].start;
     let end = run[run.len() - 1].start + run[run.len() - 1].len;
     let mut repaired: Vec<char> = run.iter().map(|sequence| sequence.decoded).collect();
@@ -225,7 +258,7 @@ fn judge(chars: &[char], run: &[Sequence], page: &'static CodePage) -> Vec<(f32,
                     run.iter().filter(|s| !is_c1(s.decoded)).copied().collect();
                 return runs(&clean)
                     .into_iter()
-                    .flat_map(|part| judge(chars, part, page))
+                    .flat_map(|part| judge(context, part, page))
                     .collect();
             }
         }
@@ -238,8 +271,9 @@ fn judge(chars: &[char], run: &[Sequence], page: &'static CodePage) -> Vec<(f32,
         .sum();
     let gain = score::window_cost(left, &chars[start..end], right)
         - score::window_cost(left, &repaired, right)
-        + isolation_cost(chars, start, end, &chars[start..end])
-        - isolation_cost(chars, start, end, &repaired)
+        + isolation_cost(context, start, end, &chars[start..end])
+        - isolation_cost(context, start, end, &repaired)
+        + letters::plausibility_gain(left, &chars[start..end], &repaired, right)
         + shape
         + run_bonus(&repaired, run.len());
     if gain < ACCEPT_SUPPORTED {
@@ -302,52 +336,68 @@ fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
     if !lead.is_letter() || rest.iter().any(|&c| score::class(c).is_letter()) {
         return 0.0;
     }
-    // Closing quotes and dashes follow letters in real text too.
-    if rest.iter().all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—')) {
+    // Closing quotes and dashes follow letters in real text too, where a
+    // word ends.
+    let next = chars.get(sequence.start + sequence.len).copied();
+    let word_goes_on = next.is_some_and(|c| score::class(c).is_letter());
+    if !word_goes_on
+        && rest
+            .iter()
+            .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
+    {
         SHAPE_BONUS / 3.0
     } else {
         SHAPE_BONUS
     }
 }
 
-/// Letters whose script fits neither their neighbours inside the span nor
-/// the nearest letters outside it.
-fn isolation_cost(chars: &[char], start: usize, end: usize, reading: &[char]) -> f32 {
+/// Runs of letters (a word, or the part of one inside the span) whose
+/// script fits none of the nearest letters outside the span: a Cyrillic
+/// pair inside an English sentence, a Hebrew letter beside German.
+fn isolation_cost(context: &Context, start: usize, end: usize, reading: &[char]) -> f32 {
     const REACH: usize = 30;
-    let outside_left = chars[..start]
-        .iter()
+    let chars = context.chars;
+    let outside = |index: &usize| -> Option<score::Script> {
+        if context.in_candidate[*index] {
+            return None;
+        }
+        let class = score::class(chars[*index]);
+        (class.is_letter() && class.script != score::Script::Common).then_some(class.script)
+    };
+    let left = (start.saturating_sub(REACH)..start)
         .rev()
-        .take(REACH)
-        .map(|&c| score::class(c))
-        .find(|class| class.is_letter() && class.script != score::Script::Common);
-    let outside_right = chars[end..]
-        .iter()
-        .take(REACH)
-        .map(|&c| score::class(c))
-        .find(|class| class.is_letter() && class.script != score::Script::Common);
-    let mut cost = 0.0;
-    for (index, &c) in reading.iter().enumerate() {
-        let class = score::class(c);
-        if !class.is_letter() || class.script == score::Script::Common {
-            continue;
-        }
-        let fits = |other: Option<&char>| {
-            other.is_some_and(|&o| {
-                let other = score::class(o);
-                other.is_letter() && score::compatible(other.script, class.script)
-            })
-        };
-        if fits(index.checked_sub(1).and_then(|i| reading.get(i))) || fits(reading.get(index + 1)) {
-            continue;
-        }
-        let neighbours = [outside_left, outside_right];
-        let known = neighbours.iter().flatten().count();
-        let compatible = neighbours
+        .find_map(|i| outside(&i));
+    let right = (end..chars.len().min(end + REACH)).find_map(|i| outside(&i));
+    if left.is_none() && right.is_none() {
+        return 0.0;
+    }
+    let fits = |script: score::Script| {
+        [left, right]
             .iter()
             .flatten()
-            .any(|other| score::compatible(other.script, class.script));
-        if known > 0 && !compatible {
-            cost += 2.0;
+            .any(|&other| score::compatible(other, script))
+    };
+    let mut cost = 0.0;
+    let mut run_script: Option<score::Script> = None;
+    for &c in reading.iter().chain(std::iter::once(&' ')) {
+        let class = score::class(c);
+        let letter = class.is_letter() || class.kind == score::Kind::Mark;
+        match run_script {
+            Some(script) if letter && score::compatible(script, class.script) => {
+                if script == score::Script::Common {
+                    run_script = Some(class.script);
+                }
+            }
+            _ => {
+                if let Some(script) = run_script.take() {
+                    if script != score::Script::Common && !fits(script) {
+                        cost += 2.0;
+                    }
+                }
+                if letter {
+                    run_script = Some(class.script);
+                }
+            }
         }
     }
     cost
