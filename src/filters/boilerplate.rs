@@ -234,8 +234,9 @@ fn satisfied<'r>(candidate: &Candidate<'r>, place: &Place) -> Option<&'r Rule> {
 }
 
 /// After a header (`Related posts`, `Sponsored content`), the blocks of
-/// headline links under it. When running text follows the list, its last
-/// item may be a subheading of the article, so it stays.
+/// headline links under it. A single title-shaped block followed by
+/// running text may be a subheading of the article, so it stays; a run of
+/// several is a list.
 fn take_list_under_header(
     header: usize,
     views: &[BlockView],
@@ -260,7 +261,7 @@ fn take_list_under_header(
         && decisions.kept(next)
         && candidates[next].is_none()
         && views[next].prose;
-    if running_text_follows {
+    if running_text_follows && items.len() == 1 {
         items.pop();
     }
     for item in items {
@@ -398,14 +399,16 @@ mod tests {
 
     #[test]
     fn a_subheading_after_a_link_list_in_the_body_stays() {
-        let blocks = [
+        let blocks = [BODY, "You may also like", "What happens next", MORE];
+        assert_eq!(run(&blocks), [true, false, true, true]);
+        let list = [
             BODY,
             "You may also like",
             "New ward opens at the county hospital",
-            "What happens next",
+            "Ambulance response times improve",
             MORE,
         ];
-        assert_eq!(run(&blocks), [true, false, false, true, true]);
+        assert_eq!(run(&list), [true, false, false, false, true]);
     }
 
     #[test]
