@@ -278,14 +278,14 @@ fn clean_jsonl_in_memory(
     notes: &mut Vec<Note>,
 ) -> Result<Vec<u8>, Outcome> {
     let mut cleaned = Vec::with_capacity(original.len());
-    let result = jsonl::stream(
-        &mut &original[..],
-        &mut cleaned,
-        &settings.cleaner,
+    let job = jsonl::Job {
+        cleaner: &settings.cleaner,
         options,
         label,
-        &mut |message| notes.push(note_of(label, message)),
-    );
+    };
+    let result = jsonl::clean_slice(original, &mut cleaned, &job, &mut |message| {
+        notes.push(note_of(label, message))
+    });
     match result {
         Ok(_) => Ok(cleaned),
         Err(StreamError::Strict(problem)) => {
@@ -321,30 +321,30 @@ fn stream_jsonl(
     let Some(options) = &settings.jsonl else {
         return Ok(Outcome::failed(format!("{label}: not a JSON Lines run")));
     };
-    let mut reader: Box<dyn io::BufRead> = match path {
+    let reader: Box<dyn Read + Send> = match path {
         Some(path) => match std::fs::File::open(path) {
-            Ok(file) => Box::new(io::BufReader::with_capacity(1 << 16, file)),
+            Ok(file) => Box::new(file),
             Err(error) => return Ok(Outcome::failed(format!("{label}: reading: {error}"))),
         },
-        None => Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())),
+        None => Box::new(io::stdin()),
     };
     let mut counted = CountingWriter {
         inner: out,
         written: 0,
         error: None,
     };
-    let result = jsonl::stream(
-        &mut reader,
-        &mut counted,
-        &settings.cleaner,
+    let job = jsonl::Job {
+        cleaner: &settings.cleaner,
         options,
-        &label,
-        &mut |message| match note_of(&label, message) {
-            Note::Warning(text) => reporter.warning(&text),
-            Note::Explain(report) => reporter.explain(&report),
-            Note::Error(text) => reporter.error(&text),
-        },
-    );
+        label: &label,
+    };
+    let result = jsonl::clean_stream(reader, &mut counted, &job, &mut |message| match note_of(
+        &label, message,
+    ) {
+        Note::Warning(text) => reporter.warning(&text),
+        Note::Explain(report) => reporter.explain(&report),
+        Note::Error(text) => reporter.error(&text),
+    });
     match result {
         Ok(stats) => Ok(Outcome {
             status: if stats.changed > 0 {

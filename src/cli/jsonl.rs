@@ -15,7 +15,8 @@ use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::value::RawValue;
 use std::fmt;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::sync::mpsc;
 
 /// The key of the object that `--annotate` adds to each record.
 pub const ANNOTATION_KEY: &str = "newsclean";
@@ -62,84 +63,175 @@ pub enum StreamError {
     Strict(String),
 }
 
-/// Cleans the JSON Lines of `reader` into `writer`. `label` names the input
-/// in messages; `messages` receives, in input order, each warning (one
-/// line, no prefix) and each explain report.
-pub fn stream(
-    reader: &mut dyn BufRead,
+/// What a stream needs besides its lines.
+pub struct Job<'a> {
+    pub cleaner: &'a Cleaner,
+    pub options: &'a JsonlOptions,
+    /// Names the input in messages.
+    pub label: &'a str,
+}
+
+/// Cleans JSON Lines that are all in memory (a file of a batch).
+pub fn clean_slice(
+    input: &[u8],
     writer: &mut dyn Write,
-    cleaner: &Cleaner,
-    options: &JsonlOptions,
-    label: &str,
+    job: &Job,
     messages: &mut dyn FnMut(Message),
 ) -> Result<StreamStats, StreamError> {
     let mut stats = StreamStats::default();
-    let mut chunk: Vec<u8> = Vec::new();
-    let mut line_ends: Vec<usize> = Vec::new();
-    let mut first_line_number: u64 = 1;
+    let mut rest = input;
+    while !rest.is_empty() {
+        let mut lines: Vec<&[u8]> = Vec::new();
+        let mut taken = 0;
+        while !rest.is_empty() && lines.len() < CHUNK_LINES && taken < CHUNK_BYTES {
+            let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |newline| newline + 1);
+            let (line, after) = rest.split_at(end);
+            lines.push(line);
+            taken += line.len();
+            rest = after;
+        }
+        clean_chunk(&lines, writer, job, messages, &mut stats)?;
+    }
+    Ok(stats)
+}
+
+/// Cleans JSON Lines from a stream (stdin, a file) as they arrive. A
+/// reader thread hands over whatever lines are available, so a record is
+/// answered as soon as it is complete even when the writer of the input
+/// waits for that answer, while a fast input still gets large parallel
+/// chunks. Memory stays bounded by a few chunks or the longest line.
+pub fn clean_stream(
+    reader: Box<dyn Read + Send>,
+    writer: &mut dyn Write,
+    job: &Job,
+    messages: &mut dyn FnMut(Message),
+) -> Result<StreamStats, StreamError> {
+    let (sender, receiver) = mpsc::sync_channel::<io::Result<Chunk>>(2);
+    // The thread is not joined: when the run stops early (a closed stdout,
+    // --strict) it may be blocked on a read that never ends, and it dies
+    // with the process.
+    std::thread::Builder::new()
+        .name("jsonl-reader".into())
+        .spawn(move || read_chunks(reader, &sender))
+        .map_err(StreamError::Read)?;
+    let mut stats = StreamStats::default();
+    while let Ok(first) = receiver.recv() {
+        let mut chunk = first.map_err(StreamError::Read)?;
+        let mut pending_error = None;
+        while chunk.ends.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
+            match receiver.try_recv() {
+                Ok(Ok(more)) => chunk.append(more),
+                Ok(Err(error)) => {
+                    pending_error = Some(error);
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        clean_chunk(&chunk.lines(), writer, job, messages, &mut stats)?;
+        if let Some(error) = pending_error {
+            return Err(StreamError::Read(error));
+        }
+    }
+    Ok(stats)
+}
+
+/// Lines read in one go: the bytes and where each line ends.
+#[derive(Default)]
+struct Chunk {
+    data: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Chunk {
+    fn append(&mut self, other: Chunk) {
+        let offset = self.data.len();
+        self.data.extend_from_slice(&other.data);
+        self.ends.extend(other.ends.iter().map(|end| end + offset));
+    }
+
+    fn lines(&self) -> Vec<&[u8]> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let line = &self.data[start..end];
+                start = end;
+                line
+            })
+            .collect()
+    }
+}
+
+fn read_chunks(reader: Box<dyn Read + Send>, sender: &mpsc::SyncSender<io::Result<Chunk>>) {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
     loop {
-        chunk.clear();
-        line_ends.clear();
-        while line_ends.len() < CHUNK_LINES && chunk.len() < CHUNK_BYTES {
-            let read = reader
-                .read_until(b'\n', &mut chunk)
-                .map_err(StreamError::Read)?;
-            if read == 0 {
+        let mut chunk = Chunk::default();
+        loop {
+            match reader.read_until(b'\n', &mut chunk.data) {
+                Ok(0) => break,
+                Ok(_) => chunk.ends.push(chunk.data.len()),
+                Err(error) => {
+                    let _ = sender.send(Err(error));
+                    return;
+                }
+            }
+            // Hand over what is here rather than block for more.
+            let full = chunk.ends.len() >= CHUNK_LINES || chunk.data.len() >= CHUNK_BYTES;
+            if full || reader.buffer().is_empty() {
                 break;
             }
-            line_ends.push(chunk.len());
         }
-        if line_ends.is_empty() {
-            return Ok(stats);
+        if chunk.ends.is_empty() || sender.send(Ok(chunk)).is_err() {
+            return;
         }
-        let lines: Vec<&[u8]> = line_ends
-            .iter()
-            .scan(0, |start, &end| {
-                let line = &chunk[*start..end];
-                *start = end;
-                Some(line)
-            })
-            .collect();
-        let outcomes: Vec<RecordOutcome> = lines
-            .par_iter()
-            .enumerate()
-            .map(|(index, line)| {
-                let body = line.strip_suffix(b"\n").unwrap_or(line);
-                clean_record(
-                    body,
-                    cleaner,
-                    options,
-                    label,
-                    first_line_number + index as u64,
-                )
-            })
-            .collect();
-        for (line, outcome) in lines.iter().zip(outcomes) {
-            stats.records += 1;
-            if let Some(problem) = outcome.problem {
-                stats.malformed += 1;
-                if options.strict {
-                    return Err(StreamError::Strict(problem));
-                }
-                messages(Message::Warning(format!(
-                    "{problem} (passed through unchanged)"
-                )));
-            }
-            if let Some(report) = outcome.explain {
-                messages(Message::Explain(report));
-            }
-            if outcome.changed {
-                stats.changed += 1;
-            }
-            writer
-                .write_all(&outcome.output)
-                .map_err(StreamError::Write)?;
-            if line.ends_with(b"\n") {
-                writer.write_all(b"\n").map_err(StreamError::Write)?;
-            }
-        }
-        first_line_number += lines.len() as u64;
     }
+}
+
+/// Cleans a chunk of lines in parallel and writes them in order.
+fn clean_chunk(
+    lines: &[&[u8]],
+    writer: &mut dyn Write,
+    job: &Job,
+    messages: &mut dyn FnMut(Message),
+    stats: &mut StreamStats,
+) -> Result<(), StreamError> {
+    let first_line_number = stats.records + 1;
+    let outcomes: Vec<RecordOutcome> = lines
+        .par_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let body = line.strip_suffix(b"\n").unwrap_or(line);
+            clean_record(body, job, first_line_number + index as u64)
+        })
+        .collect();
+    for (line, outcome) in lines.iter().zip(outcomes) {
+        stats.records += 1;
+        if let Some(problem) = outcome.problem {
+            stats.malformed += 1;
+            if job.options.strict {
+                return Err(StreamError::Strict(problem));
+            }
+            messages(Message::Warning(format!(
+                "{problem} (passed through unchanged)"
+            )));
+        }
+        if let Some(report) = outcome.explain {
+            messages(Message::Explain(report));
+        }
+        if outcome.changed {
+            stats.changed += 1;
+        }
+        writer
+            .write_all(&outcome.output)
+            .map_err(StreamError::Write)?;
+        if line.ends_with(b"\n") {
+            writer.write_all(b"\n").map_err(StreamError::Write)?;
+        }
+    }
+    // A reader waiting for its answer must get it now, not at exit.
+    writer.flush().map_err(StreamError::Write)?;
+    Ok(())
 }
 
 /// Something to show the user while streaming.
@@ -150,13 +242,12 @@ pub enum Message {
 }
 
 /// Cleans one line (without its `\n`).
-fn clean_record(
-    line: &[u8],
-    cleaner: &Cleaner,
-    options: &JsonlOptions,
-    label: &str,
-    line_number: u64,
-) -> RecordOutcome {
+fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
+    let Job {
+        cleaner,
+        options,
+        label,
+    } = *job;
     let passed_through = |problem: String| RecordOutcome {
         output: line.to_vec(),
         changed: false,
@@ -355,21 +446,24 @@ mod tests {
 
     fn run(input: &str, options: &JsonlOptions) -> (String, Vec<String>) {
         let cleaner = Cleaner::new(Config::default());
+        let job = Job {
+            cleaner: &cleaner,
+            options,
+            label: "<test>",
+        };
         let mut output = Vec::new();
         let mut warnings = Vec::new();
-        stream(
-            &mut input.as_bytes(),
-            &mut output,
-            &cleaner,
-            options,
-            "<test>",
-            &mut |message| {
-                if let Message::Warning(text) = message {
-                    warnings.push(text)
-                }
-            },
-        )
+        clean_slice(input.as_bytes(), &mut output, &job, &mut |message| {
+            if let Message::Warning(text) = message {
+                warnings.push(text)
+            }
+        })
         .unwrap();
+        // The streaming path must agree with the in-memory one.
+        let mut streamed = Vec::new();
+        let reader = Box::new(io::Cursor::new(input.as_bytes().to_vec()));
+        clean_stream(reader, &mut streamed, &job, &mut |_| {}).unwrap();
+        assert_eq!(streamed, output);
         (String::from_utf8(output).unwrap(), warnings)
     }
 
