@@ -476,13 +476,12 @@ fn prefix_on_char_boundary(text: &str, max_bytes: usize) -> &str {
 /// removed. Borrows when the line is already in that form.
 pub fn fold_line(line: &str) -> Cow<'_, str> {
     let trimmed = line.trim();
-    let needs_work = trimmed
-        .as_bytes()
-        .windows(2)
-        .any(|pair| pair[0] == b' ' && pair[1] == b' ')
-        || trimmed
-            .bytes()
-            .any(|byte| byte == b'\t' || byte == b'\r' || byte >= 0x80);
+    let mut previous_was_space = false;
+    let needs_work = trimmed.chars().any(|c| {
+        let double_space = c == ' ' && previous_was_space;
+        previous_was_space = c == ' ';
+        double_space || (c.is_whitespace() && c != ' ') || is_invisible(c)
+    });
     if !needs_work {
         return Cow::Borrowed(trimmed);
     }
