@@ -170,8 +170,24 @@ fn read_rules(path: &Path) -> Result<RuleSet, Fatal> {
     let text = std::fs::read_to_string(path).map_err(|error| {
         Fatal::Message(format!("{}: reading the rules: {error}", path.display()))
     })?;
-    RuleSet::parse(&text)
-        .map_err(|error| Fatal::Message(format!("{}: reading the rules: {error}", path.display())))
+    RuleSet::parse(&text).map_err(|error| {
+        Fatal::Message(format!(
+            "{}: reading the rules: {}",
+            path.display(),
+            one_line(&error.to_string())
+        ))
+    })
+}
+
+/// A refusal is one line: causes that span several lines (a regex error
+/// with its caret drawing) are folded, without the drawing.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.chars().all(|character| character == '^'))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn use_color(choice: ColorChoice, terminal: bool) -> bool {
