@@ -649,3 +649,34 @@ fn jsonl_files_can_be_cleaned_in_place() {
         "{\"id\":7,\"text\":\"One.\\n\\nTwo.\"}\n{\"id\":8,\"text\":\"Fine.\"}\n"
     );
 }
+
+#[test]
+fn in_place_through_a_named_link_cleans_the_target_and_keeps_the_link() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("real.txt");
+    let link = folder.path().join("link.txt");
+    write(&target, UNTIDY);
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    newsclean().arg("-i").arg(&link).assert().success();
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_to_string(&target).unwrap(), TIDY);
+}
+
+#[test]
+fn in_place_keeps_the_owner_when_allowed_to() {
+    if !nix_is_root() {
+        println!("skipped: only root can give a file to another owner");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("theirs.txt");
+    write(&path, UNTIDY);
+    std::os::unix::fs::chown(&path, Some(4321), Some(4321)).unwrap();
+    newsclean().arg("-i").arg(&path).assert().success();
+    let metadata = fs::metadata(&path).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), TIDY);
+    assert_eq!((metadata.uid(), metadata.gid()), (4321, 4321));
+}

@@ -8,7 +8,7 @@
 use crate::cli::signals::TrackedTemporary;
 use std::fs::{self, Permissions};
 use std::io::{self, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// Permissions for a brand-new output file; the umask narrows them, as it
@@ -23,10 +23,14 @@ pub fn write_atomic(
     contents: &[u8],
     new_permissions: Option<Permissions>,
 ) -> io::Result<()> {
-    let exact_permissions = match fs::metadata(target) {
-        Ok(metadata) => Some(metadata.permissions()),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => new_permissions,
+    let existing = match fs::metadata(target) {
+        Ok(metadata) => Some(metadata),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
         Err(error) => return Err(error),
+    };
+    let exact_permissions = match &existing {
+        Some(metadata) => Some(metadata.permissions()),
+        None => new_permissions,
     };
     let folder = parent_folder(target);
     let permissions = exact_permissions
@@ -35,9 +39,14 @@ pub fn write_atomic(
     let temporary = TrackedTemporary::create_in(&folder, permissions)?;
     let mut file = temporary.file()?;
     file.write_all(contents)?;
+    if let Some(metadata) = &existing {
+        // Keeping the owner only works with the right to change it (root);
+        // anyone else gets their own file, as with any editor.
+        let _ = std::os::unix::fs::fchown(file, Some(metadata.uid()), Some(metadata.gid()));
+    }
     if let Some(permissions) = exact_permissions {
-        // The creation mode went through the umask; the original's bits
-        // must come back exactly.
+        // The creation mode went through the umask (and a change of owner
+        // clears set-id bits); the original's bits must come back exactly.
         file.set_permissions(permissions)?;
     }
     file.sync_all()?;
