@@ -28,7 +28,7 @@ pub const EXIT_FAILED: i32 = 2;
 
 /// Why a run could not start or had to stop.
 enum Fatal {
-    /// A combination of flags that cannot work: clap-style message, exit 2.
+    /// A combination of flags that cannot work: one line, exit 2.
     Usage(String),
     /// `newsclean: MESSAGE`, exit 2.
     Message(String),
@@ -50,10 +50,7 @@ pub fn run() -> i32 {
     let args = Args::parse_from_environment();
     match run_with(&args) {
         Ok(code) => code,
-        Err(Fatal::Usage(message)) => args::command()
-            .error(clap::error::ErrorKind::ArgumentConflict, message)
-            .exit(),
-        Err(Fatal::Message(message)) => {
+        Err(Fatal::Usage(message) | Fatal::Message(message)) => {
             eprintln!("newsclean: {message}");
             EXIT_FAILED
         }
