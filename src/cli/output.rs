@@ -1,7 +1,7 @@
 //! Writing results without ever losing data: every output file is written
-//! to a temporary file in its target folder, flushed to disk and renamed
-//! into place, keeping the permissions of the file it replaces; backups
-//! are written the same way. Also renders the unified diffs of `--diff`.
+//! to a temporary file in its target folder and renamed into place; a file
+//! being replaced is flushed to disk first and keeps its permissions and
+//! owner; backups are written the same way. Also renders the unified diffs of `--diff`.
 //! This module does not decide whether a file should be written (that is
 //! the batch's job) and never prints.
 
@@ -49,7 +49,13 @@ pub fn write_atomic(
         // clears set-id bits); the original's bits must come back exactly.
         file.set_permissions(permissions)?;
     }
-    file.sync_all()?;
+    // Flushing to disk before the rename is what keeps a replaced file
+    // whole across a power cut. A new file puts nothing at risk (its source
+    // is still there), and skipping the flush keeps folders of many small
+    // files fast.
+    if existing.is_some() {
+        file.sync_all()?;
+    }
     temporary.persist(target)
 }
 
