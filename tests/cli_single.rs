@@ -229,10 +229,16 @@ fn explain_names_the_detected_encoding_and_its_confidence() {
 fn explain_lists_each_change_with_its_reason_id() {
     let assert = newsclean()
         .arg("--explain")
-        .write_stdin("Caf&eacute; &amp; bar in S&atilde;o Paulo.\n")
+        .write_stdin("Caf&eacute; &amp; bar in S&atilde;o Paulo, cafÃ© au lait.\n")
         .assert()
-        .success();
+        .success()
+        .stdout("Café & bar in São Paulo, café au lait.\n");
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("<stdin>: repair mojibake.windows-1252 @"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("\"&amp;\" -> \"&\""), "{stderr}");
     let changes: Vec<&str> = stderr
         .lines()
         .filter(|line| line.starts_with("<stdin>: repair ") || line.starts_with("<stdin>: drop "))
@@ -315,6 +321,69 @@ fn an_unreadable_rules_file_is_refused_by_name() {
             "newsclean: {}: reading the rules: ",
             rules.display()
         )));
+}
+
+#[test]
+fn a_bad_rules_file_is_refused_with_its_line_number_in_one_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let rules = folder.path().join("bad.rules");
+    fs::write(
+        &rules,
+        "# my rules\nmine.ok\tshare\t*\tblock\tshare this\nmine.bad\tshare\t*\tblock\t(unclosed\n",
+    )
+    .unwrap();
+    let assert = newsclean()
+        .arg("--rules")
+        .arg(&rules)
+        .write_stdin(TIDY)
+        .assert()
+        .code(2)
+        .stdout("");
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "newsclean: {}: reading the rules: line 3: ",
+            rules.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_user_rule_drops_its_block_unless_its_category_is_kept() {
+    let folder = tempfile::tempdir().unwrap();
+    let rules = folder.path().join("mine.rules");
+    fs::write(
+        &rules,
+        "mine.mug\tadvertisement\t*\tblock\tbuy our mug today!?\n",
+    )
+    .unwrap();
+    let article = "First paragraph of the story is long enough to be one.\n\nBuy our mug today!\n\nSecond paragraph of the story goes on for a while.\n";
+    newsclean()
+        .arg("--rules")
+        .arg(&rules)
+        .arg("--explain")
+        .write_stdin(article)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("mug").not())
+        .stderr(predicate::str::contains("boilerplate.advertisement"));
+    newsclean()
+        .arg("--rules")
+        .arg(&rules)
+        .args(["--keep", "advertisement"])
+        .write_stdin(article)
+        .assert()
+        .success()
+        .stdout(article);
+    newsclean()
+        .arg("--rules")
+        .arg(&rules)
+        .arg("--list-rules")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("mine.mug"));
 }
 
 #[test]

@@ -431,6 +431,11 @@ fn deliver(
             if !changed {
                 return Ok(());
             }
+            // A symbolic link named on the command line stays a link: its
+            // target is what gets cleaned.
+            let resolved = std::fs::canonicalize(path)
+                .map_err(|error| format!("{label}: writing: {error}"))?;
+            let path = resolved.as_path();
             if let Some(suffix) = backup {
                 let backup_path = with_suffix(path, suffix);
                 let permissions = std::fs::metadata(path)

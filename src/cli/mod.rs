@@ -28,7 +28,7 @@ pub const EXIT_FAILED: i32 = 2;
 
 /// Why a run could not start or had to stop.
 enum Fatal {
-    /// A combination of flags that cannot work: clap-style message, exit 2.
+    /// A combination of flags that cannot work: one line, exit 2.
     Usage(String),
     /// `newsclean: MESSAGE`, exit 2.
     Message(String),
@@ -50,10 +50,7 @@ pub fn run() -> i32 {
     let args = Args::parse_from_environment();
     match run_with(&args) {
         Ok(code) => code,
-        Err(Fatal::Usage(message)) => args::command()
-            .error(clap::error::ErrorKind::ArgumentConflict, message)
-            .exit(),
-        Err(Fatal::Message(message)) => {
+        Err(Fatal::Usage(message) | Fatal::Message(message)) => {
             eprintln!("newsclean: {message}");
             EXIT_FAILED
         }
@@ -170,8 +167,24 @@ fn read_rules(path: &Path) -> Result<RuleSet, Fatal> {
     let text = std::fs::read_to_string(path).map_err(|error| {
         Fatal::Message(format!("{}: reading the rules: {error}", path.display()))
     })?;
-    RuleSet::parse(&text)
-        .map_err(|error| Fatal::Message(format!("{}: reading the rules: {error}", path.display())))
+    RuleSet::parse(&text).map_err(|error| {
+        Fatal::Message(format!(
+            "{}: reading the rules: {}",
+            path.display(),
+            one_line(&error.to_string())
+        ))
+    })
+}
+
+/// A refusal is one line: causes that span several lines (a regex error
+/// with its caret drawing) are folded, without the drawing.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.chars().all(|character| character == '^'))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn use_color(choice: ColorChoice, terminal: bool) -> bool {

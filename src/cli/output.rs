@@ -1,14 +1,14 @@
 //! Writing results without ever losing data: every output file is written
-//! to a temporary file in its target folder, flushed to disk and renamed
-//! into place, keeping the permissions of the file it replaces; backups
-//! are written the same way. Also renders the unified diffs of `--diff`.
+//! to a temporary file in its target folder and renamed into place; a file
+//! being replaced is flushed to disk first and keeps its permissions and
+//! owner; backups are written the same way. Also renders the unified diffs of `--diff`.
 //! This module does not decide whether a file should be written (that is
 //! the batch's job) and never prints.
 
 use crate::cli::signals::TrackedTemporary;
 use std::fs::{self, Permissions};
 use std::io::{self, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// Permissions for a brand-new output file; the umask narrows them, as it
@@ -23,10 +23,14 @@ pub fn write_atomic(
     contents: &[u8],
     new_permissions: Option<Permissions>,
 ) -> io::Result<()> {
-    let exact_permissions = match fs::metadata(target) {
-        Ok(metadata) => Some(metadata.permissions()),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => new_permissions,
+    let existing = match fs::metadata(target) {
+        Ok(metadata) => Some(metadata),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
         Err(error) => return Err(error),
+    };
+    let exact_permissions = match &existing {
+        Some(metadata) => Some(metadata.permissions()),
+        None => new_permissions,
     };
     let folder = parent_folder(target);
     let permissions = exact_permissions
@@ -35,12 +39,23 @@ pub fn write_atomic(
     let temporary = TrackedTemporary::create_in(&folder, permissions)?;
     let mut file = temporary.file()?;
     file.write_all(contents)?;
+    if let Some(metadata) = &existing {
+        // Keeping the owner only works with the right to change it (root);
+        // anyone else gets their own file, as with any editor.
+        let _ = std::os::unix::fs::fchown(file, Some(metadata.uid()), Some(metadata.gid()));
+    }
     if let Some(permissions) = exact_permissions {
-        // The creation mode went through the umask; the original's bits
-        // must come back exactly.
+        // The creation mode went through the umask (and a change of owner
+        // clears set-id bits); the original's bits must come back exactly.
         file.set_permissions(permissions)?;
     }
-    file.sync_all()?;
+    // Flushing to disk before the rename is what keeps a replaced file
+    // whole across a power cut. A new file puts nothing at risk (its source
+    // is still there), and skipping the flush keeps folders of many small
+    // files fast.
+    if existing.is_some() {
+        file.sync_all()?;
+    }
     temporary.persist(target)
 }
 

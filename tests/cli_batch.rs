@@ -1,0 +1,682 @@
+//! End-to-end tests of the batch modes of the real binary: folders walked,
+//! `--out-dir`, `--in-place` (with and without backups), `--check`,
+//! `--diff`, `-j`, skipped and failed files, non-UTF-8 file names, and a
+//! batch stopped by a signal. Each test works in its own temporary folder.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::ffi::OsStr;
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, SystemTime};
+
+const UNTIDY: &str = "First paragraph of the story.\n\n\n\nSecond paragraph of the story.\n";
+const TIDY: &str = "First paragraph of the story.\n\nSecond paragraph of the story.\n";
+
+fn newsclean() -> Command {
+    Command::cargo_bin("newsclean").expect("the binary builds")
+}
+
+fn write(path: &Path, contents: impl AsRef<[u8]>) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(path, contents).unwrap();
+}
+
+/// A small tree: two files that change, one clean, one in a subfolder.
+fn article_tree(root: &Path) {
+    write(&root.join("a.txt"), UNTIDY);
+    write(&root.join("clean.txt"), TIDY);
+    write(&root.join("world/b.txt"), UNTIDY);
+}
+
+/// Every file under `root`, relative, sorted.
+fn files_under(root: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path.strip_prefix(root).unwrap().to_path_buf());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn no_temporary_files(root: &Path) {
+    let leftovers: Vec<_> = files_under(root)
+        .into_iter()
+        .filter(|path| {
+            path.file_name()
+                .is_some_and(|name| name.as_bytes().starts_with(b".newsclean-"))
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn out_dir_mirrors_relative_paths() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("in");
+    let output = folder.path().join("out");
+    article_tree(&input);
+    newsclean()
+        .arg(&input)
+        .arg("--out-dir")
+        .arg(&output)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "3 files, 2 changed, 0 skipped, 0 failed",
+        ));
+    assert_eq!(
+        files_under(&output),
+        vec![
+            PathBuf::from("a.txt"),
+            PathBuf::from("clean.txt"),
+            PathBuf::from("world/b.txt")
+        ]
+    );
+    assert_eq!(
+        fs::read_to_string(output.join("world/b.txt")).unwrap(),
+        TIDY
+    );
+    assert_eq!(fs::read_to_string(input.join("a.txt")).unwrap(), UNTIDY);
+    no_temporary_files(folder.path());
+}
+
+#[test]
+fn an_out_dir_inside_the_input_tree_is_not_walked() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path();
+    article_tree(input);
+    let output = input.join("cleaned");
+    for _ in 0..2 {
+        newsclean()
+            .arg(input)
+            .arg("--out-dir")
+            .arg(&output)
+            .arg("--force")
+            .assert()
+            .success();
+    }
+    assert_eq!(files_under(&output).len(), 3, "{:?}", files_under(&output));
+    assert!(!output.join("cleaned").exists());
+}
+
+#[test]
+fn the_input_folder_cannot_be_the_out_dir() {
+    let folder = tempfile::tempdir().unwrap();
+    article_tree(folder.path());
+    newsclean()
+        .arg(folder.path())
+        .arg("--out-dir")
+        .arg(folder.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--in-place"));
+    assert_eq!(
+        fs::read_to_string(folder.path().join("a.txt")).unwrap(),
+        UNTIDY
+    );
+}
+
+#[test]
+fn out_dir_refuses_to_replace_existing_files_without_force() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("in");
+    let output = folder.path().join("out");
+    article_tree(&input);
+    write(&output.join("a.txt"), "precious");
+    newsclean()
+        .arg(&input)
+        .arg("--out-dir")
+        .arg(&output)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a.txt: writing: the file already exists",
+        ));
+    assert_eq!(
+        fs::read_to_string(output.join("a.txt")).unwrap(),
+        "precious"
+    );
+    // The rest of the batch went on.
+    assert_eq!(
+        fs::read_to_string(output.join("world/b.txt")).unwrap(),
+        TIDY
+    );
+}
+
+#[test]
+fn in_place_rewrites_only_changed_files_and_keeps_permissions_and_mtimes() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    article_tree(root);
+    fs::set_permissions(root.join("a.txt"), fs::Permissions::from_mode(0o640)).unwrap();
+    let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    let clean = fs::File::options()
+        .write(true)
+        .open(root.join("clean.txt"))
+        .unwrap();
+    clean.set_modified(old).unwrap();
+    drop(clean);
+    let clean_inode = fs::metadata(root.join("clean.txt")).unwrap().ino();
+
+    newsclean()
+        .arg("-i")
+        .arg(root)
+        .assert()
+        .success()
+        .stdout("");
+
+    assert_eq!(fs::read_to_string(root.join("a.txt")).unwrap(), TIDY);
+    assert_eq!(fs::read_to_string(root.join("world/b.txt")).unwrap(), TIDY);
+    let mode = fs::metadata(root.join("a.txt"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o640);
+    let clean = fs::metadata(root.join("clean.txt")).unwrap();
+    assert_eq!(
+        clean.modified().unwrap(),
+        old,
+        "unchanged file not rewritten"
+    );
+    assert_eq!(clean.ino(), clean_inode);
+    assert_eq!(files_under(root).len(), 3, "no backups, no temporary files");
+}
+
+#[test]
+fn in_place_with_backup_keeps_the_originals_of_changed_files() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    article_tree(root);
+    newsclean()
+        .args(["--in-place", "--backup", ".orig"])
+        .arg(root)
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(root.join("a.txt")).unwrap(), TIDY);
+    assert_eq!(fs::read_to_string(root.join("a.txt.orig")).unwrap(), UNTIDY);
+    assert_eq!(
+        fs::read_to_string(root.join("world/b.txt.orig")).unwrap(),
+        UNTIDY
+    );
+    assert!(!root.join("clean.txt.orig").exists());
+}
+
+#[test]
+fn check_lists_what_would_change_and_exits_1() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    article_tree(root);
+    let assert = newsclean().arg("--check").arg(root).assert().code(1);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        stdout,
+        format!(
+            "{}\n{}\n",
+            root.join("a.txt").display(),
+            root.join("world/b.txt").display()
+        )
+    );
+    assert_eq!(fs::read_to_string(root.join("a.txt")).unwrap(), UNTIDY);
+
+    newsclean()
+        .arg("--check")
+        .arg(root.join("clean.txt"))
+        .assert()
+        .code(0)
+        .stdout("");
+    newsclean()
+        .arg("--check")
+        .write_stdin(UNTIDY)
+        .assert()
+        .code(1);
+    newsclean()
+        .arg("--check")
+        .write_stdin(TIDY)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn diff_prints_a_unified_diff_and_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    article_tree(root);
+    let a = root.join("a.txt");
+    let expected = format!(
+        "--- a/{0}\n+++ b/{0}\n@@ -1,5 +1,3 @@\n First paragraph of the story.\n \n-\n-\n Second paragraph of the story.\n",
+        a.display()
+    );
+    newsclean()
+        .arg("--diff")
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(expected);
+    newsclean()
+        .args(["--diff", "--check"])
+        .arg(&a)
+        .assert()
+        .code(1);
+    newsclean()
+        .args(["--diff", "--color=always"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\x1b[31m-"));
+    assert_eq!(fs::read_to_string(&a).unwrap(), UNTIDY);
+}
+
+#[test]
+fn no_color_wins_over_auto_but_not_over_always() {
+    let folder = tempfile::tempdir().unwrap();
+    article_tree(folder.path());
+    newsclean()
+        .env("NO_COLOR", "1")
+        .arg("--diff")
+        .arg(folder.path().join("a.txt"))
+        .assert()
+        .stdout(predicate::str::contains("\x1b[").not());
+}
+
+/// A tree with enough varied files to spread over several threads.
+fn varied_tree(root: &Path) {
+    for index in 0..60 {
+        let body = match index % 4 {
+            0 => UNTIDY.to_string(),
+            1 => TIDY.to_string(),
+            2 => format!("Headline {index}\n\n\n\nBody {index} with caf\u{e9} &amp; more.\n"),
+            _ => format!("Line {index} without an ending"),
+        };
+        write(
+            &root.join(format!("part{}/file{index:02}.txt", index % 5)),
+            body,
+        );
+    }
+    write(
+        &root.join("part0/windows.txt"),
+        b"Caf\xe9 cr\xe8me br\xfbl\xe9e, tr\xe8s bien.\n",
+    );
+}
+
+#[test]
+fn any_number_of_threads_gives_the_same_bytes() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("in");
+    varied_tree(&input);
+    let run = |threads: &str, mode: &[&str]| {
+        let output = newsclean()
+            .args(["-q", "--explain", "-j", threads])
+            .args(mode)
+            .arg(&input)
+            .output()
+            .unwrap();
+        (output.status.code(), output.stdout, output.stderr)
+    };
+    let one = run("1", &["--diff"]);
+    let four = run("4", &["--diff"]);
+    assert!(!one.1.is_empty());
+    assert_eq!(one, four);
+
+    for threads in ["1", "4"] {
+        let output = folder.path().join(format!("out{threads}"));
+        newsclean()
+            .args(["-q", "-j", threads, "--out-dir"])
+            .arg(&output)
+            .arg(&input)
+            .assert()
+            .success();
+    }
+    let first = folder.path().join("out1");
+    let second = folder.path().join("out4");
+    assert_eq!(files_under(&first), files_under(&second));
+    for path in files_under(&first) {
+        assert_eq!(
+            fs::read(first.join(&path)).unwrap(),
+            fs::read(second.join(&path)).unwrap()
+        );
+    }
+}
+
+#[test]
+fn binary_and_special_files_are_skipped_with_a_warning_naming_them() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("in");
+    article_tree(&root);
+    write(&root.join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    std::os::unix::fs::symlink(root.join("a.txt"), root.join("link.txt")).unwrap();
+    let fifo = root.join("queue");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let output = folder.path().join("out");
+    newsclean()
+        .arg(&root)
+        .arg("--out-dir")
+        .arg(&output)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "newsclean: {}: skipped: binary file",
+            root.join("image.png").display()
+        )))
+        .stderr(predicate::str::contains(format!(
+            "newsclean: {}: skipped: symbolic link not followed",
+            root.join("link.txt").display()
+        )))
+        .stderr(predicate::str::contains(format!(
+            "newsclean: {}: skipped: not a regular file",
+            fifo.display()
+        )))
+        .stderr(predicate::str::contains(
+            "6 files, 2 changed, 3 skipped, 0 failed",
+        ));
+    assert!(!output.join("image.png").exists());
+
+    let followed = folder.path().join("followed");
+    newsclean()
+        .args(["-q", "-L", "-g", "*.txt"])
+        .arg(&root)
+        .arg("--out-dir")
+        .arg(&followed)
+        .assert()
+        .success()
+        .stderr("");
+    assert_eq!(fs::read_to_string(followed.join("link.txt")).unwrap(), TIDY);
+}
+
+#[test]
+fn quiet_silences_warnings_and_the_summary_but_not_errors() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    article_tree(root);
+    write(&root.join("image.png"), b"\x89PNG\0");
+    newsclean()
+        .args(["-q", "--check"])
+        .arg(root)
+        .assert()
+        .code(1)
+        .stderr("");
+    newsclean()
+        .args(["-q", "--check"])
+        .arg(root)
+        .arg(root.join("missing.txt"))
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "newsclean: {}: reading: No such file or directory (os error 2)\n",
+            root.join("missing.txt").display()
+        ));
+}
+
+#[test]
+fn hidden_and_ignored_files_need_their_flags() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("in");
+    article_tree(&root);
+    write(&root.join(".draft.txt"), UNTIDY);
+    write(&root.join("vendor/c.txt"), UNTIDY);
+    write(&root.join(".ignore"), "vendor/\n");
+    let listed = |flags: &[&str]| {
+        let output = newsclean()
+            .args(["-q", "--check"])
+            .args(flags)
+            .arg(&root)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let plain = listed(&[]);
+    assert!(!plain.contains(".draft.txt") && !plain.contains("vendor"));
+    assert!(listed(&["--hidden"]).contains(".draft.txt"));
+    assert!(listed(&["--no-ignore"]).contains("vendor/c.txt"));
+    let only_world = listed(&["-g", "world/*.txt"]);
+    assert_eq!(only_world.lines().count(), 1, "{only_world}");
+}
+
+#[test]
+fn file_names_that_are_not_utf8_work() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("in");
+    let name = OsStr::from_bytes(b"caf\xe9-\xff.txt");
+    write(&root.join(name), UNTIDY);
+    let output = folder.path().join("out");
+    newsclean()
+        .arg(&root)
+        .arg("--out-dir")
+        .arg(&output)
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(output.join(name)).unwrap(), TIDY);
+    let listed = newsclean()
+        .arg("--check")
+        .arg(&root)
+        .output()
+        .unwrap()
+        .stdout;
+    let mut expected = root.join(name).as_os_str().as_bytes().to_vec();
+    expected.push(b'\n');
+    assert_eq!(listed, expected, "--check lists the raw name");
+    newsclean()
+        .arg("-i")
+        .arg(root.join(name))
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(root.join(name)).unwrap(), TIDY);
+}
+
+#[test]
+fn a_failed_file_is_reported_and_the_rest_of_the_batch_goes_on() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("in");
+    article_tree(&root);
+    // Even root can read every file, so unreadability comes from a
+    // dangling link named on the command line, and an unwritable target
+    // from a regular file where the output needs a folder.
+    let dangling = root.join("gone.txt");
+    std::os::unix::fs::symlink(root.join("deleted.txt"), &dangling).unwrap();
+    let output = folder.path().join("out");
+    write(&output.join("world"), "a file where a folder should be");
+    let assert = newsclean()
+        .arg(&root)
+        .arg(&dangling)
+        .arg("--out-dir")
+        .arg(&output)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains(&format!("newsclean: {}: reading: ", dangling.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "newsclean: {}: creating the output folder: ",
+            output.join("world").display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 failed"), "{stderr}");
+    assert_eq!(fs::read_to_string(output.join("a.txt")).unwrap(), TIDY);
+    assert_eq!(fs::read_to_string(output.join("clean.txt")).unwrap(), TIDY);
+    no_temporary_files(folder.path());
+}
+
+#[test]
+fn unreadable_files_and_read_only_out_dirs_are_reported() {
+    if nix_is_root() {
+        println!("skipped: running as root, where permissions do not stop reads or writes");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("in");
+    article_tree(&root);
+    fs::set_permissions(root.join("a.txt"), fs::Permissions::from_mode(0o000)).unwrap();
+    let output = folder.path().join("out");
+    fs::create_dir(&output).unwrap();
+    fs::create_dir(output.join("world")).unwrap();
+    fs::set_permissions(output.join("world"), fs::Permissions::from_mode(0o555)).unwrap();
+    newsclean()
+        .arg(&root)
+        .arg("--out-dir")
+        .arg(&output)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a.txt: reading: Permission denied",
+        ))
+        .stderr(predicate::str::contains(
+            "b.txt: writing: Permission denied",
+        ));
+    assert_eq!(fs::read_to_string(output.join("clean.txt")).unwrap(), TIDY);
+    fs::set_permissions(output.join("world"), fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+fn nix_is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| output.stdout.trim_ascii() == b"0")
+}
+
+/// Starts a batch whose second input is a named pipe nobody writes to, so
+/// the batch is certainly under way, and stuck, when the signal comes.
+fn interrupted_batch(signal: &str, mode: &[&str], root: &Path, extra: &[&Path]) -> Option<i32> {
+    let fifo = root.join("stuck.fifo");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsclean"))
+        .args(["-j", "1", "-q"])
+        .args(mode)
+        .arg(root.join("a.txt"))
+        .arg(&fifo)
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The first file done proves the batch, and its signal handler, runs.
+    let done = |root: &Path| {
+        fs::read_to_string(root)
+            .map(|text| text == TIDY)
+            .unwrap_or(false)
+    };
+    let watched = if mode.contains(&"-i") {
+        root.join("a.txt")
+    } else {
+        root.parent().unwrap().join("out/a.txt")
+    };
+    while !done(&watched) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap().code()
+}
+
+#[test]
+fn a_batch_stopped_by_a_signal_leaves_no_partial_files() {
+    for signal in ["-INT", "-TERM"] {
+        let folder = tempfile::tempdir().unwrap();
+        let root = folder.path().join("in");
+        article_tree(&root);
+        let output = folder.path().join("out");
+        let out_dir = ["--out-dir", output.to_str().unwrap()];
+        let code = interrupted_batch(signal, &out_dir, &root, &[&root.join("world/b.txt")]);
+        assert_eq!(code, Some(130), "{signal}");
+        assert_eq!(files_under(&output), vec![PathBuf::from("a.txt")]);
+        assert_eq!(
+            fs::read_to_string(root.join("world/b.txt")).unwrap(),
+            UNTIDY
+        );
+        no_temporary_files(folder.path());
+
+        let in_place_root = folder.path().join("in-place");
+        article_tree(&in_place_root);
+        let code = interrupted_batch(
+            signal,
+            &["-i"],
+            &in_place_root,
+            &[&in_place_root.join("world/b.txt")],
+        );
+        assert_eq!(code, Some(130), "{signal}");
+        assert_eq!(
+            fs::read_to_string(in_place_root.join("world/b.txt")).unwrap(),
+            UNTIDY,
+            "an original not reached is untouched"
+        );
+        no_temporary_files(folder.path());
+    }
+}
+
+#[test]
+fn jsonl_files_can_be_cleaned_in_place() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("news.jsonl");
+    write(
+        &path,
+        "{\"id\":7,\"text\":\"One.\\n\\n\\nTwo.\"}\n{\"id\":8,\"text\":\"Fine.\"}\n",
+    );
+    newsclean()
+        .args(["--jsonl", "-i"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "{\"id\":7,\"text\":\"One.\\n\\nTwo.\"}\n{\"id\":8,\"text\":\"Fine.\"}\n"
+    );
+}
+
+#[test]
+fn in_place_through_a_named_link_cleans_the_target_and_keeps_the_link() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("real.txt");
+    let link = folder.path().join("link.txt");
+    write(&target, UNTIDY);
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    newsclean().arg("-i").arg(&link).assert().success();
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_to_string(&target).unwrap(), TIDY);
+}
+
+#[test]
+fn in_place_keeps_the_owner_when_allowed_to() {
+    if !nix_is_root() {
+        println!("skipped: only root can give a file to another owner");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("theirs.txt");
+    write(&path, UNTIDY);
+    std::os::unix::fs::chown(&path, Some(4321), Some(4321)).unwrap();
+    newsclean().arg("-i").arg(&path).assert().success();
+    let metadata = fs::metadata(&path).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), TIDY);
+    assert_eq!((metadata.uid(), metadata.gid()), (4321, 4321));
+}

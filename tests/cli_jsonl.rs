@@ -1,0 +1,248 @@
+//! End-to-end tests of `--jsonl`: one output line per input line, every
+//! other field passed through byte for byte, malformed lines reported and
+//! kept (or refused with `--strict`), `--annotate`, and the property that
+//! distributed engines rely on: any split of the input, cleaned in any
+//! number of processes, gives the same output as one process. Each test
+//! works in its own temporary folder.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use std::path::Path;
+
+fn newsclean() -> Command {
+    Command::cargo_bin("newsclean").expect("the binary builds")
+}
+
+/// A record whose text has extra blank lines (the join stage removes
+/// them, whatever else the cleaner does) and fields that a re-serialising
+/// tool would disturb.
+fn untidy_record(id: usize) -> String {
+    format!(
+        "{{\"z_last\": 1.50, \"id\": {id}, \"text\": \"Paragraph {id} of the story.\\n\\n\\n\\nAnd the end \\u00e9.\", \"big\": 12345678901234567890, \"nested\": {{\"b\": [1e3, true, null]}}}}"
+    )
+}
+
+fn tidy_record(id: usize) -> String {
+    format!(
+        "{{\"z_last\": 1.50, \"id\": {id}, \"text\": \"Paragraph {id} of the story.\\n\\nAnd the end é.\", \"big\": 12345678901234567890, \"nested\": {{\"b\": [1e3, true, null]}}}}"
+    )
+}
+
+#[test]
+fn only_the_text_field_changes_byte_for_byte() {
+    let input = format!("{}\n{}\n", untidy_record(1), untidy_record(2));
+    let expected = format!("{}\n{}\n", tidy_record(1), tidy_record(2));
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(expected)
+        .stderr("");
+}
+
+#[test]
+fn clean_records_come_out_unchanged_escapes_included() {
+    let input = "{\"text\":\"Caf\\u00e9 \\\"quoted\\\" \\/ slash.\",\"k\":-0.0}\n";
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(input);
+}
+
+#[test]
+fn another_field_can_hold_the_text() {
+    let input = "{\"text\":\"a\\n\\n\\nb\",\"body\":\"c\\n\\n\\nd\"}\n";
+    newsclean()
+        .args(["--jsonl", "--field", "body"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout("{\"text\":\"a\\n\\n\\nb\",\"body\":\"c\\n\\nd\"}\n");
+}
+
+#[test]
+fn malformed_lines_are_reported_with_their_number_and_kept() {
+    let input = format!(
+        "{}\nnot json at all\n{{\"text\": 5}}\n\n{}\n",
+        untidy_record(1),
+        untidy_record(2)
+    );
+    let expected = format!(
+        "{}\nnot json at all\n{{\"text\": 5}}\n\n{}\n",
+        tidy_record(1),
+        tidy_record(2)
+    );
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin(input.clone())
+        .assert()
+        .success()
+        .stdout(expected)
+        .stderr(predicate::str::contains(
+            "newsclean: <stdin>: line 2: malformed JSON",
+        ))
+        .stderr(predicate::str::contains(
+            "newsclean: <stdin>: line 3: field \"text\" is not a string (passed through unchanged)",
+        ));
+
+    newsclean()
+        .args(["--jsonl", "--strict"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stdout(format!("{}\n", tidy_record(1)))
+        .stderr(predicate::str::starts_with(
+            "newsclean: <stdin>: line 2: malformed JSON",
+        ));
+}
+
+#[test]
+fn annotate_adds_the_changes_and_versions() {
+    let assert = newsclean()
+        .args(["--jsonl", "--annotate"])
+        .write_stdin(format!("{}\n", untidy_record(3)))
+        .assert()
+        .success();
+    let line = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(line.starts_with(&tidy_record(3)[..tidy_record(3).len() - 1]));
+    let record: serde_json::Value = serde_json::from_str(&line).unwrap();
+    let annotation = &record["newsclean"];
+    assert_eq!(annotation["encoding"], "UTF-8");
+    assert_eq!(annotation["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(annotation["rules_version"], newsclean::RULES_VERSION);
+    assert!(annotation["changes"].is_array());
+}
+
+#[test]
+fn the_last_line_may_lack_its_line_break() {
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin(untidy_record(9))
+        .assert()
+        .success()
+        .stdout(tidy_record(9));
+}
+
+#[test]
+fn files_are_read_in_order_and_reported_by_name() {
+    let folder = tempfile::tempdir().unwrap();
+    let first = folder.path().join("one.jsonl");
+    let second = folder.path().join("two.jsonl");
+    fs::write(&first, format!("{}\n", untidy_record(1))).unwrap();
+    fs::write(&second, format!("{}\nbroken\n", untidy_record(2))).unwrap();
+    newsclean()
+        .arg("--jsonl")
+        .arg(&first)
+        .arg(&second)
+        .assert()
+        .success()
+        .stdout(format!("{}\n{}\nbroken\n", tidy_record(1), tidy_record(2)))
+        .stderr(predicate::str::contains(format!(
+            "newsclean: {}: line 2: malformed JSON",
+            second.display()
+        )));
+}
+
+/// A generated JSON Lines file of about `kilobytes` kB: varied records,
+/// some clean, some untidy, some malformed, some with mojibake.
+fn generate(path: &Path, kilobytes: usize) -> Vec<u8> {
+    let mut data = String::new();
+    let mut id = 0;
+    while data.len() < kilobytes * 1_000 {
+        id += 1;
+        let line = match id % 7 {
+            0 => "this line is not JSON".to_string(),
+            1 | 2 => untidy_record(id),
+            3 => tidy_record(id),
+            4 => format!(
+                "{{\"id\":{id},\"text\":\"Caf\u{c3}\u{a9} &amp; cr\u{e8}me, {id}.\\n\\n\\nSecond paragraph that repeats a lot of words to be long enough.\\n\\nSecond paragraph that repeats a lot of words to be long enough.\"}}"
+            ),
+            5 => format!("{{\"id\":{id},\"title\":\"no text here\"}}"),
+            _ => format!(
+                "{{\"text\":\"{}\",\"id\":{id}}}",
+                "Word after word in a long single paragraph. ".repeat(20)
+            ),
+        };
+        data.push_str(&line);
+        data.push('\n');
+    }
+    fs::write(path, &data).unwrap();
+    data.into_bytes()
+}
+
+#[test]
+fn any_split_of_the_input_gives_the_same_output() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("news.jsonl");
+    let data = generate(&path, 300);
+    let whole = newsclean()
+        .args(["--jsonl", "-q"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(whole.status.success());
+    assert_eq!(
+        whole.stdout.iter().filter(|&&byte| byte == b'\n').count(),
+        data.iter().filter(|&&byte| byte == b'\n').count(),
+        "one output line per input line"
+    );
+    // Split at three arbitrary line boundaries, clean each part with a
+    // different thread count, and concatenate.
+    let lines: Vec<&[u8]> = data.split_inclusive(|&byte| byte == b'\n').collect();
+    let cuts = [0, lines.len() / 5, lines.len() / 2, lines.len()];
+    let mut joined = Vec::new();
+    for (part, window) in cuts.windows(2).enumerate() {
+        let chunk: Vec<u8> = lines[window[0]..window[1]].concat();
+        let output = newsclean()
+            .args(["--jsonl", "-q", "-j", &(part + 1).to_string()])
+            .write_stdin(chunk)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        joined.extend_from_slice(&output.stdout);
+    }
+    assert_eq!(joined, whole.stdout);
+}
+
+#[test]
+fn gnu_parallel_pipe_equals_a_single_process() {
+    let is_gnu_parallel = std::process::Command::new("parallel")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| String::from_utf8_lossy(&output.stdout).contains("GNU parallel"));
+    if !is_gnu_parallel {
+        println!("skipped: GNU parallel is not installed (Debian package `parallel`)");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("news.jsonl");
+    generate(&path, 2_000);
+    let binary = assert_cmd::cargo::cargo_bin("newsclean");
+    let single = std::process::Command::new(&binary)
+        .args(["--jsonl", "-q"])
+        .stdin(fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
+    assert!(single.status.success());
+    let distributed = std::process::Command::new("parallel")
+        .args(["--will-cite", "--pipe", "-k", "--block", "250k"])
+        .arg(format!("{} --jsonl -q", binary.display()))
+        .stdin(fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
+    assert!(
+        distributed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&distributed.stderr)
+    );
+    assert!(
+        fs::metadata(&path).unwrap().len() > 1_900_000,
+        "multi-MB input"
+    );
+    assert!(!single.stdout.is_empty());
+    assert!(distributed.stdout == single.stdout, "outputs differ");
+}
