@@ -1,6 +1,7 @@
 //! Criterion benchmarks of each pipeline stage on clean and on damaged
 //! text, reporting throughput in bytes of input as decimal MB/s (10^6
-//! bytes), the unit `scripts/bench.sh` and BENCHMARKS.md use. Each measurement runs over a batch of generated articles (see
+//! bytes), the unit `scripts/bench.sh` and BENCHMARKS.md use. Each
+//! measurement runs over a batch of generated articles (see
 //! `benches/support/corpus.rs`) rather than one document, so that the
 //! figure averages over languages and defects as the real tool does.
 //!
