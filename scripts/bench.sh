@@ -10,13 +10,17 @@
 #     `cp -r` of the same folder to the same place;
 #   - peak resident memory of each run (`/usr/bin/time -v`);
 #   - with --compare, ftfy and plsfix (Python packages, installed into a
-#     private virtual environment) over the same JSON Lines text.
+#     private virtual environment) over the same JSON Lines text;
+#   - with --stages, the criterion benches of each stage first
+#     (`cargo bench --bench stages`), summarised as one table; add
+#     --skip-process to stop after that table.
 # It asserts nothing: it prints figures and how they compare with the
 # targets in BENCHMARKS.md. A mode the binary does not offer yet is
 # reported as "not measured" and the rest still runs.
 #
 # Usage: scripts/bench.sh [--articles N] [--runs N] [--seed N] [--work DIR]
 #                         [--compare] [--compare-lines N]
+#                         [--stages] [--skip-process]
 set -euo pipefail
 
 articles=20000
@@ -25,9 +29,11 @@ seed=2026
 compare=false
 compare_lines=0
 work=""
+stages=false
+skip_process=false
 
 usage() {
-    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 while [ $# -gt 0 ]; do
@@ -38,6 +44,8 @@ while [ $# -gt 0 ]; do
         --work) work="$2"; shift 2 ;;
         --compare) compare=true; shift ;;
         --compare-lines) compare_lines="$2"; shift 2 ;;
+        --stages) stages=true; shift ;;
+        --skip-process) skip_process=true; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -45,6 +53,47 @@ done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+
+# --- stage benches (optional) ----------------------------------------------
+
+# One line per criterion bench: mean time of one batch and throughput in
+# decimal MB/s, read from criterion's own estimates.
+print_stage_table() {
+    local criterion_dir="${CARGO_TARGET_DIR:-$root/target}/criterion"
+    printf '%-28s %12s %14s\n' bench "mean/batch" throughput
+    local group bench
+    for group in decode repair blocks filters clean; do
+        for bench in "$criterion_dir/$group"/*/new; do
+            [ -f "$bench/estimates.json" ] || continue
+            python3 - "$bench" "$group" <<'PYTHON'
+import json, os, sys
+folder, group = sys.argv[1], sys.argv[2]
+with open(os.path.join(folder, "benchmark.json")) as file:
+    benchmark = json.load(file)
+with open(os.path.join(folder, "estimates.json")) as file:
+    mean_nanoseconds = json.load(file)["mean"]["point_estimate"]
+throughput = benchmark.get("throughput") or {}
+size = throughput.get("BytesDecimal") or throughput.get("Bytes") or 0
+rate = size / (mean_nanoseconds / 1e9) / 1e6
+print(f"{benchmark['full_id']:<28} {mean_nanoseconds / 1e6:9.3f} ms {rate:9.1f} MB/s")
+PYTHON
+        done
+    done
+}
+
+if [ "$stages" = true ]; then
+    echo "bench.sh: running the stage benches (cargo bench --bench stages)" >&2
+    cargo bench --quiet --bench stages >&2
+    echo
+    echo "stage benches (batches of 100 generated articles):"
+    print_stage_table
+    echo
+    if [ "$skip_process" = true ]; then
+        exit 0
+    fi
+fi
+
+# --- work folder ------------------------------------------------------------
 
 # tmpfs keeps the disk out of the figures: what is timed is the tool.
 if [ -z "$work" ]; then

@@ -18,7 +18,7 @@ pub struct Batch {
 }
 
 impl Batch {
-    fn of(texts: Vec<String>) -> Batch {
+    pub fn of(texts: Vec<String>) -> Batch {
         let bytes = texts.iter().map(|text| text.len() as u64).sum();
         Batch { texts, bytes }
     }
