@@ -528,20 +528,22 @@ pub fn mojibake_1252(text: &str) -> String {
 }
 
 /// UTF-8 bytes read as windows-874 by a tool that falls back to
-/// windows-1252 where windows-874 has no character: `’` becomes `โ€™`.
+/// windows-1252 where windows-874 has no character (`’` becomes `โ€™`) and
+/// drops a byte neither has (`”` becomes `โ€`), as scraped Thai-hosted
+/// pages show it.
 pub fn mojibake_874(text: &str) -> String {
+    let shown_as = |encoding: &'static Encoding, byte: u8| -> Option<char> {
+        let single = [byte];
+        let (decoded, _) = encoding.decode_without_bom_handling(&single);
+        decoded.chars().next().filter(|character| {
+            *character != '\u{FFFD}' && !('\u{80}'..='\u{9F}').contains(character)
+        })
+    };
     text.as_bytes()
         .iter()
-        .map(|&byte| {
-            let single = [byte];
-            let (thai, _) = encoding_rs::WINDOWS_874.decode_without_bom_handling(&single);
-            let thai = thai.chars().next().unwrap_or('\u{FFFD}');
-            if thai == '\u{FFFD}' || ('\u{80}'..='\u{9F}').contains(&thai) {
-                let (western, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&single);
-                western.chars().next().unwrap_or('\u{FFFD}')
-            } else {
-                thai
-            }
+        .filter_map(|&byte| {
+            shown_as(encoding_rs::WINDOWS_874, byte)
+                .or_else(|| shown_as(encoding_rs::WINDOWS_1252, byte))
         })
         .collect()
 }
