@@ -238,6 +238,9 @@ fi
 # Mean wall seconds of each named command, filled by `time_commands`.
 declare -A mean_seconds
 declare -A spread_seconds
+# Mean CPU seconds (user + system) of each command, where known: on a
+# shared machine, bytes per CPU second say more than wall time.
+declare -A cpu_seconds
 # "BYTES RECORDS" of the input each other cleaner was given.
 declare -A compare_sizes
 # Text-only throughput of each other cleaner's fix_text, as it reported.
@@ -270,6 +273,9 @@ time_commands() {
         for index in "${!names[@]}"; do
             mean_seconds[${names[$index]}]=$(hyperfine_result "$work/$group.json" "$index" mean)
             spread_seconds[${names[$index]}]=$(hyperfine_result "$work/$group.json" "$index" stddev)
+            cpu_seconds[${names[$index]}]=$(awk -v user_seconds="$(hyperfine_result "$work/$group.json" "$index" user)" \
+                -v system_seconds="$(hyperfine_result "$work/$group.json" "$index" system)" \
+                'BEGIN { printf "%.6f", user_seconds + system_seconds }')
         done
     else
         local index run start end total
@@ -387,6 +393,7 @@ PYTHON
             /usr/bin/time -v "$venv/bin/python" "$work/compare.py" "$fixer" "$work/$fixer.rate" \
                 < "$compare_input" > /dev/null 2> "$work/time.log" || note_not_measured "$fixer (failed)"
             peak_mebibytes[$fixer]=$(awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$work/time.log")
+            cpu_seconds[$fixer]=$(awk -F: '/User time|System time/ { total += $2 } END { printf "%.6f", total }' "$work/time.log")
         else
             "$venv/bin/python" "$work/compare.py" "$fixer" "$work/$fixer.rate" < "$compare_input" > /dev/null
             peak_mebibytes[$fixer]="?"
@@ -407,9 +414,11 @@ report_line() {
     [ -n "$mean" ] || return 0
     awk -v name="$name" -v mean="$mean" -v spread="${spread_seconds[$name]}" \
         -v bytes="$bytes" -v files="$files" -v peak="${peak_mebibytes[$name]:-?}" \
+        -v cpu="${cpu_seconds[$name]:-}" \
         'BEGIN { if (spread ~ /^[0-9.e-]+$/) spread = sprintf("%.3f s", spread)
-                 printf "%-22s %9.3f s  ±%-9s %9.1f MB/s %11.0f files/s %9s MiB\n",
-                 name, mean, spread, bytes / mean / 1e6, files / mean, peak }'
+                 per_cpu = (cpu > 0) ? sprintf("%9.1f", bytes / cpu / 1e6) : sprintf("%9s", "?")
+                 printf "%-22s %9.3f s  ±%-9s %9.1f MB/s %s MB/cpu-s %11.0f files/s %9s MiB\n",
+                 name, mean, spread, bytes / mean / 1e6, per_cpu, files / mean, peak }'
 }
 
 ratio() {
@@ -420,7 +429,7 @@ echo
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 echo "corpus:  $articles articles (seed $seed), JSONL $jsonl_bytes bytes, folder $folder_files files / $folder_bytes bytes, in $work"
 echo
-printf '%-22s %11s  %-10s %14s %19s %13s\n' command "mean" "± stddev" throughput "files (records)/s" "peak RSS"
+printf '%-22s %11s  %-10s %14s %18s %19s %13s\n' command "mean" "± stddev" "wall rate" "cpu rate" "files (records)/s" "peak RSS"
 report_line cat "$jsonl_bytes" "$jsonl_lines"
 report_line newsclean-jsonl-j1 "$jsonl_bytes" "$jsonl_lines"
 report_line newsclean-jsonl-j2 "$jsonl_bytes" "$jsonl_lines"
