@@ -13,7 +13,9 @@ pub fn split(text: &str) -> Vec<&str> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let content = line.strip_suffix('\n').unwrap_or(line);
-        let content = content.strip_suffix('\r').unwrap_or(content);
+        // Every carriage return before the line feed goes, so that a
+        // second pass over the output finds nothing more to strip.
+        let content = content.trim_end_matches('\r');
         if content.trim().is_empty() {
             if let Some(block_start) = start.take() {
                 blocks.push(&text[block_start..end]);
@@ -38,6 +40,7 @@ pub fn split(text: &str) -> Vec<&str> {
     // No blank line anywhere: every line is a paragraph of its own.
     blocks[0]
         .lines()
+        .map(|line| line.trim_end_matches('\r'))
         .filter(|line| !line.trim().is_empty())
         .collect()
 }
@@ -76,6 +79,11 @@ mod tests {
         assert_eq!(split("only\n"), vec!["only"]);
         assert!(split("").is_empty());
         assert!(split("\n \n").is_empty());
+    }
+
+    #[test]
+    fn carriage_returns_end_no_block() {
+        assert_eq!(split("a\r\r\n\r\nb\r"), vec!["a", "b"]);
     }
 
     #[test]

@@ -143,10 +143,10 @@ fn candidate<'r>(
         }
     }
     let mut lines = Vec::with_capacity(view.lines.len());
-    for line in &view.lines {
-        let matching: Vec<&Rule> = rules
-            .block_matches(line)
-            .into_iter()
+    for hits in view.line_hits(rules) {
+        let matching: Vec<&Rule> = hits
+            .iter()
+            .map(|&index| rules.rule(index))
             .filter(usable)
             .collect();
         if matching.is_empty() {

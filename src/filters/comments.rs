@@ -45,10 +45,9 @@ fn is_marker(view: &BlockView, rules: &RuleSet) -> bool {
     if view.chars > MARKER_MAX_CHARS || view.lines.len() > 3 {
         return false;
     }
-    view.lines.first().is_some_and(|line| {
-        rules
-            .block_matches(line)
-            .into_iter()
+    view.line_hits(rules).first().is_some_and(|hits| {
+        hits.iter()
+            .map(|&index| rules.rule(index))
             .any(|rule| is_comment_rule(rule) && rule.marker)
     })
 }
@@ -56,9 +55,10 @@ fn is_marker(view: &BlockView, rules: &RuleSet) -> bool {
 /// Some line of the block is a form field, a comment control, a comment
 /// header (`Name says:`) or another marker.
 fn has_comment_evidence(view: &BlockView, rules: &RuleSet) -> bool {
-    view.lines
+    view.line_hits(rules)
         .iter()
-        .any(|line| rules.block_matches(line).into_iter().any(is_comment_rule))
+        .flatten()
+        .any(|&index| is_comment_rule(rules.rule(index)))
 }
 
 /// Whether the blocks after the marker at `marker` make a comment section.

@@ -10,19 +10,19 @@
 use super::shape::BlockView;
 use super::Decisions;
 use std::collections::HashSet;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 pub const REASON: &str = "dedup.paragraph";
 
 /// Drops every kept block that repeats an earlier kept block.
-pub fn mark(blocks: &[&str], views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
-    let mut seen: HashSet<String> = HashSet::new();
-    for (index, block) in blocks.iter().enumerate() {
-        if !decisions.kept(index) || is_verse(&views[index]) {
+pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (index, view) in views.iter().enumerate() {
+        if !decisions.kept(index) || is_verse(view) {
             continue;
         }
-        let key = fold(block);
-        if key.chars().count() < min_chars {
+        let key = view.folded();
+        if key.len() < min_chars || key.chars().count() < min_chars {
             continue;
         }
         if !seen.insert(key) {
@@ -63,11 +63,15 @@ pub fn fold(text: &str) -> String {
             '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
             other => other,
         };
-        for lower in c.to_lowercase() {
-            out.push(lower);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
         }
     };
-    if text.is_ascii() {
+    // Most text is already in compatibility-normalized form; the quick
+    // check spares it the decomposition.
+    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         for c in text.chars() {
             push(c, &mut out);
         }
@@ -86,7 +90,7 @@ mod tests {
     fn run(blocks: &[&str]) -> Vec<bool> {
         let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
         let mut decisions = Decisions::new(blocks.len());
-        mark(blocks, &views, 40, &mut decisions);
+        mark(&views, 40, &mut decisions);
         (0..blocks.len())
             .map(|index| decisions.kept(index))
             .collect()
@@ -142,7 +146,7 @@ mod tests {
             .collect();
         let mut decisions = Decisions::new(2);
         decisions.drop_block(0, "boilerplate.share");
-        mark(&[PARAGRAPH, PARAGRAPH], &views, 40, &mut decisions);
+        mark(&views, 40, &mut decisions);
         assert!(decisions.kept(1));
     }
 }

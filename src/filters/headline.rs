@@ -24,23 +24,9 @@ const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " — ", " – ", " · ", " :: 
 
 /// Drops every repeat of the headline but its first plain occurrence.
 pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
-    let keys: Vec<Option<String>> = blocks
-        .iter()
-        .zip(views)
-        .map(|(block, view)| headline_shaped(view).then(|| fold(block)))
-        .collect();
-    let title_bases: Vec<Vec<String>> = blocks
-        .iter()
-        .zip(views)
-        .map(|(block, view)| {
-            if headline_shaped(view) {
-                title_form_bases(block)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-
+    let key_of = |index: usize| -> Option<&str> {
+        headline_shaped(&views[index]).then(|| views[index].folded())
+    };
     let mut prose_seen = 0;
     for candidate in 0..blocks.len().min(SEARCH_BLOCKS) {
         if views[candidate].prose {
@@ -50,19 +36,33 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             }
             continue;
         }
-        let Some(key) = keys[candidate].as_deref() else {
-            continue;
-        };
-        if !long_enough(key) || !decisions.kept(candidate) {
+        if !decisions.kept(candidate) {
             continue;
         }
-        let plain: Vec<usize> = (0..blocks.len())
-            .filter(|&index| keys[index].as_deref() == Some(key))
-            .collect();
-        let titled: Vec<usize> = (0..blocks.len())
-            .filter(|&index| !plain.contains(&index))
-            .filter(|&index| title_bases[index].iter().any(|base| base == key))
-            .collect();
+        let Some(key) = key_of(candidate) else {
+            continue;
+        };
+        if !long_enough(key) {
+            continue;
+        }
+        let mut plain = Vec::new();
+        let mut titled = Vec::new();
+        for index in 0..blocks.len() {
+            // Folding keeps a text's length within a small factor; a block
+            // far shorter than the headline cannot be a copy of it.
+            if !headline_shaped(&views[index]) || blocks[index].len() * 2 < key.len() {
+                continue;
+            }
+            if index == candidate || key_of(index) == Some(key) {
+                plain.push(index);
+            } else if has_site_separator(blocks[index])
+                && title_form_bases(blocks[index])
+                    .iter()
+                    .any(|base| *base == key)
+            {
+                titled.push(index);
+            }
+        }
         if plain.len() + titled.len() < 2 {
             continue;
         }
@@ -78,6 +78,12 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
         }
         return;
     }
+}
+
+fn has_site_separator(block: &str) -> bool {
+    SITE_SEPARATORS
+        .iter()
+        .any(|separator| block.contains(separator))
 }
 
 /// One or two short lines: what a headline looks like.

@@ -81,7 +81,7 @@ pub fn apply(
         boilerplate::mark(blocks, &views, rules, config, &mut decisions);
     }
     if config.dedup_paragraphs {
-        dedup::mark(blocks, &views, config.dedup_min_chars, &mut decisions);
+        dedup::mark(&views, config.dedup_min_chars, &mut decisions);
     }
     for (index, block) in blocks.iter().enumerate() {
         if let Some(reason) = decisions.reason(index) {

@@ -52,6 +52,12 @@ const SET_SIZE_LIMIT: usize = 256 << 20;
 /// paragraphs cheap.
 pub const MAX_BLOCK_RULE_LINE_BYTES: usize = 640;
 
+/// Lines up to this many bytes are tested against every `block` rule;
+/// longer ones only against the rules whose matches can be that long. Most
+/// rules (buttons, labels, headers) match a few words, and most lines of an
+/// article are longer: this keeps the one pass over a paragraph small.
+pub const SHORT_LINE_BYTES: usize = 200;
+
 /// How much of a block's first line `start` rules see.
 const START_RULE_PREFIX_BYTES: usize = 160;
 
@@ -120,9 +126,14 @@ impl Rule {
 #[derive(Debug, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    /// Indexes into `rules` of the `block` rules, in `block_set` order.
-    block_rules: Vec<usize>,
-    block_set: Option<RegexSet>,
+    /// `block` rules that can only match short lines (at most
+    /// [`SHORT_LINE_BYTES`]), as indexes into `rules`, in set order.
+    short_rules: Vec<usize>,
+    short_set: Option<RegexSet>,
+    /// The other `block` rules (cookie notices, captions, newsletter
+    /// sentences), the only ones longer lines are tested against.
+    long_rules: Vec<usize>,
+    long_set: Option<RegexSet>,
     /// Indexes into `rules` of the `start` rules, in `start_set` order.
     start_rules: Vec<usize>,
     start_set: Option<RegexSet>,
@@ -145,13 +156,21 @@ impl RuleSet {
                 // The embedded file is checked by a unit test, so a parse
                 // failure here can only come from a broken build; an empty
                 // set then keeps the cleaner safe (it drops nothing).
-                Arc::new(RuleSet::parse(BUILTIN_RULES).unwrap_or_default())
+                Arc::new(RuleSet::parse_checked(BUILTIN_RULES, false).unwrap_or_default())
             })
             .clone()
     }
 
     /// Parses a rules file in the built-in rules' format.
     pub fn parse(text: &str) -> Result<RuleSet, RulesError> {
+        RuleSet::parse_checked(text, true)
+    }
+
+    /// Parses a rules file; with `check_each`, every pattern is first
+    /// compiled on its own so that a bad one is refused with its line.
+    /// The built-in file skips that (a unit test does it instead): start-up
+    /// time counts when the cleaner runs once per file.
+    fn parse_checked(text: &str, check_each: bool) -> Result<RuleSet, RulesError> {
         let mut rules: Vec<Rule> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line_number = index + 1;
@@ -169,10 +188,12 @@ impl RuleSet {
                     message: format!("rule id {:?} is defined twice", rule.id),
                 });
             }
-            compile_one(&rule).map_err(|message| RulesError {
-                line: line_number,
-                message,
-            })?;
+            if check_each {
+                compile_one(&rule).map_err(|message| RulesError {
+                    line: line_number,
+                    message,
+                })?;
+            }
             rules.push(rule);
         }
         RuleSet::compile(rules).map_err(|message| RulesError { line: 0, message })
@@ -233,14 +254,33 @@ impl RuleSet {
     /// The rules whose `block` pattern covers the whole `line` (already
     /// folded with [`fold_line`]), in file order.
     pub fn block_matches(&self, line: &str) -> Vec<&Rule> {
-        match &self.block_set {
-            Some(set) if line.len() <= MAX_BLOCK_RULE_LINE_BYTES => set
-                .matches(line)
-                .into_iter()
-                .map(|position| &self.rules[self.block_rules[position]])
-                .collect(),
-            _ => Vec::new(),
+        self.block_match_indexes(line)
+            .into_iter()
+            .map(|index| &self.rules[index])
+            .collect()
+    }
+
+    /// Like [`RuleSet::block_matches`], as indexes for [`RuleSet::rule`].
+    pub fn block_match_indexes(&self, line: &str) -> Vec<usize> {
+        if line.len() > MAX_BLOCK_RULE_LINE_BYTES {
+            return Vec::new();
         }
+        let mut indexes: Vec<usize> = Vec::new();
+        if line.len() <= SHORT_LINE_BYTES {
+            if let Some(set) = &self.short_set {
+                indexes.extend(matching(set, line).map(|position| self.short_rules[position]));
+            }
+        }
+        if let Some(set) = &self.long_set {
+            indexes.extend(matching(set, line).map(|position| self.long_rules[position]));
+        }
+        indexes.sort_unstable();
+        indexes
+    }
+
+    /// The rule at `index` (from [`RuleSet::block_match_indexes`]).
+    pub fn rule(&self, index: usize) -> &Rule {
+        &self.rules[index]
     }
 
     /// The rules whose `start` pattern matches at the start of `line`
@@ -251,31 +291,58 @@ impl RuleSet {
             return Vec::new();
         };
         let prefix = prefix_on_char_boundary(line, START_RULE_PREFIX_BYTES);
-        set.matches(prefix)
-            .into_iter()
+        matching(set, prefix)
             .map(|position| &self.rules[self.start_rules[position]])
             .collect()
     }
 
     fn compile(rules: Vec<Rule>) -> Result<RuleSet, String> {
-        let mut block_rules = Vec::new();
+        let mut short_rules = Vec::new();
+        let mut long_rules = Vec::new();
         let mut start_rules = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             match rule.mode {
-                MatchMode::Block => block_rules.push(index),
+                MatchMode::Block if matches_only_short_lines(rule) => short_rules.push(index),
+                MatchMode::Block => long_rules.push(index),
                 MatchMode::Start => start_rules.push(index),
             }
         }
-        let block_set = build_set(&rules, &block_rules, MatchMode::Block)?;
+        let short_set = build_set(&rules, &short_rules, MatchMode::Block)?;
+        let long_set = build_set(&rules, &long_rules, MatchMode::Block)?;
         let start_set = build_set(&rules, &start_rules, MatchMode::Start)?;
         Ok(RuleSet {
             rules,
-            block_rules,
-            block_set,
+            short_rules,
+            short_set,
+            long_rules,
+            long_set,
             start_rules,
             start_set,
         })
     }
+}
+
+/// The patterns of `set` that match `text`. Most lines match nothing, and
+/// `is_match` answers that faster than collecting every match.
+fn matching(set: &RegexSet, text: &str) -> impl Iterator<Item = usize> {
+    let matches = if set.is_match(text) {
+        set.matches(text).into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    matches.into_iter()
+}
+
+/// Whether every match of the rule's pattern is at most
+/// [`SHORT_LINE_BYTES`] long.
+fn matches_only_short_lines(rule: &Rule) -> bool {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(&anchored(&rule.pattern, rule.mode))
+        .ok()
+        .and_then(|hir| hir.properties().maximum_len())
+        .is_some_and(|longest| longest <= SHORT_LINE_BYTES)
 }
 
 /// The pattern as compiled: anchored as its match mode requires.
@@ -409,13 +476,12 @@ fn prefix_on_char_boundary(text: &str, max_bytes: usize) -> &str {
 /// removed. Borrows when the line is already in that form.
 pub fn fold_line(line: &str) -> Cow<'_, str> {
     let trimmed = line.trim();
-    let needs_work = trimmed
-        .as_bytes()
-        .windows(2)
-        .any(|pair| pair[0] == b' ' && pair[1] == b' ')
-        || trimmed
-            .bytes()
-            .any(|byte| byte == b'\t' || byte == b'\r' || byte >= 0x80);
+    let mut previous_was_space = false;
+    let needs_work = trimmed.chars().any(|c| {
+        let double_space = c == ' ' && previous_was_space;
+        previous_was_space = c == ' ';
+        double_space || (c.is_whitespace() && c != ' ') || is_invisible(c)
+    });
     if !needs_work {
         return Cow::Borrowed(trimmed);
     }

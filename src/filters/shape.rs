@@ -4,8 +4,9 @@
 //! these to tell page furniture from article text. Nothing here decides
 //! what to drop.
 
-use super::rules::fold_line;
+use super::rules::{fold_line, RuleSet};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// Blocks above this many bytes are article text, never furniture; they
 /// are not looked at line by line.
@@ -22,6 +23,13 @@ pub struct BlockView<'a> {
     pub words: usize,
     /// Reads as one or more sentences of running text.
     pub prose: bool,
+    /// For each line, the `block` rules that cover it; computed once and
+    /// shared by the filters, which all use the same rules.
+    line_hits: OnceCell<Vec<Vec<usize>>>,
+    /// The comparison form of the whole block (see `dedup::fold`), shared
+    /// by the headline and duplicate filters.
+    folded: OnceCell<String>,
+    text: &'a str,
 }
 
 impl<'a> BlockView<'a> {
@@ -32,6 +40,9 @@ impl<'a> BlockView<'a> {
                 chars: block.chars().count(),
                 words: block.split_whitespace().count(),
                 prose: true,
+                line_hits: OnceCell::new(),
+                folded: OnceCell::new(),
+                text: block,
             };
         }
         let lines: Vec<Cow<'a, str>> = block
@@ -50,7 +61,28 @@ impl<'a> BlockView<'a> {
             chars,
             words,
             prose,
+            line_hits: OnceCell::new(),
+            folded: OnceCell::new(),
+            text: block,
         }
+    }
+
+    /// The block in comparison form: case, whitespace, quotes and
+    /// compatibility forms folded.
+    pub fn folded(&self) -> &str {
+        self.folded.get_or_init(|| super::dedup::fold(self.text))
+    }
+
+    /// For each line, the indexes of the `block` rules of `rules` that
+    /// cover it. The first call's rules are remembered: every filter of one
+    /// document must pass the same rules.
+    pub fn line_hits(&self, rules: &RuleSet) -> &[Vec<usize>] {
+        self.line_hits.get_or_init(|| {
+            self.lines
+                .iter()
+                .map(|line| rules.block_match_indexes(line))
+                .collect()
+        })
     }
 
     /// Short enough, and unpunctuated enough, to be a headline in a list

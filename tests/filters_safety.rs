@@ -1,0 +1,112 @@
+//! Article text that looks like page furniture must survive the filters:
+//! prose that mentions cookies, newsletters, comments or advertisements,
+//! datelines, bylines, Q/A lines, results, corrections and credits, in
+//! several languages. Each case is a whole document run through the
+//! library; every block must come out.
+
+use newsclean::{filters, Config, RuleSet};
+
+const BODY_EN: &str = "The council said the plan would be reviewed after twelve months, and that residents would be consulted before any permanent change.";
+const MORE_EN: &str = "Opposition members said the consultation should have come first, before the council spent money on signs and barriers.";
+const MORE_ES: &str = "La oposición reclamó que la consulta se hiciera antes de gastar dinero en señales y vallas provisionales.";
+const BODY_ES: &str = "El Ayuntamiento explicó que el plan se revisará dentro de un año y que los vecinos serán consultados antes de cualquier cambio definitivo.";
+
+fn assert_all_kept(blocks: &[&str]) {
+    let mut changes = Vec::new();
+    let keep = filters::apply(
+        blocks,
+        &RuleSet::builtin(),
+        &Config::default(),
+        &mut changes,
+    );
+    let lost: Vec<String> = changes.iter().map(|change| change.describe()).collect();
+    assert!(keep.iter().all(|kept| *kept), "content dropped: {lost:#?}");
+}
+
+#[test]
+fn prose_mentioning_boilerplate_words_is_kept() {
+    assert_all_kept(&[
+        "Readers pushed back on the new cookie rules",
+        BODY_EN,
+        "We use cookies, the banner says, but it does not say which ones or for how long, the regulator found in its report on Tuesday.",
+        "Sign-ups to the paper’s newsletter doubled after it began sending a shorter morning edition, the editor said.",
+        "The advertisement, which ran for three weeks on local radio, was withdrawn after complaints from parents.",
+        "Under the heading Leave a Reply, the site invited readers to share their own stories of the flood.",
+        "Subscribers who already pay for the print edition will be able to read the website at no extra cost.",
+        "Share prices in the company fell by 12% after the announcement, wiping £40m off its value.",
+        MORE_EN,
+    ]);
+}
+
+#[test]
+fn short_lines_of_the_story_are_kept() {
+    assert_all_kept(&[
+        "Mayor resigns after expenses inquiry",
+        "By Ellen Marsh",
+        "Published 3 May 2024",
+        "LONDON (Reuters) -",
+        "Moscow:",
+        BODY_EN,
+        "What happens next",
+        "Q: Did you know about the payments?",
+        "A: No.",
+        "Results:\nAshby 2 Coleford 1\nDenton 0 Elmstead 0",
+        "Correction: An earlier version of this story gave the wrong date for the vote.",
+        "Editor’s note: Names have been changed to protect the family’s privacy.",
+        "— Reporting by Ellen Marsh; editing by Sam Cole",
+        "This interview has been edited for length and clarity.",
+        MORE_EN,
+    ]);
+}
+
+#[test]
+fn a_comment_subheading_in_the_body_is_kept() {
+    assert_all_kept(&[
+        "Why newspapers are closing their comment sections",
+        BODY_EN,
+        "Comments",
+        "Most regional papers now close comments on court reports, and some have removed them altogether after a rise in abusive posts.",
+        MORE_EN,
+    ]);
+}
+
+#[test]
+fn other_languages_are_safe_too() {
+    assert_all_kept(&[
+        "El Gobierno aprueba la nueva ley de cookies",
+        "Por Marta Gil",
+        BODY_ES,
+        "La publicidad institucional se reducirá un 20 % el próximo año, según el decreto aprobado el martes.",
+        "Deja una respuesta por escrito antes del viernes, pidió el alcalde a los grupos de la oposición.",
+        "Madrid:",
+        MORE_ES,
+    ]);
+    assert_all_kept(&[
+        "Le gouvernement veut encadrer les bannières de cookies",
+        "Par Claire Dumas",
+        "La publicité en ligne représente désormais plus de la moitié des recettes des éditeurs de presse, selon le rapport.",
+        "« Laisser un commentaire ne suffit plus, il faut des modérateurs », estime la chercheuse.",
+        "Les abonnés à la newsletter du ministère recevront le détail des mesures dès lundi matin.",
+    ]);
+    assert_all_kept(&[
+        "Самара:",
+        "Реклама на фасадах исторических зданий будет запрещена с первого января, сообщили в мэрии.",
+        "Депутаты обсудили законопроект о рекламе и решили вернуться к нему осенью.",
+    ]);
+}
+
+#[test]
+fn a_repeated_chorus_and_short_answers_are_kept() {
+    let chorus =
+        "We will walk in the morning light\nwe will walk till the end of night\nwe will walk";
+    assert_all_kept(&[
+        "Choir sings in the square",
+        chorus,
+        BODY_EN,
+        chorus,
+        "Q: Will you sing again?",
+        "A: Yes.",
+        "Q: Next year?",
+        "A: Yes.",
+    ]);
+}
