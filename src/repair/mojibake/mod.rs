@@ -47,6 +47,9 @@ const RUN_BONUS: f32 = 1.0;
 /// shape of mojibake.
 const SHAPE_BONUS: f32 = 1.5;
 
+/// How much cheaper a second reading of a repaired run must be.
+const DEEPEN_MARGIN: f32 = 1.0;
+
 pub const REASON_DOUBLE: &str = "mojibake.double";
 pub const REASON_LOSSY: &str = "mojibake.lossy";
 
@@ -126,6 +129,16 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
             }
             let established = used_pages & (1 << page_index) != 0;
             let (gain, edits) = plan(&chars, page, established);
+            if std::env::var_os("MOJIBAKE_DEBUG").is_some() && !edits.is_empty() {
+                eprintln!(
+                    "{} gain {gain} {:?}",
+                    page.reason,
+                    edits
+                        .iter()
+                        .map(|e| e.replacement.clone())
+                        .collect::<Vec<_>>()
+                );
+            }
             // A code page the line already needed costs nothing more.
             let net = if established {
                 gain + ACCEPT_ROUND
@@ -265,6 +278,17 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
     }
     let left = start.checked_sub(1).map(|i| chars[i]);
     let right = chars.get(end).copied();
+    // Double damage: the first reading may itself be mojibake of a cleaner
+    // text; judge (and repair) the deepest reading that keeps improving.
+    for _ in 0..2 {
+        match deepen(left, &repaired, right) {
+            Some(deeper) => {
+                repaired = deeper;
+                reason = REASON_DOUBLE;
+            }
+            None => break,
+        }
+    }
     let shape: f32 = run
         .iter()
         .map(|sequence| shape_evidence(chars, sequence))
@@ -296,6 +320,36 @@ fn run_bonus(repaired: &[char], sequences: usize) -> f32 {
         return 0.0;
     }
     RUN_BONUS * sequences.saturating_sub(1) as f32
+}
+
+/// Reads a repaired run once more through the code page that makes it
+/// cheapest, if any makes it clearly cheaper.
+fn deepen(left: Option<char>, reading: &[char], right: Option<char>) -> Option<Vec<char>> {
+    let current = score::window_cost(left, reading, right);
+    let mut best: Option<(f32, Vec<char>)> = None;
+    for page in code_pages() {
+        let found = sequences(reading, page, false);
+        if found.is_empty() {
+            continue;
+        }
+        let mut out = Vec::with_capacity(reading.len());
+        let mut index = 0;
+        for sequence in &found {
+            out.extend_from_slice(&reading[index..sequence.start]);
+            out.push(sequence.decoded);
+            index = sequence.start + sequence.len;
+        }
+        out.extend_from_slice(&reading[index..]);
+        let cost = score::window_cost(left, &out, right) + page.cost;
+        if best
+            .as_ref()
+            .map_or(true, |(best_cost, _)| cost < *best_cost)
+        {
+            best = Some((cost, out));
+        }
+    }
+    best.filter(|(cost, _)| *cost + DEEPEN_MARGIN < current)
+        .map(|(_, out)| out)
 }
 
 /// Reads a result that still holds C1 controls once more, through the code

@@ -184,7 +184,7 @@ pub(crate) fn char_cost(c: char) -> f32 {
         // Text is NFC: Latin combining accents rarely stand alone, while the
         // marks of Thai, Indic, Hebrew and Arabic writing are everyday.
         Kind::Mark => match c as u32 {
-            0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => 1.5,
+            0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => 3.0,
             _ => 0.0,
         },
         Kind::Digit => 0.0,
