@@ -109,7 +109,7 @@ pub(crate) fn plausibility_gain(
 ) -> f32 {
     let before = plausibility(left, before, right).unwrap_or(0.0);
     let after = plausibility(left, after, right).unwrap_or(0.0);
-    (after - before).clamp(-2.0, 2.0)
+    (after - before).clamp(-1.0, 1.0)
 }
 
 #[cfg(test)]

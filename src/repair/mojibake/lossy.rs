@@ -163,6 +163,15 @@ fn weigh(chars: &[char], start: usize, hole: usize, end: usize, decoded: char) -
         evidence += latin_evidence(chars, start, hole, end, decoded);
     } else if class.is_letter() {
         evidence += pair_evidence(before, decoded, after);
+        // A capital that swallowed the space (a lost no-break space) and
+        // now starts a lowercase word of its own script.
+        let continues_word = after.is_some_and(|c| {
+            let next = score::class(c);
+            next.kind == Kind::Lower && next.script == class.script
+        });
+        if end > hole && class.kind == Kind::Upper && continues_word {
+            evidence += 1.5;
+        }
     }
     evidence
 }
@@ -193,7 +202,9 @@ fn latin_evidence(chars: &[char], start: usize, hole: usize, end: usize, decoded
             evidence += 2.0;
         }
     } else {
-        if before_lower {
+        // A capital that swallowed a space would glue itself to the next
+        // word: nothing tells that from a capital standing alone.
+        if before_lower || end > hole {
             return -5.0;
         }
         if after_lower || after_upper || before_upper {

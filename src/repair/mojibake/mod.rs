@@ -340,7 +340,10 @@ fn deepen(left: Option<char>, reading: &[char], right: Option<char>) -> Option<V
             index = sequence.start + sequence.len;
         }
         out.extend_from_slice(&reading[index..]);
-        let cost = score::window_cost(left, &out, right) + page.cost;
+        // Letter statistics count too: `РІ` and `в` cost the same as
+        // characters, but only one is a Bulgarian word.
+        let cost = score::window_cost(left, &out, right) + page.cost
+            - letters::plausibility_gain(left, reading, &out, right);
         if best
             .as_ref()
             .map_or(true, |(best_cost, _)| cost < *best_cost)
@@ -387,14 +390,37 @@ fn collapse(reading: &[char]) -> Option<Vec<char>> {
 fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
     let lead = score::class(chars[sequence.start]);
     let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
-    if !lead.is_letter() || rest.iter().any(|&c| score::class(c).is_letter()) {
+    if !lead.is_letter() {
         return 0.0;
+    }
+    if rest.iter().any(|&c| score::class(c).is_letter()) {
+        // A capital followed by accented small letters that the code page
+        // keeps among its upper-half bytes (`Ăş`, `Åž`): weaker evidence.
+        let small = rest
+            .iter()
+            .all(|&c| !c.is_ascii() && score::class(c).kind == score::Kind::Lower);
+        return if lead.kind == score::Kind::Upper && small {
+            SHAPE_BONUS / 2.0
+        } else {
+            0.0
+        };
     }
     // Closing quotes and dashes follow letters in real text too, where a
     // word ends.
     let next = chars.get(sequence.start + sequence.len).copied();
-    let word_goes_on = next.is_some_and(|c| score::class(c).is_letter());
+    let word_goes_on = next.is_some_and(|c| {
+        let class = score::class(c);
+        class.is_letter() || class.kind == score::Kind::Digit
+    });
+    // After a lowercase letter, a capital lead is inside a word and the
+    // quote is no excuse (`planÄ…`); after a capital or a space it may end
+    // a word in capitals (`CAMPEÃ”`) or be a one-letter word (`“Ã”`).
+    let inside_lowercase_word = sequence
+        .start
+        .checked_sub(1)
+        .is_some_and(|i| score::class(chars[i]).kind == score::Kind::Lower);
     if !word_goes_on
+        && !inside_lowercase_word
         && rest
             .iter()
             .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))

@@ -104,6 +104,13 @@ pub(crate) fn class(c: char) -> Class {
         };
         return Class { script, kind };
     }
+    if c == 'µ' {
+        // The micro sign is a unit symbol in practice, whatever its category.
+        return Class {
+            script: Script::Common,
+            kind: Kind::Symbol,
+        };
+    }
     let run = CLASS_RUNS.partition_point(|&(start, _)| start <= code);
     let value = CLASS_RUNS[run.saturating_sub(1)].1;
     Class {
@@ -135,6 +142,10 @@ impl Class {
 /// Scripts that may stand side by side inside a word.
 pub(crate) fn compatible(a: Script, b: Script) -> bool {
     let east_asian = |s| matches!(s, Script::Han | Script::Kana | Script::Hangul);
+    if a == Script::Rare || b == Script::Rare {
+        // A catch-all of unrelated scripts: it vouches for nothing.
+        return a == Script::Common || b == Script::Common;
+    }
     a == b || a == Script::Common || b == Script::Common || (east_asian(a) && east_asian(b))
 }
 
@@ -236,13 +247,29 @@ fn letter_cost(c: char, script: Script) -> f32 {
 
 fn punctuation_cost(c: char) -> f32 {
     match c {
-        '“' | '”' | '‘' | '’' | '«' | '»' | '—' | '–' | '…' | '¡' | '¿' | '·' | '•' => {
+        '“' | '”' | '‘' | '’' | '«' | '»' | '—' | '–' | '…' | '¡' | '¿' | '·' | '•' | '„' => {
             0.2
         }
-        '„' | '‚' | '‹' | '›' | '†' | '‡' | '‰' | '‐' | '‛' | '‟' | '§' | '¶' => {
-            0.8
-        }
-        '\u{0589}'..='\u{10FFFF}' if !c.is_ascii() => 0.3,
+        // Punctuation of other scripts, everyday where those scripts are.
+        '。' | '、' | '「' | '」' | '『' | '』' | '《' | '》' | '，' | '：' | '！' | '？'
+        | '（' | '）' => 0.2,
+        '\u{55A}'..='\u{55F}'
+        | '\u{589}'
+        | '\u{5BE}'
+        | '\u{5F3}'
+        | '\u{5F4}'
+        | '\u{60C}'
+        | '\u{61B}'
+        | '\u{61F}'
+        | '\u{6D4}'
+        | '\u{E4F}'
+        | '\u{E5A}'
+        | '\u{E5B}'
+        | '\u{964}'
+        | '\u{965}' => 0.2,
+        '‚' | '‹' | '›' => 0.5,
+        '†' | '‡' | '‰' | '‐' | '‛' | '‟' | '§' | '¶' => 0.8,
+        _ if !c.is_ascii() => 0.8,
         _ => 0.0,
     }
 }
@@ -306,6 +333,13 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
         // Lines and frames drawn with box characters are real text.
         cost -= 1.0;
     }
+    // A Latin-1 capital followed by one of the letters windows-1252 keeps
+    // among its symbols (`Åž`, `ÅŸ`, `Ä›`): a lead and continuation byte.
+    if ('\u{C0}'..='\u{DF}').contains(&a)
+        && matches!(b, 'Š' | 'Œ' | 'Ž' | 'Ÿ' | 'š' | 'œ' | 'ž' | 'ƒ')
+    {
+        cost += 2.5;
+    }
     if b == 'ß' && a.is_ascii_alphabetic() && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u') {
         cost += 1.5;
     }
@@ -327,19 +361,7 @@ fn is_glue_breaker(c: char, class: Class) -> bool {
         Kind::Space => c != ' ',
         Kind::Punctuation => matches!(
             c,
-            '„' | '‚'
-                | '‹'
-                | '›'
-                | '†'
-                | '‡'
-                | '‰'
-                | '¡'
-                | '¿'
-                | '·'
-                | '•'
-                | '¦'
-                | '§'
-                | '¶'
+            '‹' | '›' | '†' | '‡' | '‰' | '¡' | '¿' | '·' | '•' | '¦' | '§' | '¶'
         ),
         Kind::Format => c == '\u{AD}',
         _ => false,
@@ -356,6 +378,26 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
             cost += pair_cost(p, c);
         }
         previous = Some(c);
+    }
+    // Quotation marks open or close words; one squeezed between two
+    // letters is a byte of something else.
+    let is_letter = |c: Option<&char>| c.is_some_and(|&c| class(c).is_letter());
+    for (index, c) in chars.iter().enumerate() {
+        if matches!(c, '«' | '»' | '“' | '”' | '„' | '‚' | '‹' | '›') {
+            let before = if index == 0 {
+                left.as_ref()
+            } else {
+                chars.get(index - 1)
+            };
+            let after = if index + 1 == chars.len() {
+                right.as_ref()
+            } else {
+                chars.get(index + 1)
+            };
+            if is_letter(before) && is_letter(after) {
+                cost += 1.5;
+            }
+        }
     }
     cost
 }
