@@ -19,14 +19,14 @@ const ACCEPT: f32 = 2.0;
 
 /// The bytes this code page's text loses: those it shows as nothing at
 /// all. Where the windows-1252 look-alike is shown instead, the byte
-/// survives, so only bytes that windows-1252 leaves undefined too get lost
-/// (all C1 bytes for true latin-1).
+/// survives, so only bytes that windows-1252 leaves undefined too get lost.
+/// (Text that lost every C1 byte, true latin-1 with its controls stripped,
+/// has too many possible fillers to restore.)
 fn lost_bytes(page: &CodePage) -> impl Iterator<Item = u8> + '_ {
-    let latin_1 = page.reason == "mojibake.latin-1";
-    page.invisible.iter().copied().filter(move |&byte| {
-        (0x80..=0xBF).contains(&byte)
-            && (latin_1 || matches!(byte, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
-    })
+    page.invisible
+        .iter()
+        .copied()
+        .filter(|&byte| matches!(byte, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
 }
 
 /// One way to fill a hole.
@@ -60,66 +60,26 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
 fn best_filler(chars: &[char], start: usize) -> Option<Filler> {
     let mut fillers: Vec<Filler> = Vec::new();
     for page in code_pages() {
-        let Some(length) = page.byte(chars[start]).and_then(sequence_length) else {
+        let Some(lead) = page.byte(chars[start]) else {
             continue;
         };
-        // The continuation bytes that survived, then the hole.
-        let present = length - 2;
-        let mut bytes = vec![0u8; length];
-        bytes[0] = page.byte(chars[start]).unwrap_or(0);
-        let mut complete = true;
-        for (offset, slot) in bytes.iter_mut().enumerate().take(present + 1).skip(1) {
-            match chars.get(start + offset).and_then(|&c| page.byte(c)) {
-                Some(byte @ 0x80..=0xBF) => *slot = byte,
-                _ => complete = false,
-            }
-        }
-        if !complete {
+        let Some(length) = sequence_length(lead) else {
             continue;
-        }
-        let hole = start + 1 + present;
-        let marker = chars.get(hole).copied();
-        // A hole followed by a continuation is not a hole.
-        if marker
-            .and_then(|c| page.byte(c))
-            .is_some_and(|b| (0x80..=0xBF).contains(&b))
-        {
-            continue;
-        }
-        let mut options: Vec<(u8, usize)> = Vec::new();
-        match marker {
-            Some(' ') => {
-                if page.high[0x20] == '\u{A0}' {
-                    options.push((0xA0, hole + 1));
-                }
-                options.extend(lost_bytes(page).map(|byte| (byte, hole)));
-            }
-            Some('?' | '\u{FFFD}') => options.extend(lost_bytes(page).map(|byte| (byte, hole + 1))),
-            _ => options.extend(lost_bytes(page).map(|byte| (byte, hole))),
-        }
-        for (byte, end) in options {
-            bytes[length - 1] = byte;
-            let Some(decoded) = std::str::from_utf8(&bytes)
-                .ok()
-                .and_then(|s| s.chars().next())
-            else {
-                continue;
-            };
-            if score::class(decoded).is_forbidden() {
-                continue;
-            }
-            let evidence = weigh(chars, start, hole, end, decoded) - page.cost;
-            if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
-                continue;
-            }
-            fillers.push(Filler {
-                end,
-                decoded,
-                evidence,
-            });
+        };
+        // The lost byte may be any continuation byte of the sequence.
+        for missing in 1..length {
+            collect_fillers(chars, start, page, lead, length, missing, &mut fillers);
         }
     }
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
+    if std::env::var_os("MOJIBAKE_DEBUG").is_some() && !fillers.is_empty() {
+        let shown: Vec<(char, f32)> = fillers
+            .iter()
+            .take(4)
+            .map(|f| (f.decoded, f.evidence))
+            .collect();
+        eprintln!("lossy at {start} {:?}: {shown:?}", chars[start]);
+    }
     let best = fillers.first()?;
     let runner_up = fillers
         .iter()
@@ -133,9 +93,105 @@ fn best_filler(chars: &[char], start: usize) -> Option<Filler> {
     }
 }
 
+/// Every way to read `chars[start..]` as a `length`-byte sequence whose
+/// byte number `missing` was lost (dropped, or shown as a marker).
+fn collect_fillers(
+    chars: &[char],
+    start: usize,
+    page: &CodePage,
+    lead: u8,
+    length: usize,
+    missing: usize,
+    fillers: &mut Vec<Filler>,
+) {
+    let continuation = |index: usize| {
+        chars
+            .get(index)
+            .and_then(|&c| page.byte(c))
+            .filter(|b| (0x80..=0xBF).contains(b))
+    };
+    let mut bytes = [0u8; 4];
+    bytes[0] = lead;
+    for offset in 1..missing {
+        match continuation(start + offset) {
+            Some(byte) => bytes[offset] = byte,
+            None => return,
+        }
+    }
+    let hole = start + missing;
+    let marker = chars.get(hole).copied();
+    let mut options: Vec<(u8, usize)> = Vec::new();
+    match marker {
+        Some(' ') => {
+            if page.high[0x20] == '\u{A0}' {
+                options.push((0xA0, hole + 1));
+            }
+            options.extend(lost_bytes(page).map(|byte| (byte, hole)));
+        }
+        Some('?' | '\u{FFFD}') => options.extend(lost_bytes(page).map(|byte| (byte, hole + 1))),
+        _ => options.extend(lost_bytes(page).map(|byte| (byte, hole))),
+    }
+    for (byte, after_hole) in options {
+        bytes[missing] = byte;
+        // The bytes after the hole must all be there.
+        let mut end = after_hole;
+        let mut complete = true;
+        for slot in bytes.iter_mut().take(length).skip(missing + 1) {
+            match continuation(end) {
+                Some(b) => *slot = b,
+                None => complete = false,
+            }
+            end += 1;
+        }
+        // A hole right before a continuation that the sequence does not
+        // need is no hole: the sequence would have been complete.
+        if !complete || continuation(end).is_some() && missing + 1 == length && after_hole == hole {
+            continue;
+        }
+        let Some(decoded) = std::str::from_utf8(&bytes[..length])
+            .ok()
+            .and_then(|s| s.chars().next())
+        else {
+            continue;
+        };
+        if score::class(decoded).is_forbidden() {
+            continue;
+        }
+        if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
+            continue;
+        }
+        let swallowed_space = marker == Some(' ') && after_hole > hole;
+        let dropped = after_hole == hole;
+        let mut evidence = weigh(chars, start, swallowed_space, end, decoded) - page.cost;
+        if dropped && !dropped_byte_fits(chars, start, end, decoded) {
+            evidence -= 10.0;
+        }
+        fillers.push(Filler {
+            end,
+            decoded,
+            evidence,
+        });
+    }
+}
+
+/// A byte that vanished without a trace is believed only where nothing
+/// else could stand: a Latin letter inside a lowercase word (`zaÄala`), or
+/// a character of another script among its own (Cyrillic, Greek, Thai...).
+/// A Latin capital before a space or a capital (`IRMÃ`, `ÓRGÃO`) is
+/// correct Portuguese as often as it is damage.
+fn dropped_byte_fits(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
+    let class = score::class(decoded);
+    if class.script != Script::Latin {
+        return true;
+    }
+    let lower = |c: Option<&char>| c.is_some_and(|&c| score::class(c).kind == Kind::Lower);
+    let before = start.checked_sub(1).and_then(|i| chars.get(i));
+    class.kind == Kind::Lower && lower(before) && lower(chars.get(end))
+}
+
 /// The evidence for reading `chars[start..end]` as `decoded`, where the
 /// hole was at `hole`.
-fn weigh(chars: &[char], start: usize, hole: usize, end: usize, decoded: char) -> f32 {
+fn weigh(chars: &[char], start: usize, swallowed_space: bool, end: usize, decoded: char) -> f32 {
     let before = start.checked_sub(1).map(|i| chars[i]);
     let after = chars.get(end).copied();
     let broken = &chars[start..end];
@@ -160,7 +216,7 @@ fn weigh(chars: &[char], start: usize, hole: usize, end: usize, decoded: char) -
         _ => {}
     }
     if lead.script == Script::Latin && class.script == Script::Latin && class.is_letter() {
-        evidence += latin_evidence(chars, start, hole, end, decoded);
+        evidence += latin_evidence(chars, start, swallowed_space, end, decoded);
     } else if class.is_letter() {
         evidence += pair_evidence(before, decoded, after);
         // A capital that swallowed the space (a lost no-break space) and
@@ -169,7 +225,7 @@ fn weigh(chars: &[char], start: usize, hole: usize, end: usize, decoded: char) -
             let next = score::class(c);
             next.kind == Kind::Lower && next.script == class.script
         });
-        if end > hole && class.kind == Kind::Upper && continues_word {
+        if swallowed_space && class.kind == Kind::Upper && continues_word {
             evidence += 1.5;
         }
     }
@@ -178,7 +234,13 @@ fn weigh(chars: &[char], start: usize, hole: usize, end: usize, decoded: char) -
 
 /// A Latin lead letter whose continuation was lost: the decoded letter must
 /// fit the case of its word and the letters around it.
-fn latin_evidence(chars: &[char], start: usize, hole: usize, end: usize, decoded: char) -> f32 {
+fn latin_evidence(
+    chars: &[char],
+    start: usize,
+    swallowed_space: bool,
+    end: usize,
+    decoded: char,
+) -> f32 {
     let before = start.checked_sub(1).map(|i| chars[i]);
     let after = chars.get(end).copied();
     let lower = decoded.is_lowercase();
@@ -198,13 +260,13 @@ fn latin_evidence(chars: &[char], start: usize, hole: usize, end: usize, decoded
             evidence += 2.0;
         }
         // `Ã` + NBSP shown as space, then the real space: "Ã  la".
-        if end > hole && chars.get(end) == Some(&' ') {
+        if swallowed_space && chars.get(end) == Some(&' ') {
             evidence += 2.0;
         }
     } else {
         // A capital that swallowed a space would glue itself to the next
         // word: nothing tells that from a capital standing alone.
-        if before_lower || end > hole {
+        if before_lower || swallowed_space {
             return -5.0;
         }
         if after_lower || after_upper || before_upper {
