@@ -112,9 +112,9 @@ fn collect_fillers(
     };
     let mut bytes = [0u8; 4];
     bytes[0] = lead;
-    for offset in 1..missing {
+    for (offset, slot) in bytes.iter_mut().enumerate().take(missing).skip(1) {
         match continuation(start + offset) {
-            Some(byte) => bytes[offset] = byte,
+            Some(byte) => *slot = byte,
             None => return,
         }
     }
@@ -254,6 +254,13 @@ fn latin_evidence(
     if lower {
         // A lowercase letter in a word of capitals is the capital itself.
         if before_upper || after_upper {
+            return -5.0;
+        }
+        let space_follows = chars.get(end) == Some(&' ');
+        // A lowercase letter that swallowed a space ends a word (`voilÃ `)
+        // or stands alone before the real space (`Ã  la`); glued to the
+        // next word (`Ã 25`) it is a capital Ã followed by a space.
+        if swallowed_space && !before_lower && !space_follows {
             return -5.0;
         }
         if before_lower {
