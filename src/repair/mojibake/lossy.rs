@@ -86,7 +86,14 @@ fn best_filler(chars: &[char], start: usize) -> Option<Filler> {
         .skip(1)
         .find(|f| f.decoded != best.decoded)
         .map_or(f32::NEG_INFINITY, |f| f.evidence);
-    if best.evidence >= ACCEPT && best.evidence - runner_up >= MARGIN {
+    // Outside Latin text the lead character cannot be real (a Latin `Ñ`
+    // amid Cyrillic), so only the choice of letter needs settling.
+    let margin = if score::class(best.decoded).script == Script::Latin {
+        MARGIN
+    } else {
+        MARGIN / 2.0
+    };
+    if best.evidence >= ACCEPT && best.evidence - runner_up >= margin {
         fillers.into_iter().next()
     } else {
         None
@@ -225,7 +232,12 @@ fn weigh(chars: &[char], start: usize, swallowed_space: bool, end: usize, decode
             let next = score::class(c);
             next.kind == Kind::Lower && next.script == class.script
         });
-        if swallowed_space && class.kind == Kind::Upper && continues_word {
+        // Scripts without case write words without a capital to start them;
+        // Thai writes whole phrases without spaces.
+        let caseless_word_goes_on = class.kind == Kind::OtherLetter
+            && after.is_some_and(|c| score::class(c).script == class.script);
+        if swallowed_space && (class.kind == Kind::Upper && continues_word || caseless_word_goes_on)
+        {
             evidence += 1.5;
         }
     }
