@@ -170,6 +170,11 @@ fn collect_fillers(
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
         let mut evidence = weigh(chars, start, swallowed_space, end, decoded) - page.cost;
+        // U+FFFD says a byte was lost; so does a `?` inside a word.
+        let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
+        if !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word) {
+            evidence += 2.0;
+        }
         if dropped && !dropped_byte_fits(chars, start, end, decoded) {
             evidence -= 10.0;
         }

@@ -198,6 +198,8 @@ pub(crate) fn char_cost(c: char) -> f32 {
             0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => 3.0,
             _ => 0.0,
         },
+        // News text writes numbers in ASCII digits almost everywhere.
+        Kind::Digit if !c.is_ascii() => 1.0,
         Kind::Digit => 0.0,
         Kind::OtherNumber => match c {
             '²' | '³' | '¹' | '½' | '¼' | '¾' => 0.6,
