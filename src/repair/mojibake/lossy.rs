@@ -6,11 +6,12 @@
 //! word and before a space, a `à` ending a lowercase word). Otherwise the
 //! text stays as it is. This module does not repair complete sequences.
 
-use super::codepages::{code_pages, CodePage};
+use super::codepages::{candidate_masks, code_pages, CodePage};
 use super::detect::sequence_length;
 use super::letters::pair_evidence;
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
+use std::sync::OnceLock;
 
 /// How much better the best filler must be than the runner-up.
 const MARGIN: f32 = 1.0;
@@ -38,11 +39,56 @@ struct Filler {
     evidence: f32,
 }
 
+/// Whether a line can hold lossy damage worth the search: a replacement
+/// character, or a lead character (under a code page that loses bytes)
+/// followed by a loss marker or by a continuation it cannot complete.
+pub(super) fn worth_trying(chars: &[char]) -> bool {
+    let masks = candidate_masks();
+    let losing = losing_pages();
+    chars.iter().enumerate().any(|(index, &c)| {
+        if c == '\u{FFFD}' {
+            return true;
+        }
+        if c.is_ascii() {
+            return false;
+        }
+        let leads = masks.get(c).0 & losing;
+        if leads == 0 {
+            return false;
+        }
+        match chars.get(index + 1) {
+            Some('?') => true,
+            Some(' ') => ('\u{C2}'..='\u{DF}').contains(&c),
+            Some(&next) => masks.get(next).1 & leads != 0,
+            None => false,
+        }
+    })
+}
+
+/// The mask of code pages whose text loses bytes at all.
+fn losing_pages() -> u16 {
+    static MASK: OnceLock<u16> = OnceLock::new();
+    *MASK.get_or_init(|| {
+        code_pages()
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| lost_bytes(page).next().is_some())
+            .fold(0, |mask, (index, _)| mask | 1 << index)
+    })
+}
+
 pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut index = 0;
+    let masks = candidate_masks();
+    let losing = losing_pages();
     while index < chars.len() {
-        match best_filler(chars, index) {
+        let c = chars[index];
+        if c.is_ascii() || masks.get(c).0 & losing == 0 {
+            index += 1;
+            continue;
+        }
+        match best_filler(chars, index, masks.get(c).0 & losing) {
             Some(filler) => {
                 edits.push(Edit {
                     range: index..filler.end,
@@ -57,9 +103,12 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
     edits
 }
 
-fn best_filler(chars: &[char], start: usize) -> Option<Filler> {
+fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
     let mut fillers: Vec<Filler> = Vec::new();
-    for page in code_pages() {
+    for (page_index, page) in code_pages().iter().enumerate() {
+        if pages & (1 << page_index) == 0 {
+            continue;
+        }
         let Some(lead) = page.byte(chars[start]) else {
             continue;
         };

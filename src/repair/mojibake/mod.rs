@@ -164,7 +164,12 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
         current = joined(&segments);
     }
     let chars: Vec<char> = current.chars().collect();
-    let lossy_edits = lossy::plan(&chars);
+    let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
+    let lossy_edits = if repaired_already || lossy::worth_trying(&chars) {
+        lossy::plan(&chars)
+    } else {
+        Vec::new()
+    };
     if !lossy_edits.is_empty() {
         apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
         current = joined(&segments);
@@ -281,6 +286,9 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
     // Double damage: the first reading may itself be mojibake of a cleaner
     // text; judge (and repair) the deepest reading that keeps improving.
     for _ in 0..2 {
+        if candidate_pages_of(&repaired) == 0 {
+            break;
+        }
         match deepen(left, &repaired, right) {
             Some(deeper) => {
                 repaired = deeper;
@@ -293,13 +301,23 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
         .iter()
         .map(|sequence| shape_evidence(chars, sequence))
         .sum();
-    let gain = score::window_cost(left, &chars[start..end], right)
+    let cheap = score::window_cost(left, &chars[start..end], right)
         - score::window_cost(left, &repaired, right)
-        + isolation_cost(context, start, end, &chars[start..end])
-        - isolation_cost(context, start, end, &repaired)
-        + letters::plausibility_gain(left, &chars[start..end], &repaired, right)
         + shape
         + run_bonus(&repaired, run.len());
+    // The costly terms below can add at most 2 per letter of the broken
+    // reading (isolation) and 1 (letter statistics): most spans in clean
+    // text are dismissed here.
+    let letters_before = chars[start..end]
+        .iter()
+        .filter(|&&c| score::class(c).is_letter())
+        .count();
+    if cheap + 2.0 * letters_before as f32 + 1.0 < ACCEPT_SUPPORTED {
+        return Vec::new();
+    }
+    let gain = cheap + isolation_cost(context, start, end, &chars[start..end])
+        - isolation_cost(context, start, end, &repaired)
+        + letters::plausibility_gain(left, &chars[start..end], &repaired, right);
     if gain < ACCEPT_SUPPORTED {
         return Vec::new();
     }
@@ -320,6 +338,15 @@ fn run_bonus(repaired: &[char], sequences: usize) -> f32 {
         return 0.0;
     }
     RUN_BONUS * sequences.saturating_sub(1) as f32
+}
+
+/// Code pages under which some character of `chars` stands for a lead byte
+/// followed by one standing for a continuation byte.
+fn candidate_pages_of(chars: &[char]) -> u16 {
+    let masks = codepages::candidate_masks();
+    chars.windows(2).fold(0, |found, pair| {
+        found | masks.get(pair[0]).0 & masks.get(pair[1]).1
+    })
 }
 
 /// Reads a repaired run once more through the code page that makes it

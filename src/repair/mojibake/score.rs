@@ -6,6 +6,7 @@
 //! spans itself and never changes text.
 
 use super::tables::CLASS_RUNS;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Script {
@@ -85,6 +86,28 @@ const KINDS: [Kind; 14] = [
     Kind::LineSeparator,
 ];
 
+/// Below this code point, classes come from a flat table (every script a
+/// mojibake reading can land in lives there), above it from the runs.
+const DENSE_LIMIT: u32 = 0x3100;
+
+fn dense_classes() -> &'static [u8] {
+    static DENSE: OnceLock<Vec<u8>> = OnceLock::new();
+    DENSE.get_or_init(|| {
+        let mut dense = vec![0u8; DENSE_LIMIT as usize];
+        for (index, window) in CLASS_RUNS.windows(2).enumerate() {
+            let (start, value) = CLASS_RUNS[index];
+            let end = window[1].0.min(DENSE_LIMIT);
+            for slot in dense.iter_mut().take(end as usize).skip(start as usize) {
+                *slot = value;
+            }
+            if window[1].0 >= DENSE_LIMIT {
+                break;
+            }
+        }
+        dense
+    })
+}
+
 pub(crate) fn class(c: char) -> Class {
     let code = c as u32;
     if code < 0x80 {
@@ -111,8 +134,12 @@ pub(crate) fn class(c: char) -> Class {
             kind: Kind::Symbol,
         };
     }
-    let run = CLASS_RUNS.partition_point(|&(start, _)| start <= code);
-    let value = CLASS_RUNS[run.saturating_sub(1)].1;
+    let value = if code < DENSE_LIMIT {
+        dense_classes()[code as usize]
+    } else {
+        let run = CLASS_RUNS.partition_point(|&(start, _)| start <= code);
+        CLASS_RUNS[run.saturating_sub(1)].1
+    };
     Class {
         script: SCRIPTS
             .get(usize::from(value >> 4))
