@@ -1,5 +1,5 @@
 //! Repairs each line of standard input (with `\u{XX}` escapes) and prints
-//! the result; with MOJIBAKE_DEBUG set, each round's plans go to stderr.
+//! the result, with each change it made on stderr.
 //! A tool for studying single cases; it measures nothing.
 
 #[path = "../tests/mojibake_support/mod.rs"]

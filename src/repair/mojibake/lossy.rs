@@ -121,14 +121,6 @@ fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
         }
     }
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
-    if std::env::var_os("MOJIBAKE_DEBUG").is_some() && !fillers.is_empty() {
-        let shown: Vec<(char, f32)> = fillers
-            .iter()
-            .take(4)
-            .map(|f| (f.decoded, f.evidence))
-            .collect();
-        eprintln!("lossy at {start} {:?}: {shown:?}", chars[start]);
-    }
     let best = fillers.first()?;
     let runner_up = fillers
         .iter()

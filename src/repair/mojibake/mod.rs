@@ -129,16 +129,6 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
             }
             let established = used_pages & (1 << page_index) != 0;
             let (gain, edits) = plan(&chars, page, established);
-            if std::env::var_os("MOJIBAKE_DEBUG").is_some() && !edits.is_empty() {
-                eprintln!(
-                    "{} gain {gain} {:?}",
-                    page.reason,
-                    edits
-                        .iter()
-                        .map(|e| e.replacement.clone())
-                        .collect::<Vec<_>>()
-                );
-            }
             // A code page the line already needed costs nothing more.
             let net = if established {
                 gain + ACCEPT_ROUND
