@@ -6,6 +6,7 @@
 //! counts as a word boundary. This module only measures and answers; it
 //! never decides a repair by itself.
 
+use super::score::{self, Kind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -19,9 +20,15 @@ struct PairCounts {
 }
 
 fn normalise(c: Option<char>) -> char {
-    match c {
-        Some(c) if c.is_alphabetic() => c.to_lowercase().next().unwrap_or(c),
-        _ => BOUNDARY,
+    let Some(c) = c else { return BOUNDARY };
+    let class = score::class(c);
+    if !class.is_letter() {
+        return BOUNDARY;
+    }
+    if class.kind == Kind::Upper {
+        c.to_lowercase().next().unwrap_or(c)
+    } else {
+        c
     }
 }
 
@@ -77,7 +84,7 @@ fn plausibility(left: Option<char>, reading: &[char], right: Option<char>) -> Op
             (1.0 + count as f32).ln() * 0.5
         }
     };
-    let is_letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let is_letter = |c: Option<char>| c.is_some_and(|c| score::class(c).is_letter());
     let mut total = 0.0;
     let mut pairs = 0;
     let mut previous = left;
@@ -109,7 +116,7 @@ pub(crate) fn plausibility_gain(
 ) -> f32 {
     let before = plausibility(left, before, right).unwrap_or(0.0);
     let after = plausibility(left, after, right).unwrap_or(0.0);
-    (after - before).clamp(-2.0, 2.0)
+    (after - before).clamp(-1.0, 1.0)
 }
 
 #[cfg(test)]

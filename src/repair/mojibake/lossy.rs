@@ -6,11 +6,12 @@
 //! word and before a space, a `à` ending a lowercase word). Otherwise the
 //! text stays as it is. This module does not repair complete sequences.
 
-use super::codepages::{code_pages, CodePage};
+use super::codepages::{candidate_masks, code_pages, CodePage};
 use super::detect::sequence_length;
 use super::letters::pair_evidence;
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
+use std::sync::OnceLock;
 
 /// How much better the best filler must be than the runner-up.
 const MARGIN: f32 = 1.0;
@@ -19,14 +20,14 @@ const ACCEPT: f32 = 2.0;
 
 /// The bytes this code page's text loses: those it shows as nothing at
 /// all. Where the windows-1252 look-alike is shown instead, the byte
-/// survives, so only bytes that windows-1252 leaves undefined too get lost
-/// (all C1 bytes for true latin-1).
+/// survives, so only bytes that windows-1252 leaves undefined too get lost.
+/// (Text that lost every C1 byte, true latin-1 with its controls stripped,
+/// has too many possible fillers to restore.)
 fn lost_bytes(page: &CodePage) -> impl Iterator<Item = u8> + '_ {
-    let latin_1 = page.reason == "mojibake.latin-1";
-    page.invisible.iter().copied().filter(move |&byte| {
-        (0x80..=0xBF).contains(&byte)
-            && (latin_1 || matches!(byte, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
-    })
+    page.invisible
+        .iter()
+        .copied()
+        .filter(|&byte| matches!(byte, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
 }
 
 /// One way to fill a hole.
@@ -38,11 +39,56 @@ struct Filler {
     evidence: f32,
 }
 
+/// Whether a line can hold lossy damage worth the search: a replacement
+/// character, or a lead character (under a code page that loses bytes)
+/// followed by a loss marker or by a continuation it cannot complete.
+pub(super) fn worth_trying(chars: &[char]) -> bool {
+    let masks = candidate_masks();
+    let losing = losing_pages();
+    chars.iter().enumerate().any(|(index, &c)| {
+        if c == '\u{FFFD}' {
+            return true;
+        }
+        if c.is_ascii() {
+            return false;
+        }
+        let leads = masks.get(c).0 & losing;
+        if leads == 0 {
+            return false;
+        }
+        match chars.get(index + 1) {
+            Some('?') => true,
+            Some(' ') => ('\u{C2}'..='\u{DF}').contains(&c),
+            Some(&next) => masks.get(next).1 & leads != 0,
+            None => false,
+        }
+    })
+}
+
+/// The mask of code pages whose text loses bytes at all.
+fn losing_pages() -> u16 {
+    static MASK: OnceLock<u16> = OnceLock::new();
+    *MASK.get_or_init(|| {
+        code_pages()
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| lost_bytes(page).next().is_some())
+            .fold(0, |mask, (index, _)| mask | 1 << index)
+    })
+}
+
 pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut index = 0;
+    let masks = candidate_masks();
+    let losing = losing_pages();
     while index < chars.len() {
-        match best_filler(chars, index) {
+        let c = chars[index];
+        if c.is_ascii() || masks.get(c).0 & losing == 0 {
+            index += 1;
+            continue;
+        }
+        match best_filler(chars, index, masks.get(c).0 & losing) {
             Some(filler) => {
                 edits.push(Edit {
                     range: index..filler.end,
@@ -57,66 +103,21 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
     edits
 }
 
-fn best_filler(chars: &[char], start: usize) -> Option<Filler> {
+fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
     let mut fillers: Vec<Filler> = Vec::new();
-    for page in code_pages() {
-        let Some(length) = page.byte(chars[start]).and_then(sequence_length) else {
+    for (page_index, page) in code_pages().iter().enumerate() {
+        if pages & (1 << page_index) == 0 {
+            continue;
+        }
+        let Some(lead) = page.byte(chars[start]) else {
             continue;
         };
-        // The continuation bytes that survived, then the hole.
-        let present = length - 2;
-        let mut bytes = vec![0u8; length];
-        bytes[0] = page.byte(chars[start]).unwrap_or(0);
-        let mut complete = true;
-        for (offset, slot) in bytes.iter_mut().enumerate().take(present + 1).skip(1) {
-            match chars.get(start + offset).and_then(|&c| page.byte(c)) {
-                Some(byte @ 0x80..=0xBF) => *slot = byte,
-                _ => complete = false,
-            }
-        }
-        if !complete {
+        let Some(length) = sequence_length(lead) else {
             continue;
-        }
-        let hole = start + 1 + present;
-        let marker = chars.get(hole).copied();
-        // A hole followed by a continuation is not a hole.
-        if marker
-            .and_then(|c| page.byte(c))
-            .is_some_and(|b| (0x80..=0xBF).contains(&b))
-        {
-            continue;
-        }
-        let mut options: Vec<(u8, usize)> = Vec::new();
-        match marker {
-            Some(' ') => {
-                if page.high[0x20] == '\u{A0}' {
-                    options.push((0xA0, hole + 1));
-                }
-                options.extend(lost_bytes(page).map(|byte| (byte, hole)));
-            }
-            Some('?' | '\u{FFFD}') => options.extend(lost_bytes(page).map(|byte| (byte, hole + 1))),
-            _ => options.extend(lost_bytes(page).map(|byte| (byte, hole))),
-        }
-        for (byte, end) in options {
-            bytes[length - 1] = byte;
-            let Some(decoded) = std::str::from_utf8(&bytes)
-                .ok()
-                .and_then(|s| s.chars().next())
-            else {
-                continue;
-            };
-            if score::class(decoded).is_forbidden() {
-                continue;
-            }
-            let evidence = weigh(chars, start, hole, end, decoded) - page.cost;
-            if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
-                continue;
-            }
-            fillers.push(Filler {
-                end,
-                decoded,
-                evidence,
-            });
+        };
+        // The lost byte may be any continuation byte of the sequence.
+        for missing in 1..length {
+            collect_fillers(chars, start, page, lead, length, missing, &mut fillers);
         }
     }
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
@@ -126,16 +127,124 @@ fn best_filler(chars: &[char], start: usize) -> Option<Filler> {
         .skip(1)
         .find(|f| f.decoded != best.decoded)
         .map_or(f32::NEG_INFINITY, |f| f.evidence);
-    if best.evidence >= ACCEPT && best.evidence - runner_up >= MARGIN {
+    // Outside Latin text the lead character cannot be real (a Latin `Ñ`
+    // amid Cyrillic), so only the choice of letter needs settling.
+    let margin = if score::class(best.decoded).script == Script::Latin {
+        MARGIN
+    } else {
+        MARGIN / 2.0
+    };
+    if best.evidence >= ACCEPT && best.evidence - runner_up >= margin {
         fillers.into_iter().next()
     } else {
         None
     }
 }
 
+/// Every way to read `chars[start..]` as a `length`-byte sequence whose
+/// byte number `missing` was lost (dropped, or shown as a marker).
+fn collect_fillers(
+    chars: &[char],
+    start: usize,
+    page: &CodePage,
+    lead: u8,
+    length: usize,
+    missing: usize,
+    fillers: &mut Vec<Filler>,
+) {
+    let continuation = |index: usize| {
+        chars
+            .get(index)
+            .and_then(|&c| page.byte(c))
+            .filter(|b| (0x80..=0xBF).contains(b))
+    };
+    let mut bytes = [0u8; 4];
+    bytes[0] = lead;
+    for (offset, slot) in bytes.iter_mut().enumerate().take(missing).skip(1) {
+        match continuation(start + offset) {
+            Some(byte) => *slot = byte,
+            None => return,
+        }
+    }
+    let hole = start + missing;
+    let marker = chars.get(hole).copied();
+    let mut options: Vec<(u8, usize)> = Vec::new();
+    match marker {
+        Some(' ') => {
+            if page.high[0x20] == '\u{A0}' {
+                options.push((0xA0, hole + 1));
+            }
+            options.extend(lost_bytes(page).map(|byte| (byte, hole)));
+        }
+        Some('?' | '\u{FFFD}') => options.extend(lost_bytes(page).map(|byte| (byte, hole + 1))),
+        _ => options.extend(lost_bytes(page).map(|byte| (byte, hole))),
+    }
+    for (byte, after_hole) in options {
+        bytes[missing] = byte;
+        // The bytes after the hole must all be there.
+        let mut end = after_hole;
+        let mut complete = true;
+        for slot in bytes.iter_mut().take(length).skip(missing + 1) {
+            match continuation(end) {
+                Some(b) => *slot = b,
+                None => complete = false,
+            }
+            end += 1;
+        }
+        // A hole right before a continuation that the sequence does not
+        // need is no hole: the sequence would have been complete.
+        if !complete || continuation(end).is_some() && missing + 1 == length && after_hole == hole {
+            continue;
+        }
+        let Some(decoded) = std::str::from_utf8(&bytes[..length])
+            .ok()
+            .and_then(|s| s.chars().next())
+        else {
+            continue;
+        };
+        if score::class(decoded).is_forbidden() {
+            continue;
+        }
+        if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
+            continue;
+        }
+        let swallowed_space = marker == Some(' ') && after_hole > hole;
+        let dropped = after_hole == hole;
+        let mut evidence = weigh(chars, start, swallowed_space, end, decoded) - page.cost;
+        // U+FFFD says a byte was lost; so does a `?` inside a word.
+        let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
+        if !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word) {
+            evidence += 2.0;
+        }
+        if dropped && !dropped_byte_fits(chars, start, end, decoded) {
+            evidence -= 10.0;
+        }
+        fillers.push(Filler {
+            end,
+            decoded,
+            evidence,
+        });
+    }
+}
+
+/// A byte that vanished without a trace is believed only where nothing
+/// else could stand: a Latin letter inside a lowercase word (`zaÄala`), or
+/// a character of another script among its own (Cyrillic, Greek, Thai...).
+/// A Latin capital before a space or a capital (`IRMÃ`, `ÓRGÃO`) is
+/// correct Portuguese as often as it is damage.
+fn dropped_byte_fits(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
+    let class = score::class(decoded);
+    if class.script != Script::Latin {
+        return true;
+    }
+    let lower = |c: Option<&char>| c.is_some_and(|&c| score::class(c).kind == Kind::Lower);
+    let before = start.checked_sub(1).and_then(|i| chars.get(i));
+    class.kind == Kind::Lower && lower(before) && lower(chars.get(end))
+}
+
 /// The evidence for reading `chars[start..end]` as `decoded`, where the
 /// hole was at `hole`.
-fn weigh(chars: &[char], start: usize, hole: usize, end: usize, decoded: char) -> f32 {
+fn weigh(chars: &[char], start: usize, swallowed_space: bool, end: usize, decoded: char) -> f32 {
     let before = start.checked_sub(1).map(|i| chars[i]);
     let after = chars.get(end).copied();
     let broken = &chars[start..end];
@@ -160,16 +269,36 @@ fn weigh(chars: &[char], start: usize, hole: usize, end: usize, decoded: char) -
         _ => {}
     }
     if lead.script == Script::Latin && class.script == Script::Latin && class.is_letter() {
-        evidence += latin_evidence(chars, start, hole, end, decoded);
+        evidence += latin_evidence(chars, start, swallowed_space, end, decoded);
     } else if class.is_letter() {
         evidence += pair_evidence(before, decoded, after);
+        // A capital that swallowed the space (a lost no-break space) and
+        // now starts a lowercase word of its own script.
+        let continues_word = after.is_some_and(|c| {
+            let next = score::class(c);
+            next.kind == Kind::Lower && next.script == class.script
+        });
+        // Scripts without case write words without a capital to start them;
+        // Thai writes whole phrases without spaces.
+        let caseless_word_goes_on = class.kind == Kind::OtherLetter
+            && after.is_some_and(|c| score::class(c).script == class.script);
+        if swallowed_space && (class.kind == Kind::Upper && continues_word || caseless_word_goes_on)
+        {
+            evidence += 1.5;
+        }
     }
     evidence
 }
 
 /// A Latin lead letter whose continuation was lost: the decoded letter must
 /// fit the case of its word and the letters around it.
-fn latin_evidence(chars: &[char], start: usize, hole: usize, end: usize, decoded: char) -> f32 {
+fn latin_evidence(
+    chars: &[char],
+    start: usize,
+    swallowed_space: bool,
+    end: usize,
+    decoded: char,
+) -> f32 {
     let before = start.checked_sub(1).map(|i| chars[i]);
     let after = chars.get(end).copied();
     let lower = decoded.is_lowercase();
@@ -185,15 +314,24 @@ fn latin_evidence(chars: &[char], start: usize, hole: usize, end: usize, decoded
         if before_upper || after_upper {
             return -5.0;
         }
+        let space_follows = chars.get(end) == Some(&' ');
+        // A lowercase letter that swallowed a space ends a word (`voilÃ `)
+        // or stands alone before the real space (`Ã  la`); glued to the
+        // next word (`Ã 25`) it is a capital Ã followed by a space.
+        if swallowed_space && !before_lower && !space_follows {
+            return -5.0;
+        }
         if before_lower {
             evidence += 2.0;
         }
         // `Ã` + NBSP shown as space, then the real space: "Ã  la".
-        if end > hole && chars.get(end) == Some(&' ') {
+        if swallowed_space && chars.get(end) == Some(&' ') {
             evidence += 2.0;
         }
     } else {
-        if before_lower {
+        // A capital that swallowed a space would glue itself to the next
+        // word: nothing tells that from a capital standing alone.
+        if before_lower || swallowed_space {
             return -5.0;
         }
         if after_lower || after_upper || before_upper {

@@ -47,6 +47,9 @@ const RUN_BONUS: f32 = 1.0;
 /// shape of mojibake.
 const SHAPE_BONUS: f32 = 1.5;
 
+/// How much cheaper a second reading of a repaired run must be.
+const DEEPEN_MARGIN: f32 = 1.0;
+
 pub const REASON_DOUBLE: &str = "mojibake.double";
 pub const REASON_LOSSY: &str = "mojibake.lossy";
 
@@ -151,7 +154,12 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
         current = joined(&segments);
     }
     let chars: Vec<char> = current.chars().collect();
-    let lossy_edits = lossy::plan(&chars);
+    let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
+    let lossy_edits = if repaired_already || lossy::worth_trying(&chars) {
+        lossy::plan(&chars)
+    } else {
+        Vec::new()
+    };
     if !lossy_edits.is_empty() {
         apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
         current = joined(&segments);
@@ -265,17 +273,41 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
     }
     let left = start.checked_sub(1).map(|i| chars[i]);
     let right = chars.get(end).copied();
+    // Double damage: the first reading may itself be mojibake of a cleaner
+    // text; judge (and repair) the deepest reading that keeps improving.
+    for _ in 0..2 {
+        if candidate_pages_of(&repaired) == 0 {
+            break;
+        }
+        match deepen(left, &repaired, right) {
+            Some(deeper) => {
+                repaired = deeper;
+                reason = REASON_DOUBLE;
+            }
+            None => break,
+        }
+    }
     let shape: f32 = run
         .iter()
         .map(|sequence| shape_evidence(chars, sequence))
         .sum();
-    let gain = score::window_cost(left, &chars[start..end], right)
+    let cheap = score::window_cost(left, &chars[start..end], right)
         - score::window_cost(left, &repaired, right)
-        + isolation_cost(context, start, end, &chars[start..end])
-        - isolation_cost(context, start, end, &repaired)
-        + letters::plausibility_gain(left, &chars[start..end], &repaired, right)
         + shape
         + run_bonus(&repaired, run.len());
+    // The costly terms below can add at most 2 per letter of the broken
+    // reading (isolation) and 1 (letter statistics): most spans in clean
+    // text are dismissed here.
+    let letters_before = chars[start..end]
+        .iter()
+        .filter(|&&c| score::class(c).is_letter())
+        .count();
+    if cheap + 2.0 * letters_before as f32 + 1.0 < ACCEPT_SUPPORTED {
+        return Vec::new();
+    }
+    let gain = cheap + isolation_cost(context, start, end, &chars[start..end])
+        - isolation_cost(context, start, end, &repaired)
+        + letters::plausibility_gain(left, &chars[start..end], &repaired, right);
     if gain < ACCEPT_SUPPORTED {
         return Vec::new();
     }
@@ -296,6 +328,48 @@ fn run_bonus(repaired: &[char], sequences: usize) -> f32 {
         return 0.0;
     }
     RUN_BONUS * sequences.saturating_sub(1) as f32
+}
+
+/// Code pages under which some character of `chars` stands for a lead byte
+/// followed by one standing for a continuation byte.
+fn candidate_pages_of(chars: &[char]) -> u16 {
+    let masks = codepages::candidate_masks();
+    chars.windows(2).fold(0, |found, pair| {
+        found | masks.get(pair[0]).0 & masks.get(pair[1]).1
+    })
+}
+
+/// Reads a repaired run once more through the code page that makes it
+/// cheapest, if any makes it clearly cheaper.
+fn deepen(left: Option<char>, reading: &[char], right: Option<char>) -> Option<Vec<char>> {
+    let current = score::window_cost(left, reading, right);
+    let mut best: Option<(f32, Vec<char>)> = None;
+    for page in code_pages() {
+        let found = sequences(reading, page, false);
+        if found.is_empty() {
+            continue;
+        }
+        let mut out = Vec::with_capacity(reading.len());
+        let mut index = 0;
+        for sequence in &found {
+            out.extend_from_slice(&reading[index..sequence.start]);
+            out.push(sequence.decoded);
+            index = sequence.start + sequence.len;
+        }
+        out.extend_from_slice(&reading[index..]);
+        // Letter statistics count too: `РІ` and `в` cost the same as
+        // characters, but only one is a Bulgarian word.
+        let cost = score::window_cost(left, &out, right) + page.cost
+            - letters::plausibility_gain(left, reading, &out, right);
+        if best
+            .as_ref()
+            .map_or(true, |(best_cost, _)| cost < *best_cost)
+        {
+            best = Some((cost, out));
+        }
+    }
+    best.filter(|(cost, _)| *cost + DEEPEN_MARGIN < current)
+        .map(|(_, out)| out)
 }
 
 /// Reads a result that still holds C1 controls once more, through the code
@@ -333,14 +407,37 @@ fn collapse(reading: &[char]) -> Option<Vec<char>> {
 fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
     let lead = score::class(chars[sequence.start]);
     let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
-    if !lead.is_letter() || rest.iter().any(|&c| score::class(c).is_letter()) {
+    if !lead.is_letter() {
         return 0.0;
+    }
+    if rest.iter().any(|&c| score::class(c).is_letter()) {
+        // A capital followed by accented small letters that the code page
+        // keeps among its upper-half bytes (`Ăş`, `Åž`): weaker evidence.
+        let small = rest
+            .iter()
+            .all(|&c| !c.is_ascii() && score::class(c).kind == score::Kind::Lower);
+        return if lead.kind == score::Kind::Upper && small {
+            SHAPE_BONUS / 2.0
+        } else {
+            0.0
+        };
     }
     // Closing quotes and dashes follow letters in real text too, where a
     // word ends.
     let next = chars.get(sequence.start + sequence.len).copied();
-    let word_goes_on = next.is_some_and(|c| score::class(c).is_letter());
+    let word_goes_on = next.is_some_and(|c| {
+        let class = score::class(c);
+        class.is_letter() || class.kind == score::Kind::Digit
+    });
+    // After a lowercase letter, a capital lead is inside a word and the
+    // quote is no excuse (`planÄ…`); after a capital or a space it may end
+    // a word in capitals (`CAMPEÃ”`) or be a one-letter word (`“Ã”`).
+    let inside_lowercase_word = sequence
+        .start
+        .checked_sub(1)
+        .is_some_and(|i| score::class(chars[i]).kind == score::Kind::Lower);
     if !word_goes_on
+        && !inside_lowercase_word
         && rest
             .iter()
             .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))

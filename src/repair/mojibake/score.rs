@@ -6,6 +6,7 @@
 //! spans itself and never changes text.
 
 use super::tables::CLASS_RUNS;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Script {
@@ -85,6 +86,28 @@ const KINDS: [Kind; 14] = [
     Kind::LineSeparator,
 ];
 
+/// Below this code point, classes come from a flat table (every script a
+/// mojibake reading can land in lives there), above it from the runs.
+const DENSE_LIMIT: u32 = 0x3100;
+
+fn dense_classes() -> &'static [u8] {
+    static DENSE: OnceLock<Vec<u8>> = OnceLock::new();
+    DENSE.get_or_init(|| {
+        let mut dense = vec![0u8; DENSE_LIMIT as usize];
+        for (index, window) in CLASS_RUNS.windows(2).enumerate() {
+            let (start, value) = CLASS_RUNS[index];
+            let end = window[1].0.min(DENSE_LIMIT);
+            for slot in dense.iter_mut().take(end as usize).skip(start as usize) {
+                *slot = value;
+            }
+            if window[1].0 >= DENSE_LIMIT {
+                break;
+            }
+        }
+        dense
+    })
+}
+
 pub(crate) fn class(c: char) -> Class {
     let code = c as u32;
     if code < 0x80 {
@@ -104,8 +127,19 @@ pub(crate) fn class(c: char) -> Class {
         };
         return Class { script, kind };
     }
-    let run = CLASS_RUNS.partition_point(|&(start, _)| start <= code);
-    let value = CLASS_RUNS[run.saturating_sub(1)].1;
+    if c == 'µ' {
+        // The micro sign is a unit symbol in practice, whatever its category.
+        return Class {
+            script: Script::Common,
+            kind: Kind::Symbol,
+        };
+    }
+    let value = if code < DENSE_LIMIT {
+        dense_classes()[code as usize]
+    } else {
+        let run = CLASS_RUNS.partition_point(|&(start, _)| start <= code);
+        CLASS_RUNS[run.saturating_sub(1)].1
+    };
     Class {
         script: SCRIPTS
             .get(usize::from(value >> 4))
@@ -135,6 +169,10 @@ impl Class {
 /// Scripts that may stand side by side inside a word.
 pub(crate) fn compatible(a: Script, b: Script) -> bool {
     let east_asian = |s| matches!(s, Script::Han | Script::Kana | Script::Hangul);
+    if a == Script::Rare || b == Script::Rare {
+        // A catch-all of unrelated scripts: it vouches for nothing.
+        return a == Script::Common || b == Script::Common;
+    }
     a == b || a == Script::Common || b == Script::Common || (east_asian(a) && east_asian(b))
 }
 
@@ -181,7 +219,14 @@ pub(crate) fn char_cost(c: char) -> f32 {
             _ => 1.0,
         },
         Kind::Upper | Kind::Lower | Kind::OtherLetter => letter_cost(c, class.script),
-        Kind::Mark => 0.0,
+        // Text is NFC: Latin combining accents rarely stand alone, while the
+        // marks of Thai, Indic, Hebrew and Arabic writing are everyday.
+        Kind::Mark => match c as u32 {
+            0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => 3.0,
+            _ => 0.0,
+        },
+        // News text writes numbers in ASCII digits almost everywhere.
+        Kind::Digit if !c.is_ascii() => 1.0,
         Kind::Digit => 0.0,
         Kind::OtherNumber => match c {
             '²' | '³' | '¹' | '½' | '¼' | '¾' => 0.6,
@@ -231,13 +276,29 @@ fn letter_cost(c: char, script: Script) -> f32 {
 
 fn punctuation_cost(c: char) -> f32 {
     match c {
-        '“' | '”' | '‘' | '’' | '«' | '»' | '—' | '–' | '…' | '¡' | '¿' | '·' | '•' => {
+        '“' | '”' | '‘' | '’' | '«' | '»' | '—' | '–' | '…' | '¡' | '¿' | '·' | '•' | '„' => {
             0.2
         }
-        '„' | '‚' | '‹' | '›' | '†' | '‡' | '‰' | '‐' | '‛' | '‟' | '§' | '¶' => {
-            0.8
-        }
-        '\u{0589}'..='\u{10FFFF}' if !c.is_ascii() => 0.3,
+        // Punctuation of other scripts, everyday where those scripts are.
+        '。' | '、' | '「' | '」' | '『' | '』' | '《' | '》' | '，' | '：' | '！' | '？'
+        | '（' | '）' => 0.2,
+        '\u{55A}'..='\u{55F}'
+        | '\u{589}'
+        | '\u{5BE}'
+        | '\u{5F3}'
+        | '\u{5F4}'
+        | '\u{60C}'
+        | '\u{61B}'
+        | '\u{61F}'
+        | '\u{6D4}'
+        | '\u{E4F}'
+        | '\u{E5A}'
+        | '\u{E5B}'
+        | '\u{964}'
+        | '\u{965}' => 0.2,
+        '‚' | '‹' | '›' => 0.5,
+        '†' | '‡' | '‰' | '‐' | '‛' | '‟' | '§' | '¶' => 0.8,
+        _ if !c.is_ascii() => 0.8,
         _ => 0.0,
     }
 }
@@ -301,6 +362,13 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
         // Lines and frames drawn with box characters are real text.
         cost -= 1.0;
     }
+    // A Latin-1 capital followed by one of the letters windows-1252 keeps
+    // among its symbols (`Åž`, `ÅŸ`, `Ä›`): a lead and continuation byte.
+    if ('\u{C0}'..='\u{DF}').contains(&a)
+        && matches!(b, 'Š' | 'Œ' | 'Ž' | 'Ÿ' | 'š' | 'œ' | 'ž' | 'ƒ')
+    {
+        cost += 2.5;
+    }
     if b == 'ß' && a.is_ascii_alphabetic() && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u') {
         cost += 1.5;
     }
@@ -322,19 +390,7 @@ fn is_glue_breaker(c: char, class: Class) -> bool {
         Kind::Space => c != ' ',
         Kind::Punctuation => matches!(
             c,
-            '„' | '‚'
-                | '‹'
-                | '›'
-                | '†'
-                | '‡'
-                | '‰'
-                | '¡'
-                | '¿'
-                | '·'
-                | '•'
-                | '¦'
-                | '§'
-                | '¶'
+            '‹' | '›' | '†' | '‡' | '‰' | '¡' | '¿' | '·' | '•' | '¦' | '§' | '¶'
         ),
         Kind::Format => c == '\u{AD}',
         _ => false,
@@ -351,6 +407,26 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
             cost += pair_cost(p, c);
         }
         previous = Some(c);
+    }
+    // Quotation marks open or close words; one squeezed between two
+    // letters is a byte of something else.
+    let is_letter = |c: Option<&char>| c.is_some_and(|&c| class(c).is_letter());
+    for (index, c) in chars.iter().enumerate() {
+        if matches!(c, '«' | '»' | '“' | '”' | '„' | '‚' | '‹' | '›') {
+            let before = if index == 0 {
+                left.as_ref()
+            } else {
+                chars.get(index - 1)
+            };
+            let after = if index + 1 == chars.len() {
+                right.as_ref()
+            } else {
+                chars.get(index + 1)
+            };
+            if is_letter(before) && is_letter(after) {
+                cost += 1.5;
+            }
+        }
     }
     cost
 }
