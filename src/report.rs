@@ -35,6 +35,10 @@ pub struct Change {
     pub before: String,
     /// What replaced it (empty for drops).
     pub after: String,
+    /// How many times this same repair was made; character clean-ups that
+    /// happen on every line (CRLF, trailing spaces) are reported once with
+    /// their count instead of once per line.
+    pub count: usize,
 }
 
 impl Change {
@@ -50,6 +54,7 @@ impl Change {
             position,
             before: before.into(),
             after: after.into(),
+            count: 1,
         }
     }
 
@@ -64,12 +69,17 @@ impl Change {
             position: block_index,
             before: snippet(block_text, 60),
             after: String::new(),
+            count: 1,
         }
     }
 
     /// One human-readable line, as `--explain` prints it.
     pub fn describe(&self) -> String {
         match self.action {
+            Action::Repair if self.count > 1 => format!(
+                "repair {} @{}: {:?} -> {:?} ({} times)",
+                self.reason, self.position, self.before, self.after, self.count
+            ),
             Action::Repair => format!(
                 "repair {} @{}: {:?} -> {:?}",
                 self.reason, self.position, self.before, self.after

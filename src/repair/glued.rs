@@ -1,8 +1,272 @@
-//! TODO(issue 2): glued repair.
+//! Puts back the space that scraping lost between two sentences
+//! (`suit us.So, the work`). Conservative by design: a full stop glued to a
+//! capital is also how URLs, domains, file names, code (`Console.WriteLine`),
+//! numbers and abbreviations (`U.S.`, `Ph.D.`, `e.g.`) look, so the space is
+//! only put back when the words on both sides read as plain words and the
+//! word after the stop starts a sentence. Other punctuation (`?`, `!`) and
+//! glued quotes are left alone.
 
 use crate::report::Change;
 use std::borrow::Cow;
 
-pub fn fix<'a>(text: &'a str, _changes: &mut Vec<Change>) -> Cow<'a, str> {
-    Cow::Borrowed(text)
+/// Words that commonly open a sentence. A capitalised word before the stop
+/// (`Putin.The`) is only taken as a sentence end when one of these follows;
+/// a lower-case word before the stop (`us.So`) accepts any plain word.
+const SENTENCE_STARTERS: &[&str] = &[
+    "A",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "But",
+    "By",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "Many",
+    "No",
+    "Now",
+    "On",
+    "One",
+    "Our",
+    "She",
+    "So",
+    "Some",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "While",
+    "Who",
+    "With",
+    "Yet",
+    "You",
+];
+
+/// Characters that, next to the glued stop, mark a URL, a path, an e-mail
+/// address, code or a number rather than prose.
+fn is_technical(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '.' | '/'
+                | '\\'
+                | '@'
+                | ':'
+                | '_'
+                | '='
+                | '#'
+                | '%'
+                | '&'
+                | '~'
+                | '-'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '{'
+                | '}'
+                | '$'
+                | '+'
+                | '*'
+                | '|'
+        )
+}
+
+/// Inserts a space after a full stop that glues two sentences.
+pub fn fix<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
+    let bytes = text.as_bytes();
+    let mut insert_at: Vec<usize> = Vec::new();
+    for dot in memchr::memchr_iter(b'.', bytes) {
+        let Some(next) = text[dot + 1..].chars().next() else {
+            continue;
+        };
+        if next.is_uppercase() && is_sentence_glue(text, dot) {
+            insert_at.push(dot + 1);
+        }
+    }
+    if insert_at.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + insert_at.len());
+    let mut copied = 0;
+    for &position in &insert_at {
+        out.push_str(&text[copied..position]);
+        out.push(' ');
+        copied = position;
+        let before_start = word_start(text, position - 1);
+        let after_end = word_end(text, position);
+        changes.push(Change::repair(
+            "glued.sentence",
+            position - 1,
+            &text[before_start..after_end],
+            format!(
+                "{} {}",
+                &text[before_start..position],
+                &text[position..after_end]
+            ),
+        ));
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Start of the word that ends right before the stop at `dot`.
+fn word_start(text: &str, dot: usize) -> usize {
+    text[..dot]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(dot, |(offset, _)| offset)
+}
+
+/// End of the word that starts at `start`.
+fn word_end(text: &str, start: usize) -> usize {
+    text[start..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(offset, _)| start + offset)
+}
+
+fn is_sentence_glue(text: &str, dot: usize) -> bool {
+    let before_start = word_start(text, dot);
+    let before = &text[before_start..dot];
+    let after_end = word_end(text, dot + 1);
+    let after = &text[dot + 1..after_end];
+
+    // Both sides are words of at least two letters: `U.S`, `e.g`, `Ph.D`
+    // have single letters on one side.
+    if before.chars().count() < 2 || after.chars().count() < 2 {
+        return false;
+    }
+    // The word before must stand on its own: not the tail of a dotted
+    // name, a path, an address or a number.
+    if let Some(previous) = text[..before_start].chars().next_back() {
+        if !(previous.is_whitespace()
+            || matches!(previous, '"' | '\'' | '“' | '‘' | '«' | '(' | ','))
+        {
+            return false;
+        }
+    }
+    // The word after must end like prose, not run into more code or a
+    // path (`config.Load()`, `example.Com/page`, `System.IO.File`).
+    if let Some(following) = text[after_end..].chars().next() {
+        if is_technical(following) && !matches!(following, '-') {
+            return false;
+        }
+    }
+    // CamelCase after the stop is code (`Console.WriteLine`), and so are
+    // capitals inside the word before it (`iPhone.Apps`).
+    if after.chars().skip(1).any(char::is_uppercase)
+        || before.chars().skip(1).any(char::is_uppercase)
+    {
+        return false;
+    }
+    let after_rest_is_lower = after.chars().skip(1).all(char::is_lowercase);
+    if !after_rest_is_lower {
+        return false;
+    }
+    let before_is_lower = before.chars().all(char::is_lowercase);
+    if before_is_lower {
+        // `us.So` — but not a file name (`notes.Txt`) or a domain
+        // (`site.Com`): those are short words that do not start sentences.
+        return after.chars().count() > 3 || SENTENCE_STARTERS.contains(&after);
+    }
+    // `Putin.The`: a capitalised word before the stop could be an
+    // abbreviation or a name in code (`Mr.Smith`, `St.Petersburg`,
+    // `System.Text`), so only a clear sentence opener counts.
+    SENTENCE_STARTERS.contains(&after) && before.chars().count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str) -> String {
+        fix(text, &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn glued_sentences_get_their_space_back() {
+        assert_eq!(
+            fixed("doesn’t suit us.So, the work"),
+            "doesn’t suit us. So, the work"
+        );
+        assert_eq!(
+            fixed("was delayed.The minister said"),
+            "was delayed. The minister said"
+        );
+        assert_eq!(fixed("met Putin.The talks"), "met Putin. The talks");
+        assert_eq!(
+            fixed("в среду.Переговоры продолжатся"),
+            "в среду. Переговоры продолжатся"
+        );
+        assert_eq!(fixed("«fin.Después»"), "«fin. Después»");
+    }
+
+    #[test]
+    fn the_change_names_the_glue() {
+        let mut changes = Vec::new();
+        fix("suit us.So, the", &mut changes);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].reason, "glued.sentence");
+        assert_eq!(changes[0].before, "us.So");
+        assert_eq!(changes[0].after, "us. So");
+    }
+
+    #[test]
+    fn technical_and_abbreviated_text_is_untouched() {
+        for text in [
+            "see https://example.com/News.Today and www.site.Com",
+            "mail me at j.doe@Example.org today",
+            "call Console.WriteLine(x) then System.IO.File.Open",
+            "config.Load() returns",
+            "the U.S.Army and the U.K.Government",
+            "e.g.The case and i.e.Some",
+            "a Ph.D.Thesis",
+            "version 2.1.Final and 3.5.Beta",
+            "open notes.Txt or report.Pdf",
+            "Mr.Smith went to St.Petersburg",
+            "The value was 3.14.Then",
+            "iPhone.Apps are listed",
+            "node_modules.Foo",
+            "obj.prop.Name",
+        ] {
+            assert_eq!(fixed(text), text, "changed: {text}");
+        }
+    }
+
+    #[test]
+    fn text_without_glue_is_borrowed() {
+        let mut changes = Vec::new();
+        assert!(matches!(
+            fix("A normal sentence. Another one.", &mut changes),
+            Cow::Borrowed(_)
+        ));
+        assert!(changes.is_empty());
+    }
 }
