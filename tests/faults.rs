@@ -751,8 +751,10 @@ fn a_malformed_json_line_is_reported_and_passed_through() {
 #[ignore = "needs --jsonl (issue 5)"]
 fn jsonl_passes_other_fields_through_exactly() {
     // Numbers beyond f64 precision and key order must survive; a cleaner
-    // that round-trips fields through f64 would rewrite them.
-    let input = "{\"z\":12345678901234567890123,\"text\":\"a\\n\\n\\n\\nb\",\"f\":1.10,\"a\":[1e2,{\"k\":null}]}\n";
+    // that round-trips fields through f64 would rewrite them (the fuzzer's
+    // first finding was serde_json turning 1666666666666663333333 into
+    // 1.6666666666666633e21).
+    let input = "{\"z\":12345678901234567890123,\"text\":\"a\\n\\n\\n\\nb\",\"f\":1.10,\"a\":[1e2,{\"k\":null}],\"n\":1666666666666663333333}\n";
     let output = newsclean()
         .arg("--jsonl")
         .write_stdin(input)
@@ -767,6 +769,7 @@ fn jsonl_passes_other_fields_through_exactly() {
     assert!(stdout.contains("\"f\":1.10"), "{stdout}");
     assert!(stdout.contains("\"a\":[1e2,{\"k\":null}]"), "{stdout}");
     assert!(stdout.contains("a\\n\\nb\\n"), "{stdout}");
+    assert!(stdout.contains("\"n\":1666666666666663333333}"), "{stdout}");
 }
 
 #[test]
@@ -814,4 +817,83 @@ fn an_out_dir_inside_the_input_is_never_cleaned_recursively() {
         }
         other => panic!("unexpected exit {other:?}: {}", stderr_of(&first)),
     }
+}
+
+/// Runs `--jsonl` over `input` and returns (exit code, stdout, stderr).
+fn run_jsonl(input: &[u8]) -> (Option<i32>, Vec<u8>, String) {
+    let output = newsclean()
+        .arg("--jsonl")
+        .write_stdin(input.to_vec())
+        .output()
+        .expect("newsclean runs");
+    let stderr = stderr_of(&output);
+    (output.status.code(), output.stdout, stderr)
+}
+
+fn json(line: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(line)
+        .unwrap_or_else(|error| panic!("{error}: {}", String::from_utf8_lossy(line)))
+}
+
+#[test]
+#[ignore = "needs --jsonl (issue 5)"]
+fn jsonl_cleans_only_the_top_level_text_field() {
+    // A `text` key inside a nested object or inside a string value is not
+    // the field; an escaped key that reads `text` is.
+    let records: [&[u8]; 4] = [
+        br#"{"meta":{"text":"inner\n\n\n\nstays"},"text":"outer\n\n\n\ncleaned"}"#,
+        br#"{"title":"\"text\":\"fake\"","text":"real\n\n\n\none"}"#,
+        br#"{"te\u0078t":"escaped\n\n\n\nkey"}"#,
+        br#"{"id":1,"text":null,"body":"not\n\n\n\nthe field"}"#,
+    ];
+    let mut input = Vec::new();
+    for record in records {
+        input.extend_from_slice(record);
+        input.push(b'\n');
+    }
+    let (code, stdout, stderr) = run_jsonl(&input);
+    assert_eq!(code, Some(0), "{stderr}");
+    let lines: Vec<&[u8]> = stdout.split(|&byte| byte == b'\n').collect();
+    assert_eq!(lines.len(), 5, "four lines and the final break");
+    let first = json(lines[0]);
+    assert_eq!(first["meta"]["text"], "inner\n\n\n\nstays");
+    assert_eq!(first["text"], "outer\n\ncleaned\n");
+    let second = json(lines[1]);
+    assert_eq!(second["title"], "\"text\":\"fake\"");
+    assert_eq!(second["text"], "real\n\none\n");
+    assert_eq!(json(lines[2])["text"], "escaped\n\nkey\n");
+    assert_eq!(lines[3], records[3], "no text string: passed through as is");
+}
+
+#[test]
+#[ignore = "needs --jsonl (issue 5)"]
+fn jsonl_keeps_one_line_per_line_for_odd_lines() {
+    // Blank lines, CRLF endings, a missing final break, invalid UTF-8, a
+    // byte-order mark and a top-level array: each input line gives exactly
+    // one output line, and what is not a record passes through.
+    let input: &[u8] = b"\xEF\xBB\xBF{\"text\":\"bom\\n\\n\\n\\nline\"}\n\
+        \n\
+        {\"text\":\"crlf\\n\\n\\n\\nline\"}\r\n\
+        {\"text\":\"caf\xE9\"}\n\
+        [1,2,3]\n\
+        {\"text\":\"last\\n\\n\\n\\nline\"}";
+    let (code, stdout, stderr) = run_jsonl(input);
+    assert!(matches!(code, Some(0)), "{stderr}");
+    let lines: Vec<&[u8]> = stdout
+        .strip_suffix(b"\n")
+        .unwrap_or(&stdout)
+        .split(|&byte| byte == b'\n')
+        .collect();
+    assert_eq!(lines.len(), 6, "{}", String::from_utf8_lossy(&stdout));
+    assert_eq!(lines[1], b"", "a blank line stays blank");
+    assert_eq!(
+        lines[3], b"{\"text\":\"caf\xE9\"}",
+        "invalid UTF-8 passes through"
+    );
+    assert_eq!(lines[4], b"[1,2,3]", "not an object: passed through");
+    assert_eq!(json(lines[5])["text"], "last\n\nline\n");
+    assert!(
+        stderr.contains("line 4"),
+        "names the invalid line: {stderr}"
+    );
 }

@@ -441,7 +441,6 @@ proptest! {
     #![proptest_config(cases(96))]
 
     #[test]
-    #[ignore = "needs the characters repair (issue 2): a lone CR survives the first pass"]
     fn cleaning_clean_output_changes_nothing(text in damaged_article()) {
         let config = Config::default();
         let once = newsclean::clean(&text, &config);
@@ -450,7 +449,6 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "needs the characters repair (issue 2): a lone CR survives the first pass"]
     fn cleaning_bytes_is_idempotent_too(bytes in scraped_bytes()) {
         let config = Config::default();
         if let Ok(once) = newsclean::clean_bytes(&bytes, &config) {
@@ -460,7 +458,6 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "needs the characters repair (issue 2): a lone CR survives the first pass"]
     fn repair_only_is_idempotent(text in damaged_article()) {
         let config = Config::repair_only();
         let once = newsclean::clean(&text, &config);
