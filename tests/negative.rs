@@ -34,12 +34,7 @@ fn each_correct_line_passes_through_the_repair_stage_unchanged() {
 fn each_correct_line_is_a_clean_document() {
     for line in negative_lines() {
         let cleaned = clean(line, &Config::repair_only());
-        assert_eq!(
-            cleaned.text,
-            format!("{line}\n"),
-            "changes: {:?}",
-            cleaned.changes
-        );
+        assert_eq!(cleaned.text, format!("{line}\n"), "changes: {:?}", cleaned.changes);
         assert!(cleaned.changes.is_empty(), "{line}: {:?}", cleaned.changes);
     }
 }
