@@ -1,18 +1,12 @@
-//! TODO(issue 2): the command line.
+//! The `newsclean` command: parses the flags, runs the chosen mode and
+//! exits with the code of the contract (0 done, 1 `--check` found changes,
+//! 2 usage error or a failed file, 130 interrupted). All the work lives in
+//! the `cli` modules and the library; this file only wires them up.
 
-use std::io::{Read, Write};
+#![forbid(unsafe_code)]
 
-fn main() -> anyhow::Result<()> {
-    let path = std::env::args().nth(1);
-    let bytes = match path.as_deref() {
-        None | Some("-") => {
-            let mut buffer = Vec::new();
-            std::io::stdin().read_to_end(&mut buffer)?;
-            buffer
-        }
-        Some(path) => std::fs::read(path)?,
-    };
-    let cleaned = newsclean::clean_bytes(&bytes, &newsclean::Config::default())?;
-    std::io::stdout().write_all(cleaned.text.as_bytes())?;
-    Ok(())
+mod cli;
+
+fn main() {
+    std::process::exit(cli::run());
 }

@@ -1,19 +1,161 @@
-//! Document-level decisions over blocks: the repeated headline, repeated
-//! paragraphs and page boilerplate. Each filter marks blocks to drop and
-//! records why; none rewrites text.
+//! Document-level decisions over blocks: the repeated headline, comment
+//! sections, page boilerplate and repeated paragraphs. Each filter marks
+//! blocks to drop and records why; none rewrites text. The filters run in
+//! that order, and each sees only the blocks the earlier ones kept, so a
+//! block is dropped for one reason only and a repeat is never dropped when
+//! its first copy is already gone.
 
+pub mod boilerplate;
+pub mod comments;
+pub mod dedup;
+pub mod headline;
 pub mod rules;
+pub mod shape;
 
 use crate::report::Change;
 use crate::Config;
 use rules::RuleSet;
+use shape::BlockView;
+
+/// Which blocks are still kept, and why the others were dropped.
+#[derive(Debug)]
+pub struct Decisions {
+    keep: Vec<bool>,
+    reasons: Vec<Option<String>>,
+}
+
+impl Decisions {
+    pub fn new(count: usize) -> Decisions {
+        Decisions {
+            keep: vec![true; count],
+            reasons: vec![None; count],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.keep.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keep.is_empty()
+    }
+
+    pub fn kept(&self, index: usize) -> bool {
+        self.keep.get(index).copied().unwrap_or(false)
+    }
+
+    /// Drops block `index` for `reason`; a block already dropped keeps its
+    /// first reason.
+    pub fn drop_block(&mut self, index: usize, reason: impl Into<String>) {
+        if self.kept(index) {
+            self.keep[index] = false;
+            self.reasons[index] = Some(reason.into());
+        }
+    }
+
+    /// The reason block `index` was dropped, if it was.
+    pub fn reason(&self, index: usize) -> Option<&str> {
+        self.reasons.get(index).and_then(|reason| reason.as_deref())
+    }
+}
 
 /// Decides which blocks to keep; `true` means keep.
 pub fn apply(
     blocks: &[&str],
-    _rules: &RuleSet,
-    _config: &Config,
-    _changes: &mut Vec<Change>,
+    rules: &RuleSet,
+    config: &Config,
+    changes: &mut Vec<Change>,
 ) -> Vec<bool> {
-    vec![true; blocks.len()]
+    let mut decisions = Decisions::new(blocks.len());
+    if blocks.is_empty() {
+        return decisions.keep;
+    }
+    let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
+    if config.dedup_headline {
+        headline::mark(blocks, &views, &mut decisions);
+    }
+    if config.drops_category(comments::CATEGORY) {
+        comments::mark(&views, rules, &mut decisions);
+    }
+    if config.boilerplate {
+        boilerplate::mark(blocks, &views, rules, config, &mut decisions);
+    }
+    if config.dedup_paragraphs {
+        dedup::mark(blocks, &views, config.dedup_min_chars, &mut decisions);
+    }
+    for (index, block) in blocks.iter().enumerate() {
+        if let Some(reason) = decisions.reason(index) {
+            changes.push(Change::drop_block(reason.to_string(), index, block));
+        }
+    }
+    decisions.keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run<'a>(blocks: &[&'a str], config: &Config) -> (Vec<&'a str>, Vec<Change>) {
+        let mut changes = Vec::new();
+        let keep = apply(blocks, &RuleSet::builtin(), config, &mut changes);
+        let kept = blocks
+            .iter()
+            .zip(keep)
+            .filter(|(_, keep)| *keep)
+            .map(|(block, _)| *block)
+            .collect();
+        (kept, changes)
+    }
+
+    const ARTICLE: &[&str] = &[
+        "Ferry timetable cut as crew shortage bites",
+        "Ferry timetable cut as crew shortage bites | The Island Gazette",
+        "Share this:",
+        "The island ferry will run four sailings a day instead of six from Monday, the operator said, blaming a shortage of qualified deck crew.",
+        "Passengers with bookings on cancelled sailings will be moved to the nearest remaining departure or offered a refund.",
+        "The island ferry will run four sailings a day instead of six from Monday, the operator said, blaming a shortage of qualified deck crew.",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+    ];
+
+    #[test]
+    fn each_filter_drops_its_own_blocks_with_its_reason() {
+        let (kept, changes) = run(ARTICLE, &Config::default());
+        assert_eq!(kept, vec![ARTICLE[0], ARTICLE[3], ARTICLE[4]]);
+        let reasons: Vec<(&str, usize)> = changes
+            .iter()
+            .map(|change| (change.reason.as_ref(), change.position))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                ("dedup.headline", 1),
+                ("boilerplate.share", 2),
+                ("dedup.paragraph", 5),
+                ("boilerplate.comment-section", 6),
+                ("boilerplate.comment-section", 7),
+            ]
+        );
+    }
+
+    #[test]
+    fn switches_turn_filters_off() {
+        let (kept, changes) = run(ARTICLE, &Config::repair_only());
+        assert_eq!(kept.len(), ARTICLE.len());
+        assert!(changes.is_empty());
+        let config = Config {
+            keep_categories: vec!["share".to_string(), "comment-section".to_string()],
+            ..Config::default()
+        };
+        let (kept, _) = run(ARTICLE, &config);
+        assert!(kept.contains(&"Share this:"));
+        assert!(kept.contains(&"Leave a Reply"));
+        assert!(!kept.contains(&ARTICLE[1]));
+    }
+
+    #[test]
+    fn an_empty_document_has_nothing_to_drop() {
+        let (kept, changes) = run(&[], &Config::default());
+        assert!(kept.is_empty() && changes.is_empty());
+    }
 }

@@ -1,10 +1,132 @@
-//! TODO(issue 4): boilerplate rules as data.
+//! Boilerplate rules as data: parsing the tab-separated rules file (the
+//! built-in one is embedded in the binary, a user's one comes from
+//! `--rules FILE`), compiling every pattern into one `RegexSet` per match
+//! mode, and answering "which rules match this line". A line is tested
+//! against all rules in one pass, never one regex per rule. This module
+//! does not decide what to drop: positions, neighbours and the shape of the
+//! text are weighed in `boilerplate.rs` and `comments.rs`.
+//!
+//! # The rules file
+//!
+//! One rule per line, five fields separated by tabs; `#` starts a comment
+//! line and blank lines are ignored:
+//!
+//! ```text
+//! # id                  category    languages  where          pattern
+//! share.en.share-this   share       en         block          share (this|on)\s*:?
+//! ```
+//!
+//! - **id**: unique, stable name; a user rule with the id of a built-in rule
+//!   replaces it.
+//! - **category**: the kind of boilerplate (`share`, `cookie-consent` …);
+//!   drops are reported as `boilerplate.<category>`.
+//! - **languages**: comma-separated language codes, or `*`.
+//! - **where**: comma-separated words. The match mode is `block` (the
+//!   pattern must cover a whole line of the block) or `start` (it must match
+//!   at the start of the block's first line). Position words restrict where
+//!   the rule may drop: `top` (page furniture before the article body),
+//!   `bottom` (after it) and `near` (next to a block already dropped for the
+//!   same category); with none of them the rule applies anywhere. Role
+//!   words: `header` (the rule marks a header whose list of headlines
+//!   follows) and `marker` (the rule marks the start of a comment section).
+//! - **pattern**: a `regex` crate pattern, matched case-insensitively
+//!   against the line with its spaces folded.
 
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
+
+/// The built-in rules file, embedded in the binary.
+const BUILTIN_RULES: &str = include_str!("builtin-rules.tsv");
+
+/// The largest compiled size one pattern may have; bigger patterns are
+/// refused with a message instead of slowing every document down.
+const PATTERN_SIZE_LIMIT: usize = 2 << 20;
+
+/// The largest compiled size of a whole set of rules.
+const SET_SIZE_LIMIT: usize = 256 << 20;
+
+/// Lines longer than this (in bytes) are never tested against `block`
+/// rules: no boilerplate line is that long, and skipping them keeps long
+/// paragraphs cheap.
+pub const MAX_BLOCK_RULE_LINE_BYTES: usize = 640;
+
+/// How much of a block's first line `start` rules see.
+const START_RULE_PREFIX_BYTES: usize = 160;
+
+/// How a rule's pattern must sit on the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchMode {
+    /// The pattern covers a whole line.
+    Block,
+    /// The pattern matches at the start of the block.
+    Start,
+}
+
+/// Where in the document a rule may drop a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Positions {
+    pub top: bool,
+    pub bottom: bool,
+    pub near: bool,
+}
+
+impl Positions {
+    /// Whether the rule applies anywhere in the document.
+    pub fn anywhere(&self) -> bool {
+        !(self.top || self.bottom || self.near)
+    }
+}
+
+/// One boilerplate rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub category: String,
+    pub languages: Vec<String>,
+    pub mode: MatchMode,
+    pub positions: Positions,
+    /// The rule marks a header ("Related posts") whose headline list follows.
+    pub header: bool,
+    /// The rule marks the start of a comment section.
+    pub marker: bool,
+    pub pattern: String,
+}
+
+impl Rule {
+    /// The `where` field as written in a rules file.
+    fn where_field(&self) -> String {
+        let mut words = vec![match self.mode {
+            MatchMode::Block => "block",
+            MatchMode::Start => "start",
+        }];
+        for (set, word) in [
+            (self.positions.top, "top"),
+            (self.positions.bottom, "bottom"),
+            (self.positions.near, "near"),
+            (self.header, "header"),
+            (self.marker, "marker"),
+        ] {
+            if set {
+                words.push(word);
+            }
+        }
+        words.join(",")
+    }
+}
 
 /// A compiled set of boilerplate rules.
 #[derive(Debug, Default)]
-pub struct RuleSet {}
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    /// Indexes into `rules` of the `block` rules, in `block_set` order.
+    block_rules: Vec<usize>,
+    block_set: Option<RegexSet>,
+    /// Indexes into `rules` of the `start` rules, in `start_set` order.
+    start_rules: Vec<usize>,
+    start_set: Option<RegexSet>,
+}
 
 /// A rules file that could not be used, with the line at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -18,22 +140,429 @@ impl RuleSet {
     /// The built-in rules, compiled once.
     pub fn builtin() -> Arc<RuleSet> {
         static BUILTIN: OnceLock<Arc<RuleSet>> = OnceLock::new();
-        BUILTIN.get_or_init(|| Arc::new(RuleSet::default())).clone()
+        BUILTIN
+            .get_or_init(|| {
+                // The embedded file is checked by a unit test, so a parse
+                // failure here can only come from a broken build; an empty
+                // set then keeps the cleaner safe (it drops nothing).
+                Arc::new(RuleSet::parse(BUILTIN_RULES).unwrap_or_default())
+            })
+            .clone()
     }
 
     /// Parses a rules file in the built-in rules' format.
-    pub fn parse(_text: &str) -> Result<RuleSet, RulesError> {
-        Ok(RuleSet::default())
+    pub fn parse(text: &str) -> Result<RuleSet, RulesError> {
+        let mut rules: Vec<Rule> = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let line_number = index + 1;
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let rule = parse_rule(line).map_err(|message| RulesError {
+                line: line_number,
+                message,
+            })?;
+            if rules.iter().any(|existing| existing.id == rule.id) {
+                return Err(RulesError {
+                    line: line_number,
+                    message: format!("rule id {:?} is defined twice", rule.id),
+                });
+            }
+            compile_one(&rule).map_err(|message| RulesError {
+                line: line_number,
+                message,
+            })?;
+            rules.push(rule);
+        }
+        RuleSet::compile(rules).map_err(|message| RulesError { line: 0, message })
     }
 
     /// `self` with `user`'s rules added; a user rule with the id of an
     /// existing one replaces it.
-    pub fn extended_with(&self, _user: RuleSet) -> RuleSet {
-        RuleSet::default()
+    pub fn extended_with(&self, user: RuleSet) -> RuleSet {
+        let mut rules = self.rules.clone();
+        for rule in user.rules {
+            match rules.iter_mut().find(|existing| existing.id == rule.id) {
+                Some(existing) => *existing = rule,
+                None => rules.push(rule),
+            }
+        }
+        // Every rule here already compiled on its own, and the set limit is
+        // far above what the built-in rules need; should a huge user file
+        // still overflow it, keep the rules we had rather than none.
+        RuleSet::compile(rules)
+            .unwrap_or_else(|_| RuleSet::compile(self.rules.clone()).unwrap_or_default())
     }
 
     /// The rules written back in the rules-file format (`--list-rules`).
     pub fn to_rules_file(&self) -> String {
-        String::new()
+        let mut out = String::from("# id\tcategory\tlanguages\twhere\tpattern\n");
+        for rule in &self.rules {
+            let languages = if rule.languages.is_empty() {
+                "*".to_string()
+            } else {
+                rule.languages.join(",")
+            };
+            let _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                rule.id,
+                rule.category,
+                languages,
+                rule.where_field(),
+                rule.pattern
+            );
+        }
+        out
+    }
+
+    /// Every rule, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The rules whose `block` pattern covers the whole `line` (already
+    /// folded with [`fold_line`]), in file order.
+    pub fn block_matches(&self, line: &str) -> Vec<&Rule> {
+        match &self.block_set {
+            Some(set) if line.len() <= MAX_BLOCK_RULE_LINE_BYTES => set
+                .matches(line)
+                .into_iter()
+                .map(|position| &self.rules[self.block_rules[position]])
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The rules whose `start` pattern matches at the start of `line`
+    /// (already folded), in file order. Only the line's first bytes are
+    /// looked at.
+    pub fn start_matches(&self, line: &str) -> Vec<&Rule> {
+        let Some(set) = &self.start_set else {
+            return Vec::new();
+        };
+        let prefix = prefix_on_char_boundary(line, START_RULE_PREFIX_BYTES);
+        set.matches(prefix)
+            .into_iter()
+            .map(|position| &self.rules[self.start_rules[position]])
+            .collect()
+    }
+
+    fn compile(rules: Vec<Rule>) -> Result<RuleSet, String> {
+        let mut block_rules = Vec::new();
+        let mut start_rules = Vec::new();
+        for (index, rule) in rules.iter().enumerate() {
+            match rule.mode {
+                MatchMode::Block => block_rules.push(index),
+                MatchMode::Start => start_rules.push(index),
+            }
+        }
+        let block_set = build_set(&rules, &block_rules, MatchMode::Block)?;
+        let start_set = build_set(&rules, &start_rules, MatchMode::Start)?;
+        Ok(RuleSet {
+            rules,
+            block_rules,
+            block_set,
+            start_rules,
+            start_set,
+        })
+    }
+}
+
+/// The pattern as compiled: anchored as its match mode requires.
+fn anchored(pattern: &str, mode: MatchMode) -> String {
+    match mode {
+        MatchMode::Block => format!("^(?:{pattern})$"),
+        MatchMode::Start => format!("^(?:{pattern})"),
+    }
+}
+
+fn build_set(
+    rules: &[Rule],
+    members: &[usize],
+    mode: MatchMode,
+) -> Result<Option<RegexSet>, String> {
+    if members.is_empty() {
+        return Ok(None);
+    }
+    RegexSetBuilder::new(
+        members
+            .iter()
+            .map(|&index| anchored(&rules[index].pattern, mode)),
+    )
+    .case_insensitive(true)
+    .size_limit(SET_SIZE_LIMIT)
+    .dfa_size_limit(SET_SIZE_LIMIT)
+    .build()
+    .map(Some)
+    .map_err(|error| format!("the rules together are too large to compile: {error}"))
+}
+
+/// Compiles one rule's pattern on its own, to refuse a bad or oversized
+/// pattern with the line it came from.
+fn compile_one(rule: &Rule) -> Result<Regex, String> {
+    RegexBuilder::new(&anchored(&rule.pattern, rule.mode))
+        .case_insensitive(true)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|error| match error {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "rule {:?}: pattern is too large (compiled size over {limit} bytes); \
+                 make it more specific",
+                rule.id
+            ),
+            other => format!("rule {:?}: bad pattern: {other}", rule.id),
+        })
+}
+
+fn parse_rule(line: &str) -> Result<Rule, String> {
+    let fields: Vec<&str> = line.splitn(5, '\t').collect();
+    if fields.len() != 5 {
+        return Err(format!(
+            "expected 5 tab-separated fields (id, category, languages, where, pattern), found {}",
+            fields.len()
+        ));
+    }
+    let id = fields[0].trim();
+    let category = fields[1].trim();
+    let languages = fields[2].trim();
+    let where_field = fields[3].trim();
+    let pattern = fields[4].trim();
+    let is_name = |text: &str| {
+        !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    };
+    if !is_name(id) {
+        return Err(format!(
+            "bad rule id {id:?}: use letters, digits, '.', '-', '_'"
+        ));
+    }
+    if !is_name(category) {
+        return Err(format!("rule {id:?}: bad category {category:?}"));
+    }
+    if pattern.is_empty() {
+        return Err(format!("rule {id:?}: empty pattern"));
+    }
+    let languages = if languages == "*" || languages.is_empty() {
+        Vec::new()
+    } else {
+        languages
+            .split(',')
+            .map(|language| language.trim().to_string())
+            .filter(|language| !language.is_empty())
+            .collect()
+    };
+    let mut rule = Rule {
+        id: id.to_string(),
+        category: category.to_string(),
+        languages,
+        mode: MatchMode::Block,
+        positions: Positions::default(),
+        header: false,
+        marker: false,
+        pattern: pattern.to_string(),
+    };
+    for word in where_field.split(',').map(str::trim) {
+        match word {
+            "block" => rule.mode = MatchMode::Block,
+            "start" => rule.mode = MatchMode::Start,
+            "top" => rule.positions.top = true,
+            "bottom" => rule.positions.bottom = true,
+            "near" => rule.positions.near = true,
+            "header" => rule.header = true,
+            "marker" => rule.marker = true,
+            other => {
+                return Err(format!(
+                    "rule {id:?}: unknown word {other:?} in where \
+                     (use block or start, and any of top, bottom, near, header, marker)"
+                ))
+            }
+        }
+    }
+    Ok(rule)
+}
+
+fn prefix_on_char_boundary(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut cut = max_bytes;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
+}
+
+/// A line as rules see it: trimmed, runs of whitespace folded to one
+/// space, invisible format characters (zero-width space, soft hyphen, BOM)
+/// removed. Borrows when the line is already in that form.
+pub fn fold_line(line: &str) -> Cow<'_, str> {
+    let trimmed = line.trim();
+    let needs_work = trimmed
+        .as_bytes()
+        .windows(2)
+        .any(|pair| pair[0] == b' ' && pair[1] == b' ')
+        || trimmed
+            .bytes()
+            .any(|byte| byte == b'\t' || byte == b'\r' || byte >= 0x80);
+    if !needs_work {
+        return Cow::Borrowed(trimmed);
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    let mut pending_space = false;
+    for c in trimmed.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    if out == trimmed {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// Characters that take no room on the page and only get in the way of
+/// matching.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(rules: Vec<&Rule>) -> Vec<String> {
+        rules.into_iter().map(|rule| rule.id.clone()).collect()
+    }
+
+    #[test]
+    fn the_builtin_rules_parse_and_cover_every_category() {
+        let parsed = RuleSet::parse(BUILTIN_RULES);
+        assert!(parsed.is_ok(), "{parsed:?}");
+        let rules = RuleSet::builtin();
+        assert!(rules.len() > 80);
+        for category in crate::config::BOILERPLATE_CATEGORIES {
+            assert!(
+                rules.rules().iter().any(|rule| rule.category == *category),
+                "no rule for {category}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_builtin_rules_cover_the_main_news_languages() {
+        let rules = RuleSet::builtin();
+        for language in [
+            "en", "es", "fr", "de", "pt", "it", "ru", "nl", "pl", "tr", "th",
+        ] {
+            let count = rules
+                .rules()
+                .iter()
+                .filter(|rule| rule.languages.iter().any(|l| l == language))
+                .count();
+            assert!(count >= 5, "only {count} rules for {language}");
+        }
+    }
+
+    #[test]
+    fn block_rules_must_cover_the_whole_line() {
+        let rules = RuleSet::parse("ad\tadvertisement\ten\tblock\tadvertisement\n").unwrap();
+        assert_eq!(ids(rules.block_matches("ADVERTISEMENT")), ["ad"]);
+        assert!(rules.block_matches("Advertisement revenue fell").is_empty());
+    }
+
+    #[test]
+    fn start_rules_match_at_the_start_only() {
+        let rules = RuleSet::parse("more\tread-more\ten\tstart\tread more\\s*:\n").unwrap();
+        assert_eq!(ids(rules.start_matches("Read more: a title")), ["more"]);
+        assert!(rules.start_matches("You can read more: here").is_empty());
+    }
+
+    #[test]
+    fn a_bad_line_is_refused_with_its_number() {
+        let text = "# comment\n\nok\tshare\ten\tblock\tshare\nbroken line without tabs\n";
+        let error = RuleSet::parse(text).unwrap_err();
+        assert_eq!(error.line, 4);
+        let error = RuleSet::parse("a\tshare\ten\tblock\t(unclosed\n").unwrap_err();
+        assert_eq!(error.line, 1);
+        assert!(error.message.contains("bad pattern"));
+        let error = RuleSet::parse("a\tshare\ten\tsomewhere\tx\n").unwrap_err();
+        assert!(error.message.contains("somewhere"));
+        let error = RuleSet::parse("a\tshare\ten\tblock\tx\na\tshare\ten\tblock\ty\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("twice"));
+    }
+
+    #[test]
+    fn a_too_large_pattern_is_refused_clearly() {
+        let error = RuleSet::parse("huge\tshare\ten\tblock\t\\w{1000}\\w{1000}\n").unwrap_err();
+        assert_eq!(error.line, 1);
+        assert!(error.message.contains("too large"), "{}", error.message);
+    }
+
+    #[test]
+    fn user_rules_extend_and_replace_by_id() {
+        let base =
+            RuleSet::parse("one\tshare\ten\tblock\tshare\ntwo\ttags\ten\tstart\ttags:\n").unwrap();
+        let user =
+            RuleSet::parse("one\tshare\ten\tblock\tteilen\nthree\tads\tde\tblock\tanzeige\n")
+                .unwrap();
+        let merged = base.extended_with(user);
+        assert_eq!(merged.len(), 3);
+        assert!(merged.block_matches("share").is_empty());
+        assert_eq!(ids(merged.block_matches("Teilen")), ["one"]);
+        assert_eq!(ids(merged.block_matches("Anzeige")), ["three"]);
+        assert_eq!(ids(merged.start_matches("Tags: x")), ["two"]);
+    }
+
+    #[test]
+    fn the_rules_file_round_trips() {
+        let rules = RuleSet::builtin();
+        let written = rules.to_rules_file();
+        let reparsed = RuleSet::parse(&written).unwrap();
+        assert_eq!(reparsed.len(), rules.len());
+        assert_eq!(reparsed.to_rules_file(), written);
+    }
+
+    #[test]
+    fn where_words_are_read() {
+        let rules =
+            RuleSet::parse("c\tcomment-section\ten\tblock,bottom,near,marker\tleave a reply\n")
+                .unwrap();
+        let rule = &rules.rules()[0];
+        assert!(rule.marker && rule.positions.bottom && rule.positions.near);
+        assert!(!rule.header && !rule.positions.top);
+        assert!(!rule.positions.anywhere());
+    }
+
+    #[test]
+    fn fold_line_removes_invisible_characters_and_folds_spaces() {
+        assert_eq!(fold_line("  Share\t this: "), "Share this:");
+        assert_eq!(fold_line("pow\u{200B}ered"), "powered");
+        assert!(matches!(fold_line("plain line"), Cow::Borrowed(_)));
     }
 }

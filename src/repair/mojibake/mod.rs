@@ -1,8 +1,554 @@
-//! TODO(issue 3): mojibake repair.
+//! Mojibake repair: UTF-8 that was decoded with the wrong single-byte code
+//! page (windows-1252, latin-1, windows-874, windows-1250/1251/1253/1254/
+//! 1257, iso-8859-2, mac-roman, cp437, koi8-r/u), for a whole line or only
+//! some spans of it, once or several times over, and with a lost byte.
+//!
+//! The model (see MOJIBAKE.md): what we see is `decode_C(utf8(original))`.
+//! A cheap byte-level pre-scan rejects lines with no candidate; on a line
+//! with a hit, every code page is tried over the whole line, each span
+//! whose characters map back to valid multi-byte UTF-8 is judged by
+//! [`score`], and the code page with the most plausible result wins. This
+//! repeats, with a bound, so that double damage comes right. Lossy holes
+//! are filled last, and only when the evidence picks one filler.
+//!
+//! It deliberately leaves alone anything it is unsure about: a false repair
+//! is worse than a missed one. It does not decode entities, fold spaces or
+//! normalise; those are other repair steps.
+
+mod codepages;
+mod detect;
+mod letters;
+mod lossy;
+mod score;
+mod tables;
 
 use crate::report::Change;
+use codepages::{code_pages, CodePage};
+use detect::{candidate_pages, is_c1, next_non_ascii, sequences, Sequence};
 use std::borrow::Cow;
+use std::ops::Range;
 
-pub fn repair<'a>(text: &'a str, _changes: &mut Vec<Change>) -> Cow<'a, str> {
-    Cow::Borrowed(text)
+/// Rounds of repair per line: enough for triple damage plus a second code
+/// page on a mixed line, and a bound against any loop.
+const MAX_ROUNDS: usize = 5;
+/// The smallest gain (in cost units of `score`) that makes a span repair.
+const ACCEPT_SPAN: f32 = 1.5;
+/// The smallest gain of a span on a line where other spans gave enough
+/// evidence (`LINE_EVIDENCE`) for the same code page.
+const ACCEPT_SUPPORTED: f32 = 0.0;
+const LINE_EVIDENCE: f32 = 3.0;
+/// Each extra round (another code page, or another layer of damage) must
+/// buy at least this much.
+const ACCEPT_ROUND: f32 = 1.5;
+/// Evidence that grows with every further valid sequence in a row: real
+/// text seldom forms even two by accident.
+const RUN_BONUS: f32 = 1.0;
+/// A lead letter followed only by symbols, punctuation or controls: the
+/// shape of mojibake.
+const SHAPE_BONUS: f32 = 1.5;
+
+pub const REASON_DOUBLE: &str = "mojibake.double";
+pub const REASON_LOSSY: &str = "mojibake.lossy";
+
+/// Repairs mojibake in `text`, recording one change per repaired span.
+pub fn repair<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
+    let bytes = text.as_bytes();
+    let mut output: Option<String> = None;
+    // Everything before `copied` is already in `output` (when it exists).
+    let mut copied = 0;
+    let mut index = 0;
+    while let Some(position) = next_non_ascii(bytes, index) {
+        let line_start = memchr::memrchr(b'\n', &bytes[..position]).map_or(0, |p| p + 1);
+        let line_end =
+            memchr::memchr(b'\n', &bytes[position..]).map_or(bytes.len(), |p| position + p);
+        let line = &text[line_start..line_end];
+        index = line_end;
+        if candidate_pages(line) == 0 {
+            continue;
+        }
+        if let Some(fixed) = repair_line(line, line_start, changes) {
+            let out = output.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..line_start]);
+            out.push_str(&fixed);
+            copied = line_end;
+        }
+    }
+    match output {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// One replacement in the current text of a line, in byte offsets.
+#[derive(Debug, Clone)]
+struct Edit {
+    range: Range<usize>,
+    replacement: String,
+    reason: &'static str,
+}
+
+/// A stretch of a line as it is now, and where it came from: either
+/// untouched text (`reason` is `None`, `text` equals the original slice) or
+/// a repair.
+#[derive(Debug, Clone)]
+struct Segment {
+    text: String,
+    original: Range<usize>,
+    reason: Option<&'static str>,
+}
+
+fn joined(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .map(|segment| segment.text.as_str())
+        .collect()
+}
+
+/// Repairs one line (without its `\n`); `None` when nothing changed.
+fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Option<String> {
+    let mut segments = vec![Segment {
+        text: line.to_string(),
+        original: 0..line.len(),
+        reason: None,
+    }];
+    let mut current = line.to_string();
+    let mut used_pages = 0u32;
+    for _ in 0..MAX_ROUNDS {
+        let chars: Vec<char> = current.chars().collect();
+        let pages = candidate_pages(&current);
+        let mut best: Option<(f32, usize, Vec<Edit>)> = None;
+        for (page_index, page) in code_pages().iter().enumerate() {
+            if pages & (1 << page_index) == 0 {
+                continue;
+            }
+            let established = used_pages & (1 << page_index) != 0;
+            let (gain, edits) = plan(&chars, page, established);
+            // A code page the line already needed costs nothing more.
+            let net = if established {
+                gain + ACCEPT_ROUND
+            } else {
+                gain - page.cost
+            };
+            if !edits.is_empty()
+                && best
+                    .as_ref()
+                    .map_or(true, |(best_net, _, _)| net > *best_net)
+            {
+                best = Some((net, page_index, edits));
+            }
+        }
+        let Some((net, page_index, edits)) = best else {
+            break;
+        };
+        if net < ACCEPT_ROUND {
+            break;
+        }
+        used_pages |= 1 << page_index;
+        apply(&mut segments, &to_byte_edits(&current, &chars, edits));
+        current = joined(&segments);
+    }
+    let chars: Vec<char> = current.chars().collect();
+    let lossy_edits = lossy::plan(&chars);
+    if !lossy_edits.is_empty() {
+        apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
+        current = joined(&segments);
+    }
+    if current == line {
+        return None;
+    }
+    for segment in &segments {
+        if let Some(reason) = segment.reason {
+            changes.push(Change::repair(
+                reason,
+                line_offset + segment.original.start,
+                &line[segment.original.clone()],
+                segment.text.as_str(),
+            ));
+        }
+    }
+    Some(current)
+}
+
+/// The repairs one code page would make on a line, in char indices, and
+/// their total gain.
+fn plan(chars: &[char], page: &'static CodePage, established: bool) -> (f32, Vec<Edit>) {
+    let found = sequences(chars, page, true);
+    // Letters inside candidate spans are not evidence of the line's script:
+    // they may be about to change.
+    let mut in_candidate = vec![false; chars.len()];
+    for sequence in &found {
+        for flag in &mut in_candidate[sequence.start..sequence.start + sequence.len] {
+            *flag = true;
+        }
+    }
+    let context = Context {
+        chars,
+        in_candidate: &in_candidate,
+    };
+    let judged: Vec<(f32, Edit)> = runs(&found)
+        .into_iter()
+        .flat_map(|run| judge(&context, run, page))
+        .collect();
+    // A line shown to be damaged under this code page also gets the spans
+    // that are merely no worse repaired: real text seldom forms valid UTF-8
+    // by accident, so on such a line a valid span is most likely damage.
+    let strong: f32 = judged
+        .iter()
+        .filter(|(gain, _)| *gain >= ACCEPT_SPAN)
+        .map(|(gain, _)| gain)
+        .sum();
+    let threshold = if established || strong >= LINE_EVIDENCE {
+        ACCEPT_SUPPORTED
+    } else {
+        ACCEPT_SPAN
+    };
+    let mut total = 0.0;
+    let mut edits = Vec::new();
+    for (gain, edit) in judged {
+        if gain >= threshold {
+            total += gain.max(0.0);
+            edits.push(edit);
+        }
+    }
+    (total, edits)
+}
+
+/// Splits sequences into runs of adjacent ones.
+fn runs(found: &[Sequence]) -> Vec<&[Sequence]> {
+    let mut runs = Vec::new();
+    let mut first = 0;
+    while first < found.len() {
+        let mut last = first;
+        while last + 1 < found.len() && found[last + 1].start == found[last].start + found[last].len
+        {
+            last += 1;
+        }
+        runs.push(&found[first..=last]);
+        first = last + 1;
+    }
+    runs
+}
+
+/// Whether a run of sequences should be repaired, and into what. A run
+/// whose reading still holds C1 controls is double damage: it is read once
+/// more; if that fails, its sequences without controls are judged alone.
+/// The line a plan judges, and which of its characters are candidates.
+struct Context<'a> {
+    chars: &'a [char],
+    in_candidate: &'a [bool],
+}
+
+fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f32, Edit)> {
+    let chars = context.chars;
+    let start = run[0].start;
+    let end = run[run.len() - 1].start + run[run.len() - 1].len;
+    let mut repaired: Vec<char> = run.iter().map(|sequence| sequence.decoded).collect();
+    let mut reason = page.reason;
+    if repaired.iter().any(|&c| is_c1(c)) {
+        match collapse(&repaired) {
+            Some(collapsed) => {
+                repaired = collapsed;
+                reason = REASON_DOUBLE;
+            }
+            None => {
+                let clean: Vec<Sequence> =
+                    run.iter().filter(|s| !is_c1(s.decoded)).copied().collect();
+                return runs(&clean)
+                    .into_iter()
+                    .flat_map(|part| judge(context, part, page))
+                    .collect();
+            }
+        }
+    }
+    let left = start.checked_sub(1).map(|i| chars[i]);
+    let right = chars.get(end).copied();
+    let shape: f32 = run
+        .iter()
+        .map(|sequence| shape_evidence(chars, sequence))
+        .sum();
+    let gain = score::window_cost(left, &chars[start..end], right)
+        - score::window_cost(left, &repaired, right)
+        + isolation_cost(context, start, end, &chars[start..end])
+        - isolation_cost(context, start, end, &repaired)
+        + letters::plausibility_gain(left, &chars[start..end], &repaired, right)
+        + shape
+        + run_bonus(&repaired, run.len());
+    if gain < ACCEPT_SUPPORTED {
+        return Vec::new();
+    }
+    vec![(
+        gain,
+        Edit {
+            range: start..end,
+            replacement: repaired.into_iter().collect(),
+            reason,
+        },
+    )]
+}
+
+/// Evidence from several valid sequences in a row, unless what they decode
+/// to is itself unusual.
+fn run_bonus(repaired: &[char], sequences: usize) -> f32 {
+    if repaired.iter().any(|&c| score::char_cost(c) >= 1.0) {
+        return 0.0;
+    }
+    RUN_BONUS * sequences.saturating_sub(1) as f32
+}
+
+/// Reads a result that still holds C1 controls once more, through the code
+/// page that gives the cleanest text without controls.
+fn collapse(reading: &[char]) -> Option<Vec<char>> {
+    let mut best: Option<(f32, Vec<char>)> = None;
+    for page in code_pages() {
+        let found = sequences(reading, page, false);
+        if found.is_empty() {
+            continue;
+        }
+        let mut out = Vec::with_capacity(reading.len());
+        let mut index = 0;
+        for sequence in &found {
+            out.extend_from_slice(&reading[index..sequence.start]);
+            out.push(sequence.decoded);
+            index = sequence.start + sequence.len;
+        }
+        out.extend_from_slice(&reading[index..]);
+        if out.iter().any(|&c| is_c1(c)) {
+            continue;
+        }
+        let cost = score::window_cost(None, &out, None) + page.cost;
+        if best
+            .as_ref()
+            .map_or(true, |(best_cost, _)| cost < *best_cost)
+        {
+            best = Some((cost, out));
+        }
+    }
+    best.map(|(_, out)| out)
+}
+
+/// A lead letter followed only by non-letters is mojibake's shape.
+fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
+    let lead = score::class(chars[sequence.start]);
+    let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
+    if !lead.is_letter() || rest.iter().any(|&c| score::class(c).is_letter()) {
+        return 0.0;
+    }
+    // Closing quotes and dashes follow letters in real text too, where a
+    // word ends.
+    let next = chars.get(sequence.start + sequence.len).copied();
+    let word_goes_on = next.is_some_and(|c| score::class(c).is_letter());
+    if !word_goes_on
+        && rest
+            .iter()
+            .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
+    {
+        SHAPE_BONUS / 3.0
+    } else {
+        SHAPE_BONUS
+    }
+}
+
+/// Runs of letters (a word, or the part of one inside the span) whose
+/// script fits none of the nearest letters outside the span: a Cyrillic
+/// pair inside an English sentence, a Hebrew letter beside German.
+fn isolation_cost(context: &Context, start: usize, end: usize, reading: &[char]) -> f32 {
+    const REACH: usize = 30;
+    let chars = context.chars;
+    let outside = |index: &usize| -> Option<score::Script> {
+        if context.in_candidate[*index] {
+            return None;
+        }
+        let class = score::class(chars[*index]);
+        (class.is_letter() && class.script != score::Script::Common).then_some(class.script)
+    };
+    let left = (start.saturating_sub(REACH)..start)
+        .rev()
+        .find_map(|i| outside(&i));
+    let right = (end..chars.len().min(end + REACH)).find_map(|i| outside(&i));
+    if left.is_none() && right.is_none() {
+        return 0.0;
+    }
+    let fits = |script: score::Script| {
+        [left, right]
+            .iter()
+            .flatten()
+            .any(|&other| score::compatible(other, script))
+    };
+    let mut cost = 0.0;
+    let mut run_script: Option<score::Script> = None;
+    for &c in reading.iter().chain(std::iter::once(&' ')) {
+        let class = score::class(c);
+        let letter = class.is_letter() || class.kind == score::Kind::Mark;
+        match run_script {
+            Some(script) if letter && score::compatible(script, class.script) => {
+                if script == score::Script::Common {
+                    run_script = Some(class.script);
+                }
+            }
+            _ => {
+                if let Some(script) = run_script.take() {
+                    if script != score::Script::Common && !fits(script) {
+                        cost += 2.0;
+                    }
+                }
+                if letter {
+                    run_script = Some(class.script);
+                }
+            }
+        }
+    }
+    cost
+}
+
+/// Turns char-index edits into byte-offset edits on `text`.
+fn to_byte_edits(text: &str, chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
+    let mut offsets = Vec::with_capacity(chars.len() + 1);
+    offsets.extend(text.char_indices().map(|(offset, _)| offset));
+    offsets.push(text.len());
+    edits
+        .into_iter()
+        .map(|edit| Edit {
+            range: offsets[edit.range.start]..offsets[edit.range.end],
+            ..edit
+        })
+        .collect()
+}
+
+/// Applies sorted, non-overlapping edits (byte offsets in the joined
+/// segments), right to left so that earlier offsets stay valid. An edit that
+/// touches an earlier repair swallows it whole and becomes
+/// `mojibake.double`, keeping the original span of both.
+fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
+    for edit in edits.iter().rev() {
+        split_untouched(segments, edit.range.start);
+        split_untouched(segments, edit.range.end);
+        let mut position = 0;
+        let mut first = None;
+        let mut last = 0;
+        let mut first_start = 0;
+        let mut last_start = 0;
+        for (index, segment) in segments.iter().enumerate() {
+            let end = position + segment.text.len();
+            if end > edit.range.start && position < edit.range.end {
+                if first.is_none() {
+                    first = Some(index);
+                    first_start = position;
+                }
+                last = index;
+                last_start = position;
+            }
+            position = end;
+        }
+        let Some(first) = first else { continue };
+        let absorbed = &segments[first..=last];
+        let repaired_before = absorbed.iter().any(|segment| segment.reason.is_some());
+        let mut text = segments[first].text[..edit.range.start - first_start].to_string();
+        text.push_str(&edit.replacement);
+        text.push_str(&segments[last].text[edit.range.end - last_start..]);
+        let original = absorbed[0].original.start..absorbed[absorbed.len() - 1].original.end;
+        let reason = if repaired_before && edit.reason != REASON_LOSSY {
+            REASON_DOUBLE
+        } else {
+            edit.reason
+        };
+        segments.splice(
+            first..=last,
+            [Segment {
+                text,
+                original,
+                reason: Some(reason),
+            }],
+        );
+    }
+}
+
+/// Splits the untouched segment that holds byte `at` (of the joined text)
+/// so that a segment boundary falls there. Repairs are never split.
+fn split_untouched(segments: &mut Vec<Segment>, at: usize) {
+    let mut position = 0;
+    for index in 0..segments.len() {
+        let length = segments[index].text.len();
+        if at > position && at < position + length {
+            if segments[index].reason.is_some() {
+                return;
+            }
+            let local = at - position;
+            let segment = &segments[index];
+            let tail = Segment {
+                text: segment.text[local..].to_string(),
+                original: segment.original.start + local..segment.original.end,
+                reason: None,
+            };
+            let head = Segment {
+                text: segment.text[..local].to_string(),
+                original: segment.original.start..segment.original.start + local,
+                reason: None,
+            };
+            segments.splice(index..=index, [head, tail]);
+            return;
+        }
+        position += length;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str) -> String {
+        repair(text, &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let mut changes = Vec::new();
+        assert!(matches!(
+            repair("SÃO PAULO, café, ×, °C", &mut changes),
+            Cow::Borrowed(_)
+        ));
+        assert!(changes.is_empty());
+    }
+
+    #[test]
+    fn windows_1252_is_repaired_with_a_change() {
+        let mut changes = Vec::new();
+        assert_eq!(repair("cafÃ© au lait", &mut changes), "café au lait");
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].reason, "mojibake.windows-1252");
+        assert_eq!(changes[0].position, 3);
+        assert_eq!(changes[0].before, "Ã©");
+        assert_eq!(changes[0].after, "é");
+    }
+
+    #[test]
+    fn seed_shapes_are_repaired() {
+        assert_eq!(fixed("Putinโ€™s adviser"), "Putin’s adviser");
+        assert_eq!(fixed("โ€œSome of it,โ€ Putinโ€™s"), "“Some of it,” Putin’s");
+    }
+
+    #[test]
+    fn double_damage_is_repaired_and_named() {
+        let mut changes = Vec::new();
+        assert_eq!(repair("cafÃƒÂ© noir", &mut changes), "café noir");
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].reason, REASON_DOUBLE);
+        assert_eq!(changes[0].before, "ÃƒÂ©");
+    }
+
+    #[test]
+    fn offsets_point_into_the_given_text() {
+        let mut changes = Vec::new();
+        let text = "ok\nla cafÃ© et le thÃ©";
+        assert_eq!(repair(text, &mut changes), "ok\nla café et le thé");
+        assert_eq!(changes.len(), 2);
+        for change in &changes {
+            assert_eq!(
+                &text[change.position..change.position + change.before.len()],
+                change.before
+            );
+        }
+    }
 }

@@ -1,0 +1,173 @@
+//! Prints how well mojibake repair does on the sentences in
+//! tests/cases/mojibake: exact-repair rates per code page and per kind of
+//! damage (single, double, partial, lossy), and how many correct lines it
+//! changed. Run with `cargo run --example mojibake_eval [-- --verbose]`. It
+//! only measures; the assertions live in tests/mojibake_cases.rs.
+
+#[path = "../tests/mojibake_support/mod.rs"]
+mod support;
+
+use support::{damage, damage_lossy, damage_word, pages, repaired, sentences, Loss};
+
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    exact: usize,
+}
+
+impl Tally {
+    fn add(&mut self, ok: bool) {
+        self.total += 1;
+        self.exact += usize::from(ok);
+    }
+    fn show(&self, name: &str) {
+        if self.total > 0 {
+            println!(
+                "  {name:<28} {:>5}/{:<5} {:6.2}%",
+                self.exact,
+                self.total,
+                100.0 * self.exact as f64 / self.total as f64
+            );
+        }
+    }
+}
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let sentences = sentences();
+    let check = |tally: &mut Tally, kind: &str, original: &str, damaged: &str| {
+        if damaged == original {
+            return;
+        }
+        let out = match std::panic::catch_unwind(|| repaired(damaged)) {
+            Ok(out) => out,
+            Err(_) => {
+                println!("PANIC {kind} on {damaged:?}");
+                String::new()
+            }
+        };
+        let ok = out == original;
+        if !ok && verbose {
+            println!("FAIL {kind}\n  in:  {damaged:?}\n  out: {out:?}\n  exp: {original:?}");
+        }
+        tally.add(ok);
+    };
+    println!("single code page, whole line:");
+    let mut single_all = Tally::default();
+    for page in pages() {
+        let mut tally = Tally::default();
+        for sentence in &sentences {
+            let damaged = damage(sentence, &page);
+            if damaged.contains('\u{FFFD}') {
+                continue;
+            }
+            check(&mut tally, page.name, sentence, &damaged);
+        }
+        tally.show(page.name);
+        single_all.total += tally.total;
+        single_all.exact += tally.exact;
+    }
+    single_all.show("ALL single");
+
+    println!("double (first code page, then windows-1252 or itself):");
+    let windows_1252 = support::find_page("windows-1252");
+    let mut double_all = Tally::default();
+    for page in pages() {
+        let mut tally = Tally::default();
+        for second in [windows_1252, page] {
+            for sentence in &sentences {
+                let damaged = damage(&damage(sentence, &page), &second);
+                if damaged.contains('\u{FFFD}') {
+                    continue;
+                }
+                check(&mut tally, page.name, sentence, &damaged);
+            }
+        }
+        tally.show(page.name);
+        double_all.total += tally.total;
+        double_all.exact += tally.exact;
+    }
+    let mut triple = Tally::default();
+    for sentence in &sentences {
+        let damaged = damage(
+            &damage(&damage(sentence, &windows_1252), &windows_1252),
+            &windows_1252,
+        );
+        check(&mut triple, "triple", sentence, &damaged);
+    }
+    triple.show("windows-1252 x3");
+    double_all.total += triple.total;
+    double_all.exact += triple.exact;
+    double_all.show("ALL double");
+
+    println!("partial (one word damaged, rest correct):");
+    let mut partial_all = Tally::default();
+    for page in pages() {
+        let mut tally = Tally::default();
+        for sentence in &sentences {
+            for index in 0..2 {
+                if let Some(damaged) = damage_word(sentence, &page, index) {
+                    if !damaged.contains('\u{FFFD}') {
+                        check(&mut tally, page.name, sentence, &damaged);
+                    }
+                }
+            }
+        }
+        tally.show(page.name);
+        partial_all.total += tally.total;
+        partial_all.exact += tally.exact;
+    }
+    partial_all.show("ALL partial");
+
+    println!("lossy (bytes the code page cannot show lost, NBSP as space):");
+    let mut lossy_latin = Tally::default();
+    let mut lossy_other = Tally::default();
+    for page_name in ["windows-1252", "windows-874"] {
+        let page = support::find_page(page_name);
+        for loss in [Loss::Dropped, Loss::Question, Loss::Replacement] {
+            for sentence in &sentences {
+                let damaged = damage_lossy(sentence, &page, loss);
+                if damaged == damage(sentence, &page) {
+                    continue;
+                }
+                let latin = sentence
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| (c as u32) < 0x250);
+                let tally = if latin {
+                    &mut lossy_latin
+                } else {
+                    &mut lossy_other
+                };
+                check(
+                    tally,
+                    &format!("lossy {page_name} {loss:?}"),
+                    sentence,
+                    &damaged,
+                );
+            }
+        }
+    }
+    lossy_latin.show("lossy Latin");
+    lossy_other.show("lossy other scripts");
+    let lossy_all = Tally {
+        total: lossy_latin.total + lossy_other.total,
+        exact: lossy_latin.exact + lossy_other.exact,
+    };
+    lossy_all.show("ALL lossy");
+
+    let mut negatives = sentences.clone();
+    negatives.extend(support::case_lines("negative.txt"));
+    let changed: Vec<&String> = negatives
+        .iter()
+        .filter(|line| repaired(line) != **line)
+        .collect();
+    println!(
+        "negative set: {} lines, {} changed",
+        negatives.len(),
+        changed.len()
+    );
+    for line in changed {
+        println!("  CHANGED {line:?} -> {:?}", repaired(line));
+    }
+}

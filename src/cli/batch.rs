@@ -1,0 +1,475 @@
+//! Runs the cleaner over every input and sends each result where the
+//! destination says: stdout, `-o FILE`, a mirrored `--out-dir`, in place,
+//! or only a `--check`/`--diff` report. Files are cleaned in parallel in
+//! bounded chunks, but everything printed (output, diffs, messages) comes
+//! out in input order, so `-j 1` and `-j N` print the same bytes. A file
+//! that fails is reported and the batch goes on. This module does not
+//! parse flags or pick exit codes; it returns the counts.
+
+use crate::cli::args::{Destination, ExplainFormat};
+use crate::cli::explain;
+use crate::cli::jsonl::{self, JsonlOptions, Message, StreamError};
+use crate::cli::output::{unified_diff, with_suffix, write_atomic};
+use crate::cli::progress::{Reporter, Summary};
+use crate::cli::walk::Entry;
+use newsclean::{Cleaner, DecodeError};
+use rayon::prelude::*;
+use std::io::{self, Read, Write};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+
+/// How many files are cleaned in parallel before their results are
+/// printed; bounds the memory held by finished but unprinted results.
+const CHUNK_FILES: usize = 256;
+
+/// The label of standard input in messages.
+pub const STDIN_LABEL: &str = "<stdin>";
+
+/// Everything a run needs besides its inputs.
+pub struct Settings {
+    pub cleaner: Cleaner,
+    pub forced_encoding: Option<String>,
+    pub jsonl: Option<JsonlOptions>,
+    pub explain: Option<ExplainFormat>,
+    pub destination: Destination,
+    pub force: bool,
+    pub color_diff: bool,
+    /// Several inputs or a folder: binary files are skipped rather than
+    /// failed, and a summary is printed.
+    pub batch: bool,
+}
+
+/// Where a document comes from.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Stdin,
+    Entry(Entry),
+}
+
+/// Writing to stdout failed: either the reader went away (`| head`), which
+/// ends the run quietly, or a real error.
+#[derive(Debug)]
+pub enum StdoutError {
+    Closed,
+    Failed(io::Error),
+}
+
+impl From<io::Error> for StdoutError {
+    fn from(error: io::Error) -> StdoutError {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            StdoutError::Closed
+        } else {
+            StdoutError::Failed(error)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Unchanged,
+    Changed,
+    Skipped,
+    Failed,
+}
+
+#[derive(Debug)]
+enum Note {
+    Error(String),
+    Warning(String),
+    Explain(String),
+}
+
+/// The result of one input, held until its turn to be printed.
+#[derive(Debug)]
+struct Outcome {
+    status: Status,
+    bytes: u64,
+    stdout: Vec<u8>,
+    notes: Vec<Note>,
+}
+
+impl Outcome {
+    fn failed(message: String) -> Outcome {
+        Outcome {
+            status: Status::Failed,
+            bytes: 0,
+            stdout: Vec::new(),
+            notes: vec![Note::Error(message)],
+        }
+    }
+
+    fn skipped(message: String) -> Outcome {
+        Outcome {
+            status: Status::Skipped,
+            bytes: 0,
+            stdout: Vec::new(),
+            notes: vec![Note::Warning(message)],
+        }
+    }
+}
+
+/// Cleans every input and returns the counts; only a failing stdout stops
+/// the run early.
+pub fn run(
+    inputs: Vec<Input>,
+    settings: &Settings,
+    reporter: &Reporter,
+) -> Result<Summary, StdoutError> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    let streams_to_stdout = settings.jsonl.is_some() && settings.destination == Destination::Stdout;
+    for chunk in inputs.chunks(CHUNK_FILES) {
+        if streams_to_stdout {
+            // Records are already cleaned in parallel inside each stream;
+            // the streams themselves must follow each other on stdout.
+            for input in chunk {
+                let outcome = stream_jsonl(input, settings, reporter, &mut out)?;
+                emit(outcome, &mut out, reporter, &mut summary)?;
+            }
+        } else {
+            let outcomes: Vec<Outcome> = chunk
+                .par_iter()
+                .map(|input| process(input, settings))
+                .collect();
+            for outcome in outcomes {
+                emit(outcome, &mut out, reporter, &mut summary)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(summary)
+}
+
+fn emit(
+    outcome: Outcome,
+    out: &mut dyn Write,
+    reporter: &Reporter,
+    summary: &mut Summary,
+) -> Result<(), StdoutError> {
+    for note in &outcome.notes {
+        match note {
+            Note::Error(message) => reporter.error(message),
+            Note::Warning(message) => reporter.warning(message),
+            Note::Explain(report) => reporter.explain(report),
+        }
+    }
+    out.write_all(&outcome.stdout)?;
+    summary.files += 1;
+    summary.bytes += outcome.bytes;
+    match outcome.status {
+        Status::Unchanged => {}
+        Status::Changed => summary.changed += 1,
+        Status::Skipped => summary.skipped += 1,
+        Status::Failed => summary.failed += 1,
+    }
+    reporter.advance();
+    Ok(())
+}
+
+/// The path and label of an input that names a file.
+fn file_of(input: &Input) -> Result<(Option<&Path>, Option<&Path>, String), Outcome> {
+    match input {
+        Input::Stdin => Ok((None, None, STDIN_LABEL.to_string())),
+        Input::Entry(Entry::File { path, relative }) => Ok((
+            Some(path.as_path()),
+            Some(relative.as_path()),
+            path.display().to_string(),
+        )),
+        Input::Entry(Entry::Skipped { path, reason }) => Err(Outcome::skipped(format!(
+            "{}: skipped: {reason}",
+            path.display()
+        ))),
+        Input::Entry(Entry::Failed { path, cause }) => Err(Outcome::failed(format!(
+            "{}: reading: {cause}",
+            path.display()
+        ))),
+    }
+}
+
+fn read_input(path: Option<&Path>) -> io::Result<Vec<u8>> {
+    match path {
+        Some(path) => std::fs::read(path),
+        None => {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes)?;
+            Ok(bytes)
+        }
+    }
+}
+
+/// Reads, cleans and writes one input.
+fn process(input: &Input, settings: &Settings) -> Outcome {
+    let (path, relative, label) = match file_of(input) {
+        Ok(found) => found,
+        Err(outcome) => return outcome,
+    };
+    let original = match read_input(path) {
+        Ok(bytes) => bytes,
+        Err(error) => return Outcome::failed(format!("{label}: reading: {error}")),
+    };
+    let mut notes = Vec::new();
+    let cleaned = match &settings.jsonl {
+        Some(options) => clean_jsonl_in_memory(&original, settings, options, &label, &mut notes),
+        None => clean_document(&original, settings, &label, &mut notes),
+    };
+    let cleaned = match cleaned {
+        Ok(cleaned) => cleaned,
+        Err(outcome) => return outcome,
+    };
+    let changed = cleaned != original;
+    let mut outcome = Outcome {
+        status: if changed {
+            Status::Changed
+        } else {
+            Status::Unchanged
+        },
+        bytes: original.len() as u64,
+        stdout: Vec::new(),
+        notes,
+    };
+    if let Err(message) = deliver(
+        &original,
+        cleaned,
+        changed,
+        path,
+        relative,
+        &label,
+        settings,
+        &mut outcome.stdout,
+    ) {
+        outcome.status = Status::Failed;
+        outcome.notes.push(Note::Error(message));
+    }
+    outcome
+}
+
+/// Decodes and cleans one plain-text document.
+fn clean_document(
+    original: &[u8],
+    settings: &Settings,
+    label: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Vec<u8>, Outcome> {
+    match settings
+        .cleaner
+        .clean_bytes(original, settings.forced_encoding.as_deref())
+    {
+        Ok(cleaned) => {
+            if let Some(format) = settings.explain {
+                notes.push(Note::Explain(explain::render(
+                    format, label, None, &cleaned,
+                )));
+            }
+            Ok(cleaned.text.into_bytes())
+        }
+        Err(newsclean::Error::Decode(error @ DecodeError::Binary { .. })) if settings.batch => {
+            Err(Outcome::skipped(format!("{label}: skipped: {error}")))
+        }
+        Err(error) => Err(Outcome::failed(format!("{label}: decoding: {error}"))),
+    }
+}
+
+fn clean_jsonl_in_memory(
+    original: &[u8],
+    settings: &Settings,
+    options: &JsonlOptions,
+    label: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Vec<u8>, Outcome> {
+    let mut cleaned = Vec::with_capacity(original.len());
+    let job = jsonl::Job {
+        cleaner: &settings.cleaner,
+        options,
+        label,
+    };
+    let result = jsonl::clean_slice(original, &mut cleaned, &job, &mut |message| {
+        notes.push(note_of(label, message))
+    });
+    match result {
+        Ok(_) => Ok(cleaned),
+        Err(StreamError::Strict(problem)) => {
+            let mut outcome = Outcome::failed(format!("{label}: {problem}"));
+            outcome.notes.splice(0..0, std::mem::take(notes));
+            Err(outcome)
+        }
+        Err(StreamError::Read(error) | StreamError::Write(error)) => {
+            Err(Outcome::failed(format!("{label}: cleaning: {error}")))
+        }
+    }
+}
+
+fn note_of(label: &str, message: Message) -> Note {
+    match message {
+        Message::Warning(text) => Note::Warning(format!("{label}: {text}")),
+        Message::Explain(report) => Note::Explain(report),
+    }
+}
+
+/// Streams one JSON Lines input straight to stdout, memory bounded by the
+/// longest line; messages are printed as the stream goes.
+fn stream_jsonl(
+    input: &Input,
+    settings: &Settings,
+    reporter: &Reporter,
+    out: &mut dyn Write,
+) -> Result<Outcome, StdoutError> {
+    let (path, _, label) = match file_of(input) {
+        Ok(found) => found,
+        Err(outcome) => return Ok(outcome),
+    };
+    let Some(options) = &settings.jsonl else {
+        return Ok(Outcome::failed(format!("{label}: not a JSON Lines run")));
+    };
+    let reader: Box<dyn Read + Send> = match path {
+        Some(path) => match std::fs::File::open(path) {
+            Ok(file) => Box::new(file),
+            Err(error) => return Ok(Outcome::failed(format!("{label}: reading: {error}"))),
+        },
+        None => Box::new(io::stdin()),
+    };
+    let mut counted = CountingWriter {
+        inner: out,
+        written: 0,
+        error: None,
+    };
+    let job = jsonl::Job {
+        cleaner: &settings.cleaner,
+        options,
+        label: &label,
+    };
+    let result = jsonl::clean_stream(reader, &mut counted, &job, &mut |message| match note_of(
+        &label, message,
+    ) {
+        Note::Warning(text) => reporter.warning(&text),
+        Note::Explain(report) => reporter.explain(&report),
+        Note::Error(text) => reporter.error(&text),
+    });
+    match result {
+        Ok(stats) => Ok(Outcome {
+            status: if stats.changed > 0 {
+                Status::Changed
+            } else {
+                Status::Unchanged
+            },
+            bytes: counted.written,
+            stdout: Vec::new(),
+            notes: Vec::new(),
+        }),
+        Err(StreamError::Write(_)) => Err(counted
+            .error
+            .map(StdoutError::from)
+            .unwrap_or(StdoutError::Closed)),
+        Err(StreamError::Read(error)) => Ok(Outcome::failed(format!("{label}: reading: {error}"))),
+        Err(StreamError::Strict(problem)) => Ok(Outcome::failed(format!("{label}: {problem}"))),
+    }
+}
+
+/// Counts the bytes written for the summary, and keeps the first stdout
+/// error whole (its kind decides between a quiet `| head` and a real
+/// failure).
+struct CountingWriter<'a> {
+    inner: &'a mut dyn Write,
+    written: u64,
+    error: Option<io::Error>,
+}
+
+impl Write for CountingWriter<'_> {
+    fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
+        match self.inner.write(buffer) {
+            Ok(written) => {
+                self.written += written as u64;
+                Ok(written)
+            }
+            Err(error) => {
+                if self.error.is_none() {
+                    self.error = Some(io::Error::new(error.kind(), error.to_string()));
+                }
+                Err(error)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Sends the cleaned bytes where the destination says; the error is the
+/// whole message.
+#[allow(clippy::too_many_arguments)]
+fn deliver(
+    original: &[u8],
+    cleaned: Vec<u8>,
+    changed: bool,
+    path: Option<&Path>,
+    relative: Option<&Path>,
+    label: &str,
+    settings: &Settings,
+    stdout: &mut Vec<u8>,
+) -> Result<(), String> {
+    match &settings.destination {
+        Destination::Stdout => {
+            *stdout = cleaned;
+            Ok(())
+        }
+        Destination::File(target) => write_new(target, &cleaned, settings.force),
+        Destination::OutDir(folder) => {
+            let target = folder.join(relative.unwrap_or(Path::new("stdin.txt")));
+            let parent = crate::cli::output::parent_folder(&target);
+            std::fs::create_dir_all(&parent).map_err(|error| {
+                format!("{}: creating the output folder: {error}", parent.display())
+            })?;
+            write_new(&target, &cleaned, settings.force)
+        }
+        Destination::InPlace { backup } => {
+            let Some(path) = path else {
+                return Err(format!(
+                    "{label}: writing: stdin cannot be cleaned in place"
+                ));
+            };
+            if !changed {
+                return Ok(());
+            }
+            if let Some(suffix) = backup {
+                let backup_path = with_suffix(path, suffix);
+                let permissions = std::fs::metadata(path)
+                    .map(|metadata| metadata.permissions())
+                    .ok();
+                write_atomic(&backup_path, original, permissions).map_err(|error| {
+                    format!("{}: writing the backup: {error}", backup_path.display())
+                })?;
+            }
+            write_atomic(path, &cleaned, None).map_err(|error| format!("{label}: writing: {error}"))
+        }
+        Destination::Report { check, diff } => {
+            if changed && *diff {
+                let old = String::from_utf8_lossy(original);
+                let new = String::from_utf8_lossy(&cleaned);
+                stdout.extend_from_slice(
+                    unified_diff(&old, &new, label, settings.color_diff).as_bytes(),
+                );
+            } else if changed && *check {
+                match path {
+                    Some(path) => stdout.extend_from_slice(path.as_os_str().as_bytes()),
+                    None => stdout.extend_from_slice(label.as_bytes()),
+                }
+                stdout.push(b'\n');
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Writes a file that is not the input itself: an existing one is only
+/// replaced with `--force`.
+fn write_new(target: &PathBuf, contents: &[u8], force: bool) -> Result<(), String> {
+    if !force && std::fs::symlink_metadata(target).is_ok() {
+        return Err(format!(
+            "{}: writing: the file already exists (use --force to replace it)",
+            target.display()
+        ));
+    }
+    write_atomic(target, contents, None)
+        .map_err(|error| format!("{}: writing: {error}", target.display()))
+}

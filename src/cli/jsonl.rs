@@ -1,0 +1,515 @@
+//! JSON Lines: one article per line, exactly one output line per input
+//! line, in order. Only the string in the text field is replaced, spliced
+//! into the original line, so every other byte (key order, number
+//! formatting, escapes, whitespace) passes through untouched; a record
+//! whose text is already clean comes out byte for byte. Lines are read in
+//! bounded chunks and cleaned in parallel, and no state crosses records,
+//! so any split of the input gives the same output. This module neither
+//! opens files nor prints: messages go back to the caller.
+
+use crate::cli::args::ExplainFormat;
+use crate::cli::explain;
+use newsclean::{Change, Cleaner};
+use rayon::prelude::*;
+use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
+use serde::Serialize;
+use serde_json::value::RawValue;
+use std::fmt;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::sync::mpsc;
+
+/// The key of the object that `--annotate` adds to each record.
+pub const ANNOTATION_KEY: &str = "newsclean";
+
+/// A chunk is cleaned in parallel once it holds this many lines or bytes;
+/// memory stays bounded by the larger of this and the longest line.
+const CHUNK_LINES: usize = 2048;
+const CHUNK_BYTES: usize = 4 << 20;
+
+/// What `--jsonl` was asked to do.
+#[derive(Debug, Clone)]
+pub struct JsonlOptions {
+    pub field: String,
+    pub strict: bool,
+    pub annotate: bool,
+    pub explain: Option<ExplainFormat>,
+}
+
+/// The result of one line.
+#[derive(Debug, Default)]
+struct RecordOutcome {
+    /// The output line without its line break.
+    output: Vec<u8>,
+    changed: bool,
+    /// A line that could not be used, passed through unchanged.
+    problem: Option<String>,
+    explain: Option<String>,
+}
+
+/// Counts over one stream.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StreamStats {
+    pub records: u64,
+    pub changed: u64,
+    pub malformed: u64,
+}
+
+/// Why a stream stopped early.
+#[derive(Debug)]
+pub enum StreamError {
+    Read(io::Error),
+    Write(io::Error),
+    /// `--strict` and a malformed line.
+    Strict(String),
+}
+
+/// What a stream needs besides its lines.
+pub struct Job<'a> {
+    pub cleaner: &'a Cleaner,
+    pub options: &'a JsonlOptions,
+    /// Names the input in messages.
+    pub label: &'a str,
+}
+
+/// Cleans JSON Lines that are all in memory (a file of a batch).
+pub fn clean_slice(
+    input: &[u8],
+    writer: &mut dyn Write,
+    job: &Job,
+    messages: &mut dyn FnMut(Message),
+) -> Result<StreamStats, StreamError> {
+    let mut stats = StreamStats::default();
+    let mut rest = input;
+    while !rest.is_empty() {
+        let mut lines: Vec<&[u8]> = Vec::new();
+        let mut taken = 0;
+        while !rest.is_empty() && lines.len() < CHUNK_LINES && taken < CHUNK_BYTES {
+            let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |newline| newline + 1);
+            let (line, after) = rest.split_at(end);
+            lines.push(line);
+            taken += line.len();
+            rest = after;
+        }
+        clean_chunk(&lines, writer, job, messages, &mut stats)?;
+    }
+    Ok(stats)
+}
+
+/// Cleans JSON Lines from a stream (stdin, a file) as they arrive. A
+/// reader thread hands over whatever lines are available, so a record is
+/// answered as soon as it is complete even when the writer of the input
+/// waits for that answer, while a fast input still gets large parallel
+/// chunks. Memory stays bounded by a few chunks or the longest line.
+pub fn clean_stream(
+    reader: Box<dyn Read + Send>,
+    writer: &mut dyn Write,
+    job: &Job,
+    messages: &mut dyn FnMut(Message),
+) -> Result<StreamStats, StreamError> {
+    let (sender, receiver) = mpsc::sync_channel::<io::Result<Chunk>>(2);
+    // The thread is not joined: when the run stops early (a closed stdout,
+    // --strict) it may be blocked on a read that never ends, and it dies
+    // with the process.
+    std::thread::Builder::new()
+        .name("jsonl-reader".into())
+        .spawn(move || read_chunks(reader, &sender))
+        .map_err(StreamError::Read)?;
+    let mut stats = StreamStats::default();
+    while let Ok(first) = receiver.recv() {
+        let mut chunk = first.map_err(StreamError::Read)?;
+        let mut pending_error = None;
+        while chunk.ends.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
+            match receiver.try_recv() {
+                Ok(Ok(more)) => chunk.append(more),
+                Ok(Err(error)) => {
+                    pending_error = Some(error);
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        clean_chunk(&chunk.lines(), writer, job, messages, &mut stats)?;
+        if let Some(error) = pending_error {
+            return Err(StreamError::Read(error));
+        }
+    }
+    Ok(stats)
+}
+
+/// Lines read in one go: the bytes and where each line ends.
+#[derive(Default)]
+struct Chunk {
+    data: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Chunk {
+    fn append(&mut self, other: Chunk) {
+        let offset = self.data.len();
+        self.data.extend_from_slice(&other.data);
+        self.ends.extend(other.ends.iter().map(|end| end + offset));
+    }
+
+    fn lines(&self) -> Vec<&[u8]> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let line = &self.data[start..end];
+                start = end;
+                line
+            })
+            .collect()
+    }
+}
+
+fn read_chunks(reader: Box<dyn Read + Send>, sender: &mpsc::SyncSender<io::Result<Chunk>>) {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    loop {
+        let mut chunk = Chunk::default();
+        loop {
+            match reader.read_until(b'\n', &mut chunk.data) {
+                Ok(0) => break,
+                Ok(_) => chunk.ends.push(chunk.data.len()),
+                Err(error) => {
+                    let _ = sender.send(Err(error));
+                    return;
+                }
+            }
+            // Hand over what is here rather than block for more.
+            let full = chunk.ends.len() >= CHUNK_LINES || chunk.data.len() >= CHUNK_BYTES;
+            if full || reader.buffer().is_empty() {
+                break;
+            }
+        }
+        if chunk.ends.is_empty() || sender.send(Ok(chunk)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Cleans a chunk of lines in parallel and writes them in order.
+fn clean_chunk(
+    lines: &[&[u8]],
+    writer: &mut dyn Write,
+    job: &Job,
+    messages: &mut dyn FnMut(Message),
+    stats: &mut StreamStats,
+) -> Result<(), StreamError> {
+    let first_line_number = stats.records + 1;
+    let outcomes: Vec<RecordOutcome> = lines
+        .par_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let body = line.strip_suffix(b"\n").unwrap_or(line);
+            clean_record(body, job, first_line_number + index as u64)
+        })
+        .collect();
+    for (line, outcome) in lines.iter().zip(outcomes) {
+        stats.records += 1;
+        if let Some(problem) = outcome.problem {
+            stats.malformed += 1;
+            if job.options.strict {
+                return Err(StreamError::Strict(problem));
+            }
+            messages(Message::Warning(format!(
+                "{problem} (passed through unchanged)"
+            )));
+        }
+        if let Some(report) = outcome.explain {
+            messages(Message::Explain(report));
+        }
+        if outcome.changed {
+            stats.changed += 1;
+        }
+        writer
+            .write_all(&outcome.output)
+            .map_err(StreamError::Write)?;
+        if line.ends_with(b"\n") {
+            writer.write_all(b"\n").map_err(StreamError::Write)?;
+        }
+    }
+    // A reader waiting for its answer must get it now, not at exit.
+    writer.flush().map_err(StreamError::Write)?;
+    Ok(())
+}
+
+/// Something to show the user while streaming.
+#[derive(Debug)]
+pub enum Message {
+    Warning(String),
+    Explain(String),
+}
+
+/// Cleans one line (without its `\n`).
+fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
+    let Job {
+        cleaner,
+        options,
+        label,
+    } = *job;
+    let passed_through = |problem: String| RecordOutcome {
+        output: line.to_vec(),
+        changed: false,
+        problem: Some(format!("line {line_number}: {problem}")),
+        explain: None,
+    };
+    // Blank lines carry no record; keeping them keeps line numbers aligned.
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return RecordOutcome {
+            output: line.to_vec(),
+            ..RecordOutcome::default()
+        };
+    }
+    let Ok(text_line) = std::str::from_utf8(line) else {
+        return passed_through("malformed JSON: not valid UTF-8".into());
+    };
+    let located = match locate(text_line, &options.field) {
+        Ok(located) => located,
+        Err(error) => {
+            return passed_through(format!("malformed JSON: {}", without_position(&error)))
+        }
+    };
+    let Some(raw_text) = located.text else {
+        return passed_through(format!("no field {:?}", options.field));
+    };
+    let original: String = match serde_json::from_str::<Option<String>>(raw_text.get()) {
+        Ok(Some(text)) => text,
+        Ok(None) => String::new(),
+        Err(_) => return passed_through(format!("field {:?} is not a string", options.field)),
+    };
+    let is_null = raw_text.get() == "null";
+    let mut cleaned = cleaner.clean(&original);
+    // A document ends in one line break, but a record's text usually has
+    // none; adding one to every record would make clean records "change".
+    if !original.ends_with('\n') && cleaned.text.ends_with('\n') {
+        cleaned.text.pop();
+    }
+    let changed = !is_null && cleaned.text != original;
+
+    // Replacements as (start, end, new bytes), applied back to front so
+    // that earlier offsets stay valid.
+    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
+    if changed {
+        let start = offset_in(text_line, raw_text.get());
+        replacements.push((
+            start,
+            start + raw_text.get().len(),
+            serde_json::to_string(&cleaned.text).unwrap_or_default(),
+        ));
+    }
+    if options.annotate {
+        let annotation = annotation(&cleaned.changes);
+        match located.annotation {
+            Some(existing) => {
+                let start = offset_in(text_line, existing.get());
+                replacements.push((start, start + existing.get().len(), annotation));
+            }
+            None => {
+                let closing = text_line.trim_end().len() - 1;
+                let separator = if located.keys == 0 { "" } else { "," };
+                replacements.push((
+                    closing,
+                    closing,
+                    format!("{separator}\"{ANNOTATION_KEY}\":{annotation}"),
+                ));
+            }
+        }
+    }
+    let mut output = line.to_vec();
+    replacements.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
+    for (start, end, replacement) in replacements {
+        output.splice(start..end, replacement.into_bytes());
+    }
+    let explain = match options.explain {
+        Some(format) if !cleaned.changes.is_empty() => {
+            Some(explain::render(format, label, Some(line_number), &cleaned))
+        }
+        _ => None,
+    };
+    RecordOutcome {
+        output,
+        changed,
+        problem: None,
+        explain,
+    }
+}
+
+/// The byte offset of `part`, a slice borrowed from `whole`.
+fn offset_in(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
+}
+
+/// serde_json's messages end in "at line 1 column N", which misleads on a
+/// single line; the column alone is what helps.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message,
+    };
+    format!("{message} at column {}", error.column())
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    encoding: &'static str,
+    changes: &'a [Change],
+    version: &'static str,
+    rules_version: &'static str,
+}
+
+fn annotation(changes: &[Change]) -> String {
+    let annotation = Annotation {
+        // A JSON Lines record is UTF-8 by definition.
+        encoding: "UTF-8",
+        changes,
+        version: env!("CARGO_PKG_VERSION"),
+        rules_version: newsclean::RULES_VERSION,
+    };
+    serde_json::to_string(&annotation).unwrap_or_default()
+}
+
+/// Where the text field and an earlier annotation sit in a record.
+#[derive(Default)]
+struct Located<'line> {
+    text: Option<&'line RawValue>,
+    annotation: Option<&'line RawValue>,
+    keys: usize,
+}
+
+fn locate<'line>(line: &'line str, field: &str) -> Result<Located<'line>, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(line);
+    let located = Locator { field }.deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(located)
+}
+
+/// Walks the top-level object, keeping every value as raw text borrowed
+/// from the line.
+struct Locator<'field> {
+    field: &'field str,
+}
+
+impl<'line> DeserializeSeed<'line> for Locator<'_> {
+    type Value = Located<'line>;
+
+    fn deserialize<D: serde::Deserializer<'line>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'line> Visitor<'line> for Locator<'_> {
+    type Value = Located<'line>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'line>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut located = Located::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let value: &'line RawValue = map.next_value()?;
+            if key == self.field {
+                if located.text.is_some() {
+                    return Err(A::Error::custom(format!(
+                        "field {:?} appears twice",
+                        self.field
+                    )));
+                }
+                located.text = Some(value);
+            } else if key == ANNOTATION_KEY {
+                located.annotation = Some(value);
+            }
+            located.keys += 1;
+        }
+        Ok(located)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsclean::Config;
+
+    fn options() -> JsonlOptions {
+        JsonlOptions {
+            field: "text".into(),
+            strict: false,
+            annotate: false,
+            explain: None,
+        }
+    }
+
+    fn run(input: &str, options: &JsonlOptions) -> (String, Vec<String>) {
+        let cleaner = Cleaner::new(Config::default());
+        let job = Job {
+            cleaner: &cleaner,
+            options,
+            label: "<test>",
+        };
+        let mut output = Vec::new();
+        let mut warnings = Vec::new();
+        clean_slice(input.as_bytes(), &mut output, &job, &mut |message| {
+            if let Message::Warning(text) = message {
+                warnings.push(text)
+            }
+        })
+        .unwrap();
+        // The streaming path must agree with the in-memory one.
+        let mut streamed = Vec::new();
+        let reader = Box::new(io::Cursor::new(input.as_bytes().to_vec()));
+        clean_stream(reader, &mut streamed, &job, &mut |_| {}).unwrap();
+        assert_eq!(streamed, output);
+        (String::from_utf8(output).unwrap(), warnings)
+    }
+
+    #[test]
+    fn clean_records_pass_through_byte_for_byte() {
+        let input = "{\"id\": 1.50, \"text\": \"Caf\\u00e9 opens.\", \"z\": [1e3]}\n";
+        assert_eq!(run(input, &options()).0, input);
+    }
+
+    #[test]
+    fn only_the_text_value_is_replaced() {
+        let input = "{\"b\":1.0,\"text\":\"One.\\n\\n\\nTwo.\",\"a\":\"\\u0078\"}\n";
+        assert_eq!(
+            run(input, &options()).0,
+            "{\"b\":1.0,\"text\":\"One.\\n\\nTwo.\",\"a\":\"\\u0078\"}\n"
+        );
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_and_kept() {
+        let input = "{\"text\": \"A.\\n\"}\nnot json\n[1]\n{\"title\": \"x\"}\n";
+        let (output, warnings) = run(input, &options());
+        assert_eq!(output, input);
+        assert_eq!(warnings.len(), 3);
+        assert!(warnings[0].starts_with("line 2: malformed JSON"));
+        assert!(warnings[2].starts_with("line 4: no field \"text\""));
+    }
+
+    #[test]
+    fn annotate_adds_one_object_and_replaces_an_old_one() {
+        let mut annotating = options();
+        annotating.annotate = true;
+        let (output, _) = run("{\"text\":\"A.\\n\\n\\n\\nB.\"}\n", &annotating);
+        let record: serde_json::Value = serde_json::from_str(&output).unwrap();
+        assert_eq!(record["newsclean"]["encoding"], "UTF-8");
+        assert_eq!(
+            record["newsclean"]["rules_version"],
+            newsclean::RULES_VERSION
+        );
+        assert_eq!(record["text"], "A.\n\nB.");
+        let (again, _) = run(&output, &annotating);
+        assert_eq!(again.matches("\"newsclean\"").count(), 1);
+    }
+
+    #[test]
+    fn a_last_line_without_a_line_break_keeps_none() {
+        assert_eq!(run("{\"text\":null}", &options()).0, "{\"text\":null}");
+    }
+}

@@ -1,0 +1,136 @@
+//! Writing results without ever losing data: every output file is written
+//! to a temporary file in its target folder, flushed to disk and renamed
+//! into place, keeping the permissions of the file it replaces; backups
+//! are written the same way. Also renders the unified diffs of `--diff`.
+//! This module does not decide whether a file should be written (that is
+//! the batch's job) and never prints.
+
+use crate::cli::signals::TrackedTemporary;
+use std::fs::{self, Permissions};
+use std::io::{self, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+/// Permissions for a brand-new output file; the umask narrows them, as it
+/// would for a file created by the shell.
+const NEW_FILE_MODE: u32 = 0o666;
+
+/// Atomically replaces (or creates) `target` with `contents`. An existing
+/// target keeps its permissions; a new one gets `new_permissions` (a
+/// backup copies its original's) or the umask default.
+pub fn write_atomic(
+    target: &Path,
+    contents: &[u8],
+    new_permissions: Option<Permissions>,
+) -> io::Result<()> {
+    let exact_permissions = match fs::metadata(target) {
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => new_permissions,
+        Err(error) => return Err(error),
+    };
+    let folder = parent_folder(target);
+    let permissions = exact_permissions
+        .clone()
+        .unwrap_or_else(|| Permissions::from_mode(NEW_FILE_MODE));
+    let temporary = TrackedTemporary::create_in(&folder, permissions)?;
+    let mut file = temporary.file()?;
+    file.write_all(contents)?;
+    if let Some(permissions) = exact_permissions {
+        // The creation mode went through the umask; the original's bits
+        // must come back exactly.
+        file.set_permissions(permissions)?;
+    }
+    file.sync_all()?;
+    temporary.persist(target)
+}
+
+/// The folder a file lives in (`.` for a bare file name).
+pub fn parent_folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// `path` with `suffix` appended to its file name (`a.txt` + `.orig`).
+pub fn with_suffix(path: &Path, suffix: &std::ffi::OsStr) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// A unified diff of `old` against `new`, headed `a/NAME` and `b/NAME`;
+/// empty when they are equal. `color` adds ANSI colours to the lines.
+pub fn unified_diff(old: &str, new: &str, name: &str, color: bool) -> String {
+    if old == new {
+        return String::new();
+    }
+    let diff = similar::TextDiff::from_lines(old, new);
+    let rendered = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    if !color {
+        return rendered;
+    }
+    let mut colored = String::with_capacity(rendered.len() + rendered.len() / 8);
+    for line in rendered.split_inclusive('\n') {
+        let code = if line.starts_with("+++") || line.starts_with("---") {
+            "1"
+        } else if line.starts_with('+') {
+            "32"
+        } else if line.starts_with('-') {
+            "31"
+        } else if line.starts_with("@@") {
+            "36"
+        } else {
+            ""
+        };
+        if code.is_empty() {
+            colored.push_str(line);
+        } else {
+            let body = line.strip_suffix('\n').unwrap_or(line);
+            colored.push_str(&format!("\x1b[{code}m{body}\x1b[0m"));
+            if line.ends_with('\n') {
+                colored.push('\n');
+            }
+        }
+    }
+    colored
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_keeps_the_permissions_of_the_file_it_replaces() {
+        let folder = tempfile::tempdir().unwrap();
+        let target = folder.path().join("article.txt");
+        fs::write(&target, "old").unwrap();
+        fs::set_permissions(&target, Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&target, b"new", None).unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        let leftovers: Vec<_> = fs::read_dir(folder.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_diff_names_both_sides_and_marks_lines() {
+        let diff = unified_diff("a\nb\n", "a\nc\n", "x.txt", false);
+        assert!(diff.starts_with("--- a/x.txt\n+++ b/x.txt\n"));
+        assert!(diff.contains("-b\n+c\n"));
+        assert_eq!(unified_diff("same\n", "same\n", "x.txt", false), "");
+    }
+
+    #[test]
+    fn a_suffix_is_appended_to_the_whole_name() {
+        assert_eq!(
+            with_suffix(Path::new("dir/a.txt"), std::ffi::OsStr::new(".orig")),
+            PathBuf::from("dir/a.txt.orig")
+        );
+    }
+}

@@ -1,0 +1,462 @@
+//! Page boilerplate: share rows, newsletter and cookie boxes, advertisement
+//! markers, link lists, tags, breadcrumbs, bios, captions and the rest,
+//! found by the rules of `rules.rs` and weighed here against where they sit.
+//!
+//! A block is a candidate when its first line matches a `start` rule, or
+//! when every line matches some `block` rule. Each line is tested against
+//! all rules in one `RegexSet` pass, and only short lines are tested at
+//! all, so long paragraphs cost almost nothing. A candidate is dropped when
+//! its rules' positions allow it: anywhere, in the page furniture above the
+//! first paragraph of running text (`top`), below the last one (`bottom`),
+//! or next to a block already dropped for the same category (`near`).
+//! Headers (`Related posts`, `Sponsored content`) take the list of headline
+//! links under them. Comment sections are `comments.rs`'s business.
+//!
+//! Article text is safe by construction: patterns must cover whole lines,
+//! running text stops the top and bottom zones, and an author bio is only
+//! dropped when its name is the byline's or it gives contact details.
+
+use super::comments;
+use super::rules::{Rule, RuleSet};
+use super::shape::BlockView;
+use super::Decisions;
+use crate::Config;
+
+/// `start` rules only drop blocks this short (characters).
+const START_RULE_MAX_CHARS: usize = 400;
+
+/// `start` rules only drop blocks of at most this many lines.
+const START_RULE_MAX_LINES: usize = 8;
+
+/// The longest list of headline links taken under a header.
+const HEADER_LIST_MAX: usize = 10;
+
+/// Blocks near the top searched for the byline that confirms an author bio.
+const BYLINE_SEARCH_BLOCKS: usize = 20;
+
+const AUTHOR_BIO: &str = "author-bio";
+
+/// Why a block may be boilerplate: for each line, the rules that cover it
+/// (a single entry when a `start` rule covers the whole block).
+struct Candidate<'r> {
+    lines: Vec<Vec<&'r Rule>>,
+    /// The block is a header followed, inside the block, by its list.
+    header_with_list: bool,
+}
+
+/// Drops boilerplate blocks among those still kept.
+pub fn mark(
+    blocks: &[&str],
+    views: &[BlockView],
+    rules: &RuleSet,
+    config: &Config,
+    decisions: &mut Decisions,
+) {
+    let usable =
+        |rule: &&Rule| rule.category != comments::CATEGORY && config.drops_category(&rule.category);
+    let candidates: Vec<Option<Candidate>> = views
+        .iter()
+        .enumerate()
+        .map(|(index, view)| {
+            if decisions.kept(index) {
+                candidate(view, rules, &usable)
+            } else {
+                None
+            }
+        })
+        .collect();
+
+    let running_text =
+        |index: usize| decisions.kept(index) && views[index].prose && candidates[index].is_none();
+    let top_end = (0..views.len())
+        .find(|&index| running_text(index))
+        .unwrap_or(views.len());
+    let bottom_start = (0..views.len())
+        .rev()
+        .find(|&index| running_text(index))
+        .map_or(0, |index| index + 1);
+
+    let mut dropped_as: Vec<Option<String>> = vec![None; views.len()];
+    loop {
+        let mut changed = false;
+        for index in 0..views.len() {
+            if dropped_as[index].is_some() || !decisions.kept(index) {
+                continue;
+            }
+            let Some(candidate) = &candidates[index] else {
+                continue;
+            };
+            let place = Place {
+                index,
+                in_top: index < top_end,
+                in_bottom: index >= bottom_start,
+                dropped_as: &dropped_as,
+            };
+            let Some(rule) = satisfied(candidate, &place) else {
+                continue;
+            };
+            if rule.category == AUTHOR_BIO && !bio_confirmed(index, blocks, views) {
+                continue;
+            }
+            dropped_as[index] = Some(rule.category.clone());
+            changed = true;
+            if rule.header && !candidate.header_with_list {
+                take_list_under_header(
+                    index,
+                    views,
+                    &candidates,
+                    decisions,
+                    &mut dropped_as,
+                    &rule.category,
+                );
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (index, category) in dropped_as.into_iter().enumerate() {
+        if let Some(category) = category {
+            decisions.drop_block(index, format!("boilerplate.{category}"));
+        }
+    }
+}
+
+/// The rules that could make `view` boilerplate, if any.
+fn candidate<'r>(
+    view: &BlockView,
+    rules: &'r RuleSet,
+    usable: &impl Fn(&&'r Rule) -> bool,
+) -> Option<Candidate<'r>> {
+    let first = view.lines.first()?;
+    if view.chars <= START_RULE_MAX_CHARS && view.lines.len() <= START_RULE_MAX_LINES {
+        let starts: Vec<&Rule> = rules
+            .start_matches(first)
+            .into_iter()
+            .filter(usable)
+            .collect();
+        if !starts.is_empty() {
+            return Some(Candidate {
+                lines: vec![starts],
+                header_with_list: false,
+            });
+        }
+    }
+    let mut lines = Vec::with_capacity(view.lines.len());
+    for line in &view.lines {
+        let matching: Vec<&Rule> = rules
+            .block_matches(line)
+            .into_iter()
+            .filter(usable)
+            .collect();
+        if matching.is_empty() {
+            break;
+        }
+        lines.push(matching);
+    }
+    if lines.len() == view.lines.len() {
+        return Some(Candidate {
+            lines,
+            header_with_list: false,
+        });
+    }
+    // A header and its list of headline links in one block.
+    let headers: Vec<&Rule> = lines
+        .first()
+        .map(|rules| rules.iter().copied().filter(|rule| rule.header).collect())
+        .unwrap_or_default();
+    let list_follows = view.lines.len() >= 2
+        && view.lines[1..]
+            .iter()
+            .all(|line| BlockView::new(line).title_shaped());
+    if !headers.is_empty() && list_follows {
+        return Some(Candidate {
+            lines: vec![headers],
+            header_with_list: true,
+        });
+    }
+    None
+}
+
+/// Where a block sits, for checking rule positions.
+struct Place<'d> {
+    index: usize,
+    in_top: bool,
+    in_bottom: bool,
+    dropped_as: &'d [Option<String>],
+}
+
+impl Place<'_> {
+    fn next_to(&self, category: &str) -> bool {
+        let neighbour = |index: Option<usize>| {
+            index
+                .and_then(|index| self.dropped_as.get(index))
+                .and_then(|dropped| dropped.as_deref())
+                == Some(category)
+        };
+        neighbour(self.index.checked_sub(1)) || neighbour(Some(self.index + 1))
+    }
+}
+
+/// The rule that lets the candidate be dropped where it is, if every line
+/// has one. A `near` line is also satisfied by another line of the same
+/// block matched, without `near`, for the same category.
+fn satisfied<'r>(candidate: &Candidate<'r>, place: &Place) -> Option<&'r Rule> {
+    let anchored_here = |rule: &Rule| {
+        rule.positions.anywhere()
+            || (rule.positions.top && place.in_top)
+            || (rule.positions.bottom && place.in_bottom)
+    };
+    let block_categories: Vec<&str> = candidate
+        .lines
+        .iter()
+        .flatten()
+        .filter(|rule| anchored_here(rule))
+        .map(|rule| rule.category.as_str())
+        .collect();
+    let mut chosen: Option<&Rule> = None;
+    for line in &candidate.lines {
+        let fits = line.iter().copied().find(|rule| {
+            anchored_here(rule)
+                || (rule.positions.near
+                    && (place.next_to(&rule.category)
+                        || block_categories.contains(&rule.category.as_str())))
+        })?;
+        let better = match chosen {
+            None => true,
+            Some(current) => current.positions.near && !fits.positions.near,
+        };
+        if better {
+            chosen = Some(fits);
+        }
+    }
+    chosen
+}
+
+/// After a header (`Related posts`, `Sponsored content`), the blocks of
+/// headline links under it. A single title-shaped block followed by
+/// running text may be a subheading of the article, so it stays; a run of
+/// several is a list.
+fn take_list_under_header(
+    header: usize,
+    views: &[BlockView],
+    candidates: &[Option<Candidate>],
+    decisions: &Decisions,
+    dropped_as: &mut [Option<String>],
+    category: &str,
+) {
+    let mut items = Vec::new();
+    let mut next = header + 1;
+    while next < views.len()
+        && items.len() < HEADER_LIST_MAX
+        && decisions.kept(next)
+        && dropped_as[next].is_none()
+        && candidates[next].is_none()
+        && views[next].title_shaped()
+    {
+        items.push(next);
+        next += 1;
+    }
+    let running_text_follows = next < views.len()
+        && decisions.kept(next)
+        && candidates[next].is_none()
+        && views[next].prose;
+    if running_text_follows && items.len() == 1 {
+        items.pop();
+    }
+    for item in items {
+        dropped_as[item] = Some(category.to_string());
+    }
+}
+
+/// An author bio is dropped only when it is about the byline's author or
+/// gives the reporter's contact details: "X is a reporter …" can also be a
+/// sentence of the story.
+fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
+    let text = blocks[index];
+    if text.contains('@') || text.to_lowercase().contains("follow") {
+        return true;
+    }
+    let name: Vec<&str> = text.split_whitespace().take(2).collect();
+    if name.len() < 2 {
+        return false;
+    }
+    views
+        .iter()
+        .take(BYLINE_SEARCH_BLOCKS.min(index))
+        .any(|view| {
+            view.lines
+                .first()
+                .is_some_and(|line| is_byline(line) && name.iter().all(|word| line.contains(word)))
+        })
+}
+
+fn is_byline(line: &str) -> bool {
+    const BYLINE_WORDS: &[&str] = &[
+        "By ",
+        "BY ",
+        "Por ",
+        "POR ",
+        "Par ",
+        "PAR ",
+        "Von ",
+        "VON ",
+        "Di ",
+        "Door ",
+        "Przez ",
+        "Автор",
+        "Yazan",
+        "โดย",
+        "Oleh ",
+        "Written by ",
+        "Words by ",
+    ];
+    line.chars().count() <= 120 && BYLINE_WORDS.iter().any(|word| line.starts_with(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_with(blocks: &[&str], config: &Config) -> Vec<bool> {
+        let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
+        let mut decisions = Decisions::new(blocks.len());
+        mark(blocks, &views, &RuleSet::builtin(), config, &mut decisions);
+        (0..blocks.len())
+            .map(|index| decisions.kept(index))
+            .collect()
+    }
+
+    fn run(blocks: &[&str]) -> Vec<bool> {
+        run_with(blocks, &Config::default())
+    }
+
+    const BODY: &str = "The regional health board said waiting times for hip operations had fallen by a quarter since the spring.";
+    const MORE: &str = "Surgeons at the two main hospitals have been working extra weekend lists to clear the backlog.";
+
+    #[test]
+    fn markers_anywhere_are_dropped() {
+        let blocks = [BODY, "Advertisement", MORE, "ANZEIGE", "Реклама", "โฆษณา"];
+        assert_eq!(run(&blocks), [true, false, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_share_row_is_dropped_line_by_line() {
+        let share = "Share this:\nClick to share on Facebook (Opens in new window)\nClick to share on X (Opens in new window)";
+        assert_eq!(run(&[BODY, share, MORE]), [true, false, true]);
+        assert_eq!(
+            run(&[BODY, "Partager\nFacebook\nTwitter\nE-mail", MORE]),
+            [true, false, true]
+        );
+    }
+
+    #[test]
+    fn buttons_only_go_next_to_their_box() {
+        let cookie = "We use cookies to improve your experience on our site. By continuing you agree to our cookie policy.";
+        assert_eq!(
+            run(&[cookie, "Accept", "Reject all", BODY, MORE]),
+            [false, false, false, true, true]
+        );
+        assert_eq!(run(&[BODY, "Accept", MORE]), [true, true, true]);
+    }
+
+    #[test]
+    fn a_prose_paragraph_mentioning_a_phrase_is_kept() {
+        let blocks = [
+            BODY,
+            "The word Advertisement printed above the column misled readers, the regulator ruled.",
+            "Readers who leave a reply under articles will now need a verified account, the site said.",
+            "The newsletter, which has 40,000 subscribers, will now be published twice a week.",
+            "Under the new law, sites must ask before they use cookies to track visitors.",
+            MORE,
+        ];
+        assert_eq!(run(&blocks), [true; 6]);
+    }
+
+    #[test]
+    fn start_rules_take_short_link_lines() {
+        let blocks = [
+            BODY,
+            "Read more: Hospital car parks to go cashless",
+            MORE,
+            "Tags: health, hospitals, waiting lists",
+        ];
+        assert_eq!(run(&blocks), [true, false, true, false]);
+    }
+
+    #[test]
+    fn a_header_takes_its_headline_list() {
+        let blocks = [
+            BODY,
+            MORE,
+            "Related posts",
+            "New ward opens at the county hospital",
+            "Ambulance response times improve",
+            "© 2024 The Valley Times",
+        ];
+        assert_eq!(run(&blocks), [true, true, false, false, false, false]);
+    }
+
+    #[test]
+    fn a_subheading_after_a_link_list_in_the_body_stays() {
+        let blocks = [BODY, "You may also like", "What happens next", MORE];
+        assert_eq!(run(&blocks), [true, false, true, true]);
+        let list = [
+            BODY,
+            "You may also like",
+            "New ward opens at the county hospital",
+            "Ambulance response times improve",
+            MORE,
+        ];
+        assert_eq!(run(&list), [true, false, false, false, true]);
+    }
+
+    #[test]
+    fn captions_and_credits_are_dropped() {
+        let blocks = [
+            BODY,
+            "Surgeons at work in the new theatre at Ashgrove. Photo: Kate Lyle / Valley Times",
+            MORE,
+            "Photograph: Getty Images",
+        ];
+        assert_eq!(run(&blocks), [true, false, true, false]);
+    }
+
+    #[test]
+    fn author_bios_need_the_byline() {
+        let bio = "Ruth Kane is a health correspondent who has covered the NHS since 2015.";
+        assert_eq!(
+            run(&["By Ruth Kane", BODY, MORE, bio]),
+            [true, true, true, false]
+        );
+        assert_eq!(
+            run(&["By Tom Hale", BODY, MORE, bio]),
+            [true, true, true, true]
+        );
+    }
+
+    #[test]
+    fn a_kept_category_stays() {
+        let config = Config {
+            keep_categories: vec!["advertisement".to_string()],
+            ..Config::default()
+        };
+        assert_eq!(run_with(&[BODY, "Advertisement", MORE], &config), [true; 3]);
+    }
+
+    #[test]
+    fn bylines_datelines_and_credits_stay() {
+        let blocks = [
+            "By Ruth Kane, Health Correspondent",
+            "LONDON (Reuters) -",
+            "Moscow:",
+            BODY,
+            "Correction: An earlier version of this article gave the wrong date for the vote.",
+            "— Reporting by Ruth Kane; editing by Tom Hale",
+            "Q: Will it work?",
+            "A: Yes.",
+            MORE,
+        ];
+        assert_eq!(run(&blocks), [true; 9]);
+    }
+}

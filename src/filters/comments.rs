@@ -1,0 +1,161 @@
+//! Comment sections: from a marker (`Leave a Reply`, `3 Comments`,
+//! `2 thoughts on “…”`, `comments powered by Disqus`, the Facebook comments
+//! plugin and their translations, all `marker` rules in the rules file)
+//! through the form and the readers' comments to the end of the document.
+//! A marker only opens a section when what follows it is a comment section:
+//! form fields, comment controls, comment-shaped blocks, or nothing of
+//! substance at all. A subheading "Leave a reply" in an article about
+//! comment moderation is followed by prose, so it stays, and so does the
+//! article after it. Readers' comments go even when they quote the article
+//! word for word.
+
+use super::rules::{Rule, RuleSet};
+use super::shape::BlockView;
+use super::Decisions;
+
+pub const CATEGORY: &str = "comment-section";
+pub const REASON: &str = "boilerplate.comment-section";
+
+/// Blocks after a marker looked at for evidence of a comment section.
+const LOOK_AHEAD: usize = 3;
+
+/// A marker is a heading or a one-line notice, never a paragraph.
+const MARKER_MAX_CHARS: usize = 300;
+
+/// Drops the first confirmed comment section, from its marker to the end.
+pub fn mark(views: &[BlockView], rules: &RuleSet, decisions: &mut Decisions) {
+    for index in 0..views.len() {
+        if !decisions.kept(index) || !is_marker(&views[index], rules) {
+            continue;
+        }
+        if section_follows(index, views, rules, decisions) {
+            for dropped in index..views.len() {
+                decisions.drop_block(dropped, REASON);
+            }
+            return;
+        }
+    }
+}
+
+fn is_comment_rule(rule: &Rule) -> bool {
+    rule.category == CATEGORY
+}
+
+fn is_marker(view: &BlockView, rules: &RuleSet) -> bool {
+    if view.chars > MARKER_MAX_CHARS || view.lines.len() > 3 {
+        return false;
+    }
+    view.lines.first().is_some_and(|line| {
+        rules
+            .block_matches(line)
+            .into_iter()
+            .any(|rule| is_comment_rule(rule) && rule.marker)
+    })
+}
+
+/// Some line of the block is a form field, a comment control, a comment
+/// header (`Name says:`) or another marker.
+fn has_comment_evidence(view: &BlockView, rules: &RuleSet) -> bool {
+    view.lines
+        .iter()
+        .any(|line| rules.block_matches(line).into_iter().any(is_comment_rule))
+}
+
+/// Whether the blocks after the marker at `marker` make a comment section.
+fn section_follows(
+    marker: usize,
+    views: &[BlockView],
+    rules: &RuleSet,
+    decisions: &Decisions,
+) -> bool {
+    let following: Vec<usize> = (marker + 1..views.len())
+        .filter(|&index| decisions.kept(index))
+        .collect();
+    for &index in following.iter().take(LOOK_AHEAD) {
+        let view = &views[index];
+        if has_comment_evidence(view, rules) {
+            return true;
+        }
+        if view.prose {
+            return false;
+        }
+    }
+    // Nothing but short lines (or nothing at all) until the end: the marker
+    // closes the page.
+    following.iter().all(|&index| !views[index].prose)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(blocks: &[&str]) -> Vec<bool> {
+        let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
+        let mut decisions = Decisions::new(blocks.len());
+        mark(&views, &RuleSet::builtin(), &mut decisions);
+        (0..blocks.len())
+            .map(|index| decisions.kept(index))
+            .collect()
+    }
+
+    const BODY: &str =
+        "The planning committee will take a final decision on the scheme at its meeting in March.";
+
+    #[test]
+    fn a_wordpress_form_goes_with_the_comments_after_it() {
+        let blocks = [
+            BODY,
+            "2 thoughts on “Planning committee delays decision”",
+            "Ann Rowe says:\n14 March 2024 at 09:12\nThe planning committee will take a final decision on the scheme at its meeting in March.",
+            "Reply",
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+            "Comment *",
+            "Name *",
+            "Post Comment",
+        ];
+        let mut expected = [false; 9];
+        expected[0] = true;
+        assert_eq!(run(&blocks), expected);
+    }
+
+    #[test]
+    fn a_marker_at_the_end_of_the_document_goes() {
+        assert_eq!(run(&[BODY, "comments powered by Disqus"]), [true, false]);
+        assert_eq!(run(&[BODY, "Deja una respuesta"]), [true, false]);
+    }
+
+    #[test]
+    fn a_marker_followed_by_prose_is_content() {
+        let blocks = [
+            BODY,
+            "Leave a Reply",
+            "Moderators said the prompt at the foot of each article had drawn thousands of abusive messages last year.",
+            BODY,
+        ];
+        assert_eq!(run(&blocks), [true; 4]);
+    }
+
+    #[test]
+    fn translations_open_sections_too() {
+        let blocks = [
+            BODY,
+            "Schreibe einen Kommentar",
+            "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+            "Kommentar *",
+        ];
+        assert_eq!(run(&blocks), [true, false, false, false]);
+    }
+
+    #[test]
+    fn a_facebook_plugin_thread_is_dropped() {
+        let blocks = [
+            BODY,
+            "4 comments",
+            "Sort by\nNewest",
+            "Tom Bell\nThey have been saying this for years.\nLike · Reply · 3h",
+            "Facebook Comments Plugin",
+        ];
+        assert_eq!(run(&blocks), [true, false, false, false, false]);
+    }
+}

@@ -1,0 +1,196 @@
+//! The headline kept once. Scraped pages carry the headline two or three
+//! times: the H1, the `<title>` with a site suffix (` | Site`, ` - Site`,
+//! ` — Site`), sometimes a copy in another case. The headline is the first
+//! block near the top of the page that has such a repeat; its first plain
+//! occurrence stays and every other form is dropped, wherever it comes.
+//! A title form with no plain copy is left alone: without the plain form
+//! nobody can tell a site suffix from the end of the headline.
+
+use super::dedup::fold;
+use super::shape::BlockView;
+use super::Decisions;
+
+pub const REASON: &str = "dedup.headline";
+
+/// How far down the page the headline may be looked for.
+const SEARCH_BLOCKS: usize = 20;
+
+/// Running-text paragraphs allowed above the headline (a cookie notice, a
+/// standfirst printed before it).
+const PROSE_ABOVE_HEADLINE: usize = 2;
+
+/// Separators between a headline and a site name in `<title>` form.
+const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " — ", " – ", " · ", " :: ", " ~ "];
+
+/// Drops every repeat of the headline but its first plain occurrence.
+pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
+    let keys: Vec<Option<String>> = blocks
+        .iter()
+        .zip(views)
+        .map(|(block, view)| headline_shaped(view).then(|| fold(block)))
+        .collect();
+    let title_bases: Vec<Vec<String>> = blocks
+        .iter()
+        .zip(views)
+        .map(|(block, view)| {
+            if headline_shaped(view) {
+                title_form_bases(block)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+
+    let mut prose_seen = 0;
+    for candidate in 0..blocks.len().min(SEARCH_BLOCKS) {
+        if views[candidate].prose {
+            prose_seen += 1;
+            if prose_seen > PROSE_ABOVE_HEADLINE {
+                return;
+            }
+            continue;
+        }
+        let Some(key) = keys[candidate].as_deref() else {
+            continue;
+        };
+        if !long_enough(key) || !decisions.kept(candidate) {
+            continue;
+        }
+        let plain: Vec<usize> = (0..blocks.len())
+            .filter(|&index| keys[index].as_deref() == Some(key))
+            .collect();
+        let titled: Vec<usize> = (0..blocks.len())
+            .filter(|&index| !plain.contains(&index))
+            .filter(|&index| title_bases[index].iter().any(|base| base == key))
+            .collect();
+        if plain.len() + titled.len() < 2 {
+            continue;
+        }
+        let chosen = plain
+            .iter()
+            .copied()
+            .find(|&index| !is_all_capitals(blocks[index]))
+            .unwrap_or(candidate);
+        for index in plain.into_iter().chain(titled) {
+            if index != chosen {
+                decisions.drop_block(index, REASON);
+            }
+        }
+        return;
+    }
+}
+
+/// One or two short lines: what a headline looks like.
+fn headline_shaped(view: &BlockView) -> bool {
+    !view.lines.is_empty() && view.lines.len() <= 2 && view.chars <= 300
+}
+
+/// A repeated block this short is a label or a dateline, not a headline.
+fn long_enough(key: &str) -> bool {
+    let chars = key.chars().count();
+    chars >= 12 && (key.split_whitespace().count() >= 3 || chars >= 20)
+}
+
+fn is_all_capitals(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+}
+
+/// The folded headline(s) a `<title>`-form block may stand for: the text
+/// before a site suffix (`Headline | Site`), or after a site prefix
+/// (`Site | Headline`).
+fn title_form_bases(block: &str) -> Vec<String> {
+    let block = block.trim();
+    let mut bases = Vec::new();
+    for separator in SITE_SEPARATORS {
+        if let Some(cut) = block.rfind(separator) {
+            let (headline, site) = (&block[..cut], &block[cut + separator.len()..]);
+            if looks_like_site_name(site) {
+                bases.push(fold(headline));
+            }
+        }
+        if let Some(cut) = block.find(separator) {
+            let (site, headline) = (&block[..cut], &block[cut + separator.len()..]);
+            if looks_like_site_name(site) {
+                bases.push(fold(headline));
+            }
+        }
+    }
+    bases
+}
+
+fn looks_like_site_name(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= 60
+        && text.split_whitespace().count() <= 8
+        && !super::shape::ends_with_terminal(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(blocks: &[&str]) -> Vec<bool> {
+        let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
+        let mut decisions = Decisions::new(blocks.len());
+        mark(blocks, &views, &mut decisions);
+        (0..blocks.len())
+            .map(|index| decisions.kept(index))
+            .collect()
+    }
+
+    const HEADLINE: &str = "Port workers vote to strike over new shift patterns";
+    const BODY: &str = "Dock workers at the port voted by a large majority on Friday to walk out for 48 hours next month.";
+
+    #[test]
+    fn an_exact_repeat_is_dropped() {
+        assert_eq!(run(&[HEADLINE, HEADLINE, BODY]), [true, false, true]);
+    }
+
+    #[test]
+    fn title_forms_are_dropped_before_or_after_the_plain_form() {
+        let piped = "Port workers vote to strike over new shift patterns | The Coast Herald";
+        let dashed = "Port workers vote to strike over new shift patterns - Coast Herald";
+        let em = "Port workers vote to strike over new shift patterns — Coast Herald";
+        assert_eq!(
+            run(&[piped, "Home » News", HEADLINE, BODY]),
+            [false, true, true, true]
+        );
+        assert_eq!(
+            run(&[HEADLINE, dashed, BODY, em]),
+            [true, false, true, false]
+        );
+    }
+
+    #[test]
+    fn a_case_variant_is_dropped_and_the_plain_form_preferred() {
+        let shouting = "PORT WORKERS VOTE TO STRIKE OVER NEW SHIFT PATTERNS";
+        assert_eq!(run(&[shouting, HEADLINE, BODY]), [false, true, true]);
+    }
+
+    #[test]
+    fn a_title_form_alone_is_kept() {
+        let piped = "Port workers vote to strike over new shift patterns | The Coast Herald";
+        assert_eq!(run(&[piped, BODY]), [true, true]);
+    }
+
+    #[test]
+    fn short_repeats_are_not_headlines() {
+        assert_eq!(run(&["Moscow:", "Moscow:", BODY]), [true, true, true]);
+    }
+
+    #[test]
+    fn a_repeat_deep_in_the_body_is_not_taken_for_the_headline() {
+        let subheading = "What the new shift patterns mean for workers";
+        let blocks = [HEADLINE, BODY, BODY, BODY, subheading, BODY, subheading];
+        assert_eq!(run(&blocks), [true; 7]);
+    }
+
+    #[test]
+    fn a_dash_inside_the_headline_is_not_a_site_suffix() {
+        let hyphenated = "Port workers vote to strike - and bosses say talks are over for good now";
+        let start = "Port workers vote to strike";
+        assert_eq!(run(&[start, hyphenated, BODY]), [true, true, true]);
+    }
+}

@@ -1,0 +1,143 @@
+//! The shape of a block as a careful editor sees it before reading it:
+//! its folded lines, its length, whether it reads as prose (sentences with
+//! terminal punctuation) or as a title, a label or a button. Filters use
+//! these to tell page furniture from article text. Nothing here decides
+//! what to drop.
+
+use super::rules::fold_line;
+use std::borrow::Cow;
+
+/// Blocks above this many bytes are article text, never furniture; they
+/// are not looked at line by line.
+pub const MAX_FURNITURE_BYTES: usize = 4096;
+
+/// One block, measured once.
+#[derive(Debug)]
+pub struct BlockView<'a> {
+    /// Non-empty lines, trimmed, spaces folded, invisible characters out.
+    pub lines: Vec<Cow<'a, str>>,
+    /// Characters in the block (lines joined).
+    pub chars: usize,
+    /// Whitespace-separated words.
+    pub words: usize,
+    /// Reads as one or more sentences of running text.
+    pub prose: bool,
+}
+
+impl<'a> BlockView<'a> {
+    pub fn new(block: &'a str) -> BlockView<'a> {
+        if block.len() > MAX_FURNITURE_BYTES {
+            return BlockView {
+                lines: Vec::new(),
+                chars: block.chars().count(),
+                words: block.split_whitespace().count(),
+                prose: true,
+            };
+        }
+        let lines: Vec<Cow<'a, str>> = block
+            .lines()
+            .map(fold_line)
+            .filter(|line| !line.is_empty())
+            .collect();
+        let chars = lines.iter().map(|line| line.chars().count()).sum::<usize>();
+        let words = lines
+            .iter()
+            .map(|line| line.split_whitespace().count())
+            .sum::<usize>();
+        let prose = reads_as_prose(&lines, chars, words);
+        BlockView {
+            lines,
+            chars,
+            words,
+            prose,
+        }
+    }
+
+    /// Short enough, and unpunctuated enough, to be a headline in a list
+    /// of links or a subheading.
+    pub fn title_shaped(&self) -> bool {
+        !self.prose
+            && !self.lines.is_empty()
+            && self.chars <= 200
+            && self.words <= 30
+            && self.lines.iter().all(|line| line.chars().count() <= 160)
+            && self
+                .lines
+                .last()
+                .is_some_and(|line| !ends_with_full_stop(line))
+    }
+}
+
+/// Whether folded lines read as running text: long, or several words that
+/// end in terminal punctuation. Scripts written without spaces (Thai,
+/// Chinese, Japanese) are judged by length alone.
+fn reads_as_prose(lines: &[Cow<'_, str>], chars: usize, words: usize) -> bool {
+    if chars >= 250 {
+        return true;
+    }
+    let Some(last) = lines.last() else {
+        return false;
+    };
+    let few_spaces = words * 12 < chars;
+    if few_spaces {
+        return chars >= 80;
+    }
+    words >= 8 && ends_with_terminal(last)
+}
+
+/// Whether `line` ends a sentence (`.`, `!`, `?`, `…`, also before a
+/// closing quote or bracket).
+pub fn ends_with_terminal(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '“' | '«'
+        ) || c.is_whitespace()
+    });
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।'])
+}
+
+/// Whether `line` ends with a full stop (not `…` or `...`, which titles of
+/// teasers use).
+fn ends_with_full_stop(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']') || c.is_whitespace()
+    });
+    trimmed.ends_with('.') && !trimmed.ends_with("...")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_prose_and_labels_are_not() {
+        assert!(
+            BlockView::new("The council voted on Tuesday to approve the new budget for schools.")
+                .prose
+        );
+        assert!(!BlockView::new("Share this:").prose);
+        assert!(!BlockView::new("Partners push back on tariff freeze").prose);
+        assert!(!BlockView::new("Moscow:").prose);
+        assert!(!BlockView::new("Yes.").prose);
+    }
+
+    #[test]
+    fn long_text_without_spaces_is_prose() {
+        let thai = "รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากภัยแล้งในภาคตะวันออกเฉียงเหนือของประเทศไทยในปีนี้";
+        assert!(BlockView::new(thai).prose);
+    }
+
+    #[test]
+    fn titles_have_no_full_stop() {
+        assert!(BlockView::new("Why nights in the valley are getting warmer").title_shaped());
+        assert!(BlockView::new("Is the bridge safe?").title_shaped());
+        assert!(!BlockView::new("It was safe.").title_shaped());
+    }
+
+    #[test]
+    fn lines_are_folded() {
+        let view = BlockView::new("  Share\u{200B} this: \n\n  Facebook ");
+        assert_eq!(view.lines, vec!["Share this:", "Facebook"]);
+    }
+}

@@ -1,0 +1,267 @@
+//! The single-byte code pages that UTF-8 is commonly mis-read with, as
+//! reverse maps (`char -> byte`) built once at start-up from encoding_rs's
+//! own decoders (latin-1 is the identity map, cp437 comes from the generated
+//! table). Bytes a code page leaves undefined are accepted in both forms met
+//! in the wild: the same-numbered C1 control (or latin-1 character) and
+//! windows-1252's look-alike for that byte. This module knows nothing about
+//! deciding whether a span is mojibake; it only answers "which byte did this
+//! character come from under code page C".
+
+use super::tables::CP437_HIGH;
+use encoding_rs::Encoding;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One code page, with its reverse map.
+#[derive(Debug)]
+pub(crate) struct CodePage {
+    /// The reason id of a repair through this code page.
+    pub reason: &'static str,
+    /// Extra cost of choosing this code page: ties go to the common ones.
+    pub cost: f32,
+    /// What each byte 0x80..=0xFF shows as (the code page's own reading).
+    pub high: [char; 128],
+    /// Bytes 0x80..=0xFF that the code page cannot show (undefined, or a C1
+    /// control): the bytes that lossy damage loses.
+    pub invisible: Vec<u8>,
+    reverse: HashMap<char, u8>,
+    /// Fast path for the reverse map below U+0800.
+    reverse_low: Vec<u8>,
+}
+
+/// Code-page indexes fit a 16-bit mask in the pre-scan.
+pub(crate) const MAX_CODE_PAGES: usize = 16;
+
+impl CodePage {
+    /// The byte `c` stands for under this code page, if any. ASCII stands
+    /// for itself.
+    #[inline]
+    pub fn byte(&self, c: char) -> Option<u8> {
+        let code = c as u32;
+        if code < 0x80 {
+            return Some(code as u8);
+        }
+        if code < 0x800 {
+            let byte = self.reverse_low[code as usize];
+            return (byte != 0).then_some(byte);
+        }
+        self.reverse.get(&c).copied()
+    }
+
+    fn build(reason: &'static str, cost: f32, high: [char; 128]) -> CodePage {
+        let windows_1252 = decode_high(encoding_rs::WINDOWS_1252);
+        let mut reverse = HashMap::new();
+        let mut invisible = Vec::new();
+        for (index, &shown) in high.iter().enumerate() {
+            let byte = 0x80 + index as u8;
+            let undefined = shown == '\u{FFFD}' || ('\u{80}'..='\u{9F}').contains(&shown);
+            if !undefined {
+                reverse.entry(shown).or_insert(byte);
+            } else {
+                invisible.push(byte);
+            }
+        }
+        // Second pass, so that a defined byte always wins over a look-alike.
+        for &byte in &invisible {
+            let same_numbered = char::from(byte);
+            let look_alike = windows_1252[usize::from(byte - 0x80)];
+            reverse.entry(same_numbered).or_insert(byte);
+            if look_alike != '\u{FFFD}' {
+                reverse.entry(look_alike).or_insert(byte);
+            }
+        }
+        let mut reverse_low = vec![0u8; 0x800];
+        let mut reverse_high = HashMap::new();
+        for (&c, &byte) in &reverse {
+            if (c as u32) < 0x800 {
+                reverse_low[c as usize] = byte;
+            } else {
+                reverse_high.insert(c, byte);
+            }
+        }
+        CodePage {
+            reason,
+            cost,
+            high,
+            invisible,
+            reverse: reverse_high,
+            reverse_low,
+        }
+    }
+}
+
+/// What encoding_rs's decoder shows for each byte 0x80..=0xFF.
+fn decode_high(encoding: &'static Encoding) -> [char; 128] {
+    let mut high = ['\u{FFFD}'; 128];
+    for (index, slot) in high.iter_mut().enumerate() {
+        let byte = [0x80 + index as u8];
+        let (decoded, _) = encoding.decode_without_bom_handling(&byte);
+        *slot = decoded.chars().next().unwrap_or('\u{FFFD}');
+    }
+    high
+}
+
+fn latin_1_high() -> [char; 128] {
+    let mut high = ['\0'; 128];
+    for (index, slot) in high.iter_mut().enumerate() {
+        *slot = char::from(0x80 + index as u8);
+    }
+    high
+}
+
+/// All supported code pages, most common first.
+pub(crate) fn code_pages() -> &'static [CodePage] {
+    static PAGES: OnceLock<Vec<CodePage>> = OnceLock::new();
+    PAGES.get_or_init(|| {
+        let from = |encoding| decode_high(encoding);
+        vec![
+            CodePage::build(
+                "mojibake.windows-1252",
+                0.0,
+                from(encoding_rs::WINDOWS_1252),
+            ),
+            CodePage::build("mojibake.latin-1", 0.05, latin_1_high()),
+            CodePage::build(
+                "mojibake.windows-1250",
+                0.1,
+                from(encoding_rs::WINDOWS_1250),
+            ),
+            CodePage::build("mojibake.iso-8859-2", 0.15, from(encoding_rs::ISO_8859_2)),
+            CodePage::build(
+                "mojibake.windows-1251",
+                0.1,
+                from(encoding_rs::WINDOWS_1251),
+            ),
+            CodePage::build(
+                "mojibake.windows-1253",
+                0.1,
+                from(encoding_rs::WINDOWS_1253),
+            ),
+            CodePage::build(
+                "mojibake.windows-1254",
+                0.1,
+                from(encoding_rs::WINDOWS_1254),
+            ),
+            CodePage::build(
+                "mojibake.windows-1257",
+                0.1,
+                from(encoding_rs::WINDOWS_1257),
+            ),
+            CodePage::build("mojibake.windows-874", 0.1, from(encoding_rs::WINDOWS_874)),
+            CodePage::build("mojibake.koi8-r", 0.1, from(encoding_rs::KOI8_R)),
+            CodePage::build("mojibake.koi8-u", 0.15, from(encoding_rs::KOI8_U)),
+            CodePage::build("mojibake.mac-roman", 0.2, from(encoding_rs::MACINTOSH)),
+            CodePage::build("mojibake.cp437", 0.2, CP437_HIGH),
+        ]
+    })
+}
+
+/// Per-character masks of the code pages under which the character stands
+/// for a UTF-8 lead byte, or for a continuation byte: the pre-scan's data.
+#[derive(Debug)]
+pub(crate) struct CandidateMasks {
+    /// (lead mask, continuation mask) for characters below U+3000.
+    low: Vec<(u16, u16)>,
+    high: HashMap<char, (u16, u16)>,
+}
+
+const MASK_LIMIT: u32 = 0x3000;
+
+impl CandidateMasks {
+    #[inline]
+    pub fn get(&self, c: char) -> (u16, u16) {
+        let code = c as u32;
+        if code < MASK_LIMIT {
+            self.low[code as usize]
+        } else {
+            self.high.get(&c).copied().unwrap_or((0, 0))
+        }
+    }
+}
+
+pub(crate) fn candidate_masks() -> &'static CandidateMasks {
+    static MASKS: OnceLock<CandidateMasks> = OnceLock::new();
+    MASKS.get_or_init(|| {
+        let mut low = vec![(0u16, 0u16); MASK_LIMIT as usize];
+        let mut high: HashMap<char, (u16, u16)> = HashMap::new();
+        for (index, page) in code_pages().iter().enumerate().take(MAX_CODE_PAGES) {
+            let bit = 1u16 << index;
+            let all_chars = (0x80u32..MASK_LIMIT)
+                .filter_map(char::from_u32)
+                .chain(page.reverse.keys().copied());
+            for c in all_chars {
+                let Some(byte) = page.byte(c) else { continue };
+                let slot = if (c as u32) < MASK_LIMIT {
+                    &mut low[c as usize]
+                } else {
+                    high.entry(c).or_insert((0, 0))
+                };
+                if (0xC2..=0xF4).contains(&byte) {
+                    slot.0 |= bit;
+                } else if (0x80..=0xBF).contains(&byte) {
+                    slot.1 |= bit;
+                }
+            }
+        }
+        CandidateMasks { low, high }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(reason: &str) -> &'static CodePage {
+        code_pages()
+            .iter()
+            .find(|page| page.reason == reason)
+            .unwrap()
+    }
+
+    #[test]
+    fn every_code_page_reverses_its_own_reading() {
+        for page in code_pages() {
+            for (index, &shown) in page.high.iter().enumerate() {
+                let byte = 0x80 + index as u8;
+                if page.invisible.contains(&byte) {
+                    continue;
+                }
+                assert_eq!(page.byte(shown), Some(byte), "{} {shown:?}", page.reason);
+            }
+        }
+    }
+
+    #[test]
+    fn undefined_bytes_take_both_conventions() {
+        let thai = page("mojibake.windows-874");
+        assert_eq!(thai.byte('\u{99}'), Some(0x99));
+        assert_eq!(thai.byte('™'), Some(0x99));
+        assert_eq!(thai.byte('œ'), Some(0x9C));
+        assert_eq!(thai.byte('€'), Some(0x80));
+        assert!(thai.invisible.contains(&0x9D));
+    }
+
+    #[test]
+    fn latin_1_is_the_identity_and_windows_1252_is_not() {
+        assert_eq!(page("mojibake.latin-1").byte('\u{89}'), Some(0x89));
+        assert_eq!(page("mojibake.windows-1252").byte('‰'), Some(0x89));
+        assert_eq!(page("mojibake.windows-1252").byte('\u{81}'), Some(0x81));
+    }
+
+    #[test]
+    fn cp437_comes_from_the_generated_table() {
+        let cp437 = page("mojibake.cp437");
+        assert_eq!(cp437.byte('├'), Some(0xC3));
+        assert_eq!(cp437.byte('⌐'), Some(0xA9));
+    }
+
+    #[test]
+    fn masks_mark_leads_and_continuations() {
+        let masks = candidate_masks();
+        assert_ne!(masks.get('Ã').0, 0);
+        assert_ne!(masks.get('©').1, 0);
+        assert_ne!(masks.get('โ').0, 0);
+        assert_ne!(masks.get('™').1, 0);
+        assert_eq!(masks.get('a'), (0, 0));
+    }
+}

@@ -1,0 +1,124 @@
+//! Letter-pair statistics, measured once at start-up on the clean
+//! multilingual text in `letters_corpus.txt` (written for this purpose).
+//! They settle the ties that structure alone cannot: which of the few
+//! possible letters filled a lossy hole (`Ñ` + lost byte is `с`, `я` or
+//! `э`). Counts are over lowercased letters; anything that is not a letter
+//! counts as a word boundary. This module only measures and answers; it
+//! never decides a repair by itself.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const CORPUS: &str = include_str!("letters_corpus.txt");
+
+/// Stands for any non-letter (space, punctuation, start or end of text).
+const BOUNDARY: char = ' ';
+
+struct PairCounts {
+    pairs: HashMap<(char, char), u32>,
+}
+
+fn normalise(c: Option<char>) -> char {
+    match c {
+        Some(c) if c.is_alphabetic() => c.to_lowercase().next().unwrap_or(c),
+        _ => BOUNDARY,
+    }
+}
+
+fn counts() -> &'static PairCounts {
+    static COUNTS: OnceLock<PairCounts> = OnceLock::new();
+    COUNTS.get_or_init(|| {
+        let mut pairs = HashMap::new();
+        for line in CORPUS.lines() {
+            let mut previous = BOUNDARY;
+            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+                let c = normalise(Some(c));
+                if !(c == BOUNDARY && previous == BOUNDARY) {
+                    *pairs.entry((previous, c)).or_insert(0) += 1;
+                }
+                previous = c;
+            }
+        }
+        PairCounts { pairs }
+    })
+}
+
+/// How often `a` is followed by `b` in the corpus.
+pub(crate) fn pair_count(a: Option<char>, b: Option<char>) -> u32 {
+    counts()
+        .pairs
+        .get(&(normalise(a), normalise(b)))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Evidence (in the scorer's units) that `letter` stands between `before`
+/// and `after`: the log counts of both letter pairs, with a penalty for a
+/// pair never seen.
+pub(crate) fn pair_evidence(before: Option<char>, letter: char, after: Option<char>) -> f32 {
+    let side = |count: u32| {
+        if count == 0 {
+            -1.5
+        } else {
+            (1.0 + count as f32).ln() * 0.5
+        }
+    };
+    side(pair_count(before, Some(letter))) + side(pair_count(Some(letter), after))
+}
+
+/// How plausible the letter pairs of a reading are, on average: the mean
+/// of a log count per pair that involves a letter of the reading (unseen
+/// pairs weigh -2). Readings without letters score 0.
+fn plausibility(left: Option<char>, reading: &[char], right: Option<char>) -> Option<f32> {
+    let side = |count: u32| {
+        if count == 0 {
+            -2.0
+        } else {
+            (1.0 + count as f32).ln() * 0.5
+        }
+    };
+    let is_letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let mut total = 0.0;
+    let mut pairs = 0;
+    let mut previous = left;
+    for c in reading
+        .iter()
+        .copied()
+        .map(Some)
+        .chain(std::iter::once(right))
+    {
+        // Every pair here touches the reading; pairs without a letter
+        // (digits, punctuation) say nothing about a language.
+        if is_letter(previous) || is_letter(c) {
+            total += side(pair_count(previous, c));
+            pairs += 1;
+        }
+        previous = c;
+    }
+    (pairs > 0).then(|| total / pairs as f32)
+}
+
+/// Evidence that `after` reads better than `before` between the same
+/// neighbours, from letter-pair statistics, bounded so that statistics
+/// never outweigh the structure of the text.
+pub(crate) fn plausibility_gain(
+    left: Option<char>,
+    before: &[char],
+    after: &[char],
+    right: Option<char>,
+) -> f32 {
+    let before = plausibility(left, before, right).unwrap_or(0.0);
+    let after = plausibility(left, after, right).unwrap_or(0.0);
+    (after - before).clamp(-2.0, 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_pairs_outweigh_rare_ones() {
+        assert!(pair_count(Some('с'), Some('т')) > pair_count(Some('э'), Some('т')));
+        assert!(pair_evidence(Some('l'), 'à', None) > pair_evidence(Some('l'), 'ý', None));
+    }
+}

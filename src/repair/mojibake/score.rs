@@ -1,0 +1,388 @@
+//! How implausible a run of characters is: the judge that decides whether a
+//! candidate repair makes a line better. Costs come from the character
+//! classes generated from Unicode data (script and category) and a few
+//! facts about where letters, symbols and quotes stand in real text. The
+//! judge only compares two readings of the same span; it never looks for
+//! spans itself and never changes text.
+
+use super::tables::CLASS_RUNS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    Common,
+    Latin,
+    Greek,
+    Cyrillic,
+    Armenian,
+    Hebrew,
+    Arabic,
+    Thai,
+    Indic,
+    Georgian,
+    Han,
+    Kana,
+    Hangul,
+    Other,
+    Rare,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Upper,
+    Lower,
+    OtherLetter,
+    Mark,
+    Digit,
+    OtherNumber,
+    Space,
+    Punctuation,
+    Symbol,
+    Control,
+    Format,
+    PrivateUse,
+    Unassigned,
+    LineSeparator,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Class {
+    pub script: Script,
+    pub kind: Kind,
+}
+
+const SCRIPTS: [Script; 15] = [
+    Script::Common,
+    Script::Latin,
+    Script::Greek,
+    Script::Cyrillic,
+    Script::Armenian,
+    Script::Hebrew,
+    Script::Arabic,
+    Script::Thai,
+    Script::Indic,
+    Script::Georgian,
+    Script::Han,
+    Script::Kana,
+    Script::Hangul,
+    Script::Other,
+    Script::Rare,
+];
+
+const KINDS: [Kind; 14] = [
+    Kind::Upper,
+    Kind::Lower,
+    Kind::OtherLetter,
+    Kind::Mark,
+    Kind::Digit,
+    Kind::OtherNumber,
+    Kind::Space,
+    Kind::Punctuation,
+    Kind::Symbol,
+    Kind::Control,
+    Kind::Format,
+    Kind::PrivateUse,
+    Kind::Unassigned,
+    Kind::LineSeparator,
+];
+
+pub(crate) fn class(c: char) -> Class {
+    let code = c as u32;
+    if code < 0x80 {
+        let kind = match c {
+            'A'..='Z' => Kind::Upper,
+            'a'..='z' => Kind::Lower,
+            '0'..='9' => Kind::Digit,
+            ' ' => Kind::Space,
+            '\u{0}'..='\u{1F}' | '\u{7F}' => Kind::Control,
+            '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' => Kind::Symbol,
+            _ => Kind::Punctuation,
+        };
+        let script = if c.is_ascii_alphabetic() {
+            Script::Latin
+        } else {
+            Script::Common
+        };
+        return Class { script, kind };
+    }
+    let run = CLASS_RUNS.partition_point(|&(start, _)| start <= code);
+    let value = CLASS_RUNS[run.saturating_sub(1)].1;
+    Class {
+        script: SCRIPTS
+            .get(usize::from(value >> 4))
+            .copied()
+            .unwrap_or(Script::Rare),
+        kind: KINDS
+            .get(usize::from(value & 0xF))
+            .copied()
+            .unwrap_or(Kind::Unassigned),
+    }
+}
+
+impl Class {
+    pub fn is_letter(self) -> bool {
+        matches!(self.kind, Kind::Upper | Kind::Lower | Kind::OtherLetter)
+    }
+
+    /// Characters no repair may produce.
+    pub fn is_forbidden(self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Control | Kind::PrivateUse | Kind::Unassigned | Kind::LineSeparator
+        )
+    }
+}
+
+/// Scripts that may stand side by side inside a word.
+pub(crate) fn compatible(a: Script, b: Script) -> bool {
+    let east_asian = |s| matches!(s, Script::Han | Script::Kana | Script::Hangul);
+    a == b || a == Script::Common || b == Script::Common || (east_asian(a) && east_asian(b))
+}
+
+/// Latin letters that real text rarely uses: most of Latin Extended-B, IPA
+/// and the unusual parts of Latin Extended Additional (Vietnamese stays).
+fn is_rare_latin(c: char) -> bool {
+    let code = c as u32;
+    match code {
+        // Ș ș Ț ț (Romanian), Ə ə (Azerbaijani), ƒ, Ơ ơ Ư ư (Vietnamese).
+        0x218..=0x21B | 0x18F | 0x259 | 0x192 | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 => false,
+        // Pinyin tone letters ǎ ǐ ǒ ǔ and their capitals.
+        0x1CD..=0x1DC => false,
+        0x180..=0x24F | 0x250..=0x2AF | 0x1D00..=0x1DBF => true,
+        0x1E00..=0x1E9F | 0x1EFA..=0x1EFF => true,
+        0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F => true,
+        _ => false,
+    }
+}
+
+/// What a single character costs, whatever stands around it.
+pub(crate) fn char_cost(c: char) -> f32 {
+    let class = class(c);
+    match class.kind {
+        Kind::Control => {
+            if c == '\t' || c == '\n' || c == '\r' {
+                0.0
+            } else {
+                6.0
+            }
+        }
+        Kind::PrivateUse | Kind::Unassigned => 20.0,
+        Kind::LineSeparator => 4.0,
+        Kind::Format => match c {
+            '\u{200D}' | '\u{200C}' => 0.5,
+            '\u{AD}' => 1.0,
+            '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' => 1.5,
+            // Prepended concatenation marks and the like: never plain text.
+            _ => 4.0,
+        },
+        Kind::Space => match c {
+            ' ' => 0.0,
+            '\u{A0}' => 0.5,
+            '\u{3000}' => 0.0,
+            _ => 1.0,
+        },
+        Kind::Upper | Kind::Lower | Kind::OtherLetter => letter_cost(c, class.script),
+        Kind::Mark => 0.0,
+        Kind::Digit => 0.0,
+        Kind::OtherNumber => match c {
+            '²' | '³' | '¹' | '½' | '¼' | '¾' => 0.6,
+            _ => 1.0,
+        },
+        Kind::Punctuation => punctuation_cost(c),
+        Kind::Symbol => symbol_cost(c),
+    }
+}
+
+fn letter_cost(c: char, script: Script) -> f32 {
+    match script {
+        Script::Rare => 2.0,
+        Script::Other => 0.5,
+        Script::Latin if is_rare_latin(c) => 2.0,
+        Script::Latin => match c {
+            // Capitals that real text shows mostly at the start of a word
+            // or in capitals, and that mojibake shows everywhere.
+            'Â' | 'Ð' | 'Ă' | 'Đ' | 'Ĺ' | 'Ń' | 'Ř' => 0.5,
+            'Ã' | 'Ï' | 'Î' | 'Ù' | 'Ê' | 'Ë' | 'Ì' | 'Ò' | 'Õ' | 'Û' | 'Ý' | 'Þ' | 'Ĳ' => {
+                0.3
+            }
+            'Ø' | 'Å' | 'Ä' | 'Æ' | 'Œ' | 'Ÿ' | 'þ' | 'ð' => 0.2,
+            'å' | 'ø' | 'æ' | 'ì' | 'ò' | 'ù' | 'ÿ' | 'ĳ' | 'ŀ' | 'ĸ' | 'ŉ' | 'ſ' => {
+                0.2
+            }
+            _ => 0.0,
+        },
+        Script::Greek => match c as u32 {
+            0x370..=0x3FF => 0.0,
+            _ => 1.0,
+        },
+        Script::Cyrillic => match c as u32 {
+            0x410..=0x44F | 0x401 | 0x451 => 0.0,
+            // Ukrainian, Belarusian, Serbian and Macedonian letters.
+            0x400..=0x45F => 0.2,
+            0x490 | 0x491 => 0.2,
+            _ => 1.0,
+        },
+        Script::Arabic => match c as u32 {
+            0x600..=0x6FF => 0.0,
+            _ => 1.0,
+        },
+        _ => 0.0,
+    }
+}
+
+fn punctuation_cost(c: char) -> f32 {
+    match c {
+        '“' | '”' | '‘' | '’' | '«' | '»' | '—' | '–' | '…' | '¡' | '¿' | '·' | '•' => {
+            0.2
+        }
+        '„' | '‚' | '‹' | '›' | '†' | '‡' | '‰' | '‐' | '‛' | '‟' | '§' | '¶' => {
+            0.8
+        }
+        '\u{0589}'..='\u{10FFFF}' if !c.is_ascii() => 0.3,
+        _ => 0.0,
+    }
+}
+
+fn symbol_cost(c: char) -> f32 {
+    match c as u32 {
+        // € £ © ° × and friends: common in news text.
+        0x20AC | 0xA3 | 0xA9 | 0xAE | 0xB0 | 0xD7 | 0x2122 | 0xA5 => 0.4,
+        0xB1 | 0xF7 | 0xA2 | 0xAC | 0xB5 | 0x2116 => 0.6,
+        // ¤ ¦ ¨ ¯ ´ ¸ ˆ ˜ ˇ ˘ ˙ ˛ ˝: spacing accents and odd signs.
+        0xA4 | 0xA6 | 0xA8 | 0xAF | 0xB4 | 0xB8 | 0x2C6 | 0x2DC | 0x2C7 | 0x2D8..=0x2DD => 1.2,
+        // Box drawing, blocks, geometric shapes, mathematical operators,
+        // technical signs: what cp437 and mac-roman show for UTF-8 bytes.
+        0x2200..=0x23FF | 0x2500..=0x25FF => 1.2,
+        // Emoji and pictographs are ordinary in modern text.
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF => 0.0,
+        _ => 0.5,
+    }
+}
+
+/// Thai vowels written before their consonant: always followed by one.
+fn is_thai_leading_vowel(c: char) -> bool {
+    ('\u{E40}'..='\u{E44}').contains(&c)
+}
+
+fn is_thai_consonant(c: char) -> bool {
+    ('\u{E01}'..='\u{E2E}').contains(&c)
+}
+
+/// What two neighbours cost together, beyond their own costs.
+pub(crate) fn pair_cost(a: char, b: char) -> f32 {
+    if a.is_ascii() && b.is_ascii() {
+        return 0.0;
+    }
+    let (class_a, class_b) = (class(a), class(b));
+    let mut cost = 0.0;
+    if class_a.is_letter() && class_b.is_letter() {
+        if !compatible(class_a.script, class_b.script) {
+            cost += 3.0;
+        } else if class_a.kind == Kind::Lower
+            && class_b.kind == Kind::Upper
+            && class_a.script == class_b.script
+        {
+            cost += 1.0;
+        }
+    }
+    if class_a.is_letter() && is_glue_breaker(b, class_b) {
+        cost += 1.0;
+    }
+    if is_glue_breaker(a, class_a) && class_b.is_letter() {
+        cost += 1.0;
+    }
+    if class_b.kind == Kind::Mark {
+        if !(class_a.is_letter() || class_a.kind == Kind::Mark) {
+            cost += 1.5;
+        } else if !compatible(class_a.script, class_b.script) {
+            cost += 3.0;
+        }
+    }
+    if is_box_drawing(a) && is_box_drawing(b) {
+        // Lines and frames drawn with box characters are real text.
+        cost -= 1.0;
+    }
+    if b == 'ß' && a.is_ascii_alphabetic() && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u') {
+        cost += 1.5;
+    }
+    if is_thai_leading_vowel(a) && !is_thai_consonant(b) {
+        cost += 2.0;
+    }
+    cost
+}
+
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{259F}').contains(&c)
+}
+
+/// Symbols and rare punctuation that real words do not touch.
+fn is_glue_breaker(c: char, class: Class) -> bool {
+    match class.kind {
+        Kind::Symbol => !matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF),
+        Kind::OtherNumber | Kind::Control | Kind::Unassigned | Kind::PrivateUse => true,
+        Kind::Space => c != ' ',
+        Kind::Punctuation => matches!(
+            c,
+            '„' | '‚'
+                | '‹'
+                | '›'
+                | '†'
+                | '‡'
+                | '‰'
+                | '¡'
+                | '¿'
+                | '·'
+                | '•'
+                | '¦'
+                | '§'
+                | '¶'
+        ),
+        Kind::Format => c == '\u{AD}',
+        _ => false,
+    }
+}
+
+/// Cost of `chars` read in the context of one neighbour on each side. The
+/// neighbours' own costs are left out: they are the same in both readings.
+pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
+    let mut cost: f32 = chars.iter().map(|&c| char_cost(c)).sum();
+    let mut previous = left;
+    for &c in chars.iter().chain(right.iter()) {
+        if let Some(p) = previous {
+            cost += pair_cost(p, c);
+        }
+        previous = Some(c);
+    }
+    cost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_come_from_unicode_data() {
+        assert_eq!(class('п').script, Script::Cyrillic);
+        assert_eq!(class('Ж').kind, Kind::Upper);
+        assert_eq!(class('ก').script, Script::Thai);
+        assert_eq!(class('中').script, Script::Han);
+        assert_eq!(class('\u{E000}').kind, Kind::PrivateUse);
+        assert_eq!(class('\u{378}').kind, Kind::Unassigned);
+        assert_eq!(class('\u{85}').kind, Kind::Control);
+        assert_eq!(class('€').kind, Kind::Symbol);
+    }
+
+    #[test]
+    fn mojibake_costs_more_than_what_it_hides() {
+        let broken: Vec<char> = "Ã©".chars().collect();
+        assert!(
+            window_cost(Some('f'), &broken, Some(' ')) > window_cost(Some('f'), &['é'], Some(' '))
+        );
+    }
+
+    #[test]
+    fn mixed_scripts_inside_a_word_cost() {
+        assert!(pair_cost('a', 'б') >= 3.0);
+        assert_eq!(pair_cost('а', 'б'), 0.0);
+        assert_eq!(pair_cost('中', 'の'), 0.0);
+    }
+}

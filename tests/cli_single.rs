@@ -1,0 +1,389 @@
+//! End-to-end tests of the one-document modes of the real binary: stdin to
+//! stdout, one file to stdout, `-o`, refusals and their messages, exit
+//! codes, `--explain`, `--version`, `--help`, `--generate` and a closed
+//! stdout. Each test works in its own temporary folder.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use std::io::Read;
+use std::process::Stdio;
+
+/// Collapsing the extra blank lines is the join stage's job, so this
+/// input changes whatever the repairs and filters do.
+const UNTIDY: &str = "First paragraph of the story.\n\n\n\nSecond paragraph of the story.\n";
+const TIDY: &str = "First paragraph of the story.\n\nSecond paragraph of the story.\n";
+
+fn newsclean() -> Command {
+    Command::cargo_bin("newsclean").expect("the binary builds")
+}
+
+#[test]
+fn stdin_goes_to_stdout() {
+    newsclean()
+        .write_stdin(UNTIDY)
+        .assert()
+        .success()
+        .stdout(TIDY)
+        .stderr("");
+    newsclean()
+        .arg("-")
+        .write_stdin(UNTIDY)
+        .assert()
+        .success()
+        .stdout(TIDY);
+}
+
+#[test]
+fn clean_text_passes_through_byte_for_byte() {
+    newsclean()
+        .write_stdin(TIDY)
+        .assert()
+        .success()
+        .stdout(TIDY);
+}
+
+#[test]
+fn one_file_goes_to_stdout_and_is_left_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("article.txt");
+    fs::write(&input, UNTIDY).unwrap();
+    newsclean().arg(&input).assert().success().stdout(TIDY);
+    assert_eq!(fs::read_to_string(&input).unwrap(), UNTIDY);
+}
+
+#[test]
+fn dash_o_writes_a_file_and_refuses_to_replace_one_without_force() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("article.txt");
+    let output = folder.path().join("clean.txt");
+    fs::write(&input, UNTIDY).unwrap();
+    newsclean()
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(fs::read_to_string(&output).unwrap(), TIDY);
+
+    fs::write(&output, "keep me").unwrap();
+    newsclean()
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists (use --force"));
+    assert_eq!(fs::read_to_string(&output).unwrap(), "keep me");
+
+    newsclean()
+        .arg(&input)
+        .args(["--force", "-o"])
+        .arg(&output)
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(&output).unwrap(), TIDY);
+    let names: Vec<_> = fs::read_dir(folder.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn stdin_can_go_to_a_named_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = folder.path().join("clean.txt");
+    newsclean()
+        .arg("-o")
+        .arg(&output)
+        .write_stdin(UNTIDY)
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(&output).unwrap(), TIDY);
+}
+
+#[test]
+fn binary_input_is_refused_in_one_line_and_nothing_is_written() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("photo.jpg");
+    let output = folder.path().join("out.txt");
+    fs::write(&input, b"\xFF\xD8\xFF\xE0\0\x10JFIF\0").unwrap();
+    let assert = newsclean()
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .assert()
+        .code(2)
+        .stdout("");
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.starts_with(&format!("newsclean: {}: ", input.display())));
+    assert!(stderr.contains("binary"));
+    assert!(!output.exists());
+
+    newsclean()
+        .write_stdin(&b"PK\x03\x04\0\0\0"[..])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with("newsclean: <stdin>: "));
+}
+
+#[test]
+fn a_missing_file_is_named_with_what_failed_and_why() {
+    let folder = tempfile::tempdir().unwrap();
+    let missing = folder.path().join("missing.txt");
+    newsclean()
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "newsclean: {}: reading: No such file or directory (os error 2)\n",
+            missing.display()
+        ));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    newsclean().arg("--no-such-flag").assert().code(2);
+    newsclean()
+        .args(["--keep", "not-a-category"])
+        .write_stdin("x\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not-a-category"));
+    newsclean()
+        .args(["--encoding", "klingon"])
+        .write_stdin("x\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("klingon"));
+    newsclean()
+        .args(["--in-place"])
+        .write_stdin("x\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--in-place"));
+}
+
+#[test]
+fn several_files_without_an_output_mode_are_a_usage_error() {
+    let folder = tempfile::tempdir().unwrap();
+    let first = folder.path().join("a.txt");
+    let second = folder.path().join("b.txt");
+    fs::write(&first, UNTIDY).unwrap();
+    fs::write(&second, UNTIDY).unwrap();
+    newsclean()
+        .arg(&first)
+        .arg(&second)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--out-dir"));
+}
+
+#[test]
+fn a_forced_encoding_decodes_legacy_bytes() {
+    newsclean()
+        .args(["-E", "windows-1252"])
+        .write_stdin(&b"Caf\xe9 au lait.\n"[..])
+        .assert()
+        .success()
+        .stdout("Café au lait.\n");
+}
+
+#[test]
+fn explain_names_the_detected_encoding_and_its_confidence() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("russian.txt");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251
+        .encode("Президент России заявил, что переговоры продолжатся на следующей неделе.\n");
+    fs::write(&input, bytes).unwrap();
+    newsclean()
+        .arg("--explain")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Президент"))
+        .stderr(predicate::str::contains(format!(
+            "{}: encoding windows-1251 (detected, ",
+            input.display()
+        )));
+
+    let assert = newsclean()
+        .arg("--explain=json")
+        .arg(&input)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let report: serde_json::Value = serde_json::from_str(stderr.trim_end()).unwrap();
+    assert_eq!(report["encoding"]["name"], "windows-1251");
+    assert_eq!(report["encoding"]["source"]["kind"], "detected");
+    assert!(report["changes"].is_array());
+}
+
+#[test]
+fn explain_lists_each_change_with_its_reason_id() {
+    let assert = newsclean()
+        .arg("--explain")
+        .write_stdin("Caf&eacute; &amp; bar in S&atilde;o Paulo.\n")
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let changes: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("<stdin>: repair ") || line.starts_with("<stdin>: drop "))
+        .collect();
+    let total = format!("<stdin>: {} change", changes.len());
+    assert!(stderr.contains(&total), "{stderr}");
+    for change in changes {
+        // `repair REASON @POSITION: "before" -> "after"`
+        let reason = change.split_whitespace().nth(2).unwrap();
+        assert!(reason.contains('.'), "reason id {reason:?} is stage.detail");
+    }
+}
+
+#[test]
+fn version_includes_the_rules_version() {
+    newsclean()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")))
+        .stdout(predicate::str::contains(format!(
+            "rules {}",
+            newsclean::RULES_VERSION
+        )));
+}
+
+#[test]
+fn help_shows_examples_and_exit_codes() {
+    newsclean()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("--jsonl"))
+        .stdout(predicate::str::contains("Exit codes"));
+}
+
+#[test]
+fn generate_writes_a_man_page_and_completions() {
+    newsclean()
+        .args(["--generate", "man"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH newsclean"));
+    for (shell, marker) in [
+        ("complete-bash", "complete -F"),
+        ("complete-zsh", "#compdef newsclean"),
+        ("complete-fish", "complete -c newsclean"),
+    ] {
+        newsclean()
+            .args(["--generate", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(marker))
+            .stdout(predicate::str::contains("in-place"));
+    }
+}
+
+#[test]
+fn list_rules_prints_to_stdout_and_exits_0() {
+    newsclean()
+        .arg("--list-rules")
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn an_unreadable_rules_file_is_refused_by_name() {
+    let folder = tempfile::tempdir().unwrap();
+    let rules = folder.path().join("missing.rules");
+    newsclean()
+        .arg("--rules")
+        .arg(&rules)
+        .write_stdin(TIDY)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(format!(
+            "newsclean: {}: reading the rules: ",
+            rules.display()
+        )));
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_0() {
+    let paragraph = "A paragraph long enough to be a real one in a news story.\n\n\n";
+    let big: String = (0..40_000)
+        .map(|index| format!("{index} {paragraph}"))
+        .collect();
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("big.txt");
+    fs::write(&input, &big).unwrap();
+    for extra in [&[][..], &["--jsonl"][..]] {
+        let input = if extra.is_empty() {
+            input.clone()
+        } else {
+            let jsonl = folder.path().join("big.jsonl");
+            let line = serde_json::to_string(&serde_json::json!({ "text": paragraph })).unwrap();
+            fs::write(&jsonl, format!("{line}\n").repeat(40_000)).unwrap();
+            jsonl
+        };
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsclean"))
+            .args(extra)
+            .arg(&input)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 64];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{extra:?}: {stderr}");
+        assert_eq!(stderr, "", "{extra:?}");
+    }
+}
+
+#[test]
+fn a_signal_while_streaming_stdin_exits_130() {
+    use std::io::{BufRead, Write};
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsclean"))
+        .arg("--jsonl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    // One record in, one record out: the handler is installed and the
+    // process now waits for more input.
+    stdin.write_all(b"{\"text\": \"One.\"}\n").unwrap();
+    stdin.flush().unwrap();
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "{\"text\": \"One.\"}\n");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    drop(stdin);
+}
