@@ -235,6 +235,71 @@ fn fifty_thousand_tiny_blocks_all_stay() {
     assert_eq!(cleaned.text.len(), text.len() - 1);
 }
 
+/// `count` share-row lines (`Like`, a rule that only drops next to other
+/// share boilerplate) followed by the `Share this:` line that anchors them.
+fn share_lines_before_their_anchor(count: usize) -> String {
+    let mut text =
+        String::from("The council met on Tuesday and agreed the budget for next year.\n\n");
+    text.push_str(&"Like\n\n".repeat(count));
+    text.push_str("Share this:\n");
+    text
+}
+
+/// `count` copies of a headline-shaped line (short, no final full stop).
+fn copies_of_a_headline(count: usize) -> String {
+    "Council agrees the budget for next year\n\n".repeat(count)
+}
+
+#[test]
+fn short_runs_of_the_quadratic_shapes_are_cleaned_right() {
+    let cleaned = newsclean::clean(&share_lines_before_their_anchor(200), &Config::default());
+    assert_eq!(
+        cleaned.text,
+        "The council met on Tuesday and agreed the budget for next year.\n"
+    );
+    let cleaned = newsclean::clean(&copies_of_a_headline(200), &Config::default());
+    assert_eq!(cleaned.text, "Council agrees the budget for next year\n");
+}
+
+#[test]
+#[ignore = "bug: filters::boilerplate::mark propagates `near` drops one block per pass over all blocks, quadratic in the run length"]
+fn fifty_thousand_share_lines_before_their_anchor_finish() {
+    let cleaned = newsclean::clean(&share_lines_before_their_anchor(50_000), &Config::default());
+    assert_eq!(
+        cleaned.text,
+        "The council met on Tuesday and agreed the budget for next year.\n"
+    );
+}
+
+#[test]
+#[ignore = "bug: filters::headline::mark checks every block against the list of plain copies, quadratic in the number of copies"]
+fn fifty_thousand_copies_of_the_headline_keep_one() {
+    let cleaned = newsclean::clean(&copies_of_a_headline(50_000), &Config::default());
+    assert_eq!(cleaned.text, "Council agrees the budget for next year\n");
+}
+
+#[test]
+#[ignore = "measurement: how the two quadratic shapes grow"]
+fn measure_the_quadratic_shapes() {
+    for count in [5_000, 10_000, 20_000] {
+        for (name, text) in [
+            (
+                "share lines before their anchor",
+                share_lines_before_their_anchor(count),
+            ),
+            ("copies of the headline", copies_of_a_headline(count)),
+        ] {
+            let started = Instant::now();
+            let cleaned = newsclean::clean(&text, &Config::default());
+            println!(
+                "{name}: {count} blocks in {:.2} s, {} bytes out",
+                started.elapsed().as_secs_f64(),
+                cleaned.text.len()
+            );
+        }
+    }
+}
+
 #[test]
 fn long_runs_that_tempt_a_repair_to_look_ahead_finish() {
     // Long enough that a scan restarting at every position (quadratic)
