@@ -19,7 +19,9 @@
 //!
 //! With `--speed` it also times the rules' compilation and the filters
 //! alone over the same articles (build with `--release` for figures that
-//! mean anything). It writes nothing.
+//! mean anything); `--corpus DIR` times the filters over every `.txt` file
+//! under DIR instead (a generated corpus, say), without judging them. It
+//! writes nothing.
 
 use newsclean::{blocks, decode, filters, repair, Config, RuleSet};
 use std::fs;
@@ -40,17 +42,32 @@ struct Totals {
 fn main() -> anyhow::Result<()> {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let speed = arguments.iter().any(|argument| argument == "--speed");
+    let corpus = arguments
+        .iter()
+        .position(|argument| argument == "--corpus")
+        .and_then(|position| arguments.get(position + 1))
+        .map(PathBuf::from);
     let folders: Vec<PathBuf> = arguments
         .iter()
         .filter(|argument| *argument != "--speed")
+        .filter(|argument| Some(PathBuf::from(argument)) != corpus && *argument != "--corpus")
         .map(PathBuf::from)
         .collect();
+    let config = Config::default();
+    if let Some(corpus) = corpus {
+        let started = Instant::now();
+        let rules = RuleSet::builtin();
+        let compile_time = started.elapsed();
+        let mut files = Vec::new();
+        text_files(&corpus, &mut files)?;
+        files.sort();
+        return measure_speed(&files, &config, &rules, compile_time);
+    }
     if folders.is_empty() {
         anyhow::bail!(
             "usage: filter_eval FOLDER... (each holding NAME/input.txt and NAME/expected.txt)"
         );
     }
-    let config = Config::default();
     let started = Instant::now();
     let rules = RuleSet::builtin();
     let compile_time = started.elapsed();
@@ -101,17 +118,23 @@ fn measure_speed(
 ) -> anyhow::Result<()> {
     let mut texts = Vec::new();
     for case in cases {
-        let bytes = fs::read(case.join("input.txt"))?;
+        let path = if case.is_dir() {
+            case.join("input.txt")
+        } else {
+            case.clone()
+        };
+        let bytes = fs::read(path)?;
         let decoded = decode::decode(&bytes, None)?;
         let mut changes = Vec::new();
         texts.push(repair::repair(&decoded.text, config, &mut changes).into_owned());
     }
     let documents: Vec<Vec<&str>> = texts.iter().map(|text| blocks::split(text)).collect();
     let bytes_per_round: usize = texts.iter().map(String::len).sum();
-    const ROUNDS: usize = 300;
+    // About 20 MB in all, however big the set of texts.
+    let rounds = (20_000_000 / bytes_per_round.max(1)).clamp(1, 300);
     let started = Instant::now();
     let mut dropped = 0usize;
-    for _ in 0..ROUNDS {
+    for _ in 0..rounds {
         for document in &documents {
             let mut changes = Vec::new();
             let keep = filters::apply(document, rules, config, &mut changes);
@@ -119,7 +142,7 @@ fn measure_speed(
         }
     }
     let elapsed = started.elapsed().as_secs_f64();
-    let megabytes = (bytes_per_round * ROUNDS) as f64 / 1e6;
+    let megabytes = (bytes_per_round * rounds) as f64 / 1e6;
     println!(
         "rules compiled in:        {:.1} ms",
         compile_time.as_secs_f64() * 1e3
@@ -128,6 +151,19 @@ fn measure_speed(
         "filters alone:            {:.1} MB/s ({megabytes:.1} MB, {dropped} drops)",
         megabytes / elapsed
     );
+    Ok(())
+}
+
+/// Every `.txt` file under `folder`, at any depth.
+fn text_files(folder: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    for entry in fs::read_dir(folder)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            text_files(&path, files)?;
+        } else if path.extension().is_some_and(|extension| extension == "txt") {
+            files.push(path);
+        }
+    }
     Ok(())
 }
 

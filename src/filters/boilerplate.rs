@@ -76,43 +76,55 @@ pub fn mark(
         .find(|&index| running_text(index))
         .map_or(0, |index| index + 1);
 
+    // One forward pass, then a work list: a drop can only make a `near`
+    // rule hold for the blocks next to it, so only those are looked at
+    // again. A run of n buttons before their anchor costs n checks, not n
+    // passes over the document.
     let mut dropped_as: Vec<Option<String>> = vec![None; views.len()];
-    loop {
-        let mut changed = false;
-        for index in 0..views.len() {
+    let mut recheck: Vec<usize> = Vec::new();
+    let consider =
+        |index: usize, dropped_as: &mut Vec<Option<String>>, recheck: &mut Vec<usize>| {
             if dropped_as[index].is_some() || !decisions.kept(index) {
-                continue;
+                return;
             }
             let Some(candidate) = &candidates[index] else {
-                continue;
+                return;
             };
             let place = Place {
                 index,
                 in_top: index < top_end,
                 in_bottom: index >= bottom_start,
-                dropped_as: &dropped_as,
+                dropped_as,
             };
             let Some(rule) = satisfied(candidate, &place) else {
-                continue;
+                return;
             };
             if rule.category == AUTHOR_BIO && !bio_confirmed(index, blocks, views) {
-                continue;
+                return;
             }
             dropped_as[index] = Some(rule.category.clone());
-            changed = true;
+            let mut newly_dropped = vec![index];
             if rule.header && !candidate.header_with_list {
-                take_list_under_header(
+                newly_dropped.extend(take_list_under_header(
                     index,
                     views,
                     &candidates,
                     decisions,
-                    &mut dropped_as,
+                    dropped_as,
                     &rule.category,
-                );
+                ));
             }
-        }
-        if !changed {
-            break;
+            for dropped in newly_dropped {
+                recheck.extend(dropped.checked_sub(1));
+                recheck.push(dropped + 1);
+            }
+        };
+    for index in 0..views.len() {
+        consider(index, &mut dropped_as, &mut recheck);
+    }
+    while let Some(index) = recheck.pop() {
+        if index < views.len() {
+            consider(index, &mut dropped_as, &mut recheck);
         }
     }
     for (index, category) in dropped_as.into_iter().enumerate() {
@@ -236,7 +248,7 @@ fn satisfied<'r>(candidate: &Candidate<'r>, place: &Place) -> Option<&'r Rule> {
 /// After a header (`Related posts`, `Sponsored content`), the blocks of
 /// headline links under it. A single title-shaped block followed by
 /// running text may be a subheading of the article, so it stays; a run of
-/// several is a list.
+/// several is a list. Returns the blocks it took.
 fn take_list_under_header(
     header: usize,
     views: &[BlockView],
@@ -244,7 +256,7 @@ fn take_list_under_header(
     decisions: &Decisions,
     dropped_as: &mut [Option<String>],
     category: &str,
-) {
+) -> Vec<usize> {
     let mut items = Vec::new();
     let mut next = header + 1;
     while next < views.len()
@@ -264,9 +276,10 @@ fn take_list_under_header(
     if running_text_follows && items.len() == 1 {
         items.pop();
     }
-    for item in items {
+    for &item in &items {
         dropped_as[item] = Some(category.to_string());
     }
+    items
 }
 
 /// An author bio is dropped only when it is about the byline's author or

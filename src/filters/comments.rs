@@ -24,11 +24,16 @@ const MARKER_MAX_CHARS: usize = 300;
 
 /// Drops the first confirmed comment section, from its marker to the end.
 pub fn mark(views: &[BlockView], rules: &RuleSet, decisions: &mut Decisions) {
+    // Nothing is dropped until a section is confirmed, so where the last
+    // kept running text sits is known once for every marker.
+    let last_prose = (0..views.len())
+        .rev()
+        .find(|&index| decisions.kept(index) && views[index].prose);
     for index in 0..views.len() {
         if !decisions.kept(index) || !is_marker(&views[index], rules) {
             continue;
         }
-        if section_follows(index, views, rules, decisions) {
+        if section_follows(index, views, rules, decisions, last_prose) {
             for dropped in index..views.len() {
                 decisions.drop_block(dropped, REASON);
             }
@@ -62,16 +67,16 @@ fn has_comment_evidence(view: &BlockView, rules: &RuleSet) -> bool {
 }
 
 /// Whether the blocks after the marker at `marker` make a comment section.
+/// Looks at a few blocks only: a document full of markers stays linear.
 fn section_follows(
     marker: usize,
     views: &[BlockView],
     rules: &RuleSet,
     decisions: &Decisions,
+    last_prose: Option<usize>,
 ) -> bool {
-    let following: Vec<usize> = (marker + 1..views.len())
-        .filter(|&index| decisions.kept(index))
-        .collect();
-    for &index in following.iter().take(LOOK_AHEAD) {
+    let following = (marker + 1..views.len()).filter(|&index| decisions.kept(index));
+    for index in following.take(LOOK_AHEAD) {
         let view = &views[index];
         if has_comment_evidence(view, rules) {
             return true;
@@ -82,7 +87,7 @@ fn section_follows(
     }
     // Nothing but short lines (or nothing at all) until the end: the marker
     // closes the page.
-    following.iter().all(|&index| !views[index].prose)
+    !last_prose.is_some_and(|last| last > marker)
 }
 
 #[cfg(test)]

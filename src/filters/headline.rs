@@ -1,10 +1,14 @@
 //! The headline kept once. Scraped pages carry the headline two or three
 //! times: the H1, the `<title>` with a site suffix (` | Site`, ` - Site`,
 //! ` — Site`), sometimes a copy in another case. The headline is the first
-//! block near the top of the page that has such a repeat; its first plain
-//! occurrence stays and every other form is dropped, wherever it comes.
-//! A title form with no plain copy is left alone: without the plain form
-//! nobody can tell a site suffix from the end of the headline.
+//! headline-shaped block near the top of the page that is not itself a
+//! title form; when it has repeats, its first plain occurrence stays and
+//! every other form is dropped, wherever it comes. When it has none, the
+//! search stops there: a later repeated line (a subheading, a kicker) is
+//! not the headline, and cleaned text, whose headline has lost its
+//! repeats, must come through a second cleaning unchanged. A title form
+//! with no plain copy is left alone: without the plain form nobody can
+//! tell a site suffix from the end of the headline.
 
 use super::dedup::fold;
 use super::shape::BlockView;
@@ -64,6 +68,9 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             }
         }
         if plain.len() + titled.len() < 2 {
+            if title_form_bases(blocks[candidate]).is_empty() {
+                return;
+            }
             continue;
         }
         let chosen = plain
@@ -191,6 +198,18 @@ mod tests {
         let subheading = "What the new shift patterns mean for workers";
         let blocks = [HEADLINE, BODY, BODY, BODY, subheading, BODY, subheading];
         assert_eq!(run(&blocks), [true; 7]);
+    }
+
+    #[test]
+    fn a_headline_without_repeats_ends_the_search() {
+        // Cleaned text: the headline has lost its copies, and a repeated
+        // line under it is not taken for the headline.
+        let kicker = "Live updates from the port";
+        let blocks = [HEADLINE, BODY, kicker, BODY, kicker];
+        assert_eq!(run(&blocks), [true; 5]);
+        // A title form alone above the headline does not end the search.
+        let piped = "Port workers vote to strike over new shift patterns | The Coast Herald";
+        assert_eq!(run(&[piped, HEADLINE, BODY]), [false, true, true]);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Document-level decisions over blocks: the repeated headline, comment
 //! sections, page boilerplate and repeated paragraphs. Each filter marks
 //! blocks to drop and records why; none rewrites text. The filters run in
-//! that order, and each sees only the blocks the earlier ones kept, so a
-//! block is dropped for one reason only and a repeat is never dropped when
-//! its first copy is already gone.
+//! the order comment sections, boilerplate, headline, repeated paragraphs;
+//! each sees only the blocks the earlier ones kept, so a block is dropped
+//! for one reason only and a repeat is never dropped when its first copy
+//! is already gone.
 
 pub mod boilerplate;
 pub mod comments;
@@ -71,14 +72,16 @@ pub fn apply(
         return decisions.keep;
     }
     let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
-    if config.dedup_headline {
-        headline::mark(blocks, &views, &mut decisions);
-    }
     if config.drops_category(comments::CATEGORY) {
         comments::mark(&views, rules, &mut decisions);
     }
     if config.boilerplate {
         boilerplate::mark(blocks, &views, rules, config, &mut decisions);
+    }
+    // After the boilerplate: the headline search skips the menus and
+    // breadcrumbs above the headline once they are gone.
+    if config.dedup_headline {
+        headline::mark(blocks, &views, &mut decisions);
     }
     if config.dedup_paragraphs {
         dedup::mark(&views, config.dedup_min_chars, &mut decisions);

@@ -476,6 +476,16 @@ fn prefix_on_char_boundary(text: &str, max_bytes: usize) -> &str {
 /// removed. Borrows when the line is already in that form.
 pub fn fold_line(line: &str) -> Cow<'_, str> {
     let trimmed = line.trim();
+    if trimmed.is_ascii() {
+        // Most lines: a byte scan answers whether anything needs folding.
+        let needs_work = trimmed.as_bytes().windows(2).any(|pair| pair == b"  ")
+            || trimmed
+                .bytes()
+                .any(|byte| byte != b' ' && byte.is_ascii_whitespace() || byte == 0x0B);
+        if !needs_work {
+            return Cow::Borrowed(trimmed);
+        }
+    }
     let mut previous_was_space = false;
     let needs_work = trimmed.chars().any(|c| {
         let double_space = c == ' ' && previous_was_space;
