@@ -451,8 +451,7 @@ proptest! {
     #![proptest_config(cases(32))]
 
     #[test]
-    #[ignore = "fails on the two filter idempotence bugs above; un-ignore when they are fixed"]
-    fn cleaning_clean_output_changes_nothing(text in damaged_article()) {
+        fn cleaning_clean_output_changes_nothing(text in damaged_article()) {
         let config = Config::default();
         let once = newsclean::clean(&text, &config);
         let twice = newsclean::clean(&once.text, &config);
@@ -752,7 +751,6 @@ fn carriage_returns_are_idempotent_without_the_characters_repair() {
 }
 
 #[test]
-#[ignore = "bug: filters::headline::mark takes the next repeated short block for the headline once the real one has no repeat left"]
 fn a_repeated_short_line_under_the_headline_survives_a_second_cleaning() {
     // The headline filter takes the first block near the top that has a
     // repeat. Once the first pass has dropped the headline's title form,

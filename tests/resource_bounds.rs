@@ -262,7 +262,6 @@ fn short_runs_of_the_quadratic_shapes_are_cleaned_right() {
 }
 
 #[test]
-#[ignore = "bug: filters::boilerplate::mark propagates `near` drops one block per pass over all blocks, quadratic in the run length"]
 fn fifty_thousand_share_lines_before_their_anchor_finish() {
     let cleaned = newsclean::clean(&share_lines_before_their_anchor(50_000), &Config::default());
     assert_eq!(
@@ -272,7 +271,6 @@ fn fifty_thousand_share_lines_before_their_anchor_finish() {
 }
 
 #[test]
-#[ignore = "bug: filters::headline::mark checks every block against the list of plain copies, quadratic in the number of copies"]
 fn fifty_thousand_copies_of_the_headline_keep_one() {
     let cleaned = newsclean::clean(&copies_of_a_headline(50_000), &Config::default());
     assert_eq!(cleaned.text, "Council agrees the budget for next year\n");
