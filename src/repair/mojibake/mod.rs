@@ -24,7 +24,7 @@ mod tables;
 
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
-use detect::{candidate_pages, is_c1, next_non_ascii, sequences, Sequence};
+use detect::{candidate_pages, is_c1, next_non_ascii, pages_worth_judging, sequences, Sequence};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -121,7 +121,10 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
     let mut used_pages = 0u32;
     for _ in 0..MAX_ROUNDS {
         let chars: Vec<char> = current.chars().collect();
-        let pages = candidate_pages(&current);
+        let pages = pages_worth_judging(&chars, candidate_pages(&current));
+        if pages == 0 {
+            break;
+        }
         let mut best: Option<(f32, usize, Vec<Edit>)> = None;
         for (page_index, page) in code_pages().iter().enumerate() {
             if pages & (1 << page_index) == 0 {
