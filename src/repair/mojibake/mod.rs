@@ -278,17 +278,9 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
     let right = chars.get(end).copied();
     // Double damage: the first reading may itself be mojibake of a cleaner
     // text; judge (and repair) the deepest reading that keeps improving.
-    for _ in 0..2 {
-        if candidate_pages_of(&repaired) == 0 {
-            break;
-        }
-        match deepen(left, &repaired, right) {
-            Some(deeper) => {
-                repaired = deeper;
-                reason = REASON_DOUBLE;
-            }
-            None => break,
-        }
+    if let Some(deeper) = deepen(left, &repaired, right) {
+        repaired = deeper;
+        reason = REASON_DOUBLE;
     }
     let shape: f32 = run
         .iter()
@@ -342,34 +334,56 @@ fn candidate_pages_of(chars: &[char]) -> u16 {
     })
 }
 
-/// Reads a repaired run once more through the code page that makes it
-/// cheapest, if any makes it clearly cheaper.
+/// How many more readings a repaired run may go through: with the first,
+/// enough for triple damage.
+const DEEPEN_STEPS: usize = 2;
+
+/// Reads a repaired run once or twice more, through the code pages that
+/// make it cheapest, if the result is clearly cheaper. Both steps are
+/// weighed together: a first step that looks no better alone (`Ã‚Â°` to
+/// `Â°`) may be the way to a clean result (`°`), where a greedier first
+/// step (`Ã‚°`) is a dead end.
 fn deepen(left: Option<char>, reading: &[char], right: Option<char>) -> Option<Vec<char>> {
     let current = score::window_cost(left, reading, right);
     let mut best: Option<(f32, Vec<char>)> = None;
-    for page in code_pages() {
-        let found = sequences(reading, page, false);
-        if found.is_empty() {
-            continue;
+    let mut frontier = vec![(0.0f32, reading.to_vec())];
+    for step in 0..DEEPEN_STEPS {
+        let mut next_frontier = Vec::new();
+        for (spent, text) in &frontier {
+            let pages = candidate_pages_of(text);
+            for (index, page) in code_pages().iter().enumerate() {
+                if pages & (1 << index) == 0 {
+                    continue;
+                }
+                let found = sequences(text, page, false);
+                if found.is_empty() {
+                    continue;
+                }
+                let mut out = Vec::with_capacity(text.len());
+                let mut position = 0;
+                for sequence in &found {
+                    out.extend_from_slice(&text[position..sequence.start]);
+                    out.push(sequence.decoded);
+                    position = sequence.start + sequence.len;
+                }
+                out.extend_from_slice(&text[position..]);
+                let spent = spent + page.cost;
+                // Letter statistics count too: `РІ` and `в` cost the same
+                // as characters, but only one is a Bulgarian word.
+                // Each further step must pay for itself, as the first does.
+                let cost = score::window_cost(left, &out, right) + spent
+                    - letters::plausibility_gain(left, reading, &out, right)
+                    + DEEPEN_MARGIN * step as f32;
+                if best
+                    .as_ref()
+                    .map_or(true, |(best_cost, _)| cost < *best_cost)
+                {
+                    best = Some((cost, out.clone()));
+                }
+                next_frontier.push((spent, out));
+            }
         }
-        let mut out = Vec::with_capacity(reading.len());
-        let mut index = 0;
-        for sequence in &found {
-            out.extend_from_slice(&reading[index..sequence.start]);
-            out.push(sequence.decoded);
-            index = sequence.start + sequence.len;
-        }
-        out.extend_from_slice(&reading[index..]);
-        // Letter statistics count too: `РІ` and `в` cost the same as
-        // characters, but only one is a Bulgarian word.
-        let cost = score::window_cost(left, &out, right) + page.cost
-            - letters::plausibility_gain(left, reading, &out, right);
-        if best
-            .as_ref()
-            .map_or(true, |(best_cost, _)| cost < *best_cost)
-        {
-            best = Some((cost, out));
-        }
+        frontier = next_frontier;
     }
     best.filter(|(cost, _)| *cost + DEEPEN_MARGIN < current)
         .map(|(_, out)| out)
