@@ -259,7 +259,7 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
     let mut repaired: Vec<char> = run.iter().map(|sequence| sequence.decoded).collect();
     let mut reason = page.reason;
     if repaired.iter().any(|&c| is_c1(c)) {
-        match collapse(&repaired) {
+        match collapse(&repaired, COLLAPSE_DEPTH) {
             Some(collapsed) => {
                 repaired = collapsed;
                 reason = REASON_DOUBLE;
@@ -389,12 +389,18 @@ fn deepen(left: Option<char>, reading: &[char], right: Option<char>) -> Option<V
         .map(|(_, out)| out)
 }
 
+/// How many readings a result holding C1 controls may go through: a C1
+/// control three layers deep (`ÃƒÂ¢Ã¢â€šÂ¬Ã‚Â\u{9d}`) surfaces again after
+/// the first.
+const COLLAPSE_DEPTH: usize = 2;
+
 /// Reads a result that still holds C1 controls once more, through the code
-/// page that gives the cleanest text without controls.
-fn collapse(reading: &[char]) -> Option<Vec<char>> {
+/// page that gives the cleanest text without controls. A reading that
+/// still holds them is read again, `depth` times at most.
+fn collapse(reading: &[char], depth: usize) -> Option<Vec<char>> {
     let mut best: Option<(f32, Vec<char>)> = None;
     for page in code_pages() {
-        let found = sequences(reading, page, false);
+        let found = sequences(reading, page, depth > 0);
         if found.is_empty() {
             continue;
         }
@@ -406,10 +412,16 @@ fn collapse(reading: &[char]) -> Option<Vec<char>> {
             index = sequence.start + sequence.len;
         }
         out.extend_from_slice(&reading[index..]);
+        let mut cost = page.cost;
         if out.iter().any(|&c| is_c1(c)) {
-            continue;
+            let Some(deeper) = depth.checked_sub(1).and_then(|less| collapse(&out, less)) else {
+                continue;
+            };
+            out = deeper;
+            // A further reading is a further assumption.
+            cost += DEEPEN_MARGIN;
         }
-        let cost = score::window_cost(None, &out, None) + page.cost;
+        cost += score::window_cost(None, &out, None);
         if best
             .as_ref()
             .map_or(true, |(best_cost, _)| cost < *best_cost)
