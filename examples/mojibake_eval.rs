@@ -74,6 +74,8 @@ fn main() {
     }
     let verbose = std::env::args().any(|a| a == "--verbose");
     let sentences = sentences();
+    // Damaged lines whose repair a second call would change further.
+    let not_idempotent = std::cell::Cell::new(0usize);
     let check = |tally: &mut Tally, kind: &str, original: &str, damaged: &str| {
         if damaged == original {
             return;
@@ -86,6 +88,12 @@ fn main() {
             }
         };
         let ok = out == original;
+        if !ok && repaired(&out) != out {
+            not_idempotent.set(not_idempotent.get() + 1);
+            if verbose {
+                println!("NOT IDEMPOTENT {kind}\n  out: {out:?}");
+            }
+        }
         if !ok && verbose {
             println!("FAIL {kind}\n  in:  {damaged:?}\n  out: {out:?}\n  exp: {original:?}");
         }
@@ -194,6 +202,11 @@ fn main() {
         exact: lossy_latin.exact + lossy_other.exact,
     };
     lossy_all.show("ALL lossy");
+
+    println!(
+        "repairs that a second call changes further: {}",
+        not_idempotent.get()
+    );
 
     let mut negatives = sentences.clone();
     negatives.extend(support::case_lines("negative.txt"));

@@ -47,6 +47,11 @@ const RUN_BONUS: f32 = 1.0;
 /// shape of mojibake.
 const SHAPE_BONUS: f32 = 1.5;
 
+/// Alternations of sequence repair and hole filling per line.
+const PASSES: usize = 2;
+/// Rounds of filling lossy holes per line.
+const LOSSY_ROUNDS: usize = 3;
+
 /// How much cheaper a second reading of a repaired run must be.
 const DEEPEN_MARGIN: f32 = 1.0;
 
@@ -119,53 +124,67 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
     }];
     let mut current = line.to_string();
     let mut used_pages = 0u32;
-    for _ in 0..MAX_ROUNDS {
-        let chars: Vec<char> = current.chars().collect();
-        let pages = pages_worth_judging(&chars, candidate_pages(&current));
-        if pages == 0 {
-            break;
-        }
-        let mut best: Option<(f32, usize, Vec<Edit>)> = None;
-        for (page_index, page) in code_pages().iter().enumerate() {
-            if pages & (1 << page_index) == 0 {
-                continue;
+    // A filled hole can complete a neighbouring sequence, and a repaired
+    // sequence is context for a hole: alternate until neither finds more,
+    // so that a second call finds nothing left to do.
+    for _ in 0..PASSES {
+        let before = current.clone();
+        for _ in 0..MAX_ROUNDS {
+            let chars: Vec<char> = current.chars().collect();
+            let pages = pages_worth_judging(&chars, candidate_pages(&current));
+            if pages == 0 {
+                break;
             }
-            let established = used_pages & (1 << page_index) != 0;
-            let (gain, edits) = plan(&chars, page, established);
-            // A code page the line already needed costs nothing more.
-            let net = if established {
-                gain + ACCEPT_ROUND
-            } else {
-                gain - page.cost
+            let mut best: Option<(f32, usize, Vec<Edit>)> = None;
+            for (page_index, page) in code_pages().iter().enumerate() {
+                if pages & (1 << page_index) == 0 {
+                    continue;
+                }
+                let established = used_pages & (1 << page_index) != 0;
+                let (gain, edits) = plan(&chars, page, established);
+                // A code page the line already needed costs nothing more.
+                let net = if established {
+                    gain + ACCEPT_ROUND
+                } else {
+                    gain - page.cost
+                };
+                if !edits.is_empty()
+                    && best
+                        .as_ref()
+                        .map_or(true, |(best_net, _, _)| net > *best_net)
+                {
+                    best = Some((net, page_index, edits));
+                }
+            }
+            let Some((net, page_index, edits)) = best else {
+                break;
             };
-            if !edits.is_empty()
-                && best
-                    .as_ref()
-                    .map_or(true, |(best_net, _, _)| net > *best_net)
-            {
-                best = Some((net, page_index, edits));
+            if net < ACCEPT_ROUND {
+                break;
             }
+            used_pages |= 1 << page_index;
+            apply(&mut segments, &to_byte_edits(&current, &chars, edits));
+            current = joined(&segments);
         }
-        let Some((net, page_index, edits)) = best else {
-            break;
-        };
-        if net < ACCEPT_ROUND {
+        // A filled hole is context for its neighbours: fill again until
+        // nothing changes, so that a second call finds nothing more to do.
+        for _ in 0..LOSSY_ROUNDS {
+            let chars: Vec<char> = current.chars().collect();
+            let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
+            let lossy_edits = if repaired_already || lossy::worth_trying(&chars) {
+                lossy::plan(&chars)
+            } else {
+                Vec::new()
+            };
+            if lossy_edits.is_empty() {
+                break;
+            }
+            apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
+            current = joined(&segments);
+        }
+        if current == before {
             break;
         }
-        used_pages |= 1 << page_index;
-        apply(&mut segments, &to_byte_edits(&current, &chars, edits));
-        current = joined(&segments);
-    }
-    let chars: Vec<char> = current.chars().collect();
-    let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
-    let lossy_edits = if repaired_already || lossy::worth_trying(&chars) {
-        lossy::plan(&chars)
-    } else {
-        Vec::new()
-    };
-    if !lossy_edits.is_empty() {
-        apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
-        current = joined(&segments);
     }
     if current == line {
         return None;
