@@ -74,6 +74,8 @@ fn main() {
     }
     let verbose = std::env::args().any(|a| a == "--verbose");
     let sentences = sentences();
+    // Damaged lines whose repair a second call would change further.
+    let not_idempotent = std::cell::Cell::new(0usize);
     let check = |tally: &mut Tally, kind: &str, original: &str, damaged: &str| {
         if damaged == original {
             return;
@@ -86,6 +88,12 @@ fn main() {
             }
         };
         let ok = out == original;
+        if !ok && repaired(&out) != out {
+            not_idempotent.set(not_idempotent.get() + 1);
+            if verbose {
+                println!("NOT IDEMPOTENT {kind}\n  out: {out:?}");
+            }
+        }
         if !ok && verbose {
             println!("FAIL {kind}\n  in:  {damaged:?}\n  out: {out:?}\n  exp: {original:?}");
         }
@@ -195,6 +203,11 @@ fn main() {
     };
     lossy_all.show("ALL lossy");
 
+    println!(
+        "repairs that a second call changes further: {}",
+        not_idempotent.get()
+    );
+
     let mut negatives = sentences.clone();
     negatives.extend(support::case_lines("negative.txt"));
     let changed: Vec<&String> = negatives
@@ -209,4 +222,10 @@ fn main() {
     for line in changed {
         println!("  CHANGED {line:?} -> {:?}", repaired(line));
     }
+
+    // A short timing without criterion (more with `--speed --release`).
+    let damaged: Vec<String> = sentences.iter().map(|s| damage(s, &windows_1252)).collect();
+    println!("repair stage throughput (short run):");
+    speed("clean, every script", &sentences, 4_000_000);
+    speed("every line damaged (windows-1252)", &damaged, 500_000);
 }

@@ -6,7 +6,9 @@
 
 mod mojibake_support;
 
-use mojibake_support::{case_lines, damage, damage_word, find_page, pages, repaired, sentences};
+use mojibake_support::{
+    case_lines, damage, damage_lossy, damage_word, find_page, pages, repaired, sentences, Loss,
+};
 
 /// Cases that must repair exactly: `input<TAB>expected` per line.
 #[test]
@@ -114,6 +116,42 @@ fn double_windows_1252_damage_is_repaired() {
         .filter(|(damaged, original)| damaged != original)
         .collect();
     assert!(rate(&cases) >= 0.85, "{:.1}%", rate(&cases) * 100.0);
+}
+
+#[test]
+fn triple_windows_1252_damage_is_repaired() {
+    let page = find_page("windows-1252");
+    let cases: Vec<(String, String)> = sentences()
+        .into_iter()
+        .map(|s| (damage(&damage(&damage(&s, &page), &page), &page), s))
+        .filter(|(damaged, original)| damaged != original)
+        .collect();
+    assert!(rate(&cases) >= 0.9, "{:.1}%", rate(&cases) * 100.0);
+}
+
+/// One call repairs all it will ever repair: running the repair on its
+/// own output changes nothing, whatever the damage.
+#[test]
+fn repair_is_idempotent() {
+    let windows_1252 = find_page("windows-1252");
+    for sentence in sentences() {
+        let mut damaged = vec![
+            damage(
+                &damage(&damage(&sentence, &windows_1252), &windows_1252),
+                &windows_1252,
+            ),
+            damage_lossy(&sentence, &windows_1252, Loss::Question),
+            damage_lossy(&sentence, &windows_1252, Loss::Replacement),
+        ];
+        for page in pages() {
+            damaged.push(damage(&damage(&sentence, &page), &windows_1252));
+            damaged.push(damage(&damage(&sentence, &windows_1252), &page));
+        }
+        for line in damaged {
+            let once = repaired(&line);
+            assert_eq!(repaired(&once), once, "from {line:?}");
+        }
+    }
 }
 
 #[test]

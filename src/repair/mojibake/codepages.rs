@@ -25,9 +25,14 @@ pub(crate) struct CodePage {
     /// control): the bytes that lossy damage loses.
     pub invisible: Vec<u8>,
     reverse: HashMap<char, u8>,
-    /// Fast path for the reverse map below U+0800.
+    /// Flat reverse map below `FLAT_LIMIT`: Thai, Cyrillic, Greek, the
+    /// general punctuation and the box drawing all live there, so clean
+    /// text in those scripts never pays for hashing.
     reverse_low: Vec<u8>,
 }
+
+/// Below this code point the reverse maps are flat tables.
+const FLAT_LIMIT: u32 = 0x2600;
 
 /// Code-page indexes fit a 16-bit mask in the pre-scan.
 pub(crate) const MAX_CODE_PAGES: usize = 16;
@@ -41,9 +46,12 @@ impl CodePage {
         if code < 0x80 {
             return Some(code as u8);
         }
-        if code < 0x800 {
+        if code < FLAT_LIMIT {
             let byte = self.reverse_low[code as usize];
             return (byte != 0).then_some(byte);
+        }
+        if self.reverse.is_empty() {
+            return None;
         }
         self.reverse.get(&c).copied()
     }
@@ -70,10 +78,10 @@ impl CodePage {
                 reverse.entry(look_alike).or_insert(byte);
             }
         }
-        let mut reverse_low = vec![0u8; 0x800];
+        let mut reverse_low = vec![0u8; FLAT_LIMIT as usize];
         let mut reverse_high = HashMap::new();
         for (&c, &byte) in &reverse {
-            if (c as u32) < 0x800 {
+            if (c as u32) < FLAT_LIMIT {
                 reverse_low[c as usize] = byte;
             } else {
                 reverse_high.insert(c, byte);

@@ -4,8 +4,8 @@
 //! Nothing here decides whether a span is mojibake; see `score` and the
 //! planner in `mod.rs`.
 
-use super::codepages::{candidate_masks, CodePage};
-use super::score::class;
+use super::codepages::{candidate_masks, code_pages, CodePage};
+use super::score::{class, Script};
 
 /// Where the next non-ASCII byte is, from `start`, eight bytes at a time.
 #[inline]
@@ -61,6 +61,57 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
         }
     }
     found
+}
+
+/// The script whose letters fill a code page's upper half, for the code
+/// pages made for one non-Latin script.
+pub(crate) fn native_script(page: &CodePage) -> Option<Script> {
+    match page.reason {
+        "mojibake.windows-1251" | "mojibake.koi8-r" | "mojibake.koi8-u" => Some(Script::Cyrillic),
+        "mojibake.windows-1253" => Some(Script::Greek),
+        "mojibake.windows-874" => Some(Script::Thai),
+        _ => None,
+    }
+}
+
+/// Narrows the pre-scan's mask to the code pages under which the line
+/// holds a sequence worth judging. Clean Thai, Ukrainian or Greek text
+/// often pairs a letter that stands for a lead byte with one that stands
+/// for a continuation byte under its own code page (`ยก`, `Ві`); such a
+/// sequence, with its neighbours also letters of that script (or the
+/// line's edge), decoding to
+/// something outside the script, is ordinary text. Mojibake of that
+/// script's own text decodes into the script, and mojibake of any other
+/// text brings symbols or other letters next to it, so neither is lost.
+pub(crate) fn pages_worth_judging(chars: &[char], pages: u16) -> u16 {
+    let mut kept = 0u16;
+    for (index, page) in code_pages().iter().enumerate() {
+        let bit = 1u16 << index;
+        if pages & bit == 0 {
+            continue;
+        }
+        let Some(native) = native_script(page) else {
+            kept |= bit;
+            continue;
+        };
+        let is_native = |c: char| class(c).script == native;
+        let ordinary = |sequence: &Sequence| {
+            let end = sequence.start + sequence.len;
+            let left = sequence.start.checked_sub(1).map(|left| chars[left]);
+            let right = chars.get(end).copied();
+            // The edge of the line counts as a neighbour of either kind,
+            // but a lone sequence is judged.
+            !is_native(sequence.decoded)
+                && chars[sequence.start..end].iter().all(|&c| is_native(c))
+                && (left.is_some() || right.is_some())
+                && left.map_or(true, is_native)
+                && right.map_or(true, is_native)
+        };
+        if !sequences(chars, page, true).iter().all(ordinary) {
+            kept |= bit;
+        }
+    }
+    kept
 }
 
 /// A run of characters that maps back to one valid UTF-8 sequence.
@@ -156,6 +207,20 @@ mod tests {
     fn mojibake_has_candidates() {
         assert_ne!(candidate_pages("cafÃ©"), 0);
         assert_ne!(candidate_pages("Putinโ€™s"), 0);
+    }
+
+    #[test]
+    fn ordinary_letters_of_a_page_own_script_are_not_judged() {
+        let clean_text = "นายกรัฐมนตรีกล่าวว่ารัฐบาลจะเพิ่มงบประมาณ";
+        let clean: Vec<char> = clean_text.chars().collect();
+        let damaged: Vec<char> = "เธ™เธฒเธขเธ\u{81}".chars().collect();
+        let thai = code_pages()
+            .iter()
+            .position(|page| page.reason == "mojibake.windows-874")
+            .unwrap();
+        assert_ne!(candidate_pages(clean_text) & 1 << thai, 0);
+        assert_eq!(pages_worth_judging(&clean, 1 << thai), 0);
+        assert_ne!(pages_worth_judging(&damaged, 1 << thai), 0);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use super::score::{self, Kind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const CORPUS: &str = include_str!("letters_corpus.txt");
@@ -16,7 +17,29 @@ const CORPUS: &str = include_str!("letters_corpus.txt");
 const BOUNDARY: char = ' ';
 
 struct PairCounts {
-    pairs: HashMap<(char, char), u32>,
+    pairs: HashMap<(char, char), u32, BuildHasherDefault<PairHasher>>,
+}
+
+/// A multiply-and-rotate hasher for pairs of characters. The keys come
+/// from our own corpus, not from an attacker, and the default hasher was
+/// the largest cost of judging a span in clean non-Latin text.
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u32(u32::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(value)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 fn normalise(c: Option<char>) -> char {
@@ -35,7 +58,8 @@ fn normalise(c: Option<char>) -> char {
 fn counts() -> &'static PairCounts {
     static COUNTS: OnceLock<PairCounts> = OnceLock::new();
     COUNTS.get_or_init(|| {
-        let mut pairs = HashMap::new();
+        let mut pairs: HashMap<(char, char), u32, BuildHasherDefault<PairHasher>> =
+            HashMap::default();
         for line in CORPUS.lines() {
             let mut previous = BOUNDARY;
             for c in line.chars().chain(std::iter::once(BOUNDARY)) {

@@ -7,7 +7,7 @@
 //! text stays as it is. This module does not repair complete sequences.
 
 use super::codepages::{candidate_masks, code_pages, CodePage};
-use super::detect::sequence_length;
+use super::detect::{native_script, sequence_length};
 use super::letters::pair_evidence;
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
@@ -59,9 +59,67 @@ pub(super) fn worth_trying(chars: &[char]) -> bool {
         match chars.get(index + 1) {
             Some('?') => true,
             Some(' ') => ('\u{C2}'..='\u{DF}').contains(&c),
-            Some(&next) => masks.get(next).1 & leads != 0,
+            Some(&next) => {
+                let pages = masks.get(next).1 & leads;
+                let previous = index.checked_sub(1).map(|i| chars[i]);
+                let after = chars.get(index + 2).copied();
+                pages_with_plausible_hole(pages, previous, c, next, after) != 0
+            }
             None => false,
         }
+    })
+}
+
+/// Narrows `pages` for a lead `lead` followed by a continuation `next`.
+/// Clean text in the script of a code page's own letters forms such pairs
+/// all the time (Thai `เท` between Thai letters); a hole there is worth
+/// looking for only when some lost byte would complete the pair into a
+/// letter of that same script, the way lossy damage of that script's text
+/// looks.
+fn pages_with_plausible_hole(
+    pages: u16,
+    previous: Option<char>,
+    lead: char,
+    next: char,
+    after: Option<char>,
+) -> u16 {
+    let mut kept = 0u16;
+    for (index, page) in code_pages().iter().enumerate() {
+        let bit = 1u16 << index;
+        if pages & bit == 0 {
+            continue;
+        }
+        let Some(native) = native_script(page) else {
+            kept |= bit;
+            continue;
+        };
+        let is_native = |c: Option<char>| c.is_some_and(|c| score::class(c).script == native);
+        let embedded = is_native(previous)
+            && is_native(Some(lead))
+            && is_native(Some(next))
+            && is_native(after);
+        if !embedded || completes_into(page, lead, next, native) {
+            kept |= bit;
+        }
+    }
+    kept
+}
+
+/// Whether `lead`, `next` and one lost byte of `page` decode to a letter of
+/// `script`.
+fn completes_into(page: &CodePage, lead: char, next: char, script: Script) -> bool {
+    let (Some(lead_byte), Some(next_byte)) = (page.byte(lead), page.byte(next)) else {
+        return true;
+    };
+    let decodes_into_script = |bytes: &[u8]| {
+        std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| text.chars().next())
+            .is_some_and(|c| score::class(c).script == script)
+    };
+    lost_bytes(page).any(|lost| {
+        decodes_into_script(&[lead_byte, lost])
+            || decodes_into_script(&[lead_byte, next_byte, lost])
     })
 }
 
@@ -360,5 +418,18 @@ fn fits_neighbours(chars: &[char], start: usize, end: usize, script: Script) -> 
             .iter()
             .flatten()
             .any(|&other| score::compatible(other, script)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_thai_is_not_searched_for_holes() {
+        let clean: Vec<char> = "กรุงเทพมหานครเตรียมเปิดสวนสาธารณะแห่งใหม่".chars().collect();
+        assert!(!worth_trying(&clean));
+        let lossy: Vec<char> = "เธ™เธฒเธขเธ?เธฃ".chars().collect();
+        assert!(worth_trying(&lossy));
     }
 }

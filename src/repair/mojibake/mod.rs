@@ -24,7 +24,7 @@ mod tables;
 
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
-use detect::{candidate_pages, is_c1, next_non_ascii, sequences, Sequence};
+use detect::{candidate_pages, is_c1, next_non_ascii, pages_worth_judging, sequences, Sequence};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -46,6 +46,11 @@ const RUN_BONUS: f32 = 1.0;
 /// A lead letter followed only by symbols, punctuation or controls: the
 /// shape of mojibake.
 const SHAPE_BONUS: f32 = 1.5;
+
+/// Alternations of sequence repair and hole filling per line.
+const PASSES: usize = 2;
+/// Rounds of filling lossy holes per line.
+const LOSSY_ROUNDS: usize = 3;
 
 /// How much cheaper a second reading of a repaired run must be.
 const DEEPEN_MARGIN: f32 = 1.0;
@@ -119,50 +124,67 @@ fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Opt
     }];
     let mut current = line.to_string();
     let mut used_pages = 0u32;
-    for _ in 0..MAX_ROUNDS {
-        let chars: Vec<char> = current.chars().collect();
-        let pages = candidate_pages(&current);
-        let mut best: Option<(f32, usize, Vec<Edit>)> = None;
-        for (page_index, page) in code_pages().iter().enumerate() {
-            if pages & (1 << page_index) == 0 {
-                continue;
+    // A filled hole can complete a neighbouring sequence, and a repaired
+    // sequence is context for a hole: alternate until neither finds more,
+    // so that a second call finds nothing left to do.
+    for _ in 0..PASSES {
+        let before = current.clone();
+        for _ in 0..MAX_ROUNDS {
+            let chars: Vec<char> = current.chars().collect();
+            let pages = pages_worth_judging(&chars, candidate_pages(&current));
+            if pages == 0 {
+                break;
             }
-            let established = used_pages & (1 << page_index) != 0;
-            let (gain, edits) = plan(&chars, page, established);
-            // A code page the line already needed costs nothing more.
-            let net = if established {
-                gain + ACCEPT_ROUND
-            } else {
-                gain - page.cost
+            let mut best: Option<(f32, usize, Vec<Edit>)> = None;
+            for (page_index, page) in code_pages().iter().enumerate() {
+                if pages & (1 << page_index) == 0 {
+                    continue;
+                }
+                let established = used_pages & (1 << page_index) != 0;
+                let (gain, edits) = plan(&chars, page, established);
+                // A code page the line already needed costs nothing more.
+                let net = if established {
+                    gain + ACCEPT_ROUND
+                } else {
+                    gain - page.cost
+                };
+                if !edits.is_empty()
+                    && best
+                        .as_ref()
+                        .map_or(true, |(best_net, _, _)| net > *best_net)
+                {
+                    best = Some((net, page_index, edits));
+                }
+            }
+            let Some((net, page_index, edits)) = best else {
+                break;
             };
-            if !edits.is_empty()
-                && best
-                    .as_ref()
-                    .map_or(true, |(best_net, _, _)| net > *best_net)
-            {
-                best = Some((net, page_index, edits));
+            if net < ACCEPT_ROUND {
+                break;
             }
+            used_pages |= 1 << page_index;
+            apply(&mut segments, &to_byte_edits(&current, &chars, edits));
+            current = joined(&segments);
         }
-        let Some((net, page_index, edits)) = best else {
-            break;
-        };
-        if net < ACCEPT_ROUND {
+        // A filled hole is context for its neighbours: fill again until
+        // nothing changes, so that a second call finds nothing more to do.
+        for _ in 0..LOSSY_ROUNDS {
+            let chars: Vec<char> = current.chars().collect();
+            let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
+            let lossy_edits = if repaired_already || lossy::worth_trying(&chars) {
+                lossy::plan(&chars)
+            } else {
+                Vec::new()
+            };
+            if lossy_edits.is_empty() {
+                break;
+            }
+            apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
+            current = joined(&segments);
+        }
+        if current == before {
             break;
         }
-        used_pages |= 1 << page_index;
-        apply(&mut segments, &to_byte_edits(&current, &chars, edits));
-        current = joined(&segments);
-    }
-    let chars: Vec<char> = current.chars().collect();
-    let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
-    let lossy_edits = if repaired_already || lossy::worth_trying(&chars) {
-        lossy::plan(&chars)
-    } else {
-        Vec::new()
-    };
-    if !lossy_edits.is_empty() {
-        apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
-        current = joined(&segments);
     }
     if current == line {
         return None;
@@ -256,7 +278,7 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
     let mut repaired: Vec<char> = run.iter().map(|sequence| sequence.decoded).collect();
     let mut reason = page.reason;
     if repaired.iter().any(|&c| is_c1(c)) {
-        match collapse(&repaired) {
+        match collapse(&repaired, COLLAPSE_DEPTH) {
             Some(collapsed) => {
                 repaired = collapsed;
                 reason = REASON_DOUBLE;
@@ -275,17 +297,9 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
     let right = chars.get(end).copied();
     // Double damage: the first reading may itself be mojibake of a cleaner
     // text; judge (and repair) the deepest reading that keeps improving.
-    for _ in 0..2 {
-        if candidate_pages_of(&repaired) == 0 {
-            break;
-        }
-        match deepen(left, &repaired, right) {
-            Some(deeper) => {
-                repaired = deeper;
-                reason = REASON_DOUBLE;
-            }
-            None => break,
-        }
+    if let Some(deeper) = deepen(left, &repaired, right) {
+        repaired = deeper;
+        reason = REASON_DOUBLE;
     }
     let shape: f32 = run
         .iter()
@@ -339,45 +353,73 @@ fn candidate_pages_of(chars: &[char]) -> u16 {
     })
 }
 
-/// Reads a repaired run once more through the code page that makes it
-/// cheapest, if any makes it clearly cheaper.
+/// How many more readings a repaired run may go through: with the first,
+/// enough for triple damage.
+const DEEPEN_STEPS: usize = 2;
+
+/// Reads a repaired run once or twice more, through the code pages that
+/// make it cheapest, if the result is clearly cheaper. Both steps are
+/// weighed together: a first step that looks no better alone (`Ã‚Â°` to
+/// `Â°`) may be the way to a clean result (`°`), where a greedier first
+/// step (`Ã‚°`) is a dead end.
 fn deepen(left: Option<char>, reading: &[char], right: Option<char>) -> Option<Vec<char>> {
     let current = score::window_cost(left, reading, right);
     let mut best: Option<(f32, Vec<char>)> = None;
-    for page in code_pages() {
-        let found = sequences(reading, page, false);
-        if found.is_empty() {
-            continue;
+    let mut frontier = vec![(0.0f32, reading.to_vec())];
+    for step in 0..DEEPEN_STEPS {
+        let mut next_frontier = Vec::new();
+        for (spent, text) in &frontier {
+            let pages = candidate_pages_of(text);
+            for (index, page) in code_pages().iter().enumerate() {
+                if pages & (1 << index) == 0 {
+                    continue;
+                }
+                let found = sequences(text, page, false);
+                if found.is_empty() {
+                    continue;
+                }
+                let mut out = Vec::with_capacity(text.len());
+                let mut position = 0;
+                for sequence in &found {
+                    out.extend_from_slice(&text[position..sequence.start]);
+                    out.push(sequence.decoded);
+                    position = sequence.start + sequence.len;
+                }
+                out.extend_from_slice(&text[position..]);
+                let spent = spent + page.cost;
+                // Letter statistics count too: `РІ` and `в` cost the same
+                // as characters, but only one is a Bulgarian word.
+                // Each further step must pay for itself, as the first does.
+                let cost = score::window_cost(left, &out, right) + spent
+                    - letters::plausibility_gain(left, reading, &out, right)
+                    + DEEPEN_MARGIN * step as f32;
+                if best
+                    .as_ref()
+                    .map_or(true, |(best_cost, _)| cost < *best_cost)
+                {
+                    best = Some((cost, out.clone()));
+                }
+                next_frontier.push((spent, out));
+            }
         }
-        let mut out = Vec::with_capacity(reading.len());
-        let mut index = 0;
-        for sequence in &found {
-            out.extend_from_slice(&reading[index..sequence.start]);
-            out.push(sequence.decoded);
-            index = sequence.start + sequence.len;
-        }
-        out.extend_from_slice(&reading[index..]);
-        // Letter statistics count too: `РІ` and `в` cost the same as
-        // characters, but only one is a Bulgarian word.
-        let cost = score::window_cost(left, &out, right) + page.cost
-            - letters::plausibility_gain(left, reading, &out, right);
-        if best
-            .as_ref()
-            .map_or(true, |(best_cost, _)| cost < *best_cost)
-        {
-            best = Some((cost, out));
-        }
+        frontier = next_frontier;
     }
     best.filter(|(cost, _)| *cost + DEEPEN_MARGIN < current)
         .map(|(_, out)| out)
 }
 
+/// How many readings a result holding C1 controls may go through: a C1
+/// control three layers deep (`ÃƒÂ¢Ã¢â€šÂ¬Ã‚Â\u{9d}`) surfaces again after
+/// the first.
+const COLLAPSE_DEPTH: usize = 2;
+
 /// Reads a result that still holds C1 controls once more, through the code
-/// page that gives the cleanest text without controls.
-fn collapse(reading: &[char]) -> Option<Vec<char>> {
+/// page that gives the cleanest text without controls. A reading that
+/// still holds them is read again, `depth` times at most.
+fn collapse(reading: &[char], depth: usize) -> Option<Vec<char>> {
     let mut best: Option<(f32, Vec<char>)> = None;
     for page in code_pages() {
-        let found = sequences(reading, page, false);
+        let found = sequences(reading, page, depth > 0);
         if found.is_empty() {
             continue;
         }
@@ -389,10 +431,16 @@ fn collapse(reading: &[char]) -> Option<Vec<char>> {
             index = sequence.start + sequence.len;
         }
         out.extend_from_slice(&reading[index..]);
+        let mut cost = page.cost;
         if out.iter().any(|&c| is_c1(c)) {
-            continue;
+            let Some(deeper) = depth.checked_sub(1).and_then(|less| collapse(&out, less)) else {
+                continue;
+            };
+            out = deeper;
+            // A further reading is a further assumption.
+            cost += DEEPEN_MARGIN;
         }
-        let cost = score::window_cost(None, &out, None) + page.cost;
+        cost += score::window_cost(None, &out, None);
         if best
             .as_ref()
             .map_or(true, |(best_cost, _)| cost < *best_cost)

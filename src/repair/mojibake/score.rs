@@ -362,6 +362,19 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
         // Lines and frames drawn with box characters are real text.
         cost -= 1.0;
     }
+    // Two signs from the upper half side by side (`¬∞`, `‚Ä`): real text
+    // puts a sign next to a letter, digit or space, while a sign's bytes
+    // read through mac-roman or cp437 come out as such pairs.
+    let is_sign = |c: char, class: Class| {
+        !c.is_ascii()
+            && matches!(class.kind, Kind::Symbol | Kind::Punctuation)
+            && !is_box_drawing(c)
+            && !(0x2600..=0x27BF).contains(&(c as u32))
+            && !(0x1F000..=0x1FAFF).contains(&(c as u32))
+    };
+    if is_sign(a, class_a) && is_sign(b, class_b) {
+        cost += 0.5;
+    }
     // A Latin-1 capital followed by one of the letters windows-1252 keeps
     // among its symbols (`Åž`, `ÅŸ`, `Ä›`): a lead and continuation byte.
     if ('\u{C0}'..='\u{DF}').contains(&a)
