@@ -277,6 +277,23 @@ fn collect_fillers(
         if dropped && !dropped_byte_fits(chars, start, end, decoded) {
             evidence -= 10.0;
         }
+        // A `?` after a lone character that ends a sentence (`café Ã?`,
+        // `Is it Â? Nobody`) reads as a real question mark as well as a lost
+        // byte; before a lower-case word (`Ã? verdade`, `É verdade`) it is
+        // a one-letter word that lost its byte.
+        let letter_before = start
+            .checked_sub(1)
+            .is_some_and(|i| score::class(chars[i]).is_letter());
+        let ends_sentence = match chars.get(end) {
+            None => true,
+            Some(c) if c.is_whitespace() => chars
+                .get(end + 1)
+                .map_or(true, |&next| score::class(next).kind != Kind::Lower),
+            Some(_) => false,
+        };
+        if marker == Some('?') && !dropped && !letter_before && ends_sentence {
+            evidence -= 10.0;
+        }
         fillers.push(Filler {
             end,
             decoded,
