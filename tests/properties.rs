@@ -459,8 +459,7 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "bug: characters::clean removes C1 controls after mojibake repair ran, joining new mojibake that a second pass repairs"]
-    fn cleaning_bytes_is_idempotent_too(bytes in scraped_bytes()) {
+        fn cleaning_bytes_is_idempotent_too(bytes in scraped_bytes()) {
         let config = Config::default();
         if let Ok(once) = newsclean::clean_bytes(&bytes, &config) {
             let twice = newsclean::clean(&once.text, &config);
@@ -477,8 +476,7 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "bug: mojibake::repair peels one layer per pass when different code pages are stacked"]
-    fn repair_only_is_idempotent(text in damaged_article()) {
+        fn repair_only_is_idempotent(text in damaged_article()) {
         let config = Config::repair_only();
         let once = newsclean::clean(&text, &config);
         let twice = newsclean::clean(&once.text, &config);
