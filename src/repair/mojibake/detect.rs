@@ -84,16 +84,7 @@ pub(crate) fn native_script(page: &CodePage) -> Option<Script> {
 /// script's own text decodes into the script, and mojibake of any other
 /// text brings symbols or other letters next to it, so neither is lost.
 pub(crate) fn pages_worth_judging(chars: &[char], pages: u16) -> u16 {
-    let mut kept = 0u16;
-    for (index, page) in code_pages().iter().enumerate() {
-        let bit = 1u16 << index;
-        if pages & bit == 0 {
-            continue;
-        }
-        let Some(native) = native_script(page) else {
-            kept |= bit;
-            continue;
-        };
+    narrow_native_pages(pages, |page, native| {
         let is_native = |c: char| class(c).script == native;
         let ordinary = |sequence: &Sequence| {
             let end = sequence.start + sequence.len;
@@ -107,8 +98,27 @@ pub(crate) fn pages_worth_judging(chars: &[char], pages: u16) -> u16 {
                 && left.map_or(true, is_native)
                 && right.map_or(true, is_native)
         };
-        if !sequences(chars, page, true).iter().all(ordinary) {
-            kept |= bit;
+        !sequences(chars, page, true).iter().all(ordinary)
+    })
+}
+
+/// The pages of the mask `pages` that have no script of their own, plus
+/// those with one (`native`) for which `keep(page, native)` holds: the
+/// shared walk of the checks that spare clean text in a code page's own
+/// script.
+pub(crate) fn narrow_native_pages(
+    pages: u16,
+    mut keep: impl FnMut(&CodePage, Script) -> bool,
+) -> u16 {
+    let mut kept = 0u16;
+    for (index, page) in code_pages().iter().enumerate() {
+        let bit = 1u16 << index;
+        if pages & bit == 0 {
+            continue;
+        }
+        match native_script(page) {
+            Some(native) if !keep(page, native) => {}
+            _ => kept |= bit,
         }
     }
     kept

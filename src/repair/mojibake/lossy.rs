@@ -7,7 +7,7 @@
 //! text stays as it is. This module does not repair complete sequences.
 
 use super::codepages::{candidate_masks, code_pages, CodePage};
-use super::detect::{native_script, sequence_length};
+use super::detect::{narrow_native_pages, sequence_length};
 use super::letters::pair_evidence;
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
@@ -83,26 +83,14 @@ fn pages_with_plausible_hole(
     next: char,
     after: Option<char>,
 ) -> u16 {
-    let mut kept = 0u16;
-    for (index, page) in code_pages().iter().enumerate() {
-        let bit = 1u16 << index;
-        if pages & bit == 0 {
-            continue;
-        }
-        let Some(native) = native_script(page) else {
-            kept |= bit;
-            continue;
-        };
+    narrow_native_pages(pages, |page, native| {
         let is_native = |c: Option<char>| c.is_some_and(|c| score::class(c).script == native);
         let embedded = is_native(previous)
             && is_native(Some(lead))
             && is_native(Some(next))
             && is_native(after);
-        if !embedded || completes_into(page, lead, next, native) {
-            kept |= bit;
-        }
-    }
-    kept
+        !embedded || completes_into(page, lead, next, native)
+    })
 }
 
 /// Whether `lead`, `next` and one lost byte of `page` decode to a letter of
