@@ -49,6 +49,13 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
         if !long_enough(key) {
             continue;
         }
+        // A title form is never the headline itself, repeated or not: the
+        // search goes on to the plain form, which drops it as its copy.
+        // Taking a repeated title form for the headline would make a
+        // second cleaning, where its copy is gone, choose differently.
+        if !title_form_bases(blocks[candidate]).is_empty() {
+            continue;
+        }
         let mut plain = Vec::new();
         let mut titled = Vec::new();
         for index in 0..blocks.len() {
@@ -68,10 +75,7 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             }
         }
         if plain.len() + titled.len() < 2 {
-            if title_form_bases(blocks[candidate]).is_empty() {
-                return;
-            }
-            continue;
+            return;
         }
         let chosen = plain
             .iter()
@@ -186,6 +190,20 @@ mod tests {
     fn a_title_form_alone_is_kept() {
         let piped = "Port workers vote to strike over new shift patterns | The Coast Herald";
         assert_eq!(run(&[piped, BODY]), [true, true]);
+    }
+
+    #[test]
+    fn a_repeated_title_form_is_not_taken_for_the_headline() {
+        let titled = "Port workers vote to strike | The Coast Herald";
+        let kicker = "Live updates from the port";
+        // The repeated title form is left to the paragraph filter; the
+        // first plain headline-shaped block is the headline, and a second
+        // cleaning (with one title form gone) decides the same.
+        assert_eq!(
+            run(&[BODY, titled, kicker, kicker, titled, BODY]),
+            [true, true, true, false, true, true]
+        );
+        assert_eq!(run(&[BODY, titled, kicker, BODY]), [true, true, true, true]);
     }
 
     #[test]
