@@ -9,6 +9,8 @@
 //! article after it. Readers' comments go even when they quote the article
 //! word for word.
 
+use std::collections::HashSet;
+
 use super::rules::{Rule, RuleSet};
 use super::shape::BlockView;
 use super::Decisions;
@@ -24,20 +26,47 @@ const MARKER_MAX_CHARS: usize = 300;
 
 /// Drops the first confirmed comment section, from its marker to the end.
 pub fn mark(views: &[BlockView], rules: &RuleSet, decisions: &mut Decisions) {
-    // Nothing is dropped until a section is confirmed, so where the last
-    // kept running text sits is known once for every marker.
-    let last_prose = (0..views.len())
-        .rev()
-        .find(|&index| decisions.kept(index) && views[index].prose);
+    // Nothing is dropped until a section is confirmed, so the running text
+    // is known once for every marker; it is only worked out when a marker
+    // turns up.
+    let mut running_text: Option<RunningText> = None;
     for index in 0..views.len() {
         if !decisions.kept(index) || !is_marker(&views[index], rules) {
             continue;
         }
-        if section_follows(index, views, rules, decisions, last_prose) {
+        let running = running_text.get_or_insert_with(|| RunningText::new(views, decisions));
+        if section_follows(index, views, rules, decisions, running) {
             for dropped in index..views.len() {
                 decisions.drop_block(dropped, REASON);
             }
             return;
+        }
+    }
+}
+
+/// Where the article's running text is. A prose block that repeats an
+/// earlier one word for word is not running text: readers' comments quote
+/// the article, and the paragraph filter drops such repeats anyway, so a
+/// second cleaning must see the same section whether they are there or not.
+struct RunningText {
+    repeated: Vec<bool>,
+    last_prose: Option<usize>,
+}
+
+impl RunningText {
+    fn new(views: &[BlockView], decisions: &Decisions) -> RunningText {
+        let mut seen = HashSet::new();
+        let repeated: Vec<bool> = views
+            .iter()
+            .enumerate()
+            .map(|(index, view)| decisions.kept(index) && view.prose && !seen.insert(view.folded()))
+            .collect();
+        let last_prose = (0..views.len())
+            .rev()
+            .find(|&index| decisions.kept(index) && views[index].prose && !repeated[index]);
+        RunningText {
+            repeated,
+            last_prose,
         }
     }
 }
@@ -73,9 +102,10 @@ fn section_follows(
     views: &[BlockView],
     rules: &RuleSet,
     decisions: &Decisions,
-    last_prose: Option<usize>,
+    running: &RunningText,
 ) -> bool {
-    let following = (marker + 1..views.len()).filter(|&index| decisions.kept(index));
+    let following = (marker + 1..views.len())
+        .filter(|&index| decisions.kept(index) && !running.repeated[index]);
     for index in following.take(LOOK_AHEAD) {
         let view = &views[index];
         if has_comment_evidence(view, rules) {
@@ -87,7 +117,7 @@ fn section_follows(
     }
     // Nothing but short lines (or nothing at all) until the end: the marker
     // closes the page.
-    !last_prose.is_some_and(|last| last > marker)
+    !running.last_prose.is_some_and(|last| last > marker)
 }
 
 #[cfg(test)]
@@ -128,6 +158,14 @@ mod tests {
     fn a_marker_at_the_end_of_the_document_goes() {
         assert_eq!(run(&[BODY, "comments powered by Disqus"]), [true, false]);
         assert_eq!(run(&[BODY, "Deja una respuesta"]), [true, false]);
+    }
+
+    #[test]
+    fn a_comment_quoting_the_article_word_for_word_is_no_running_text() {
+        // Whether or not the quote is there (the paragraph filter drops it),
+        // the marker closes the page the same way.
+        assert_eq!(run(&[BODY, "3 Comments", BODY]), [true, false, false]);
+        assert_eq!(run(&[BODY, "3 Comments"]), [true, false]);
     }
 
     #[test]
