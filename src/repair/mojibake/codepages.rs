@@ -7,6 +7,7 @@
 //! deciding whether a span is mojibake; it only answers "which byte did this
 //! character come from under code page C".
 
+use super::score::Script;
 use super::tables::CP437_HIGH;
 use encoding_rs::Encoding;
 use std::collections::HashMap;
@@ -19,6 +20,9 @@ pub(crate) struct CodePage {
     pub reason: &'static str,
     /// Extra cost of choosing this code page: ties go to the common ones.
     pub cost: f32,
+    /// The script whose letters fill the upper half, for the code pages
+    /// made for one non-Latin script.
+    pub native: Option<Script>,
     /// What each byte 0x80..=0xFF shows as (the code page's own reading).
     pub high: [char; 128],
     /// Bytes 0x80..=0xFF that the code page cannot show (undefined, or a C1
@@ -87,9 +91,18 @@ impl CodePage {
                 reverse_high.insert(c, byte);
             }
         }
+        let native = match reason {
+            "mojibake.windows-1251" | "mojibake.koi8-r" | "mojibake.koi8-u" => {
+                Some(Script::Cyrillic)
+            }
+            "mojibake.windows-1253" => Some(Script::Greek),
+            "mojibake.windows-874" => Some(Script::Thai),
+            _ => None,
+        };
         CodePage {
             reason,
             cost,
+            native,
             high,
             invisible,
             reverse: reverse_high,

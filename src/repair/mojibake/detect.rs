@@ -41,37 +41,33 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
     let mut found = 0u16;
     let mut index = 0;
     while let Some(position) = next_non_ascii(bytes, index) {
-        let Some(c) = line[position..].chars().next() else {
-            break;
-        };
-        let after = position + c.len_utf8();
-        index = after;
-        let (lead, _) = masks.get(c);
-        if lead == 0 {
-            continue;
-        }
-        match line[after..].chars().next() {
-            // Lossy damage of Latin text leaves a windows-1252 capital before
-            // the hole; other letters before a space are ordinary text.
-            Some(next) if is_loss_marker(next) && ('\u{C2}'..='\u{DF}').contains(&c) => {
-                found |= lead
+        // Walk the run of non-ASCII characters that starts here, decoding
+        // each once and keeping the previous one's lead mask.
+        let mut previous: Option<(char, u16)> = None;
+        let mut chars = line[position..].char_indices();
+        index = bytes.len();
+        for (offset, c) in chars.by_ref() {
+            if let Some((lead_char, lead)) = previous {
+                if is_loss_marker(c) && ('\u{C2}'..='\u{DF}').contains(&lead_char) {
+                    // Lossy damage of Latin text leaves a windows-1252
+                    // capital before the hole; other letters before a space
+                    // are ordinary text.
+                    found |= lead;
+                } else {
+                    found |= lead & masks.get(c).1;
+                }
             }
-            Some(next) => found |= lead & masks.get(next).1,
-            None => {}
+            if c.is_ascii() {
+                // The run ends: ASCII is never a lead, and the scan goes on
+                // from the next non-ASCII byte.
+                index = position + offset + 1;
+                break;
+            }
+            let (lead, _) = masks.get(c);
+            previous = (lead != 0).then_some((c, lead));
         }
     }
     found
-}
-
-/// The script whose letters fill a code page's upper half, for the code
-/// pages made for one non-Latin script.
-pub(crate) fn native_script(page: &CodePage) -> Option<Script> {
-    match page.reason {
-        "mojibake.windows-1251" | "mojibake.koi8-r" | "mojibake.koi8-u" => Some(Script::Cyrillic),
-        "mojibake.windows-1253" => Some(Script::Greek),
-        "mojibake.windows-874" => Some(Script::Thai),
-        _ => None,
-    }
 }
 
 /// Narrows the pre-scan's mask to the code pages under which the line
@@ -79,13 +75,24 @@ pub(crate) fn native_script(page: &CodePage) -> Option<Script> {
 /// often pairs a letter that stands for a lead byte with one that stands
 /// for a continuation byte under its own code page (`ยก`, `Ві`); such a
 /// sequence, with its neighbours also letters of that script (or the
-/// line's edge), decoding to
-/// something outside the script, is ordinary text. Mojibake of that
-/// script's own text decodes into the script, and mojibake of any other
-/// text brings symbols or other letters next to it, so neither is lost.
+/// line's edge), decoding to something outside the script, is ordinary
+/// text. Mojibake of that script's own text decodes into the script, and
+/// mojibake of any other text brings symbols or other letters next to it,
+/// so neither is lost.
+///
+/// On a line that is plainly written in that script (most of its letters
+/// outside any sequence), a space or ASCII punctuation beside such a
+/// sequence is ordinary too: it is where words and phrases of that script
+/// end. A whole line of another language misread through the page is all
+/// sequences, and keeps being judged.
 pub(crate) fn pages_worth_judging(chars: &[char], pages: u16) -> u16 {
-    narrow_native_pages(pages, |page, native| {
+    narrow_native_pages(pages, |_, page, native| {
         let is_native = |c: char| class(c).script == native;
+        let found = sequences(chars, page, true);
+        let plainly_native = plainly_in_script(chars, &found, native);
+        let quiet = |c: char| {
+            is_native(c) || plainly_native && (c.is_whitespace() || c.is_ascii_punctuation())
+        };
         let ordinary = |sequence: &Sequence| {
             let end = sequence.start + sequence.len;
             let left = sequence.start.checked_sub(1).map(|left| chars[left]);
@@ -95,29 +102,69 @@ pub(crate) fn pages_worth_judging(chars: &[char], pages: u16) -> u16 {
             !is_native(sequence.decoded)
                 && chars[sequence.start..end].iter().all(|&c| is_native(c))
                 && (left.is_some() || right.is_some())
-                && left.map_or(true, is_native)
-                && right.map_or(true, is_native)
+                && left.map_or(true, quiet)
+                && right.map_or(true, quiet)
         };
-        !sequences(chars, page, true).iter().all(ordinary)
+        !found.iter().all(ordinary)
     })
 }
 
+/// Whether the line is plainly written in `script`, the native script of
+/// the code page the `found` sequences were read with: of all the
+/// characters of any script on the line (letters and marks), at least
+/// [`PLAIN_SCRIPT_SHARE`] are characters of `script` outside the `found`
+/// sequences, and at least [`PLAIN_SCRIPT_LETTERS`] of them. A line
+/// misread through the page is nearly all sequences; one half repaired is
+/// mostly letters of another script.
+pub(crate) fn plainly_in_script(chars: &[char], found: &[Sequence], script: Script) -> bool {
+    let mut written = 0usize;
+    let mut outside = 0usize;
+    let mut next = found.iter().peekable();
+    for (index, &c) in chars.iter().enumerate() {
+        if c.is_ascii() && !c.is_ascii_alphabetic() {
+            continue;
+        }
+        let char_script = class(c).script;
+        if char_script == Script::Common {
+            continue;
+        }
+        written += 1;
+        while next.peek().is_some_and(|s| s.start + s.len <= index) {
+            next.next();
+        }
+        if char_script == script && !next.peek().is_some_and(|s| s.start <= index) {
+            outside += 1;
+        }
+    }
+    outside >= PLAIN_SCRIPT_LETTERS
+        && outside * PLAIN_SCRIPT_SHARE.1 >= written * PLAIN_SCRIPT_SHARE.0
+}
+
+/// The share of a line's written characters (numerator, denominator) that
+/// must be the script's own, outside candidate sequences, for the line to
+/// count as plainly written in that script.
+const PLAIN_SCRIPT_SHARE: (usize, usize) = (2, 5);
+/// And how many letters that is at least.
+const PLAIN_SCRIPT_LETTERS: usize = 6;
+
 /// The pages of the mask `pages` that have no script of their own, plus
-/// those with one (`native`) for which `keep(page, native)` holds: the
+/// those with one (`native`) for which `keep(index, page, native)` holds: the
 /// shared walk of the checks that spare clean text in a code page's own
 /// script.
 pub(crate) fn narrow_native_pages(
     pages: u16,
-    mut keep: impl FnMut(&CodePage, Script) -> bool,
+    mut keep: impl FnMut(usize, &CodePage, Script) -> bool,
 ) -> u16 {
+    let all = code_pages();
     let mut kept = 0u16;
-    for (index, page) in code_pages().iter().enumerate() {
+    let mut rest = pages;
+    while rest != 0 {
+        let index = rest.trailing_zeros() as usize;
         let bit = 1u16 << index;
-        if pages & bit == 0 {
-            continue;
-        }
-        match native_script(page) {
-            Some(native) if !keep(page, native) => {}
+        rest &= !bit;
+        let Some(page) = all.get(index) else { break };
+        match page.native {
+            Some(native) if !keep(index, page, native) => {}
             _ => kept |= bit,
         }
     }
@@ -148,7 +195,7 @@ pub(crate) fn sequence_length(lead: u8) -> Option<usize> {
 /// never overlapping. A sequence whose result no repair may produce
 /// (controls, private use, unassigned) is not a candidate.
 pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<Sequence> {
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(chars.len() / 8 + 4);
     let mut index = 0;
     while index < chars.len() {
         let Some(length) = page.byte(chars[index]).and_then(sequence_length) else {
@@ -181,7 +228,7 @@ fn decode_at(
     for (slot, &c) in bytes.iter_mut().zip(window) {
         *slot = page.byte(c)?;
     }
-    let decoded = std::str::from_utf8(&bytes[..length]).ok()?.chars().next()?;
+    let decoded = decode_utf8_sequence(&bytes[..length])?;
     if allow_c1 && is_c1(decoded) {
         return Some(decoded);
     }
@@ -189,6 +236,38 @@ fn decode_at(
         return None;
     }
     Some(decoded)
+}
+
+/// The one character that `bytes` (a whole UTF-8 sequence of two to four
+/// bytes) encodes, if they are valid UTF-8: the lead's length, continuation
+/// bytes, and no overlong form, surrogate or code point past U+10FFFF.
+#[inline]
+pub(crate) fn decode_utf8_sequence(bytes: &[u8]) -> Option<char> {
+    let (&lead, rest) = bytes.split_first()?;
+    if sequence_length(lead) != Some(bytes.len()) {
+        return None;
+    }
+    // The second byte's range is narrower after some leads: that is what
+    // rules out overlong forms, surrogates and code points too large.
+    let second = (*rest.first()?, 0x80..=0xBF);
+    let second_range = match lead {
+        0xE0 => 0xA0..=0xBF,
+        0xED => 0x80..=0x9F,
+        0xF0 => 0x90..=0xBF,
+        0xF4 => 0x80..=0x8F,
+        _ => second.1,
+    };
+    if !second_range.contains(&second.0) {
+        return None;
+    }
+    let mut code = u32::from(lead) & (0x7F >> bytes.len());
+    for &byte in rest {
+        if !(0x80..=0xBF).contains(&byte) {
+            return None;
+        }
+        code = code << 6 | u32::from(byte & 0x3F);
+    }
+    char::from_u32(code)
 }
 
 /// C1 controls: never a final result, but the middle step of double
@@ -233,6 +312,48 @@ mod tests {
         assert_ne!(pages_worth_judging(&damaged, 1 << thai), 0);
     }
 
+    fn page_index(reason: &str) -> usize {
+        code_pages()
+            .iter()
+            .position(|page| page.reason == reason)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_line_plainly_in_a_page_own_script_is_not_judged_at_word_ends() {
+        // `ัก` and `าณ` end words before a space or a number.
+        let clean: Vec<char> = "นายสมชาย ใจดี กล่าวว่ารัฐบาลจะจัดสรรงบประมาณ 571 ล้านบาทเพื่อช่วยเหลือเกษตรกร ผู้ประกอบการรายหนึ่งในพื้นที่ปรับตัวได้เป็นอย่างดี".chars().collect();
+        let thai = page_index("mojibake.windows-874");
+        assert_eq!(pages_worth_judging(&clean, 1 << thai), 0);
+    }
+
+    #[test]
+    fn another_language_misread_through_a_native_page_is_still_judged() {
+        // Russian whose every letter comes out as a Thai letter under
+        // windows-874 (`дело` is `ะดะตะปะพ`): all of it is sequences, so the
+        // line is not plainly Thai and its word ends are judged.
+        let russian = "дело было вечером";
+        let thai = page_index("mojibake.windows-874");
+        let page = &code_pages()[thai];
+        let damaged: String = russian
+            .bytes()
+            .map(|byte| {
+                if byte < 0x80 {
+                    char::from(byte)
+                } else {
+                    page.high[usize::from(byte - 0x80)]
+                }
+            })
+            .collect();
+        let chars: Vec<char> = damaged.chars().collect();
+        let found = sequences(&chars, page, true);
+        assert!(!plainly_in_script(&chars, &found, Script::Thai));
+        assert_ne!(
+            pages_worth_judging(&chars, candidate_pages(&damaged)) & 1 << thai,
+            0
+        );
+    }
+
     #[test]
     fn sequences_follow_utf8_rules() {
         let page = &code_pages()[0];
@@ -240,6 +361,43 @@ mod tests {
         let found = sequences(&chars, page, false);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].decoded, 'é');
+    }
+
+    #[test]
+    fn sequences_decode_exactly_as_the_standard_library_does() {
+        // Every two-byte sequence, and every three- and four-byte one whose
+        // later bytes are the edges of the continuation range.
+        let continuations = [0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0];
+        let mut cases: Vec<Vec<u8>> = Vec::new();
+        for lead in 0x80..=0xFFu8 {
+            for second in 0x00..=0xFFu8 {
+                cases.push(vec![lead, second]);
+                for &third in &continuations {
+                    cases.push(vec![lead, second, third]);
+                    for &fourth in &continuations {
+                        cases.push(vec![lead, second, third, fourth]);
+                    }
+                }
+            }
+        }
+        for bytes in cases {
+            // Only a slice that is exactly one character decodes.
+            let expected = std::str::from_utf8(&bytes).ok().and_then(|text| {
+                let mut chars = text.chars();
+                chars.next().filter(|_| chars.next().is_none())
+            });
+            assert_eq!(decode_utf8_sequence(&bytes), expected, "{bytes:02X?}");
+        }
+    }
+
+    #[test]
+    fn the_pre_scan_pairs_across_every_kind_of_neighbour() {
+        // A lead then a continuation, and a capital before a lost byte;
+        // ASCII between them breaks the pair.
+        assert_ne!(candidate_pages("x cafÃ©"), 0);
+        assert_ne!(candidate_pages("Ã? verdade"), 0);
+        assert_eq!(candidate_pages("Ãx© and Ã"), 0);
+        assert_eq!(candidate_pages("é"), 0);
     }
 
     #[test]

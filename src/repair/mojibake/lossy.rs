@@ -7,7 +7,7 @@
 //! text stays as it is. This module does not repair complete sequences.
 
 use super::codepages::{candidate_masks, code_pages, CodePage};
-use super::detect::{narrow_native_pages, sequence_length};
+use super::detect::{narrow_native_pages, plainly_in_script, sequence_length, sequences};
 use super::letters::pair_evidence;
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
@@ -45,6 +45,7 @@ struct Filler {
 pub(super) fn worth_trying(chars: &[char]) -> bool {
     let masks = candidate_masks();
     let losing = losing_pages();
+    let mut plain = PlainLine::default();
     chars.iter().enumerate().any(|(index, &c)| {
         if c == '\u{FFFD}' {
             return true;
@@ -60,14 +61,38 @@ pub(super) fn worth_trying(chars: &[char]) -> bool {
             Some('?') => true,
             Some(' ') => ('\u{C2}'..='\u{DF}').contains(&c),
             Some(&next) => {
-                let pages = masks.get(next).1 & leads;
+                // A two-byte lead followed by a continuation is a complete
+                // sequence: there is no room for a lost byte.
+                let pages = longer_leads(c, masks.get(next).1 & leads);
                 let previous = index.checked_sub(1).map(|i| chars[i]);
                 let after = chars.get(index + 2).copied();
-                pages_with_plausible_hole(pages, previous, c, next, after) != 0
+                pages_with_plausible_hole(chars, &mut plain, pages, previous, c, next, after) != 0
             }
             None => false,
         }
     })
+}
+
+/// The code pages of `pages` under which `c` stands for the lead byte of a
+/// sequence of three or four bytes.
+fn longer_leads(c: char, pages: u16) -> u16 {
+    let all = code_pages();
+    let mut kept = 0u16;
+    let mut rest = pages;
+    while rest != 0 {
+        let index = rest.trailing_zeros() as usize;
+        let bit = 1u16 << index;
+        rest &= !bit;
+        let long = all
+            .get(index)
+            .and_then(|page| page.byte(c))
+            .and_then(sequence_length)
+            .is_some_and(|length| length >= 3);
+        if long {
+            kept |= bit;
+        }
+    }
+    kept
 }
 
 /// Narrows `pages` for a lead `lead` followed by a continuation `next`.
@@ -75,22 +100,59 @@ pub(super) fn worth_trying(chars: &[char]) -> bool {
 /// all the time (Thai `เท` between Thai letters); a hole there is worth
 /// looking for only when some lost byte would complete the pair into a
 /// letter of that same script, the way lossy damage of that script's text
-/// looks.
+/// looks. On a line plainly written in that script (lossy damage of it
+/// would leave almost nothing but sequences), such a pair is ordinary text
+/// even where it would complete into a letter, and a space, ASCII
+/// punctuation or the line's edge beside it counts as that script's text
+/// too: words end there.
 fn pages_with_plausible_hole(
+    chars: &[char],
+    plain: &mut PlainLine,
     pages: u16,
     previous: Option<char>,
     lead: char,
     next: char,
     after: Option<char>,
 ) -> u16 {
-    narrow_native_pages(pages, |page, native| {
-        let is_native = |c: Option<char>| c.is_some_and(|c| score::class(c).script == native);
-        let embedded = is_native(previous)
-            && is_native(Some(lead))
-            && is_native(Some(next))
-            && is_native(after);
-        !embedded || completes_into(page, lead, next, native)
+    narrow_native_pages(pages, |index, page, native| {
+        let is_native = |c: char| score::class(c).script == native;
+        let embedded_in = |plain_line: bool| {
+            let quiet = |c: Option<char>| match c {
+                Some(c) if is_native(c) => true,
+                Some(c) => plain_line && (c.is_whitespace() || c.is_ascii_punctuation()),
+                None => plain_line,
+            };
+            quiet(previous) && is_native(lead) && is_native(next) && quiet(after)
+        };
+        if !(is_native(lead) && is_native(next)) {
+            return true;
+        }
+        if plain.get(chars, index, page, native) {
+            return !embedded_in(true);
+        }
+        !embedded_in(false) || completes_into(page, lead, next, native)
     })
+}
+
+/// Whether the line is plainly written in a code page's own script,
+/// worked out once per code page and only when asked.
+#[derive(Default)]
+struct PlainLine {
+    known: u16,
+    plain: u16,
+}
+
+impl PlainLine {
+    fn get(&mut self, chars: &[char], index: usize, page: &CodePage, native: Script) -> bool {
+        let bit = 1u16 << index;
+        if self.known & bit == 0 {
+            self.known |= bit;
+            if plainly_in_script(chars, &sequences(chars, page, true), native) {
+                self.plain |= bit;
+            }
+        }
+        self.plain & bit != 0
+    }
 }
 
 /// Whether `lead`, `next` and one lost byte of `page` decode to a letter of
@@ -436,5 +498,26 @@ mod tests {
         assert!(!worth_trying(&clean));
         let lossy: Vec<char> = "เธ™เธฒเธขเธ?เธฃ".chars().collect();
         assert!(worth_trying(&lossy));
+    }
+
+    #[test]
+    fn word_ends_in_a_plainly_thai_line_are_not_holes() {
+        // `เน` could be the first two bytes of a Thai letter that lost its
+        // third, and `ัก` sits before a space; on a line written in Thai
+        // both are ordinary words.
+        let clean: Vec<char> = "ประชาชนในพื้นที่เชียงรายกว่า 95 ครัวเรือนได้รับผลกระทบ นายสมชาย ใจดี กล่าวว่าจะเร่งช่วยเหลืออย่างต่อเนื่อง"
+            .chars()
+            .collect();
+        assert!(!worth_trying(&clean));
+    }
+
+    #[test]
+    fn a_complete_two_byte_sequence_leaves_no_room_for_a_hole() {
+        // `ή»`: a Greek word ending before a closing guillemet reads as a
+        // two-byte lead and its continuation under windows-1253.
+        let clean: Vec<char> = "«Η απόφαση είναι οριστική» δήλωσε ο υπουργός"
+            .chars()
+            .collect();
+        assert!(!worth_trying(&clean));
     }
 }

@@ -71,10 +71,11 @@ pub fn repair<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
             memchr::memchr(b'\n', &bytes[position..]).map_or(bytes.len(), |p| position + p);
         let line = &text[line_start..line_end];
         index = line_end;
-        if candidate_pages(line) == 0 {
+        let pages = candidate_pages(line);
+        if pages == 0 {
             continue;
         }
-        if let Some(fixed) = repair_line(line, line_start, changes) {
+        if let Some(fixed) = repair_line(line, pages, line_start, changes) {
             let out = output.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[copied..line_start]);
             out.push_str(&fixed);
@@ -115,8 +116,22 @@ fn joined(segments: &[Segment]) -> String {
         .collect()
 }
 
-/// Repairs one line (without its `\n`); `None` when nothing changed.
-fn repair_line(line: &str, line_offset: usize, changes: &mut Vec<Change>) -> Option<String> {
+/// Repairs one line (without its `\n`), whose pre-scan found `pages`;
+/// `None` when nothing changed.
+fn repair_line(
+    line: &str,
+    pages: u16,
+    line_offset: usize,
+    changes: &mut Vec<Change>,
+) -> Option<String> {
+    // Most lines that reach here are clean text in a code page's own
+    // script: settle that before building anything.
+    let mut chars = Vec::with_capacity(line.len());
+    chars.extend(line.chars());
+    if pages_worth_judging(&chars, pages) == 0 && !lossy::worth_trying(&chars) {
+        return None;
+    }
+    drop(chars);
     let mut segments = vec![Segment {
         text: line.to_string(),
         original: 0..line.len(),

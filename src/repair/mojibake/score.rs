@@ -90,56 +90,38 @@ const KINDS: [Kind; 14] = [
 /// mojibake reading can land in lives there), above it from the runs.
 const DENSE_LIMIT: u32 = 0x3100;
 
-fn dense_classes() -> &'static [u8] {
-    static DENSE: OnceLock<Vec<u8>> = OnceLock::new();
+/// Every class below [`DENSE_LIMIT`], decoded once: the judge asks for
+/// the class of each character several times, and text in every script a
+/// mojibake reading lands in is answered by one load.
+fn dense_classes() -> &'static [Class] {
+    static DENSE: OnceLock<Vec<Class>> = OnceLock::new();
     DENSE.get_or_init(|| {
-        let mut dense = vec![0u8; DENSE_LIMIT as usize];
+        let mut dense = vec![unpack(0); DENSE_LIMIT as usize];
         for (index, window) in CLASS_RUNS.windows(2).enumerate() {
             let (start, value) = CLASS_RUNS[index];
             let end = window[1].0.min(DENSE_LIMIT);
             for slot in dense.iter_mut().take(end as usize).skip(start as usize) {
-                *slot = value;
+                *slot = unpack(value);
             }
             if window[1].0 >= DENSE_LIMIT {
                 break;
             }
         }
+        for (code, slot) in dense.iter_mut().enumerate().take(0x80) {
+            *slot = ascii_class(code as u8);
+        }
+        // The micro sign is a unit symbol in practice, whatever its category.
+        dense['µ' as usize] = Class {
+            script: Script::Common,
+            kind: Kind::Symbol,
+        };
         dense
     })
 }
 
-pub(crate) fn class(c: char) -> Class {
-    let code = c as u32;
-    if code < 0x80 {
-        let kind = match c {
-            'A'..='Z' => Kind::Upper,
-            'a'..='z' => Kind::Lower,
-            '0'..='9' => Kind::Digit,
-            ' ' => Kind::Space,
-            '\u{0}'..='\u{1F}' | '\u{7F}' => Kind::Control,
-            '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' => Kind::Symbol,
-            _ => Kind::Punctuation,
-        };
-        let script = if c.is_ascii_alphabetic() {
-            Script::Latin
-        } else {
-            Script::Common
-        };
-        return Class { script, kind };
-    }
-    if c == 'µ' {
-        // The micro sign is a unit symbol in practice, whatever its category.
-        return Class {
-            script: Script::Common,
-            kind: Kind::Symbol,
-        };
-    }
-    let value = if code < DENSE_LIMIT {
-        dense_classes()[code as usize]
-    } else {
-        let run = CLASS_RUNS.partition_point(|&(start, _)| start <= code);
-        CLASS_RUNS[run.saturating_sub(1)].1
-    };
+/// A class as the generated runs store it: script in the high nibble,
+/// kind in the low one.
+fn unpack(value: u8) -> Class {
     Class {
         script: SCRIPTS
             .get(usize::from(value >> 4))
@@ -150,6 +132,35 @@ pub(crate) fn class(c: char) -> Class {
             .copied()
             .unwrap_or(Kind::Unassigned),
     }
+}
+
+fn ascii_class(byte: u8) -> Class {
+    let c = char::from(byte);
+    let kind = match c {
+        'A'..='Z' => Kind::Upper,
+        'a'..='z' => Kind::Lower,
+        '0'..='9' => Kind::Digit,
+        ' ' => Kind::Space,
+        '\u{0}'..='\u{1F}' | '\u{7F}' => Kind::Control,
+        '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' => Kind::Symbol,
+        _ => Kind::Punctuation,
+    };
+    let script = if c.is_ascii_alphabetic() {
+        Script::Latin
+    } else {
+        Script::Common
+    };
+    Class { script, kind }
+}
+
+#[inline]
+pub(crate) fn class(c: char) -> Class {
+    let code = c as u32;
+    if code < DENSE_LIMIT {
+        return dense_classes()[code as usize];
+    }
+    let run = CLASS_RUNS.partition_point(|&(start, _)| start <= code);
+    unpack(CLASS_RUNS[run.saturating_sub(1)].1)
 }
 
 impl Class {
