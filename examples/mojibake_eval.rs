@@ -15,23 +15,40 @@ use support::{damage, damage_lossy, damage_word, pages, repaired, sentences, Los
 struct Tally {
     total: usize,
     exact: usize,
+    /// Lines whose output holds a character that is neither in the damaged
+    /// input nor in the original: a wrong repair, not just a missed one.
+    wrong: usize,
 }
 
 impl Tally {
-    fn add(&mut self, ok: bool) {
+    fn add(&mut self, ok: bool, wrong: bool) {
         self.total += 1;
         self.exact += usize::from(ok);
+        self.wrong += usize::from(wrong);
+    }
+    fn merge(&mut self, other: &Tally) {
+        self.total += other.total;
+        self.exact += other.exact;
+        self.wrong += other.wrong;
     }
     fn show(&self, name: &str) {
         if self.total > 0 {
             println!(
-                "  {name:<28} {:>5}/{:<5} {:6.2}%",
+                "  {name:<28} {:>5}/{:<5} {:6.2}%   wrong {}",
                 self.exact,
                 self.total,
-                100.0 * self.exact as f64 / self.total as f64
+                100.0 * self.exact as f64 / self.total as f64,
+                self.wrong
             );
         }
     }
+}
+
+/// Whether `out` holds a character found in neither `damaged` nor
+/// `original`.
+fn introduces_characters(out: &str, damaged: &str, original: &str) -> bool {
+    out.chars()
+        .any(|c| !damaged.contains(c) && !original.contains(c))
 }
 
 /// MB/s of mojibake repair over `text`, repeated until it is `size` bytes.
@@ -88,6 +105,7 @@ fn main() {
             }
         };
         let ok = out == original;
+        let wrong = !ok && introduces_characters(&out, damaged, original);
         if !ok && repaired(&out) != out {
             not_idempotent.set(not_idempotent.get() + 1);
             if verbose {
@@ -95,9 +113,10 @@ fn main() {
             }
         }
         if !ok && verbose {
-            println!("FAIL {kind}\n  in:  {damaged:?}\n  out: {out:?}\n  exp: {original:?}");
+            let label = if wrong { "WRONG" } else { "FAIL" };
+            println!("{label} {kind}\n  in:  {damaged:?}\n  out: {out:?}\n  exp: {original:?}");
         }
-        tally.add(ok);
+        tally.add(ok, wrong);
     };
     println!("single code page, whole line:");
     let mut single_all = Tally::default();
@@ -111,8 +130,7 @@ fn main() {
             check(&mut tally, page.name, sentence, &damaged);
         }
         tally.show(page.name);
-        single_all.total += tally.total;
-        single_all.exact += tally.exact;
+        single_all.merge(&tally);
     }
     single_all.show("ALL single");
 
@@ -131,8 +149,7 @@ fn main() {
             }
         }
         tally.show(page.name);
-        double_all.total += tally.total;
-        double_all.exact += tally.exact;
+        double_all.merge(&tally);
     }
     let mut triple = Tally::default();
     for sentence in &sentences {
@@ -143,8 +160,7 @@ fn main() {
         check(&mut triple, "triple", sentence, &damaged);
     }
     triple.show("windows-1252 x3");
-    double_all.total += triple.total;
-    double_all.exact += triple.exact;
+    double_all.merge(&triple);
     double_all.show("ALL double");
 
     println!("partial (one word damaged, rest correct):");
@@ -161,8 +177,7 @@ fn main() {
             }
         }
         tally.show(page.name);
-        partial_all.total += tally.total;
-        partial_all.exact += tally.exact;
+        partial_all.merge(&tally);
     }
     partial_all.show("ALL partial");
 
@@ -197,10 +212,9 @@ fn main() {
     }
     lossy_latin.show("lossy Latin");
     lossy_other.show("lossy other scripts");
-    let lossy_all = Tally {
-        total: lossy_latin.total + lossy_other.total,
-        exact: lossy_latin.exact + lossy_other.exact,
-    };
+    let mut lossy_all = Tally::default();
+    lossy_all.merge(&lossy_latin);
+    lossy_all.merge(&lossy_other);
     lossy_all.show("ALL lossy");
 
     println!(

@@ -235,14 +235,9 @@ fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
         .skip(1)
         .find(|f| f.decoded != best.decoded)
         .map_or(f32::NEG_INFINITY, |f| f.evidence);
-    // Outside Latin text the lead character cannot be real (a Latin `Ñ`
-    // amid Cyrillic), so only the choice of letter needs settling.
-    let margin = if score::class(best.decoded).script == Script::Latin {
-        MARGIN
-    } else {
-        MARGIN / 2.0
-    };
-    if best.evidence >= ACCEPT && best.evidence - runner_up >= margin {
+    // Letter statistics of pairs tell `с` from `я` only weakly: a fill must
+    // clearly beat every other in any script.
+    if best.evidence >= ACCEPT && best.evidence - runner_up >= MARGIN {
         fillers.into_iter().next()
     } else {
         None
@@ -310,7 +305,7 @@ fn collect_fillers(
         else {
             continue;
         };
-        if score::class(decoded).is_forbidden() {
+        if !may_fill(chars, start, decoded) {
             continue;
         }
         if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
@@ -350,6 +345,67 @@ fn collect_fillers(
             evidence,
         });
     }
+}
+
+/// Whether a hole may be filled with `decoded` at all. Lossy damage hides
+/// letters and the everyday typography of news text; a lost byte is never
+/// believed to have held a digit of another script, a dingbat, an
+/// invisible character, or a combining mark that does not belong to the
+/// letter before it.
+fn may_fill(chars: &[char], start: usize, decoded: char) -> bool {
+    let class = score::class(decoded);
+    match class.kind {
+        // Modifier letters (`˦`) have no script of their own.
+        Kind::Upper | Kind::Lower | Kind::OtherLetter => class.script != Script::Common,
+        Kind::Mark => {
+            everyday_mark(decoded)
+                && start.checked_sub(1).is_some_and(|before| {
+                    let base = score::class(chars[before]);
+                    (base.is_letter() || base.kind == Kind::Mark)
+                        && score::compatible(base.script, class.script)
+                        && base.script != Script::Common
+                })
+        }
+        Kind::Space => decoded == '\u{A0}',
+        Kind::Punctuation | Kind::Symbol => matches!(
+            decoded,
+            '“' | '”'
+                | '‘'
+                | '’'
+                | '„'
+                | '‚'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '–'
+                | '—'
+                | '…'
+                | '•'
+                | '·'
+                | '€'
+                | '£'
+                | '¥'
+                | '©'
+                | '®'
+                | '™'
+                | '°'
+                | '±'
+                | '×'
+                | '§'
+                | '¿'
+                | '¡'
+        ),
+        _ => false,
+    }
+}
+
+/// Combining marks that ordinary text writes all the time: Thai vowel and
+/// tone marks (not the rare nikhahit and yamakkan) and the vowel signs and
+/// virama of Devanagari and its neighbours. Hebrew points, Arabic
+/// vowel marks and the combining accents of NFC text are rare in news.
+fn everyday_mark(c: char) -> bool {
+    matches!(c as u32, 0xE31 | 0xE34..=0xE3A | 0xE47..=0xE4C | 0x900..=0x903 | 0x93A..=0x94F | 0x981..=0x983 | 0x9BC..=0x9CD)
 }
 
 /// A byte that vanished without a trace is believed only where nothing
@@ -498,6 +554,34 @@ mod tests {
         assert!(!worth_trying(&clean));
         let lossy: Vec<char> = "เธ™เธฒเธขเธ?เธฃ".chars().collect();
         assert!(worth_trying(&lossy));
+    }
+
+    #[test]
+    fn holes_hold_letters_and_everyday_typography_only() {
+        let greek: Vec<char> = "κυβρ".chars().collect();
+        let thai: Vec<char> = "กร".chars().collect();
+        assert!(may_fill(&greek, 3, 'я'));
+        assert!(may_fill(&greek, 3, '”'));
+        assert!(may_fill(&thai, 2, '\u{E48}'));
+        // A Syriac mark after a Greek letter, a rare Thai mark, a digit of
+        // another script, a dingbat, a modifier letter.
+        assert!(!may_fill(&greek, 3, '\u{741}'));
+        assert!(!may_fill(&thai, 2, '\u{E4D}'));
+        assert!(!may_fill(&greek, 3, '\u{660}'));
+        assert!(!may_fill(&greek, 3, '❀'));
+        assert!(!may_fill(&greek, 3, '˦'));
+    }
+
+    #[test]
+    fn an_ambiguous_cyrillic_hole_stays_a_hole() {
+        // `Ñ` with a lost byte could be `с`, `э` or `я`; in `пÑть` pair
+        // counts alone cannot tell `пять` from `псть`.
+        let line: Vec<char> = "Цены выросли на пÑть процентов".chars().collect();
+        let edits = plan(&line);
+        assert!(
+            edits.iter().all(|edit| edit.replacement != "с"),
+            "{edits:?}"
+        );
     }
 
     #[test]

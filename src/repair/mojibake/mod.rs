@@ -316,6 +316,9 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
         repaired = deeper;
         reason = REASON_DOUBLE;
     }
+    if holds_stray_digit(left, &repaired, right) {
+        return Vec::new();
+    }
     let shape: f32 = run
         .iter()
         .map(|sequence| shape_evidence(chars, sequence))
@@ -348,6 +351,26 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
             reason,
         },
     )]
+}
+
+/// Whether a reading holds a digit of another script (`٠`) with neither
+/// another such digit nor a letter of a script other than Latin beside
+/// it: the bytes of something else, such as a broken emoji, not a number.
+fn holds_stray_digit(left: Option<char>, reading: &[char], right: Option<char>) -> bool {
+    let foreign_digit = |c: char| !c.is_ascii() && score::class(c).kind == score::Kind::Digit;
+    let vouches = |c: Option<char>| {
+        c.is_some_and(|c| {
+            let class = score::class(c);
+            foreign_digit(c)
+                || class.is_letter()
+                    && !matches!(class.script, score::Script::Latin | score::Script::Common)
+        })
+    };
+    (0..reading.len()).any(|index| {
+        let before = index.checked_sub(1).map(|i| reading[i]).or(left);
+        let after = reading.get(index + 1).copied().or(right);
+        foreign_digit(reading[index]) && !vouches(before) && !vouches(after)
+    })
 }
 
 /// Evidence from several valid sequences in a row, unless what they decode
@@ -660,6 +683,13 @@ mod tests {
 
     fn fixed(text: &str) -> String {
         repair(text, &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn a_digit_of_another_script_is_not_a_repair_amid_latin_text() {
+        // `Ÿ†` is D9 A0 under mac-roman, the Arabic-Indic zero: the bytes
+        // of a broken emoji, not a digit.
+        assert!(!fixed("in front of 80,000 people ðŸ† today").contains('\u{660}'));
     }
 
     #[test]
