@@ -229,13 +229,47 @@ fn plan(chars: &[char], page: &'static CodePage, established: bool) -> (f32, Vec
             *flag = true;
         }
     }
-    let context = Context {
-        chars,
-        in_candidate: &in_candidate,
+    let judge_runs = |preferred: u16| -> Vec<Judged> {
+        let context = Context {
+            chars,
+            in_candidate: &in_candidate,
+            preferred,
+        };
+        runs(&found)
+            .into_iter()
+            .flat_map(|run| judge(&context, run, page))
+            .collect()
     };
-    let judged: Vec<(f32, Edit)> = runs(&found)
+    let mut judged = judge_runs(0);
+    // Runs damaged twice are read once more each on its own, and the
+    // second code page is often a close call (windows-1250 and iso-8859-2
+    // hold the same letters at other bytes). One text went through one
+    // chain of code pages: when the runs disagree, read them all again
+    // preferring each second code page they chose, and keep the reading
+    // of the whole line that gains most.
+    let inner_pages = inner_pages(&judged);
+    if inner_pages.count_ones() > 1 {
+        let mut best: Option<(f32, Vec<Judged>)> = None;
+        for index in 0..codepages::MAX_CODE_PAGES {
+            if inner_pages & (1 << index) == 0 {
+                continue;
+            }
+            let consistent = judge_runs(1 << index);
+            let total: f32 = consistent.iter().map(|judged| judged.gain).sum();
+            if best
+                .as_ref()
+                .map_or(true, |(best_total, _)| total > *best_total)
+            {
+                best = Some((total, consistent));
+            }
+        }
+        if let Some((_, consistent)) = best {
+            judged = consistent;
+        }
+    }
+    let judged: Vec<(f32, Edit)> = judged
         .into_iter()
-        .flat_map(|run| judge(&context, run, page))
+        .map(|judged| (judged.gain, judged.edit))
         .collect();
     // A line shown to be damaged under this code page also gets the spans
     // that are merely no worse repaired: real text seldom forms valid UTF-8
@@ -277,16 +311,35 @@ fn runs(found: &[Sequence]) -> Vec<&[Sequence]> {
     runs
 }
 
-/// Whether a run of sequences should be repaired, and into what. A run
-/// whose reading still holds C1 controls is double damage: it is read once
-/// more; if that fails, its sequences without controls are judged alone.
-/// The line a plan judges, and which of its characters are candidates.
+/// The line a plan judges, which of its characters are candidates, and the
+/// code pages a second reading should prefer (a mask).
 struct Context<'a> {
     chars: &'a [char],
     in_candidate: &'a [bool],
+    preferred: u16,
 }
 
-fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f32, Edit)> {
+/// A run judged worth repairing, with the code page of its second reading
+/// when it was damaged twice.
+struct Judged {
+    gain: f32,
+    edit: Edit,
+    inner: Option<usize>,
+}
+
+/// The code pages (a mask) that twice-damaged runs were read through the
+/// second time.
+fn inner_pages(judged: &[Judged]) -> u16 {
+    judged
+        .iter()
+        .filter_map(|judged| judged.inner)
+        .fold(0, |mask, inner| mask | 1 << inner)
+}
+
+/// Whether a run of sequences should be repaired, and into what. A run
+/// whose reading still holds C1 controls is double damage: it is read once
+/// more; if that fails, its sequences without controls are judged alone.
+fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Judged> {
     let chars = context.chars;
     let start = run[0].start;
     let end = run[run.len() - 1].start + run[run.len() - 1].len;
@@ -312,9 +365,11 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
     let right = chars.get(end).copied();
     // Double damage: the first reading may itself be mojibake of a cleaner
     // text; judge (and repair) the deepest reading that keeps improving.
-    if let Some(deeper) = deepen(left, &repaired, right) {
+    let mut inner = None;
+    if let Some((deeper, first_page)) = deepen(left, &repaired, right, context.preferred) {
         repaired = deeper;
         reason = REASON_DOUBLE;
+        inner = Some(first_page);
     }
     if holds_stray_digit(left, &repaired, right) {
         return Vec::new();
@@ -343,14 +398,15 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<(f
     if gain < ACCEPT_SUPPORTED {
         return Vec::new();
     }
-    vec![(
+    vec![Judged {
         gain,
-        Edit {
+        edit: Edit {
             range: start..end,
             replacement: repaired.into_iter().collect(),
             reason,
         },
-    )]
+        inner,
+    }]
 }
 
 /// Whether a reading holds a digit of another script (`٠`) with neither
@@ -396,17 +452,25 @@ fn candidate_pages_of(chars: &[char]) -> u16 {
 const DEEPEN_STEPS: usize = 2;
 
 /// Reads a repaired run once or twice more, through the code pages that
-/// make it cheapest, if the result is clearly cheaper. Both steps are
+/// make it cheapest, if the result is clearly cheaper; returns it with the
+/// index of the code page of the first further reading. Both steps are
 /// weighed together: a first step that looks no better alone (`Ã‚Â°` to
 /// `Â°`) may be the way to a clean result (`°`), where a greedier first
-/// step (`Ã‚°`) is a dead end.
-fn deepen(left: Option<char>, reading: &[char], right: Option<char>) -> Option<Vec<char>> {
+/// step (`Ã‚°`) is a dead end. A first step through a `preferred` code
+/// page (a mask) costs [`PREFERRED_BONUS`] less.
+fn deepen(
+    left: Option<char>,
+    reading: &[char],
+    right: Option<char>,
+    preferred: u16,
+) -> Option<(Vec<char>, usize)> {
     let current = score::window_cost(left, reading, right);
-    let mut best: Option<(f32, Vec<char>)> = None;
-    let mut frontier = vec![(0.0f32, reading.to_vec())];
+    let mut best: Option<(f32, Vec<char>, usize)> = None;
+    // (cost so far, text, code page of the first step)
+    let mut frontier = vec![(0.0f32, reading.to_vec(), usize::MAX)];
     for step in 0..DEEPEN_STEPS {
         let mut next_frontier = Vec::new();
-        for (spent, text) in &frontier {
+        for (spent, text, first) in &frontier {
             let pages = candidate_pages_of(text);
             for (index, page) in code_pages().iter().enumerate() {
                 if pages & (1 << index) == 0 {
@@ -424,7 +488,11 @@ fn deepen(left: Option<char>, reading: &[char], right: Option<char>) -> Option<V
                     position = sequence.start + sequence.len;
                 }
                 out.extend_from_slice(&text[position..]);
-                let spent = spent + page.cost;
+                let first = if step == 0 { index } else { *first };
+                let mut spent = spent + page.cost;
+                if step == 0 && preferred & (1 << index) != 0 {
+                    spent -= PREFERRED_BONUS;
+                }
                 // Letter statistics count too: `РІ` and `в` cost the same
                 // as characters, but only one is a Bulgarian word.
                 // Each further step must pay for itself, as the first does.
@@ -433,18 +501,23 @@ fn deepen(left: Option<char>, reading: &[char], right: Option<char>) -> Option<V
                     + DEEPEN_MARGIN * step as f32;
                 if best
                     .as_ref()
-                    .map_or(true, |(best_cost, _)| cost < *best_cost)
+                    .map_or(true, |(best_cost, _, _)| cost < *best_cost)
                 {
-                    best = Some((cost, out.clone()));
+                    best = Some((cost, out.clone(), first));
                 }
-                next_frontier.push((spent, out));
+                next_frontier.push((spent, out, first));
             }
         }
         frontier = next_frontier;
     }
-    best.filter(|(cost, _)| *cost + DEEPEN_MARGIN < current)
-        .map(|(_, out)| out)
+    best.filter(|(cost, _, _)| *cost + DEEPEN_MARGIN < current)
+        .map(|(_, out, first)| (out, first))
 }
+
+/// How much cheaper a further reading through the code page most runs of
+/// the line needed is: enough to settle a close call, never enough to
+/// make a reading that does not improve the run.
+const PREFERRED_BONUS: f32 = 1.0;
 
 /// How many readings a result holding C1 controls may go through: a C1
 /// control three layers deep (`ÃƒÂ¢Ã¢â€šÂ¬Ã‚Â\u{9d}`) surfaces again after
@@ -683,6 +756,27 @@ mod tests {
 
     fn fixed(text: &str) -> String {
         repair(text, &mut Vec::new()).into_owned()
+    }
+
+    /// `text` as UTF-8 read through `encoding`.
+    fn misread(text: &str, encoding: &'static encoding_rs::Encoding) -> String {
+        encoding
+            .decode_without_bom_handling(text.as_bytes())
+            .0
+            .into_owned()
+    }
+
+    #[test]
+    fn a_twice_damaged_line_is_read_through_one_chain_of_code_pages() {
+        // Through iso-8859-2 twice, `за` alone reads as well through
+        // windows-1250 for the second reading (`Са`); the rest of the line
+        // settles it.
+        let original =
+            "Цены на бензин выросли на пять процентов за последний месяц, сообщает Росстат.";
+        for second in [encoding_rs::ISO_8859_2, encoding_rs::WINDOWS_1252] {
+            let damaged = misread(&misread(original, encoding_rs::ISO_8859_2), second);
+            assert_eq!(fixed(&damaged), original, "then {}", second.name());
+        }
     }
 
     #[test]
