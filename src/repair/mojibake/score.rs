@@ -264,6 +264,10 @@ fn letter_cost(c: char, script: Script) -> f32 {
             'å' | 'ø' | 'æ' | 'ì' | 'ò' | 'ù' | 'ÿ' | 'ĳ' | 'ŀ' | 'ĸ' | 'ŉ' | 'ſ' => {
                 0.2
             }
+            // The florin sign in practice, and mac-roman's reading of the
+            // lead byte C4 (`ę` is `ƒô`): never inside a word of a language
+            // written with the Latin letters of news text.
+            'ƒ' => 1.0,
             _ => 0.0,
         },
         Script::Greek => match c as u32 {
@@ -392,6 +396,11 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
         && matches!(b, 'Š' | 'Œ' | 'Ž' | 'Ÿ' | 'š' | 'œ' | 'ž' | 'ƒ')
     {
         cost += 2.5;
+    }
+    // A low single quote right before `Ä` is how mac-roman shows E2 80,
+    // the lead of every general punctuation mark (`‚Äì` is `–`).
+    if a == '‚' && b == 'Ä' {
+        cost += 1.0;
     }
     if b == 'ß' && a.is_ascii_alphabetic() && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u') {
         cost += 1.5;
