@@ -51,9 +51,10 @@ impl<'a> BlockView<'a> {
             .filter(|line| !line.is_empty())
             .collect();
         let chars = lines.iter().map(|line| line.chars().count()).sum::<usize>();
+        // A folded line is words separated by single spaces.
         let words = lines
             .iter()
-            .map(|line| line.split_whitespace().count())
+            .map(|line| line.bytes().filter(|&byte| byte == b' ').count() + 1)
             .sum::<usize>();
         let prose = reads_as_prose(&lines, chars, words);
         BlockView {
