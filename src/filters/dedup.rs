@@ -16,12 +16,12 @@ pub const REASON: &str = "dedup.paragraph";
 
 /// Drops every kept block that repeats an earlier kept block.
 pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
+    let candidates: Vec<usize> = (0..views.len())
+        .filter(|&index| decisions.kept(index) && !is_verse(&views[index]))
+        .collect();
     let mut seen: HashSet<&str> = HashSet::new();
-    for (index, view) in views.iter().enumerate() {
-        if !decisions.kept(index) || is_verse(view) {
-            continue;
-        }
-        let key = view.folded();
+    for index in sharing_a_key(views, &candidates) {
+        let key = views[index].folded();
         if key.len() < min_chars || key.chars().count() < min_chars {
             continue;
         }
@@ -29,6 +29,32 @@ pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
             decisions.drop_block(index, REASON);
         }
     }
+}
+
+/// The blocks among `candidates` whose [`FoldKey`] another candidate
+/// also has, in order: only they can be equal to another candidate once
+/// folded, so the others need not be folded whole.
+pub fn sharing_a_key(views: &[BlockView], candidates: &[usize]) -> Vec<usize> {
+    // Sorting keeps this linearithmic whatever the text, where a hash
+    // table fed with chosen text could be made slow.
+    let mut keyed: Vec<(&FoldKey, usize)> = candidates
+        .iter()
+        .map(|&index| (views[index].folded_key(), index))
+        .collect();
+    keyed.sort_unstable();
+    let mut sharing: Vec<usize> = keyed
+        .iter()
+        .enumerate()
+        .filter(|(position, (key, _))| {
+            let same =
+                |other: Option<&(&FoldKey, usize)>| other.is_some_and(|(other, _)| other == key);
+            same(position.checked_sub(1).and_then(|before| keyed.get(before)))
+                || same(keyed.get(position + 1))
+        })
+        .map(|(_, &(_, index))| index)
+        .collect();
+    sharing.sort_unstable();
+    sharing
 }
 
 /// Several short lines: a stanza of a poem or song, which repeats by
@@ -49,6 +75,85 @@ fn is_verse(view: &BlockView) -> bool {
 /// and that never combines with what precedes it), each piece normalizes
 /// on its own, and a piece of stable characters alone is already normal.
 pub fn fold(text: &str) -> String {
+    fold_until(text, usize::MAX)
+}
+
+/// How many bytes of each end of a text's comparison form its [`FoldKey`]
+/// holds.
+const KEY_BYTES: usize = 32;
+
+/// The first and the last bytes of a text's comparison form ([`fold`]).
+/// Texts whose comparison forms are equal have equal keys, and the keys of
+/// different paragraphs almost always differ (both ends: generated and
+/// agency text often starts or ends sentences alike), so only texts that
+/// share a key with another need folding whole.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FoldKey {
+    start: [u8; KEY_BYTES],
+    end: [u8; KEY_BYTES],
+    /// How many bytes of `start` and `end` are used.
+    len: usize,
+}
+
+impl FoldKey {
+    /// The key of a text whose comparison form is `folded`.
+    pub fn of_folded(folded: &str) -> FoldKey {
+        FoldKey::of_ends(folded, folded)
+    }
+
+    /// The key from a prefix and a suffix of the comparison form, each at
+    /// least [`KEY_BYTES`] long or the whole form.
+    fn of_ends(prefix: &str, suffix: &str) -> FoldKey {
+        let len = prefix.len().min(suffix.len()).min(KEY_BYTES);
+        let mut key = FoldKey {
+            start: [0; KEY_BYTES],
+            end: [0; KEY_BYTES],
+            len,
+        };
+        key.start[..len].copy_from_slice(&prefix.as_bytes()[..len]);
+        key.end[..len].copy_from_slice(&suffix.as_bytes()[suffix.len() - len..]);
+        key
+    }
+}
+
+/// The [`FoldKey`] of `text`, folding only as much of it as the key needs:
+/// its start, and a tail cut before a stable character (whose fold is a
+/// suffix of the whole fold).
+pub fn fold_key(text: &str) -> FoldKey {
+    if text.len() <= 4 * KEY_BYTES {
+        return FoldKey::of_folded(&fold(text));
+    }
+    let prefix = fold_until(text, KEY_BYTES);
+    let mut cut = text.len() - 2 * KEY_BYTES;
+    while cut > 0 && !char_at(text, cut).is_some_and(is_stable) {
+        cut -= 1;
+    }
+    let suffix = fold(text.get(cut..).unwrap_or_default());
+    if suffix.len() >= KEY_BYTES || cut == 0 {
+        return FoldKey::of_ends(&prefix, &suffix);
+    }
+    FoldKey::of_folded(&fold(text))
+}
+
+/// Whether `text` folds to `folded`, folding no more of `text` than it
+/// takes to tell: most texts differ from `folded` in their first words.
+pub fn folds_to(text: &str, folded: &str) -> bool {
+    let start = fold_until(text, KEY_BYTES);
+    if !folded.starts_with(start.as_str()) {
+        return false;
+    }
+    if start.len() < KEY_BYTES {
+        // `start` is the whole fold.
+        return start == folded;
+    }
+    fold_until(text, folded.len() + 1) == folded
+}
+
+/// [`fold`], stopping once the output holds at least `limit` bytes: what
+/// it returns then is a prefix of the whole comparison form, because it
+/// stops only before a stable character, after which nothing written is
+/// taken back.
+fn fold_until(text: &str, limit: usize) -> String {
     let bytes = text.as_bytes();
     let mut folder = Folder {
         out: String::with_capacity(text.len()),
@@ -60,13 +165,19 @@ pub fn fold(text: &str) -> String {
     let mut head = (0, 0, false);
     while index < bytes.len() {
         if bytes[index].is_ascii() {
-            index = folder.push_ascii(text, index);
+            if folder.out.len() >= limit {
+                break;
+            }
+            index = folder.push_ascii(text, index, limit);
             continue;
         }
         let Some(c) = char_at(text, index) else {
             break;
         };
         if is_stable(c) {
+            if folder.out.len() >= limit {
+                break;
+            }
             head = (index, folder.out.len(), folder.pending_space);
             folder.push(c);
             index += c.len_utf8();
@@ -128,10 +239,11 @@ struct Folder {
 
 impl Folder {
     /// Folds the ASCII text of `text` from byte `start` up to the next
-    /// non-ASCII character, and returns where that is. Runs of words with
-    /// single spaces between them come out as they are, in lower case, so
-    /// they are copied whole.
-    fn push_ascii(&mut self, text: &str, start: usize) -> usize {
+    /// non-ASCII character, or to a space once the output holds `limit`
+    /// bytes, and returns where it stopped. Runs of words with single
+    /// spaces between them come out as they are, in lower case, so they
+    /// are copied whole.
+    fn push_ascii(&mut self, text: &str, start: usize, limit: usize) -> usize {
         let bytes = text.as_bytes();
         let mut index = start;
         loop {
@@ -146,7 +258,10 @@ impl Folder {
                     && bytes
                         .get(index + 1)
                         .is_some_and(|&next| next.is_ascii() && !is_ascii_whitespace(next));
-                if !byte.is_ascii() || (is_ascii_whitespace(byte) && !single_space) {
+                if !byte.is_ascii()
+                    || (is_ascii_whitespace(byte) && !single_space)
+                    || (single_space && self.out.len() + (index - run_start) >= limit)
+                {
                     break;
                 }
                 index += if single_space { 2 } else { 1 };
@@ -155,7 +270,7 @@ impl Folder {
                 self.flush_space();
                 self.push_ascii_words(text.get(run_start..index).unwrap_or_default());
             }
-            if index >= bytes.len() || !bytes[index].is_ascii() {
+            if index >= bytes.len() || !bytes[index].is_ascii() || self.out.len() >= limit {
                 return index;
             }
         }
@@ -418,12 +533,49 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_key_is_the_start_of_the_comparison_form() {
+        let long = "The Committee  met on Tuesday\tto discuss “the proposal” at length, and again on Friday, when the chair said the vote would wait until the spring.";
+        assert_eq!(fold_key(long), FoldKey::of_folded(&fold(long)));
+        assert_eq!(fold_key("Short"), FoldKey::of_folded("short"));
+        // Blocks that differ only between the key's ends share it and are
+        // still told apart.
+        let first = format!("{PARAGRAPH} First middle part. {PARAGRAPH}");
+        let second = format!("{PARAGRAPH} Second middle part. {PARAGRAPH}");
+        assert_eq!(fold_key(&first), fold_key(&second));
+        assert_eq!(run(&[&first, &second, &first]), [true, true, false]);
+    }
+
+    #[test]
+    fn folds_to_compares_with_the_whole_fold() {
+        let folded = fold(PARAGRAPH);
+        assert!(folds_to(PARAGRAPH, &folded));
+        assert!(folds_to(&PARAGRAPH.to_uppercase(), &folded));
+        assert!(!folds_to(&format!("{PARAGRAPH} More."), &folded));
+        assert!(!folds_to("The ministry said", &folded));
+        assert!(!folds_to(PARAGRAPH, "the ministry said"));
+        assert!(folds_to("  Short ", "short"));
+        assert!(!folds_to("Short", "shorter"));
+    }
+
     proptest::proptest! {
         #[test]
         fn the_fold_agrees_with_the_reference(
             text in "[ a-zA-Z=<`'\t\n\u{A0}\u{A8}\u{B4}\u{C0}-\u{17F}\u{300}-\u{315}\u{338}\u{391}-\u{3A9}\u{400}-\u{48F}\u{5D0}\u{5B0}\u{627}\u{654}\u{900}-\u{94D}\u{E01}-\u{E4E}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{11A8}-\u{11C2}\u{2000}-\u{2060}\u{3099}\u{304B}\u{AC00}-\u{AC10}\u{FB01}\u{FEFF}\u{FF21}-\u{FF3A}\u{85}\u{AB}\u{AD}\u{BB}\u{3000}\u{20AC}\u{2190}\u{4E00}\u{10400}\u{1D400}]{0,40}"
         ) {
             proptest::prop_assert_eq!(fold(&text), reference_fold(&text));
+        }
+
+        #[test]
+        fn the_key_agrees_with_the_whole_fold(
+            text in "[ a-zA-Z`\t\u{A0}\u{C0}-\u{17F}\u{300}-\u{315}\u{410}-\u{44F}\u{E01}-\u{E4E}\u{2000}-\u{2060}\u{FB01}\u{FF21}-\u{FF3A}]{0,300}"
+        ) {
+            proptest::prop_assert_eq!(fold_key(&text), FoldKey::of_folded(&fold(&text)));
+            let folded = fold(&text);
+            proptest::prop_assert!(folds_to(&text, &folded));
+            if let Some((cut, _)) = folded.char_indices().nth(40) {
+                proptest::prop_assert!(!folds_to(&text, &folded[..cut]));
+            }
         }
     }
 

@@ -10,7 +10,7 @@
 //! with no plain copy is left alone: without the plain form nobody can
 //! tell a site suffix from the end of the headline.
 
-use super::dedup::fold;
+use super::dedup::folds_to;
 use super::shape::BlockView;
 use super::Decisions;
 
@@ -53,7 +53,7 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
         // search goes on to the plain form, which drops it as its copy.
         // Taking a repeated title form for the headline would make a
         // second cleaning, where its copy is gone, choose differently.
-        if !title_form_bases(blocks[candidate]).is_empty() {
+        if title_form_bases(blocks[candidate]).next().is_some() {
             continue;
         }
         let mut plain = Vec::new();
@@ -64,12 +64,11 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             if !headline_shaped(&views[index]) || blocks[index].len() * 2 < key.len() {
                 continue;
             }
-            if index == candidate || key_of(index) == Some(key) {
+            let same_key = views[index].folded_key() == views[candidate].folded_key();
+            if index == candidate || (same_key && key_of(index) == Some(key)) {
                 plain.push(index);
             } else if has_site_separator(blocks[index])
-                && title_form_bases(blocks[index])
-                    .iter()
-                    .any(|base| *base == key)
+                && title_form_bases(blocks[index]).any(|base| folds_to(base, key))
             {
                 titled.push(index);
             }
@@ -92,9 +91,15 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
 }
 
 fn has_site_separator(block: &str) -> bool {
-    SITE_SEPARATORS
-        .iter()
-        .any(|separator| block.contains(separator))
+    // Every separator starts with a space: one search for spaces, and a
+    // look at what follows each.
+    let bytes = block.as_bytes();
+    memchr::memchr_iter(b' ', bytes).any(|space| {
+        let rest = &bytes[space..];
+        SITE_SEPARATORS
+            .iter()
+            .any(|separator| rest.starts_with(separator.as_bytes()))
+    })
 }
 
 /// One or two short lines: what a headline looks like.
@@ -113,27 +118,22 @@ fn is_all_capitals(text: &str) -> bool {
     letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
 }
 
-/// The folded headline(s) a `<title>`-form block may stand for: the text
-/// before a site suffix (`Headline | Site`), or after a site prefix
+/// The headline(s) a `<title>`-form block may stand for: the text before
+/// a site suffix (`Headline | Site`), or after a site prefix
 /// (`Site | Headline`).
-fn title_form_bases(block: &str) -> Vec<String> {
+fn title_form_bases(block: &str) -> impl Iterator<Item = &str> {
     let block = block.trim();
-    let mut bases = Vec::new();
-    for separator in SITE_SEPARATORS {
-        if let Some(cut) = block.rfind(separator) {
+    SITE_SEPARATORS.iter().flat_map(move |separator| {
+        let suffix = block.rfind(separator).and_then(|cut| {
             let (headline, site) = (&block[..cut], &block[cut + separator.len()..]);
-            if looks_like_site_name(site) {
-                bases.push(fold(headline));
-            }
-        }
-        if let Some(cut) = block.find(separator) {
+            looks_like_site_name(site).then_some(headline)
+        });
+        let prefix = block.find(separator).and_then(|cut| {
             let (site, headline) = (&block[..cut], &block[cut + separator.len()..]);
-            if looks_like_site_name(site) {
-                bases.push(fold(headline));
-            }
-        }
-    }
-    bases
+            looks_like_site_name(site).then_some(headline)
+        });
+        suffix.into_iter().chain(prefix)
+    })
 }
 
 fn looks_like_site_name(text: &str) -> bool {

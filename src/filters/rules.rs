@@ -507,8 +507,22 @@ pub fn fold_line(line: &str) -> Cow<'_, str> {
 /// One pass over the bytes; only the lead bytes those characters can start
 /// with (a unit test checks them all) are decoded.
 fn needs_folding(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    // Most lines have none of the bytes looked at below: a branch-free
+    // pass (which the compiler vectorizes) and a search for two spaces
+    // settle them.
+    let suspect = bytes.iter().fold(false, |suspect, &byte| {
+        suspect
+            | (byte.wrapping_sub(b'\t') < 5)
+            | (byte == 0xC2)
+            | (byte.wrapping_sub(0xE1) < 3)
+            | (byte == 0xEF)
+    });
+    if !suspect {
+        return memchr::memmem::find(bytes, b"  ").is_some();
+    }
     let mut previous_was_space = false;
-    for (index, &byte) in line.as_bytes().iter().enumerate() {
+    for (index, &byte) in bytes.iter().enumerate() {
         match byte {
             b' ' if previous_was_space => return true,
             b' ' => {
