@@ -504,41 +504,42 @@ pub fn fold_line(line: &str) -> Cow<'_, str> {
 
 /// Whether a trimmed line holds a run of spaces, whitespace other than a
 /// space, or an invisible character: whatever [`fold_line`] would change.
-/// One pass over the bytes; only the lead bytes those characters can start
-/// with (a unit test checks them all) are decoded.
+/// Only the lead bytes those characters can start with (a unit test checks
+/// them all) are decoded.
 fn needs_folding(line: &str) -> bool {
+    const CHUNK: usize = 32;
     let bytes = line.as_bytes();
-    // Most lines have none of the bytes looked at below: a branch-free
-    // pass (which the compiler vectorizes) and a search for two spaces
-    // settle them.
-    let suspect = bytes.iter().fold(false, |suspect, &byte| {
-        suspect
-            | (byte.wrapping_sub(b'\t') < 5)
-            | (byte == 0xC2)
-            | (byte.wrapping_sub(0xE1) < 3)
-            | (byte == 0xEF)
-    });
-    if !suspect {
-        return memchr::memmem::find(bytes, b"  ").is_some();
+    if memchr::memmem::find(bytes, b"  ").is_some() {
+        return true;
     }
-    let mut previous_was_space = false;
-    for (index, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b' ' if previous_was_space => return true,
-            b' ' => {
-                previous_was_space = true;
-                continue;
-            }
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
-                let c = line.get(index..).and_then(|rest| rest.chars().next());
-                if c.is_some_and(|c| c.is_whitespace() || is_invisible(c)) {
-                    return true;
-                }
-            }
-            _ => {}
+    // Most chunks of a line hold none of the bytes looked at: a
+    // branch-free pass (which the compiler vectorizes) settles them.
+    let suspect = |chunk: &[u8]| {
+        chunk.iter().fold(0u8, |flags, &byte| {
+            flags
+                | u8::from(byte.wrapping_sub(b'\t') < 5)
+                | u8::from(byte == 0xC2)
+                | u8::from(byte.wrapping_sub(0xE1) < 3)
+                | u8::from(byte == 0xEF)
+        }) != 0
+    };
+    for (chunk_index, chunk) in bytes.chunks(CHUNK).enumerate() {
+        if !suspect(chunk) {
+            continue;
         }
-        previous_was_space = false;
+        for (offset, &byte) in chunk.iter().enumerate() {
+            match byte {
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return true,
+                0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                    let index = chunk_index * CHUNK + offset;
+                    let c = line.get(index..).and_then(|rest| rest.chars().next());
+                    if c.is_some_and(|c| c.is_whitespace() || is_invisible(c)) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
     }
     false
 }
