@@ -156,7 +156,7 @@ pub fn folds_to(text: &str, folded: &str) -> bool {
 fn fold_until(text: &str, limit: usize) -> String {
     let bytes = text.as_bytes();
     let mut folder = Folder {
-        out: String::with_capacity(text.len()),
+        out: String::with_capacity(text.len().min(limit.saturating_add(KEY_BYTES))),
         pending_space: false,
     };
     let mut index = 0;

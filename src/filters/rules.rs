@@ -509,7 +509,9 @@ pub fn fold_line(line: &str) -> Cow<'_, str> {
 fn needs_folding(line: &str) -> bool {
     const CHUNK: usize = 32;
     let bytes = line.as_bytes();
-    if memchr::memmem::find(bytes, b"  ").is_some() {
+    static DOUBLE_SPACE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let double_space = DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new(b"  "));
+    if double_space.find(bytes).is_some() {
         return true;
     }
     // Most chunks of a line hold none of the bytes looked at: a
