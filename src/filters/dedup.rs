@@ -6,6 +6,11 @@
 //! in quoted lyrics) legitimately repeat and never count. Only whole blocks
 //! are compared: a sentence that also appears inside a longer paragraph is
 //! not a duplicate.
+//!
+//! Most blocks repeat nothing, so blocks are first told apart by the ends
+//! of their comparison form ([`FoldKey`]); only blocks whose ends match
+//! another block's are folded whole and compared exactly, so two different
+//! blocks are never taken for copies.
 
 use super::shape::BlockView;
 use super::Decisions;
