@@ -11,6 +11,7 @@
 
 use std::collections::HashSet;
 
+use super::dedup;
 use super::rules::{Rule, RuleSet};
 use super::shape::BlockView;
 use super::Decisions;
@@ -55,12 +56,14 @@ struct RunningText {
 
 impl RunningText {
     fn new(views: &[BlockView], decisions: &Decisions) -> RunningText {
-        let mut seen = HashSet::new();
-        let repeated: Vec<bool> = views
-            .iter()
-            .enumerate()
-            .map(|(index, view)| decisions.kept(index) && view.prose && !seen.insert(view.folded()))
+        let prose: Vec<usize> = (0..views.len())
+            .filter(|&index| decisions.kept(index) && views[index].prose)
             .collect();
+        let mut seen = HashSet::new();
+        let mut repeated = vec![false; views.len()];
+        for index in dedup::sharing_a_key(views, &prose) {
+            repeated[index] = !seen.insert(views[index].folded());
+        }
         let last_prose = (0..views.len())
             .rev()
             .find(|&index| decisions.kept(index) && views[index].prose && !repeated[index]);

@@ -6,6 +6,11 @@
 //! in quoted lyrics) legitimately repeat and never count. Only whole blocks
 //! are compared: a sentence that also appears inside a longer paragraph is
 //! not a duplicate.
+//!
+//! Most blocks repeat nothing, so blocks are first told apart by the ends
+//! of their comparison form ([`FoldKey`]); only blocks whose ends match
+//! another block's are folded whole and compared exactly, so two different
+//! blocks are never taken for copies.
 
 use super::shape::BlockView;
 use super::Decisions;
@@ -16,12 +21,12 @@ pub const REASON: &str = "dedup.paragraph";
 
 /// Drops every kept block that repeats an earlier kept block.
 pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
+    let candidates: Vec<usize> = (0..views.len())
+        .filter(|&index| decisions.kept(index) && !is_verse(&views[index]))
+        .collect();
     let mut seen: HashSet<&str> = HashSet::new();
-    for (index, view) in views.iter().enumerate() {
-        if !decisions.kept(index) || is_verse(view) {
-            continue;
-        }
-        let key = view.folded();
+    for index in sharing_a_key(views, &candidates) {
+        let key = views[index].folded();
         if key.len() < min_chars || key.chars().count() < min_chars {
             continue;
         }
@@ -29,6 +34,32 @@ pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
             decisions.drop_block(index, REASON);
         }
     }
+}
+
+/// The blocks among `candidates` whose [`FoldKey`] another candidate
+/// also has, in order: only they can be equal to another candidate once
+/// folded, so the others need not be folded whole.
+pub fn sharing_a_key(views: &[BlockView], candidates: &[usize]) -> Vec<usize> {
+    // Sorting keeps this linearithmic whatever the text, where a hash
+    // table fed with chosen text could be made slow.
+    let mut keyed: Vec<(&FoldKey, usize)> = candidates
+        .iter()
+        .map(|&index| (views[index].folded_key(), index))
+        .collect();
+    keyed.sort_unstable();
+    let mut sharing: Vec<usize> = keyed
+        .iter()
+        .enumerate()
+        .filter(|(position, (key, _))| {
+            let same =
+                |other: Option<&(&FoldKey, usize)>| other.is_some_and(|(other, _)| other == key);
+            same(position.checked_sub(1).and_then(|before| keyed.get(before)))
+                || same(keyed.get(position + 1))
+        })
+        .map(|(_, &(_, index))| index)
+        .collect();
+    sharing.sort_unstable();
+    sharing
 }
 
 /// Several short lines: a stanza of a poem or song, which repeats by
@@ -43,70 +74,371 @@ fn is_verse(view: &BlockView) -> bool {
 /// The comparison form of a text: Unicode compatibility forms unified
 /// (NFKC), lower case, every quote mark made straight, invisible characters
 /// dropped and whitespace folded to single spaces.
+///
+/// NFKC is only worked out where it can change something: the text is cut
+/// before every *stable* character (one that normalization leaves alone
+/// and that never combines with what precedes it), each piece normalizes
+/// on its own, and a piece of stable characters alone is already normal.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return fold_ascii(text);
+    fold_until(text, usize::MAX)
+}
+
+/// How many bytes of each end of a text's comparison form its [`FoldKey`]
+/// holds.
+const KEY_BYTES: usize = 16;
+
+/// The first and the last bytes of a text's comparison form ([`fold`]).
+/// Texts whose comparison forms are equal have equal keys, and the keys of
+/// different paragraphs almost always differ (both ends: generated and
+/// agency text often starts or ends sentences alike), so only texts that
+/// share a key with another need folding whole.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FoldKey {
+    start: [u8; KEY_BYTES],
+    end: [u8; KEY_BYTES],
+    /// How many bytes of `start` and `end` are used.
+    len: usize,
+}
+
+impl FoldKey {
+    /// The key of a text whose comparison form is `folded`.
+    pub fn of_folded(folded: &str) -> FoldKey {
+        FoldKey::of_ends(folded, folded)
     }
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    let mut push = |c: char, out: &mut String| {
+
+    /// The key from a prefix and a suffix of the comparison form, each at
+    /// least [`KEY_BYTES`] long or the whole form.
+    fn of_ends(prefix: &str, suffix: &str) -> FoldKey {
+        let len = prefix.len().min(suffix.len()).min(KEY_BYTES);
+        let mut key = FoldKey {
+            start: [0; KEY_BYTES],
+            end: [0; KEY_BYTES],
+            len,
+        };
+        key.start[..len].copy_from_slice(&prefix.as_bytes()[..len]);
+        key.end[..len].copy_from_slice(&suffix.as_bytes()[suffix.len() - len..]);
+        key
+    }
+}
+
+/// The [`FoldKey`] of `text`, folding only as much of it as the key needs:
+/// its start, and a tail cut before a stable character (whose fold is a
+/// suffix of the whole fold).
+pub fn fold_key(text: &str) -> FoldKey {
+    if text.len() <= 4 * KEY_BYTES {
+        return FoldKey::of_folded(&fold(text));
+    }
+    let prefix = fold_until(text, KEY_BYTES);
+    let mut cut = text.len() - 2 * KEY_BYTES;
+    while cut > 0 && !char_at(text, cut).is_some_and(is_stable) {
+        cut -= 1;
+    }
+    let suffix = fold(text.get(cut..).unwrap_or_default());
+    if suffix.len() >= KEY_BYTES || cut == 0 {
+        return FoldKey::of_ends(&prefix, &suffix);
+    }
+    FoldKey::of_folded(&fold(text))
+}
+
+/// Whether `text` folds to `folded`, folding no more of `text` than it
+/// takes to tell: most texts differ from `folded` in their first words.
+pub fn folds_to(text: &str, folded: &str) -> bool {
+    let start = fold_until(text, KEY_BYTES);
+    if !folded.starts_with(start.as_str()) {
+        return false;
+    }
+    if start.len() < KEY_BYTES {
+        // `start` is the whole fold.
+        return start == folded;
+    }
+    fold_until(text, folded.len() + 1) == folded
+}
+
+/// [`fold`], stopping once the output holds at least `limit` bytes: what
+/// it returns then is a prefix of the whole comparison form, because it
+/// stops only before a stable character, after which nothing written is
+/// taken back.
+fn fold_until(text: &str, limit: usize) -> String {
+    let bytes = text.as_bytes();
+    let mut folder = Folder {
+        out: String::with_capacity(text.len().min(limit.saturating_add(KEY_BYTES))),
+        pending_space: false,
+    };
+    let mut index = 0;
+    // The last non-ASCII stable character: where it starts in `text`, and
+    // the output before it.
+    let mut head = (0, 0, false);
+    while index < bytes.len() {
+        if bytes[index].is_ascii() {
+            if folder.out.len() >= limit {
+                break;
+            }
+            index = folder.push_ascii(text, index, limit);
+            continue;
+        }
+        let Some(c) = char_at(text, index) else {
+            break;
+        };
+        if is_stable(c) {
+            if folder.out.len() >= limit {
+                break;
+            }
+            head = (index, folder.out.len(), folder.pending_space);
+            folder.push(c);
+            index += c.len_utf8();
+            continue;
+        }
+        // A piece: the stable character before (if any) and the unstable
+        // ones from here to the next stable character.
+        let mut end = index + c.len_utf8();
+        while let Some(next) = char_at(text, end) {
+            if is_stable(next) {
+                break;
+            }
+            end += next.len_utf8();
+        }
+        let start = match index.checked_sub(1) {
+            None => index,
+            Some(previous) if bytes[previous].is_ascii() => previous,
+            Some(_) => head.0,
+        };
+        let piece = text.get(start..end).unwrap_or_default();
+        if is_nfkc_quick(piece.chars()) == IsNormalized::Yes {
+            // Already normal: the stable character stays as pushed.
+            let rest = text.get(index..end).unwrap_or_default();
+            rest.chars().for_each(|c| folder.push(c));
+        } else {
+            // The stable character may compose with what follows: its
+            // output is taken back and the piece normalized whole.
+            if start < index {
+                if bytes[start].is_ascii() {
+                    folder.take_back_ascii(bytes[start]);
+                } else {
+                    folder.out.truncate(head.1);
+                    folder.pending_space = head.2;
+                }
+            }
+            piece.nfkc().for_each(|c| folder.push(c));
+        }
+        index = end;
+    }
+    folder.out
+}
+
+/// The character starting at byte `index` of `text`, if one does.
+fn char_at(text: &str, index: usize) -> Option<char> {
+    text.get(index..).and_then(|rest| rest.chars().next())
+}
+
+/// The ASCII characters `char::is_whitespace` accepts.
+fn is_ascii_whitespace(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// The output of [`fold`] as it is built.
+struct Folder {
+    out: String,
+    /// Whitespace was seen since the last character pushed.
+    pending_space: bool,
+}
+
+impl Folder {
+    /// Folds the ASCII text of `text` from byte `start` up to the next
+    /// non-ASCII character, or to a space once the output holds `limit`
+    /// bytes, and returns where it stopped. Runs of words with single
+    /// spaces between them come out as they are, in lower case, so they
+    /// are copied whole.
+    fn push_ascii(&mut self, text: &str, start: usize, limit: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut index = start;
+        loop {
+            while index < bytes.len() && is_ascii_whitespace(bytes[index]) {
+                self.pending_space = true;
+                index += 1;
+            }
+            let run_start = index;
+            while index < bytes.len() {
+                let byte = bytes[index];
+                let single_space = byte == b' '
+                    && bytes
+                        .get(index + 1)
+                        .is_some_and(|&next| next.is_ascii() && !is_ascii_whitespace(next));
+                if !byte.is_ascii()
+                    || (is_ascii_whitespace(byte) && !single_space)
+                    || (single_space && self.out.len() + (index - run_start) >= limit)
+                {
+                    break;
+                }
+                index += if single_space { 2 } else { 1 };
+            }
+            if index > run_start {
+                self.flush_space();
+                self.push_ascii_words(text.get(run_start..index).unwrap_or_default());
+            }
+            if index >= bytes.len() || !bytes[index].is_ascii() || self.out.len() >= limit {
+                return index;
+            }
+        }
+    }
+
+    /// Appends ASCII words with single spaces between them, folded.
+    fn push_ascii_words(&mut self, words: &str) {
+        let at = self.out.len();
+        self.out.push_str(words);
+        if let Some(written) = self.out.get_mut(at..) {
+            written.make_ascii_lowercase();
+        }
+        if memchr::memchr(b'`', words.as_bytes()).is_some() {
+            let straightened = self.out.get(at..).unwrap_or_default().replace('`', "'");
+            self.out.truncate(at);
+            self.out.push_str(&straightened);
+        }
+    }
+
+    /// Undoes the folding of the ASCII character `byte`, the last one
+    /// folded. Whitespace wrote nothing, and folding it again gives the
+    /// same state. Anything else wrote one byte, after a space exactly
+    /// when a space ends the output then (spaces are only ever written
+    /// before a character).
+    fn take_back_ascii(&mut self, byte: u8) {
+        if is_ascii_whitespace(byte) {
+            return;
+        }
+        self.out.pop();
+        self.pending_space = self.out.ends_with(' ');
+        if self.pending_space {
+            self.out.pop();
+        }
+    }
+
+    /// Adds one character of the normalized text.
+    fn push(&mut self, c: char) {
+        let code = c as u32;
+        if c.is_ascii() {
+            if is_ascii_whitespace(code as u8) {
+                self.pending_space = true;
+                return;
+            }
+            self.flush_space();
+            self.out.push(match c {
+                '`' => '\'',
+                other => other.to_ascii_lowercase(),
+            });
+            return;
+        }
+        // Letters of the common alphabets: no whitespace, invisible
+        // character or quote among them.
+        if matches!(code, 0xC0..=0x24F | 0x386..=0x52F | 0xE01..=0xE5B | 0x3400..=0x9FFF) {
+            self.flush_space();
+            push_lowercase(&mut self.out, c);
+            return;
+        }
         if c.is_whitespace() {
-            pending_space = true;
+            self.pending_space = true;
             return;
         }
         if super::rules::is_invisible(c) {
             return;
         }
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        let c = match c {
-            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
-            other => other,
-        };
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    };
-    // Most text is already in compatibility-normalized form; the quick
-    // check spares it the decomposition.
-    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        for c in text.chars() {
-            push(c, &mut out);
-        }
-    } else {
-        for c in text.nfkc() {
-            push(c, &mut out);
+        self.flush_space();
+        match c {
+            '‘' | '’' | '‚' | '‛' | '′' | '´' => self.out.push('\''),
+            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => self.out.push('"'),
+            other => push_lowercase(&mut self.out, other),
         }
     }
-    out
+
+    fn flush_space(&mut self) {
+        if self.pending_space {
+            if !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.pending_space = false;
+        }
+    }
 }
 
-/// [`fold`] for ASCII text (most of it), a byte at a time: NFKC changes no
-/// ASCII character and the only ASCII quote to straighten is the backtick.
-fn fold_ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for byte in text.bytes() {
-        // The ASCII characters `char::is_whitespace` accepts.
-        if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
-            pending_space = true;
-            continue;
-        }
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push(match byte {
-            b'`' => '\'',
-            other => char::from(other.to_ascii_lowercase()),
-        });
+/// Whether NFKC leaves `c` alone and nothing before it can combine with
+/// it or move past it (canonical combining class 0, NFKC quick check
+/// `Yes`), so that a text can be normalized in pieces cut before it. Only
+/// the common scripts are listed; a character left out is merely handled
+/// the slow way. A unit test checks every listed character.
+fn is_stable(c: char) -> bool {
+    let code = c as u32;
+    // One jump on the 256-character block, then the ranges inside it.
+    match code >> 8 {
+        0x00 => matches!(
+            code,
+            0x00..=0x9F | 0xA1..=0xA7 | 0xA9 | 0xAB..=0xAE | 0xB0..=0xB1 | 0xB6..=0xB7 | 0xBB | 0xBF..=0xFF
+        ),
+        0x01 => matches!(code, 0x100..=0x131 | 0x134..=0x13E | 0x141..=0x148 | 0x14A..=0x17E),
+        0x03 => matches!(code, 0x388..=0x3CF | 0x3FA..=0x3FF),
+        0x04 => !matches!(code, 0x483..=0x487),
+        0x05 => matches!(code, 0x500..=0x557 | 0x5D0..=0x5EA),
+        0x06 => matches!(code, 0x620..=0x64A),
+        0x09 => code <= 0x93B,
+        0x0E => matches!(code, 0xE01..=0xE32 | 0xE34..=0xE37 | 0xE3F..=0xE47 | 0xE4C..=0xE5B),
+        0x20 => matches!(
+            code,
+            0x2010 | 0x2012..=0x2016 | 0x2018..=0x2023 | 0x2027..=0x202E | 0x2030..=0x2032
+                | 0x20A0..=0x20A7 | 0x20A9..=0x20C0
+        ),
+        0x21 => code >= 0x218A,
+        0x22 => code <= 0x222B,
+        0x34..=0xA5 | 0xAC..=0xD6 => true,
+        0xA6 => code <= 0xA66E,
+        0xD7 => code <= 0xD7A3,
+        _ => false,
     }
-    out
+}
+
+/// Pushes the lower case of a non-ASCII `c`, as `char::to_lowercase` gives
+/// it, with the common scripts worked out without the Unicode tables. A
+/// unit test compares every character with `char::to_lowercase`.
+fn push_lowercase(out: &mut String, c: char) {
+    let code = c as u32;
+    let shifted = |by: u32| char::from_u32(code + by);
+    // One jump on the 256-character block, then the ranges inside it.
+    let lower = match code >> 8 {
+        // Latin-1: capitals are 0x20 below their small letters.
+        0x00 => match code {
+            0xC0..=0xDE if code != 0xD7 => shifted(0x20),
+            _ => Some(c),
+        },
+        // Latin Extended-A: capital and small letters alternate.
+        0x01 => match code {
+            0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if code % 2 == 0 => shifted(1),
+            0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => shifted(1),
+            0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x139..=0x148 | 0x179..=0x17E => {
+                Some(c)
+            }
+            _ => None,
+        },
+        0x03 => match code {
+            0x391..=0x3A1 | 0x3A3..=0x3A9 => shifted(0x20),
+            _ => None,
+        },
+        0x04 => match code {
+            0x400..=0x40F => shifted(0x50),
+            0x410..=0x42F => shifted(0x20),
+            0x430..=0x45F => Some(c),
+            _ => None,
+        },
+        // Letters without case: Hebrew to Myanmar, punctuation, CJK, Hangul.
+        0x05 if code >= 0x557 => Some(c),
+        0x06..=0x0F | 0x20 | 0x2D..=0xA5 | 0xA8..=0xD7 => Some(c),
+        0x10 if code <= 0x109F => Some(c),
+        0x1F if code >= 0x1FFD => Some(c),
+        0x21 if code <= 0x2125 => Some(c),
+        0x2C if code >= 0x2CF3 => Some(c),
+        0xA6 if code <= 0xA63F => Some(c),
+        0xA7 if code >= 0xA7F6 => Some(c),
+        _ => None,
+    };
+    match lower {
+        Some(lower) => out.push(lower),
+        None => out.extend(c.to_lowercase()),
+    }
 }
 
 #[cfg(test)]
@@ -153,6 +485,119 @@ mod tests {
         };
         assert_eq!(fold(text), general);
         assert_eq!(fold(text), "the 'quick' brown fox, said \"hello\"");
+    }
+
+    /// The straightforward form of [`fold`]: NFKC over the whole text,
+    /// then one character at a time through the Unicode tables.
+    fn reference_fold(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in text.nfkc() {
+            if c.is_whitespace() {
+                pending_space = true;
+                continue;
+            }
+            if crate::filters::rules::is_invisible(c) {
+                continue;
+            }
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            let c = match c {
+                '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+                '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+                other => other,
+            };
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn every_stable_character_is_left_alone_by_nfkc_and_starts_a_piece() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| is_stable(*c))
+        {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                is_nfkc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_quick_lower_case_agrees_with_the_unicode_tables() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut quick = String::new();
+            push_lowercase(&mut quick, c);
+            assert_eq!(quick, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn pieces_that_compose_across_a_stable_character_are_normalized_whole() {
+        for text in [
+            "e\u{301}t\u{E9} a=\u{338}b",
+            "\u{301}start with a mark",
+            "\u{1100}\u{1161}\u{11A8} \u{AC00}\u{11A8}",
+            "ก\u{E33}ไทย \u{FB01}ne ＡＢＣ x\u{A8}y",
+            "a\u{315}\u{300}\u{5AE}\u{300}b ق\u{654}",
+            "\u{130}STANBUL \u{3A3}\u{39F}\u{3A3} \u{1E9E}",
+            "  Two  `Words`\there\r\n \u{A0}x  y` \u{2028}z ",
+        ] {
+            assert_eq!(fold(text), reference_fold(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_key_is_the_start_of_the_comparison_form() {
+        let long = "The Committee  met on Tuesday\tto discuss “the proposal” at length, and again on Friday, when the chair said the vote would wait until the spring.";
+        assert_eq!(fold_key(long), FoldKey::of_folded(&fold(long)));
+        assert_eq!(fold_key("Short"), FoldKey::of_folded("short"));
+        // Blocks that differ only between the key's ends share it and are
+        // still told apart.
+        let first = format!("{PARAGRAPH} First middle part. {PARAGRAPH}");
+        let second = format!("{PARAGRAPH} Second middle part. {PARAGRAPH}");
+        assert_eq!(fold_key(&first), fold_key(&second));
+        assert_eq!(run(&[&first, &second, &first]), [true, true, false]);
+    }
+
+    #[test]
+    fn folds_to_compares_with_the_whole_fold() {
+        let folded = fold(PARAGRAPH);
+        assert!(folds_to(PARAGRAPH, &folded));
+        assert!(folds_to(&PARAGRAPH.to_uppercase(), &folded));
+        assert!(!folds_to(&format!("{PARAGRAPH} More."), &folded));
+        assert!(!folds_to("The ministry said", &folded));
+        assert!(!folds_to(PARAGRAPH, "the ministry said"));
+        assert!(folds_to("  Short ", "short"));
+        assert!(!folds_to("Short", "shorter"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fold_agrees_with_the_reference(
+            text in "[ a-zA-Z=<`'\t\n\u{A0}\u{A8}\u{B4}\u{C0}-\u{17F}\u{300}-\u{315}\u{338}\u{391}-\u{3A9}\u{400}-\u{48F}\u{5D0}\u{5B0}\u{627}\u{654}\u{900}-\u{94D}\u{E01}-\u{E4E}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{11A8}-\u{11C2}\u{2000}-\u{2060}\u{3099}\u{304B}\u{AC00}-\u{AC10}\u{FB01}\u{FEFF}\u{FF21}-\u{FF3A}\u{85}\u{AB}\u{AD}\u{BB}\u{3000}\u{20AC}\u{2190}\u{4E00}\u{10400}\u{1D400}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(fold(&text), reference_fold(&text));
+        }
+
+        #[test]
+        fn the_key_agrees_with_the_whole_fold(
+            text in "[ a-zA-Z`\t\u{A0}\u{C0}-\u{17F}\u{300}-\u{315}\u{410}-\u{44F}\u{E01}-\u{E4E}\u{2000}-\u{2060}\u{FB01}\u{FF21}-\u{FF3A}]{0,300}"
+        ) {
+            proptest::prop_assert_eq!(fold_key(&text), FoldKey::of_folded(&fold(&text)));
+            let folded = fold(&text);
+            proptest::prop_assert!(folds_to(&text, &folded));
+            if let Some((cut, _)) = folded.char_indices().nth(40) {
+                proptest::prop_assert!(!folds_to(&text, &folded[..cut]));
+            }
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! with no plain copy is left alone: without the plain form nobody can
 //! tell a site suffix from the end of the headline.
 
-use super::dedup::fold;
+use super::dedup::folds_to;
 use super::shape::BlockView;
 use super::Decisions;
 
@@ -53,7 +53,7 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
         // search goes on to the plain form, which drops it as its copy.
         // Taking a repeated title form for the headline would make a
         // second cleaning, where its copy is gone, choose differently.
-        if !title_form_bases(blocks[candidate]).is_empty() {
+        if title_form_bases(blocks[candidate]).next().is_some() {
             continue;
         }
         let mut plain = Vec::new();
@@ -64,13 +64,10 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             if !headline_shaped(&views[index]) || blocks[index].len() * 2 < key.len() {
                 continue;
             }
-            if index == candidate || key_of(index) == Some(key) {
+            let same_key = views[index].folded_key() == views[candidate].folded_key();
+            if index == candidate || (same_key && key_of(index) == Some(key)) {
                 plain.push(index);
-            } else if has_site_separator(blocks[index])
-                && title_form_bases(blocks[index])
-                    .iter()
-                    .any(|base| *base == key)
-            {
+            } else if title_form_bases(blocks[index]).any(|base| folds_to(base, key)) {
                 titled.push(index);
             }
         }
@@ -91,10 +88,27 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
     }
 }
 
-fn has_site_separator(block: &str) -> bool {
-    SITE_SEPARATORS
-        .iter()
-        .any(|separator| block.contains(separator))
+/// Which of [`SITE_SEPARATORS`] `block` holds, one bit each. Every
+/// separator starts with a space: one pass looks at what follows each.
+fn site_separators(block: &str) -> u32 {
+    let bytes = block.as_bytes();
+    let mut found = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if byte != b' ' {
+            continue;
+        }
+        let rest = &bytes[index..];
+        // The byte after the space of each separator.
+        if !matches!(rest.get(1), Some(b'|' | b'-' | b':' | b'~' | 0xC2 | 0xE2)) {
+            continue;
+        }
+        for (bit, separator) in SITE_SEPARATORS.iter().enumerate() {
+            if rest.starts_with(separator.as_bytes()) {
+                found |= 1 << bit;
+            }
+        }
+    }
+    found
 }
 
 /// One or two short lines: what a headline looks like.
@@ -113,27 +127,28 @@ fn is_all_capitals(text: &str) -> bool {
     letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
 }
 
-/// The folded headline(s) a `<title>`-form block may stand for: the text
-/// before a site suffix (`Headline | Site`), or after a site prefix
+/// The headline(s) a `<title>`-form block may stand for: the text before
+/// a site suffix (`Headline | Site`), or after a site prefix
 /// (`Site | Headline`).
-fn title_form_bases(block: &str) -> Vec<String> {
+fn title_form_bases(block: &str) -> impl Iterator<Item = &str> {
+    let found = site_separators(block);
     let block = block.trim();
-    let mut bases = Vec::new();
-    for separator in SITE_SEPARATORS {
-        if let Some(cut) = block.rfind(separator) {
+    let present = SITE_SEPARATORS
+        .iter()
+        .enumerate()
+        .filter(move |(bit, _)| found & (1 << bit) != 0)
+        .map(|(_, separator)| separator);
+    present.flat_map(move |separator| {
+        let suffix = block.rfind(separator).and_then(|cut| {
             let (headline, site) = (&block[..cut], &block[cut + separator.len()..]);
-            if looks_like_site_name(site) {
-                bases.push(fold(headline));
-            }
-        }
-        if let Some(cut) = block.find(separator) {
+            looks_like_site_name(site).then_some(headline)
+        });
+        let prefix = block.find(separator).and_then(|cut| {
             let (site, headline) = (&block[..cut], &block[cut + separator.len()..]);
-            if looks_like_site_name(site) {
-                bases.push(fold(headline));
-            }
-        }
-    }
-    bases
+            looks_like_site_name(site).then_some(headline)
+        });
+        suffix.into_iter().chain(prefix)
+    })
 }
 
 fn looks_like_site_name(text: &str) -> bool {
@@ -159,6 +174,16 @@ mod tests {
 
     const HEADLINE: &str = "Port workers vote to strike over new shift patterns";
     const BODY: &str = "Dock workers at the port voted by a large majority on Friday to walk out for 48 hours next month.";
+
+    #[test]
+    fn every_site_separator_is_found() {
+        for (bit, separator) in SITE_SEPARATORS.iter().enumerate() {
+            let block = format!("Port workers vote{separator}Coast Herald");
+            assert_eq!(site_separators(&block), 1 << bit, "{separator:?}");
+        }
+        assert_eq!(site_separators("A-B | C ~ D"), 1 << 0 | 1 << 6);
+        assert_eq!(site_separators("A -B |C :D ::E -"), 0);
+    }
 
     #[test]
     fn an_exact_repeat_is_dropped() {

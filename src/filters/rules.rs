@@ -476,23 +476,7 @@ fn prefix_on_char_boundary(text: &str, max_bytes: usize) -> &str {
 /// removed. Borrows when the line is already in that form.
 pub fn fold_line(line: &str) -> Cow<'_, str> {
     let trimmed = line.trim();
-    if trimmed.is_ascii() {
-        // Most lines: a byte scan answers whether anything needs folding.
-        let needs_work = trimmed.as_bytes().windows(2).any(|pair| pair == b"  ")
-            || trimmed
-                .bytes()
-                .any(|byte| byte != b' ' && byte.is_ascii_whitespace() || byte == 0x0B);
-        if !needs_work {
-            return Cow::Borrowed(trimmed);
-        }
-    }
-    let mut previous_was_space = false;
-    let needs_work = trimmed.chars().any(|c| {
-        let double_space = c == ' ' && previous_was_space;
-        previous_was_space = c == ' ';
-        double_space || (c.is_whitespace() && c != ' ') || is_invisible(c)
-    });
-    if !needs_work {
+    if !needs_folding(trimmed) {
         return Cow::Borrowed(trimmed);
     }
     let mut out = String::with_capacity(trimmed.len());
@@ -516,6 +500,50 @@ pub fn fold_line(line: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(out)
     }
+}
+
+/// Whether a trimmed line holds a run of spaces, whitespace other than a
+/// space, or an invisible character: whatever [`fold_line`] would change.
+/// Only the lead bytes those characters can start with (a unit test checks
+/// them all) are decoded.
+fn needs_folding(line: &str) -> bool {
+    const CHUNK: usize = 32;
+    let bytes = line.as_bytes();
+    static DOUBLE_SPACE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let double_space = DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new(b"  "));
+    if double_space.find(bytes).is_some() {
+        return true;
+    }
+    // Most chunks of a line hold none of the bytes looked at: a
+    // branch-free pass (which the compiler vectorizes) settles them.
+    let suspect = |chunk: &[u8]| {
+        chunk.iter().fold(0u8, |flags, &byte| {
+            flags
+                | u8::from(byte.wrapping_sub(b'\t') < 5)
+                | u8::from(byte == 0xC2)
+                | u8::from(byte.wrapping_sub(0xE1) < 3)
+                | u8::from(byte == 0xEF)
+        }) != 0
+    };
+    for (chunk_index, chunk) in bytes.chunks(CHUNK).enumerate() {
+        if !suspect(chunk) {
+            continue;
+        }
+        for (offset, &byte) in chunk.iter().enumerate() {
+            match byte {
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return true,
+                0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                    let index = chunk_index * CHUNK + offset;
+                    let c = line.get(index..).and_then(|rest| rest.chars().next());
+                    if c.is_some_and(|c| c.is_whitespace() || is_invisible(c)) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    false
 }
 
 /// Characters that take no room on the page and only get in the way of
@@ -633,6 +661,17 @@ mod tests {
         assert!(rule.marker && rule.positions.bottom && rule.positions.near);
         assert!(!rule.header && !rule.positions.top);
         assert!(!rule.positions.anywhere());
+    }
+
+    #[test]
+    fn every_character_that_needs_folding_is_found() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let needs = (c.is_whitespace() && c != ' ') || is_invisible(c);
+            let line = format!("a{c}b");
+            assert_eq!(needs_folding(&line), needs, "{c:?}");
+        }
+        assert!(needs_folding("a  b"));
+        assert!(!needs_folding("a b c"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! these to tell page furniture from article text. Nothing here decides
 //! what to drop.
 
+use super::dedup::FoldKey;
 use super::rules::{fold_line, RuleSet};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -29,6 +30,8 @@ pub struct BlockView<'a> {
     /// The comparison form of the whole block (see `dedup::fold`), shared
     /// by the headline and duplicate filters.
     folded: OnceCell<String>,
+    /// The start of `folded`, which is all most blocks need.
+    folded_key: OnceCell<FoldKey>,
     text: &'a str,
 }
 
@@ -42,6 +45,7 @@ impl<'a> BlockView<'a> {
                 prose: true,
                 line_hits: OnceCell::new(),
                 folded: OnceCell::new(),
+                folded_key: OnceCell::new(),
                 text: block,
             };
         }
@@ -51,9 +55,10 @@ impl<'a> BlockView<'a> {
             .filter(|line| !line.is_empty())
             .collect();
         let chars = lines.iter().map(|line| line.chars().count()).sum::<usize>();
+        // A folded line is words separated by single spaces.
         let words = lines
             .iter()
-            .map(|line| line.split_whitespace().count())
+            .map(|line| line.bytes().filter(|&byte| byte == b' ').count() + 1)
             .sum::<usize>();
         let prose = reads_as_prose(&lines, chars, words);
         BlockView {
@@ -63,6 +68,7 @@ impl<'a> BlockView<'a> {
             prose,
             line_hits: OnceCell::new(),
             folded: OnceCell::new(),
+            folded_key: OnceCell::new(),
             text: block,
         }
     }
@@ -71,6 +77,15 @@ impl<'a> BlockView<'a> {
     /// compatibility forms folded.
     pub fn folded(&self) -> &str {
         self.folded.get_or_init(|| super::dedup::fold(self.text))
+    }
+
+    /// The key of [`BlockView::folded`]: blocks with different keys are
+    /// different once folded.
+    pub fn folded_key(&self) -> &FoldKey {
+        self.folded_key.get_or_init(|| match self.folded.get() {
+            Some(folded) => FoldKey::of_folded(folded),
+            None => super::dedup::fold_key(self.text),
+        })
     }
 
     /// For each line, the indexes of the `block` rules of `rules` that
