@@ -23,10 +23,10 @@ pub const ANNOTATION_KEY: &str = "newsclean";
 
 /// A chunk is cleaned in parallel once it holds this many lines or bytes;
 /// memory stays bounded by the larger of this and the longest line. About
-/// 250 articles a chunk keep every core busy, and the few chunks in flight
-/// (read ahead, being cleaned, their output) stay within a few megabytes.
-const CHUNK_LINES: usize = 1024;
-const CHUNK_BYTES: usize = 1 << 20;
+/// 120 articles a chunk keep every core busy, and the few chunks in flight
+/// (read ahead, being cleaned, their output) stay within two megabytes.
+const CHUNK_LINES: usize = 512;
+const CHUNK_BYTES: usize = 512 << 10;
 
 /// What `--jsonl` was asked to do.
 #[derive(Debug, Clone)]

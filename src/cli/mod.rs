@@ -66,23 +66,29 @@ fn run_with(args: &Args) -> Result<i32, Fatal> {
     let config = args.config().map_err(Fatal::Usage)?;
     newsclean::decode::encoding_for_label(&args.encoding)
         .map_err(|error| Fatal::Message(format!("--encoding: {error}")))?;
-    let cleaner = match &args.rules {
-        None => Cleaner::new(config),
-        Some(path) => {
-            Cleaner::with_rules(config, RuleSet::builtin().extended_with(read_rules(path)?))
-        }
-    };
-    if args.list_rules {
-        write_stdout(cleaner.rules().to_rules_file().as_bytes())?;
-        return Ok(EXIT_DONE);
-    }
-    let destination = args.destination().map_err(Fatal::Usage)?;
     if let Some(threads) = args.threads {
         // Fails only when a pool exists already, which never happens here.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(threads))
             .build_global();
     }
+    let user_rules = args.rules.as_deref().map(read_rules).transpose()?;
+    // Compiling the rule sets allocates several times what the compiled
+    // sets keep. Done on a worker of the pool, the memory it frees is
+    // reused by that worker's cleaning instead of staying resident beside
+    // it (the allocator keeps one arena per thread).
+    let (cleaner, ()) = rayon::join(
+        move || match user_rules {
+            None => Cleaner::new(config),
+            Some(user) => Cleaner::with_rules(config, RuleSet::builtin().extended_with(user)),
+        },
+        || (),
+    );
+    if args.list_rules {
+        write_stdout(cleaner.rules().to_rules_file().as_bytes())?;
+        return Ok(EXIT_DONE);
+    }
+    let destination = args.destination().map_err(Fatal::Usage)?;
     signals::install()
         .map_err(|error| Fatal::Message(format!("installing the Ctrl-C handler: {error}")))?;
 
