@@ -177,6 +177,24 @@ pub(crate) fn code_pages() -> &'static [CodePage] {
     })
 }
 
+/// The code pages of the mask `pages` for which `keep(index, page)` holds,
+/// as a mask; only the pages in the mask are visited.
+pub(crate) fn filter_pages(pages: u16, mut keep: impl FnMut(usize, &CodePage) -> bool) -> u16 {
+    let all = code_pages();
+    let mut kept = 0u16;
+    let mut rest = pages;
+    while rest != 0 {
+        let index = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        match all.get(index) {
+            Some(page) if keep(index, page) => kept |= 1 << index,
+            Some(_) => {}
+            None => break,
+        }
+    }
+    kept
+}
+
 /// Per-character masks of the code pages under which the character stands
 /// for a UTF-8 lead byte, or for a continuation byte: the pre-scan's data.
 #[derive(Debug)]

@@ -4,7 +4,7 @@
 //! Nothing here decides whether a span is mojibake; see `score` and the
 //! planner in `mod.rs`.
 
-use super::codepages::{candidate_masks, code_pages, CodePage};
+use super::codepages::{candidate_masks, filter_pages, CodePage};
 use super::score::{class, Script};
 
 /// Where the next non-ASCII byte is, from `start`, eight bytes at a time.
@@ -155,20 +155,9 @@ pub(crate) fn narrow_native_pages(
     pages: u16,
     mut keep: impl FnMut(usize, &CodePage, Script) -> bool,
 ) -> u16 {
-    let all = code_pages();
-    let mut kept = 0u16;
-    let mut rest = pages;
-    while rest != 0 {
-        let index = rest.trailing_zeros() as usize;
-        let bit = 1u16 << index;
-        rest &= !bit;
-        let Some(page) = all.get(index) else { break };
-        match page.native {
-            Some(native) if !keep(index, page, native) => {}
-            _ => kept |= bit,
-        }
-    }
-    kept
+    filter_pages(pages, |index, page| {
+        page.native.map_or(true, |native| keep(index, page, native))
+    })
 }
 
 /// A run of characters that maps back to one valid UTF-8 sequence.

@@ -6,7 +6,7 @@
 //! word and before a space, a `à` ending a lowercase word). Otherwise the
 //! text stays as it is. This module does not repair complete sequences.
 
-use super::codepages::{candidate_masks, code_pages, CodePage};
+use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::detect::{narrow_native_pages, plainly_in_script, sequence_length, sequences};
 use super::letters::pair_evidence;
 use super::score::{self, Kind, Script};
@@ -76,23 +76,11 @@ pub(super) fn worth_trying(chars: &[char]) -> bool {
 /// The code pages of `pages` under which `c` stands for the lead byte of a
 /// sequence of three or four bytes.
 fn longer_leads(c: char, pages: u16) -> u16 {
-    let all = code_pages();
-    let mut kept = 0u16;
-    let mut rest = pages;
-    while rest != 0 {
-        let index = rest.trailing_zeros() as usize;
-        let bit = 1u16 << index;
-        rest &= !bit;
-        let long = all
-            .get(index)
-            .and_then(|page| page.byte(c))
+    filter_pages(pages, |_, page| {
+        page.byte(c)
             .and_then(sequence_length)
-            .is_some_and(|length| length >= 3);
-        if long {
-            kept |= bit;
-        }
-    }
-    kept
+            .is_some_and(|length| length >= 3)
+    })
 }
 
 /// Narrows `pages` for a lead `lead` followed by a continuation `next`.
