@@ -324,7 +324,10 @@ fn collect_fillers(
                 .map_or(true, |&next| score::class(next).kind != Kind::Lower),
             Some(_) => false,
         };
-        if marker == Some('?') && !dropped && !letter_before && ends_sentence {
+        // Two characters and more of a longer sequence before the `?`
+        // (`â€?`) are no lone character.
+        let lone_lead = hole == start + 1;
+        if marker == Some('?') && !dropped && !letter_before && ends_sentence && lone_lead {
             evidence -= 10.0;
         }
         fillers.push(Filler {
@@ -389,11 +392,23 @@ fn may_fill(chars: &[char], start: usize, decoded: char) -> bool {
 }
 
 /// Combining marks that ordinary text writes all the time: Thai vowel and
-/// tone marks (not the rare nikhahit and yamakkan) and the vowel signs and
-/// virama of Devanagari and its neighbours. Hebrew points, Arabic
-/// vowel marks and the combining accents of NFC text are rare in news.
+/// tone marks (not the rare nikhahit and yamakkan), and the anusvara, nukta,
+/// vowel signs and virama of Devanagari and Bengali (not the candrabindu,
+/// rarer than the letters it competes with). Hebrew points, Arabic vowel
+/// marks and the combining accents of NFC text are rare in news.
 fn everyday_mark(c: char) -> bool {
-    matches!(c as u32, 0xE31 | 0xE34..=0xE3A | 0xE47..=0xE4C | 0x900..=0x903 | 0x93A..=0x94F | 0x981..=0x983 | 0x9BC..=0x9CD)
+    matches!(
+        c as u32,
+        0xE31
+            | 0xE34..=0xE3A
+            | 0xE47..=0xE4C
+            | 0x902
+            | 0x93C
+            | 0x93E..=0x94D
+            | 0x982
+            | 0x9BC
+            | 0x9BE..=0x9CD
+    )
 }
 
 /// A byte that vanished without a trace is believed only where nothing
@@ -558,6 +573,18 @@ mod tests {
         assert!(!may_fill(&greek, 3, '\u{660}'));
         assert!(!may_fill(&greek, 3, '❀'));
         assert!(!may_fill(&greek, 3, '˦'));
+    }
+
+    #[test]
+    fn a_closing_quote_that_lost_its_last_byte_before_the_line_end_comes_back() {
+        // `â€?`: two characters of a three-byte sequence, then the `?` of
+        // the lost 9D. Unlike a lone `Ã?` this is no question mark.
+        let line: Vec<char> = "He said: “it’s a dream.â€?".chars().collect();
+        let edits = plan(&line);
+        assert_eq!(edits.len(), 1, "{edits:?}");
+        assert_eq!(edits[0].replacement, "”");
+        let question: Vec<char> = "Is the sign on the café really Ã?".chars().collect();
+        assert!(plan(&question).is_empty());
     }
 
     #[test]
