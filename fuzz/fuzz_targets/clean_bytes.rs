@@ -38,7 +38,19 @@ fuzz_target!(
                 data.len()
             );
             let again = newsclean::clean(text, &config);
-            assert_eq!(&again.text, text, "cleaning clean output changed it");
+            if lone_block_of_lines(text) {
+                // Read again, a text without blank lines has one paragraph
+                // per line (TESTING.md, "not idempotent by design"): the
+                // second pass may space the lines apart and drop a line
+                // that is page furniture on its own, nothing more.
+                assert!(
+                    is_subsequence(&lines(&again.text), &lines(text)),
+                    "a second pass changed lines: {text:?} -> {:?}",
+                    again.text
+                );
+            } else {
+                assert_eq!(&again.text, text, "cleaning clean output changed it");
+            }
         }
         Err(Error::Decode(DecodeError::Binary { .. })) => {
             // Binary means a NUL somewhere: in the bytes, or in the text a
@@ -49,3 +61,18 @@ fuzz_target!(
         Err(other) => panic!("clean_bytes without a forced encoding failed: {other}"),
     }
 });
+
+/// One block with inner line breaks: no blank line, more than one line.
+fn lone_block_of_lines(text: &str) -> bool {
+    !text.contains("\n\n") && text.trim_end().contains('\n')
+}
+
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().filter(|line| !line.is_empty()).collect()
+}
+
+/// Whether every item of `part` appears in `whole`, in order.
+fn is_subsequence(part: &[&str], whole: &[&str]) -> bool {
+    let mut rest = whole.iter();
+    part.iter().all(|item| rest.any(|candidate| candidate == item))
+}

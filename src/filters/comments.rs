@@ -35,7 +35,7 @@ pub fn mark(views: &[BlockView], rules: &RuleSet, decisions: &mut Decisions) {
         if !decisions.kept(index) || !is_marker(&views[index], rules) {
             continue;
         }
-        let running = running_text.get_or_insert_with(|| RunningText::new(views, decisions));
+        let running = running_text.get_or_insert_with(|| RunningText::new(views, rules, decisions));
         if section_follows(index, views, rules, decisions, running) {
             for dropped in index..views.len() {
                 decisions.drop_block(dropped, REASON);
@@ -49,13 +49,17 @@ pub fn mark(views: &[BlockView], rules: &RuleSet, decisions: &mut Decisions) {
 /// earlier one word for word is not running text: readers' comments quote
 /// the article, and the paragraph filter drops such repeats anyway, so a
 /// second cleaning must see the same section whether they are there or not.
+/// Page furniture (a cookie notice, `Print`, every line a boilerplate rule)
+/// is not running text either, for the same reason: the boilerplate filter
+/// drops most of it.
 struct RunningText {
     repeated: Vec<bool>,
+    furniture: Vec<bool>,
     last_prose: Option<usize>,
 }
 
 impl RunningText {
-    fn new(views: &[BlockView], decisions: &Decisions) -> RunningText {
+    fn new(views: &[BlockView], rules: &RuleSet, decisions: &Decisions) -> RunningText {
         let prose: Vec<usize> = (0..views.len())
             .filter(|&index| decisions.kept(index) && views[index].prose)
             .collect();
@@ -64,14 +68,33 @@ impl RunningText {
         for index in dedup::sharing_a_key(views, &prose) {
             repeated[index] = !seen.insert(views[index].folded());
         }
-        let last_prose = (0..views.len())
-            .rev()
-            .find(|&index| decisions.kept(index) && views[index].prose && !repeated[index]);
+        let furniture: Vec<bool> = views.iter().map(|view| is_furniture(view, rules)).collect();
+        let last_prose = (0..views.len()).rev().find(|&index| {
+            decisions.kept(index) && views[index].prose && !repeated[index] && !furniture[index]
+        });
         RunningText {
             repeated,
+            furniture,
             last_prose,
         }
     }
+}
+
+/// Boilerplate rules of another kind than comment sections cover every
+/// line of the block, or one matches at its start (`Leggi anche: …`).
+fn is_furniture(view: &BlockView, rules: &RuleSet) -> bool {
+    let Some(first) = view.lines.first() else {
+        return false;
+    };
+    let covered = view.line_hits(rules).iter().all(|hits| {
+        hits.iter()
+            .any(|&index| !is_comment_rule(rules.rule(index)))
+    });
+    covered
+        || rules
+            .start_matches(first)
+            .into_iter()
+            .any(|rule| !is_comment_rule(rule))
 }
 
 fn is_comment_rule(rule: &Rule) -> bool {
@@ -107,8 +130,9 @@ fn section_follows(
     decisions: &Decisions,
     running: &RunningText,
 ) -> bool {
-    let following = (marker + 1..views.len())
-        .filter(|&index| decisions.kept(index) && !running.repeated[index]);
+    let following = (marker + 1..views.len()).filter(|&index| {
+        decisions.kept(index) && !running.repeated[index] && !running.furniture[index]
+    });
     for index in following.take(LOOK_AHEAD) {
         let view = &views[index];
         if has_comment_evidence(view, rules) {
@@ -138,6 +162,22 @@ mod tests {
 
     const BODY: &str =
         "The planning committee will take a final decision on the scheme at its meeting in March.";
+
+    #[test]
+    fn page_furniture_after_a_marker_is_not_running_text() {
+        // The boilerplate filter drops the cookie notice and the `Read
+        // more:` line; a second cleaning without them must find the same
+        // comment section, so the first must not count them as article.
+        for furniture in [
+            "This website uses cookies to improve your experience. By continuing to browse the site you agree to our use of cookies.",
+            "Read more: Council approves the budget for the new bridge over the river.",
+        ] {
+            let with = run(&[BODY, "Leave a Reply", "Great piece", "Thanks", furniture]);
+            let without = run(&[BODY, "Leave a Reply", "Great piece", "Thanks"]);
+            assert_eq!(with[..4], without[..], "{furniture}");
+            assert_eq!(with, vec![true, false, false, false, false]);
+        }
+    }
 
     #[test]
     fn a_wordpress_form_goes_with_the_comments_after_it() {
