@@ -766,6 +766,20 @@ fn furniture_after_a_comment_marker_does_not_hide_the_section_until_a_second_pas
 }
 
 #[test]
+#[ignore = "known failure (TESTING.md): repeats that are not prose count in a comment marker's look-ahead"]
+fn repeated_title_lines_after_a_comment_marker_do_not_change_the_section() {
+    // Found by the fuzzer: after `Deixe um comentário` come a repeat of the
+    // headline and other short lines that the paragraph filter drops; the
+    // first pass looks at them and keeps the section, the second, without
+    // them, reaches the next marker and drops it.
+    let bytes = include_bytes!("cases/fuzz/comment-look-ahead-repeats.txt");
+    let config = Config::default();
+    let once = newsclean::clean_bytes(bytes, &config).expect("text, not binary");
+    let twice = newsclean::clean(&once.text, &config);
+    assert_eq!(twice.text, once.text);
+}
+
+#[test]
 fn lone_surrogate_escapes_and_utf16_boms_do_not_panic() {
     let config = Config::default();
     for bytes in [
