@@ -766,12 +766,11 @@ fn furniture_after_a_comment_marker_does_not_hide_the_section_until_a_second_pas
 }
 
 #[test]
-#[ignore = "known failure (TESTING.md): repeats that are not prose count in a comment marker's look-ahead"]
 fn repeated_title_lines_after_a_comment_marker_do_not_change_the_section() {
-    // Found by the fuzzer: after `Deixe um comentário` come a repeat of the
-    // headline and other short lines that the paragraph filter drops; the
-    // first pass looks at them and keeps the section, the second, without
-    // them, reaches the next marker and drops it.
+    // Found by the fuzzer: after `Deixe um comentário` comes a repeat of
+    // the headline that the paragraph filter drops; looking at it, the
+    // first pass kept the section, while the second, without it, reached
+    // the next marker and dropped the section.
     let bytes = include_bytes!("cases/fuzz/comment-look-ahead-repeats.txt");
     let config = Config::default();
     let once = newsclean::clean_bytes(bytes, &config).expect("text, not binary");

@@ -26,7 +26,14 @@ const LOOK_AHEAD: usize = 3;
 const MARKER_MAX_CHARS: usize = 300;
 
 /// Drops the first confirmed comment section, from its marker to the end.
-pub fn mark(views: &[BlockView], rules: &RuleSet, decisions: &mut Decisions) {
+/// `repeat_min_chars` is the paragraph filter's shortest repeat when it is
+/// on: repeats it will drop are not looked at.
+pub fn mark(
+    views: &[BlockView],
+    rules: &RuleSet,
+    repeat_min_chars: Option<usize>,
+    decisions: &mut Decisions,
+) {
     // Nothing is dropped until a section is confirmed, so the running text
     // is known once for every marker; it is only worked out when a marker
     // turns up.
@@ -35,7 +42,8 @@ pub fn mark(views: &[BlockView], rules: &RuleSet, decisions: &mut Decisions) {
         if !decisions.kept(index) || !is_marker(&views[index], rules) {
             continue;
         }
-        let running = running_text.get_or_insert_with(|| RunningText::new(views, rules, decisions));
+        let running = running_text
+            .get_or_insert_with(|| RunningText::new(views, rules, repeat_min_chars, decisions));
         if section_follows(index, views, rules, decisions, running) {
             for dropped in index..views.len() {
                 decisions.drop_block(dropped, REASON);
@@ -49,6 +57,8 @@ pub fn mark(views: &[BlockView], rules: &RuleSet, decisions: &mut Decisions) {
 /// earlier one word for word is not running text: readers' comments quote
 /// the article, and the paragraph filter drops such repeats anyway, so a
 /// second cleaning must see the same section whether they are there or not.
+/// Nor is any other block the paragraph filter drops as a repeat (a second
+/// copy of the headline), looking ahead of a marker.
 /// Page furniture (a cookie notice, `Print`, every line a boilerplate rule)
 /// is not running text either, for the same reason: the boilerplate filter
 /// drops most of it.
@@ -59,14 +69,30 @@ struct RunningText {
 }
 
 impl RunningText {
-    fn new(views: &[BlockView], rules: &RuleSet, decisions: &Decisions) -> RunningText {
-        let prose: Vec<usize> = (0..views.len())
-            .filter(|&index| decisions.kept(index) && views[index].prose)
+    fn new(
+        views: &[BlockView],
+        rules: &RuleSet,
+        repeat_min_chars: Option<usize>,
+        decisions: &Decisions,
+    ) -> RunningText {
+        let candidates: Vec<usize> = (0..views.len())
+            .filter(|&index| {
+                let view = &views[index];
+                decisions.kept(index)
+                    && (view.prose || repeat_min_chars.is_some() && !dedup::is_verse(view))
+            })
             .collect();
         let mut seen = HashSet::new();
         let mut repeated = vec![false; views.len()];
-        for index in dedup::sharing_a_key(views, &prose) {
-            repeated[index] = !seen.insert(views[index].folded());
+        for index in dedup::sharing_a_key(views, &candidates) {
+            let view = &views[index];
+            let folded = view.folded();
+            let too_short = repeat_min_chars
+                .is_some_and(|min| folded.len() < min || folded.chars().count() < min);
+            if !view.prose && too_short {
+                continue;
+            }
+            repeated[index] = !seen.insert(folded);
         }
         let furniture: Vec<bool> = views.iter().map(|view| is_furniture(view, rules)).collect();
         let last_prose = (0..views.len()).rev().find(|&index| {
@@ -154,7 +180,7 @@ mod tests {
     fn run(blocks: &[&str]) -> Vec<bool> {
         let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
         let mut decisions = Decisions::new(blocks.len());
-        mark(&views, &RuleSet::builtin(), &mut decisions);
+        mark(&views, &RuleSet::builtin(), Some(40), &mut decisions);
         (0..blocks.len())
             .map(|index| decisions.kept(index))
             .collect()
@@ -162,6 +188,28 @@ mod tests {
 
     const BODY: &str =
         "The planning committee will take a final decision on the scheme at its meeting in March.";
+
+    #[test]
+    fn a_repeat_the_paragraph_filter_drops_is_not_looked_at_after_a_marker() {
+        // Short lines after the marker, the first a second copy of the
+        // headline, then a form field and a reader's comment in prose:
+        // with or without the copy, the look-ahead reaches the form field
+        // and finds the same section.
+        let headline = "Ferry timetable cut as crew shortage bites on the island";
+        let tail = [
+            "Leave a Reply",
+            "Great piece",
+            "Thanks",
+            "Name *",
+            "I went to the meeting myself and the council ignored every single question from the public.",
+        ];
+        let mut with = vec![headline, BODY, tail[0], headline];
+        with.extend_from_slice(&tail[1..]);
+        let mut without = vec![headline, BODY];
+        without.extend_from_slice(&tail);
+        assert_eq!(run(&with), [vec![true, true], vec![false; 6]].concat());
+        assert_eq!(run(&without), [vec![true, true], vec![false; 5]].concat());
+    }
 
     #[test]
     fn page_furniture_after_a_marker_is_not_running_text() {

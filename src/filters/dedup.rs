@@ -64,7 +64,7 @@ pub fn sharing_a_key(views: &[BlockView], candidates: &[usize]) -> Vec<usize> {
 
 /// Several short lines: a stanza of a poem or song, which repeats by
 /// nature (a chorus).
-fn is_verse(view: &BlockView) -> bool {
+pub(crate) fn is_verse(view: &BlockView) -> bool {
     let count = view.lines.len();
     count >= 2
         && view.lines.iter().all(|line| line.chars().count() <= 80)

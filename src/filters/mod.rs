@@ -73,7 +73,8 @@ pub fn apply(
     }
     let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
     if config.drops_category(comments::CATEGORY) {
-        comments::mark(&views, rules, &mut decisions);
+        let repeat_min_chars = config.dedup_paragraphs.then_some(config.dedup_min_chars);
+        comments::mark(&views, rules, repeat_min_chars, &mut decisions);
     }
     if config.boilerplate {
         boilerplate::mark(blocks, &views, rules, config, &mut decisions);
