@@ -779,6 +779,22 @@ fn repeated_title_lines_after_a_comment_marker_do_not_change_the_section() {
 }
 
 #[test]
+fn a_control_inside_a_reference_does_not_hide_it_until_a_second_pass() {
+    // Found by the fuzzer: `&\u{8d}mp;` is no reference until the control
+    // character goes, after the entity step; the first pass must decode
+    // what it uncovers, as the second would.
+    let config = Config::default();
+    for text in [
+        "Residents of Smith &\u{8d}mp; Wesson Road said the plan was long overdue.\n",
+        "Fish &\u{ad}amp; chips, the caf\u{e9} said on its menu board.\n",
+    ] {
+        let once = newsclean::clean(text, &config);
+        let twice = newsclean::clean(&once.text, &config);
+        assert_eq!(twice.text, once.text, "input {text:?}");
+    }
+}
+
+#[test]
 fn lone_surrogate_escapes_and_utf16_boms_do_not_panic() {
     let config = Config::default();
     for bytes in [

@@ -31,18 +31,23 @@ pub fn repair<'a>(text: &'a str, config: &Config, changes: &mut Vec<Change>) -> 
         let first_new = changes.len();
         text = apply(text, changes, characters::clean);
         // Removing a control or invisible character can bring the two
-        // halves of a broken sequence together; without one more pass a
-        // second cleaning would repair what the first left, and cleaning
-        // must be idempotent.
+        // halves of a broken sequence or of a reference (`&\u{8d}amp;`)
+        // together; without one more pass a second cleaning would repair
+        // what the first left, and cleaning must be idempotent.
         let joined_something = changes[first_new..].iter().any(|change| {
             matches!(
                 &*change.reason,
                 "characters.control" | "characters.invisible"
             )
         });
-        if config.mojibake && joined_something {
+        if joined_something {
             let first_repair = changes.len();
-            text = apply(text, changes, mojibake::repair);
+            if config.entities {
+                text = apply(text, changes, entities::decode);
+            }
+            if config.mojibake {
+                text = apply(text, changes, mojibake::repair);
+            }
             if changes.len() > first_repair {
                 text = apply(text, changes, characters::clean);
             }
