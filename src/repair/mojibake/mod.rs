@@ -480,14 +480,7 @@ fn deepen(
                 if found.is_empty() {
                     continue;
                 }
-                let mut out = Vec::with_capacity(text.len());
-                let mut position = 0;
-                for sequence in &found {
-                    out.extend_from_slice(&text[position..sequence.start]);
-                    out.push(sequence.decoded);
-                    position = sequence.start + sequence.len;
-                }
-                out.extend_from_slice(&text[position..]);
+                let out = substituted(text, &found);
                 let first = if step == 0 { index } else { *first };
                 let mut spent = spent + page.cost;
                 if step == 0 && preferred & (1 << index) != 0 {
@@ -519,6 +512,20 @@ fn deepen(
 /// make a reading that does not improve the run.
 const PREFERRED_BONUS: f32 = 1.0;
 
+/// `reading` with each of the `found` sequences (in order, not
+/// overlapping) replaced by the character it decodes to.
+fn substituted(reading: &[char], found: &[Sequence]) -> Vec<char> {
+    let mut out = Vec::with_capacity(reading.len());
+    let mut index = 0;
+    for sequence in found {
+        out.extend_from_slice(&reading[index..sequence.start]);
+        out.push(sequence.decoded);
+        index = sequence.start + sequence.len;
+    }
+    out.extend_from_slice(&reading[index..]);
+    out
+}
+
 /// How many readings a result holding C1 controls may go through: a C1
 /// control three layers deep (`ÃƒÂ¢Ã¢â€šÂ¬Ã‚Â\u{9d}`) surfaces again after
 /// the first.
@@ -534,14 +541,7 @@ fn collapse(reading: &[char], depth: usize) -> Option<Vec<char>> {
         if found.is_empty() {
             continue;
         }
-        let mut out = Vec::with_capacity(reading.len());
-        let mut index = 0;
-        for sequence in &found {
-            out.extend_from_slice(&reading[index..sequence.start]);
-            out.push(sequence.decoded);
-            index = sequence.start + sequence.len;
-        }
-        out.extend_from_slice(&reading[index..]);
+        let mut out = substituted(reading, &found);
         let mut cost = page.cost;
         if out.iter().any(|&c| is_c1(c)) {
             let Some(deeper) = depth.checked_sub(1).and_then(|less| collapse(&out, less)) else {
