@@ -13,10 +13,11 @@
 //! links under them. Comment sections are `comments.rs`'s business.
 //!
 //! Article text is safe by construction: patterns must cover whole lines,
-//! running text stops the top and bottom zones, and an author bio is only
+//! running text (not a repeat) stops the top and bottom zones, and an author bio is only
 //! dropped when its name is the byline's or it gives contact details.
 
 use super::comments;
+use super::dedup;
 use super::rules::{Rule, RuleSet};
 use super::shape::BlockView;
 use super::Decisions;
@@ -66,8 +67,16 @@ pub fn mark(
         })
         .collect();
 
-    let running_text =
-        |index: usize| decisions.kept(index) && views[index].prose && candidates[index].is_none();
+    // A repeat the paragraph filter drops is no running text: the zones
+    // must be the same when a second cleaning no longer sees it.
+    let repeat_min_chars = config.dedup_paragraphs.then_some(config.dedup_min_chars);
+    let repeated = dedup::repeats(views, repeat_min_chars, decisions);
+    let running_text = |index: usize| {
+        decisions.kept(index)
+            && views[index].prose
+            && candidates[index].is_none()
+            && !repeated[index]
+    };
     let top_end = (0..views.len())
         .find(|&index| running_text(index))
         .unwrap_or(views.len());
@@ -371,6 +380,23 @@ mod tests {
             [false, false, false, true, true]
         );
         assert_eq!(run(&[BODY, "Accept", MORE]), [true, true, true]);
+    }
+
+    #[test]
+    fn a_repeated_paragraph_does_not_end_the_bottom_zone() {
+        // The paragraph filter drops the second BODY; a second cleaning
+        // then sees the notice last, so the first must see it there too.
+        let cookie = "We use cookies to improve your experience. Accept all";
+        assert_eq!(run(&[BODY, MORE, cookie, BODY]), [true, true, false, true]);
+        assert_eq!(run(&[BODY, MORE, cookie]), [true, true, false]);
+        let dedup_off = Config {
+            dedup_paragraphs: false,
+            ..Config::default()
+        };
+        assert_eq!(
+            run_with(&[BODY, cookie, MORE, BODY], &dedup_off),
+            [true, true, true, true]
+        );
     }
 
     #[test]

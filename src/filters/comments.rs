@@ -9,8 +9,6 @@
 //! article after it. Readers' comments go even when they quote the article
 //! word for word.
 
-use std::collections::HashSet;
-
 use super::dedup;
 use super::rules::{Rule, RuleSet};
 use super::shape::BlockView;
@@ -75,25 +73,7 @@ impl RunningText {
         repeat_min_chars: Option<usize>,
         decisions: &Decisions,
     ) -> RunningText {
-        let candidates: Vec<usize> = (0..views.len())
-            .filter(|&index| {
-                let view = &views[index];
-                decisions.kept(index)
-                    && (view.prose || repeat_min_chars.is_some() && !dedup::is_verse(view))
-            })
-            .collect();
-        let mut seen = HashSet::new();
-        let mut repeated = vec![false; views.len()];
-        for index in dedup::sharing_a_key(views, &candidates) {
-            let view = &views[index];
-            let folded = view.folded();
-            let too_short = repeat_min_chars
-                .is_some_and(|min| folded.len() < min || folded.chars().count() < min);
-            if !view.prose && too_short {
-                continue;
-            }
-            repeated[index] = !seen.insert(folded);
-        }
+        let repeated = dedup::repeats(views, repeat_min_chars, decisions);
         let furniture: Vec<bool> = views.iter().map(|view| is_furniture(view, rules)).collect();
         let last_prose = (0..views.len()).rev().find(|&index| {
             decisions.kept(index) && views[index].prose && !repeated[index] && !furniture[index]

@@ -36,6 +36,37 @@ pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
     }
 }
 
+/// The kept blocks that repeat an earlier kept block word for word: prose
+/// repeats of any length and, when the paragraph filter is on
+/// (`repeat_min_chars` is its shortest repeat), every other block it will
+/// drop as a repeat. Filters that run before it use this to judge a page
+/// as a second cleaning, without those repeats, will see it.
+pub fn repeats(
+    views: &[BlockView],
+    repeat_min_chars: Option<usize>,
+    decisions: &Decisions,
+) -> Vec<bool> {
+    let candidates: Vec<usize> = (0..views.len())
+        .filter(|&index| {
+            let view = &views[index];
+            decisions.kept(index) && (view.prose || repeat_min_chars.is_some() && !is_verse(view))
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    let mut repeated = vec![false; views.len()];
+    for index in sharing_a_key(views, &candidates) {
+        let view = &views[index];
+        let folded = view.folded();
+        let too_short =
+            repeat_min_chars.is_some_and(|min| folded.len() < min || folded.chars().count() < min);
+        if !view.prose && too_short {
+            continue;
+        }
+        repeated[index] = !seen.insert(folded);
+    }
+    repeated
+}
+
 /// The blocks among `candidates` whose [`FoldKey`] another candidate
 /// also has, in order: only they can be equal to another candidate once
 /// folded, so the others need not be folded whole.
