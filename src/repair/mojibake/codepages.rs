@@ -10,7 +10,7 @@
 use super::score::Script;
 use super::tables::CP437_HIGH;
 use encoding_rs::Encoding;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 /// One code page, with its reverse map.
@@ -28,7 +28,9 @@ pub(crate) struct CodePage {
     /// Bytes 0x80..=0xFF that the code page cannot show (undefined, or a C1
     /// control): the bytes that lossy damage loses.
     pub invisible: Vec<u8>,
-    reverse: HashMap<char, u8>,
+    /// The few characters at or above `FLAT_LIMIT` the code page shows
+    /// (`ﬁ`, `™` …), sorted.
+    reverse: Vec<(char, u8)>,
     /// Flat reverse map below `FLAT_LIMIT`: Thai, Cyrillic, Greek, the
     /// general punctuation and the box drawing all live there, so clean
     /// text in those scripts never pays for hashing.
@@ -54,10 +56,10 @@ impl CodePage {
             let byte = self.reverse_low[code as usize];
             return (byte != 0).then_some(byte);
         }
-        if self.reverse.is_empty() {
-            return None;
-        }
-        self.reverse.get(&c).copied()
+        self.reverse
+            .binary_search_by_key(&c, |&(shown, _)| shown)
+            .ok()
+            .map(|found| self.reverse[found].1)
     }
 
     fn build(reason: &'static str, cost: f32, high: [char; 128]) -> CodePage {
@@ -83,14 +85,15 @@ impl CodePage {
             }
         }
         let mut reverse_low = vec![0u8; FLAT_LIMIT as usize];
-        let mut reverse_high = HashMap::new();
+        let mut reverse_high = Vec::new();
         for (&c, &byte) in &reverse {
             if (c as u32) < FLAT_LIMIT {
                 reverse_low[c as usize] = byte;
             } else {
-                reverse_high.insert(c, byte);
+                reverse_high.push((c, byte));
             }
         }
+        reverse_high.sort_unstable();
         let native = match reason {
             "mojibake.windows-1251" | "mojibake.koi8-r" | "mojibake.koi8-u" => {
                 Some(Script::Cyrillic)
@@ -201,7 +204,9 @@ pub(crate) fn filter_pages(pages: u16, mut keep: impl FnMut(usize, &CodePage) ->
 pub(crate) struct CandidateMasks {
     /// (lead mask, continuation mask) for characters below U+3000.
     low: Vec<(u16, u16)>,
-    high: HashMap<char, (u16, u16)>,
+    /// The few characters above that some code page shows (`ﬁ`, the Apple
+    /// logo of mac-roman), sorted.
+    high: Vec<(char, (u16, u16))>,
 }
 
 const MASK_LIMIT: u32 = 0x3000;
@@ -209,11 +214,18 @@ const MASK_LIMIT: u32 = 0x3000;
 impl CandidateMasks {
     #[inline]
     pub fn get(&self, c: char) -> (u16, u16) {
-        let code = c as u32;
+        self.get_code(c as u32)
+    }
+
+    /// The masks of the character with this code point (any `u32`).
+    #[inline]
+    pub fn get_code(&self, code: u32) -> (u16, u16) {
         if code < MASK_LIMIT {
             self.low[code as usize]
         } else {
-            self.high.get(&c).copied().unwrap_or((0, 0))
+            self.high
+                .binary_search_by_key(&code, |&(c, _)| c as u32)
+                .map_or((0, 0), |found| self.high[found].1)
         }
     }
 }
@@ -222,12 +234,12 @@ pub(crate) fn candidate_masks() -> &'static CandidateMasks {
     static MASKS: OnceLock<CandidateMasks> = OnceLock::new();
     MASKS.get_or_init(|| {
         let mut low = vec![(0u16, 0u16); MASK_LIMIT as usize];
-        let mut high: HashMap<char, (u16, u16)> = HashMap::new();
+        let mut high: BTreeMap<char, (u16, u16)> = BTreeMap::new();
         for (index, page) in code_pages().iter().enumerate().take(MAX_CODE_PAGES) {
             let bit = 1u16 << index;
             let all_chars = (0x80u32..MASK_LIMIT)
                 .filter_map(char::from_u32)
-                .chain(page.reverse.keys().copied());
+                .chain(page.reverse.iter().map(|&(shown, _)| shown));
             for c in all_chars {
                 let Some(byte) = page.byte(c) else { continue };
                 let slot = if (c as u32) < MASK_LIMIT {
@@ -242,7 +254,10 @@ pub(crate) fn candidate_masks() -> &'static CandidateMasks {
                 }
             }
         }
-        CandidateMasks { low, high }
+        CandidateMasks {
+            low,
+            high: high.into_iter().collect(),
+        }
     })
 }
 

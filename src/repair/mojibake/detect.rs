@@ -25,11 +25,6 @@ pub(crate) fn next_non_ascii(bytes: &[u8], start: usize) -> Option<usize> {
         .map(|offset| index + offset)
 }
 
-/// The characters that stand for a lost byte in lossy damage.
-pub(crate) fn is_loss_marker(c: char) -> bool {
-    matches!(c, '?' | '\u{FFFD}' | ' ')
-}
-
 /// Whether the line holds a character that stands for a UTF-8 lead byte
 /// under some code page, followed by one that stands for a continuation
 /// byte under the same code page, or a windows-1252 capital followed by a
@@ -39,35 +34,63 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
     let masks = candidate_masks();
     let bytes = line.as_bytes();
     let mut found = 0u16;
-    let mut index = 0;
-    while let Some(position) = next_non_ascii(bytes, index) {
-        // Walk the run of non-ASCII characters that starts here, decoding
-        // each once and keeping the previous one's lead mask.
-        let mut previous: Option<(char, u16)> = None;
-        let mut chars = line[position..].char_indices();
-        index = bytes.len();
-        for (offset, c) in chars.by_ref() {
-            if let Some((lead_char, lead)) = previous {
-                if is_loss_marker(c) && ('\u{C2}'..='\u{DF}').contains(&lead_char) {
-                    // Lossy damage of Latin text leaves a windows-1252
-                    // capital before the hole; other letters before a space
-                    // are ordinary text.
-                    found |= lead;
-                } else {
-                    found |= lead & masks.get(c).1;
-                }
+    let Some(mut index) = next_non_ascii(bytes, 0) else {
+        return 0;
+    };
+    // The lead mask of the character before, and whether it is a
+    // windows-1252 capital that can stand before a lost byte. Works on the
+    // UTF-8 bytes directly: `line` is valid UTF-8, so each character's
+    // length is its first byte's.
+    let mut lead = 0u16;
+    let mut capital = false;
+    while index < bytes.len() {
+        let first = bytes[index];
+        if first < 0x80 {
+            if capital && (first == b'?' || first == b' ') {
+                // Lossy damage of Latin text leaves a windows-1252 capital
+                // before the hole; other letters before a space are
+                // ordinary text.
+                found |= lead;
             }
-            if c.is_ascii() {
-                // The run ends: ASCII is never a lead, and the scan goes on
-                // from the next non-ASCII byte.
-                index = position + offset + 1;
-                break;
+            // ASCII is never a lead: go on from the next non-ASCII byte.
+            lead = 0;
+            capital = false;
+            match next_non_ascii(bytes, index + 1) {
+                Some(next) => index = next,
+                None => break,
             }
-            let (lead, _) = masks.get(c);
-            previous = (lead != 0).then_some((c, lead));
+            continue;
         }
+        let (code, length) = utf8_code_point(bytes, index, first);
+        let (its_lead, continuation) = masks.get_code(code);
+        if code == 0xFFFD && capital {
+            found |= lead;
+        } else {
+            found |= lead & continuation;
+        }
+        lead = its_lead;
+        capital = its_lead != 0 && (0xC2..=0xDF).contains(&code);
+        index += length;
     }
     found
+}
+
+/// The code point and length of the character that starts at `index` of
+/// valid UTF-8, whose first byte (not ASCII) is `first`.
+#[inline]
+fn utf8_code_point(bytes: &[u8], index: usize, first: u8) -> (u32, usize) {
+    let tail = |offset: usize| u32::from(bytes[index + offset] & 0x3F);
+    match first {
+        0xC0..=0xDF => ((u32::from(first & 0x1F) << 6) | tail(1), 2),
+        0xE0..=0xEF => (
+            (u32::from(first & 0x0F) << 12) | (tail(1) << 6) | tail(2),
+            3,
+        ),
+        _ => (
+            (u32::from(first & 0x07) << 18) | (tail(1) << 12) | (tail(2) << 6) | tail(3),
+            4,
+        ),
+    }
 }
 
 /// Narrows the pre-scan's mask to the code pages under which the line
@@ -89,6 +112,9 @@ pub(crate) fn pages_worth_judging(chars: &[char], pages: u16) -> u16 {
     narrow_native_pages(pages, |_, page, native| {
         let is_native = |c: char| class(c).script == native;
         let found = sequences(chars, page, true);
+        if found.is_empty() {
+            return false;
+        }
         let plainly_native = plainly_in_script(chars, &found, native);
         let quiet = |c: char| {
             is_native(c) || plainly_native && (c.is_whitespace() || c.is_ascii_punctuation())
@@ -191,6 +217,16 @@ pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<
             index += 1;
             continue;
         };
+        // Most leads in text are letters followed by another letter: look
+        // at the next character before the whole window.
+        let continued = chars
+            .get(index + 1)
+            .and_then(|&next| page.byte(next))
+            .is_some_and(|byte| (0x80..=0xBF).contains(&byte));
+        if !continued {
+            index += 1;
+            continue;
+        }
         if let Some(decoded) = decode_at(chars, index, length, page, allow_c1) {
             found.push(Sequence {
                 start: index,
@@ -387,6 +423,30 @@ mod tests {
         assert_ne!(candidate_pages("Ã? verdade"), 0);
         assert_eq!(candidate_pages("Ãx© and Ã"), 0);
         assert_eq!(candidate_pages("é"), 0);
+    }
+
+    /// The pre-scan's rule spelled out over characters.
+    fn candidate_pages_reference(line: &str) -> u16 {
+        let masks = candidate_masks();
+        let chars: Vec<char> = line.chars().collect();
+        chars.windows(2).fold(0, |found, pair| {
+            let lead = masks.get(pair[0]).0;
+            let capital = ('\u{C2}'..='\u{DF}').contains(&pair[0]);
+            if capital && matches!(pair[1], '?' | ' ' | '\u{FFFD}') {
+                found | lead
+            } else {
+                found | lead & masks.get(pair[1]).1
+            }
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_level_pre_scan_follows_the_rule(
+            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(candidate_pages(&line), candidate_pages_reference(&line));
+        }
     }
 
     #[test]
