@@ -108,14 +108,14 @@ fn utf8_code_point(bytes: &[u8], index: usize, first: u8) -> (u32, usize) {
 /// sequence is ordinary too: it is where words and phrases of that script
 /// end. A whole line of another language misread through the page is all
 /// sequences, and keeps being judged.
-pub(crate) fn pages_worth_judging(chars: &[char], pages: u16) -> u16 {
-    narrow_native_pages(pages, |_, page, native| {
+pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
+    narrow_native_pages(pages, |index, page, native| {
         let is_native = |c: char| class(c).script == native;
-        let found = sequences(chars, page, true);
-        if found.is_empty() {
+        if facts.found(index, page).is_empty() {
             return false;
         }
-        let plainly_native = plainly_in_script(chars, &found, native);
+        let plainly_native = facts.plainly(index, page, native);
+        let chars = facts.chars;
         let quiet = |c: char| {
             is_native(c) || plainly_native && (c.is_whitespace() || c.is_ascii_punctuation())
         };
@@ -131,8 +131,64 @@ pub(crate) fn pages_worth_judging(chars: &[char], pages: u16) -> u16 {
                 && left.map_or(true, quiet)
                 && right.map_or(true, quiet)
         };
-        !found.iter().all(ordinary)
+        !facts.found(index, page).iter().all(ordinary)
     })
+}
+
+/// What the checks for clean text in a code page's own script work out
+/// about one line: its sequences under each code page (C1 results
+/// allowed) and whether it is plainly in that page's script, each worked
+/// out once, when first asked.
+pub(crate) struct LineFacts<'c> {
+    pub chars: &'c [char],
+    found: Vec<Option<Vec<Sequence>>>,
+    plain_known: u16,
+    plain: u16,
+    /// [`written_characters`] for the last script asked about.
+    written: Option<(Script, usize, usize)>,
+}
+
+impl<'c> LineFacts<'c> {
+    pub fn new(chars: &'c [char]) -> LineFacts<'c> {
+        LineFacts {
+            chars,
+            found: Vec::new(),
+            plain_known: 0,
+            plain: 0,
+            written: None,
+        }
+    }
+
+    /// The sequences of the line under `page`, the code page at `index`.
+    pub fn found(&mut self, index: usize, page: &CodePage) -> &[Sequence] {
+        if self.found.len() <= index {
+            self.found.resize_with(index + 1, || None);
+        }
+        let chars = self.chars;
+        self.found[index].get_or_insert_with(|| sequences(chars, page, true))
+    }
+
+    /// Whether the line is plainly written in `native`, the script of
+    /// `page`, the code page at `index` (see [`plainly_in_script`]).
+    pub fn plainly(&mut self, index: usize, page: &CodePage, native: Script) -> bool {
+        let bit = 1u16 << index;
+        if self.plain_known & bit == 0 {
+            self.plain_known |= bit;
+            let chars = self.chars;
+            let (written, of_script) = match self.written {
+                Some((script, written, of_script)) if script == native => (written, of_script),
+                _ => {
+                    let (written, of_script) = written_characters(chars, native);
+                    self.written = Some((native, written, of_script));
+                    (written, of_script)
+                }
+            };
+            if plain_share(chars, self.found(index, page), native, written, of_script) {
+                self.plain |= bit;
+            }
+        }
+        self.plain & bit != 0
+    }
 }
 
 /// Whether the line is plainly written in `script`, the native script of
@@ -142,11 +198,18 @@ pub(crate) fn pages_worth_judging(chars: &[char], pages: u16) -> u16 {
 /// sequences, and at least [`PLAIN_SCRIPT_LETTERS`] of them. A line
 /// misread through the page is nearly all sequences; one half repaired is
 /// mostly letters of another script.
+#[cfg(test)]
 pub(crate) fn plainly_in_script(chars: &[char], found: &[Sequence], script: Script) -> bool {
+    let (written, of_script) = written_characters(chars, script);
+    plain_share(chars, found, script, written, of_script)
+}
+
+/// How many characters of any script (letters and marks) the line holds,
+/// and how many of them are of `script`.
+fn written_characters(chars: &[char], script: Script) -> (usize, usize) {
     let mut written = 0usize;
-    let mut outside = 0usize;
-    let mut next = found.iter().peekable();
-    for (index, &c) in chars.iter().enumerate() {
+    let mut of_script = 0usize;
+    for &c in chars {
         if c.is_ascii() && !c.is_ascii_alphabetic() {
             continue;
         }
@@ -155,13 +218,30 @@ pub(crate) fn plainly_in_script(chars: &[char], found: &[Sequence], script: Scri
             continue;
         }
         written += 1;
-        while next.peek().is_some_and(|s| s.start + s.len <= index) {
-            next.next();
-        }
-        if char_script == script && !next.peek().is_some_and(|s| s.start <= index) {
-            outside += 1;
-        }
+        of_script += usize::from(char_script == script);
     }
+    (written, of_script)
+}
+
+/// [`plainly_in_script`] given the counts of [`written_characters`]: the
+/// characters of `script` inside the sequences do not count.
+fn plain_share(
+    chars: &[char],
+    found: &[Sequence],
+    script: Script,
+    written: usize,
+    of_script: usize,
+) -> bool {
+    let inside: usize = found
+        .iter()
+        .map(|sequence| {
+            chars[sequence.start..sequence.start + sequence.len]
+                .iter()
+                .filter(|&&c| class(c).script == script)
+                .count()
+        })
+        .sum();
+    let outside = of_script - inside;
     outside >= PLAIN_SCRIPT_LETTERS
         && outside * PLAIN_SCRIPT_SHARE.1 >= written * PLAIN_SCRIPT_SHARE.0
 }
@@ -333,8 +413,14 @@ mod tests {
             .position(|page| page.reason == "mojibake.windows-874")
             .unwrap();
         assert_ne!(candidate_pages(clean_text) & 1 << thai, 0);
-        assert_eq!(pages_worth_judging(&clean, 1 << thai), 0);
-        assert_ne!(pages_worth_judging(&damaged, 1 << thai), 0);
+        assert_eq!(
+            pages_worth_judging(&mut LineFacts::new(&clean), 1 << thai),
+            0
+        );
+        assert_ne!(
+            pages_worth_judging(&mut LineFacts::new(&damaged), 1 << thai),
+            0
+        );
     }
 
     fn page_index(reason: &str) -> usize {
@@ -349,7 +435,10 @@ mod tests {
         // `ัก` and `าณ` end words before a space or a number.
         let clean: Vec<char> = "นายสมชาย ใจดี กล่าวว่ารัฐบาลจะจัดสรรงบประมาณ 571 ล้านบาทเพื่อช่วยเหลือเกษตรกร ผู้ประกอบการรายหนึ่งในพื้นที่ปรับตัวได้เป็นอย่างดี".chars().collect();
         let thai = page_index("mojibake.windows-874");
-        assert_eq!(pages_worth_judging(&clean, 1 << thai), 0);
+        assert_eq!(
+            pages_worth_judging(&mut LineFacts::new(&clean), 1 << thai),
+            0
+        );
     }
 
     #[test]
@@ -374,7 +463,7 @@ mod tests {
         let found = sequences(&chars, page, true);
         assert!(!plainly_in_script(&chars, &found, Script::Thai));
         assert_ne!(
-            pages_worth_judging(&chars, candidate_pages(&damaged)) & 1 << thai,
+            pages_worth_judging(&mut LineFacts::new(&chars), candidate_pages(&damaged)) & 1 << thai,
             0
         );
     }

@@ -7,7 +7,7 @@
 //! text stays as it is. This module does not repair complete sequences.
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
-use super::detect::{narrow_native_pages, plainly_in_script, sequence_length, sequences};
+use super::detect::{narrow_native_pages, sequence_length, LineFacts};
 use super::letters::pair_evidence;
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
@@ -42,10 +42,10 @@ struct Filler {
 /// Whether a line can hold lossy damage worth the search: a replacement
 /// character, or a lead character (under a code page that loses bytes)
 /// followed by a loss marker or by a continuation it cannot complete.
-pub(super) fn worth_trying(chars: &[char]) -> bool {
+pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
     let masks = candidate_masks();
     let losing = losing_pages();
-    let mut plain = PlainLine::default();
+    let chars = facts.chars;
     chars.iter().enumerate().any(|(index, &c)| {
         if c == '\u{FFFD}' {
             return true;
@@ -66,7 +66,7 @@ pub(super) fn worth_trying(chars: &[char]) -> bool {
                 let pages = longer_leads(c, masks.get(next).1 & leads);
                 let previous = index.checked_sub(1).map(|i| chars[i]);
                 let after = chars.get(index + 2).copied();
-                pages_with_plausible_hole(chars, &mut plain, pages, previous, c, next, after) != 0
+                pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
             }
             None => false,
         }
@@ -94,8 +94,7 @@ fn longer_leads(c: char, pages: u16) -> u16 {
 /// punctuation or the line's edge beside it counts as that script's text
 /// too: words end there.
 fn pages_with_plausible_hole(
-    chars: &[char],
-    plain: &mut PlainLine,
+    facts: &mut LineFacts,
     pages: u16,
     previous: Option<char>,
     lead: char,
@@ -115,32 +114,11 @@ fn pages_with_plausible_hole(
         if !(is_native(lead) && is_native(next)) {
             return true;
         }
-        if plain.get(chars, index, page, native) {
+        if facts.plainly(index, page, native) {
             return !embedded_in(true);
         }
         !embedded_in(false) || completes_into(page, lead, next, native)
     })
-}
-
-/// Whether the line is plainly written in a code page's own script,
-/// worked out once per code page and only when asked.
-#[derive(Default)]
-struct PlainLine {
-    known: u16,
-    plain: u16,
-}
-
-impl PlainLine {
-    fn get(&mut self, chars: &[char], index: usize, page: &CodePage, native: Script) -> bool {
-        let bit = 1u16 << index;
-        if self.known & bit == 0 {
-            self.known |= bit;
-            if plainly_in_script(chars, &sequences(chars, page, true), native) {
-                self.plain |= bit;
-            }
-        }
-        self.plain & bit != 0
-    }
 }
 
 /// Whether `lead`, `next` and one lost byte of `page` decode to a letter of
@@ -554,9 +532,9 @@ mod tests {
     #[test]
     fn clean_thai_is_not_searched_for_holes() {
         let clean: Vec<char> = "กรุงเทพมหานครเตรียมเปิดสวนสาธารณะแห่งใหม่".chars().collect();
-        assert!(!worth_trying(&clean));
+        assert!(!worth_trying(&mut LineFacts::new(&clean)));
         let lossy: Vec<char> = "เธ™เธฒเธขเธ?เธฃ".chars().collect();
-        assert!(worth_trying(&lossy));
+        assert!(worth_trying(&mut LineFacts::new(&lossy)));
     }
 
     #[test]
@@ -607,7 +585,7 @@ mod tests {
         let clean: Vec<char> = "ประชาชนในพื้นที่เชียงรายกว่า 95 ครัวเรือนได้รับผลกระทบ นายสมชาย ใจดี กล่าวว่าจะเร่งช่วยเหลืออย่างต่อเนื่อง"
             .chars()
             .collect();
-        assert!(!worth_trying(&clean));
+        assert!(!worth_trying(&mut LineFacts::new(&clean)));
     }
 
     #[test]
@@ -617,6 +595,6 @@ mod tests {
         let clean: Vec<char> = "«Η απόφαση είναι οριστική» δήλωσε ο υπουργός"
             .chars()
             .collect();
-        assert!(!worth_trying(&clean));
+        assert!(!worth_trying(&mut LineFacts::new(&clean)));
     }
 }

@@ -24,7 +24,9 @@ mod tables;
 
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
-use detect::{candidate_pages, is_c1, next_non_ascii, pages_worth_judging, sequences, Sequence};
+use detect::{
+    candidate_pages, is_c1, next_non_ascii, pages_worth_judging, sequences, LineFacts, Sequence,
+};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -128,7 +130,8 @@ fn repair_line(
     // script: settle that before building anything.
     let mut chars = Vec::with_capacity(line.len());
     chars.extend(line.chars());
-    if pages_worth_judging(&chars, pages) == 0 && !lossy::worth_trying(&chars) {
+    let mut facts = LineFacts::new(&chars);
+    if pages_worth_judging(&mut facts, pages) == 0 && !lossy::worth_trying(&mut facts) {
         return None;
     }
     drop(chars);
@@ -146,7 +149,7 @@ fn repair_line(
         let before = current.clone();
         for _ in 0..MAX_ROUNDS {
             let chars: Vec<char> = current.chars().collect();
-            let pages = pages_worth_judging(&chars, candidate_pages(&current));
+            let pages = pages_worth_judging(&mut LineFacts::new(&chars), candidate_pages(&current));
             if pages == 0 {
                 break;
             }
@@ -186,11 +189,12 @@ fn repair_line(
         for _ in 0..LOSSY_ROUNDS {
             let chars: Vec<char> = current.chars().collect();
             let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
-            let lossy_edits = if repaired_already || lossy::worth_trying(&chars) {
-                lossy::plan(&chars)
-            } else {
-                Vec::new()
-            };
+            let lossy_edits =
+                if repaired_already || lossy::worth_trying(&mut LineFacts::new(&chars)) {
+                    lossy::plan(&chars)
+                } else {
+                    Vec::new()
+                };
             if lossy_edits.is_empty() {
                 break;
             }
