@@ -447,6 +447,30 @@ fn assert_well_formed(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Idempotence, with the one exception the editorial rules make
+/// (TESTING.md, "not idempotent by design"): when the filters leave one
+/// block with inner line breaks, the output has no blank line, and read
+/// again it has one paragraph per line. Then the second cleaning may only
+/// space the lines apart and drop a line that is page furniture on its
+/// own; every line it keeps is unchanged and in order.
+fn assert_second_cleaning_changes_nothing(once: &str, twice: &str) -> Result<(), TestCaseError> {
+    let lone_block_of_lines = !once.contains("\n\n") && once.trim_end().contains('\n');
+    if !lone_block_of_lines {
+        prop_assert_eq!(twice, once);
+        return Ok(());
+    }
+    let kept: Vec<&str> = twice.lines().filter(|line| !line.is_empty()).collect();
+    let mut first = once.lines();
+    prop_assert!(
+        kept.iter()
+            .all(|line| first.any(|candidate| candidate == *line)),
+        "a second cleaning changed lines: {:?} -> {:?}",
+        once,
+        twice
+    );
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(cases(32))]
 
@@ -455,7 +479,7 @@ proptest! {
         let config = Config::default();
         let once = newsclean::clean(&text, &config);
         let twice = newsclean::clean(&once.text, &config);
-        prop_assert_eq!(&twice.text, &once.text);
+        assert_second_cleaning_changes_nothing(&once.text, &twice.text)?;
     }
 
     #[test]
@@ -463,7 +487,7 @@ proptest! {
         let config = Config::default();
         if let Ok(once) = newsclean::clean_bytes(&bytes, &config) {
             let twice = newsclean::clean(&once.text, &config);
-            prop_assert_eq!(&twice.text, &once.text);
+            assert_second_cleaning_changes_nothing(&once.text, &twice.text)?;
         }
     }
 
