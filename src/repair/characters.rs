@@ -262,15 +262,45 @@ fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
 /// neighbours. A text of safe starters is NFC; this check is several times
 /// faster than the general quick check, which stays the fallback.
 fn is_made_of_safe_starters(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut table: Option<&SafeStarters> = None;
-    text.chars().all(|c| {
+    let mut index = 0;
+    while index < bytes.len() {
         // Everything below U+0300 (ASCII, Latin-1, Latin Extended, spacing
-        // modifiers) is a safe starter.
-        if (c as u32) < 0x300 {
-            return true;
+        // modifiers) is a safe starter: ASCII bytes, and two-byte
+        // sequences led by 0xC2..=0xCB, are skipped without decoding.
+        if bytes[index] < 0x80 {
+            index += ascii_run(&bytes[index..]).max(1);
+            continue;
         }
-        table.get_or_insert_with(|| safe_starters()).contains(c)
-    })
+        if bytes[index] <= 0xCB {
+            index += 2;
+            continue;
+        }
+        let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        if !table.get_or_insert_with(|| safe_starters()).contains(c) {
+            return false;
+        }
+        index += c.len_utf8();
+    }
+    true
+}
+
+/// How many ASCII bytes `bytes` starts with, eight at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return count + (high.trailing_zeros() / 8) as usize;
+        }
+        count += 8;
+    }
+    count + bytes[count..].iter().take_while(|byte| byte.is_ascii()).count()
 }
 
 /// A bit per Basic Multilingual Plane code point, computed once from the
@@ -443,6 +473,18 @@ mod tests {
         }
         for text in ["a b", "“quoted” — ’", "Ελλάδα", "a\nb"] {
             assert!(!text_may_need_work(text.as_bytes()), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_for_safe_starters_follows_the_rule(
+            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{2010}-\u{2030}\u{1F600}]{0,40}"
+        ) {
+            let by_character = text
+                .chars()
+                .all(|c| (c as u32) < 0x300 || safe_starters().contains(c));
+            proptest::prop_assert_eq!(is_made_of_safe_starters(&text), by_character);
         }
     }
 
