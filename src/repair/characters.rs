@@ -300,7 +300,11 @@ fn ascii_run(bytes: &[u8]) -> usize {
         }
         count += 8;
     }
-    count + bytes[count..].iter().take_while(|byte| byte.is_ascii()).count()
+    count
+        + bytes[count..]
+            .iter()
+            .take_while(|byte| byte.is_ascii())
+            .count()
 }
 
 /// A bit per Basic Multilingual Plane code point, computed once from the

@@ -154,12 +154,27 @@ fn repair_line(
                 break;
             }
             let mut best: Option<(f32, usize, Vec<Edit>)> = None;
+            // The sequences each code page planned with. A code page that
+            // finds exactly the sequences of an earlier one, at no lower
+            // cost and not established where that one is not, would make
+            // the same edits and can only tie or lose: it is not planned.
+            let mut planned: Vec<(usize, Vec<Sequence>)> = Vec::new();
             for (page_index, page) in code_pages().iter().enumerate() {
                 if pages & (1 << page_index) == 0 {
                     continue;
                 }
                 let established = used_pages & (1 << page_index) != 0;
-                let (gain, edits) = plan(&chars, page, established);
+                let found = sequences(&chars, page, true);
+                let planned_already = planned.iter().any(|(earlier, earlier_found)| {
+                    *earlier_found == found
+                        && code_pages()[*earlier].cost <= page.cost
+                        && (!established || used_pages & (1 << earlier) != 0)
+                });
+                if planned_already {
+                    continue;
+                }
+                let (gain, edits) = plan(&chars, &found, page, established);
+                planned.push((page_index, found));
                 // A code page the line already needed costs nothing more.
                 let net = if established {
                     gain + ACCEPT_ROUND
@@ -223,12 +238,16 @@ fn repair_line(
 
 /// The repairs one code page would make on a line, in char indices, and
 /// their total gain.
-fn plan(chars: &[char], page: &'static CodePage, established: bool) -> (f32, Vec<Edit>) {
-    let found = sequences(chars, page, true);
+fn plan(
+    chars: &[char],
+    found: &[Sequence],
+    page: &'static CodePage,
+    established: bool,
+) -> (f32, Vec<Edit>) {
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
     let mut in_candidate = vec![false; chars.len()];
-    for sequence in &found {
+    for sequence in found {
         for flag in &mut in_candidate[sequence.start..sequence.start + sequence.len] {
             *flag = true;
         }
@@ -239,7 +258,7 @@ fn plan(chars: &[char], page: &'static CodePage, established: bool) -> (f32, Vec
             in_candidate: &in_candidate,
             preferred,
         };
-        runs(&found)
+        runs(found)
             .into_iter()
             .flat_map(|run| judge(&context, run, page))
             .collect()
