@@ -290,11 +290,48 @@ pub(crate) fn sequence_length(lead: u8) -> Option<usize> {
 /// never overlapping. A sequence whose result no repair may produce
 /// (controls, private use, unassigned) is not a candidate.
 pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<Sequence> {
-    let mut found = Vec::with_capacity(chars.len() / 8 + 4);
-    let mut index = 0;
-    while index < chars.len() {
+    sequences_from(chars, 0..chars.len(), page, allow_c1)
+}
+
+/// The indexes of the characters that stand for a UTF-8 lead byte under
+/// some code page: the only places a sequence can start, whatever the
+/// page. A line read under several code pages finds its sequences from
+/// these ([`sequences_at`]) instead of walking every character each time.
+pub(crate) fn lead_positions(chars: &[char]) -> Vec<usize> {
+    let masks = candidate_masks();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| !c.is_ascii() && masks.get(c).0 != 0)
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// [`sequences`], given the line's [`lead_positions`].
+pub(crate) fn sequences_at(
+    chars: &[char],
+    leads: &[usize],
+    page: &CodePage,
+    allow_c1: bool,
+) -> Vec<Sequence> {
+    sequences_from(chars, leads.iter().copied(), page, allow_c1)
+}
+
+/// The sequences that start at the `starts` (increasing indexes) and do
+/// not overlap an earlier one.
+fn sequences_from(
+    chars: &[char],
+    starts: impl Iterator<Item = usize>,
+    page: &CodePage,
+    allow_c1: bool,
+) -> Vec<Sequence> {
+    let mut found = Vec::new();
+    let mut free_from = 0;
+    for index in starts {
+        if index < free_from {
+            continue;
+        }
         let Some(length) = page.byte(chars[index]).and_then(sequence_length) else {
-            index += 1;
             continue;
         };
         // Most leads in text are letters followed by another letter: look
@@ -304,7 +341,6 @@ pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<
             .and_then(|&next| page.byte(next))
             .is_some_and(|byte| (0x80..=0xBF).contains(&byte));
         if !continued {
-            index += 1;
             continue;
         }
         if let Some(decoded) = decode_at(chars, index, length, page, allow_c1) {
@@ -313,9 +349,7 @@ pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<
                 len: length,
                 decoded,
             });
-            index += length;
-        } else {
-            index += 1;
+            free_from = index + length;
         }
     }
     found
@@ -535,6 +569,25 @@ mod tests {
             line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
         ) {
             proptest::prop_assert_eq!(candidate_pages(&line), candidate_pages_reference(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sequences_from_the_lead_positions_are_all_the_sequences(
+            line in "[a ?\u{80}-\u{FF}\u{152}\u{160}\u{178}\u{192}\u{2013}-\u{2022}\u{2026}\u{20AC}\u{2122}\u{402}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{0,30}"
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            let leads = lead_positions(&chars);
+            for page in code_pages() {
+                for allow_c1 in [false, true] {
+                    proptest::prop_assert_eq!(
+                        sequences_at(&chars, &leads, page, allow_c1),
+                        sequences(&chars, page, allow_c1),
+                        "{}", page.reason
+                    );
+                }
+            }
         }
     }
 
