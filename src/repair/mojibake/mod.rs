@@ -148,10 +148,14 @@ fn repair_line(
     // so that a second call finds nothing left to do.
     for _ in 0..PASSES {
         let before = current.clone();
+        // Whether the rounds stopped because nothing more was worth doing,
+        // rather than at their bound.
+        let mut settled = false;
         for _ in 0..MAX_ROUNDS {
             let chars: Vec<char> = current.chars().collect();
             let pages = pages_worth_judging(&mut LineFacts::new(&chars), candidate_pages(&current));
             if pages == 0 {
+                settled = true;
                 break;
             }
             let mut best: Option<(f32, usize, Vec<Edit>)> = None;
@@ -192,9 +196,11 @@ fn repair_line(
                 }
             }
             let Some((net, page_index, edits)) = best else {
+                settled = true;
                 break;
             };
             if net < ACCEPT_ROUND {
+                settled = true;
                 break;
             }
             used_pages |= 1 << page_index;
@@ -203,6 +209,7 @@ fn repair_line(
         }
         // A filled hole is context for its neighbours: fill again until
         // nothing changes, so that a second call finds nothing more to do.
+        let mut filled = false;
         for _ in 0..LOSSY_ROUNDS {
             let chars: Vec<char> = current.chars().collect();
             let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
@@ -217,8 +224,12 @@ fn repair_line(
             }
             apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
             current = joined(&segments);
+            filled = true;
         }
-        if current == before {
+        // Without a filled hole, another pass would see the very text the
+        // settled rounds and the hole search just saw, and find the same
+        // nothing.
+        if current == before || settled && !filled {
             break;
         }
     }
