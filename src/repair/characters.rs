@@ -10,6 +10,7 @@
 //! a no-break space, a soft hyphen or a C1 control can be a byte of a broken
 //! UTF-8 sequence (`Ã` + U+00A0 is `à`).
 
+use crate::repair::utf8::{code_point_at, next_non_ascii};
 use crate::report::Change;
 use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -238,10 +239,7 @@ fn clean_line<'a>(line: &'a str, line_start: usize, tally: &mut Tally) -> Cow<'a
 }
 
 fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
-    if text.is_ascii() || is_made_of_safe_starters(&text) {
-        return text;
-    }
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if text.is_ascii() || nfc_quick_check(&text) == IsNormalized::Yes {
         return text;
     }
     let normalized: String = text.nfc().collect();
@@ -257,54 +255,61 @@ fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
     Cow::Owned(normalized)
 }
 
-/// Whether every character is a "safe starter": combining class 0 and NFC
-/// quick check Yes, so that it neither reorders nor composes with its
-/// neighbours. A text of safe starters is NFC; this check is several times
-/// faster than the general quick check, which stays the fallback.
-fn is_made_of_safe_starters(text: &str) -> bool {
+/// The NFC quick check of `text`, worked out only where it can fail.
+/// A "safe starter" (combining class 0 and quick check Yes) neither
+/// reorders nor composes with its neighbours and resets the check, so a
+/// text is checked run by run of the characters between safe starters;
+/// the safe starters themselves are only looked up in a bit table, and
+/// ASCII and the letters below U+0300 not even that. Most text is nothing
+/// but safe starters.
+fn nfc_quick_check(text: &str) -> IsNormalized {
     let bytes = text.as_bytes();
     let mut table: Option<&SafeStarters> = None;
+    let mut result = IsNormalized::Yes;
     let mut index = 0;
+    // Where the current run of other characters started, if one has.
+    let mut run_start: Option<usize> = None;
     while index < bytes.len() {
         // Everything below U+0300 (ASCII, Latin-1, Latin Extended, spacing
         // modifiers) is a safe starter: ASCII bytes, and two-byte
-        // sequences led by 0xC2..=0xCB, are skipped without decoding.
-        if bytes[index] < 0x80 {
-            index += ascii_run(&bytes[index..]).max(1);
-            continue;
-        }
-        if bytes[index] <= 0xCB {
-            index += 2;
-            continue;
-        }
-        let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else {
-            return false;
+        // sequences led by 0xC2..=0xCB, are passed without decoding.
+        let first = bytes[index];
+        let (safe, length) = if first < 0x80 {
+            let next = next_non_ascii(bytes, index).unwrap_or(bytes.len());
+            (true, next - index)
+        } else if first <= 0xCB {
+            (true, 2)
+        } else {
+            let (code, length) = code_point_at(bytes, index, first);
+            let safe = table.get_or_insert_with(|| safe_starters()).contains(code);
+            (safe, length)
         };
-        if !table.get_or_insert_with(|| safe_starters()).contains(c) {
-            return false;
+        match (safe, run_start) {
+            (true, Some(start)) => {
+                result = worse(result, is_nfc_quick(text[start..index].chars()));
+                if result == IsNormalized::No {
+                    return result;
+                }
+                run_start = None;
+            }
+            (false, None) => run_start = Some(index),
+            _ => {}
         }
-        index += c.len_utf8();
+        index += length;
     }
-    true
+    if let Some(start) = run_start {
+        result = worse(result, is_nfc_quick(text[start..].chars()));
+    }
+    result
 }
 
-/// How many ASCII bytes `bytes` starts with, eight at a time.
-fn ascii_run(bytes: &[u8]) -> usize {
-    let mut count = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
-        if high != 0 {
-            return count + (high.trailing_zeros() / 8) as usize;
-        }
-        count += 8;
+/// The less certain of two quick-check answers.
+fn worse(a: IsNormalized, b: IsNormalized) -> IsNormalized {
+    match (a, b) {
+        (IsNormalized::No, _) | (_, IsNormalized::No) => IsNormalized::No,
+        (IsNormalized::Maybe, _) | (_, IsNormalized::Maybe) => IsNormalized::Maybe,
+        _ => IsNormalized::Yes,
     }
-    count
-        + bytes[count..]
-            .iter()
-            .take_while(|byte| byte.is_ascii())
-            .count()
 }
 
 /// A bit per Basic Multilingual Plane code point, computed once from the
@@ -315,11 +320,12 @@ struct SafeStarters {
 }
 
 impl SafeStarters {
-    fn contains(&self, c: char) -> bool {
-        let code = c as usize;
+    /// Whether the character with code point `code` is a safe starter.
+    fn contains(&self, code: u32) -> bool {
+        let code = code as usize;
         match self.bits.get(code >> 6) {
             Some(word) => word & (1 << (code & 63)) != 0,
-            None => is_safe_starter(c),
+            None => char::from_u32(code as u32).is_some_and(is_safe_starter),
         }
     }
 }
@@ -431,30 +437,31 @@ mod tests {
     }
 
     #[test]
-    fn the_safe_starter_shortcut_agrees_with_the_quick_check() {
+    fn the_run_by_run_check_agrees_with_the_quick_check() {
         for text in [
             "Президент России",
-            "รัฐบาลไทย",
+            "รัฐบาลไทย นั้น",
             "日本銀行は",
             "한국은행은",
             "한국은행은\u{1161}",
             "cafe\u{301}",
+            "cafe\u{301} Ha\u{308}user",
+            "a\u{323}\u{302} a\u{302}\u{323}",
             "Αθήνα",
             "👨\u{200D}👩",
             "\u{0958}",
             "\u{F900}",
+            "\u{0915}\u{093C}",
         ] {
-            if is_made_of_safe_starters(text) {
-                assert_eq!(
-                    text.nfc().collect::<String>(),
-                    text,
-                    "{text:?} passed the shortcut"
-                );
-                assert_eq!(is_nfc_quick(text.chars()), IsNormalized::Yes, "{text:?}");
-            }
+            assert_eq!(
+                nfc_quick_check(text),
+                is_nfc_quick(text.chars()),
+                "{text:?}"
+            );
         }
-        assert!(!is_made_of_safe_starters("cafe\u{301}"));
-        assert!(is_made_of_safe_starters("Президент รัฐบาล 日本"));
+        assert_eq!(nfc_quick_check("cafe\u{301}"), IsNormalized::Maybe);
+        assert_eq!(nfc_quick_check("\u{F900}"), IsNormalized::No);
+        assert_eq!(nfc_quick_check("Президент รัฐบาล 日本"), IsNormalized::Yes);
     }
 
     #[test]
@@ -482,13 +489,10 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_byte_scan_for_safe_starters_follows_the_rule(
-            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{2010}-\u{2030}\u{1F600}]{0,40}"
+        fn the_run_by_run_check_is_the_quick_check(
+            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}]{0,40}"
         ) {
-            let by_character = text
-                .chars()
-                .all(|c| (c as u32) < 0x300 || safe_starters().contains(c));
-            proptest::prop_assert_eq!(is_made_of_safe_starters(&text), by_character);
+            proptest::prop_assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()));
         }
     }
 

@@ -6,24 +6,7 @@
 
 use super::codepages::{candidate_masks, filter_pages, CodePage};
 use super::score::{class, Script};
-
-/// Where the next non-ASCII byte is, from `start`, eight bytes at a time.
-#[inline]
-pub(crate) fn next_non_ascii(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut index = start;
-    while index + 8 <= bytes.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[index..index + 8]);
-        if u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        index += 8;
-    }
-    bytes[index..]
-        .iter()
-        .position(|&byte| byte >= 0x80)
-        .map(|offset| index + offset)
-}
+use crate::repair::utf8::{code_point_at, next_non_ascii};
 
 /// Whether the line holds a character that stands for a UTF-8 lead byte
 /// under some code page, followed by one that stands for a continuation
@@ -61,7 +44,7 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             }
             continue;
         }
-        let (code, length) = utf8_code_point(bytes, index, first);
+        let (code, length) = code_point_at(bytes, index, first);
         let (its_lead, continuation) = masks.get_code(code);
         if code == 0xFFFD && capital {
             found |= lead;
@@ -73,24 +56,6 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
         index += length;
     }
     found
-}
-
-/// The code point and length of the character that starts at `index` of
-/// valid UTF-8, whose first byte (not ASCII) is `first`.
-#[inline]
-fn utf8_code_point(bytes: &[u8], index: usize, first: u8) -> (u32, usize) {
-    let tail = |offset: usize| u32::from(bytes[index + offset] & 0x3F);
-    match first {
-        0xC0..=0xDF => ((u32::from(first & 0x1F) << 6) | tail(1), 2),
-        0xE0..=0xEF => (
-            (u32::from(first & 0x0F) << 12) | (tail(1) << 6) | tail(2),
-            3,
-        ),
-        _ => (
-            (u32::from(first & 0x07) << 18) | (tail(1) << 12) | (tail(2) << 6) | tail(3),
-            4,
-        ),
-    }
 }
 
 /// Narrows the pre-scan's mask to the code pages under which the line
@@ -589,12 +554,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn scanning_finds_the_first_non_ascii_byte() {
-        let text = "0123456789abcdef é";
-        assert_eq!(next_non_ascii(text.as_bytes(), 0), Some(17));
-        assert_eq!(next_non_ascii(b"plain", 0), None);
     }
 }

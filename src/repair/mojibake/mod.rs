@@ -22,11 +22,12 @@ mod lossy;
 mod score;
 mod tables;
 
+use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
 use detect::{
-    candidate_pages, is_c1, lead_positions, next_non_ascii, pages_worth_judging, sequences,
-    sequences_at, LineFacts, Sequence,
+    candidate_pages, is_c1, lead_positions, pages_worth_judging, sequences, sequences_at,
+    LineFacts, Sequence,
 };
 use std::borrow::Cow;
 use std::ops::Range;
