@@ -35,12 +35,16 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
                 // ordinary text.
                 found |= lead;
             }
-            // ASCII is never a lead: go on from the next non-ASCII byte.
+            // ASCII is never a lead: go on from the next non-ASCII byte,
+            // most often the very next one (a space between words).
             lead = 0;
             capital = false;
-            match next_non_ascii(bytes, index + 1) {
-                Some(next) => index = next,
-                None => break,
+            index += 1;
+            if bytes.get(index).is_some_and(|byte| byte.is_ascii()) {
+                match next_non_ascii(bytes, index) {
+                    Some(next) => index = next,
+                    None => break,
+                }
             }
             continue;
         }
