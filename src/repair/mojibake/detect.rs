@@ -110,6 +110,7 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
 /// out once, when first asked.
 pub(crate) struct LineFacts<'c> {
     pub chars: &'c [char],
+    pairs: Option<Vec<usize>>,
     found: Vec<Option<Vec<Sequence>>>,
     plain_known: u16,
     plain: u16,
@@ -121,6 +122,7 @@ impl<'c> LineFacts<'c> {
     pub fn new(chars: &'c [char]) -> LineFacts<'c> {
         LineFacts {
             chars,
+            pairs: None,
             found: Vec::new(),
             plain_known: 0,
             plain: 0,
@@ -134,7 +136,8 @@ impl<'c> LineFacts<'c> {
             self.found.resize_with(index + 1, || None);
         }
         let chars = self.chars;
-        self.found[index].get_or_insert_with(|| sequences(chars, page, true))
+        let pairs = self.pairs.get_or_insert_with(|| pair_positions(chars));
+        self.found[index].get_or_insert_with(|| sequences_at(chars, pairs, page, true))
     }
 
     /// Whether the line is plainly written in `native`, the script of
@@ -263,27 +266,38 @@ pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<
 }
 
 /// The indexes of the characters that stand for a UTF-8 lead byte under
-/// some code page: the only places a sequence can start, whatever the
-/// page. A line read under several code pages finds its sequences from
-/// these ([`sequences_at`]) instead of walking every character each time.
-pub(crate) fn lead_positions(chars: &[char]) -> Vec<usize> {
+/// some code page and are followed by one that stands for a continuation
+/// byte under the same page: the only places a sequence can start,
+/// whatever the page. A line read under several code pages finds its
+/// sequences from these ([`sequences_at`]) instead of walking every
+/// character each time; clean text in a page's own script, whose every
+/// letter may stand for a lead byte, has few of them.
+pub(crate) fn pair_positions(chars: &[char]) -> Vec<usize> {
     let masks = candidate_masks();
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| !c.is_ascii() && masks.get(c).0 != 0)
-        .map(|(index, _)| index)
-        .collect()
+    let mut positions = Vec::new();
+    let mut lead = 0u16;
+    for (index, &c) in chars.iter().enumerate() {
+        if c.is_ascii() {
+            lead = 0;
+            continue;
+        }
+        let (its_lead, continuation) = masks.get(c);
+        if lead & continuation != 0 {
+            positions.push(index - 1);
+        }
+        lead = its_lead;
+    }
+    positions
 }
 
-/// [`sequences`], given the line's [`lead_positions`].
+/// [`sequences`], given the line's [`pair_positions`].
 pub(crate) fn sequences_at(
     chars: &[char],
-    leads: &[usize],
+    pairs: &[usize],
     page: &CodePage,
     allow_c1: bool,
 ) -> Vec<Sequence> {
-    sequences_from(chars, leads.iter().copied(), page, allow_c1)
+    sequences_from(chars, pairs.iter().copied(), page, allow_c1)
 }
 
 /// The sequences that start at the `starts` (increasing indexes) and do
@@ -543,15 +557,15 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn sequences_from_the_lead_positions_are_all_the_sequences(
+        fn sequences_from_the_pair_positions_are_all_the_sequences(
             line in "[a ?\u{80}-\u{FF}\u{152}\u{160}\u{178}\u{192}\u{2013}-\u{2022}\u{2026}\u{20AC}\u{2122}\u{402}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{0,30}"
         ) {
             let chars: Vec<char> = line.chars().collect();
-            let leads = lead_positions(&chars);
+            let pairs = pair_positions(&chars);
             for page in code_pages() {
                 for allow_c1 in [false, true] {
                     proptest::prop_assert_eq!(
-                        sequences_at(&chars, &leads, page, allow_c1),
+                        sequences_at(&chars, &pairs, page, allow_c1),
                         sequences(&chars, page, allow_c1),
                         "{}", page.reason
                     );

@@ -26,7 +26,7 @@ use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
 use detect::{
-    candidate_pages, is_c1, lead_positions, pages_worth_judging, sequences, sequences_at,
+    candidate_pages, is_c1, pages_worth_judging, pair_positions, sequences, sequences_at,
     LineFacts, Sequence,
 };
 use std::borrow::Cow;
@@ -165,13 +165,13 @@ fn repair_line(
             // cost and not established where that one is not, would make
             // the same edits and can only tie or lose: it is not planned.
             let mut planned: Vec<(usize, Vec<Sequence>)> = Vec::new();
-            let leads = lead_positions(&chars);
+            let pairs = pair_positions(&chars);
             for (page_index, page) in code_pages().iter().enumerate() {
                 if pages & (1 << page_index) == 0 {
                     continue;
                 }
                 let established = used_pages & (1 << page_index) != 0;
-                let found = sequences_at(&chars, &leads, page, true);
+                let found = sequences_at(&chars, &pairs, page, true);
                 let planned_already = planned.iter().any(|(earlier, earlier_found)| {
                     *earlier_found == found
                         && code_pages()[*earlier].cost <= page.cost
