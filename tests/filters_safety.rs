@@ -34,6 +34,8 @@ fn prose_mentioning_boilerplate_words_is_kept() {
         "Under the heading Leave a Reply, the site invited readers to share their own stories of the flood.",
         "Subscribers who already pay for the print edition will be able to read the website at no extra cost.",
         "Share prices in the company fell by 12% after the announcement, wiping £40m off its value.",
+        "Don't miss the deadline: register for the vote by Friday.",
+        "Stay informed: sign up for the city's emergency alerts, officials urged residents on Tuesday.",
         MORE_EN,
     ]);
 }

@@ -282,7 +282,9 @@ fn take_list_under_header(
         && decisions.kept(next)
         && candidates[next].is_none()
         && views[next].prose;
-    if running_text_follows && items.len() == 1 {
+    // One line between a header and running text may be a subheading of
+    // the article; a block of several headline lines is a list.
+    if running_text_follows && items.len() == 1 && views[items[0]].lines.len() == 1 {
         items.pop();
     }
     for &item in &items {
@@ -424,6 +426,18 @@ mod tests {
     }
 
     #[test]
+    fn a_newsletter_prompt_with_a_lead_in_is_dropped() {
+        for prompt in [
+            "Never miss a story: sign up for our daily briefing.",
+            "Don't miss out! Subscribe to our newsletter.",
+            "Want more stories like this? Sign up for our free weekly newsletter.",
+            "Stay up to date — subscribe to our morning email.",
+        ] {
+            assert_eq!(run(&[BODY, prompt, MORE]), [true, false, true], "{prompt}");
+        }
+    }
+
+    #[test]
     fn a_header_takes_its_headline_list() {
         let blocks = [
             BODY,
@@ -448,6 +462,14 @@ mod tests {
             MORE,
         ];
         assert_eq!(run(&list), [true, false, false, false, true]);
+        // The list in one block of several lines goes even before prose.
+        let one_block = [
+            BODY,
+            "Most popular",
+            "New ward opens at the county hospital\nAmbulance response times improve",
+            MORE,
+        ];
+        assert_eq!(run(&one_block), [true, false, false, true]);
     }
 
     #[test]
