@@ -368,10 +368,14 @@ mod tests {
     fn a_share_row_is_dropped_line_by_line() {
         let share = "Share this:\nClick to share on Facebook (Opens in new window)\nClick to share on X (Opens in new window)";
         assert_eq!(run(&[BODY, share, MORE]), [true, false, true]);
-        assert_eq!(
-            run(&[BODY, "Partager\nFacebook\nTwitter\nE-mail", MORE]),
-            [true, false, true]
-        );
+        for row in [
+            "Partager\nFacebook\nTwitter\nE-mail",
+            "Comparte esta noticia\nFacebook\nTwitter\nWhatsApp",
+            "Partilhe esta notícia\nFacebook\nWhatsApp",
+            "Condividi la notizia\nFacebook\nX",
+        ] {
+            assert_eq!(run(&[BODY, row, MORE]), [true, false, true], "{row}");
+        }
     }
 
     #[test]
