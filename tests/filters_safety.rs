@@ -94,6 +94,12 @@ fn other_languages_are_safe_too() {
         "Самара:",
         "Реклама на фасадах исторических зданий будет запрещена с первого января, сообщили в мэрии.",
         "Депутаты обсудили законопроект о рекламе и решили вернуться к нему осенью.",
+        "Министерство призвало жителей подписываться на телеграм-канал МЧС, чтобы получать предупреждения о паводке.",
+    ]);
+    assert_all_kept(&[
+        "Governo quer que os cidadãos recebam alertas por e-mail",
+        "Quem se cadastrar no portal vai receber as notícias sobre o programa por e-mail, informou o ministério nesta terça-feira.",
+        "O programa começa em abril e deve atender 2 milhões de famílias, segundo o governo federal.",
     ]);
 }
 

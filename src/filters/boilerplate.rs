@@ -373,6 +373,7 @@ mod tests {
             "Comparte esta noticia\nFacebook\nTwitter\nWhatsApp",
             "Partilhe esta notícia\nFacebook\nWhatsApp",
             "Condividi la notizia\nFacebook\nX",
+            "Поделиться\nВКонтакте\nОдноклассники\nTelegram",
         ] {
             assert_eq!(run(&[BODY, row, MORE]), [true, false, true], "{row}");
         }
@@ -436,6 +437,17 @@ mod tests {
             "Don't miss out! Subscribe to our newsletter.",
             "Want more stories like this? Sign up for our free weekly newsletter.",
             "Stay up to date — subscribe to our morning email.",
+        ] {
+            assert_eq!(run(&[BODY, prompt, MORE]), [true, false, true], "{prompt}");
+        }
+    }
+
+    #[test]
+    fn prompts_in_other_languages_are_dropped() {
+        for prompt in [
+            "Подписывайтесь на наш Telegram-канал",
+            "Receba as principais notícias do dia no seu e-mail.",
+            "Перейти к содержанию",
         ] {
             assert_eq!(run(&[BODY, prompt, MORE]), [true, false, true], "{prompt}");
         }
