@@ -273,6 +273,12 @@ mod tests {
             "Kommentar *",
         ];
         assert_eq!(run(&blocks), [true, false, false, false]);
+        let dutch = [
+            BODY,
+            "Reageer",
+            "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
+        ];
+        assert_eq!(run(&dutch), [true, false, false]);
     }
 
     #[test]
