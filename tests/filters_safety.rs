@@ -97,6 +97,16 @@ fn other_languages_are_safe_too() {
         "Министерство призвало жителей подписываться на телеграм-канал МЧС, чтобы получать предупреждения о паводке.",
     ]);
     assert_all_kept(&[
+        "الحكومة تحظر الإعلان عن السجائر في الشوارع",
+        "قالت الوزارة إن الإعلان عن المشروع سيتم الأسبوع المقبل بعد موافقة مجلس الوزراء على الميزانية.",
+        "وأضاف المتحدث أن المواطنين يمكنهم مشاركة آرائهم عبر الموقع الإلكتروني للوزارة حتى نهاية الشهر.",
+    ]);
+    assert_all_kept(&[
+        "市政府将整顿户外广告牌",
+        "市政府表示，新规定将于下月起实施，所有户外广告牌必须在六个月内完成登记。",
+        "网友在微博上分享了现场照片，相关话题的阅读量超过一亿次。",
+    ]);
+    assert_all_kept(&[
         "Governo quer que os cidadãos recebam alertas por e-mail",
         "Quem se cadastrar no portal vai receber as notícias sobre o programa por e-mail, informou o ministério nesta terça-feira.",
         "O programa começa em abril e deve atender 2 milhões de famílias, segundo o governo federal.",

@@ -334,6 +334,9 @@ fn is_byline(line: &str) -> bool {
         "Oleh ",
         "Written by ",
         "Words by ",
+        "بقلم ",
+        "作者：",
+        "记者 ",
     ];
     line.chars().count() <= 120 && BYLINE_WORDS.iter().any(|word| line.starts_with(word))
 }
@@ -450,6 +453,28 @@ mod tests {
             "Перейти к содержанию",
         ] {
             assert_eq!(run(&[BODY, prompt, MORE]), [true, false, true], "{prompt}");
+        }
+    }
+
+    #[test]
+    fn arabic_and_chinese_furniture_is_dropped() {
+        for furniture in [
+            "تخطى إلى المحتوى",
+            "إعلان",
+            "اقرأ أيضا: الذهب يسجل ارتفاعا قياسيا",
+            "شارك\nفيسبوك\nتويتر\nواتساب",
+            "الوسوم: اقتصاد، بنوك",
+            "跳到主要内容",
+            "广告",
+            "相关阅读：一季度经济数据将于下月公布",
+            "分享到：\n微信\n微博",
+            "版权所有 © 2025 新华日报社",
+        ] {
+            assert_eq!(
+                run(&[BODY, furniture, MORE]),
+                [true, false, true],
+                "{furniture}"
+            );
         }
     }
 

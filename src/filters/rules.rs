@@ -581,7 +581,7 @@ mod tests {
     fn the_builtin_rules_cover_the_main_news_languages() {
         let rules = RuleSet::builtin();
         for language in [
-            "en", "es", "fr", "de", "pt", "it", "ru", "nl", "pl", "tr", "th",
+            "en", "es", "fr", "de", "pt", "it", "ru", "nl", "pl", "tr", "th", "ar", "zh", "ja",
         ] {
             let count = rules
                 .rules()
