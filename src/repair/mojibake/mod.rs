@@ -363,7 +363,7 @@ fn chain_total(judged: &[Judged]) -> f32 {
 
 /// What each further code page of the further readings on one line
 /// costs.
-const INNER_PAGE_COST: f32 = 2.0;
+const INNER_PAGE_COST: f32 = 4.0;
 /// What a run costs that stopped one reading short of the rest of its
 /// line.
 const SHALLOW_RUN_COST: f32 = 1.0;
