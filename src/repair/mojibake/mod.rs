@@ -233,6 +233,13 @@ fn plan(chars: &[char], page: &'static CodePage, established: bool) -> (f32, Vec
             *flag = true;
         }
     }
+    // Nor is a lead whose sequence lost a byte (`Ï` before `Î` in
+    // `Î£ÏÎ¼`): it is a hole in the damage, not a letter beside it.
+    for (index, flag) in in_candidate.iter_mut().enumerate() {
+        if !*flag && is_cut_lead(chars, index, page) {
+            *flag = true;
+        }
+    }
     let judge_runs = |preferred: u16| -> Vec<Judged> {
         let context = Context {
             chars,
@@ -306,6 +313,22 @@ fn plan(chars: &[char], page: &'static CodePage, established: bool) -> (f32, Vec
         }
     }
     (total, edits)
+}
+
+/// Whether `chars[index]` stands for a UTF-8 lead byte under `page`
+/// followed by what a lost byte leaves (`?`, U+FFFD) or by another lead:
+/// the remains of a sequence that lost a byte.
+fn is_cut_lead(chars: &[char], index: usize, page: &CodePage) -> bool {
+    let is_lead = |c: char| {
+        !c.is_ascii()
+            && page
+                .byte(c)
+                .is_some_and(|byte| detect::sequence_length(byte).is_some())
+    };
+    is_lead(chars[index])
+        && chars
+            .get(index + 1)
+            .is_some_and(|&next| matches!(next, '?' | '\u{FFFD}') || is_lead(next))
 }
 
 /// Splits sequences into runs of adjacent ones.

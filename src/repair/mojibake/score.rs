@@ -430,6 +430,9 @@ fn is_glue_breaker(c: char, class: Class) -> bool {
     }
 }
 
+/// See [`window_cost`].
+const MIXED_CASE_COST: f32 = 1.0;
+
 /// Cost of `chars` read in the context of one neighbour on each side. The
 /// neighbours' own costs are left out: they are the same in both readings.
 pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
@@ -439,6 +442,24 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
         if let Some(p) = previous {
             cost += pair_cost(p, c);
         }
+        previous = Some(c);
+    }
+    // A capital from the upper half between a capital and a small letter
+    // (`RÄŤgas`): words are capitalised at their start or throughout, and
+    // mojibake of a small letter often reads as two capitals.
+    let mut before_previous = None;
+    let mut previous = left;
+    for &c in chars.iter().chain(right.iter()) {
+        if let (Some(a), Some(b)) = (before_previous, previous) {
+            if !b.is_ascii()
+                && class(a).kind == Kind::Upper
+                && class(b).kind == Kind::Upper
+                && class(c).kind == Kind::Lower
+            {
+                cost += MIXED_CASE_COST;
+            }
+        }
+        before_previous = previous;
         previous = Some(c);
     }
     // Quotation marks open or close words; one squeezed between two
@@ -486,6 +507,17 @@ mod tests {
         assert!(
             window_cost(Some('f'), &broken, Some(' ')) > window_cost(Some('f'), &['é'], Some(' '))
         );
+    }
+
+    #[test]
+    fn capitals_inside_a_small_word_cost() {
+        let broken: Vec<char> = "ÄŤ".chars().collect();
+        assert!(
+            window_cost(Some('R'), &broken, Some('g')) > window_cost(Some('R'), &['ī'], Some('g'))
+        );
+        // Words in capitals and capitalised words are ordinary.
+        let capitals: Vec<char> = "ÖSTERREICH".chars().collect();
+        assert_eq!(window_cost(None, &capitals, Some(' ')), 0.0);
     }
 
     #[test]
