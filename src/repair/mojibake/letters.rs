@@ -144,7 +144,7 @@ pub(crate) fn plausibility_gain(
     let bounded = difference.clamp(-1.0, 1.0);
     // Beyond the bound the statistics still rank two readings of one span
     // (`åp` over `áp` in Norwegian), with little weight.
-    bounded + (difference - bounded) * BEYOND_BOUND_WEIGHT
+    bounded + (difference - bounded).max(0.0) * BEYOND_BOUND_WEIGHT
 }
 
 /// See [`plausibility_gain`].
