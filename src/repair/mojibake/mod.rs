@@ -588,8 +588,18 @@ fn deepen(
         }
         frontier = next_frontier;
     }
+    // Through the chain the rest of the line took, a further reading need
+    // only be cheaper, not clearly so (`С–` is `і` among Ukrainian words
+    // read through windows-1251 twice).
     let further = best
-        .filter(|(cost, _, _)| *cost + DEEPEN_MARGIN < current)
+        .filter(|(cost, _, first_page)| {
+            let margin = if preferred & (1 << first_page) != 0 {
+                0.0
+            } else {
+                DEEPEN_MARGIN
+            };
+            *cost + margin < current
+        })
         .map(|(_, text, first_page)| Further { text, first_page });
     (further, options)
 }
