@@ -406,7 +406,7 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
     let mut inner = None;
     let mut options = 0;
     if repaired.iter().any(|&c| is_c1(c)) {
-        match collapse(&repaired, COLLAPSE_DEPTH, context.preferred) {
+        match collapse(&repaired, COLLAPSE_DEPTH, context.preferred, true) {
             Some((collapsed, collapse_options)) => {
                 repaired = collapsed.text;
                 reason = REASON_DOUBLE;
@@ -632,7 +632,12 @@ const COLLAPSE_DEPTH: usize = 2;
 /// page that gives the cleanest text without controls (a `preferred` one,
 /// a mask, costs [`PREFERRED_BONUS`] less). A reading that still holds
 /// them is read again, `depth` times at most.
-fn collapse(reading: &[char], depth: usize, preferred: u16) -> Option<(Further, u16)> {
+fn collapse(
+    reading: &[char],
+    depth: usize,
+    preferred: u16,
+    look_ahead: bool,
+) -> Option<(Further, u16)> {
     let mut best: Option<(f32, Vec<char>, usize)> = None;
     let mut options = 0u16;
     for (index, page) in code_pages().iter().enumerate() {
@@ -645,7 +650,7 @@ fn collapse(reading: &[char], depth: usize, preferred: u16) -> Option<(Further, 
         if out.iter().any(|&c| is_c1(c)) {
             let Some(deeper) = depth
                 .checked_sub(1)
-                .and_then(|less| collapse(&out, less, 0))
+                .and_then(|less| collapse(&out, less, 0, false))
             else {
                 continue;
             };
@@ -657,7 +662,19 @@ fn collapse(reading: &[char], depth: usize, preferred: u16) -> Option<(Further, 
         if preferred & (1 << index) != 0 {
             cost -= PREFERRED_BONUS;
         }
-        cost += score::window_cost(None, &out, None);
+        // The cleanest text after this reading may still be mojibake that
+        // a further reading clears, and a reading that merges more
+        // characters (`ŽÂ®` into one) may be a dead end: with
+        // `look_ahead`, each reading is weighed by where it leads.
+        let ahead = if look_ahead {
+            deepen(None, &out, None, 0).0.map(|further| further.text)
+        } else {
+            None
+        };
+        if ahead.is_some() {
+            cost += DEEPEN_MARGIN;
+        }
+        cost += score::window_cost(None, ahead.as_deref().unwrap_or(&out), None);
         if best
             .as_ref()
             .map_or(true, |(best_cost, _, _)| cost < *best_cost)
