@@ -377,6 +377,11 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
         // Lines and frames drawn with box characters are real text.
         cost -= 1.0;
     }
+    // A frame stands apart from words; a box character glued to a letter
+    // (`┬░C`, `Sa├║de`) is the bytes of something else.
+    if is_box_drawing(a) && class_b.is_letter() || class_a.is_letter() && is_box_drawing(b) {
+        cost += 0.5;
+    }
     // Two signs from the upper half side by side (`¬∞`, `‚Ä`): real text
     // puts a sign next to a letter, digit or space, while a sign's bytes
     // read through mac-roman or cp437 come out as such pairs.
@@ -518,6 +523,14 @@ mod tests {
         // Words in capitals and capitalised words are ordinary.
         let capitals: Vec<char> = "ÖSTERREICH".chars().collect();
         assert_eq!(window_cost(None, &capitals, Some(' ')), 0.0);
+    }
+
+    #[test]
+    fn a_box_character_glued_to_a_letter_costs() {
+        let frame: Vec<char> = "┬░".chars().collect();
+        assert!(
+            window_cost(Some(' '), &frame, Some('C')) > window_cost(Some(' '), &frame, Some(' '))
+        );
     }
 
     #[test]
