@@ -280,9 +280,6 @@ fn collect_fillers(
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
         let mut evidence = weigh(chars, start, swallowed_space, end, decoded) - page.cost;
-        if line_uses_letter(chars, start, end, decoded) {
-            evidence += LINE_LETTER_BONUS;
-        }
         // U+FFFD says a byte was lost; so does a `?` inside a word.
         let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
         if !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word) {
@@ -310,6 +307,14 @@ fn collect_fillers(
         let lone_lead = hole == start + 1;
         if marker == Some('?') && !dropped && !letter_before && ends_sentence && lone_lead {
             evidence -= 10.0;
+        }
+        // Below `ACCEPT - MARGIN` a filler can neither be taken nor stand
+        // in the way of another, with the bonus or without it: the search
+        // of the line is skipped.
+        if evidence + LINE_LETTER_BONUS > ACCEPT - MARGIN
+            && line_uses_letter(chars, start, end, decoded)
+        {
+            evidence += LINE_LETTER_BONUS;
         }
         fillers.push(Filler {
             end,

@@ -442,26 +442,23 @@ const MIXED_CASE_COST: f32 = 1.0;
 /// neighbours' own costs are left out: they are the same in both readings.
 pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
     let mut cost: f32 = chars.iter().map(|&c| char_cost(c)).sum();
+    let mut before_previous = None;
     let mut previous = left;
     for &c in chars.iter().chain(right.iter()) {
         if let Some(p) = previous {
             cost += pair_cost(p, c);
-        }
-        previous = Some(c);
-    }
-    // A capital from the upper half between a capital and a small letter
-    // (`RÄŤgas`): words are capitalised at their start or throughout, and
-    // mojibake of a small letter often reads as two capitals.
-    let mut before_previous = None;
-    let mut previous = left;
-    for &c in chars.iter().chain(right.iter()) {
-        if let (Some(a), Some(b)) = (before_previous, previous) {
-            if !b.is_ascii()
-                && class(a).kind == Kind::Upper
-                && class(b).kind == Kind::Upper
-                && class(c).kind == Kind::Lower
-            {
-                cost += MIXED_CASE_COST;
+            // A capital from the upper half between a capital and a small
+            // letter (`RÄŤgas`): words are capitalised at their start or
+            // throughout, and mojibake of a small letter often reads as
+            // two capitals.
+            if let Some(a) = before_previous {
+                if !p.is_ascii()
+                    && class(p).kind == Kind::Upper
+                    && class(a).kind == Kind::Upper
+                    && class(c).kind == Kind::Lower
+                {
+                    cost += MIXED_CASE_COST;
+                }
             }
         }
         before_previous = previous;
