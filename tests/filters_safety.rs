@@ -34,6 +34,8 @@ fn prose_mentioning_boilerplate_words_is_kept() {
         "Under the heading Leave a Reply, the site invited readers to share their own stories of the flood.",
         "Subscribers who already pay for the print edition will be able to read the website at no extra cost.",
         "Share prices in the company fell by 12% after the announcement, wiping £40m off its value.",
+        "Don't miss the deadline: register for the vote by Friday.",
+        "Stay informed: sign up for the city's emergency alerts, officials urged residents on Tuesday.",
         MORE_EN,
     ]);
 }
@@ -92,6 +94,12 @@ fn other_languages_are_safe_too() {
         "Самара:",
         "Реклама на фасадах исторических зданий будет запрещена с первого января, сообщили в мэрии.",
         "Депутаты обсудили законопроект о рекламе и решили вернуться к нему осенью.",
+        "Министерство призвало жителей подписываться на телеграм-канал МЧС, чтобы получать предупреждения о паводке.",
+    ]);
+    assert_all_kept(&[
+        "Governo quer que os cidadãos recebam alertas por e-mail",
+        "Quem se cadastrar no portal vai receber as notícias sobre o programa por e-mail, informou o ministério nesta terça-feira.",
+        "O programa começa em abril e deve atender 2 milhões de famílias, segundo o governo federal.",
     ]);
 }
 

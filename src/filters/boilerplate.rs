@@ -282,7 +282,9 @@ fn take_list_under_header(
         && decisions.kept(next)
         && candidates[next].is_none()
         && views[next].prose;
-    if running_text_follows && items.len() == 1 {
+    // One line between a header and running text may be a subheading of
+    // the article; a block of several headline lines is a list.
+    if running_text_follows && items.len() == 1 && views[items[0]].lines.len() == 1 {
         items.pop();
     }
     for &item in &items {
@@ -366,10 +368,15 @@ mod tests {
     fn a_share_row_is_dropped_line_by_line() {
         let share = "Share this:\nClick to share on Facebook (Opens in new window)\nClick to share on X (Opens in new window)";
         assert_eq!(run(&[BODY, share, MORE]), [true, false, true]);
-        assert_eq!(
-            run(&[BODY, "Partager\nFacebook\nTwitter\nE-mail", MORE]),
-            [true, false, true]
-        );
+        for row in [
+            "Partager\nFacebook\nTwitter\nE-mail",
+            "Comparte esta noticia\nFacebook\nTwitter\nWhatsApp",
+            "Partilhe esta notícia\nFacebook\nWhatsApp",
+            "Condividi la notizia\nFacebook\nX",
+            "Поделиться\nВКонтакте\nОдноклассники\nTelegram",
+        ] {
+            assert_eq!(run(&[BODY, row, MORE]), [true, false, true], "{row}");
+        }
     }
 
     #[test]
@@ -424,6 +431,29 @@ mod tests {
     }
 
     #[test]
+    fn a_newsletter_prompt_with_a_lead_in_is_dropped() {
+        for prompt in [
+            "Never miss a story: sign up for our daily briefing.",
+            "Don't miss out! Subscribe to our newsletter.",
+            "Want more stories like this? Sign up for our free weekly newsletter.",
+            "Stay up to date — subscribe to our morning email.",
+        ] {
+            assert_eq!(run(&[BODY, prompt, MORE]), [true, false, true], "{prompt}");
+        }
+    }
+
+    #[test]
+    fn prompts_in_other_languages_are_dropped() {
+        for prompt in [
+            "Подписывайтесь на наш Telegram-канал",
+            "Receba as principais notícias do dia no seu e-mail.",
+            "Перейти к содержанию",
+        ] {
+            assert_eq!(run(&[BODY, prompt, MORE]), [true, false, true], "{prompt}");
+        }
+    }
+
+    #[test]
     fn a_header_takes_its_headline_list() {
         let blocks = [
             BODY,
@@ -448,6 +478,14 @@ mod tests {
             MORE,
         ];
         assert_eq!(run(&list), [true, false, false, false, true]);
+        // The list in one block of several lines goes even before prose.
+        let one_block = [
+            BODY,
+            "Most popular",
+            "New ward opens at the county hospital\nAmbulance response times improve",
+            MORE,
+        ];
+        assert_eq!(run(&one_block), [true, false, false, true]);
     }
 
     #[test]

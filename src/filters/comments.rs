@@ -251,6 +251,20 @@ mod tests {
     }
 
     #[test]
+    fn a_call_to_comment_opens_a_section_only_when_one_follows() {
+        assert_eq!(
+            run(&[BODY, "Have your say", "Comments are closed."]),
+            [true, false, false]
+        );
+        let subheading = [
+            BODY,
+            "Have your say",
+            "The consultation is open online and at the town hall, and paper forms are available at every library.",
+        ];
+        assert_eq!(run(&subheading), [true; 3]);
+    }
+
+    #[test]
     fn translations_open_sections_too() {
         let blocks = [
             BODY,
@@ -259,6 +273,12 @@ mod tests {
             "Kommentar *",
         ];
         assert_eq!(run(&blocks), [true, false, false, false]);
+        let dutch = [
+            BODY,
+            "Reageer",
+            "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
+        ];
+        assert_eq!(run(&dutch), [true, false, false]);
     }
 
     #[test]

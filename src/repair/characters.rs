@@ -10,6 +10,7 @@
 //! a no-break space, a soft hyphen or a C1 control can be a byte of a broken
 //! UTF-8 sequence (`Ã` + U+00A0 is `à`).
 
+use crate::repair::utf8::{code_point_at, next_non_ascii};
 use crate::report::Change;
 use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -238,10 +239,7 @@ fn clean_line<'a>(line: &'a str, line_start: usize, tally: &mut Tally) -> Cow<'a
 }
 
 fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
-    if text.is_ascii() || is_made_of_safe_starters(&text) {
-        return text;
-    }
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if text.is_ascii() || nfc_quick_check(&text) == IsNormalized::Yes {
         return text;
     }
     let normalized: String = text.nfc().collect();
@@ -257,20 +255,61 @@ fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
     Cow::Owned(normalized)
 }
 
-/// Whether every character is a "safe starter": combining class 0 and NFC
-/// quick check Yes, so that it neither reorders nor composes with its
-/// neighbours. A text of safe starters is NFC; this check is several times
-/// faster than the general quick check, which stays the fallback.
-fn is_made_of_safe_starters(text: &str) -> bool {
+/// The NFC quick check of `text`, worked out only where it can fail.
+/// A "safe starter" (combining class 0 and quick check Yes) neither
+/// reorders nor composes with its neighbours and resets the check, so a
+/// text is checked run by run of the characters between safe starters;
+/// the safe starters themselves are only looked up in a bit table, and
+/// ASCII and the letters below U+0300 not even that. Most text is nothing
+/// but safe starters.
+fn nfc_quick_check(text: &str) -> IsNormalized {
+    let bytes = text.as_bytes();
     let mut table: Option<&SafeStarters> = None;
-    text.chars().all(|c| {
+    let mut result = IsNormalized::Yes;
+    let mut index = 0;
+    // Where the current run of other characters started, if one has.
+    let mut run_start: Option<usize> = None;
+    while index < bytes.len() {
         // Everything below U+0300 (ASCII, Latin-1, Latin Extended, spacing
-        // modifiers) is a safe starter.
-        if (c as u32) < 0x300 {
-            return true;
+        // modifiers) is a safe starter: ASCII bytes, and two-byte
+        // sequences led by 0xC2..=0xCB, are passed without decoding.
+        let first = bytes[index];
+        let (safe, length) = if first < 0x80 {
+            let next = next_non_ascii(bytes, index).unwrap_or(bytes.len());
+            (true, next - index)
+        } else if first <= 0xCB {
+            (true, 2)
+        } else {
+            let (code, length) = code_point_at(bytes, index, first);
+            let safe = table.get_or_insert_with(|| safe_starters()).contains(code);
+            (safe, length)
+        };
+        match (safe, run_start) {
+            (true, Some(start)) => {
+                result = worse(result, is_nfc_quick(text[start..index].chars()));
+                if result == IsNormalized::No {
+                    return result;
+                }
+                run_start = None;
+            }
+            (false, None) => run_start = Some(index),
+            _ => {}
         }
-        table.get_or_insert_with(|| safe_starters()).contains(c)
-    })
+        index += length;
+    }
+    if let Some(start) = run_start {
+        result = worse(result, is_nfc_quick(text[start..].chars()));
+    }
+    result
+}
+
+/// The less certain of two quick-check answers.
+fn worse(a: IsNormalized, b: IsNormalized) -> IsNormalized {
+    match (a, b) {
+        (IsNormalized::No, _) | (_, IsNormalized::No) => IsNormalized::No,
+        (IsNormalized::Maybe, _) | (_, IsNormalized::Maybe) => IsNormalized::Maybe,
+        _ => IsNormalized::Yes,
+    }
 }
 
 /// A bit per Basic Multilingual Plane code point, computed once from the
@@ -281,11 +320,12 @@ struct SafeStarters {
 }
 
 impl SafeStarters {
-    fn contains(&self, c: char) -> bool {
-        let code = c as usize;
+    /// Whether the character with code point `code` is a safe starter.
+    fn contains(&self, code: u32) -> bool {
+        let code = code as usize;
         match self.bits.get(code >> 6) {
             Some(word) => word & (1 << (code & 63)) != 0,
-            None => is_safe_starter(c),
+            None => char::from_u32(code as u32).is_some_and(is_safe_starter),
         }
     }
 }
@@ -397,30 +437,31 @@ mod tests {
     }
 
     #[test]
-    fn the_safe_starter_shortcut_agrees_with_the_quick_check() {
+    fn the_run_by_run_check_agrees_with_the_quick_check() {
         for text in [
             "Президент России",
-            "รัฐบาลไทย",
+            "รัฐบาลไทย นั้น",
             "日本銀行は",
             "한국은행은",
             "한국은행은\u{1161}",
             "cafe\u{301}",
+            "cafe\u{301} Ha\u{308}user",
+            "a\u{323}\u{302} a\u{302}\u{323}",
             "Αθήνα",
             "👨\u{200D}👩",
             "\u{0958}",
             "\u{F900}",
+            "\u{0915}\u{093C}",
         ] {
-            if is_made_of_safe_starters(text) {
-                assert_eq!(
-                    text.nfc().collect::<String>(),
-                    text,
-                    "{text:?} passed the shortcut"
-                );
-                assert_eq!(is_nfc_quick(text.chars()), IsNormalized::Yes, "{text:?}");
-            }
+            assert_eq!(
+                nfc_quick_check(text),
+                is_nfc_quick(text.chars()),
+                "{text:?}"
+            );
         }
-        assert!(!is_made_of_safe_starters("cafe\u{301}"));
-        assert!(is_made_of_safe_starters("Президент รัฐบาล 日本"));
+        assert_eq!(nfc_quick_check("cafe\u{301}"), IsNormalized::Maybe);
+        assert_eq!(nfc_quick_check("\u{F900}"), IsNormalized::No);
+        assert_eq!(nfc_quick_check("Президент รัฐบาล 日本"), IsNormalized::Yes);
     }
 
     #[test]
@@ -443,6 +484,15 @@ mod tests {
         }
         for text in ["a b", "“quoted” — ’", "Ελλάδα", "a\nb"] {
             assert!(!text_may_need_work(text.as_bytes()), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_run_by_run_check_is_the_quick_check(
+            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()));
         }
     }
 

@@ -10,6 +10,7 @@ pub mod characters;
 pub mod entities;
 pub mod glued;
 pub mod mojibake;
+pub(crate) mod utf8;
 
 use crate::report::Change;
 use crate::Config;

@@ -6,24 +6,7 @@
 
 use super::codepages::{candidate_masks, filter_pages, CodePage};
 use super::score::{class, Script};
-
-/// Where the next non-ASCII byte is, from `start`, eight bytes at a time.
-#[inline]
-pub(crate) fn next_non_ascii(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut index = start;
-    while index + 8 <= bytes.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[index..index + 8]);
-        if u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        index += 8;
-    }
-    bytes[index..]
-        .iter()
-        .position(|&byte| byte >= 0x80)
-        .map(|offset| index + offset)
-}
+use crate::repair::utf8::{code_point_at, next_non_ascii};
 
 /// Whether the line holds a character that stands for a UTF-8 lead byte
 /// under some code page, followed by one that stands for a continuation
@@ -52,16 +35,20 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
                 // ordinary text.
                 found |= lead;
             }
-            // ASCII is never a lead: go on from the next non-ASCII byte.
+            // ASCII is never a lead: go on from the next non-ASCII byte,
+            // most often the very next one (a space between words).
             lead = 0;
             capital = false;
-            match next_non_ascii(bytes, index + 1) {
-                Some(next) => index = next,
-                None => break,
+            index += 1;
+            if bytes.get(index).is_some_and(|byte| byte.is_ascii()) {
+                match next_non_ascii(bytes, index) {
+                    Some(next) => index = next,
+                    None => break,
+                }
             }
             continue;
         }
-        let (code, length) = utf8_code_point(bytes, index, first);
+        let (code, length) = code_point_at(bytes, index, first);
         let (its_lead, continuation) = masks.get_code(code);
         if code == 0xFFFD && capital {
             found |= lead;
@@ -73,24 +60,6 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
         index += length;
     }
     found
-}
-
-/// The code point and length of the character that starts at `index` of
-/// valid UTF-8, whose first byte (not ASCII) is `first`.
-#[inline]
-fn utf8_code_point(bytes: &[u8], index: usize, first: u8) -> (u32, usize) {
-    let tail = |offset: usize| u32::from(bytes[index + offset] & 0x3F);
-    match first {
-        0xC0..=0xDF => ((u32::from(first & 0x1F) << 6) | tail(1), 2),
-        0xE0..=0xEF => (
-            (u32::from(first & 0x0F) << 12) | (tail(1) << 6) | tail(2),
-            3,
-        ),
-        _ => (
-            (u32::from(first & 0x07) << 18) | (tail(1) << 12) | (tail(2) << 6) | tail(3),
-            4,
-        ),
-    }
 }
 
 /// Narrows the pre-scan's mask to the code pages under which the line
@@ -141,6 +110,7 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
 /// out once, when first asked.
 pub(crate) struct LineFacts<'c> {
     pub chars: &'c [char],
+    pairs: Option<Vec<usize>>,
     found: Vec<Option<Vec<Sequence>>>,
     plain_known: u16,
     plain: u16,
@@ -152,6 +122,7 @@ impl<'c> LineFacts<'c> {
     pub fn new(chars: &'c [char]) -> LineFacts<'c> {
         LineFacts {
             chars,
+            pairs: None,
             found: Vec::new(),
             plain_known: 0,
             plain: 0,
@@ -165,7 +136,8 @@ impl<'c> LineFacts<'c> {
             self.found.resize_with(index + 1, || None);
         }
         let chars = self.chars;
-        self.found[index].get_or_insert_with(|| sequences(chars, page, true))
+        let pairs = self.pairs.get_or_insert_with(|| pair_positions(chars));
+        self.found[index].get_or_insert_with(|| sequences_at(chars, pairs, page, true))
     }
 
     /// Whether the line is plainly written in `native`, the script of
@@ -290,11 +262,59 @@ pub(crate) fn sequence_length(lead: u8) -> Option<usize> {
 /// never overlapping. A sequence whose result no repair may produce
 /// (controls, private use, unassigned) is not a candidate.
 pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<Sequence> {
-    let mut found = Vec::with_capacity(chars.len() / 8 + 4);
-    let mut index = 0;
-    while index < chars.len() {
+    sequences_from(chars, 0..chars.len(), page, allow_c1)
+}
+
+/// The indexes of the characters that stand for a UTF-8 lead byte under
+/// some code page and are followed by one that stands for a continuation
+/// byte under the same page: the only places a sequence can start,
+/// whatever the page. A line read under several code pages finds its
+/// sequences from these ([`sequences_at`]) instead of walking every
+/// character each time; clean text in a page's own script, whose every
+/// letter may stand for a lead byte, has few of them.
+pub(crate) fn pair_positions(chars: &[char]) -> Vec<usize> {
+    let masks = candidate_masks();
+    let mut positions = Vec::new();
+    let mut lead = 0u16;
+    for (index, &c) in chars.iter().enumerate() {
+        if c.is_ascii() {
+            lead = 0;
+            continue;
+        }
+        let (its_lead, continuation) = masks.get(c);
+        if lead & continuation != 0 {
+            positions.push(index - 1);
+        }
+        lead = its_lead;
+    }
+    positions
+}
+
+/// [`sequences`], given the line's [`pair_positions`].
+pub(crate) fn sequences_at(
+    chars: &[char],
+    pairs: &[usize],
+    page: &CodePage,
+    allow_c1: bool,
+) -> Vec<Sequence> {
+    sequences_from(chars, pairs.iter().copied(), page, allow_c1)
+}
+
+/// The sequences that start at the `starts` (increasing indexes) and do
+/// not overlap an earlier one.
+fn sequences_from(
+    chars: &[char],
+    starts: impl Iterator<Item = usize>,
+    page: &CodePage,
+    allow_c1: bool,
+) -> Vec<Sequence> {
+    let mut found = Vec::new();
+    let mut free_from = 0;
+    for index in starts {
+        if index < free_from {
+            continue;
+        }
         let Some(length) = page.byte(chars[index]).and_then(sequence_length) else {
-            index += 1;
             continue;
         };
         // Most leads in text are letters followed by another letter: look
@@ -304,7 +324,6 @@ pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<
             .and_then(|&next| page.byte(next))
             .is_some_and(|byte| (0x80..=0xBF).contains(&byte));
         if !continued {
-            index += 1;
             continue;
         }
         if let Some(decoded) = decode_at(chars, index, length, page, allow_c1) {
@@ -313,9 +332,7 @@ pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<
                 len: length,
                 decoded,
             });
-            index += length;
-        } else {
-            index += 1;
+            free_from = index + length;
         }
     }
     found
@@ -538,10 +555,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn scanning_finds_the_first_non_ascii_byte() {
-        let text = "0123456789abcdef é";
-        assert_eq!(next_non_ascii(text.as_bytes(), 0), Some(17));
-        assert_eq!(next_non_ascii(b"plain", 0), None);
+    proptest::proptest! {
+        #[test]
+        fn sequences_from_the_pair_positions_are_all_the_sequences(
+            line in "[a ?\u{80}-\u{FF}\u{152}\u{160}\u{178}\u{192}\u{2013}-\u{2022}\u{2026}\u{20AC}\u{2122}\u{402}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{0,30}"
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            let pairs = pair_positions(&chars);
+            for page in code_pages() {
+                for allow_c1 in [false, true] {
+                    proptest::prop_assert_eq!(
+                        sequences_at(&chars, &pairs, page, allow_c1),
+                        sequences(&chars, page, allow_c1),
+                        "{}", page.reason
+                    );
+                }
+            }
+        }
     }
 }

@@ -22,10 +22,12 @@ mod lossy;
 mod score;
 mod tables;
 
+use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
 use detect::{
-    candidate_pages, is_c1, next_non_ascii, pages_worth_judging, sequences, LineFacts, Sequence,
+    candidate_pages, is_c1, pages_worth_judging, pair_positions, sequences, sequences_at,
+    LineFacts, Sequence,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -147,19 +149,39 @@ fn repair_line(
     // so that a second call finds nothing left to do.
     for _ in 0..PASSES {
         let before = current.clone();
+        // Whether the rounds stopped because nothing more was worth doing,
+        // rather than at their bound.
+        let mut settled = false;
         for _ in 0..MAX_ROUNDS {
             let chars: Vec<char> = current.chars().collect();
             let pages = pages_worth_judging(&mut LineFacts::new(&chars), candidate_pages(&current));
             if pages == 0 {
+                settled = true;
                 break;
             }
             let mut best: Option<(f32, usize, Vec<Edit>)> = None;
+            // The sequences each code page planned with. A code page that
+            // finds exactly the sequences of an earlier one, at no lower
+            // cost and not established where that one is not, would make
+            // the same edits and can only tie or lose: it is not planned.
+            let mut planned: Vec<(usize, Vec<Sequence>)> = Vec::new();
+            let pairs = pair_positions(&chars);
             for (page_index, page) in code_pages().iter().enumerate() {
                 if pages & (1 << page_index) == 0 {
                     continue;
                 }
                 let established = used_pages & (1 << page_index) != 0;
-                let (gain, edits) = plan(&chars, page, established);
+                let found = sequences_at(&chars, &pairs, page, true);
+                let planned_already = planned.iter().any(|(earlier, earlier_found)| {
+                    *earlier_found == found
+                        && code_pages()[*earlier].cost <= page.cost
+                        && (!established || used_pages & (1 << earlier) != 0)
+                });
+                if planned_already {
+                    continue;
+                }
+                let (gain, edits) = plan(&chars, &found, page, established);
+                planned.push((page_index, found));
                 // A code page the line already needed costs nothing more.
                 let net = if established {
                     gain + ACCEPT_ROUND
@@ -175,9 +197,11 @@ fn repair_line(
                 }
             }
             let Some((net, page_index, edits)) = best else {
+                settled = true;
                 break;
             };
             if net < ACCEPT_ROUND {
+                settled = true;
                 break;
             }
             used_pages |= 1 << page_index;
@@ -186,6 +210,7 @@ fn repair_line(
         }
         // A filled hole is context for its neighbours: fill again until
         // nothing changes, so that a second call finds nothing more to do.
+        let mut filled = false;
         for _ in 0..LOSSY_ROUNDS {
             let chars: Vec<char> = current.chars().collect();
             let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
@@ -200,8 +225,12 @@ fn repair_line(
             }
             apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
             current = joined(&segments);
+            filled = true;
         }
-        if current == before {
+        // Without a filled hole, another pass would see the very text the
+        // settled rounds and the hole search just saw, and find the same
+        // nothing.
+        if current == before || settled && !filled {
             break;
         }
     }
@@ -223,12 +252,16 @@ fn repair_line(
 
 /// The repairs one code page would make on a line, in char indices, and
 /// their total gain.
-fn plan(chars: &[char], page: &'static CodePage, established: bool) -> (f32, Vec<Edit>) {
-    let found = sequences(chars, page, true);
+fn plan(
+    chars: &[char],
+    found: &[Sequence],
+    page: &'static CodePage,
+    established: bool,
+) -> (f32, Vec<Edit>) {
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
     let mut in_candidate = vec![false; chars.len()];
-    for sequence in &found {
+    for sequence in found {
         for flag in &mut in_candidate[sequence.start..sequence.start + sequence.len] {
             *flag = true;
         }
@@ -246,7 +279,7 @@ fn plan(chars: &[char], page: &'static CodePage, established: bool) -> (f32, Vec
             in_candidate: &in_candidate,
             preferred,
         };
-        runs(&found)
+        runs(found)
             .into_iter()
             .flat_map(|run| judge(&context, run, page))
             .collect()
