@@ -363,7 +363,8 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
     if class_a.is_letter() && is_glue_breaker(b, class_b) {
         cost += 1.0;
     }
-    if is_glue_breaker(a, class_a) && class_b.is_letter() {
+    // The degree sign leads its unit (`°C`, `°F`).
+    if is_glue_breaker(a, class_a) && class_b.is_letter() && a != '°' {
         cost += 1.0;
     }
     if class_b.kind == Kind::Mark {
