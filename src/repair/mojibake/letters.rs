@@ -140,8 +140,15 @@ pub(crate) fn plausibility_gain(
 ) -> f32 {
     let before = plausibility(left, before, right).unwrap_or(0.0);
     let after = plausibility(left, after, right).unwrap_or(0.0);
-    (after - before).clamp(-1.0, 1.0)
+    let difference = after - before;
+    let bounded = difference.clamp(-1.0, 1.0);
+    // Beyond the bound the statistics still rank two readings of one span
+    // (`åp` over `áp` in Norwegian), with little weight.
+    bounded + (difference - bounded).max(0.0) * BEYOND_BOUND_WEIGHT
 }
+
+/// See [`plausibility_gain`].
+const BEYOND_BOUND_WEIGHT: f32 = 0.2;
 
 #[cfg(test)]
 mod tests {

@@ -308,12 +308,42 @@ fn collect_fillers(
         if marker == Some('?') && !dropped && !letter_before && ends_sentence && lone_lead {
             evidence -= 10.0;
         }
+        // Below `ACCEPT - MARGIN` a filler can neither be taken nor stand
+        // in the way of another, with the bonus or without it: the search
+        // of the line is skipped.
+        if evidence + LINE_LETTER_BONUS > ACCEPT - MARGIN
+            && line_uses_letter(chars, start, end, decoded)
+        {
+            evidence += LINE_LETTER_BONUS;
+        }
         fillers.push(Filler {
             end,
             decoded,
             evidence,
         });
     }
+}
+
+/// Evidence for a filler that is an accented Latin letter the line
+/// already writes elsewhere: a line is in one language, and its other
+/// words show which of the accented letters that language uses (`ā`
+/// beside `kārtas`, not `č`). The letters of other scripts say nothing of
+/// the kind: every Greek line writes `ν`.
+const LINE_LETTER_BONUS: f32 = 1.5;
+
+/// Whether `decoded`, an accented Latin letter, or its other case stands
+/// in the line outside `start..end`.
+fn line_uses_letter(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
+    let class = score::class(decoded);
+    if decoded.is_ascii() || !class.is_letter() || class.script != Script::Latin {
+        return false;
+    }
+    let lower = decoded.to_lowercase().next().unwrap_or(decoded);
+    let upper = decoded.to_uppercase().next().unwrap_or(decoded);
+    chars
+        .iter()
+        .enumerate()
+        .any(|(index, &c)| (index < start || index >= end) && (c == lower || c == upper))
 }
 
 /// Whether a hole may be filled with `decoded` at all. Lossy damage hides
@@ -485,6 +515,14 @@ fn latin_evidence(
         }
         if before_lower {
             evidence += 2.0;
+        }
+        // Inside a sentence a word that starts with a small letter is more
+        // common than a name (which a capital before small letters gets
+        // below).
+        let inside_sentence =
+            start >= 2 && before == Some(' ') && !matches!(chars[start - 2], '.' | '!' | '?' | ':');
+        if inside_sentence && after_lower {
+            evidence += 1.5;
         }
         // `Ã` + NBSP shown as space, then the real space: "Ã  la".
         if swallowed_space && chars.get(end) == Some(&' ') {

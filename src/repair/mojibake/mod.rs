@@ -266,6 +266,13 @@ fn plan(
             *flag = true;
         }
     }
+    // Nor is a lead whose sequence lost a byte (`Ï` before `Î` in
+    // `Î£ÏÎ¼`): it is a hole in the damage, not a letter beside it.
+    for (index, flag) in in_candidate.iter_mut().enumerate() {
+        if !*flag && is_cut_lead(chars, index, page) {
+            *flag = true;
+        }
+    }
     let judge_runs = |preferred: u16| -> Vec<Judged> {
         let context = Context {
             chars,
@@ -281,18 +288,23 @@ fn plan(
     // Runs damaged twice are read once more each on its own, and the
     // second code page is often a close call (windows-1250 and iso-8859-2
     // hold the same letters at other bytes). One text went through one
-    // chain of code pages: when the runs disagree, read them all again
-    // preferring each second code page they chose, and keep the reading
-    // of the whole line that gains most.
-    let inner_pages = inner_pages(&judged);
-    if inner_pages.count_ones() > 1 {
+    // chain of code pages: read all runs again preferring each code page
+    // a further reading could have gone through, and keep the reading of
+    // the whole line that gains most, less a cost for every further code
+    // page beyond the first that its runs still need.
+    let options: u16 = judged
+        .iter()
+        .filter(|judged| judged.inner.is_some())
+        .fold(0, |mask, judged| mask | judged.options);
+    if options != 0 {
+        let baseline = chain_total(&judged);
         let mut best: Option<(f32, Vec<Judged>)> = None;
         for index in 0..codepages::MAX_CODE_PAGES {
-            if inner_pages & (1 << index) == 0 {
+            if options & (1 << index) == 0 {
                 continue;
             }
             let consistent = judge_runs(1 << index);
-            let total: f32 = consistent.iter().map(|judged| judged.gain).sum();
+            let total = chain_total(&consistent);
             if best
                 .as_ref()
                 .map_or(true, |(best_total, _)| total > *best_total)
@@ -300,8 +312,12 @@ fn plan(
                 best = Some((total, consistent));
             }
         }
-        if let Some((_, consistent)) = best {
-            judged = consistent;
+        // A preference only settles what the line as a whole supports: a
+        // reading that is merely as good stays as it was judged alone.
+        if let Some((total, consistent)) = best {
+            if total > baseline + CHAIN_MARGIN {
+                judged = consistent;
+            }
         }
     }
     let judged: Vec<(f32, Edit)> = judged
@@ -332,6 +348,22 @@ fn plan(
     (total, edits)
 }
 
+/// Whether `chars[index]` stands for a UTF-8 lead byte under `page`
+/// followed by what a lost byte leaves (`?`, U+FFFD) or by another lead:
+/// the remains of a sequence that lost a byte.
+fn is_cut_lead(chars: &[char], index: usize, page: &CodePage) -> bool {
+    let is_lead = |c: char| {
+        !c.is_ascii()
+            && page
+                .byte(c)
+                .is_some_and(|byte| detect::sequence_length(byte).is_some())
+    };
+    is_lead(chars[index])
+        && chars
+            .get(index + 1)
+            .is_some_and(|&next| matches!(next, '?' | '\u{FFFD}') || is_lead(next))
+}
+
 /// Splits sequences into runs of adjacent ones.
 fn runs(found: &[Sequence]) -> Vec<&[Sequence]> {
     let mut runs = Vec::new();
@@ -356,22 +388,44 @@ struct Context<'a> {
     preferred: u16,
 }
 
-/// A run judged worth repairing, with the code page of its second reading
-/// when it was damaged twice.
+/// A run judged worth repairing, with the code page of its further
+/// reading when it was damaged more than once, and the code pages (a mask)
+/// a further reading could have gone through, taken or not.
 struct Judged {
     gain: f32,
     edit: Edit,
     inner: Option<usize>,
+    options: u16,
 }
 
-/// The code pages (a mask) that twice-damaged runs were read through the
-/// second time.
-fn inner_pages(judged: &[Judged]) -> u16 {
-    judged
+/// What a line's runs gain together, less [`INNER_PAGE_COST`] for every
+/// code page of a further reading beyond the first: one text went through
+/// one chain of code pages.
+fn chain_total(judged: &[Judged]) -> f32 {
+    let inner = judged
         .iter()
         .filter_map(|judged| judged.inner)
-        .fold(0, |mask, inner| mask | 1 << inner)
+        .fold(0u16, |mask, inner| mask | 1 << inner);
+    let gain: f32 = judged.iter().map(|judged| judged.gain).sum();
+    // A run read once where it could have gone on through the chain's
+    // code page stopped short of where the rest of the line went.
+    let shallow = judged
+        .iter()
+        .filter(|judged| judged.inner.is_none() && judged.options & inner != 0)
+        .count();
+    gain - INNER_PAGE_COST * inner.count_ones().saturating_sub(1) as f32
+        - SHALLOW_RUN_COST * shallow as f32
 }
+
+/// What each further code page of the further readings on one line
+/// costs.
+const INNER_PAGE_COST: f32 = 4.0;
+/// What a run costs that stopped one reading short of the rest of its
+/// line.
+const SHALLOW_RUN_COST: f32 = 1.0;
+/// How much more a line read through one preferred chain of code pages
+/// must gain than the line judged run by run.
+const CHAIN_MARGIN: f32 = 0.5;
 
 /// Whether a run of sequences should be repaired, and into what. A run
 /// whose reading still holds C1 controls is double damage: it is read once
@@ -382,11 +436,15 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
     let end = run[run.len() - 1].start + run[run.len() - 1].len;
     let mut repaired: Vec<char> = run.iter().map(|sequence| sequence.decoded).collect();
     let mut reason = page.reason;
+    let mut inner = None;
+    let mut options = 0;
     if repaired.iter().any(|&c| is_c1(c)) {
-        match collapse(&repaired, COLLAPSE_DEPTH) {
-            Some(collapsed) => {
-                repaired = collapsed;
+        match collapse(&repaired, COLLAPSE_DEPTH, context.preferred, true) {
+            Some((collapsed, collapse_options)) => {
+                repaired = collapsed.text;
                 reason = REASON_DOUBLE;
+                inner = Some(collapsed.first_page);
+                options = collapse_options;
             }
             None => {
                 let clean: Vec<Sequence> =
@@ -402,11 +460,22 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
     let right = chars.get(end).copied();
     // Double damage: the first reading may itself be mojibake of a cleaner
     // text; judge (and repair) the deepest reading that keeps improving.
-    let mut inner = None;
-    if let Some((deeper, first_page)) = deepen(left, &repaired, right, context.preferred) {
-        repaired = deeper;
+    // After a collapse the chain's first further page is already known.
+    let preferred = if inner.is_some() {
+        0
+    } else {
+        context.preferred
+    };
+    let (deeper, deeper_options) = deepen(left, &repaired, right, preferred);
+    if inner.is_none() {
+        options = deeper_options;
+    }
+    if let Some(deeper) = deeper {
+        repaired = deeper.text;
         reason = REASON_DOUBLE;
-        inner = Some(first_page);
+        if inner.is_none() {
+            inner = Some(deeper.first_page);
+        }
     }
     if holds_stray_digit(left, &repaired, right) {
         return Vec::new();
@@ -443,6 +512,7 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
             reason,
         },
         inner,
+        options,
     }]
 }
 
@@ -488,21 +558,29 @@ fn candidate_pages_of(chars: &[char]) -> u16 {
 /// enough for triple damage.
 const DEEPEN_STEPS: usize = 2;
 
+/// A further reading of a run: the text and the code page of its first
+/// step.
+struct Further {
+    text: Vec<char>,
+    first_page: usize,
+}
+
 /// Reads a repaired run once or twice more, through the code pages that
-/// make it cheapest, if the result is clearly cheaper; returns it with the
-/// index of the code page of the first further reading. Both steps are
+/// make it cheapest, if the result is clearly cheaper. Both steps are
 /// weighed together: a first step that looks no better alone (`Ã‚Â°` to
 /// `Â°`) may be the way to a clean result (`°`), where a greedier first
 /// step (`Ã‚°`) is a dead end. A first step through a `preferred` code
-/// page (a mask) costs [`PREFERRED_BONUS`] less.
+/// page (a mask) costs [`PREFERRED_BONUS`] less. Also returns the code
+/// pages (a mask) a first step could go through, taken or not.
 fn deepen(
     left: Option<char>,
     reading: &[char],
     right: Option<char>,
     preferred: u16,
-) -> Option<(Vec<char>, usize)> {
+) -> (Option<Further>, u16) {
     let current = score::window_cost(left, reading, right);
     let mut best: Option<(f32, Vec<char>, usize)> = None;
+    let mut options = 0u16;
     // (cost so far, text, code page of the first step)
     let mut frontier = vec![(0.0f32, reading.to_vec(), usize::MAX)];
     for step in 0..DEEPEN_STEPS {
@@ -520,8 +598,11 @@ fn deepen(
                 let out = substituted(text, &found);
                 let first = if step == 0 { index } else { *first };
                 let mut spent = spent + page.cost;
-                if step == 0 && preferred & (1 << index) != 0 {
-                    spent -= PREFERRED_BONUS;
+                if step == 0 {
+                    options |= 1 << index;
+                    if preferred & (1 << index) != 0 {
+                        spent -= PREFERRED_BONUS;
+                    }
                 }
                 // Letter statistics count too: `РІ` and `в` cost the same
                 // as characters, but only one is a Bulgarian word.
@@ -540,8 +621,20 @@ fn deepen(
         }
         frontier = next_frontier;
     }
-    best.filter(|(cost, _, _)| *cost + DEEPEN_MARGIN < current)
-        .map(|(_, out, first)| (out, first))
+    // Through the chain the rest of the line took, a further reading need
+    // only be cheaper, not clearly so (`С–` is `і` among Ukrainian words
+    // read through windows-1251 twice).
+    let further = best
+        .filter(|(cost, _, first_page)| {
+            let margin = if preferred & (1 << first_page) != 0 {
+                0.0
+            } else {
+                DEEPEN_MARGIN
+            };
+            *cost + margin < current
+        })
+        .map(|(_, text, first_page)| Further { text, first_page });
+    (further, options)
 }
 
 /// How much cheaper a further reading through the code page most runs of
@@ -569,11 +662,18 @@ fn substituted(reading: &[char], found: &[Sequence]) -> Vec<char> {
 const COLLAPSE_DEPTH: usize = 2;
 
 /// Reads a result that still holds C1 controls once more, through the code
-/// page that gives the cleanest text without controls. A reading that
-/// still holds them is read again, `depth` times at most.
-fn collapse(reading: &[char], depth: usize) -> Option<Vec<char>> {
-    let mut best: Option<(f32, Vec<char>)> = None;
-    for page in code_pages() {
+/// page that gives the cleanest text without controls (a `preferred` one,
+/// a mask, costs [`PREFERRED_BONUS`] less). A reading that still holds
+/// them is read again, `depth` times at most.
+fn collapse(
+    reading: &[char],
+    depth: usize,
+    preferred: u16,
+    look_ahead: bool,
+) -> Option<(Further, u16)> {
+    let mut best: Option<(f32, Vec<char>, usize)> = None;
+    let mut options = 0u16;
+    for (index, page) in code_pages().iter().enumerate() {
         let found = sequences(reading, page, depth > 0);
         if found.is_empty() {
             continue;
@@ -581,22 +681,41 @@ fn collapse(reading: &[char], depth: usize) -> Option<Vec<char>> {
         let mut out = substituted(reading, &found);
         let mut cost = page.cost;
         if out.iter().any(|&c| is_c1(c)) {
-            let Some(deeper) = depth.checked_sub(1).and_then(|less| collapse(&out, less)) else {
+            let Some(deeper) = depth
+                .checked_sub(1)
+                .and_then(|less| collapse(&out, less, 0, false))
+            else {
                 continue;
             };
-            out = deeper;
+            out = deeper.0.text;
             // A further reading is a further assumption.
             cost += DEEPEN_MARGIN;
         }
-        cost += score::window_cost(None, &out, None);
+        options |= 1 << index;
+        if preferred & (1 << index) != 0 {
+            cost -= PREFERRED_BONUS;
+        }
+        // The cleanest text after this reading may still be mojibake that
+        // a further reading clears, and a reading that merges more
+        // characters (`ŽÂ®` into one) may be a dead end: with
+        // `look_ahead`, each reading is weighed by where it leads.
+        let ahead = if look_ahead {
+            deepen(None, &out, None, 0).0.map(|further| further.text)
+        } else {
+            None
+        };
+        if ahead.is_some() {
+            cost += DEEPEN_MARGIN;
+        }
+        cost += score::window_cost(None, ahead.as_deref().unwrap_or(&out), None);
         if best
             .as_ref()
-            .map_or(true, |(best_cost, _)| cost < *best_cost)
+            .map_or(true, |(best_cost, _, _)| cost < *best_cost)
         {
-            best = Some((cost, out));
+            best = Some((cost, out, index));
         }
     }
-    best.map(|(_, out)| out)
+    best.map(|(_, text, first_page)| (Further { text, first_page }, options))
 }
 
 /// A lead letter followed only by non-letters is mojibake's shape.

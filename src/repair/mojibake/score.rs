@@ -363,7 +363,8 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
     if class_a.is_letter() && is_glue_breaker(b, class_b) {
         cost += 1.0;
     }
-    if is_glue_breaker(a, class_a) && class_b.is_letter() {
+    // The degree sign leads its unit (`°C`, `°F`).
+    if is_glue_breaker(a, class_a) && class_b.is_letter() && a != '°' {
         cost += 1.0;
     }
     if class_b.kind == Kind::Mark {
@@ -376,6 +377,11 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
     if is_box_drawing(a) && is_box_drawing(b) {
         // Lines and frames drawn with box characters are real text.
         cost -= 1.0;
+    }
+    // A frame stands apart from words; a box character glued to a letter
+    // (`┬░C`, `Sa├║de`) is the bytes of something else.
+    if is_box_drawing(a) && class_b.is_letter() || class_a.is_letter() && is_box_drawing(b) {
+        cost += 0.5;
     }
     // Two signs from the upper half side by side (`¬∞`, `‚Ä`): real text
     // puts a sign next to a letter, digit or space, while a sign's bytes
@@ -430,15 +436,33 @@ fn is_glue_breaker(c: char, class: Class) -> bool {
     }
 }
 
+/// See [`window_cost`].
+const MIXED_CASE_COST: f32 = 1.0;
+
 /// Cost of `chars` read in the context of one neighbour on each side. The
 /// neighbours' own costs are left out: they are the same in both readings.
 pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
     let mut cost: f32 = chars.iter().map(|&c| char_cost(c)).sum();
+    let mut before_previous = None;
     let mut previous = left;
     for &c in chars.iter().chain(right.iter()) {
         if let Some(p) = previous {
             cost += pair_cost(p, c);
+            // A capital from the upper half between a capital and a small
+            // letter (`RÄŤgas`): words are capitalised at their start or
+            // throughout, and mojibake of a small letter often reads as
+            // two capitals.
+            if let Some(a) = before_previous {
+                if !p.is_ascii()
+                    && class(p).kind == Kind::Upper
+                    && class(a).kind == Kind::Upper
+                    && class(c).kind == Kind::Lower
+                {
+                    cost += MIXED_CASE_COST;
+                }
+            }
         }
+        before_previous = previous;
         previous = Some(c);
     }
     // Quotation marks open or close words; one squeezed between two
@@ -485,6 +509,25 @@ mod tests {
         let broken: Vec<char> = "Ã©".chars().collect();
         assert!(
             window_cost(Some('f'), &broken, Some(' ')) > window_cost(Some('f'), &['é'], Some(' '))
+        );
+    }
+
+    #[test]
+    fn capitals_inside_a_small_word_cost() {
+        let broken: Vec<char> = "ÄŤ".chars().collect();
+        assert!(
+            window_cost(Some('R'), &broken, Some('g')) > window_cost(Some('R'), &['ī'], Some('g'))
+        );
+        // Words in capitals and capitalised words are ordinary.
+        let capitals: Vec<char> = "ÖSTERREICH".chars().collect();
+        assert_eq!(window_cost(None, &capitals, Some(' ')), 0.0);
+    }
+
+    #[test]
+    fn a_box_character_glued_to_a_letter_costs() {
+        let frame: Vec<char> = "┬░".chars().collect();
+        assert!(
+            window_cost(Some(' '), &frame, Some('C')) > window_cost(Some(' '), &frame, Some(' '))
         );
     }
 
