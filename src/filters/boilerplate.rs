@@ -358,6 +358,14 @@ mod tests {
         run_with(blocks, &Config::default())
     }
 
+    /// Each block, set between two paragraphs of an article, is dropped
+    /// and the paragraphs stay.
+    fn assert_each_dropped_in_an_article(furniture: &[&str]) {
+        for block in furniture {
+            assert_eq!(run(&[BODY, block, MORE]), [true, false, true], "{block}");
+        }
+    }
+
     const BODY: &str = "The regional health board said waiting times for hip operations had fallen by a quarter since the spring.";
     const MORE: &str = "Surgeons at the two main hospitals have been working extra weekend lists to clear the backlog.";
 
@@ -371,15 +379,13 @@ mod tests {
     fn a_share_row_is_dropped_line_by_line() {
         let share = "Share this:\nClick to share on Facebook (Opens in new window)\nClick to share on X (Opens in new window)";
         assert_eq!(run(&[BODY, share, MORE]), [true, false, true]);
-        for row in [
+        assert_each_dropped_in_an_article(&[
             "Partager\nFacebook\nTwitter\nE-mail",
             "Comparte esta noticia\nFacebook\nTwitter\nWhatsApp",
             "Partilhe esta notícia\nFacebook\nWhatsApp",
             "Condividi la notizia\nFacebook\nX",
             "Поделиться\nВКонтакте\nОдноклассники\nTelegram",
-        ] {
-            assert_eq!(run(&[BODY, row, MORE]), [true, false, true], "{row}");
-        }
+        ]);
     }
 
     #[test]
@@ -435,25 +441,21 @@ mod tests {
 
     #[test]
     fn a_newsletter_prompt_with_a_lead_in_is_dropped() {
-        for prompt in [
+        assert_each_dropped_in_an_article(&[
             "Never miss a story: sign up for our daily briefing.",
             "Don't miss out! Subscribe to our newsletter.",
             "Want more stories like this? Sign up for our free weekly newsletter.",
             "Stay up to date — subscribe to our morning email.",
-        ] {
-            assert_eq!(run(&[BODY, prompt, MORE]), [true, false, true], "{prompt}");
-        }
+        ]);
     }
 
     #[test]
     fn prompts_in_other_languages_are_dropped() {
-        for prompt in [
+        assert_each_dropped_in_an_article(&[
             "Подписывайтесь на наш Telegram-канал",
             "Receba as principais notícias do dia no seu e-mail.",
             "Перейти к содержанию",
-        ] {
-            assert_eq!(run(&[BODY, prompt, MORE]), [true, false, true], "{prompt}");
-        }
+        ]);
     }
 
     #[test]
