@@ -351,7 +351,7 @@ fn decode_at(
         *slot = page.byte(c)?;
     }
     let decoded = decode_utf8_sequence(&bytes[..length])?;
-    if allow_c1 && is_c1(decoded) {
+    if allow_c1 && is_middle_step(decoded) {
         return Some(decoded);
     }
     if class(decoded).is_forbidden() || is_noncharacter(decoded) {
@@ -392,10 +392,12 @@ pub(crate) fn decode_utf8_sequence(bytes: &[u8]) -> Option<char> {
     char::from_u32(code)
 }
 
-/// C1 controls: never a final result, but the middle step of double
-/// damage whose first code page left a byte undefined.
-pub(crate) fn is_c1(c: char) -> bool {
-    ('\u{80}'..='\u{9F}').contains(&c)
+/// Characters that are never a final result but can be the middle step
+/// of double damage: C1 controls (the first code page left a byte
+/// undefined) and the Apple logo U+F8FF, a private-use character that
+/// mac-roman shows for byte 0xF0, the lead byte of every emoji.
+pub(crate) fn is_middle_step(c: char) -> bool {
+    ('\u{80}'..='\u{9F}').contains(&c) || c == '\u{F8FF}'
 }
 
 fn is_noncharacter(c: char) -> bool {

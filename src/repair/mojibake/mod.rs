@@ -26,7 +26,7 @@ use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
 use detect::{
-    candidate_pages, is_c1, pages_worth_judging, pair_positions, sequences, sequences_at,
+    candidate_pages, is_middle_step, pages_worth_judging, pair_positions, sequences, sequences_at,
     LineFacts, Sequence,
 };
 use std::borrow::Cow;
@@ -438,7 +438,7 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
     let mut reason = page.reason;
     let mut inner = None;
     let mut options = 0;
-    if repaired.iter().any(|&c| is_c1(c)) {
+    if repaired.iter().any(|&c| is_middle_step(c)) {
         match collapse(&repaired, COLLAPSE_DEPTH, context.preferred, true) {
             Some((collapsed, collapse_options)) => {
                 repaired = collapsed.text;
@@ -447,8 +447,11 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
                 options = collapse_options;
             }
             None => {
-                let clean: Vec<Sequence> =
-                    run.iter().filter(|s| !is_c1(s.decoded)).copied().collect();
+                let clean: Vec<Sequence> = run
+                    .iter()
+                    .filter(|s| !is_middle_step(s.decoded))
+                    .copied()
+                    .collect();
                 return runs(&clean)
                     .into_iter()
                     .flat_map(|part| judge(context, part, page))
@@ -680,7 +683,7 @@ fn collapse(
         }
         let mut out = substituted(reading, &found);
         let mut cost = page.cost;
-        if out.iter().any(|&c| is_c1(c)) {
+        if out.iter().any(|&c| is_middle_step(c)) {
             let Some(deeper) = depth
                 .checked_sub(1)
                 .and_then(|less| collapse(&out, less, 0, false))
