@@ -5,12 +5,6 @@
 //! `э`). Counts are over lowercased letters; anything that is not a letter
 //! counts as a word boundary. This module only measures and answers; it
 //! never decides a repair by itself.
-//!
-//! Lossy holes in scripts other than Latin read more text of those scripts,
-//! `letters_holes.txt`: a hole's few candidate letters (`с`, `я`, `э`)
-//! differ in pairs that a short sample sees too rarely to rank. The
-//! whole-line scorer keeps the first corpus alone, the one its weights were
-//! set against.
 
 use super::score::{self, Kind};
 use std::collections::HashMap;
@@ -18,7 +12,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const CORPUS: &str = include_str!("letters_corpus.txt");
-const HOLES_CORPUS: &str = include_str!("letters_holes.txt");
 
 /// Stands for any non-letter (space, punctuation, start or end of text).
 const BOUNDARY: char = ' ';
@@ -62,48 +55,37 @@ fn normalise(c: Option<char>) -> char {
     }
 }
 
-fn measure(corpora: &[&str]) -> PairCounts {
-    let mut pairs: HashMap<(char, char), u32, BuildHasherDefault<PairHasher>> = HashMap::default();
-    for line in corpora.iter().flat_map(|corpus| corpus.lines()) {
-        let mut previous = BOUNDARY;
-        for c in line.chars().chain(std::iter::once(BOUNDARY)) {
-            let c = normalise(Some(c));
-            if !(c == BOUNDARY && previous == BOUNDARY) {
-                *pairs.entry((previous, c)).or_insert(0) += 1;
-            }
-            previous = c;
-        }
-    }
-    PairCounts { pairs }
-}
-
 fn counts() -> &'static PairCounts {
     static COUNTS: OnceLock<PairCounts> = OnceLock::new();
-    COUNTS.get_or_init(|| measure(&[CORPUS]))
-}
-
-fn hole_counts() -> &'static PairCounts {
-    static COUNTS: OnceLock<PairCounts> = OnceLock::new();
-    COUNTS.get_or_init(|| measure(&[CORPUS, HOLES_CORPUS]))
-}
-
-impl PairCounts {
-    fn get(&self, a: Option<char>, b: Option<char>) -> u32 {
-        self.pairs
-            .get(&(normalise(a), normalise(b)))
-            .copied()
-            .unwrap_or(0)
-    }
+    COUNTS.get_or_init(|| {
+        let mut pairs: HashMap<(char, char), u32, BuildHasherDefault<PairHasher>> =
+            HashMap::default();
+        for line in CORPUS.lines() {
+            let mut previous = BOUNDARY;
+            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+                let c = normalise(Some(c));
+                if !(c == BOUNDARY && previous == BOUNDARY) {
+                    *pairs.entry((previous, c)).or_insert(0) += 1;
+                }
+                previous = c;
+            }
+        }
+        PairCounts { pairs }
+    })
 }
 
 /// How often `a` is followed by `b` in the corpus.
 pub(crate) fn pair_count(a: Option<char>, b: Option<char>) -> u32 {
-    counts().get(a, b)
+    counts()
+        .pairs
+        .get(&(normalise(a), normalise(b)))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Evidence (in the scorer's units) that `letter` stands between `before`
-/// and `after`: the log counts of both letter pairs (in both corpora), with
-/// a penalty for a pair never seen.
+/// and `after`: the log counts of both letter pairs, with a penalty for a
+/// pair never seen.
 pub(crate) fn pair_evidence(before: Option<char>, letter: char, after: Option<char>) -> f32 {
     let side = |count: u32| {
         if count == 0 {
@@ -112,8 +94,7 @@ pub(crate) fn pair_evidence(before: Option<char>, letter: char, after: Option<ch
             (1.0 + count as f32).ln() * 0.5
         }
     };
-    let counts = hole_counts();
-    side(counts.get(before, Some(letter))) + side(counts.get(Some(letter), after))
+    side(pair_count(before, Some(letter))) + side(pair_count(Some(letter), after))
 }
 
 /// How plausible the letter pairs of a reading are, on average: the mean

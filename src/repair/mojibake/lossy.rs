@@ -288,9 +288,6 @@ fn collect_fillers(
         if dropped && !dropped_byte_fits(chars, start, end, decoded) {
             evidence -= 10.0;
         }
-        if !edges_fit(chars, start, end, decoded) {
-            continue;
-        }
         // A `?` after a lone character that ends a sentence (`café Ã?`,
         // `Is it Â? Nobody`) reads as a real question mark as well as a lost
         // byte; before a lower-case word (`Ã? verdade`, `É verdade`) it is
@@ -435,45 +432,6 @@ fn dropped_byte_fits(chars: &[char], start: usize, end: usize, decoded: char) ->
     let lower = |c: Option<&char>| c.is_some_and(|&c| score::class(c).kind == Kind::Lower);
     let before = start.checked_sub(1).and_then(|i| chars.get(i));
     class.kind == Kind::Lower && lower(before) && lower(chars.get(end))
-}
-
-/// Whether the characters just outside a filled hole let a letter of
-/// another script than Latin stand there. Letter pairs judge a fill by its
-/// neighbours, so a neighbour that is itself unrepaired damage (the Latin
-/// `Ñ` of a second hole in `преÑÑ-`, or the Thai mark windows-874 shows
-/// for that byte) leaves only one side to judge by,
-/// and one side cannot tell `с` from `я`: such holes stay. A letter of a
-/// script without case is a whole word or a piece of one: it sits beside a
-/// letter of its own script, and its word is not glued to punctuation
-/// before it (`×` after a maqaf in `ה־×:` is the multiplication sign).
-fn edges_fit(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
-    let class = score::class(decoded);
-    if !class.is_letter() || class.script == Script::Latin || class.script == Script::Common {
-        return true;
-    }
-    let before = start.checked_sub(1).map(|i| chars[i]);
-    let after = chars.get(end).copied();
-    let own = |c: Option<char>| {
-        c.is_some_and(|c| {
-            let other = score::class(c);
-            (other.is_letter() || other.kind == Kind::Mark) && other.script == class.script
-        })
-    };
-    let foreign_letter = |c: Option<char>| {
-        c.is_some_and(|c| {
-            let other = score::class(c);
-            (other.is_letter() || other.kind == Kind::Mark)
-                && !score::compatible(other.script, class.script)
-        })
-    };
-    if foreign_letter(before) || foreign_letter(after) {
-        return false;
-    }
-    if class.kind != Kind::OtherLetter {
-        return true;
-    }
-    let opens_word = before.map_or(true, |c| c.is_whitespace()) || own(before);
-    opens_word && (own(before) || own(after))
 }
 
 /// The evidence for reading `chars[start..end]` as `decoded`, where the
@@ -655,21 +613,6 @@ mod tests {
             edits.iter().all(|edit| edit.replacement != "с"),
             "{edits:?}"
         );
-    }
-
-    #[test]
-    fn a_hole_beside_another_hole_stays_a_hole() {
-        // Each `Ñ` lost its byte; beside the other hole, only one side of
-        // each is known, and `ся`, `сс` and `яс` all occur.
-        let line: Vec<char> = "Работа закончитÑÑ завтра утром".chars().collect();
-        assert!(plan(&line).is_empty(), "{:?}", plan(&line));
-    }
-
-    #[test]
-    fn a_caseless_letter_glued_to_punctuation_is_no_hole() {
-        // `×` after a maqaf and before a colon is the multiplication sign.
-        let line: Vec<char> = "כתבו ה־×: זה סימן".chars().collect();
-        assert!(plan(&line).is_empty(), "{:?}", plan(&line));
     }
 
     #[test]
