@@ -66,6 +66,10 @@ pub fn mark(
             }
         })
         .collect();
+    // Nothing can be dropped: the zones need not be worked out.
+    if candidates.iter().all(Option::is_none) {
+        return;
+    }
 
     // A repeat the paragraph filter drops is no running text: the zones
     // must be the same when a second cleaning no longer sees it.
