@@ -7,11 +7,16 @@
 //! never decides a repair by itself.
 
 use super::score::{self, Kind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const CORPUS: &str = include_str!("letters_corpus.txt");
+/// More clean text, in the scripts whose lossy holes letter pairs cannot
+/// fill (Cyrillic, Greek). It only adds words to the word list: the pair
+/// counts that judge whole readings stay those of `CORPUS`, against which
+/// the scorer's other weights were set.
+const WORDS_CORPUS: &str = include_str!("words_corpus.txt");
 
 /// Stands for any non-letter (space, punctuation, start or end of text).
 const BOUNDARY: char = ' ';
@@ -72,6 +77,66 @@ fn counts() -> &'static PairCounts {
         }
         PairCounts { pairs }
     })
+}
+
+/// The words of both corpora, lowercased, by their length in characters.
+fn lexicon() -> &'static HashMap<usize, Vec<Vec<char>>> {
+    static WORDS: OnceLock<HashMap<usize, Vec<Vec<char>>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut unique: HashSet<Vec<char>> = HashSet::new();
+        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+            let mut word = Vec::new();
+            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+                match normalise(Some(c)) {
+                    BOUNDARY if !word.is_empty() => {
+                        unique.insert(std::mem::take(&mut word));
+                    }
+                    BOUNDARY => {}
+                    letter => word.push(letter),
+                }
+            }
+        }
+        let mut by_length: HashMap<usize, Vec<Vec<char>>> = HashMap::new();
+        for word in unique {
+            by_length.entry(word.len()).or_default().push(word);
+        }
+        by_length
+    })
+}
+
+/// Which part of a word a pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordPart {
+    Whole,
+    Start,
+    End,
+}
+
+/// Whether some word of the corpora fits `pattern` as the `part` it
+/// says: one entry per letter, `None` for a letter still unknown (another
+/// hole), which any letter fits. Letters compare lowercased.
+pub(crate) fn known_word_fits(pattern: &[Option<char>], part: WordPart) -> bool {
+    let pattern: Vec<Option<char>> = pattern
+        .iter()
+        .map(|slot| slot.map(|c| normalise(Some(c))))
+        .collect();
+    let fits = |letters: &[char]| {
+        letters
+            .iter()
+            .zip(&pattern)
+            .all(|(letter, slot)| slot.map_or(true, |wanted| wanted == *letter))
+    };
+    lexicon()
+        .iter()
+        .filter(|(&length, _)| match part {
+            WordPart::Whole => length == pattern.len(),
+            WordPart::Start | WordPart::End => length >= pattern.len(),
+        })
+        .flat_map(|(_, words)| words)
+        .any(|word| match part {
+            WordPart::Whole | WordPart::Start => fits(word),
+            WordPart::End => fits(&word[word.len() - pattern.len()..]),
+        })
 }
 
 /// How often `a` is followed by `b` in the corpus.
@@ -153,6 +218,21 @@ const BEYOND_BOUND_WEIGHT: f32 = 0.2;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_found_with_their_unknown_letters() {
+        let word = |text: &str| -> Vec<Option<char>> {
+            text.chars().map(|c| (c != '_').then_some(c)).collect()
+        };
+        assert!(known_word_fits(&word("Месяц"), WordPart::Whole));
+        assert!(known_word_fits(&word("ме_яц"), WordPart::Whole));
+        assert!(!known_word_fits(&word("мея_ц"), WordPart::Whole));
+        assert!(!known_word_fits(&word("месяцы_"), WordPart::Whole));
+        assert!(known_word_fits(&word("меся"), WordPart::Start));
+        assert!(!known_word_fits(&word("меся"), WordPart::Whole));
+        assert!(known_word_fits(&word("_ется"), WordPart::End));
+        assert!(!known_word_fits(&word("ясяц"), WordPart::End));
+    }
 
     #[test]
     fn common_pairs_outweigh_rare_ones() {

@@ -8,13 +8,16 @@
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::detect::{narrow_native_pages, sequence_length, LineFacts};
-use super::letters::pair_evidence;
+use super::letters::{known_word_fits, pair_evidence, WordPart};
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
 use std::sync::OnceLock;
 
 /// How much better the best filler must be than the runner-up.
 const MARGIN: f32 = 1.0;
+/// The margin between two letters of one two-byte script that could both
+/// fill a hole, when no known word tells them apart.
+const RIVAL_MARGIN: f32 = 3.0;
 /// How much evidence a filler needs at all.
 const ACCEPT: f32 = 2.0;
 
@@ -194,6 +197,7 @@ fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
             collect_fillers(chars, start, page, lead, length, missing, &mut fillers);
         }
     }
+    let word_decided = weigh_known_words(chars, start, &mut fillers);
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
     let best = fillers.first()?;
     let runner_up = fillers
@@ -203,11 +207,174 @@ fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
         .map_or(f32::NEG_INFINITY, |f| f.evidence);
     // Letter statistics of pairs tell `с` from `я` only weakly: a fill must
     // clearly beat every other in any script.
-    if best.evidence >= ACCEPT && best.evidence - runner_up >= MARGIN {
+    // Between two letters of one such script that both could stand there,
+    // pairs decide nothing: only a known word does.
+    let rival_letter = fillers.iter().skip(1).any(|f| {
+        f.decoded != best.decoded
+            && f.evidence > ACCEPT - RIVAL_MARGIN
+            && is_two_byte_script_letter(f.decoded)
+            && score::class(f.decoded).script == score::class(best.decoded).script
+    });
+    let margin = if rival_letter && is_two_byte_script_letter(best.decoded) && !word_decided {
+        RIVAL_MARGIN
+    } else {
+        MARGIN
+    };
+    if best.evidence >= ACCEPT && best.evidence - runner_up >= margin {
         fillers.into_iter().next()
     } else {
         None
     }
+}
+
+/// Evidence for the one letter of a hole that makes its word one the
+/// corpora write.
+const KNOWN_WORD: f32 = 3.0;
+
+/// How many letters a word needs, the filled one included, before it is
+/// looked up; and the start or end of one.
+const MIN_KNOWN_LETTERS: usize = 4;
+const MIN_KNOWN_LETTERS_IN_PART: usize = 3;
+
+/// Letter pairs tell the letters of a Cyrillic or Greek hole apart only
+/// weakly (`с`, `я` and `э` all follow `ме`), but words do: when exactly
+/// one of the hole's letters completes its word into a word of the
+/// corpora (`месяц`), with any letter standing in for the word's other
+/// holes, that letter gains [`KNOWN_WORD`]. Two letters that both make
+/// words (`с`, `я`), or none that does, leave the evidence as it was.
+/// Only scripts whose letters are two-byte sequences are read this way:
+/// there a hole is one damaged character, so a word's length is known.
+fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bool {
+    let patterns: Vec<Option<(Vec<Option<char>>, usize)>> = fillers
+        .iter()
+        .map(|filler| {
+            is_two_byte_script_letter(filler.decoded)
+                .then(|| word_pattern(chars, start, filler, score::class(filler.decoded).script))
+        })
+        .collect();
+    // The whole word first; failing that, its end or start, the longer
+    // windows first (`станци?` ends like `функция`).
+    let parts = [
+        (WordPart::Whole, 0),
+        (WordPart::End, 3),
+        (WordPart::Start, 3),
+        (WordPart::End, 2),
+        (WordPart::Start, 2),
+    ];
+    for (part, reach) in parts {
+        let fits: Vec<bool> = patterns
+            .iter()
+            .map(|pattern| {
+                let Some((pattern, hole)) = pattern else {
+                    return false;
+                };
+                let window = match part {
+                    WordPart::Whole => &pattern[..],
+                    WordPart::End => &pattern[hole.saturating_sub(reach)..],
+                    WordPart::Start => &pattern[..(hole + reach + 1).min(pattern.len())],
+                };
+                // Short words fit too easily: `Ð` alone is the Icelandic
+                // letter far more often than a damaged `А`.
+                let known = window.iter().flatten().count();
+                let enough = match part {
+                    WordPart::Whole => MIN_KNOWN_LETTERS,
+                    WordPart::Start | WordPart::End => MIN_KNOWN_LETTERS_IN_PART,
+                };
+                known >= enough && known_word_fits(window, part)
+            })
+            .collect();
+        let mut fitting = fillers
+            .iter()
+            .zip(&fits)
+            .filter(|(_, &fits)| fits)
+            .map(|(filler, _)| filler.decoded);
+        let Some(letter) = fitting.next() else {
+            continue;
+        };
+        if fitting.any(|other| other != letter) {
+            return false;
+        }
+        for filler in fillers.iter_mut().filter(|filler| filler.decoded == letter) {
+            filler.evidence += KNOWN_WORD;
+        }
+        return true;
+    }
+    false
+}
+
+/// Whether `c` is a letter of a script whose letters are two-byte
+/// sequences (Cyrillic, Greek, Armenian, Hebrew, Arabic).
+fn is_two_byte_script_letter(c: char) -> bool {
+    let class = score::class(c);
+    class.is_letter()
+        && matches!(
+            class.script,
+            Script::Cyrillic | Script::Greek | Script::Armenian | Script::Hebrew | Script::Arabic
+        )
+}
+
+/// The word around a hole filled with `filler`: letters of `script`, and
+/// `None` for each other hole in the word (a lead character of a
+/// two-byte sequence, with the loss marker after it if there is one).
+fn word_pattern(
+    chars: &[char],
+    start: usize,
+    filler: &Filler,
+    script: Script,
+) -> (Vec<Option<char>>, usize) {
+    let letter = |c: char| {
+        let class = score::class(c);
+        class.is_letter() && class.script == script
+    };
+    let marker = |c: char| c == '?' || c == '\u{FFFD}';
+    let mut left = Vec::new();
+    let mut index = start;
+    while index > 0 {
+        let c = chars[index - 1];
+        if letter(c) {
+            left.push(Some(c));
+            index -= 1;
+        } else if is_two_byte_lead(c) {
+            left.push(None);
+            index -= 1;
+        } else if marker(c) && index >= 2 && is_two_byte_lead(chars[index - 2]) {
+            left.push(None);
+            index -= 2;
+        } else {
+            break;
+        }
+    }
+    left.reverse();
+    let hole = left.len();
+    left.push(Some(filler.decoded));
+    let mut index = filler.end;
+    while let Some(&c) = chars.get(index) {
+        if letter(c) {
+            left.push(Some(c));
+            index += 1;
+        } else if is_two_byte_lead(c) {
+            left.push(None);
+            index += 1;
+            if chars.get(index).is_some_and(|&next| marker(next)) {
+                index += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    (left, hole)
+}
+
+/// Whether `c` is, under some code page that loses bytes, the lead byte of
+/// a two-byte sequence.
+fn is_two_byte_lead(c: char) -> bool {
+    !c.is_ascii()
+        && code_pages().iter().any(|page| {
+            lost_bytes(page).next().is_some()
+                && page
+                    .byte(c)
+                    .is_some_and(|byte| (0xC2..=0xDF).contains(&byte))
+        })
 }
 
 /// Every way to read `chars[start..]` as a `length`-byte sequence whose
@@ -335,7 +502,13 @@ const LINE_LETTER_BONUS: f32 = 1.5;
 /// in the line outside `start..end`.
 fn line_uses_letter(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
     let class = score::class(decoded);
-    if decoded.is_ascii() || !class.is_letter() || class.script != Script::Latin {
+    // Vietnamese writes a dozen of the three-byte letters in every line;
+    // one of them standing elsewhere says nothing about this hole.
+    if decoded.is_ascii()
+        || !class.is_letter()
+        || class.script != Script::Latin
+        || decoded.len_utf8() > 2
+    {
         return false;
     }
     let lower = decoded.to_lowercase().next().unwrap_or(decoded);
@@ -450,6 +623,16 @@ fn weigh(chars: &[char], start: usize, swallowed_space: bool, end: usize, decode
     }
     if class.is_letter() && !fits_neighbours(chars, start, end, class.script) {
         evidence -= 4.0;
+    }
+    // Hebrew final forms and the Greek final sigma end words: one followed
+    // by anything but a space or punctuation (a letter, or the damaged
+    // bytes of one) is never what the hole held.
+    let ends_words = matches!(decoded, 'ך' | 'ם' | 'ן' | 'ף' | 'ץ' | 'ς');
+    let word_ends = after.map_or(true, |c| {
+        c.is_whitespace() || score::class(c).kind == Kind::Punctuation
+    });
+    if ends_words && !word_ends {
+        evidence -= 10.0;
     }
     let is_word = |c: Option<char>| c.is_some_and(|c| score::class(c).is_letter());
     match decoded {
@@ -603,16 +786,41 @@ mod tests {
         assert!(plan(&question).is_empty());
     }
 
+    fn replacements(line: &str) -> Vec<String> {
+        let chars: Vec<char> = line.chars().collect();
+        plan(&chars)
+            .into_iter()
+            .map(|edit| edit.replacement)
+            .collect()
+    }
+
     #[test]
-    fn an_ambiguous_cyrillic_hole_stays_a_hole() {
-        // `Ñ` with a lost byte could be `с`, `э` or `я`; in `пÑть` pair
-        // counts alone cannot tell `пять` from `псть`.
-        let line: Vec<char> = "Цены выросли на пÑть процентов".chars().collect();
-        let edits = plan(&line);
-        assert!(
-            edits.iter().all(|edit| edit.replacement != "с"),
-            "{edits:?}"
-        );
+    fn a_known_word_decides_between_the_letters_of_a_cyrillic_hole() {
+        // `Ñ` with a lost byte could be `с`, `э` or `я`; letter pairs
+        // cannot tell `пять` from `псть`, the word can.
+        assert_eq!(replacements("Цены выросли на пÑть процентов"), ["я"]);
+        // Its start or end decides as well: `ется` ends many words.
+        assert_eq!(replacements("Решение принимаетÑя сегодня"), ["с"]);
+    }
+
+    #[test]
+    fn a_hole_that_no_known_word_decides_stays_a_hole() {
+        // A lone `Ñ` is `с` or `я`, both words; `состоятся` holds three
+        // holes, too many for its start or end to settle.
+        assert!(replacements("Сборная вернулась домой Ñ медалями.").is_empty());
+        assert!(replacements("Переговоры ÑÐ¾ÑтоÑÑ‚ÑÑ завтра").is_empty());
+        // The Icelandic letter alone is no damaged `А`.
+        assert!(replacements("Ð and ð in Icelandic: Ðóra").is_empty());
+    }
+
+    #[test]
+    fn a_final_form_never_fills_a_hole_inside_a_word() {
+        // `התאונה` with its `א` lost: a final `ם` cannot stand before `ו`,
+        // repaired or still damaged.
+        for line in ["לאחר הת×\u{FFFD}ונה בכביש", "לאחר הת×\u{FFFD}×•× ה בכביש"]
+        {
+            assert!(!replacements(line).contains(&"ם".to_string()), "{line}");
+        }
     }
 
     #[test]
