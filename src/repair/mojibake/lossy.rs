@@ -8,6 +8,7 @@
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::detect::{narrow_native_pages, sequence_length, LineFacts};
+use super::everyday;
 use super::letters::{known_word_fits, pair_evidence, WordPart};
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
@@ -197,7 +198,8 @@ fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
             collect_fillers(chars, start, page, lead, length, missing, &mut fillers);
         }
     }
-    let word_decided = weigh_known_words(chars, start, &mut fillers);
+    let word_decided = weigh_known_words(chars, start, &mut fillers)
+        || weigh_everyday_characters(chars, start, &mut fillers);
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
     let best = fillers.first()?;
     let runner_up = fillers
@@ -212,10 +214,10 @@ fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
     let rival_letter = fillers.iter().skip(1).any(|f| {
         f.decoded != best.decoded
             && f.evidence > ACCEPT - RIVAL_MARGIN
-            && is_two_byte_script_letter(f.decoded)
+            && has_rivals(f.decoded)
             && score::class(f.decoded).script == score::class(best.decoded).script
     });
-    let margin = if rival_letter && is_two_byte_script_letter(best.decoded) && !word_decided {
+    let margin = if rival_letter && has_rivals(best.decoded) && !word_decided {
         RIVAL_MARGIN
     } else {
         MARGIN
@@ -301,6 +303,69 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
     }
     false
 }
+
+/// Whether a hole that could hold `c` could as well hold other letters of
+/// its script, which letter statistics tell apart only weakly: the
+/// letters of two-byte scripts and the characters of East Asian text.
+fn has_rivals(c: char) -> bool {
+    is_two_byte_script_letter(c) || everyday::is_east_asian(c)
+}
+
+/// Evidence for a hole in Chinese, Japanese or Korean text: a character
+/// that the line's national standard counts as everyday gains
+/// [`KNOWN_WORD`] when it is the only such character that fits, and any
+/// rarer one loses [`RARE_CHARACTER`] (`面`, never `遢`; `음`, never `쌠`).
+/// Returns whether one character was singled out.
+fn weigh_everyday_characters(chars: &[char], start: usize, fillers: &mut [Filler]) -> bool {
+    if !fillers
+        .iter()
+        .any(|filler| everyday::is_east_asian(filler.decoded))
+    {
+        return false;
+    }
+    let end = fillers
+        .iter()
+        .map(|filler| filler.end)
+        .max()
+        .unwrap_or(start);
+    let variety = everyday::variety(chars[..start].iter().chain(&chars[end..]).copied());
+    let mut everyday_characters: Vec<char> = Vec::new();
+    let spaceless = |c: Option<&char>| {
+        c.is_some_and(|&c| matches!(score::class(c).script, Script::Han | Script::Kana))
+    };
+    for filler in fillers.iter_mut() {
+        if !everyday::is_east_asian(filler.decoded) {
+            continue;
+        }
+        // Chinese and Japanese put no space between characters: a reading
+        // that leaves one there, rather than taking it for the lost
+        // no-break space, is the less likely.
+        let leaves_a_space = chars.get(filler.end) == Some(&' ')
+            && spaceless(Some(&filler.decoded))
+            && spaceless(chars.get(filler.end + 1));
+        if leaves_a_space {
+            filler.evidence -= RARE_CHARACTER;
+            continue;
+        }
+        if everyday::is_everyday(filler.decoded, variety) {
+            if !everyday_characters.contains(&filler.decoded) {
+                everyday_characters.push(filler.decoded);
+            }
+        } else {
+            filler.evidence -= RARE_CHARACTER;
+        }
+    }
+    let [only] = everyday_characters[..] else {
+        return false;
+    };
+    for filler in fillers.iter_mut().filter(|filler| filler.decoded == only) {
+        filler.evidence += KNOWN_WORD;
+    }
+    true
+}
+
+/// What a character outside its standard's everyday set loses.
+const RARE_CHARACTER: f32 = 5.0;
 
 /// Whether `c` is a letter of a script whose letters are two-byte
 /// sequences (Cyrillic, Greek, Armenian, Hebrew, Arabic).
@@ -427,9 +492,12 @@ fn collect_fillers(
             }
             end += 1;
         }
-        // A hole right before a continuation that the sequence does not
-        // need is no hole: the sequence would have been complete.
-        if !complete || continuation(end).is_some() && missing + 1 == length && after_hole == hole {
+        // A byte dropped where the continuations the lead needs all follow
+        // it is no hole: the sequence is complete as it stands (`ã‚Œ` is
+        // `れ`, not `あ` and a stray `Œ`).
+        let complete_as_it_stands =
+            after_hole == hole && (1..length).all(|offset| continuation(start + offset).is_some());
+        if !complete || complete_as_it_stands {
             continue;
         }
         let Some(decoded) = std::str::from_utf8(&bytes[..length])
@@ -811,6 +879,21 @@ mod tests {
         assert!(replacements("Переговоры ÑÐ¾ÑтоÑÑ‚ÑÑ завтра").is_empty());
         // The Icelandic letter alone is no damaged `А`.
         assert!(replacements("Ð and ð in Icelandic: Ðóra").is_empty());
+    }
+
+    #[test]
+    fn an_east_asian_hole_takes_the_one_everyday_character_that_fits() {
+        // `面` lost its middle byte 0x9D, shown as `?`; `遢`, `鍢`, `鏢` and
+        // `鐢` fit the hole too, but GB 2312 counts only `面` as everyday.
+        assert_eq!(replacements("教育和医疗方é?¢的财政支出"), ["面"]);
+        // Dropped without a trace, the byte could as well have been the
+        // last: `颁`, `颐` and `额` are everyday too, and the hole stays.
+        assert!(replacements("教育和医疗方é¢的财政支出").is_empty());
+        // `加` lost its last byte, a no-break space shown as a space:
+        // Chinese puts no space between characters.
+        assert_eq!(replacements("明年增åŠ 教育"), ["加"]);
+        // A complete sequence is no hole: `ã‚Œ` is `れ`.
+        assert!(!replacements("観測さã‚Œました").contains(&"あ".to_string()));
     }
 
     #[test]

@@ -17,6 +17,7 @@
 
 mod codepages;
 mod detect;
+mod everyday;
 mod letters;
 mod lossy;
 mod score;

@@ -1,0 +1,179 @@
+//! The everyday characters of Chinese, Japanese and Korean text, as the
+//! first level of each national character standard lists them: GB 2312
+//! level 1 (3,755 hanzi), Big5's frequently used characters (5,401), JIS X
+//! 0208 level 1 kanji (2,965) with the kana, and the 2,350 hangul
+//! syllables of KS X 1001. The sets are read once, at first use, from
+//! encoding_rs's decoders of the legacy encodings, so no table is typed
+//! here. A lossy hole in such text has a handful of possible characters,
+//! and in news text the one a standard counts as everyday is what it held
+//! (`面`, not `遢` or `鍢`). This module only answers membership; it
+//! ranks nothing and repairs nothing.
+
+use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GBK};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::score::{self, Script};
+
+/// Which writing a line's other characters show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Variety {
+    Simplified,
+    Traditional,
+    Japanese,
+    Korean,
+    /// Han characters alone that every standard writes alike, or none.
+    Unknown,
+}
+
+struct Sets {
+    simplified: HashSet<char>,
+    /// GB 2312 both levels: a line written in it is simplified Chinese.
+    simplified_any: HashSet<char>,
+    traditional: HashSet<char>,
+    japanese: HashSet<char>,
+    korean: HashSet<char>,
+}
+
+/// Every character `encoding` decodes from a lead byte in `leads` and a
+/// trail byte in `trails`.
+fn decoded(
+    encoding: &'static Encoding,
+    leads: std::ops::RangeInclusive<u8>,
+    trails: &[std::ops::RangeInclusive<u8>],
+) -> HashSet<char> {
+    let mut set = HashSet::new();
+    for lead in leads {
+        for trail in trails.iter().cloned().flatten() {
+            if let Some(text) =
+                encoding.decode_without_bom_handling_and_without_replacement(&[lead, trail])
+            {
+                set.extend(text.chars().filter(|c| !c.is_ascii()));
+            }
+        }
+    }
+    set
+}
+
+fn sets() -> &'static Sets {
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let cells = [0xA1..=0xFE];
+        // Big5 frequently used characters run from 0xA440 to 0xC67E; the
+        // rows after 0xC67E hold the less frequent ones.
+        let mut traditional = decoded(BIG5, 0xA4..=0xC5, &[0x40..=0x7E, 0xA1..=0xFE]);
+        traditional.extend(decoded(BIG5, 0xC6..=0xC6, &[0x40..=0x7E]));
+        let mut japanese = decoded(EUC_JP, 0xB0..=0xCF, &cells);
+        // Rows 4 and 5 of JIS X 0208: hiragana and katakana.
+        japanese.extend(decoded(EUC_JP, 0xA4..=0xA5, &cells));
+        // Row 0xD7 of GB 2312 ends at 0xF9; GBK fills the rest.
+        let mut simplified = decoded(GBK, 0xB0..=0xD6, &cells);
+        simplified.extend(decoded(GBK, 0xD7..=0xD7, &[0xA1..=0xF9]));
+        let mut simplified_any = simplified.clone();
+        simplified_any.extend(decoded(GBK, 0xD8..=0xF7, &cells));
+        Sets {
+            simplified,
+            simplified_any,
+            traditional,
+            japanese,
+            korean: decoded(EUC_KR, 0xB0..=0xC8, &cells),
+        }
+    })
+}
+
+/// Whether `c` is a character of the scripts this module knows of.
+pub(crate) fn is_east_asian(c: char) -> bool {
+    matches!(
+        score::class(c).script,
+        Script::Han | Script::Kana | Script::Hangul
+    )
+}
+
+/// The writing that `chars` show: kana make it Japanese, hangul Korean;
+/// Han characters alone are simplified Chinese when GB 2312 holds them
+/// all and Big5 does not, traditional the other way round.
+pub(crate) fn variety(chars: impl Iterator<Item = char>) -> Variety {
+    let sets = sets();
+    let (mut kana, mut hangul) = (false, false);
+    let (mut outside_gb, mut outside_big5, mut han) = (0, 0, 0);
+    for c in chars {
+        match score::class(c).script {
+            Script::Kana => kana = true,
+            Script::Hangul => hangul = true,
+            Script::Han => {
+                han += 1;
+                outside_gb += usize::from(!sets.simplified_any.contains(&c));
+                outside_big5 += usize::from(!sets.traditional.contains(&c));
+            }
+            _ => {}
+        }
+    }
+    if kana {
+        Variety::Japanese
+    } else if hangul {
+        Variety::Korean
+    } else if han > 0 && outside_gb == 0 && outside_big5 > 0 {
+        Variety::Simplified
+    } else if han > 0 && outside_big5 == 0 && outside_gb > 0 {
+        Variety::Traditional
+    } else {
+        Variety::Unknown
+    }
+}
+
+/// Whether `c` is an everyday character of `variety`; of any of them when
+/// the variety is unknown.
+pub(crate) fn is_everyday(c: char, variety: Variety) -> bool {
+    let sets = sets();
+    match variety {
+        Variety::Simplified => sets.simplified.contains(&c),
+        Variety::Traditional => sets.traditional.contains(&c),
+        Variety::Japanese => sets.japanese.contains(&c),
+        Variety::Korean => sets.korean.contains(&c),
+        Variety::Unknown => {
+            sets.simplified.contains(&c)
+                || sets.traditional.contains(&c)
+                || sets.japanese.contains(&c)
+                || sets.korean.contains(&c)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sets_have_the_sizes_the_standards_give() {
+        let sets = sets();
+        assert_eq!(sets.simplified.len(), 3755);
+        assert_eq!(sets.simplified_any.len(), 3755 + 3008);
+        assert_eq!(sets.traditional.len(), 5401);
+        // 2,965 kanji, 83 hiragana and 86 katakana.
+        assert_eq!(sets.japanese.len(), 2965 + 83 + 86);
+        assert_eq!(sets.korean.len(), 2350);
+    }
+
+    #[test]
+    fn everyday_characters_are_told_from_rare_ones() {
+        assert!(is_everyday('面', Variety::Simplified));
+        assert!(!is_everyday('遢', Variety::Simplified));
+        assert!(is_everyday('東', Variety::Japanese));
+        assert!(!is_everyday('捱', Variety::Japanese));
+        assert!(is_everyday('は', Variety::Japanese));
+        assert!(is_everyday('음', Variety::Korean));
+        assert!(!is_everyday('쌠', Variety::Korean));
+    }
+
+    #[test]
+    fn a_line_shows_its_variety() {
+        assert_eq!(variety("政府宣布将在明年".chars()), Variety::Simplified);
+        assert_eq!(
+            variety("台北市政府表示新的捷運路線".chars()),
+            Variety::Traditional
+        );
+        assert_eq!(variety("日本政府は来年度".chars()), Variety::Japanese);
+        assert_eq!(variety("대통령은 내년에".chars()), Variety::Korean);
+        assert_eq!(variety("The mayor said".chars()), Variety::Unknown);
+    }
+}
