@@ -672,7 +672,24 @@ fn dropped_byte_fits(chars: &[char], start: usize, end: usize, decoded: char) ->
     }
     let lower = |c: Option<&char>| c.is_some_and(|&c| score::class(c).kind == Kind::Lower);
     let before = start.checked_sub(1).and_then(|i| chars.get(i));
-    class.kind == Kind::Lower && lower(before) && lower(chars.get(end))
+    if class.kind == Kind::Lower && lower(before) && lower(chars.get(end)) {
+        return true;
+    }
+    // A letter of another script glued to the start of a Latin word
+    // (`ลodzi`, Thai `ล` for the lead byte of `Ł`) is no text of its own.
+    let lead = score::class(chars[start]);
+    let latin_letter = |c: Option<&char>| {
+        c.is_some_and(|&c| {
+            let class = score::class(c);
+            class.is_letter() && class.script == Script::Latin
+        })
+    };
+    let starts_word = before.map_or(true, |&c| c.is_whitespace() || c.is_ascii_punctuation());
+    lead.is_letter()
+        && !matches!(lead.script, Script::Latin | Script::Common)
+        && starts_word
+        && lower(chars.get(end))
+        && latin_letter(chars.get(end + 1))
 }
 
 /// The evidence for reading `chars[start..end]` as `decoded`, where the
@@ -894,6 +911,19 @@ mod tests {
         assert_eq!(replacements("明年增åŠ 教育"), ["加"]);
         // A complete sequence is no hole: `ã‚Œ` is `れ`.
         assert!(!replacements("観測さã‚Œました").contains(&"あ".to_string()));
+    }
+
+    #[test]
+    fn a_thai_lead_glued_to_a_latin_word_lost_its_byte() {
+        // `č` under windows-874 is Thai `ฤ` and a lost 0x8D; a Thai letter
+        // starting a Czech word is no Thai text.
+        assert_eq!(
+            replacements("Ve ฤtvrtek se v Brně uskuteční koncert"),
+            ["č"]
+        );
+        // A Latin lead starting a word may be the letter itself: German
+        // writes `Ärzte`.
+        assert!(replacements("Die Ärzte fordern höhere Löhne").is_empty());
     }
 
     #[test]
