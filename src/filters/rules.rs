@@ -57,12 +57,6 @@ const SET_SIZE_LIMIT: usize = 256 << 20;
 /// paragraphs cheap.
 pub const MAX_BLOCK_RULE_LINE_BYTES: usize = 640;
 
-/// Lines up to this many bytes are tested against every `block` rule;
-/// longer ones only against the rules whose matches can be that long. Most
-/// rules (buttons, labels, headers) match a few words, and most lines of an
-/// article are longer: this keeps the one pass over a paragraph small.
-pub const SHORT_LINE_BYTES: usize = 200;
-
 /// How much of a block's first line `start` rules see.
 const START_RULE_PREFIX_BYTES: usize = 160;
 
@@ -139,14 +133,13 @@ pub struct RuleSet {
 /// The rules' patterns as one multi-pattern regex per match mode.
 #[derive(Debug, Default)]
 struct Compiled {
-    /// `block` rules that can only match short lines (at most
-    /// [`SHORT_LINE_BYTES`]), as indexes into `rules`, in set order.
-    short_rules: Vec<usize>,
-    short_set: Option<meta::Regex>,
-    /// The other `block` rules (cookie notices, captions, newsletter
-    /// sentences), the only ones longer lines are tested against.
-    long_rules: Vec<usize>,
-    long_set: Option<meta::Regex>,
+    /// Indexes into `rules` of the `block` rules, in `block_set` order.
+    /// One set for lines of every length: a rule whose matches are short
+    /// stops costing anything a few bytes into a long line, as the set is
+    /// run as one automaton, and a second set would cost a second pass
+    /// over every short line.
+    block_rules: Vec<usize>,
+    block_set: Option<meta::Regex>,
     /// Indexes into `rules` of the `start` rules, in `start_set` order.
     start_rules: Vec<usize>,
     start_set: Option<meta::Regex>,
@@ -307,13 +300,8 @@ impl RuleSet {
         }
         let compiled = self.compiled();
         let mut indexes: Vec<usize> = Vec::new();
-        if line.len() <= SHORT_LINE_BYTES {
-            if let Some(set) = &compiled.short_set {
-                push_matching(set, &compiled.short_rules, line, &mut indexes);
-            }
-        }
-        if let Some(set) = &compiled.long_set {
-            push_matching(set, &compiled.long_rules, line, &mut indexes);
+        if let Some(set) = &compiled.block_set {
+            push_matching(set, &compiled.block_rules, line, &mut indexes);
         }
         indexes.sort_unstable();
         indexes
@@ -343,23 +331,17 @@ impl RuleSet {
 }
 
 impl Compiled {
-    /// Each pattern is parsed once: the same syntax tree tells whether the
-    /// rule can only match short lines and goes into its set.
+    /// Each pattern is parsed once, into the set of its match mode.
     fn new(rules: &[Rule]) -> Result<Compiled, String> {
         let mut compiled = Compiled::default();
-        let mut short_patterns = Vec::new();
-        let mut long_patterns = Vec::new();
+        let mut block_patterns = Vec::new();
         let mut start_patterns = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             let hir = parse_pattern(rule)?;
             match rule.mode {
-                MatchMode::Block if matches_only_short_lines(&hir) => {
-                    compiled.short_rules.push(index);
-                    short_patterns.push(hir);
-                }
                 MatchMode::Block => {
-                    compiled.long_rules.push(index);
-                    long_patterns.push(hir);
+                    compiled.block_rules.push(index);
+                    block_patterns.push(hir);
                 }
                 MatchMode::Start => {
                     compiled.start_rules.push(index);
@@ -367,8 +349,7 @@ impl Compiled {
                 }
             }
         }
-        compiled.short_set = build_set(&short_patterns)?;
-        compiled.long_set = build_set(&long_patterns)?;
+        compiled.block_set = build_set(&block_patterns)?;
         compiled.start_set = build_set(&start_patterns)?;
         Ok(compiled)
     }
@@ -384,14 +365,6 @@ fn push_matching(set: &meta::Regex, members: &[usize], text: &str, found: &mut V
     let mut matches = PatternSet::new(set.pattern_len());
     set.which_overlapping_matches(&Input::new(text), &mut matches);
     found.extend(matches.iter().map(|pattern| members[pattern.as_usize()]));
-}
-
-/// Whether every match of the pattern is at most [`SHORT_LINE_BYTES`]
-/// long.
-fn matches_only_short_lines(hir: &Hir) -> bool {
-    hir.properties()
-        .maximum_len()
-        .is_some_and(|longest| longest <= SHORT_LINE_BYTES)
 }
 
 /// The pattern as compiled: anchored as its match mode requires.
@@ -749,7 +722,7 @@ mod tests {
         )
         .unwrap();
         let long_line = format!("We use cookies{}", " and more".repeat(30));
-        assert!(long_line.len() > SHORT_LINE_BYTES);
+        assert!(long_line.len() > 200);
         assert_eq!(ids(rules.block_matches(&long_line)), ["long"]);
         assert_eq!(ids(rules.block_matches("Share")), ["short"]);
     }
