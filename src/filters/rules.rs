@@ -32,11 +32,9 @@
 //! - **pattern**: a `regex` crate pattern, matched case-insensitively
 //!   against the line with its spaces folded.
 
+use super::automaton::Automaton;
 use regex::{Regex, RegexBuilder};
-use regex_automata::meta;
-use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
-use regex_automata::{Input, MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -139,10 +137,10 @@ struct Compiled {
     /// run as one automaton, and a second set would cost a second pass
     /// over every short line.
     block_rules: Vec<usize>,
-    block_set: Option<meta::Regex>,
+    block_set: Option<Automaton>,
     /// Indexes into `rules` of the `start` rules, in `start_set` order.
     start_rules: Vec<usize>,
-    start_set: Option<meta::Regex>,
+    start_set: Option<Automaton>,
 }
 
 /// A rules file that could not be used, with the line at fault.
@@ -358,13 +356,15 @@ impl Compiled {
 /// Adds to `found` the members of `set` (indexes into the rules, in set
 /// order) whose patterns match `text`. Most lines match nothing, and
 /// `is_match` answers that faster than collecting every match.
-fn push_matching(set: &meta::Regex, members: &[usize], text: &str, found: &mut Vec<usize>) {
+fn push_matching(set: &Automaton, members: &[usize], text: &str, found: &mut Vec<usize>) {
     if !set.is_match(text) {
         return;
     }
-    let mut matches = PatternSet::new(set.pattern_len());
-    set.which_overlapping_matches(&Input::new(text), &mut matches);
-    found.extend(matches.iter().map(|pattern| members[pattern.as_usize()]));
+    let start = found.len();
+    set.matching(text, found);
+    for position in &mut found[start..] {
+        *position = members[*position];
+    }
 }
 
 /// The pattern as compiled: anchored as its match mode requires.
@@ -383,21 +383,11 @@ fn parse_pattern(rule: &Rule) -> Result<Hir, String> {
         .map_err(|error| format!("rule {:?}: bad pattern: {error}", rule.id))
 }
 
-/// One regex for many patterns, configured as `regex::RegexSet` configures
-/// it: every pattern's matches reported, no capture groups.
-fn build_set(patterns: &[Hir]) -> Result<Option<meta::Regex>, String> {
+fn build_set(patterns: &[Hir]) -> Result<Option<Automaton>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }
-    let config = meta::Config::new()
-        .nfa_size_limit(Some(SET_SIZE_LIMIT))
-        .hybrid_cache_capacity(SET_SIZE_LIMIT)
-        .match_kind(MatchKind::All)
-        .utf8_empty(true)
-        .which_captures(WhichCaptures::None);
-    meta::Builder::new()
-        .configure(config)
-        .build_many_from_hir(patterns)
+    Automaton::new(patterns, SET_SIZE_LIMIT)
         .map(Some)
         .map_err(|error| format!("the rules together are too large to compile: {error}"))
 }
