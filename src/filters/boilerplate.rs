@@ -167,8 +167,13 @@ fn candidate<'r>(
             });
         }
     }
+    let hits = view.line_hits(rules);
+    // Most blocks are article text, whose first line no rule covers.
+    if hits.first().map_or(true, Vec::is_empty) {
+        return None;
+    }
     let mut lines = Vec::with_capacity(view.lines.len());
-    for hits in view.line_hits(rules) {
+    for hits in hits {
         let matching: Vec<&Rule> = hits
             .iter()
             .map(|&index| rules.rule(index))
@@ -190,11 +195,13 @@ fn candidate<'r>(
         .first()
         .map(|rules| rules.iter().copied().filter(|rule| rule.header).collect())
         .unwrap_or_default();
-    let list_follows = view.lines.len() >= 2
-        && view.lines[1..]
-            .iter()
-            .all(|line| BlockView::new(line).title_shaped());
-    if !headers.is_empty() && list_follows {
+    let list_follows = || {
+        view.lines.len() >= 2
+            && view.lines[1..]
+                .iter()
+                .all(|line| BlockView::new(line).title_shaped())
+    };
+    if !headers.is_empty() && list_follows() {
         return Some(Candidate {
             lines: vec![headers],
             header_with_list: true,
