@@ -4,7 +4,7 @@
 //!
 //! A block is a candidate when its first line matches a `start` rule, or
 //! when every line matches some `block` rule. Each line is tested against
-//! all rules in one `RegexSet` pass, and only short lines are tested at
+//! all rules in one pass of one automaton, and only short lines are tested at
 //! all, so long paragraphs cost almost nothing. A candidate is dropped when
 //! its rules' positions allow it: anywhere, in the page furniture above the
 //! first paragraph of running text (`top`), below the last one (`bottom`),
