@@ -2,6 +2,7 @@
 //! rules) with the built-in rules, over blocks of repaired text as the
 //! pipeline gives them. Damaged articles carry many boilerplate blocks, so
 //! they show what the rules engine costs when it has to look closely.
+//! Compiling a rules file is measured on its own.
 
 use crate::samples;
 use criterion::{Criterion, Throughput};
@@ -35,5 +36,12 @@ pub fn bench(criterion: &mut Criterion) {
             })
         });
     }
+    // What `--rules` costs at start-up with a file as large as the built-in
+    // one: parsing, checking each pattern, compiling the sets.
+    let rules_file = rules.to_rules_file();
+    group.throughput(Throughput::Elements(rules.len() as u64));
+    group.bench_function("rules-compile", |bencher| {
+        bencher.iter(|| black_box(RuleSet::parse(black_box(&rules_file)).map(|set| set.len())))
+    });
     group.finish();
 }

@@ -4,7 +4,7 @@
 //!
 //! A block is a candidate when its first line matches a `start` rule, or
 //! when every line matches some `block` rule. Each line is tested against
-//! all rules in one `RegexSet` pass, and only short lines are tested at
+//! all rules in one pass of one automaton, and only short lines are tested at
 //! all, so long paragraphs cost almost nothing. A candidate is dropped when
 //! its rules' positions allow it: anywhere, in the page furniture above the
 //! first paragraph of running text (`top`), below the last one (`bottom`),
@@ -167,8 +167,13 @@ fn candidate<'r>(
             });
         }
     }
+    let hits = view.line_hits(rules);
+    // Most blocks are article text, whose first line no rule covers.
+    if hits.first().map_or(true, Vec::is_empty) {
+        return None;
+    }
     let mut lines = Vec::with_capacity(view.lines.len());
-    for hits in view.line_hits(rules) {
+    for hits in hits {
         let matching: Vec<&Rule> = hits
             .iter()
             .map(|&index| rules.rule(index))
@@ -190,11 +195,13 @@ fn candidate<'r>(
         .first()
         .map(|rules| rules.iter().copied().filter(|rule| rule.header).collect())
         .unwrap_or_default();
-    let list_follows = view.lines.len() >= 2
-        && view.lines[1..]
-            .iter()
-            .all(|line| BlockView::new(line).title_shaped());
-    if !headers.is_empty() && list_follows {
+    let list_follows = || {
+        view.lines.len() >= 2
+            && view.lines[1..]
+                .iter()
+                .all(|line| BlockView::new(line).title_shaped())
+    };
+    if !headers.is_empty() && list_follows() {
         return Some(Candidate {
             lines: vec![headers],
             header_with_list: true,

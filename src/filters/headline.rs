@@ -89,25 +89,28 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
 }
 
 /// Which of [`SITE_SEPARATORS`] `block` holds, one bit each. Every
-/// separator starts with a space: one pass looks at what follows each.
+/// separator is a space and one of a few bytes (`|`, `-`, `:`, `~` or the
+/// lead byte of `·`, `—`, `–`); those bytes are rare in a headline, so
+/// they are searched for and only the spots after a space are looked at.
 fn site_separators(block: &str) -> u32 {
     let bytes = block.as_bytes();
     let mut found = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
-        if byte != b' ' {
-            continue;
+    let mut look_at = |second: usize| {
+        let Some(space) = second.checked_sub(1) else {
+            return;
+        };
+        if bytes[space] != b' ' {
+            return;
         }
-        let rest = &bytes[index..];
-        // The byte after the space of each separator.
-        if !matches!(rest.get(1), Some(b'|' | b'-' | b':' | b'~' | 0xC2 | 0xE2)) {
-            continue;
-        }
+        let rest = &bytes[space..];
         for (bit, separator) in SITE_SEPARATORS.iter().enumerate() {
             if rest.starts_with(separator.as_bytes()) {
                 found |= 1 << bit;
             }
         }
-    }
+    };
+    memchr::memchr3_iter(b'|', b'-', b':', bytes).for_each(&mut look_at);
+    memchr::memchr3_iter(b'~', 0xC2, 0xE2, bytes).for_each(&mut look_at);
     found
 }
 
@@ -183,6 +186,19 @@ mod tests {
         }
         assert_eq!(site_separators("A-B | C ~ D"), 1 << 0 | 1 << 6);
         assert_eq!(site_separators("A -B |C :D ::E -"), 0);
+        for block in [
+            "Héadline — Site · Name",
+            "Ünïcode – text ~ here |",
+            "a:: b :: c - d—e –f",
+            "“Quoted” | «Site» ~",
+        ] {
+            let expected = SITE_SEPARATORS
+                .iter()
+                .enumerate()
+                .filter(|(_, separator)| block.contains(*separator))
+                .fold(0, |found, (bit, _)| found | 1 << bit);
+            assert_eq!(site_separators(block), expected, "{block}");
+        }
     }
 
     #[test]

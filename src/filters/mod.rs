@@ -6,6 +6,7 @@
 //! for one reason only and a repeat is never dropped when its first copy
 //! is already gone.
 
+mod automaton;
 pub mod boilerplate;
 pub mod comments;
 pub mod dedup;

@@ -1,7 +1,7 @@
 //! Boilerplate rules as data: parsing the tab-separated rules file (the
 //! built-in one is embedded in the binary, a user's one comes from
-//! `--rules FILE`), compiling every pattern into one `RegexSet` per match
-//! mode, and answering "which rules match this line". A line is tested
+//! `--rules FILE`), compiling every pattern into one multi-pattern regex
+//! per match mode, and answering "which rules match this line". A line is tested
 //! against all rules in one pass, never one regex per rule. This module
 //! does not decide what to drop: positions, neighbours and the shape of the
 //! text are weighed in `boilerplate.rs` and `comments.rs`.
@@ -32,7 +32,10 @@
 //! - **pattern**: a `regex` crate pattern, matched case-insensitively
 //!   against the line with its spaces folded.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use super::automaton::Automaton;
+use regex::{Regex, RegexBuilder};
+use regex_automata::util::syntax;
+use regex_syntax::hir::Hir;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
@@ -51,12 +54,6 @@ const SET_SIZE_LIMIT: usize = 256 << 20;
 /// rules: no boilerplate line is that long, and skipping them keeps long
 /// paragraphs cheap.
 pub const MAX_BLOCK_RULE_LINE_BYTES: usize = 640;
-
-/// Lines up to this many bytes are tested against every `block` rule;
-/// longer ones only against the rules whose matches can be that long. Most
-/// rules (buttons, labels, headers) match a few words, and most lines of an
-/// article are longer: this keeps the one pass over a paragraph small.
-pub const SHORT_LINE_BYTES: usize = 200;
 
 /// How much of a block's first line `start` rules see.
 const START_RULE_PREFIX_BYTES: usize = 160;
@@ -122,21 +119,28 @@ impl Rule {
     }
 }
 
-/// A compiled set of boilerplate rules.
+/// A set of boilerplate rules, compiled on first use: a run that lists
+/// the rules, or that replaces the built-in set with an extended one,
+/// never pays for compiling the built-in set.
 #[derive(Debug, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    /// `block` rules that can only match short lines (at most
-    /// [`SHORT_LINE_BYTES`]), as indexes into `rules`, in set order.
-    short_rules: Vec<usize>,
-    short_set: Option<RegexSet>,
-    /// The other `block` rules (cookie notices, captions, newsletter
-    /// sentences), the only ones longer lines are tested against.
-    long_rules: Vec<usize>,
-    long_set: Option<RegexSet>,
+    compiled: OnceLock<Compiled>,
+}
+
+/// The rules' patterns as one multi-pattern regex per match mode.
+#[derive(Debug, Default)]
+struct Compiled {
+    /// Indexes into `rules` of the `block` rules, in `block_set` order.
+    /// One set for lines of every length: a rule whose matches are short
+    /// stops costing anything a few bytes into a long line, as the set is
+    /// run as one automaton, and a second set would cost a second pass
+    /// over every short line.
+    block_rules: Vec<usize>,
+    block_set: Option<Automaton>,
     /// Indexes into `rules` of the `start` rules, in `start_set` order.
     start_rules: Vec<usize>,
-    start_set: Option<RegexSet>,
+    start_set: Option<Automaton>,
 }
 
 /// A rules file that could not be used, with the line at fault.
@@ -148,14 +152,15 @@ pub struct RulesError {
 }
 
 impl RuleSet {
-    /// The built-in rules, compiled once.
+    /// The built-in rules, parsed once and compiled on first use.
     pub fn builtin() -> Arc<RuleSet> {
         static BUILTIN: OnceLock<Arc<RuleSet>> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                // The embedded file is checked by a unit test, so a parse
-                // failure here can only come from a broken build; an empty
-                // set then keeps the cleaner safe (it drops nothing).
+                // The embedded file is checked by a unit test, so a parse or
+                // compile failure here can only come from a broken build;
+                // an empty set then keeps the cleaner safe (it drops
+                // nothing).
                 Arc::new(RuleSet::parse_checked(BUILTIN_RULES, false).unwrap_or_default())
             })
             .clone()
@@ -196,7 +201,33 @@ impl RuleSet {
             }
             rules.push(rule);
         }
+        if !check_each {
+            return Ok(RuleSet::uncompiled(rules));
+        }
         RuleSet::compile(rules).map_err(|message| RulesError { line: 0, message })
+    }
+
+    /// A set whose patterns are compiled on first use. Should they not
+    /// compile then, the set matches nothing: the cleaner stays safe.
+    fn uncompiled(rules: Vec<Rule>) -> RuleSet {
+        RuleSet {
+            rules,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The rules compiled now, so that a set too large is refused here.
+    fn compile(rules: Vec<Rule>) -> Result<RuleSet, String> {
+        let compiled = Compiled::new(&rules)?;
+        Ok(RuleSet {
+            rules,
+            compiled: OnceLock::from(compiled),
+        })
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled
+            .get_or_init(|| Compiled::new(&self.rules).unwrap_or_default())
     }
 
     /// `self` with `user`'s rules added; a user rule with the id of an
@@ -265,14 +296,10 @@ impl RuleSet {
         if line.len() > MAX_BLOCK_RULE_LINE_BYTES {
             return Vec::new();
         }
+        let compiled = self.compiled();
         let mut indexes: Vec<usize> = Vec::new();
-        if line.len() <= SHORT_LINE_BYTES {
-            if let Some(set) = &self.short_set {
-                indexes.extend(matching(set, line).map(|position| self.short_rules[position]));
-            }
-        }
-        if let Some(set) = &self.long_set {
-            indexes.extend(matching(set, line).map(|position| self.long_rules[position]));
+        if let Some(set) = &compiled.block_set {
+            push_matching(set, &compiled.block_rules, line, &mut indexes);
         }
         indexes.sort_unstable();
         indexes
@@ -287,62 +314,57 @@ impl RuleSet {
     /// (already folded), in file order. Only the line's first bytes are
     /// looked at.
     pub fn start_matches(&self, line: &str) -> Vec<&Rule> {
-        let Some(set) = &self.start_set else {
+        let compiled = self.compiled();
+        let Some(set) = &compiled.start_set else {
             return Vec::new();
         };
         let prefix = prefix_on_char_boundary(line, START_RULE_PREFIX_BYTES);
-        matching(set, prefix)
-            .map(|position| &self.rules[self.start_rules[position]])
+        let mut indexes = Vec::new();
+        push_matching(set, &compiled.start_rules, prefix, &mut indexes);
+        indexes
+            .into_iter()
+            .map(|index| &self.rules[index])
             .collect()
     }
+}
 
-    fn compile(rules: Vec<Rule>) -> Result<RuleSet, String> {
-        let mut short_rules = Vec::new();
-        let mut long_rules = Vec::new();
-        let mut start_rules = Vec::new();
+impl Compiled {
+    /// Each pattern is parsed once, into the set of its match mode.
+    fn new(rules: &[Rule]) -> Result<Compiled, String> {
+        let mut compiled = Compiled::default();
+        let mut block_patterns = Vec::new();
+        let mut start_patterns = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
+            let hir = parse_pattern(rule)?;
             match rule.mode {
-                MatchMode::Block if matches_only_short_lines(rule) => short_rules.push(index),
-                MatchMode::Block => long_rules.push(index),
-                MatchMode::Start => start_rules.push(index),
+                MatchMode::Block => {
+                    compiled.block_rules.push(index);
+                    block_patterns.push(hir);
+                }
+                MatchMode::Start => {
+                    compiled.start_rules.push(index);
+                    start_patterns.push(hir);
+                }
             }
         }
-        let short_set = build_set(&rules, &short_rules, MatchMode::Block)?;
-        let long_set = build_set(&rules, &long_rules, MatchMode::Block)?;
-        let start_set = build_set(&rules, &start_rules, MatchMode::Start)?;
-        Ok(RuleSet {
-            rules,
-            short_rules,
-            short_set,
-            long_rules,
-            long_set,
-            start_rules,
-            start_set,
-        })
+        compiled.block_set = build_set(&block_patterns)?;
+        compiled.start_set = build_set(&start_patterns)?;
+        Ok(compiled)
     }
 }
 
-/// The patterns of `set` that match `text`. Most lines match nothing, and
+/// Adds to `found` the members of `set` (indexes into the rules, in set
+/// order) whose patterns match `text`. Most lines match nothing, and
 /// `is_match` answers that faster than collecting every match.
-fn matching(set: &RegexSet, text: &str) -> impl Iterator<Item = usize> {
-    let matches = if set.is_match(text) {
-        set.matches(text).into_iter().collect()
-    } else {
-        Vec::new()
-    };
-    matches.into_iter()
-}
-
-/// Whether every match of the rule's pattern is at most
-/// [`SHORT_LINE_BYTES`] long.
-fn matches_only_short_lines(rule: &Rule) -> bool {
-    regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
-        .build()
-        .parse(&anchored(&rule.pattern, rule.mode))
-        .ok()
-        .and_then(|hir| hir.properties().maximum_len())
-        .is_some_and(|longest| longest <= SHORT_LINE_BYTES)
+fn push_matching(set: &Automaton, members: &[usize], text: &str, found: &mut Vec<usize>) {
+    if !set.is_match(text) {
+        return;
+    }
+    let start = found.len();
+    set.matching(text, found);
+    for position in &mut found[start..] {
+        *position = members[*position];
+    }
 }
 
 /// The pattern as compiled: anchored as its match mode requires.
@@ -353,25 +375,21 @@ fn anchored(pattern: &str, mode: MatchMode) -> String {
     }
 }
 
-fn build_set(
-    rules: &[Rule],
-    members: &[usize],
-    mode: MatchMode,
-) -> Result<Option<RegexSet>, String> {
-    if members.is_empty() {
+/// The rule's anchored pattern as a syntax tree, read as a case-insensitive
+/// `regex` set reads it.
+fn parse_pattern(rule: &Rule) -> Result<Hir, String> {
+    let config = syntax::Config::new().case_insensitive(true).utf8(true);
+    syntax::parse_with(&anchored(&rule.pattern, rule.mode), &config)
+        .map_err(|error| format!("rule {:?}: bad pattern: {error}", rule.id))
+}
+
+fn build_set(patterns: &[Hir]) -> Result<Option<Automaton>, String> {
+    if patterns.is_empty() {
         return Ok(None);
     }
-    RegexSetBuilder::new(
-        members
-            .iter()
-            .map(|&index| anchored(&rules[index].pattern, mode)),
-    )
-    .case_insensitive(true)
-    .size_limit(SET_SIZE_LIMIT)
-    .dfa_size_limit(SET_SIZE_LIMIT)
-    .build()
-    .map(Some)
-    .map_err(|error| format!("the rules together are too large to compile: {error}"))
+    Automaton::new(patterns, SET_SIZE_LIMIT)
+        .map(Some)
+        .map_err(|error| format!("the rules together are too large to compile: {error}"))
 }
 
 /// Compiles one rule's pattern on its own, to refuse a bad or oversized
@@ -504,8 +522,8 @@ pub fn fold_line(line: &str) -> Cow<'_, str> {
 
 /// Whether a trimmed line holds a run of spaces, whitespace other than a
 /// space, or an invisible character: whatever [`fold_line`] would change.
-/// Only the lead bytes those characters can start with (a unit test checks
-/// them all) are decoded.
+/// Only the chunks holding a lead byte those characters can start with
+/// are looked at byte by byte (a unit test checks every character).
 fn needs_folding(line: &str) -> bool {
     const CHUNK: usize = 32;
     let bytes = line.as_bytes();
@@ -529,21 +547,36 @@ fn needs_folding(line: &str) -> bool {
         if !suspect(chunk) {
             continue;
         }
+        let byte_at = |index: usize| bytes.get(index).copied().unwrap_or(0);
         for (offset, &byte) in chunk.iter().enumerate() {
-            match byte {
-                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return true,
-                0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
-                    let index = chunk_index * CHUNK + offset;
-                    let c = line.get(index..).and_then(|rest| rest.chars().next());
-                    if c.is_some_and(|c| c.is_whitespace() || is_invisible(c)) {
-                        return true;
-                    }
+            if matches!(byte, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 | 0xEF) {
+                let index = chunk_index * CHUNK + offset;
+                if folding_starts_at(byte, byte_at(index + 1), byte_at(index + 2)) {
+                    return true;
                 }
-                _ => {}
             }
         }
     }
     false
+}
+
+/// Whether the bytes `a b c` of a valid UTF-8 text start whitespace other
+/// than a space (U+0009 to U+000D, U+0085, U+00A0, U+1680, U+2000 to
+/// U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) or an invisible
+/// character (see [`is_invisible`]). Curly quotes and dashes share lead
+/// bytes with some of them and are common in news text: telling them
+/// apart by their bytes spares decoding them.
+fn folding_starts_at(a: u8, b: u8, c: u8) -> bool {
+    matches!(
+        (a, b, c),
+        (b'\t' | b'\n' | 0x0B | 0x0C | b'\r', _, _)
+            | (0xC2, 0x85 | 0xA0 | 0xAD, _)
+            | (0xE1, 0x9A, 0x80)
+            | (0xE3, 0x80, 0x80)
+            | (0xEF, 0xBB, 0xBF)
+            | (0xE2, 0x80, 0x80..=0x8B | 0x8E | 0x8F | 0xA8 | 0xA9 | 0xAF)
+            | (0xE2, 0x81, 0x9F | 0xA0)
+    )
 }
 
 /// Characters that take no room on the page and only get in the way of
@@ -661,6 +694,42 @@ mod tests {
         assert!(rule.marker && rule.positions.bottom && rule.positions.near);
         assert!(!rule.header && !rule.positions.top);
         assert!(!rule.positions.anywhere());
+    }
+
+    #[test]
+    fn the_lazily_compiled_builtin_set_matches_like_an_eager_one() {
+        let eager = RuleSet::parse(BUILTIN_RULES).unwrap();
+        let lazy = RuleSet::builtin();
+        for line in [
+            "Share this:",
+            "Advertisement",
+            "Leave a Reply",
+            "We use cookies to improve your experience on our site. By continuing you agree to our cookie policy.",
+            "The council voted on Tuesday to approve the new budget for schools.",
+        ] {
+            assert_eq!(
+                lazy.block_match_indexes(line),
+                eager.block_match_indexes(line),
+                "{line}"
+            );
+        }
+        assert!(!lazy.block_match_indexes("Share this:").is_empty());
+        assert_eq!(
+            ids(lazy.start_matches("Read more: Hospital car parks to go cashless")),
+            ids(eager.start_matches("Read more: Hospital car parks to go cashless"))
+        );
+    }
+
+    #[test]
+    fn rules_that_can_match_long_lines_are_tried_on_them() {
+        let rules = RuleSet::parse(
+            "short\tshare\ten\tblock\tshare\nlong\tcookie-consent\ten\tblock\twe use cookies.*\n",
+        )
+        .unwrap();
+        let long_line = format!("We use cookies{}", " and more".repeat(30));
+        assert!(long_line.len() > 200);
+        assert_eq!(ids(rules.block_matches(&long_line)), ["long"]);
+        assert_eq!(ids(rules.block_matches("Share")), ["short"]);
     }
 
     #[test]

@@ -58,7 +58,7 @@ impl<'a> BlockView<'a> {
         // A folded line is words separated by single spaces.
         let words = lines
             .iter()
-            .map(|line| line.bytes().filter(|&byte| byte == b' ').count() + 1)
+            .map(|line| count_spaces(line) + 1)
             .sum::<usize>();
         let prose = reads_as_prose(&lines, chars, words);
         BlockView {
@@ -113,6 +113,20 @@ impl<'a> BlockView<'a> {
                 .last()
                 .is_some_and(|line| !ends_with_full_stop(line))
     }
+}
+
+/// The spaces in `line`, counted in byte-sized totals over runs of at most
+/// 255 bytes, which the compiler turns into a pass over many bytes at once.
+fn count_spaces(line: &str) -> usize {
+    line.as_bytes()
+        .chunks(255)
+        .map(|chunk| {
+            chunk
+                .iter()
+                .fold(0u8, |spaces, &byte| spaces + u8::from(byte == b' '))
+        })
+        .map(usize::from)
+        .sum()
 }
 
 /// Whether folded lines read as running text: long, or several words that
@@ -180,6 +194,15 @@ mod tests {
         assert!(BlockView::new("Why nights in the valley are getting warmer").title_shaped());
         assert!(BlockView::new("Is the bridge safe?").title_shaped());
         assert!(!BlockView::new("It was safe.").title_shaped());
+    }
+
+    #[test]
+    fn spaces_are_counted_in_lines_of_any_length() {
+        assert_eq!(count_spaces(""), 0);
+        assert_eq!(count_spaces("a b  c"), 3);
+        let long = "word ".repeat(300);
+        assert_eq!(count_spaces(&long), 300);
+        assert_eq!(BlockView::new(long.trim()).words, 300);
     }
 
     #[test]

@@ -1,0 +1,180 @@
+//! Many rule patterns as one automaton that answers "which of them match
+//! this line". Every rule pattern is anchored at the start of the text, so
+//! a search only ever runs forwards from the first byte: unlike a general
+//! multi-pattern regex (`regex::RegexSet`), this builds no reverse
+//! automaton, which is half the start-up cost of compiling the rules. The
+//! answers are those of `regex::RegexSet` with the same patterns. This
+//! module knows nothing of rules, lines or match modes: `rules.rs` anchors
+//! and parses the patterns.
+
+use regex_automata::hybrid::dfa::{Cache as LazyCache, DFA};
+use regex_automata::nfa::thompson::pikevm::{Cache as PikeCache, PikeVM};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, MatchKind, PatternSet};
+use regex_syntax::hir::Hir;
+use std::fmt;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+/// Makes the search state of one thread.
+type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// Patterns compiled together. The lazy DFA answers almost every search;
+/// the PikeVM answers when the lazy DFA gives up (a Unicode word boundary
+/// before a non-ASCII byte, or a cache thrashing on a pathological line).
+pub struct Automaton {
+    lazy: Option<DFA>,
+    pike: PikeVM,
+    patterns: usize,
+    caches: Pool<Caches, MakeCaches>,
+}
+
+/// The mutable state of a search, one per thread at a time.
+struct Caches {
+    lazy: Option<LazyCache>,
+    pike: PikeCache,
+}
+
+impl fmt::Debug for Automaton {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter
+            .debug_struct("Automaton")
+            .field("patterns", &self.patterns)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Automaton {
+    /// Compiles `patterns` (each anchored at the start) into one automaton
+    /// of at most `size_limit` bytes, configured as `regex::RegexSet`
+    /// configures its engines: every pattern's matches reported, no capture
+    /// groups, matches on character boundaries.
+    pub fn new(patterns: &[Hir], size_limit: usize) -> Result<Automaton, String> {
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .utf8(true)
+                    .nfa_size_limit(Some(size_limit))
+                    .shrink(false)
+                    .which_captures(WhichCaptures::None),
+            )
+            .build_many_from_hir(patterns)
+            .map_err(|error| error.to_string())?;
+        let pike = PikeVM::builder()
+            .configure(PikeVM::config().match_kind(MatchKind::All))
+            .build_from_nfa(nfa.clone())
+            .map_err(|error| error.to_string())?;
+        // The lazy DFA can refuse to build (a cache too small for its
+        // states); the PikeVM then answers alone, as in `regex`.
+        let lazy = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(size_limit)
+                    .skip_cache_capacity_check(false)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa)
+            .ok();
+        let (lazy_for_caches, pike_for_caches) = (lazy.clone(), pike.clone());
+        let make: MakeCaches = Box::new(move || Caches {
+            lazy: lazy_for_caches.as_ref().map(LazyCache::new),
+            pike: pike_for_caches.create_cache(),
+        });
+        Ok(Automaton {
+            lazy,
+            pike,
+            patterns: patterns.len(),
+            caches: Pool::new(make),
+        })
+    }
+
+    /// Whether any pattern matches `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        let input = Input::new(text).earliest(true);
+        let mut caches = self.caches.get();
+        let Caches { lazy, pike } = &mut *caches;
+        if let (Some(dfa), Some(cache)) = (&self.lazy, lazy.as_mut()) {
+            if let Ok(found) = dfa.try_search_fwd(cache, &input) {
+                return found.is_some();
+            }
+        }
+        self.pike.is_match(pike, input)
+    }
+
+    /// Adds to `found` the indexes (in `patterns` order) of the patterns
+    /// that match `text`, smallest first.
+    pub fn matching(&self, text: &str, found: &mut Vec<usize>) {
+        let input = Input::new(text);
+        let mut matches = PatternSet::new(self.patterns);
+        let mut caches = self.caches.get();
+        let Caches { lazy, pike } = &mut *caches;
+        let mut done = false;
+        if let (Some(dfa), Some(cache)) = (&self.lazy, lazy.as_mut()) {
+            done = dfa
+                .try_which_overlapping_matches(cache, &input, &mut matches)
+                .is_ok();
+        }
+        if !done {
+            matches.clear();
+            self.pike
+                .which_overlapping_matches(pike, &input, &mut matches);
+        }
+        found.extend(matches.iter().map(|pattern| pattern.as_usize()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex_automata::util::syntax;
+
+    /// The automaton's answers and `regex::RegexSet`'s for the same
+    /// case-insensitive patterns.
+    fn both(patterns: &[&str], text: &str) -> (Vec<usize>, Vec<usize>) {
+        let config = syntax::Config::new().case_insensitive(true);
+        let hirs: Vec<Hir> = patterns
+            .iter()
+            .map(|pattern| syntax::parse_with(pattern, &config).unwrap())
+            .collect();
+        let automaton = Automaton::new(&hirs, 1 << 24).unwrap();
+        let mut ours = Vec::new();
+        if automaton.is_match(text) {
+            automaton.matching(text, &mut ours);
+        }
+        let set = regex::RegexSetBuilder::new(patterns)
+            .case_insensitive(true)
+            .build()
+            .unwrap();
+        (ours, set.matches(text).into_iter().collect())
+    }
+
+    #[test]
+    fn answers_as_a_regex_set_does() {
+        let patterns = [
+            r"^(?:share (this|on)\s*:?)$",
+            r"^(?:.+\(opens in (a )?new window\))$",
+            r"^(?:read more\s*:)",
+            r"^(?:\w+)",
+            r"^(?:.*\bministère\b.*)$",
+            r"^(?:(?-i:[\p{Lu}][\p{L}]+) (is|was) a reporter.*)$",
+        ];
+        for text in [
+            "Share this:",
+            "SHARE ON",
+            "Click to share on X (Opens in new window)",
+            "Read more: the vote",
+            "Le ministère a annoncé",
+            "Ruth Kane is a reporter for the Times",
+            "ruth Kane is a reporter",
+            "",
+            "Ünïcode text before a boundary",
+        ] {
+            let (ours, theirs) = both(&patterns, text);
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+        assert_eq!(both(&patterns, "Share this:").0, [0, 3]);
+    }
+}
