@@ -3,8 +3,11 @@
 //! U+FFFD, or (for a lost 0xA0) a plain space. Only the few bytes the code
 //! page could not show can fill the hole; each is tried, and the hole is
 //! filled only when the evidence singles one out (a closing `”` after a
-//! word and before a space, a `à` ending a lowercase word). Otherwise the
-//! text stays as it is. This module does not repair complete sequences.
+//! word and before a space, a `à` ending a lowercase word; in Cyrillic and
+//! Greek the one letter that makes its word a known word, in East Asian
+//! text the one everyday character of the national standard). Otherwise
+//! the text stays as it is. This module does not repair complete
+//! sequences.
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::detect::{narrow_native_pages, sequence_length, LineFacts};
