@@ -6,7 +6,7 @@
 //! counts as a word boundary. This module only measures and answers; it
 //! never decides a repair by itself.
 
-use super::score::{self, Kind};
+use super::score::{self, Kind, Script};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -79,9 +79,13 @@ fn counts() -> &'static PairCounts {
     })
 }
 
-/// The words of both corpora, lowercased, by their length in characters.
-fn lexicon() -> &'static HashMap<usize, Vec<Vec<char>>> {
-    static WORDS: OnceLock<HashMap<usize, Vec<Vec<char>>>> = OnceLock::new();
+/// Words by the script of their first letter and their length.
+type Lexicon = HashMap<(Script, usize), Vec<Vec<char>>>;
+
+/// The words of both corpora, lowercased, by the script of their first
+/// letter and their length in characters.
+fn lexicon() -> &'static Lexicon {
+    static WORDS: OnceLock<Lexicon> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut unique: HashSet<Vec<char>> = HashSet::new();
         for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
@@ -96,11 +100,12 @@ fn lexicon() -> &'static HashMap<usize, Vec<Vec<char>>> {
                 }
             }
         }
-        let mut by_length: HashMap<usize, Vec<Vec<char>>> = HashMap::new();
+        let mut words = Lexicon::new();
         for word in unique {
-            by_length.entry(word.len()).or_default().push(word);
+            let script = score::class(word[0]).script;
+            words.entry((script, word.len())).or_default().push(word);
         }
-        by_length
+        words
     })
 }
 
@@ -112,13 +117,27 @@ pub(crate) enum WordPart {
     End,
 }
 
-/// Whether some word of the corpora fits `pattern` as the `part` it
-/// says: one entry per letter, `None` for a letter still unknown (another
-/// hole), which any letter fits. Letters compare lowercased.
-pub(crate) fn known_word_fits(pattern: &[Option<char>], part: WordPart) -> bool {
+/// The letters that words of the corpora written in `script` have at
+/// position `hole` of `pattern`, where they fit it as the `part` it says:
+/// one entry per letter, `None` for a letter still unknown (another hole),
+/// which any letter fits. The entry at `hole` itself is not read. Letters
+/// compare lowercased; those returned are lowercase.
+pub(crate) fn letters_fitting(
+    pattern: &[Option<char>],
+    hole: usize,
+    part: WordPart,
+    script: Script,
+) -> Vec<char> {
     let pattern: Vec<Option<char>> = pattern
         .iter()
-        .map(|slot| slot.map(|c| normalise(Some(c))))
+        .enumerate()
+        .map(|(index, slot)| {
+            if index == hole {
+                None
+            } else {
+                slot.map(|c| normalise(Some(c)))
+            }
+        })
         .collect();
     let fits = |letters: &[char]| {
         letters
@@ -126,17 +145,31 @@ pub(crate) fn known_word_fits(pattern: &[Option<char>], part: WordPart) -> bool 
             .zip(&pattern)
             .all(|(letter, slot)| slot.map_or(true, |wanted| wanted == *letter))
     };
-    lexicon()
-        .iter()
-        .filter(|(&length, _)| match part {
-            WordPart::Whole => length == pattern.len(),
-            WordPart::Start | WordPart::End => length >= pattern.len(),
-        })
-        .flat_map(|(_, words)| words)
-        .any(|word| match part {
-            WordPart::Whole | WordPart::Start => fits(word),
-            WordPart::End => fits(&word[word.len() - pattern.len()..]),
-        })
+    let mut found = Vec::new();
+    for ((word_script, length), words) in lexicon() {
+        let length_fits = match part {
+            WordPart::Whole => *length == pattern.len(),
+            WordPart::Start | WordPart::End => *length >= pattern.len(),
+        };
+        if *word_script != script || !length_fits {
+            continue;
+        }
+        for word in words {
+            let window = match part {
+                WordPart::Whole | WordPart::Start => &word[..pattern.len()],
+                WordPart::End => &word[word.len() - pattern.len()..],
+            };
+            if fits(window) && !found.contains(&window[hole]) {
+                found.push(window[hole]);
+            }
+        }
+    }
+    found
+}
+
+/// The lowercase form the corpora's words are kept in.
+pub(crate) fn lowercase(c: char) -> char {
+    normalise(Some(c))
 }
 
 /// How often `a` is followed by `b` in the corpus.
@@ -224,14 +257,16 @@ mod tests {
         let word = |text: &str| -> Vec<Option<char>> {
             text.chars().map(|c| (c != '_').then_some(c)).collect()
         };
-        assert!(known_word_fits(&word("Месяц"), WordPart::Whole));
-        assert!(known_word_fits(&word("ме_яц"), WordPart::Whole));
-        assert!(!known_word_fits(&word("мея_ц"), WordPart::Whole));
-        assert!(!known_word_fits(&word("месяцы_"), WordPart::Whole));
-        assert!(known_word_fits(&word("меся"), WordPart::Start));
-        assert!(!known_word_fits(&word("меся"), WordPart::Whole));
-        assert!(known_word_fits(&word("_ется"), WordPart::End));
-        assert!(!known_word_fits(&word("ясяц"), WordPart::End));
+        let fitting = |text: &str, hole: usize, part: WordPart| {
+            letters_fitting(&word(text), hole, part, Script::Cyrillic)
+        };
+        assert_eq!(fitting("Ме?яц", 2, WordPart::Whole), ['с']);
+        assert_eq!(fitting("ме?_ц", 2, WordPart::Whole), ['с']);
+        assert!(fitting("ме?_ц", 3, WordPart::Whole).is_empty());
+        assert!(fitting("месяцы?", 6, WordPart::Whole).is_empty());
+        assert!(fitting("мес?", 3, WordPart::Start).contains(&'я'));
+        assert!(fitting("?ется", 0, WordPart::End).contains(&'а'));
+        assert!(fitting("я?яц", 1, WordPart::End).is_empty());
     }
 
     #[test]

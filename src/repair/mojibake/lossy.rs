@@ -12,7 +12,7 @@
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::detect::{narrow_native_pages, sequence_length, LineFacts};
 use super::everyday;
-use super::letters::{known_word_fits, pair_evidence, WordPart};
+use super::letters::{letters_fitting, lowercase, pair_evidence, WordPart};
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
 use std::sync::OnceLock;
@@ -163,13 +163,16 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
     let mut index = 0;
     let masks = candidate_masks();
     let losing = losing_pages();
+    // The writing of the line's East Asian characters, read once: a hole's
+    // own characters are never among them.
+    let mut variety = None;
     while index < chars.len() {
         let c = chars[index];
         if c.is_ascii() || masks.get(c).0 & losing == 0 {
             index += 1;
             continue;
         }
-        match best_filler(chars, index, masks.get(c).0 & losing) {
+        match best_filler(chars, index, masks.get(c).0 & losing, &mut variety) {
             Some(filler) => {
                 edits.push(Edit {
                     range: index..filler.end,
@@ -184,7 +187,12 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
     edits
 }
 
-fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
+fn best_filler(
+    chars: &[char],
+    start: usize,
+    pages: u16,
+    variety: &mut Option<everyday::Variety>,
+) -> Option<Filler> {
     let mut fillers: Vec<Filler> = Vec::new();
     for (page_index, page) in code_pages().iter().enumerate() {
         if pages & (1 << page_index) == 0 {
@@ -201,8 +209,17 @@ fn best_filler(chars: &[char], start: usize, pages: u16) -> Option<Filler> {
             collect_fillers(chars, start, page, lead, length, missing, &mut fillers);
         }
     }
+    // Words and everyday characters add at most `KNOWN_WORD` to a filler:
+    // below that, no filler can be taken whatever they say.
+    let most = fillers
+        .iter()
+        .map(|filler| filler.evidence)
+        .fold(f32::NEG_INFINITY, f32::max);
+    if most + KNOWN_WORD < ACCEPT {
+        return None;
+    }
     let word_decided = weigh_known_words(chars, start, &mut fillers)
-        || weigh_everyday_characters(chars, start, &mut fillers);
+        || weigh_everyday_characters(chars, &mut fillers, variety);
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
     let best = fillers.first()?;
     let runner_up = fillers
@@ -250,13 +267,25 @@ const MIN_KNOWN_LETTERS_IN_PART: usize = 3;
 /// Only scripts whose letters are two-byte sequences are read this way:
 /// there a hole is one damaged character, so a word's length is known.
 fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bool {
-    let patterns: Vec<Option<(Vec<Option<char>>, usize)>> = fillers
-        .iter()
-        .map(|filler| {
-            is_two_byte_script_letter(filler.decoded)
-                .then(|| word_pattern(chars, start, filler, score::class(filler.decoded).script))
-        })
-        .collect();
+    // Fillers that end at the same place share their word but for the
+    // hole: each such word is looked up once.
+    let mut words: Vec<(usize, Script, Vec<Option<char>>, usize)> = Vec::new();
+    for filler in fillers.iter() {
+        if !is_two_byte_script_letter(filler.decoded) {
+            continue;
+        }
+        let script = score::class(filler.decoded).script;
+        if !words
+            .iter()
+            .any(|(end, other, _, _)| *end == filler.end && *other == script)
+        {
+            let (pattern, hole) = word_pattern(chars, start, filler, script);
+            words.push((filler.end, script, pattern, hole));
+        }
+    }
+    if words.is_empty() {
+        return false;
+    }
     // The whole word first; failing that, its end or start, the longer
     // windows first (`станци?` ends like `функция`).
     let parts = [
@@ -267,17 +296,15 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
         (WordPart::Start, 2),
     ];
     for (part, reach) in parts {
-        let fits: Vec<bool> = patterns
+        let found: Vec<(usize, Script, Vec<char>)> = words
             .iter()
-            .map(|pattern| {
-                let Some((pattern, hole)) = pattern else {
-                    return false;
+            .map(|(end, script, pattern, hole)| {
+                let (from, to) = match part {
+                    WordPart::Whole => (0, pattern.len()),
+                    WordPart::End => (hole.saturating_sub(reach), pattern.len()),
+                    WordPart::Start => (0, (hole + reach + 1).min(pattern.len())),
                 };
-                let window = match part {
-                    WordPart::Whole => &pattern[..],
-                    WordPart::End => &pattern[hole.saturating_sub(reach)..],
-                    WordPart::Start => &pattern[..(hole + reach + 1).min(pattern.len())],
-                };
+                let window = &pattern[from..to];
                 // Short words fit too easily: `Ð` alone is the Icelandic
                 // letter far more often than a damaged `А`.
                 let known = window.iter().flatten().count();
@@ -285,14 +312,26 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
                     WordPart::Whole => MIN_KNOWN_LETTERS,
                     WordPart::Start | WordPart::End => MIN_KNOWN_LETTERS_IN_PART,
                 };
-                known >= enough && known_word_fits(window, part)
+                let letters = if known >= enough {
+                    letters_fitting(window, hole - from, part, *script)
+                } else {
+                    Vec::new()
+                };
+                (*end, *script, letters)
             })
             .collect();
+        let fits = |filler: &Filler| {
+            is_two_byte_script_letter(filler.decoded)
+                && found.iter().any(|(end, script, letters)| {
+                    *end == filler.end
+                        && *script == score::class(filler.decoded).script
+                        && letters.contains(&lowercase(filler.decoded))
+                })
+        };
         let mut fitting = fillers
             .iter()
-            .zip(&fits)
-            .filter(|(_, &fits)| fits)
-            .map(|(filler, _)| filler.decoded);
+            .filter(|filler| fits(filler))
+            .map(|filler| filler.decoded);
         let Some(letter) = fitting.next() else {
             continue;
         };
@@ -319,19 +358,18 @@ fn has_rivals(c: char) -> bool {
 /// [`KNOWN_WORD`] when it is the only such character that fits, and any
 /// rarer one loses [`RARE_CHARACTER`] (`面`, never `遢`; `음`, never `쌠`).
 /// Returns whether one character was singled out.
-fn weigh_everyday_characters(chars: &[char], start: usize, fillers: &mut [Filler]) -> bool {
+fn weigh_everyday_characters(
+    chars: &[char],
+    fillers: &mut [Filler],
+    variety: &mut Option<everyday::Variety>,
+) -> bool {
     if !fillers
         .iter()
         .any(|filler| everyday::is_east_asian(filler.decoded))
     {
         return false;
     }
-    let end = fillers
-        .iter()
-        .map(|filler| filler.end)
-        .max()
-        .unwrap_or(start);
-    let variety = everyday::variety(chars[..start].iter().chain(&chars[end..]).copied());
+    let variety = *variety.get_or_insert_with(|| everyday::variety(chars.iter().copied()));
     let mut everyday_characters: Vec<char> = Vec::new();
     let spaceless = |c: Option<&char>| {
         c.is_some_and(|&c| matches!(score::class(c).script, Script::Han | Script::Kana))

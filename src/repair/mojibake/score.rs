@@ -8,7 +8,7 @@
 use super::tables::CLASS_RUNS;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Script {
     Common,
     Latin,
