@@ -99,15 +99,29 @@ pub fn snippet(text: &str, max_chars: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max_chars.saturating_mul(4)) + 4);
     let mut written = 0;
     for (position, word) in text.split_whitespace().enumerate() {
-        let separator = (position > 0).then_some(' ');
-        for c in separator.into_iter().chain(word.chars()) {
+        if position > 0 {
             if written == max_chars {
                 out.push('…');
                 return out;
             }
-            out.push(c);
+            out.push(' ');
             written += 1;
         }
+        // Most words fit whole and are copied whole.
+        let room = max_chars - written;
+        let chars = word.chars().count();
+        if chars <= room {
+            out.push_str(word);
+            written += chars;
+            continue;
+        }
+        let cut = word
+            .char_indices()
+            .nth(room)
+            .map_or(word.len(), |(cut, _)| cut);
+        out.push_str(&word[..cut]);
+        out.push('…');
+        return out;
     }
     out
 }
