@@ -93,12 +93,37 @@ impl Change {
 }
 
 /// The first `max_chars` characters of `text` on one line, with `…` when cut.
+/// Only the words the snippet shows are looked at: a dropped block can be
+/// a long page of comments.
 pub fn snippet(text: &str, max_chars: usize) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match one_line.char_indices().nth(max_chars) {
-        Some((cut, _)) => format!("{}…", &one_line[..cut]),
-        None => one_line,
+    let mut out = String::with_capacity(text.len().min(max_chars.saturating_mul(4)) + 4);
+    let mut written = 0;
+    for (position, word) in text.split_whitespace().enumerate() {
+        if position > 0 {
+            if written == max_chars {
+                out.push('…');
+                return out;
+            }
+            out.push(' ');
+            written += 1;
+        }
+        // Most words fit whole and are copied whole.
+        let room = max_chars - written;
+        let chars = word.chars().count();
+        if chars <= room {
+            out.push_str(word);
+            written += chars;
+            continue;
+        }
+        let cut = word
+            .char_indices()
+            .nth(room)
+            .map_or(word.len(), |(cut, _)| cut);
+        out.push_str(&word[..cut]);
+        out.push('…');
+        return out;
     }
+    out
 }
 
 #[cfg(test)]
@@ -109,6 +134,38 @@ mod tests {
     fn snippet_cuts_long_text_on_a_char_boundary() {
         assert_eq!(snippet("héllo wörld", 5), "héllo…");
         assert_eq!(snippet("a\n b", 10), "a b");
+    }
+
+    /// The snippet as first defined: the whole text on one line, then cut.
+    fn reference_snippet(text: &str, max_chars: usize) -> String {
+        let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match one_line.char_indices().nth(max_chars) {
+            Some((cut, _)) => format!("{}…", &one_line[..cut]),
+            None => one_line,
+        }
+    }
+
+    #[test]
+    fn snippet_agrees_with_cutting_the_whole_line() {
+        let texts = [
+            "",
+            "   \n\t ",
+            "one",
+            "  two  words ",
+            "exactly ten",
+            "a\u{a0}b\u{2003}c d",
+            "héllo wörld and more wörds\nacross lines",
+            "長い日本語のテキストです、切られるはず",
+        ];
+        for text in texts {
+            for max_chars in 0..=30 {
+                assert_eq!(
+                    snippet(text, max_chars),
+                    reference_snippet(text, max_chars),
+                    "{text:?} {max_chars}"
+                );
+            }
+        }
     }
 
     #[test]

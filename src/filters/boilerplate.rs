@@ -17,7 +17,7 @@
 //! dropped when its name is the byline's or it gives contact details.
 
 use super::comments;
-use super::dedup;
+use super::dedup::SharedRepeats;
 use super::rules::{Rule, RuleSet};
 use super::shape::BlockView;
 use super::Decisions;
@@ -51,6 +51,7 @@ pub fn mark(
     views: &[BlockView],
     rules: &RuleSet,
     config: &Config,
+    repeats: &SharedRepeats,
     decisions: &mut Decisions,
 ) {
     let usable =
@@ -73,8 +74,7 @@ pub fn mark(
 
     // A repeat the paragraph filter drops is no running text: the zones
     // must be the same when a second cleaning no longer sees it.
-    let repeat_min_chars = config.dedup_paragraphs.then_some(config.dedup_min_chars);
-    let repeated = dedup::repeats(views, repeat_min_chars, decisions);
+    let repeated = repeats.get(views, decisions);
     let running_text = |index: usize| {
         decisions.kept(index)
             && views[index].prose
@@ -153,11 +153,14 @@ fn candidate<'r>(
     rules: &'r RuleSet,
     usable: &impl Fn(&&'r Rule) -> bool,
 ) -> Option<Candidate<'r>> {
-    let first = view.lines.first()?;
+    if view.lines.is_empty() {
+        return None;
+    }
     if view.chars <= START_RULE_MAX_CHARS && view.lines.len() <= START_RULE_MAX_LINES {
-        let starts: Vec<&Rule> = rules
-            .start_matches(first)
-            .into_iter()
+        let starts: Vec<&Rule> = view
+            .start_hits(rules)
+            .iter()
+            .map(|&index| rules.rule(index))
             .filter(usable)
             .collect();
         if !starts.is_empty() {
@@ -359,7 +362,15 @@ mod tests {
     fn run_with(blocks: &[&str], config: &Config) -> Vec<bool> {
         let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
         let mut decisions = Decisions::new(blocks.len());
-        mark(blocks, &views, &RuleSet::builtin(), config, &mut decisions);
+        let repeats = SharedRepeats::new(config.dedup_paragraphs.then_some(config.dedup_min_chars));
+        mark(
+            blocks,
+            &views,
+            &RuleSet::builtin(),
+            config,
+            &repeats,
+            &mut decisions,
+        );
         (0..blocks.len())
             .map(|index| decisions.kept(index))
             .collect()

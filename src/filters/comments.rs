@@ -9,7 +9,7 @@
 //! article after it. Readers' comments go even when they quote the article
 //! word for word.
 
-use super::dedup;
+use super::dedup::SharedRepeats;
 use super::rules::{Rule, RuleSet};
 use super::shape::BlockView;
 use super::Decisions;
@@ -24,12 +24,11 @@ const LOOK_AHEAD: usize = 3;
 const MARKER_MAX_CHARS: usize = 300;
 
 /// Drops the first confirmed comment section, from its marker to the end.
-/// `repeat_min_chars` is the paragraph filter's shortest repeat when it is
-/// on: repeats it will drop are not looked at.
+/// Repeats the paragraph filter will drop (`repeats`) are not looked at.
 pub fn mark(
     views: &[BlockView],
     rules: &RuleSet,
-    repeat_min_chars: Option<usize>,
+    repeats: &SharedRepeats,
     decisions: &mut Decisions,
 ) {
     // Nothing is dropped until a section is confirmed, so the running text
@@ -40,8 +39,8 @@ pub fn mark(
         if !decisions.kept(index) || !is_marker(&views[index], rules) {
             continue;
         }
-        let running = running_text
-            .get_or_insert_with(|| RunningText::new(views, rules, repeat_min_chars, decisions));
+        let running =
+            running_text.get_or_insert_with(|| RunningText::new(views, rules, repeats, decisions));
         if section_follows(index, views, rules, decisions, running) {
             for dropped in index..views.len() {
                 decisions.drop_block(dropped, REASON);
@@ -60,20 +59,20 @@ pub fn mark(
 /// Page furniture (a cookie notice, `Print`, every line a boilerplate rule)
 /// is not running text either, for the same reason: the boilerplate filter
 /// drops most of it.
-struct RunningText {
-    repeated: Vec<bool>,
+struct RunningText<'r> {
+    repeated: &'r [bool],
     furniture: Vec<bool>,
     last_prose: Option<usize>,
 }
 
-impl RunningText {
+impl<'r> RunningText<'r> {
     fn new(
         views: &[BlockView],
         rules: &RuleSet,
-        repeat_min_chars: Option<usize>,
+        repeats: &'r SharedRepeats,
         decisions: &Decisions,
-    ) -> RunningText {
-        let repeated = dedup::repeats(views, repeat_min_chars, decisions);
+    ) -> RunningText<'r> {
+        let repeated = repeats.get(views, decisions);
         let furniture: Vec<bool> = views.iter().map(|view| is_furniture(view, rules)).collect();
         let last_prose = (0..views.len()).rev().find(|&index| {
             decisions.kept(index) && views[index].prose && !repeated[index] && !furniture[index]
@@ -89,18 +88,18 @@ impl RunningText {
 /// Boilerplate rules of another kind than comment sections cover every
 /// line of the block, or one matches at its start (`Leggi anche: …`).
 fn is_furniture(view: &BlockView, rules: &RuleSet) -> bool {
-    let Some(first) = view.lines.first() else {
+    if view.lines.is_empty() {
         return false;
-    };
+    }
     let covered = view.line_hits(rules).iter().all(|hits| {
         hits.iter()
             .any(|&index| !is_comment_rule(rules.rule(index)))
     });
     covered
-        || rules
-            .start_matches(first)
-            .into_iter()
-            .any(|rule| !is_comment_rule(rule))
+        || view
+            .start_hits(rules)
+            .iter()
+            .any(|&index| !is_comment_rule(rules.rule(index)))
 }
 
 fn is_comment_rule(rule: &Rule) -> bool {
@@ -160,7 +159,8 @@ mod tests {
     fn run(blocks: &[&str]) -> Vec<bool> {
         let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
         let mut decisions = Decisions::new(blocks.len());
-        mark(&views, &RuleSet::builtin(), Some(40), &mut decisions);
+        let repeats = SharedRepeats::new(Some(40));
+        mark(&views, &RuleSet::builtin(), &repeats, &mut decisions);
         (0..blocks.len())
             .map(|index| decisions.kept(index))
             .collect()

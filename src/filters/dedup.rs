@@ -14,6 +14,7 @@
 
 use super::shape::BlockView;
 use super::Decisions;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -65,6 +66,37 @@ pub fn repeats(
         repeated[index] = !seen.insert(folded);
     }
     repeated
+}
+
+/// [`repeats`] of one document, worked out once for the comment and
+/// boilerplate filters, which both ask.
+///
+/// The answer is worked out with the decisions of the first call. It
+/// stays right later as long as the blocks dropped in between are a tail
+/// of the document and only kept blocks are asked about: whether a block
+/// is a repeat depends only on it and on the kept blocks before it. The
+/// comment filter, which runs first, drops only a tail (a comment section
+/// runs to the end).
+#[derive(Debug)]
+pub struct SharedRepeats {
+    repeat_min_chars: Option<usize>,
+    repeated: OnceCell<Vec<bool>>,
+}
+
+impl SharedRepeats {
+    /// `repeat_min_chars` as for [`repeats`].
+    pub fn new(repeat_min_chars: Option<usize>) -> SharedRepeats {
+        SharedRepeats {
+            repeat_min_chars,
+            repeated: OnceCell::new(),
+        }
+    }
+
+    /// For each block, whether it repeats an earlier kept block.
+    pub fn get(&self, views: &[BlockView], decisions: &Decisions) -> &[bool] {
+        self.repeated
+            .get_or_init(|| repeats(views, self.repeat_min_chars, decisions))
+    }
 }
 
 /// The blocks among `candidates` whose [`FoldKey`] another candidate

@@ -73,12 +73,15 @@ pub fn apply(
         return decisions.keep;
     }
     let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
+    // Both filters judge the page as a second cleaning will see it, without
+    // the repeats the paragraph filter drops.
+    let repeats =
+        dedup::SharedRepeats::new(config.dedup_paragraphs.then_some(config.dedup_min_chars));
     if config.drops_category(comments::CATEGORY) {
-        let repeat_min_chars = config.dedup_paragraphs.then_some(config.dedup_min_chars);
-        comments::mark(&views, rules, repeat_min_chars, &mut decisions);
+        comments::mark(&views, rules, &repeats, &mut decisions);
     }
     if config.boilerplate {
-        boilerplate::mark(blocks, &views, rules, config, &mut decisions);
+        boilerplate::mark(blocks, &views, rules, config, &repeats, &mut decisions);
     }
     // After the boilerplate: the headline search skips the menus and
     // breadcrumbs above the headline once they are gone.

@@ -314,6 +314,14 @@ impl RuleSet {
     /// (already folded), in file order. Only the line's first bytes are
     /// looked at.
     pub fn start_matches(&self, line: &str) -> Vec<&Rule> {
+        self.start_match_indexes(line)
+            .into_iter()
+            .map(|index| &self.rules[index])
+            .collect()
+    }
+
+    /// Like [`RuleSet::start_matches`], as indexes for [`RuleSet::rule`].
+    pub fn start_match_indexes(&self, line: &str) -> Vec<usize> {
         let compiled = self.compiled();
         let Some(set) = &compiled.start_set else {
             return Vec::new();
@@ -322,9 +330,6 @@ impl RuleSet {
         let mut indexes = Vec::new();
         push_matching(set, &compiled.start_rules, prefix, &mut indexes);
         indexes
-            .into_iter()
-            .map(|index| &self.rules[index])
-            .collect()
     }
 }
 

@@ -27,6 +27,9 @@ pub struct BlockView<'a> {
     /// For each line, the `block` rules that cover it; computed once and
     /// shared by the filters, which all use the same rules.
     line_hits: OnceCell<Vec<Vec<usize>>>,
+    /// The `start` rules that match the first line; the comment and
+    /// boilerplate filters both ask.
+    start_hits: OnceCell<Vec<usize>>,
     /// The comparison form of the whole block (see `dedup::fold`), shared
     /// by the headline and duplicate filters.
     folded: OnceCell<String>,
@@ -44,6 +47,7 @@ impl<'a> BlockView<'a> {
                 words: block.split_whitespace().count(),
                 prose: true,
                 line_hits: OnceCell::new(),
+                start_hits: OnceCell::new(),
                 folded: OnceCell::new(),
                 folded_key: OnceCell::new(),
                 text: block,
@@ -67,6 +71,7 @@ impl<'a> BlockView<'a> {
             words,
             prose,
             line_hits: OnceCell::new(),
+            start_hits: OnceCell::new(),
             folded: OnceCell::new(),
             folded_key: OnceCell::new(),
             text: block,
@@ -97,6 +102,16 @@ impl<'a> BlockView<'a> {
                 .iter()
                 .map(|line| rules.block_match_indexes(line))
                 .collect()
+        })
+    }
+
+    /// The indexes of the `start` rules of `rules` that match the start of
+    /// the first line, in file order; none for a block without lines. As
+    /// with [`BlockView::line_hits`], the first call's rules are remembered.
+    pub fn start_hits(&self, rules: &RuleSet) -> &[usize] {
+        self.start_hits.get_or_init(|| match self.lines.first() {
+            Some(first) => rules.start_match_indexes(first),
+            None => Vec::new(),
         })
     }
 
