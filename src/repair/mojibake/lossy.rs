@@ -308,7 +308,9 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
                 // Short words fit too easily: `Ð` alone is the Icelandic
                 // letter far more often than a damaged `А`.
                 let known = window.iter().flatten().count();
+                // A short word with no other hole is still a word (`δύο`).
                 let enough = match part {
+                    WordPart::Whole if known == window.len() => MIN_KNOWN_LETTERS - 1,
                     WordPart::Whole => MIN_KNOWN_LETTERS,
                     WordPart::Start | WordPart::End => MIN_KNOWN_LETTERS_IN_PART,
                 };
@@ -927,6 +929,8 @@ mod tests {
         assert_eq!(replacements("Цены выросли на пÑть процентов"), ["я"]);
         // Its start or end decides as well: `ется` ends many words.
         assert_eq!(replacements("Решение принимаетÑя сегодня"), ["с"]);
+        // A short word with no other hole: `δύο`, not `δρο`.
+        assert_eq!(replacements("συνέλαβε δÏο άτομα"), ["ύ"]);
     }
 
     #[test]
