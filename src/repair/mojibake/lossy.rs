@@ -227,10 +227,10 @@ fn best_filler(
         .skip(1)
         .find(|f| f.decoded != best.decoded)
         .map_or(f32::NEG_INFINITY, |f| f.evidence);
-    // Letter statistics of pairs tell `с` from `я` only weakly: a fill must
-    // clearly beat every other in any script.
-    // Between two letters of one such script that both could stand there,
-    // pairs decide nothing: only a known word does.
+    // A fill must clearly beat every other in any script; letter pairs
+    // tell two letters of one script (`с`, `я`) apart only weakly, so
+    // between two that both could stand there, without a known word, it
+    // must beat the other by far more.
     let rival_letter = fillers.iter().skip(1).any(|f| {
         f.decoded != best.decoded
             && f.evidence > ACCEPT - RIVAL_MARGIN
@@ -476,13 +476,10 @@ fn word_pattern(
 /// Whether `c` is, under some code page that loses bytes, the lead byte of
 /// a two-byte sequence.
 fn is_two_byte_lead(c: char) -> bool {
-    !c.is_ascii()
-        && code_pages().iter().any(|page| {
-            lost_bytes(page).next().is_some()
-                && page
-                    .byte(c)
-                    .is_some_and(|byte| (0xC2..=0xDF).contains(&byte))
-        })
+    let leads = candidate_masks().get(c).0 & losing_pages();
+    filter_pages(leads, |_, page| {
+        page.byte(c).and_then(sequence_length) == Some(2)
+    }) != 0
 }
 
 /// Every way to read `chars[start..]` as a `length`-byte sequence whose
