@@ -195,6 +195,25 @@ pub(crate) fn pair_evidence(before: Option<char>, letter: char, after: Option<ch
     side(pair_count(before, Some(letter))) + side(pair_count(Some(letter), after))
 }
 
+/// Whether the letters corpus writes `script` at all. Where it does not
+/// (Armenian, Georgian, the Indic scripts), a pair it never saw is no sign
+/// of an unlikely reading: [`pair_evidence`] says nothing there.
+pub(crate) fn measures(script: Script) -> bool {
+    static SCRIPTS: OnceLock<Vec<Script>> = OnceLock::new();
+    SCRIPTS
+        .get_or_init(|| {
+            let mut scripts = Vec::new();
+            for c in CORPUS.chars() {
+                let class = score::class(c);
+                if class.is_letter() && !scripts.contains(&class.script) {
+                    scripts.push(class.script);
+                }
+            }
+            scripts
+        })
+        .contains(&script)
+}
+
 /// How plausible the letter pairs of a reading are, on average: the mean
 /// of a log count per pair that involves a letter of the reading (unseen
 /// pairs weigh -2). Readings without letters score 0.

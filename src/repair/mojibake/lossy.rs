@@ -12,7 +12,7 @@
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::detect::{narrow_native_pages, sequence_length, LineFacts};
 use super::everyday;
-use super::letters::{letters_fitting, lowercase, pair_evidence, WordPart};
+use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
 use super::score::{self, Kind, Script};
 use super::{Edit, REASON_LOSSY};
 use std::sync::OnceLock;
@@ -74,10 +74,29 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
                 let previous = index.checked_sub(1).map(|i| chars[i]);
                 let after = chars.get(index + 2).copied();
                 pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
+                    || glued_to_other_script(c, previous, next)
             }
             None => false,
         }
     })
+}
+
+/// Whether `c`, the lead of a two-byte sequence under a code page that
+/// loses bytes, is glued to a letter of another script than its own, one
+/// that is not Latin (`الجÙ` + `Ø§`, `Ñ` + `ка`): a lead that lost its
+/// second byte inside a word of the script it stood for. Clean text seldom
+/// glues a Latin-1 capital to an Arabic or Cyrillic letter.
+fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
+    let own = score::class(c).script;
+    let other_script = |neighbour: Option<char>| {
+        neighbour.is_some_and(|neighbour| {
+            let class = score::class(neighbour);
+            class.is_letter()
+                && !matches!(class.script, Script::Latin | Script::Common)
+                && class.script != own
+        })
+    };
+    (other_script(previous) || other_script(Some(next))) && is_two_byte_lead(c)
 }
 
 /// The code pages of `pages` under which `c` stands for the lead byte of a
@@ -220,6 +239,7 @@ fn best_filler(
     }
     let word_decided = weigh_known_words(chars, start, &mut fillers)
         || weigh_everyday_characters(chars, &mut fillers, variety);
+    weigh_alphabets(chars, start, &mut fillers);
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
     let best = fillers.first()?;
     let runner_up = fillers
@@ -407,6 +427,86 @@ fn weigh_everyday_characters(
     true
 }
 
+/// The letters beyond ASCII of the alphabets of Latin-script languages,
+/// lowercase. A line is written in one of them, so its accented letters,
+/// taken together, narrow down which letters a hole in it can hold.
+const ALPHABETS: &[&str] = &[
+    "ąćęłńóśźż",              // Polish
+    "áčďéěíňóřšťúůýž",        // Czech
+    "áäčďéíĺľňóôŕšťúýž",      // Slovak
+    "čćšž",                   // Slovene
+    "čćđšž",                  // Croatian, Bosnian, Serbian
+    "āčēģīķļņšūž",            // Latvian
+    "ąčęėįšųūž",              // Lithuanian
+    "áéíóöőúüű",              // Hungarian
+    "ăâîșțşţ",                // Romanian
+    "çğıöşüâîû",              // Turkish
+    "çəğıöşü",                // Azerbaijani
+    "çë",                     // Albanian
+    "ĉĝĥĵŝŭ",                 // Esperanto
+    "ċġħżàèìòù",              // Maltese
+    "àâæçéèêëîïôœùûüÿ",       // French
+    "áéíñóúü",                // Spanish
+    "áâãàçéêíóôõú",           // Portuguese
+    "àèéìíîòóùú",             // Italian
+    "àçèéíïòóú",              // Catalan
+    "äöüß",                   // German
+    "æøåéó",                  // Danish, Norwegian
+    "åäöé",                   // Swedish
+    "äöåšž",                  // Finnish
+    "äõöüšž",                 // Estonian
+    "áðéíóúýþæö",             // Icelandic
+    "áéíóúýæøð",              // Faroese
+    "áéëíïóöúü",              // Dutch, Afrikaans
+    "âêîôûŵŷáéíóúàèìòùäëïöü", // Welsh
+];
+
+/// Evidence for the one Latin letter of a hole that an alphabet shares
+/// with the line's other accented letters (`Łodzi` beside `ń` and `ę`:
+/// Polish writes `ł`, and no alphabet writes `ō` beside `ń`). It gains
+/// [`KNOWN_WORD`]; when several letters fit some alphabet, or none does,
+/// or the line writes no other accented letter, nothing changes.
+fn weigh_alphabets(chars: &[char], start: usize, fillers: &mut [Filler]) {
+    let latin_letter = |c: char| {
+        let class = score::class(c);
+        !c.is_ascii() && class.is_letter() && class.script == Script::Latin
+    };
+    if !fillers.iter().any(|filler| latin_letter(filler.decoded)) {
+        return;
+    }
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let mut line_letters: Vec<char> = Vec::new();
+    for (index, &c) in chars.iter().enumerate() {
+        let outside = fillers
+            .iter()
+            .all(|filler| !(start..filler.end).contains(&index));
+        if outside && latin_letter(c) && !line_letters.contains(&lower(c)) {
+            line_letters.push(lower(c));
+        }
+    }
+    if line_letters.is_empty() {
+        return;
+    }
+    let fits_an_alphabet = |letter: char| {
+        ALPHABETS.iter().any(|alphabet| {
+            alphabet.contains(letter) && line_letters.iter().all(|&c| alphabet.contains(c))
+        })
+    };
+    let mut fitting = fillers
+        .iter()
+        .filter(|filler| latin_letter(filler.decoded) && fits_an_alphabet(lower(filler.decoded)))
+        .map(|filler| filler.decoded);
+    let Some(letter) = fitting.next() else {
+        return;
+    };
+    if fitting.any(|other| other != letter) {
+        return;
+    }
+    for filler in fillers.iter_mut().filter(|filler| filler.decoded == letter) {
+        filler.evidence += KNOWN_WORD;
+    }
+}
+
 /// What a character outside its standard's everyday set loses.
 const RARE_CHARACTER: f32 = 5.0;
 
@@ -554,7 +654,7 @@ fn collect_fillers(
         }
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
-        let mut evidence = weigh(chars, start, swallowed_space, end, decoded) - page.cost;
+        let mut evidence = weigh(chars, page, start, swallowed_space, end, decoded) - page.cost;
         // U+FFFD says a byte was lost; so does a `?` inside a word.
         let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
         if !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word) {
@@ -725,18 +825,64 @@ fn dropped_byte_fits(chars: &[char], start: usize, end: usize, decoded: char) ->
         })
     };
     let starts_word = before.map_or(true, |&c| c.is_whitespace() || c.is_ascii_punctuation());
-    lead.is_letter()
-        && !matches!(lead.script, Script::Latin | Script::Common)
-        && starts_word
-        && lower(chars.get(end))
-        && latin_letter(chars.get(end + 1))
+    let starts_small_word =
+        starts_word && lower(chars.get(end)) && latin_letter(chars.get(end + 1));
+    if !starts_small_word || !lead.is_letter() || lead.script == Script::Common {
+        return false;
+    }
+    lead.script != Script::Latin || line_writes_lead_elsewhere(chars, start, end, decoded)
+}
+
+/// Whether a Latin-1 capital that starts a word (`Äisto`, `Åodzi`) reads as
+/// the lead byte of `decoded` in this line: the line writes other letters
+/// with that same lead byte (`ě` and `č` share C4, `ń` and `ł` share C5),
+/// the languages whose letters those are, and no letter of the languages
+/// that write the capital itself (German, Nordic, Finnish and Estonian
+/// `ä ö ü ß å æ ø õ`), nor the capital anywhere else.
+fn line_writes_lead_elsewhere(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
+    let mut utf8 = [0u8; 4];
+    let lead_byte = decoded.encode_utf8(&mut utf8).as_bytes()[0];
+    let mut shares_lead = false;
+    for (index, &c) in chars.iter().enumerate() {
+        if (start..end).contains(&index) {
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        if c == chars[start] || matches!(lower, 'ä' | 'ö' | 'ü' | 'ß' | 'å' | 'æ' | 'ø' | 'õ')
+        {
+            return false;
+        }
+        if !c.is_ascii() && score::class(c).is_letter() {
+            shares_lead |= c.encode_utf8(&mut utf8).as_bytes()[0] == lead_byte;
+        }
+    }
+    shares_lead
 }
 
 /// The evidence for reading `chars[start..end]` as `decoded`, where the
 /// hole was at `hole`.
-fn weigh(chars: &[char], start: usize, swallowed_space: bool, end: usize, decoded: char) -> f32 {
-    let before = start.checked_sub(1).map(|i| chars[i]);
-    let after = chars.get(end).copied();
+fn weigh(
+    chars: &[char],
+    page: &CodePage,
+    start: usize,
+    swallowed_space: bool,
+    end: usize,
+    decoded: char,
+) -> f32 {
+    // Beside a two-byte letter, a neighbour still in mojibake is read as
+    // the letter it stands for; longer sequences (Thai, Indic) have fillers
+    // enough that such context would single out the wrong one as often.
+    let (before, after) = if decoded.len_utf8() == 2 {
+        (
+            neighbour_before(chars, start, page),
+            neighbour_after(chars, end, page),
+        )
+    } else {
+        (
+            start.checked_sub(1).map(|i| chars[i]),
+            chars.get(end).copied(),
+        )
+    };
     let broken = &chars[start..end];
     let lead = score::class(chars[start]);
     let mut evidence =
@@ -771,7 +917,13 @@ fn weigh(chars: &[char], start: usize, swallowed_space: bool, end: usize, decode
     if lead.script == Script::Latin && class.script == Script::Latin && class.is_letter() {
         evidence += latin_evidence(chars, start, swallowed_space, end, decoded);
     } else if class.is_letter() {
-        evidence += pair_evidence(before, decoded, after);
+        // A two-byte letter of a script the letters corpus does not write
+        // (Armenian) is one damaged character whose few fillers structure
+        // alone tells apart; in three-byte scripts (Indic, Georgian) the
+        // fillers are many and the missing statistics count against them.
+        if letters::measures(class.script) || !is_two_byte_script_letter(decoded) {
+            evidence += pair_evidence(before, decoded, after);
+        }
         // A capital that swallowed the space (a lost no-break space) and
         // now starts a lowercase word of its own script.
         let continues_word = after.is_some_and(|c| {
@@ -788,6 +940,45 @@ fn weigh(chars: &[char], start: usize, swallowed_space: bool, end: usize, decode
         }
     }
     evidence
+}
+
+/// The character before `start` as the text meant it: when the characters
+/// there are the complete sequence of one character under `page` (mojibake
+/// that the hole kept the main repair from mending, `Ø§` beside
+/// `Ù` + lost byte), that character; otherwise the character as it stands.
+fn neighbour_before(chars: &[char], start: usize, page: &CodePage) -> Option<char> {
+    let plain = start.checked_sub(1).map(|i| chars[i])?;
+    (2..=4)
+        .filter_map(|length| start.checked_sub(length).map(|from| &chars[from..start]))
+        .find_map(|window| decode_sequence(window, page))
+        .or(Some(plain))
+}
+
+/// The character at `end` as the text meant it; see [`neighbour_before`].
+fn neighbour_after(chars: &[char], end: usize, page: &CodePage) -> Option<char> {
+    let plain = *chars.get(end)?;
+    let lead = page.byte(plain).and_then(sequence_length);
+    lead.and_then(|length| chars.get(end..end + length))
+        .and_then(|window| decode_sequence(window, page))
+        .or(Some(plain))
+}
+
+/// The one character that `window`, read as bytes of `page`, encodes in
+/// UTF-8, if it is exactly one complete letter.
+fn decode_sequence(window: &[char], page: &CodePage) -> Option<char> {
+    if window.first().map_or(true, |c| c.is_ascii()) {
+        return None;
+    }
+    let mut bytes = [0u8; 4];
+    for (slot, &c) in bytes.iter_mut().zip(window) {
+        *slot = page.byte(c)?;
+    }
+    if sequence_length(bytes[0]) != Some(window.len()) {
+        return None;
+    }
+    let text = std::str::from_utf8(&bytes[..window.len()]).ok()?;
+    let decoded = text.chars().next()?;
+    score::class(decoded).is_letter().then_some(decoded)
 }
 
 /// A Latin lead letter whose continuation was lost: the decoded letter must
@@ -932,12 +1123,43 @@ mod tests {
 
     #[test]
     fn a_hole_that_no_known_word_decides_stays_a_hole() {
-        // A lone `Ñ` is `с` or `я`, both words; `состоятся` holds three
-        // holes, too many for its start or end to settle.
+        // A lone `Ñ` is `с` or `я`, both words.
         assert!(replacements("Сборная вернулась домой Ñ медалями.").is_empty());
-        assert!(replacements("Переговоры ÑÐ¾ÑтоÑÑ‚ÑÑ завтра").is_empty());
+        // `состоятся` holds five holes: the start of the word settles the
+        // first (`со…`, read past the `Ð¾` still in mojibake), and its
+        // damaged end stays as it is.
+        assert_eq!(replacements("Переговоры ÑÐ¾ÑтоÑÑ‚ÑÑ завтра"), ["с"]);
         // The Icelandic letter alone is no damaged `А`.
         assert!(replacements("Ð and ð in Icelandic: Ðóra").is_empty());
+    }
+
+    #[test]
+    fn a_lone_letter_of_an_unmeasured_two_byte_script_fills_its_hole() {
+        // After `Ö` (D6) only `ց` is an Armenian letter; a Latin capital
+        // glued to Armenian letters is no text of its own.
+        assert_eq!(replacements("Մայրաքաղաքում բացվեÖ նոր դպրոց"), ["ց"]);
+    }
+
+    #[test]
+    fn a_two_byte_lead_glued_to_another_script_is_searched() {
+        // `Ù` + lost byte between Arabic letters, the next letter still in
+        // mojibake (`Ø§` is `ا`): the hole is `ف`.
+        assert_eq!(replacements("أعلنت الحكومة عن خطة لمواجهة الجÙØ§Ù."), ["ف"]);
+    }
+
+    #[test]
+    fn a_latin_capital_that_starts_a_word_can_be_a_lead() {
+        // The line writes `ń` and `ę` (Polish): only `Ł` fits that alphabet.
+        assert_eq!(
+            replacements("Mieszkańcy Åodzi protestowali przeciwko zamknięciu szpitala."),
+            ["Ł"]
+        );
+        // `ě` shares the lead byte C4 with `č`.
+        assert_eq!(replacements("Ve Ätvrtek se v Brně uskuteční koncert."), ["č"]);
+        // A German or Nordic letter in the line makes the capital real.
+        assert!(replacements("Die Ärzte in Dęblin, München und Kraków").is_empty());
+        // So does a lead byte that no other letter of the line shares.
+        assert!(replacements("Åsa Dvořák spelade i Brně").is_empty());
     }
 
     #[test]
