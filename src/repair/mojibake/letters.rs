@@ -214,6 +214,47 @@ pub(crate) fn measures(script: Script) -> bool {
         .contains(&script)
 }
 
+/// How often the corpora write the one-letter word `letter` right before a
+/// word that ends in `ending` (two lowercase letters). A preposition and a
+/// pronoun of one letter (`с`, `я`) are told apart by the word after them:
+/// `с` comes before the endings of the cases it governs (`с партнёрами`),
+/// `я` before those of verbs (`я думаю`).
+pub(crate) fn one_letter_word_before(letter: char, ending: [char; 2]) -> u32 {
+    type Pairs = HashMap<(char, [char; 2]), u32, BuildHasherDefault<PairHasher>>;
+    static PAIRS: OnceLock<Pairs> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut pairs = Pairs::default();
+        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+            let mut words: Vec<Vec<char>> = vec![Vec::new()];
+            for c in line.chars() {
+                match normalise(Some(c)) {
+                    // Punctuation between two words parts them as much as a
+                    // sentence does: `с, я` is no pair.
+                    BOUNDARY if c == ' ' => words.push(Vec::new()),
+                    BOUNDARY => {
+                        words.push(Vec::new());
+                        words.push(Vec::new());
+                    }
+                    letter => words
+                        .last_mut()
+                        .into_iter()
+                        .for_each(|word| word.push(letter)),
+                }
+            }
+            for pair in words.windows(2) {
+                if let ([letter], [.., a, b]) = (&pair[0][..], &pair[1][..]) {
+                    *pairs.entry((*letter, [*a, *b])).or_insert(0) += 1;
+                }
+            }
+        }
+        pairs
+    });
+    pairs
+        .get(&(normalise(Some(letter)), ending))
+        .copied()
+        .unwrap_or(0)
+}
+
 /// How plausible the letter pairs of a reading are, on average: the mean
 /// of a log count per pair that involves a letter of the reading (unseen
 /// pairs weigh -2). Readings without letters score 0.

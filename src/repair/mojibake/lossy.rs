@@ -306,6 +306,9 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
     if words.is_empty() {
         return false;
     }
+    if let Some(decided) = weigh_one_letter_word(chars, &words, fillers) {
+        return decided;
+    }
     // The whole word first; failing that, its end or start, the longer
     // windows first (`станци?` ends like `функция`).
     let parts = [
@@ -366,6 +369,65 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
         return true;
     }
     false
+}
+
+/// A hole that is a word of its own (`Ñ` between spaces: `с` or `я`) is
+/// settled by the word after it: the one letter that the corpora write
+/// before words with that ending, at least twice, while they never write
+/// the others there, gains [`KNOWN_WORD`]. `None` when the hole is no
+/// one-letter word; otherwise whether a letter was singled out.
+fn weigh_one_letter_word(
+    chars: &[char],
+    words: &[(usize, Script, Vec<Option<char>>, usize)],
+    fillers: &mut [Filler],
+) -> Option<bool> {
+    // The reading that swallows the space after the hole (a lost no-break
+    // space) makes a word of another length; the one-letter word is the
+    // reading that keeps the space.
+    let mut alone = words
+        .iter()
+        .filter(|(end, _, pattern, _)| pattern.len() == 1 && chars.get(*end) == Some(&' '));
+    let (Some((end, script, _, _)), None) = (alone.next(), alone.next()) else {
+        return None;
+    };
+    let letter = |c: &char| {
+        let class = score::class(*c);
+        class.is_letter() && class.script == *script
+    };
+    let next = chars.get(end + 1..).unwrap_or_default();
+    let length = next.iter().take_while(|c| letter(c)).count();
+    let ends_there = next.get(length).map_or(true, |&c| {
+        let class = score::class(c);
+        !class.is_letter() && !c.is_ascii_alphanumeric() && !is_two_byte_lead(c)
+    });
+    if length < 2 || !ends_there {
+        return Some(false);
+    }
+    let ending = [lowercase(next[length - 2]), lowercase(next[length - 1])];
+    let mut counts: Vec<(char, u32)> = Vec::new();
+    for filler in fillers.iter() {
+        if filler.end == *end
+            && is_two_byte_script_letter(filler.decoded)
+            && score::class(filler.decoded).script == *script
+            && !counts.iter().any(|(c, _)| *c == filler.decoded)
+        {
+            counts.push((
+                filler.decoded,
+                letters::one_letter_word_before(filler.decoded, ending),
+            ));
+        }
+    }
+    let mut seen = counts.iter().filter(|(_, count)| *count > 0);
+    let (Some(&(only, count)), None) = (seen.next(), seen.next()) else {
+        return Some(false);
+    };
+    if count < 2 {
+        return Some(false);
+    }
+    for filler in fillers.iter_mut().filter(|filler| filler.decoded == only) {
+        filler.evidence += KNOWN_WORD;
+    }
+    Some(true)
 }
 
 /// Whether a hole that could hold `c` could as well hold other letters of
@@ -1123,14 +1185,25 @@ mod tests {
 
     #[test]
     fn a_hole_that_no_known_word_decides_stays_a_hole() {
-        // A lone `Ñ` is `с` or `я`, both words.
-        assert!(replacements("Сборная вернулась домой Ñ медалями.").is_empty());
+        // A lone `Ñ` is `с` or `я`, both words: with no word after it,
+        // nothing tells them apart.
+        assert!(replacements("Сборная вернулась домой, Ñ.").is_empty());
         // `состоятся` holds five holes: the start of the word settles the
         // first (`со…`, read past the `Ð¾` still in mojibake), and its
         // damaged end stays as it is.
         assert_eq!(replacements("Переговоры ÑÐ¾ÑтоÑÑ‚ÑÑ завтра"), ["с"]);
         // The Icelandic letter alone is no damaged `А`.
         assert!(replacements("Ð and ð in Icelandic: Ðóra").is_empty());
+    }
+
+    #[test]
+    fn a_one_letter_word_is_settled_by_the_ending_of_the_next() {
+        // `с` governs the instrumental (`-ями`), `я` comes before verbs.
+        assert_eq!(replacements("Сборная вернулась домой Ñ медалями."), ["с"]);
+        assert_eq!(
+            replacements("«Ñ думаю, что это правильно», — сказал он."),
+            ["я"]
+        );
     }
 
     #[test]
@@ -1155,7 +1228,10 @@ mod tests {
             ["Ł"]
         );
         // `ě` shares the lead byte C4 with `č`.
-        assert_eq!(replacements("Ve Ätvrtek se v Brně uskuteční koncert."), ["č"]);
+        assert_eq!(
+            replacements("Ve Ätvrtek se v Brně uskuteční koncert."),
+            ["č"]
+        );
         // A German or Nordic letter in the line makes the capital real.
         assert!(replacements("Die Ärzte in Dęblin, München und Kraków").is_empty());
         // So does a lead byte that no other letter of the line shares.
