@@ -214,6 +214,28 @@ pub(crate) fn measures(script: Script) -> bool {
         .contains(&script)
 }
 
+/// How often the corpora write `letter` between `before` and `after`
+/// inside a word (`None` is the word's edge), over lowercased letters.
+pub(crate) fn triple_count(before: Option<char>, letter: char, after: Option<char>) -> u32 {
+    type Triples = HashMap<[char; 3], u32, BuildHasherDefault<PairHasher>>;
+    static TRIPLES: OnceLock<Triples> = OnceLock::new();
+    let triples = TRIPLES.get_or_init(|| {
+        let mut triples = Triples::default();
+        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+            let mut window = [BOUNDARY; 3];
+            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+                window = [window[1], window[2], normalise(Some(c))];
+                if window[1] != BOUNDARY {
+                    *triples.entry(window).or_insert(0) += 1;
+                }
+            }
+        }
+        triples
+    });
+    let key = [normalise(before), normalise(Some(letter)), normalise(after)];
+    triples.get(&key).copied().unwrap_or(0)
+}
+
 /// How often the corpora write the one-letter word `letter` right before a
 /// word that ends in `ending` (two lowercase letters). A preposition and a
 /// pronoun of one letter (`с`, `я`) are told apart by the word after them:

@@ -14,6 +14,7 @@ use super::detect::{narrow_native_pages, sequence_length, LineFacts};
 use super::everyday;
 use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
 use super::score::{self, Kind, Script};
+use super::written;
 use super::{Edit, REASON_LOSSY};
 use std::sync::OnceLock;
 
@@ -238,7 +239,7 @@ fn best_filler(
         return None;
     }
     let word_decided = weigh_known_words(chars, start, &mut fillers)
-        || weigh_everyday_characters(chars, &mut fillers, variety);
+        || weigh_everyday_characters(chars, start, &mut fillers, variety);
     weigh_alphabets(chars, start, &mut fillers);
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
     let best = fillers.first()?;
@@ -368,7 +369,59 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
         }
         return true;
     }
-    false
+    weigh_letter_triples(&words, fillers)
+}
+
+/// How often the corpora must write a hole's letter between its two
+/// neighbours, while never writing any other filler there, for the triple
+/// alone to settle the hole.
+const MIN_TRIPLES: u32 = 4;
+
+/// When no word settles a hole, the letters around it may: the corpora
+/// write `ля` at the end of a word and never `лс` or `лэ`, and `рск`
+/// between letters but not `рэк`. The one letter written at least
+/// [`MIN_TRIPLES`] times between the hole's neighbours, where no other
+/// filler ever is, gains [`KNOWN_WORD`]. A neighbour that is itself a hole
+/// says nothing.
+fn weigh_letter_triples(
+    words: &[(usize, Script, Vec<Option<char>>, usize)],
+    fillers: &mut [Filler],
+) -> bool {
+    let mut written: Vec<(char, u32)> = Vec::new();
+    for (end, script, pattern, hole) in words {
+        let before = match hole.checked_sub(1) {
+            None => Some(None),
+            Some(index) => pattern[index].map(Some),
+        };
+        let after = match pattern.get(hole + 1) {
+            None => Some(None),
+            Some(slot) => slot.map(Some),
+        };
+        let (Some(before), Some(after)) = (before, after) else {
+            continue;
+        };
+        for filler in fillers.iter() {
+            if filler.end == *end
+                && is_two_byte_script_letter(filler.decoded)
+                && score::class(filler.decoded).script == *script
+                && !written.iter().any(|(c, _)| *c == filler.decoded)
+            {
+                let count = letters::triple_count(before, filler.decoded, after);
+                written.push((filler.decoded, count));
+            }
+        }
+    }
+    let mut seen = written.iter().filter(|(_, count)| *count > 0);
+    let (Some(&(only, count)), None) = (seen.next(), seen.next()) else {
+        return false;
+    };
+    if count < MIN_TRIPLES {
+        return false;
+    }
+    for filler in fillers.iter_mut().filter(|filler| filler.decoded == only) {
+        filler.evidence += KNOWN_WORD;
+    }
+    true
 }
 
 /// A hole that is a word of its own (`Ñ` between spaces: `с` or `я`) is
@@ -444,6 +497,7 @@ fn has_rivals(c: char) -> bool {
 /// Returns whether one character was singled out.
 fn weigh_everyday_characters(
     chars: &[char],
+    start: usize,
     fillers: &mut [Filler],
     variety: &mut Option<everyday::Variety>,
 ) -> bool {
@@ -480,8 +534,13 @@ fn weigh_everyday_characters(
             filler.evidence -= RARE_CHARACTER;
         }
     }
-    let [only] = everyday_characters[..] else {
-        return false;
+    let only = match everyday_characters[..] {
+        [] => return false,
+        [only] => only,
+        _ => match written_beside_neighbours(chars, start, fillers, &everyday_characters) {
+            Some(only) => only,
+            None => return false,
+        },
     };
     for filler in fillers.iter_mut().filter(|filler| filler.decoded == only) {
         filler.evidence += KNOWN_WORD;
@@ -567,6 +626,31 @@ fn weigh_alphabets(chars: &[char], start: usize, fillers: &mut [Filler]) {
     for filler in fillers.iter_mut().filter(|filler| filler.decoded == letter) {
         filler.evidence += KNOWN_WORD;
     }
+}
+
+/// Of several everyday characters that fit a hole, the one that the
+/// East Asian corpus writes beside the character before the hole or the
+/// one after it (`方` + `面`, `发` + `布`), when it is the only one.
+fn written_beside_neighbours(
+    chars: &[char],
+    start: usize,
+    fillers: &[Filler],
+    candidates: &[char],
+) -> Option<char> {
+    let east_asian = |c: Option<&char>| c.copied().filter(|&c| everyday::is_east_asian(c));
+    let before = east_asian(start.checked_sub(1).and_then(|i| chars.get(i)));
+    let mut written = candidates.iter().copied().filter(|&candidate| {
+        fillers
+            .iter()
+            .filter(|filler| filler.decoded == candidate)
+            .any(|filler| {
+                let after = east_asian(chars.get(filler.end));
+                before.is_some_and(|before| written::written_together(&[before, candidate]))
+                    || after.is_some_and(|after| written::written_together(&[candidate, after]))
+            })
+    });
+    let only = written.next()?;
+    written.next().is_none().then_some(only)
 }
 
 /// What a character outside its standard's everyday set loses.
@@ -981,9 +1065,13 @@ fn weigh(
     } else if class.is_letter() {
         // A two-byte letter of a script the letters corpus does not write
         // (Armenian) is one damaged character whose few fillers structure
-        // alone tells apart; in three-byte scripts (Indic, Georgian) the
-        // fillers are many and the missing statistics count against them.
-        if letters::measures(class.script) || !is_two_byte_script_letter(decoded) {
+        // alone tells apart, and East Asian characters are weighed by their
+        // standards' everyday sets and the East Asian corpus instead; in
+        // the other three-byte scripts (Indic, Georgian) the fillers are
+        // many and the missing statistics count against them.
+        let judged_otherwise =
+            is_two_byte_script_letter(decoded) || everyday::is_east_asian(decoded);
+        if letters::measures(class.script) || !judged_otherwise {
             evidence += pair_evidence(before, decoded, after);
         }
         // A capital that swallowed the space (a lost no-break space) and
@@ -1207,6 +1295,22 @@ mod tests {
     }
 
     #[test]
+    fn east_asian_neighbours_settle_between_everyday_characters() {
+        // `面`, `颁`, `颐` and `额` are all everyday simplified characters;
+        // only `面` is written after `方`.
+        assert_eq!(replacements("政府将增加医疗方é¢的财政支出。"), ["面"]);
+    }
+
+    #[test]
+    fn letters_around_a_hole_settle_it_when_no_word_does() {
+        // No word of the corpora ends in `-ублс`, `-ублэ` or `-убля`, but
+        // many end in `ля` and none in `лс` or `лэ`.
+        assert!(letters::triple_count(Some('л'), 'я', None) >= MIN_TRIPLES);
+        assert_eq!(letters::triple_count(Some('л'), 'с', None), 0);
+        assert_eq!(letters::triple_count(Some('л'), 'э', None), 0);
+    }
+
+    #[test]
     fn a_lone_letter_of_an_unmeasured_two_byte_script_fills_its_hole() {
         // After `Ö` (D6) only `ց` is an Armenian letter; a Latin capital
         // glued to Armenian letters is no text of its own.
@@ -1244,8 +1348,9 @@ mod tests {
         // `鐢` fit the hole too, but GB 2312 counts only `面` as everyday.
         assert_eq!(replacements("教育和医疗方é?¢的财政支出"), ["面"]);
         // Dropped without a trace, the byte could as well have been the
-        // last: `颁`, `颐` and `额` are everyday too, and the hole stays.
-        assert!(replacements("教育和医疗方é¢的财政支出").is_empty());
+        // last: `颁`, `颐` and `额` are everyday too, and with no
+        // character beside the hole to tell them apart it stays.
+        assert!(replacements("教育和医疗：é¢，财政支出").is_empty());
         // `加` lost its last byte, a no-break space shown as a space:
         // Chinese puts no space between characters.
         assert_eq!(replacements("明年增åŠ 教育"), ["加"]);

@@ -22,6 +22,7 @@ mod letters;
 mod lossy;
 mod score;
 mod tables;
+mod written;
 
 use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
