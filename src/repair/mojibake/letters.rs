@@ -214,6 +214,33 @@ pub(crate) fn measures(script: Script) -> bool {
         .contains(&script)
 }
 
+/// How often both corpora write `a` followed by `b` (`None` is a word's
+/// edge), over lowercased letters. Unlike [`pair_count`], which the
+/// scorer's weights were set against, this counts the words corpus too.
+pub(crate) fn written_pair_count(a: Option<char>, b: Option<char>) -> u32 {
+    static PAIRS: OnceLock<PairCounts> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut pairs: HashMap<(char, char), u32, BuildHasherDefault<PairHasher>> =
+            HashMap::default();
+        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+            let mut previous = BOUNDARY;
+            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+                let c = normalise(Some(c));
+                if !(c == BOUNDARY && previous == BOUNDARY) {
+                    *pairs.entry((previous, c)).or_insert(0) += 1;
+                }
+                previous = c;
+            }
+        }
+        PairCounts { pairs }
+    });
+    pairs
+        .pairs
+        .get(&(normalise(a), normalise(b)))
+        .copied()
+        .unwrap_or(0)
+}
+
 /// How often the corpora write `letter` between `before` and `after`
 /// inside a word (`None` is the word's edge), over lowercased letters.
 pub(crate) fn triple_count(before: Option<char>, letter: char, after: Option<char>) -> u32 {

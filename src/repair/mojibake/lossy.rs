@@ -369,7 +369,71 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
         }
         return true;
     }
-    weigh_letter_triples(&words, fillers)
+    // The letters around a hole say which filler fits, not whether there is
+    // a hole at all: where the lead is a letter of the same script (Greek
+    // `Ο` under windows-1253), it stands as a letter of its own as well.
+    let lead_script = score::class(chars[start]).script;
+    words.retain(|(_, script, _, _)| *script != lead_script);
+    weigh_letter_triples(&words, fillers) || weigh_letter_neighbours(&words, fillers)
+}
+
+/// How often each pair a letter forms with its neighbours must be written
+/// for the letter to count as one that can stand there.
+const MIN_NEIGHBOUR_PAIRS: u32 = 2;
+
+/// When neither a word nor a triple settles a hole, the pairs do when
+/// only one filler can stand between the hole's neighbours at all: the
+/// corpora write both of its pairs (`δρ`, `ρί`), and every other filler
+/// forms a pair they never write (`ύί`, two accented vowels). A neighbour
+/// that is itself a hole says nothing.
+fn weigh_letter_neighbours(
+    words: &[(usize, Script, Vec<Option<char>>, usize)],
+    fillers: &mut [Filler],
+) -> bool {
+    let mut possible: Vec<char> = Vec::new();
+    let mut undecided = false;
+    let mut any = false;
+    for (end, script, pattern, hole) in words {
+        let before = match hole.checked_sub(1) {
+            None => Some(None),
+            Some(index) => pattern[index].map(Some),
+        };
+        let after = match pattern.get(hole + 1) {
+            None => Some(None),
+            Some(slot) => slot.map(Some),
+        };
+        let (Some(before), Some(after)) = (before, after) else {
+            return false;
+        };
+        for filler in fillers.iter() {
+            if filler.end != *end
+                || !is_two_byte_script_letter(filler.decoded)
+                || score::class(filler.decoded).script != *script
+            {
+                continue;
+            }
+            any = true;
+            let left = letters::written_pair_count(before, Some(filler.decoded));
+            let right = letters::written_pair_count(Some(filler.decoded), after);
+            if left >= MIN_NEIGHBOUR_PAIRS && right >= MIN_NEIGHBOUR_PAIRS {
+                if !possible.contains(&filler.decoded) {
+                    possible.push(filler.decoded);
+                }
+            } else if left > 0 && right > 0 {
+                undecided = true;
+            }
+        }
+    }
+    let [only] = possible[..] else {
+        return false;
+    };
+    if undecided || !any {
+        return false;
+    }
+    for filler in fillers.iter_mut().filter(|filler| filler.decoded == only) {
+        filler.evidence += KNOWN_WORD;
+    }
+    true
 }
 
 /// How often the corpora must write a hole's letter between its two
@@ -1308,6 +1372,18 @@ mod tests {
         assert!(letters::triple_count(Some('л'), 'я', None) >= MIN_TRIPLES);
         assert_eq!(letters::triple_count(Some('л'), 'с', None), 0);
         assert_eq!(letters::triple_count(Some('л'), 'э', None), 0);
+    }
+
+    #[test]
+    fn the_one_filler_whose_pairs_are_written_settles_a_hole() {
+        // `ρ` and `ύ` both follow `δ`, but no text writes `ύί`.
+        assert_eq!(
+            replacements("Η κυβέρνηση αναζητά λύση στο πρόβλημα της λειψυδÏίας."),
+            ["ρ"]
+        );
+        // A Greek capital under windows-1253 is its own letter as well as a
+        // lead: `Οι` stays.
+        assert!(replacements("Οι πυροσβέστες έθεσαν υπό έλεγχο τη φωτιά.").is_empty());
     }
 
     #[test]
