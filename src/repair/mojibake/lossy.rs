@@ -258,7 +258,15 @@ fn best_filler(
             && has_rivals(f.decoded)
             && score::class(f.decoded).script == score::class(best.decoded).script
     });
-    let margin = if rival_letter && has_rivals(best.decoded) && !word_decided {
+    let undecided_rivals = rival_letter && has_rivals(best.decoded) && !word_decided;
+    // Letter pairs from the small letters corpus can favour one letter
+    // while the larger corpora write the other just as well in this place
+    // (`област?х`: `тс` and `сх`, but `тя` and `ях` too): then the hole
+    // stays whatever the margin.
+    if undecided_rivals && rival_stands_as_well(chars, start, &fillers) {
+        return None;
+    }
+    let margin = if undecided_rivals {
         RIVAL_MARGIN
     } else {
         MARGIN
@@ -268,6 +276,29 @@ fn best_filler(
     } else {
         None
     }
+}
+
+/// Whether a same-script rival of the best filler (`fillers[0]`) forms
+/// pairs with the hole's neighbours that the corpora write, as the best
+/// one does.
+fn rival_stands_as_well(chars: &[char], start: usize, fillers: &[Filler]) -> bool {
+    let Some(best) = fillers.first() else {
+        return false;
+    };
+    let before = start.checked_sub(1).map(|index| chars[index]);
+    let stands = |filler: &Filler| {
+        let after = chars.get(filler.end).copied();
+        letters::written_pair_count(before, Some(filler.decoded)) >= MIN_NEIGHBOUR_PAIRS
+            && letters::written_pair_count(Some(filler.decoded), after) >= MIN_NEIGHBOUR_PAIRS
+    };
+    let script = score::class(best.decoded).script;
+    fillers.iter().skip(1).any(|filler| {
+        filler.decoded != best.decoded
+            && filler.evidence > ACCEPT - RIVAL_MARGIN
+            && score::class(filler.decoded).script == script
+            && has_rivals(filler.decoded)
+            && stands(filler)
+    })
 }
 
 /// Evidence for the one letter of a hole that makes its word one the
@@ -1384,6 +1415,16 @@ mod tests {
         // A Greek capital under windows-1253 is its own letter as well as a
         // lead: `Οι` stays.
         assert!(replacements("Οι πυροσβέστες έθεσαν υπό έλεγχο τη φωτιά.").is_empty());
+    }
+
+    #[test]
+    fn a_rival_that_the_corpora_write_in_the_same_place_keeps_the_hole() {
+        // `област?х`, with `т` still in mojibake beside it: letter pairs
+        // of the small corpus favour `с`, but the corpora write `ях` as
+        // well as `сх`. The whole repair leaves the hole.
+        let damaged = "Ð¡Ð½Ñ–Ð³Ð¾Ð¿Ð°Ð´ Ñƒ Ð·Ð°Ñ…Ñ–Ð´Ð½Ð¸Ñ… Ð¾Ð±Ð»Ð°ÑÑ‚ÑÑ….";
+        let repaired = super::super::repair(damaged, &mut Vec::new());
+        assert!(repaired.contains("областÑх"), "{repaired}");
     }
 
     #[test]
