@@ -45,6 +45,10 @@ struct Filler {
     end: usize,
     decoded: char,
     evidence: f32,
+    /// The characters around the hole as the filler was weighed with them
+    /// (a neighbour still in mojibake read as the letter it stands for).
+    before: Option<char>,
+    after: Option<char>,
 }
 
 /// Whether a line can hold lossy damage worth the search: a replacement
@@ -263,7 +267,7 @@ fn best_filler(
     // while the larger corpora write the other just as well in this place
     // (`област?х`: `тс` and `сх`, but `тя` and `ях` too): then the hole
     // stays whatever the margin.
-    if undecided_rivals && rival_stands_as_well(chars, start, &fillers) {
+    if undecided_rivals && rival_stands_as_well(&fillers) {
         return None;
     }
     let margin = if undecided_rivals {
@@ -280,16 +284,30 @@ fn best_filler(
 
 /// Whether a same-script rival of the best filler (`fillers[0]`) forms
 /// pairs with the hole's neighbours that the corpora write, as the best
-/// one does.
-fn rival_stands_as_well(chars: &[char], start: usize, fillers: &[Filler]) -> bool {
+/// one does. Where the corpora write the best filler between both
+/// neighbours (`εργ`) [`TRIPLE_RATIO`] times as often as the rival
+/// (`εύγ`) or more, the rival does not stand, however common its pairs.
+/// How much more often the corpora must write the best filler between a
+/// hole's neighbours than a rival for the rival to count for nothing.
+const TRIPLE_RATIO: u32 = 5;
+
+fn rival_stands_as_well(fillers: &[Filler]) -> bool {
     let Some(best) = fillers.first() else {
         return false;
     };
-    let before = start.checked_sub(1).map(|index| chars[index]);
+    let neighbours = |filler: &Filler| {
+        let lone = |c: Option<char>| c.filter(|&c| score::class(c).is_letter());
+        (lone(filler.before), lone(filler.after))
+    };
+    let between = |filler: &Filler| {
+        let (before, after) = neighbours(filler);
+        letters::triple_count(before, filler.decoded, after)
+    };
     let stands = |filler: &Filler| {
-        let after = chars.get(filler.end).copied();
+        let (before, after) = neighbours(filler);
         letters::written_pair_count(before, Some(filler.decoded)) >= MIN_NEIGHBOUR_PAIRS
             && letters::written_pair_count(Some(filler.decoded), after) >= MIN_NEIGHBOUR_PAIRS
+            && between(filler) * TRIPLE_RATIO >= between(best)
     };
     let script = score::class(best.decoded).script;
     fillers.iter().skip(1).any(|filler| {
@@ -893,9 +911,11 @@ fn collect_fillers(
         if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
             continue;
         }
+        let (before, after) = context(chars, page, start, end, decoded);
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
-        let mut evidence = weigh(chars, page, start, swallowed_space, end, decoded) - page.cost;
+        let mut evidence =
+            weigh(chars, (before, after), start, swallowed_space, end, decoded) - page.cost;
         // U+FFFD says a byte was lost; so does a `?` inside a word.
         let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
         if !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word) {
@@ -936,6 +956,8 @@ fn collect_fillers(
             end,
             decoded,
             evidence,
+            before,
+            after,
         });
     }
 }
@@ -1104,26 +1126,12 @@ fn line_writes_lead_elsewhere(chars: &[char], start: usize, end: usize, decoded:
 /// hole was at `hole`.
 fn weigh(
     chars: &[char],
-    page: &CodePage,
+    (before, after): (Option<char>, Option<char>),
     start: usize,
     swallowed_space: bool,
     end: usize,
     decoded: char,
 ) -> f32 {
-    // Beside a two-byte letter, a neighbour still in mojibake is read as
-    // the letter it stands for; longer sequences (Thai, Indic) have fillers
-    // enough that such context would single out the wrong one as often.
-    let (before, after) = if decoded.len_utf8() == 2 {
-        (
-            neighbour_before(chars, start, page),
-            neighbour_after(chars, end, page),
-        )
-    } else {
-        (
-            start.checked_sub(1).map(|i| chars[i]),
-            chars.get(end).copied(),
-        )
-    };
     let broken = &chars[start..end];
     let lead = score::class(chars[start]);
     let mut evidence =
@@ -1185,6 +1193,31 @@ fn weigh(
         }
     }
     evidence
+}
+
+/// The characters around a hole that `decoded` fills, as its weighing
+/// reads them. Beside a two-byte letter, a neighbour still in mojibake is
+/// read as the letter it stands for; longer sequences (Thai, Indic) have
+/// fillers enough that such context would single out the wrong one as
+/// often.
+fn context(
+    chars: &[char],
+    page: &CodePage,
+    start: usize,
+    end: usize,
+    decoded: char,
+) -> (Option<char>, Option<char>) {
+    if decoded.len_utf8() == 2 {
+        (
+            neighbour_before(chars, start, page),
+            neighbour_after(chars, end, page),
+        )
+    } else {
+        (
+            start.checked_sub(1).map(|i| chars[i]),
+            chars.get(end).copied(),
+        )
+    }
 }
 
 /// The character before `start` as the text meant it: when the characters
