@@ -26,25 +26,29 @@ pub fn normalize_line_breaks<'a>(text: &'a str, changes: &mut Vec<Change>) -> Co
     }
     let mut tally = Tally::default();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
-                    chars.next();
-                    tally.note("characters.line-break", offset, "\r\n", "\n");
-                } else {
-                    tally.note("characters.line-break", offset, "\r", "\n");
-                }
-                out.push('\n');
-            }
-            '\u{2028}' | '\u{2029}' => {
-                tally.note("characters.line-break", offset, &c.to_string(), "\n");
-                out.push('\n');
-            }
-            other => out.push(other),
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    // Only a CR or the lead byte E2 can start a line break to replace: the
+    // text between them is copied whole.
+    for offset in memchr::memchr2_iter(b'\r', 0xE2, bytes) {
+        if offset < copied {
+            continue;
         }
+        let (length, before) = match bytes[offset] {
+            b'\r' if bytes.get(offset + 1) == Some(&b'\n') => (2, "\r\n"),
+            b'\r' => (1, "\r"),
+            _ => match bytes.get(offset..offset + 3) {
+                Some(b"\xE2\x80\xA8") => (3, "\u{2028}"),
+                Some(b"\xE2\x80\xA9") => (3, "\u{2029}"),
+                _ => continue,
+            },
+        };
+        tally.note("characters.line-break", offset, before, "\n");
+        out.push_str(&text[copied..offset]);
+        out.push('\n');
+        copied = offset + length;
     }
+    out.push_str(&text[copied..]);
     tally.report(changes);
     Cow::Owned(out)
 }
