@@ -9,14 +9,14 @@
 use crate::cli::args::{Destination, ExplainFormat};
 use crate::cli::explain;
 use crate::cli::jsonl::{self, JsonlOptions, Message, StreamError};
-use crate::cli::output::{unified_diff, with_suffix, write_atomic};
+use crate::cli::output::{unified_diff, with_suffix, write_atomic, write_atomic_new};
 use crate::cli::progress::{Reporter, Summary};
 use crate::cli::walk::Entry;
 use newsclean::{Cleaner, DecodeError};
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// How many files are cleaned in parallel before their results are
 /// printed; bounds the memory held by finished but unprinted results.
@@ -413,14 +413,27 @@ fn deliver(
             *stdout = cleaned;
             Ok(())
         }
-        Destination::File(target) => write_new(target, &cleaned, settings.force),
+        Destination::File(target) => write_new(target, &cleaned, settings.force)
+            .map_err(|error| write_new_error(target, &error)),
         Destination::OutDir(folder) => {
             let target = folder.join(relative.unwrap_or(Path::new("stdin.txt")));
+            // Most files go to a folder an earlier file created: writing
+            // first spares asking for the folder every time. Any failure
+            // but an existing file takes the careful way, whose messages
+            // say which step failed.
+            match write_new(&target, &cleaned, settings.force) {
+                Ok(()) => return Ok(()),
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    return Err(write_new_error(&target, &error))
+                }
+                Err(_) => {}
+            }
             let parent = crate::cli::output::parent_folder(&target);
             std::fs::create_dir_all(&parent).map_err(|error| {
                 format!("{}: creating the output folder: {error}", parent.display())
             })?;
             write_new(&target, &cleaned, settings.force)
+                .map_err(|error| write_new_error(&target, &error))
         }
         Destination::InPlace { backup } => {
             let Some(path) = path else {
@@ -467,14 +480,24 @@ fn deliver(
 }
 
 /// Writes a file that is not the input itself: an existing one is only
-/// replaced with `--force`.
-fn write_new(target: &PathBuf, contents: &[u8], force: bool) -> Result<(), String> {
-    if !force && std::fs::symlink_metadata(target).is_ok() {
-        return Err(format!(
+/// replaced with `force`; without it, an existing file (or folder, or
+/// link) fails with `AlreadyExists` and is left alone.
+fn write_new(target: &Path, contents: &[u8], force: bool) -> io::Result<()> {
+    if force {
+        write_atomic(target, contents, None)
+    } else {
+        write_atomic_new(target, contents)
+    }
+}
+
+/// The message of a failed [`write_new`].
+fn write_new_error(target: &Path, error: &io::Error) -> String {
+    if error.kind() == io::ErrorKind::AlreadyExists {
+        format!(
             "{}: writing: the file already exists (use --force to replace it)",
             target.display()
-        ));
+        )
+    } else {
+        format!("{}: writing: {error}", target.display())
     }
-    write_atomic(target, contents, None)
-        .map_err(|error| format!("{}: writing: {error}", target.display()))
 }

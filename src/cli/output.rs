@@ -59,6 +59,19 @@ pub fn write_atomic(
     temporary.persist(target)
 }
 
+/// Creates `target`, which must not exist, with `contents`: written to a
+/// temporary file and renamed into place only if nothing has appeared at
+/// `target` (an existing file, folder or link gives `AlreadyExists` and is
+/// left alone). A new file puts nothing at risk, so it is not flushed to
+/// disk first, and it gets the umask default permissions.
+pub fn write_atomic_new(target: &Path, contents: &[u8]) -> io::Result<()> {
+    let folder = parent_folder(target);
+    let temporary = TrackedTemporary::create_in(&folder, Permissions::from_mode(NEW_FILE_MODE))?;
+    let mut file = temporary.file()?;
+    file.write_all(contents)?;
+    temporary.persist_new(target)
+}
+
 /// The folder a file lives in (`.` for a bare file name).
 pub fn parent_folder(path: &Path) -> PathBuf {
     match path.parent() {
@@ -131,6 +144,25 @@ mod tests {
         assert_eq!(mode, 0o640);
         let leftovers: Vec<_> = fs::read_dir(folder.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_what_is_already_there() {
+        let folder = tempfile::tempdir().unwrap();
+        let target = folder.path().join("article.txt");
+        write_atomic_new(&target, b"first").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "first");
+        let error = write_atomic_new(&target, b"second").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&target).unwrap(), "first");
+        std::os::unix::fs::symlink("nowhere", folder.path().join("link.txt")).unwrap();
+        let error = write_atomic_new(&folder.path().join("link.txt"), b"x").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        let leftovers: Vec<_> = fs::read_dir(folder.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 2, "no temporary file left behind");
+        let missing = folder.path().join("no-such-folder/a.txt");
+        let error = write_atomic_new(&missing, b"x").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
     }
 
     #[test]

@@ -88,14 +88,30 @@ impl TrackedTemporary {
     }
 
     /// Renames the temporary file over `target`.
-    pub fn persist(mut self, target: &Path) -> io::Result<()> {
+    pub fn persist(self, target: &Path) -> io::Result<()> {
+        self.rename_to(target, true)
+    }
+
+    /// Renames the temporary file to `target` only if nothing is there:
+    /// the check and the rename are one step, so a file or link that
+    /// exists at `target` is never replaced (`AlreadyExists`).
+    pub fn persist_new(self, target: &Path) -> io::Result<()> {
+        self.rename_to(target, false)
+    }
+
+    fn rename_to(mut self, target: &Path, replace: bool) -> io::Result<()> {
         let mut state = state();
         if state.interrupted {
             return Err(interrupted_error());
         }
         let file = self.file.take().ok_or_else(interrupted_error)?;
         let temporary_path = file.path().to_path_buf();
-        let result = file.persist(target).map(drop).map_err(|error| error.error);
+        let renamed = if replace {
+            file.persist(target)
+        } else {
+            file.persist_noclobber(target)
+        };
+        let result = renamed.map(drop).map_err(|error| error.error);
         // On failure the temporary file was dropped (and deleted) with the
         // error, so it is forgotten either way.
         state

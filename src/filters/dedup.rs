@@ -25,8 +25,9 @@ pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
     let candidates: Vec<usize> = (0..views.len())
         .filter(|&index| decisions.kept(index) && !is_verse(&views[index]))
         .collect();
-    let mut seen: HashSet<&str> = HashSet::new();
-    for index in sharing_a_key(views, &candidates) {
+    let sharing = sharing_a_key(views, &candidates);
+    let mut seen: HashSet<&str> = HashSet::with_capacity(sharing.len());
+    for index in sharing {
         let key = views[index].folded();
         if key.len() < min_chars || key.chars().count() < min_chars {
             continue;
@@ -53,9 +54,10 @@ pub fn repeats(
             decisions.kept(index) && (view.prose || repeat_min_chars.is_some() && !is_verse(view))
         })
         .collect();
-    let mut seen = HashSet::new();
+    let sharing = sharing_a_key(views, &candidates);
+    let mut seen = HashSet::with_capacity(sharing.len());
     let mut repeated = vec![false; views.len()];
-    for index in sharing_a_key(views, &candidates) {
+    for index in sharing {
         let view = &views[index];
         let folded = view.folded();
         let too_short =

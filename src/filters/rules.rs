@@ -527,42 +527,23 @@ pub fn fold_line(line: &str) -> Cow<'_, str> {
 
 /// Whether a trimmed line holds a run of spaces, whitespace other than a
 /// space, or an invisible character: whatever [`fold_line`] would change.
-/// Only the chunks holding a lead byte those characters can start with
-/// are looked at byte by byte (a unit test checks every character).
+/// `memchr` finds the few bytes those characters can start with many bytes
+/// at a time, and only the lead bytes found are looked at more closely (a
+/// unit test checks every character).
 fn needs_folding(line: &str) -> bool {
-    const CHUNK: usize = 32;
     let bytes = line.as_bytes();
     static DOUBLE_SPACE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let double_space = DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new(b"  "));
-    if double_space.find(bytes).is_some() {
+    if double_space.find(bytes).is_some()
+        || memchr::memchr3(b'\t', b'\n', 0x0B, bytes).is_some()
+        || memchr::memchr2(0x0C, b'\r', bytes).is_some()
+    {
         return true;
     }
-    // Most chunks of a line hold none of the bytes looked at: a
-    // branch-free pass (which the compiler vectorizes) settles them.
-    let suspect = |chunk: &[u8]| {
-        chunk.iter().fold(0u8, |flags, &byte| {
-            flags
-                | u8::from(byte.wrapping_sub(b'\t') < 5)
-                | u8::from(byte == 0xC2)
-                | u8::from(byte.wrapping_sub(0xE1) < 3)
-                | u8::from(byte == 0xEF)
-        }) != 0
-    };
-    for (chunk_index, chunk) in bytes.chunks(CHUNK).enumerate() {
-        if !suspect(chunk) {
-            continue;
-        }
-        let byte_at = |index: usize| bytes.get(index).copied().unwrap_or(0);
-        for (offset, &byte) in chunk.iter().enumerate() {
-            if matches!(byte, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 | 0xEF) {
-                let index = chunk_index * CHUNK + offset;
-                if folding_starts_at(byte, byte_at(index + 1), byte_at(index + 2)) {
-                    return true;
-                }
-            }
-        }
-    }
-    false
+    let byte_at = |index: usize| bytes.get(index).copied().unwrap_or(0);
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
+        .chain(memchr::memchr2_iter(0xE1, 0xE3, bytes))
+        .any(|index| folding_starts_at(byte_at(index), byte_at(index + 1), byte_at(index + 2)))
 }
 
 /// Whether the bytes `a b c` of a valid UTF-8 text start whitespace other

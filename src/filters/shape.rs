@@ -53,8 +53,8 @@ impl<'a> BlockView<'a> {
                 text: block,
             };
         }
-        let lines: Vec<Cow<'a, str>> = block
-            .lines()
+        // Folding trims each line, its line break with it.
+        let lines: Vec<Cow<'a, str>> = crate::blocks::lines_with_breaks(block)
             .map(fold_line)
             .filter(|line| !line.is_empty())
             .collect();

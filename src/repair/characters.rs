@@ -26,25 +26,29 @@ pub fn normalize_line_breaks<'a>(text: &'a str, changes: &mut Vec<Change>) -> Co
     }
     let mut tally = Tally::default();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
-                    chars.next();
-                    tally.note("characters.line-break", offset, "\r\n", "\n");
-                } else {
-                    tally.note("characters.line-break", offset, "\r", "\n");
-                }
-                out.push('\n');
-            }
-            '\u{2028}' | '\u{2029}' => {
-                tally.note("characters.line-break", offset, &c.to_string(), "\n");
-                out.push('\n');
-            }
-            other => out.push(other),
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    // Only a CR or the lead byte E2 can start a line break to replace: the
+    // text between them is copied whole.
+    for offset in memchr::memchr2_iter(b'\r', 0xE2, bytes) {
+        if offset < copied {
+            continue;
         }
+        let (length, before) = match bytes[offset] {
+            b'\r' if bytes.get(offset + 1) == Some(&b'\n') => (2, "\r\n"),
+            b'\r' => (1, "\r"),
+            _ => match bytes.get(offset..offset + 3) {
+                Some(b"\xE2\x80\xA8") => (3, "\u{2028}"),
+                Some(b"\xE2\x80\xA9") => (3, "\u{2029}"),
+                _ => continue,
+            },
+        };
+        tally.note("characters.line-break", offset, before, "\n");
+        out.push_str(&text[copied..offset]);
+        out.push('\n');
+        copied = offset + length;
     }
+    out.push_str(&text[copied..]);
     tally.report(changes);
     Cow::Owned(out)
 }
@@ -114,29 +118,30 @@ fn disposition(c: char) -> Disposition {
 /// Whether a line may need work: any byte below 0x20, DEL, a space at
 /// either end or doubled, or a lead byte of one of the special characters
 /// (C2: C1 controls, NBSP, soft hyphen; E1 9A: U+1680; E2 80/81: the
-/// U+2000 block; EF BB BF: BOM). Clean lines are rejected by this scan.
+/// U+2000 block; EF BB BF: BOM). Clean lines are rejected by this scan,
+/// written as [`text_may_need_work`] is: a branch-free pass for control
+/// bytes, a substring search for doubled spaces and `memchr` for the lead
+/// bytes.
 fn may_need_work(line: &str) -> bool {
     let bytes = line.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return true;
     }
-    let mut previous_space = false;
-    for (index, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b' ' => {
-                if previous_space {
-                    return true;
-                }
-                previous_space = true;
-                continue;
-            }
-            0..=0x1F | 0x7F => return true,
-            0xC2 | 0xE1 | 0xE2 | 0xEF if is_special_sequence(&bytes[index..]) => return true,
-            _ => {}
-        }
-        previous_space = false;
+    let controls = bytes.iter().fold(0u8, |found, &byte| {
+        found | u8::from(byte < 0x20) | u8::from(byte == 0x7F)
+    });
+    if controls != 0 {
+        return true;
     }
-    false
+    static DOUBLE_SPACE: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let double_space = DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new(b"  "));
+    if double_space.find(bytes).is_some() {
+        return true;
+    }
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
+        .chain(memchr::memchr_iter(0xE1, bytes))
+        .any(|index| is_special_sequence(&bytes[index..]))
 }
 
 /// The whole-text form of [`may_need_work`], written so that clean text is
@@ -270,6 +275,12 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
     // Where the current run of other characters started, if one has.
     let mut run_start: Option<usize> = None;
     while index < bytes.len() {
+        if run_start.is_none() {
+            index = skip_safe_starters(bytes, index, &mut table);
+            if index >= bytes.len() {
+                break;
+            }
+        }
         // Everything below U+0300 (ASCII, Latin-1, Latin Extended, spacing
         // modifiers) is a safe starter: ASCII bytes, and two-byte
         // sequences led by 0xC2..=0xCB, are passed without decoding.
@@ -303,6 +314,55 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
     result
 }
 
+/// From `index`, past every character that a cheap test shows to be a
+/// safe starter, to the first one it cannot vouch for: ASCII, the letters
+/// below U+0300, and any character whose block of 64 code points holds
+/// only safe starters (the letters of most scripts), a block that its
+/// first two bytes name without decoding it.
+fn skip_safe_starters(
+    bytes: &[u8],
+    mut index: usize,
+    table: &mut Option<&'static SafeStarters>,
+) -> usize {
+    while let Some(&first) = bytes.get(index) {
+        if first < 0xCC {
+            index = skip_below_u0300(bytes, index);
+            continue;
+        }
+        let starters = *table.get_or_insert_with(safe_starters);
+        let second = usize::from(bytes.get(index + 1).copied().unwrap_or(0) & 0x3F);
+        let (block, length) = match first {
+            0xCC..=0xDF => (usize::from(first & 0x1F), 2),
+            0xE0..=0xEF => ((usize::from(first & 0x0F) << 6) | second, 3),
+            _ => return index,
+        };
+        if !starters.whole_block(block) {
+            return index;
+        }
+        index += length;
+    }
+    index
+}
+
+/// From `index`, a character boundary, past every byte below 0xCC: ASCII
+/// and the two-byte characters below U+0300 (their second bytes are below
+/// 0xCC too), which ends on a boundary again. Text in Latin scripts is
+/// mostly such bytes, so they are first taken a chunk at a time with a
+/// branch-free pass.
+fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
+    const CHUNK: usize = 32;
+    while let Some(chunk) = bytes.get(index..index + CHUNK) {
+        if chunk.iter().fold(0u8, |highest, &byte| highest.max(byte)) >= 0xCC {
+            break;
+        }
+        index += CHUNK;
+    }
+    while bytes.get(index).is_some_and(|&byte| byte < 0xCC) {
+        index += 1;
+    }
+    index
+}
+
 /// The less certain of two quick-check answers.
 fn worse(a: IsNormalized, b: IsNormalized) -> IsNormalized {
     match (a, b) {
@@ -320,6 +380,11 @@ struct SafeStarters {
 }
 
 impl SafeStarters {
+    /// Whether the 64 code points from `block * 64` are all safe starters.
+    fn whole_block(&self, block: usize) -> bool {
+        self.bits.get(block).is_some_and(|word| *word == u64::MAX)
+    }
+
     /// Whether the character with code point `code` is a safe starter.
     fn contains(&self, code: u32) -> bool {
         let code = code as usize;
@@ -485,6 +550,25 @@ mod tests {
         for text in ["a b", "“quoted” — ’", "Ελλάδα", "a\nb"] {
             assert!(!text_may_need_work(text.as_bytes()), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_block_skip_agrees_with_the_quick_check_for_every_character() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            for text in [format!("x{c}y"), format!("{c}\u{301}"), format!("ж{c}")] {
+                assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_line_scan_finds_every_character_that_needs_work() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let needs = !matches!(disposition(c), Disposition::Keep);
+            assert_eq!(may_need_work(&format!("a{c}b")), needs, "{c:?}");
+        }
+        assert!(may_need_work("a  b") && may_need_work(" a") && may_need_work("a "));
+        assert!(!may_need_work("a b “c” — d"));
     }
 
     proptest::proptest! {
