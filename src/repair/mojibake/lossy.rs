@@ -245,6 +245,7 @@ fn best_filler(
     let word_decided = weigh_known_words(chars, start, &mut fillers)
         || weigh_everyday_characters(chars, start, &mut fillers, variety);
     weigh_alphabets(chars, start, &mut fillers);
+    weigh_vietnamese_syllables(chars, start, &mut fillers);
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
     let best = fillers.first()?;
     let runner_up = fillers
@@ -764,6 +765,82 @@ fn written_beside_neighbours(
     });
     let only = written.next()?;
     written.next().is_none().then_some(only)
+}
+
+/// Whether `c` is one of the Vietnamese letters of Latin Extended
+/// Additional (`ọ`, `ố`, `ề`): three-byte sequences, of which a lost byte
+/// leaves several that fit.
+fn is_vietnamese_letter(c: char) -> bool {
+    ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+}
+
+/// Evidence for the one Vietnamese letter of a hole whose syllable the
+/// Vietnamese corpus writes beside the syllable before or after it
+/// (`nghiêm tr?ng`: `trọng`, where `trống` fits as well). It gains
+/// [`KNOWN_WORD`], and a rival whose syllable the corpus never writes
+/// loses [`RARE_CHARACTER`]; without such a letter nothing changes.
+fn weigh_vietnamese_syllables(chars: &[char], start: usize, fillers: &mut [Filler]) {
+    if !fillers
+        .iter()
+        .any(|filler| is_vietnamese_letter(filler.decoded))
+    {
+        return;
+    }
+    let letter = |c: &char| c.is_alphabetic();
+    let word_before = |end: usize| -> Option<String> {
+        let from = end - chars[..end].iter().rev().take_while(|c| letter(c)).count();
+        (from < end).then(|| chars[from..end].iter().collect())
+    };
+    let word_after = |from: usize| -> Option<String> {
+        let length = chars[from..].iter().take_while(|c| letter(c)).count();
+        (length > 0).then(|| chars[from..from + length].iter().collect())
+    };
+    let head = word_before(start).unwrap_or_default();
+    let previous = start
+        .checked_sub(head.chars().count() + 1)
+        .filter(|&space| chars[space] == ' ')
+        .and_then(word_before);
+    let mut written: Vec<char> = Vec::new();
+    let mut unwritten: Vec<char> = Vec::new();
+    for filler in fillers.iter() {
+        if !is_vietnamese_letter(filler.decoded) || written.contains(&filler.decoded) {
+            continue;
+        }
+        let tail = word_after(filler.end).unwrap_or_default();
+        let syllable = format!("{head}{}{tail}", filler.decoded);
+        if !written::written_in_vietnamese(&syllable) {
+            unwritten.push(filler.decoded);
+        }
+        let after_tail = filler.end + tail.chars().count();
+        let next = (chars.get(after_tail) == Some(&' '))
+            .then(|| word_after(after_tail + 1))
+            .flatten();
+        let beside = |other: &Option<String>, before: bool| {
+            other.as_ref().is_some_and(|other| {
+                let pair = if before {
+                    format!("{other} {syllable}")
+                } else {
+                    format!("{syllable} {other}")
+                };
+                written::written_in_vietnamese(&pair)
+            })
+        };
+        if beside(&previous, true) || beside(&next, false) {
+            written.push(filler.decoded);
+        }
+    }
+    let [only] = written[..] else {
+        return;
+    };
+    // Beside a syllable the corpus writes, a rival that makes no syllable
+    // the corpus writes at all (`trềng`) is the less likely.
+    for filler in fillers.iter_mut() {
+        if filler.decoded == only {
+            filler.evidence += KNOWN_WORD;
+        } else if unwritten.contains(&filler.decoded) {
+            filler.evidence -= RARE_CHARACTER;
+        }
+    }
 }
 
 /// What a character outside its standard's everyday set loses.

@@ -1,21 +1,46 @@
-//! What clean Chinese, Japanese, Korean and Thai text writes side by side,
-//! read from `east_asian_corpus.txt` (news prose written for this
-//! purpose). In these scripts a lossy hole has several everyday
+//! What clean Chinese, Japanese, Korean, Thai and Vietnamese text writes
+//! side by side, read from `east_asian_corpus.txt` and
+//! `vietnamese_corpus.txt` (news prose written for this purpose). In these scripts a lossy hole has several everyday
 //! characters that fit it (`方é¢` + lost byte: `面`, `颁`, `颐`, `额`), and
 //! letter pairs do not tell them apart; the characters around the hole do,
 //! when the corpus writes exactly one of the candidates beside them
-//! (`方面`). This module only answers whether a short sequence occurs; it
-//! weighs and repairs nothing.
+//! (`方面`). A Vietnamese hole is told apart the same way, by the syllable
+//! written beside it (`nghiêm trọng`, not `nghiêm trống`). This module only
+//! answers whether a short sequence occurs; it weighs and repairs nothing.
 
 use memchr::memmem;
+use std::sync::OnceLock;
 
 const CORPUS: &str = include_str!("east_asian_corpus.txt");
+const VIETNAMESE: &str = include_str!("vietnamese_corpus.txt");
 
 /// Whether the corpus writes the characters of `sequence` in that order,
 /// side by side.
 pub(crate) fn written_together(sequence: &[char]) -> bool {
     let text: String = sequence.iter().collect();
     !text.is_empty() && memmem::find(CORPUS.as_bytes(), text.as_bytes()).is_some()
+}
+
+/// Whether the Vietnamese corpus writes `text` (compared in lowercase,
+/// with a word boundary on either side).
+pub(crate) fn written_in_vietnamese(text: &str) -> bool {
+    static LOWERCASE: OnceLock<String> = OnceLock::new();
+    let corpus = LOWERCASE.get_or_init(|| {
+        let mut corpus = String::from(" ");
+        for line in VIETNAMESE.lines() {
+            corpus.extend(line.chars().map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_lowercase().next().unwrap_or(c)
+                } else {
+                    ' '
+                }
+            }));
+            corpus.push(' ');
+        }
+        corpus
+    });
+    let wanted = format!(" {} ", text.to_lowercase());
+    wanted.trim().len() > 1 && memmem::find(corpus.as_bytes(), wanted.as_bytes()).is_some()
 }
 
 #[cfg(test)]
@@ -27,5 +52,12 @@ mod tests {
         assert!(written_together(&['方', '面']));
         assert!(!written_together(&['面', '方']));
         assert!(!written_together(&[]));
+    }
+
+    #[test]
+    fn vietnamese_syllables_are_found_as_whole_words() {
+        assert!(written_in_vietnamese("Hà Nội"));
+        assert!(!written_in_vietnamese("nội hà"));
+        assert!(!written_in_vietnamese("xyz qwv"));
     }
 }
