@@ -522,22 +522,23 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
 }
 
 /// Whether a reading holds a digit of another script (`٠`) with neither
-/// another such digit nor a letter of a script other than Latin beside
-/// it: the bytes of something else, such as a broken emoji, not a number.
+/// another digit nor a letter of that digit's own script beside it: the
+/// bytes of something else, such as a broken emoji, not a number. A Thai
+/// `๐` does not vouch for an Arabic-Indic `٠`.
 fn holds_stray_digit(left: Option<char>, reading: &[char], right: Option<char>) -> bool {
     let foreign_digit = |c: char| !c.is_ascii() && score::class(c).kind == score::Kind::Digit;
-    let vouches = |c: Option<char>| {
+    let vouches = |c: Option<char>, script: score::Script| {
         c.is_some_and(|c| {
             let class = score::class(c);
-            foreign_digit(c)
-                || class.is_letter()
-                    && !matches!(class.script, score::Script::Latin | score::Script::Common)
+            (foreign_digit(c) || class.is_letter()) && class.script == script
         })
     };
     (0..reading.len()).any(|index| {
+        let digit = reading[index];
+        let script = score::class(digit).script;
         let before = index.checked_sub(1).map(|i| reading[i]).or(left);
         let after = reading.get(index + 1).copied().or(right);
-        foreign_digit(reading[index]) && !vouches(before) && !vouches(after)
+        foreign_digit(digit) && !vouches(before, script) && !vouches(after, script)
     })
 }
 
@@ -945,6 +946,9 @@ mod tests {
         // `Ÿ†` is D9 A0 under mac-roman, the Arabic-Indic zero: the bytes
         // of a broken emoji, not a digit.
         assert!(!fixed("in front of 80,000 people ðŸ† today").contains('\u{660}'));
+        // Nor does a Thai digit beside it (`๐` is the lead byte F0 under
+        // windows-874) make it a number.
+        assert!(!fixed("in front of 80,000 people ๐Ÿ†.").contains('\u{660}'));
     }
 
     #[test]
