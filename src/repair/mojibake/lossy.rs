@@ -11,6 +11,7 @@
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::detect::{narrow_native_pages, sequence_length, LineFacts};
+use super::emoji;
 use super::everyday;
 use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
 use super::score::{self, Kind, Script};
@@ -190,25 +191,72 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
     // The writing of the line's East Asian characters, read once: a hole's
     // own characters are never among them.
     let mut variety = None;
+    // The character before `index` as the edits so far leave it.
+    let mut previous = None;
     while index < chars.len() {
         let c = chars[index];
         if c.is_ascii() || masks.get(c).0 & losing == 0 {
+            previous = Some(c);
             index += 1;
             continue;
         }
-        match best_filler(chars, index, masks.get(c).0 & losing, &mut variety) {
-            Some(filler) => {
+        let pages = masks.get(c).0 & losing;
+        let filled = match variation_selector_hole(chars, index, pages, previous) {
+            Some(end) => Some((end, EMOJI_PRESENTATION)),
+            None => best_filler(chars, index, pages, &mut variety)
+                .map(|filler| (filler.end, filler.decoded)),
+        };
+        match filled {
+            Some((end, decoded)) => {
                 edits.push(Edit {
-                    range: index..filler.end,
-                    replacement: filler.decoded.to_string(),
+                    range: index..end,
+                    replacement: decoded.to_string(),
                     reason: REASON_LOSSY,
                 });
-                index = filler.end;
+                previous = Some(decoded);
+                index = end;
             }
-            None => index += 1,
+            None => {
+                previous = Some(c);
+                index += 1;
+            }
         }
     }
     edits
+}
+
+/// The variation selector that asks for an emoji's picture (`❤️`).
+const EMOJI_PRESENTATION: char = '\u{FE0F}';
+
+/// Where the hole ends, when `chars[start..]` is the selector
+/// [`EMOJI_PRESENTATION`] (EF B8 8F) that lost its last byte, right after
+/// a symbol that takes it (`❤` + `ï¸`). Of the characters that fit such a
+/// hole, the other selectors are never written and U+FE10 belongs to
+/// vertical Chinese text; after a symbol, the selector is the one.
+fn variation_selector_hole(
+    chars: &[char],
+    start: usize,
+    pages: u16,
+    previous: Option<char>,
+) -> Option<usize> {
+    let symbol =
+        previous.is_some_and(|c| (c as u32) >= 0x2000 && score::class(c).kind == Kind::Symbol);
+    if !symbol {
+        return None;
+    }
+    let pages = filter_pages(pages, |_, page| {
+        page.byte(chars[start]) == Some(0xEF)
+            && chars.get(start + 1).and_then(|&c| page.byte(c)) == Some(0xB8)
+            && lost_bytes(page).any(|byte| byte == 0x8F)
+    });
+    if pages == 0 {
+        return None;
+    }
+    let hole = start + 2;
+    match chars.get(hole) {
+        Some('?' | '\u{FFFD}') => Some(hole + 1),
+        _ => Some(hole),
+    }
 }
 
 fn best_filler(
@@ -246,6 +294,9 @@ fn best_filler(
         || weigh_everyday_characters(chars, start, &mut fillers, variety);
     weigh_alphabets(chars, start, &mut fillers);
     weigh_vietnamese_syllables(chars, start, &mut fillers);
+    if !weigh_everyday_emoji(&mut fillers) {
+        return None;
+    }
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
     let best = fillers.first()?;
     let runner_up = fillers
@@ -843,6 +894,28 @@ fn weigh_vietnamese_syllables(chars: &[char], start: usize, fillers: &mut [Fille
     }
 }
 
+/// Evidence for a hole that an everyday emoji fits (`ðŸ†`: `🏆`, where
+/// `🍆` and `🐆` fit as well): fillers hold no other emoji (the rest are
+/// never taken, see [`may_fill`]), so the one that is there gains
+/// [`KNOWN_WORD`]. Two everyday emoji that both fit leave nothing to
+/// choose between: returns false, and the hole stays.
+fn weigh_everyday_emoji(fillers: &mut [Filler]) -> bool {
+    let mut emoji = fillers
+        .iter()
+        .map(|filler| filler.decoded)
+        .filter(|&c| emoji::is_everyday(c));
+    let Some(only) = emoji.next() else {
+        return true;
+    };
+    if emoji.any(|other| other != only) {
+        return false;
+    }
+    for filler in fillers.iter_mut().filter(|filler| filler.decoded == only) {
+        filler.evidence += KNOWN_WORD;
+    }
+    true
+}
+
 /// What a character outside its standard's everyday set loses.
 const RARE_CHARACTER: f32 = 5.0;
 
@@ -1087,6 +1160,7 @@ fn may_fill(chars: &[char], start: usize, decoded: char) -> bool {
                 })
         }
         Kind::Space => decoded == '\u{A0}',
+        Kind::Symbol if emoji::is_everyday(decoded) => true,
         Kind::Punctuation | Kind::Symbol => matches!(
             decoded,
             '“' | '”'

@@ -17,6 +17,7 @@
 
 mod codepages;
 mod detect;
+mod emoji;
 mod everyday;
 mod letters;
 mod lossy;
