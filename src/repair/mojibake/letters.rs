@@ -241,6 +241,43 @@ pub(crate) fn written_pair_count(a: Option<char>, b: Option<char>) -> u32 {
         .unwrap_or(0)
 }
 
+/// Whether `c` is a Latin letter beyond ASCII: the accented letters that
+/// tell one Latin-script language from another.
+pub(crate) fn is_accented_latin(c: char) -> bool {
+    let class = score::class(c);
+    !c.is_ascii() && class.is_letter() && class.script == Script::Latin
+}
+
+/// How many lines of the corpora write the accented Latin letter `a`, and
+/// how many of those also write `b` (lowercased): whether two letters
+/// belong to the alphabet of one language (most lines that write `ž`
+/// write `č` too, and none writes `đ`).
+pub(crate) fn lines_writing(a: char, b: char) -> (u32, u32) {
+    type Together = HashMap<(char, char), u32, BuildHasherDefault<PairHasher>>;
+    static TOGETHER: OnceLock<Together> = OnceLock::new();
+    let together = TOGETHER.get_or_init(|| {
+        let mut together = Together::default();
+        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+            let mut letters: Vec<char> = line
+                .chars()
+                .filter(|&c| is_accented_latin(c))
+                .map(lowercase)
+                .collect();
+            letters.sort_unstable();
+            letters.dedup();
+            for &first in &letters {
+                for &second in &letters {
+                    *together.entry((first, second)).or_insert(0) += 1;
+                }
+            }
+        }
+        together
+    });
+    let count = |key| together.get(&key).copied().unwrap_or(0);
+    let (a, b) = (lowercase(a), lowercase(b));
+    (count((a, a)), count((a, b)))
+}
+
 /// How often the corpora write `letter` between `before` and `after`
 /// inside a word (`None` is the word's edge), over lowercased letters.
 pub(crate) fn triple_count(before: Option<char>, letter: char, after: Option<char>) -> u32 {
@@ -360,6 +397,15 @@ const BEYOND_BOUND_WEIGHT: f32 = 0.2;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_of_one_alphabet_share_lines() {
+        let (lines, both) = lines_writing('ž', 'č');
+        assert!(lines > 0 && both * 2 > lines, "{both} of {lines}");
+        assert_eq!(lines_writing('Ž', 'đ').1, 0);
+        assert_eq!(lines_writing('q', 'č'), (0, 0));
+        assert!(is_accented_latin('č') && !is_accented_latin('c') && !is_accented_latin('я'));
+    }
 
     #[test]
     fn words_are_found_with_their_unknown_letters() {

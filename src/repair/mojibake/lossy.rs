@@ -1095,12 +1095,15 @@ fn collect_fillers(
             evidence -= 10.0;
         }
         // Below `ACCEPT - MARGIN` a filler can neither be taken nor stand
-        // in the way of another, with the bonus or without it: the search
+        // in the way of another, with the bonuses or without them: the search
         // of the line is skipped.
-        if evidence + LINE_LETTER_BONUS > ACCEPT - MARGIN
-            && line_uses_letter(chars, start, end, decoded)
-        {
-            evidence += LINE_LETTER_BONUS;
+        if evidence + LINE_LETTER_BONUS + LINE_LANGUAGE_BONUS > ACCEPT - MARGIN {
+            if line_uses_letter(chars, start, end, decoded) {
+                evidence += LINE_LETTER_BONUS;
+            }
+            if line_language_writes(chars, start, end, decoded) {
+                evidence += LINE_LANGUAGE_BONUS;
+            }
         }
         fillers.push(Filler {
             end,
@@ -1138,6 +1141,41 @@ fn line_uses_letter(chars: &[char], start: usize, end: usize, decoded: char) -> 
         .iter()
         .enumerate()
         .any(|(index, &c)| (index < start || index >= end) && (c == lower || c == upper))
+}
+
+/// Evidence for an accented Latin filler that the corpora write in the
+/// same lines as an accented letter this line writes: the line's language
+/// writes it (`čisto` beside `država`, where `Đisto` fits the bytes as
+/// well, but no line of the corpora writes `đ` beside `ž`). Less than
+/// [`LINE_LETTER_BONUS`]: it tells the alphabet, not the letter.
+const LINE_LANGUAGE_BONUS: f32 = 1.0;
+/// Of the corpus lines that write one of the line's accented letters, at
+/// least one in `LANGUAGE_SHARE`, and `MIN_LANGUAGE_LINES` lines, must
+/// write the filler too.
+const LANGUAGE_SHARE: u32 = 4;
+const MIN_LANGUAGE_LINES: u32 = 3;
+
+/// Whether `decoded`, a two-byte accented Latin letter, shares the corpus
+/// lines of an accented letter the line writes outside `start..end`; see
+/// [`LINE_LANGUAGE_BONUS`].
+fn line_language_writes(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
+    if decoded.len_utf8() != 2 || !letters::is_accented_latin(decoded) {
+        return false;
+    }
+    let filler = lowercase(decoded);
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(index, &c)| {
+            (index < start || index >= end)
+                && c.len_utf8() == 2
+                && letters::is_accented_latin(c)
+                && lowercase(c) != filler
+        })
+        .any(|(_, &c)| {
+            let (lines, both) = letters::lines_writing(c, filler);
+            both >= MIN_LANGUAGE_LINES && both * LANGUAGE_SHARE >= lines
+        })
 }
 
 /// Whether a hole may be filled with `decoded` at all. Lossy damage hides
@@ -1250,12 +1288,16 @@ fn dropped_byte_fits(chars: &[char], start: usize, end: usize, decoded: char) ->
 /// Whether a Latin-1 capital that starts a word (`Äisto`, `Åodzi`) reads as
 /// the lead byte of `decoded` in this line: the line writes other letters
 /// with that same lead byte (`ě` and `č` share C4, `ń` and `ł` share C5),
+/// or with the other lead byte of Latin Extended-A (`ž` beside `Äisto`),
 /// the languages whose letters those are, and no letter of the languages
 /// that write the capital itself (German, Nordic, Finnish and Estonian
 /// `ä ö ü ß å æ ø õ`), nor the capital anywhere else.
 fn line_writes_lead_elsewhere(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
     let mut utf8 = [0u8; 4];
     let lead_byte = decoded.encode_utf8(&mut utf8).as_bytes()[0];
+    // Latin Extended-A is two lead bytes of one alphabet family: `ž` (C5)
+    // speaks for `č` (C4) as much as `ě` does.
+    let extended_a = |byte: u8| matches!(byte, 0xC4 | 0xC5);
     let mut shares_lead = false;
     for (index, &c) in chars.iter().enumerate() {
         if (start..end).contains(&index) {
@@ -1267,7 +1309,9 @@ fn line_writes_lead_elsewhere(chars: &[char], start: usize, end: usize, decoded:
             return false;
         }
         if !c.is_ascii() && score::class(c).is_letter() {
-            shares_lead |= c.encode_utf8(&mut utf8).as_bytes()[0] == lead_byte;
+            let other_lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            shares_lead |=
+                other_lead == lead_byte || extended_a(other_lead) && extended_a(lead_byte);
         }
     }
     shares_lead
@@ -1501,6 +1545,52 @@ mod tests {
         assert!(!worth_trying(&mut LineFacts::new(&clean)));
         let lossy: Vec<char> = "เธ™เธฒเธขเธ?เธฃ".chars().collect();
         assert!(worth_trying(&mut LineFacts::new(&lossy)));
+    }
+
+    #[test]
+    fn a_line_s_accented_letters_speak_for_the_letters_of_its_alphabet() {
+        let line: Vec<char> = "da bo država pomagala na Äisto".chars().collect();
+        let hole = line.len() - 5;
+        assert!(line_language_writes(&line, hole, hole + 1, 'č'));
+        assert!(!line_language_writes(&line, hole, hole + 1, 'Đ'));
+        assert!(!line_language_writes(&line, hole, hole + 1, 'ĝ'));
+        // Plain ASCII says nothing of the alphabet.
+        let ascii: Vec<char> = "the mayor said Äisto".chars().collect();
+        assert!(!line_language_writes(&ascii, 15, 16, 'č'));
+        // A letter of Latin Extended-A elsewhere makes a word-initial
+        // capital a lead byte; German letters keep it a capital.
+        assert!(line_writes_lead_elsewhere(&line, hole, hole + 1, 'č'));
+        let german: Vec<char> = "für das Äisto".chars().collect();
+        assert!(!line_writes_lead_elsewhere(&german, 8, 9, 'č'));
+    }
+
+    #[test]
+    fn an_emoji_hole_is_filled_only_when_one_everyday_emoji_fits() {
+        let filler = |decoded| Filler {
+            end: 3,
+            decoded,
+            evidence: 0.0,
+            before: None,
+            after: None,
+        };
+        let mut one = [filler('🏆'), filler('𝟆')];
+        assert!(weigh_everyday_emoji(&mut one));
+        assert_eq!(one[0].evidence, KNOWN_WORD);
+        assert_eq!(one[1].evidence, 0.0);
+        let mut two = [filler('😁'), filler('😍')];
+        assert!(!weigh_everyday_emoji(&mut two));
+        let mut none = [filler('č')];
+        assert!(weigh_everyday_emoji(&mut none));
+        assert_eq!(none[0].evidence, 0.0);
+    }
+
+    #[test]
+    fn the_presentation_selector_is_restored_only_after_a_symbol() {
+        let line: Vec<char> = "❤ï¸ x".chars().collect();
+        let pages = candidate_masks().get('ï').0 & losing_pages();
+        assert_eq!(variation_selector_hole(&line, 1, pages, Some('❤')), Some(3));
+        assert_eq!(variation_selector_hole(&line, 1, pages, Some('a')), None);
+        assert_eq!(variation_selector_hole(&line, 1, pages, None), None);
     }
 
     #[test]
