@@ -795,7 +795,11 @@ fn weigh_alphabets(chars: &[char], start: usize, fillers: &mut [Filler]) {
 
 /// Of several everyday characters that fit a hole, the one that the
 /// East Asian corpus writes beside the character before the hole or the
-/// one after it (`方` + `面`, `发` + `布`), when it is the only one.
+/// one after it (`方` + `面`, `发` + `布`), when it is the only one. A
+/// Chinese or Japanese pair is most often a word of its own; two Korean
+/// syllables side by side are only part of one (`생한` of `발생한`, where
+/// `인상한` is as common), so a Korean syllable must be written beside both
+/// its neighbours.
 fn written_beside_neighbours(
     chars: &[char],
     start: usize,
@@ -810,8 +814,15 @@ fn written_beside_neighbours(
             .filter(|filler| filler.decoded == candidate)
             .any(|filler| {
                 let after = east_asian(chars.get(filler.end));
-                before.is_some_and(|before| written::written_together(&[before, candidate]))
-                    || after.is_some_and(|after| written::written_together(&[candidate, after]))
+                let before_written =
+                    before.is_some_and(|before| written::written_together(&[before, candidate]));
+                let after_written =
+                    after.is_some_and(|after| written::written_together(&[candidate, after]));
+                if score::class(candidate).script == Script::Hangul {
+                    before_written && after_written
+                } else {
+                    before_written || after_written
+                }
             })
     });
     let only = written.next()?;
