@@ -1278,9 +1278,25 @@ fn dropped_byte_fits(chars: &[char], start: usize, end: usize, decoded: char) ->
     if class.kind == Kind::Lower && lower(before) && lower(chars.get(end)) {
         return true;
     }
+    // Nor does a word of small Latin letters end in a capital (`veÄ`) or
+    // in a letter of another script (`veฤ`): that is a lead byte whose
+    // second byte vanished.
+    let lead = score::class(chars[start]);
+    let word_ends = chars
+        .get(end)
+        .map_or(true, |&c| c.is_whitespace() || c.is_ascii_punctuation());
+    let glued_lead = lead.kind == Kind::Upper
+        || lead.is_letter() && !matches!(lead.script, Script::Latin | Script::Common);
+    if class.kind == Kind::Lower
+        && lower(before)
+        && before.is_some_and(|&c| score::class(c).script == Script::Latin)
+        && word_ends
+        && glued_lead
+    {
+        return true;
+    }
     // A letter of another script glued to the start of a Latin word
     // (`ลodzi`, Thai `ล` for the lead byte of `Ł`) is no text of its own.
-    let lead = score::class(chars[start]);
     let latin_letter = |c: Option<&char>| {
         c.is_some_and(|&c| {
             let class = score::class(c);
@@ -1573,6 +1589,18 @@ mod tests {
         assert!(line_writes_lead_elsewhere(&line, hole, hole + 1, 'č'));
         let german: Vec<char> = "für das Äisto".chars().collect();
         assert!(!line_writes_lead_elsewhere(&german, 8, 9, 'č'));
+    }
+
+    #[test]
+    fn a_small_word_ending_in_a_capital_lead_lost_its_second_byte() {
+        let line: Vec<char> = "da bo vlada veÄ denarja".chars().collect();
+        let hole = 14;
+        assert_eq!(line[hole], 'Ä');
+        assert!(dropped_byte_fits(&line, hole, hole + 1, 'č'));
+        // A capital of its own after a space, or a capital filler, is not.
+        let alone: Vec<char> = "da bo vlada Ä denarja".chars().collect();
+        assert!(!dropped_byte_fits(&alone, 12, 13, 'č'));
+        assert!(!dropped_byte_fits(&line, hole, hole + 1, 'Đ'));
     }
 
     #[test]
