@@ -40,6 +40,7 @@ fn lost_bytes(page: &CodePage) -> impl Iterator<Item = u8> + '_ {
 }
 
 /// One way to fill a hole.
+#[derive(Clone, Copy)]
 struct Filler {
     /// Characters of the line the filler replaces (lead, continuations, and
     /// the marker when the marker stood for the lost byte).
@@ -191,6 +192,8 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
     // The writing of the line's East Asian characters, read once: a hole's
     // own characters are never among them.
     let mut variety = None;
+    // One list of fillers serves every hole of the line.
+    let mut fillers = Vec::new();
     // The character before `index` as the edits so far leave it.
     let mut previous = None;
     while index < chars.len() {
@@ -203,7 +206,7 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
         let pages = masks.get(c).0 & losing;
         let filled = match variation_selector_hole(chars, index, pages, previous) {
             Some(end) => Some((end, EMOJI_PRESENTATION)),
-            None => best_filler(chars, index, pages, &mut variety)
+            None => best_filler(chars, index, pages, &mut variety, &mut fillers)
                 .map(|filler| (filler.end, filler.decoded)),
         };
         match filled {
@@ -264,8 +267,9 @@ fn best_filler(
     start: usize,
     pages: u16,
     variety: &mut Option<everyday::Variety>,
+    fillers: &mut Vec<Filler>,
 ) -> Option<Filler> {
-    let mut fillers: Vec<Filler> = Vec::new();
+    fillers.clear();
     for (page_index, page) in code_pages().iter().enumerate() {
         if pages & (1 << page_index) == 0 {
             continue;
@@ -278,7 +282,7 @@ fn best_filler(
         };
         // The lost byte may be any continuation byte of the sequence.
         for missing in 1..length {
-            collect_fillers(chars, start, page, lead, length, missing, &mut fillers);
+            collect_fillers(chars, start, page, lead, length, missing, fillers);
         }
     }
     // Words and everyday characters add at most `KNOWN_WORD` to a filler:
@@ -290,11 +294,11 @@ fn best_filler(
     if most + KNOWN_WORD < ACCEPT {
         return None;
     }
-    let word_decided = weigh_known_words(chars, start, &mut fillers)
-        || weigh_everyday_characters(chars, start, &mut fillers, variety);
-    weigh_alphabets(chars, start, &mut fillers);
-    weigh_vietnamese_syllables(chars, start, &mut fillers);
-    if !weigh_everyday_emoji(&mut fillers) {
+    let word_decided = weigh_known_words(chars, start, fillers)
+        || weigh_everyday_characters(chars, start, fillers, variety);
+    weigh_alphabets(chars, start, fillers);
+    weigh_vietnamese_syllables(chars, start, fillers);
+    if !weigh_everyday_emoji(fillers) {
         return None;
     }
     fillers.sort_by(|a, b| b.evidence.total_cmp(&a.evidence));
@@ -319,7 +323,7 @@ fn best_filler(
     // while the larger corpora write the other just as well in this place
     // (`област?х`: `тс` and `сх`, but `тя` and `ях` too): then the hole
     // stays whatever the margin.
-    if undecided_rivals && rival_stands_as_well(&fillers) {
+    if undecided_rivals && rival_stands_as_well(fillers) {
         return None;
     }
     let margin = if undecided_rivals {
@@ -328,7 +332,7 @@ fn best_filler(
         MARGIN
     };
     if best.evidence >= ACCEPT && best.evidence - runner_up >= margin {
-        fillers.into_iter().next()
+        Some(*best)
     } else {
         None
     }
