@@ -40,8 +40,10 @@ pub struct JsonlOptions {
 /// The result of one line.
 #[derive(Debug, Default)]
 struct RecordOutcome {
-    /// The output line without its line break.
-    output: Vec<u8>,
+    /// The output line without its line break; `None` when it is the
+    /// input line, which is then written from where it was read rather
+    /// than copied.
+    output: Option<Vec<u8>>,
     changed: bool,
     /// A line that could not be used, passed through unchanged.
     problem: Option<String>,
@@ -224,8 +226,9 @@ fn clean_chunk(
         if outcome.changed {
             stats.changed += 1;
         }
+        let body = line.strip_suffix(b"\n").unwrap_or(line);
         writer
-            .write_all(&outcome.output)
+            .write_all(outcome.output.as_deref().unwrap_or(body))
             .map_err(StreamError::Write)?;
         if line.ends_with(b"\n") {
             writer.write_all(b"\n").map_err(StreamError::Write)?;
@@ -251,7 +254,7 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
         label,
     } = *job;
     let passed_through = |problem: String| RecordOutcome {
-        output: line.to_vec(),
+        output: None,
         changed: false,
         problem: Some(format!("line {line_number}: {problem}")),
         explain: None,
@@ -259,7 +262,7 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
     // Blank lines carry no record; keeping them keeps line numbers aligned.
     if line.iter().all(u8::is_ascii_whitespace) {
         return RecordOutcome {
-            output: line.to_vec(),
+            output: None,
             ..RecordOutcome::default()
         };
     }
@@ -369,10 +372,11 @@ fn unescape_short(raw: &str) -> Option<String> {
 }
 
 /// `line` with each `(start, end, bytes)` range replaced, built in one
-/// pass; the ranges do not overlap.
-fn splice_all(line: &[u8], mut replacements: Vec<(usize, usize, Vec<u8>)>) -> Vec<u8> {
+/// pass; the ranges do not overlap. `None` when there is none: the line
+/// stays as it is.
+fn splice_all(line: &[u8], mut replacements: Vec<(usize, usize, Vec<u8>)>) -> Option<Vec<u8>> {
     if replacements.is_empty() {
-        return line.to_vec();
+        return None;
     }
     replacements.sort_by_key(|(start, _, _)| *start);
     let added: usize = replacements.iter().map(|(_, _, bytes)| bytes.len()).sum();
@@ -384,7 +388,7 @@ fn splice_all(line: &[u8], mut replacements: Vec<(usize, usize, Vec<u8>)>) -> Ve
         copied = end;
     }
     output.extend_from_slice(&line[copied..]);
-    output
+    Some(output)
 }
 
 /// Appends `text` as a JSON string, escaped exactly as `serde_json` escapes
@@ -667,8 +671,8 @@ mod tests {
                 (9, 9, b"YZ".to_vec()),
             ],
         );
-        assert_eq!(spliced, b"01567XYZ9");
-        assert_eq!(splice_all(line, Vec::new()), line);
+        assert_eq!(spliced.as_deref(), Some(&b"01567XYZ9"[..]));
+        assert_eq!(splice_all(line, Vec::new()), None);
     }
 
     #[test]

@@ -174,35 +174,109 @@ impl FoldKey {
     /// The key from a prefix and a suffix of the comparison form, each at
     /// least [`KEY_BYTES`] long or the whole form.
     fn of_ends(prefix: &str, suffix: &str) -> FoldKey {
+        FoldKey::of_end_bytes(prefix.as_bytes(), suffix.as_bytes())
+    }
+
+    fn of_end_bytes(prefix: &[u8], suffix: &[u8]) -> FoldKey {
         let len = prefix.len().min(suffix.len()).min(KEY_BYTES);
         let mut key = FoldKey {
             start: [0; KEY_BYTES],
             end: [0; KEY_BYTES],
             len,
         };
-        key.start[..len].copy_from_slice(&prefix.as_bytes()[..len]);
-        key.end[..len].copy_from_slice(&suffix.as_bytes()[suffix.len() - len..]);
+        key.start[..len].copy_from_slice(&prefix[..len]);
+        key.end[..len].copy_from_slice(&suffix[suffix.len() - len..]);
         key
     }
 }
 
 /// The [`FoldKey`] of `text`, folding only as much of it as the key needs:
 /// its start, and a tail cut before a stable character (whose fold is a
-/// suffix of the whole fold).
+/// suffix of the whole fold). Ends in plain ASCII, as in most text, fold
+/// byte for byte ([`folds_bytewise`]) and need no folding at all.
 pub fn fold_key(text: &str) -> FoldKey {
+    let bytes = text.as_bytes();
     if text.len() <= 4 * KEY_BYTES {
+        if folds_bytewise(bytes) {
+            let mut key = FoldKey::of_end_bytes(bytes, bytes);
+            key.fold_plain_ascii(true, true);
+            return key;
+        }
         return FoldKey::of_folded(&fold(text));
     }
-    let prefix = fold_until(text, KEY_BYTES);
+    // The start folds byte for byte when the byte after it is plain ASCII
+    // too: nothing after an ASCII character changes the fold before it,
+    // and a space ending the start is written before that byte.
+    let head = &bytes[..=KEY_BYTES];
+    let plain_start = folds_bytewise(&head[..KEY_BYTES - 1])
+        && is_plain_ascii(head[KEY_BYTES - 1])
+        && is_plain_ascii(head[KEY_BYTES])
+        && !head[KEY_BYTES - 2..].windows(2).any(|pair| pair == b"  ");
+    let plain_end = folds_bytewise(&bytes[bytes.len() - KEY_BYTES..]);
+    if plain_start && plain_end {
+        let mut key = FoldKey::of_end_bytes(bytes, bytes);
+        key.fold_plain_ascii(true, true);
+        return key;
+    }
+    let prefix_folded;
+    let prefix = if plain_start {
+        &bytes[..KEY_BYTES]
+    } else {
+        prefix_folded = fold_until(text, KEY_BYTES);
+        prefix_folded.as_bytes()
+    };
+    if plain_end {
+        let mut key = FoldKey::of_end_bytes(prefix, &bytes[bytes.len() - KEY_BYTES..]);
+        key.fold_plain_ascii(plain_start, true);
+        return key;
+    }
     let mut cut = text.len() - 2 * KEY_BYTES;
     while cut > 0 && !char_at(text, cut).is_some_and(is_stable) {
         cut -= 1;
     }
     let suffix = fold(text.get(cut..).unwrap_or_default());
     if suffix.len() >= KEY_BYTES || cut == 0 {
-        return FoldKey::of_ends(&prefix, &suffix);
+        let mut key = FoldKey::of_end_bytes(prefix, suffix.as_bytes());
+        key.fold_plain_ascii(plain_start, false);
+        return key;
     }
     FoldKey::of_folded(&fold(text))
+}
+
+impl FoldKey {
+    /// Folds the ends of the key taken from plain ASCII text
+    /// ([`folds_bytewise`]) in place.
+    fn fold_plain_ascii(&mut self, start: bool, end: bool) {
+        let fold_byte = |byte: &mut u8| {
+            *byte = match *byte {
+                b'`' => b'\'',
+                other => other.to_ascii_lowercase(),
+            }
+        };
+        if start {
+            self.start.iter_mut().for_each(fold_byte);
+        }
+        if end {
+            self.end.iter_mut().for_each(fold_byte);
+        }
+    }
+}
+
+/// Printable ASCII or a space.
+fn is_plain_ascii(byte: u8) -> bool {
+    matches!(byte, b' '..=b'~')
+}
+
+/// Whether `bytes`, wherever they stand in a text, fold to themselves in
+/// lower case with `` ` `` straightened, byte for byte: printable ASCII
+/// and single spaces between other characters. No whitespace is folded
+/// or trimmed there, nothing composes with ASCII under NFKC, and no
+/// character before them composes with an ASCII one.
+fn folds_bytewise(bytes: &[u8]) -> bool {
+    bytes.first().is_some_and(|&first| first != b' ')
+        && bytes.last().is_some_and(|&last| last != b' ')
+        && bytes.iter().all(|&byte| is_plain_ascii(byte))
+        && !bytes.windows(2).any(|pair| pair == b"  ")
 }
 
 /// Whether `text` folds to `folded`, folding no more of `text` than it
@@ -661,6 +735,37 @@ mod tests {
             proptest::prop_assert!(folds_to(&text, &folded));
             if let Some((cut, _)) = folded.char_indices().nth(40) {
                 proptest::prop_assert!(!folds_to(&text, &folded[..cut]));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_key_with_plain_ascii_ends_agrees_with_the_whole_fold(
+            start in "[ a-zA-Z`.,]{0,40}",
+            middle in "[ a-zA-Z`\t\u{A0}\u{300}\u{301}\u{338}\u{C9}\u{FB01}\u{FF21}]{0,12}",
+            end in "[ a-zA-Z`.,=]{0,40}",
+        ) {
+            let text = format!("{start}{middle}{end}");
+            proptest::prop_assert_eq!(fold_key(&text), FoldKey::of_folded(&fold(&text)));
+        }
+    }
+
+    #[test]
+    fn plain_ascii_ends_next_to_what_folds_keep_the_key() {
+        let word = "Minister`s Statement";
+        for next in ["", " ", "  ", "\t", "\u{301}", "\u{338}", "\u{A0}", "x"] {
+            for text in [
+                format!("{word}{next}{word}{word}{word}{word}"),
+                format!("{word}{word}{word}{next}{word}"),
+                format!("a{next}{word}{word}{word}{word}{next}"),
+                format!("{next}{word}"),
+            ] {
+                assert_eq!(
+                    fold_key(&text),
+                    FoldKey::of_folded(&fold(&text)),
+                    "{text:?}"
+                );
             }
         }
     }

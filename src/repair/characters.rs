@@ -13,6 +13,7 @@
 use crate::repair::utf8::{code_point_at, next_non_ascii};
 use crate::report::Change;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// CRLF, lone CR, U+2028 and U+2029 become `\n`.
@@ -372,25 +373,38 @@ fn worse(a: IsNormalized, b: IsNormalized) -> IsNormalized {
     }
 }
 
-/// A bit per Basic Multilingual Plane code point, computed once from the
-/// normalisation crate's own per-character data; astral characters are
-/// asked directly.
+/// A bit per Basic Multilingual Plane code point, from the normalisation
+/// crate's own per-character data; astral characters are asked directly.
+/// Each block of 64 code points is worked out the first time a text
+/// reaches it: a run cleaning one language never pays for the whole plane.
 struct SafeStarters {
-    bits: Vec<u64>,
+    blocks: Vec<OnceLock<u64>>,
 }
 
 impl SafeStarters {
+    /// The bits of the 64 code points from `block * 64`; `None` past the
+    /// Basic Multilingual Plane.
+    fn block(&self, block: usize) -> Option<u64> {
+        let bits = self.blocks.get(block)?;
+        Some(*bits.get_or_init(|| {
+            (0..64u32)
+                .filter(|offset| {
+                    char::from_u32((block as u32) << 6 | offset).is_some_and(is_safe_starter)
+                })
+                .fold(0, |bits, offset| bits | 1 << offset)
+        }))
+    }
+
     /// Whether the 64 code points from `block * 64` are all safe starters.
     fn whole_block(&self, block: usize) -> bool {
-        self.bits.get(block).is_some_and(|word| *word == u64::MAX)
+        self.block(block) == Some(u64::MAX)
     }
 
     /// Whether the character with code point `code` is a safe starter.
     fn contains(&self, code: u32) -> bool {
-        let code = code as usize;
-        match self.bits.get(code >> 6) {
-            Some(word) => word & (1 << (code & 63)) != 0,
-            None => char::from_u32(code as u32).is_some_and(is_safe_starter),
+        match self.block(code as usize >> 6) {
+            Some(bits) => bits & (1 << (code & 63)) != 0,
+            None => char::from_u32(code).is_some_and(is_safe_starter),
         }
     }
 }
@@ -401,15 +415,9 @@ fn is_safe_starter(c: char) -> bool {
 }
 
 fn safe_starters() -> &'static SafeStarters {
-    static TABLE: std::sync::OnceLock<SafeStarters> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for code in 0..0x10000u32 {
-            if char::from_u32(code).is_some_and(is_safe_starter) {
-                bits[(code >> 6) as usize] |= 1 << (code & 63);
-            }
-        }
-        SafeStarters { bits }
+    static TABLE: OnceLock<SafeStarters> = OnceLock::new();
+    TABLE.get_or_init(|| SafeStarters {
+        blocks: (0..0x10000 / 64).map(|_| OnceLock::new()).collect(),
     })
 }
 
@@ -558,6 +566,19 @@ mod tests {
             for text in [format!("x{c}y"), format!("{c}\u{301}"), format!("ж{c}")] {
                 assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()), "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_table_worked_out_block_by_block_holds_every_safe_starter() {
+        let table = safe_starters();
+        for code in (0..0x11000).rev() {
+            let expected = char::from_u32(code).is_some_and(is_safe_starter);
+            assert_eq!(table.contains(code), expected, "{code:X}");
+        }
+        for block in 0..0x10000 / 64 {
+            let whole = (0..64).all(|offset| table.contains((block << 6 | offset) as u32));
+            assert_eq!(table.whole_block(block), whole, "{block:X}");
         }
     }
 
