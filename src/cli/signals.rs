@@ -1,36 +1,52 @@
 //! Ctrl-C and SIGTERM: a watcher thread that, on the first signal, deletes
 //! every temporary output file still open, says so on stderr and exits
 //! with 130. Temporary files are created, and renamed into place, only
-//! under the same lock, so a signal can never leave one behind nor cut a
-//! rename in half: an original is either untouched or fully replaced. This
-//! module does not decide what to write; it only tracks the temporary
-//! files of [`crate::cli::output`].
+//! while holding a shared lock that the watcher takes exclusively, so a
+//! signal can never leave one behind nor cut a rename in half: an original
+//! is either untouched or fully replaced. Worker threads share the lock,
+//! so they never wait on each other's file system calls; only the list of
+//! temporary files has a short lock of its own. This module does not
+//! decide what to write; it only tracks the temporary files of
+//! [`crate::cli::output`].
 
 use std::fs::Permissions;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use tempfile::NamedTempFile;
 
 /// The exit code of a process stopped by Ctrl-C (128 + SIGINT), also used
 /// for SIGTERM so that scripts see one "interrupted" code.
 pub const INTERRUPTED_EXIT_CODE: i32 = 130;
 
-struct State {
-    interrupted: bool,
-    temporary_files: Vec<PathBuf>,
+/// Whether a signal came. Creating and renaming temporary files hold it
+/// shared; the watcher holds it exclusively while it deletes them.
+static INTERRUPTED: RwLock<bool> = RwLock::new(false);
+
+/// The temporary files that exist now.
+static TEMPORARY_FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+// A panic elsewhere while holding a lock must not stop the clean-up.
+fn shared() -> RwLockReadGuard<'static, bool> {
+    INTERRUPTED
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-static STATE: Mutex<State> = Mutex::new(State {
-    interrupted: false,
-    temporary_files: Vec::new(),
-});
+fn exclusive() -> RwLockWriteGuard<'static, bool> {
+    INTERRUPTED
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
-fn state() -> MutexGuard<'static, State> {
-    // A panic elsewhere while holding the lock must not stop the clean-up.
-    STATE
+fn temporary_files() -> MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARY_FILES
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn forget(path: &Path) {
+    temporary_files().retain(|tracked| tracked != path);
 }
 
 /// Starts the watcher thread. Call once, before any output file is opened.
@@ -41,9 +57,9 @@ pub fn install() -> io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             if signals.forever().next().is_some() {
-                let mut state = state();
-                state.interrupted = true;
-                for path in state.temporary_files.drain(..) {
+                let mut interrupted = exclusive();
+                *interrupted = true;
+                for path in temporary_files().drain(..) {
                     let _ = std::fs::remove_file(path);
                 }
                 eprintln!("newsclean: interrupted; no partial files were left");
@@ -67,8 +83,8 @@ impl TrackedTemporary {
     /// Creates a hidden temporary file in `folder` with `permissions`
     /// (the umask applies).
     pub fn create_in(folder: &Path, permissions: Permissions) -> io::Result<TrackedTemporary> {
-        let mut state = state();
-        if state.interrupted {
+        let interrupted = shared();
+        if *interrupted {
             return Err(interrupted_error());
         }
         let file = tempfile::Builder::new()
@@ -76,7 +92,7 @@ impl TrackedTemporary {
             .suffix(".tmp")
             .permissions(permissions)
             .tempfile_in(folder)?;
-        state.temporary_files.push(file.path().to_path_buf());
+        temporary_files().push(file.path().to_path_buf());
         Ok(TrackedTemporary { file: Some(file) })
     }
 
@@ -100,8 +116,8 @@ impl TrackedTemporary {
     }
 
     fn rename_to(mut self, target: &Path, replace: bool) -> io::Result<()> {
-        let mut state = state();
-        if state.interrupted {
+        let interrupted = shared();
+        if *interrupted {
             return Err(interrupted_error());
         }
         let file = self.file.take().ok_or_else(interrupted_error)?;
@@ -114,9 +130,8 @@ impl TrackedTemporary {
         let result = renamed.map(drop).map_err(|error| error.error);
         // On failure the temporary file was dropped (and deleted) with the
         // error, so it is forgotten either way.
-        state
-            .temporary_files
-            .retain(|tracked| tracked != &temporary_path);
+        forget(&temporary_path);
+        drop(interrupted);
         result
     }
 }
@@ -124,10 +139,11 @@ impl TrackedTemporary {
 impl Drop for TrackedTemporary {
     fn drop(&mut self) {
         if let Some(file) = self.file.take() {
-            let mut state = state();
+            let interrupted = shared();
             let path = file.path().to_path_buf();
             drop(file);
-            state.temporary_files.retain(|tracked| tracked != &path);
+            forget(&path);
+            drop(interrupted);
         }
     }
 }
