@@ -207,6 +207,8 @@ pub(crate) struct CandidateMasks {
     /// The few characters above that some code page shows (`ﬁ`, the Apple
     /// logo of mac-roman), sorted.
     high: Vec<(char, (u16, u16))>,
+    /// The first code point of `high`.
+    high_start: u32,
 }
 
 const MASK_LIMIT: u32 = 0x3000;
@@ -222,6 +224,10 @@ impl CandidateMasks {
     pub fn get_code(&self, code: u32) -> (u16, u16) {
         if code < MASK_LIMIT {
             self.low[code as usize]
+        } else if code < self.high_start {
+            // Chinese, Japanese and Korean text lies between the two
+            // tables: no code page shows any of it.
+            (0, 0)
         } else {
             self.high
                 .binary_search_by_key(&code, |&(c, _)| c as u32)
@@ -254,9 +260,11 @@ pub(crate) fn candidate_masks() -> &'static CandidateMasks {
                 }
             }
         }
+        let high: Vec<(char, (u16, u16))> = high.into_iter().collect();
         CandidateMasks {
             low,
-            high: high.into_iter().collect(),
+            high_start: high.first().map_or(u32::MAX, |&(c, _)| c as u32),
+            high,
         }
     })
 }
@@ -307,6 +315,22 @@ mod tests {
         let cp437 = page("mojibake.cp437");
         assert_eq!(cp437.byte('├'), Some(0xC3));
         assert_eq!(cp437.byte('⌐'), Some(0xA9));
+    }
+
+    #[test]
+    fn every_character_has_the_masks_its_bytes_give() {
+        let masks = candidate_masks();
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut expected = (0u16, 0u16);
+            for (index, page) in code_pages().iter().enumerate() {
+                match page.byte(c) {
+                    Some(0xC2..=0xF4) => expected.0 |= 1 << index,
+                    Some(0x80..=0xBF) => expected.1 |= 1 << index,
+                    _ => {}
+                }
+            }
+            assert_eq!(masks.get(c), expected, "{c:?}");
+        }
     }
 
     #[test]
