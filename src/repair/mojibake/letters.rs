@@ -29,7 +29,12 @@ struct PairCounts {
 /// from our own corpus, not from an attacker, and the default hasher was
 /// the largest cost of judging a span in clean non-Latin text.
 #[derive(Default)]
-struct PairHasher(u64);
+pub(crate) struct PairHasher(u64);
+
+/// [`PairHasher`] for maps keyed by characters or runs of them, whose
+/// keys are the text being repaired: a collision costs time, never a
+/// wrong answer.
+pub(crate) type CharHashing = BuildHasherDefault<PairHasher>;
 
 impl Hasher for PairHasher {
     fn finish(&self) -> u64 {

@@ -31,7 +31,9 @@ use detect::{
     candidate_pages, is_middle_step, pages_worth_judging, pair_positions, sequences, sequences_at,
     LineFacts, Sequence,
 };
+use letters::CharHashing;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Rounds of repair per line: enough for triple damage plus a second code
@@ -146,6 +148,7 @@ fn repair_line(
     }];
     let mut current = line.to_string();
     let mut used_pages = 0u32;
+    let mut readings = Readings::default();
     // A filled hole can complete a neighbouring sequence, and a repaired
     // sequence is context for a hole: alternate until neither finds more,
     // so that a second call finds nothing left to do.
@@ -182,7 +185,7 @@ fn repair_line(
                 if planned_already {
                     continue;
                 }
-                let (gain, edits) = plan(&chars, &found, page, established);
+                let (gain, edits) = plan(&chars, &found, page, established, &mut readings);
                 planned.push((page_index, found));
                 // A code page the line already needed costs nothing more.
                 let net = if established {
@@ -259,6 +262,7 @@ fn plan(
     found: &[Sequence],
     page: &'static CodePage,
     established: bool,
+    readings: &mut Readings,
 ) -> (f32, Vec<Edit>) {
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
@@ -275,18 +279,23 @@ fn plan(
             *flag = true;
         }
     }
-    let judge_runs = |preferred: u16| -> Vec<Judged> {
-        let context = Context {
-            chars,
-            in_candidate: &in_candidate,
-            preferred,
-        };
-        runs(found)
-            .into_iter()
-            .flat_map(|run| judge(&context, run, page))
-            .collect()
+    let context = |preferred: u16| Context {
+        chars,
+        in_candidate: &in_candidate,
+        preferred,
     };
-    let mut judged = judge_runs(0);
+    let runs = runs(found);
+    // Each run judged alone, with the code pages (a mask) whose preference
+    // could change its judgement: a preference for any other leaves it as
+    // it is, and it need not be judged again.
+    let alone: Vec<(Vec<Judged>, u16)> = runs
+        .iter()
+        .map(|run| judge(&context(0), run, page, readings))
+        .collect();
+    let mut judged: Vec<Judged> = alone
+        .iter()
+        .flat_map(|(judged, _)| judged.iter().cloned())
+        .collect();
     // Runs damaged twice are read once more each on its own, and the
     // second code page is often a close call (windows-1250 and iso-8859-2
     // hold the same letters at other bytes). One text went through one
@@ -305,7 +314,15 @@ fn plan(
             if options & (1 << index) == 0 {
                 continue;
             }
-            let consistent = judge_runs(1 << index);
+            let preferring = context(1 << index);
+            let mut consistent = Vec::with_capacity(judged.len());
+            for (run, (judged_alone, sensitive)) in runs.iter().zip(&alone) {
+                if sensitive & (1 << index) != 0 {
+                    consistent.extend(judge(&preferring, run, page, readings).0);
+                } else {
+                    consistent.extend(judged_alone.iter().cloned());
+                }
+            }
             let total = chain_total(&consistent);
             if best
                 .as_ref()
@@ -393,6 +410,7 @@ struct Context<'a> {
 /// A run judged worth repairing, with the code page of its further
 /// reading when it was damaged more than once, and the code pages (a mask)
 /// a further reading could have gone through, taken or not.
+#[derive(Clone)]
 struct Judged {
     gain: f32,
     edit: Edit,
@@ -432,7 +450,14 @@ const CHAIN_MARGIN: f32 = 0.5;
 /// Whether a run of sequences should be repaired, and into what. A run
 /// whose reading still holds C1 controls is double damage: it is read once
 /// more; if that fails, its sequences without controls are judged alone.
-fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Judged> {
+/// Also returns the code pages (a mask) whose preference could change the
+/// judgement: the further readings a preference weighs are among them.
+fn judge(
+    context: &Context,
+    run: &[Sequence],
+    page: &'static CodePage,
+    readings: &mut Readings,
+) -> (Vec<Judged>, u16) {
     let chars = context.chars;
     let start = run[0].start;
     let end = run[run.len() - 1].start + run[run.len() - 1].len;
@@ -441,7 +466,7 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
     let mut inner = None;
     let mut options = 0;
     if repaired.iter().any(|&c| is_middle_step(c)) {
-        match collapse(&repaired, COLLAPSE_DEPTH, context.preferred, true) {
+        match readings.collapse(&repaired).choose(context.preferred) {
             Some((collapsed, collapse_options)) => {
                 repaired = collapsed.text;
                 reason = REASON_DOUBLE;
@@ -454,10 +479,14 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
                     .filter(|s| !is_middle_step(s.decoded))
                     .copied()
                     .collect();
-                return runs(&clean)
-                    .into_iter()
-                    .flat_map(|part| judge(context, part, page))
-                    .collect();
+                let mut judged = Vec::new();
+                let mut sensitive = 0;
+                for part in runs(&clean) {
+                    let (part_judged, part_sensitive) = judge(context, part, page, readings);
+                    judged.extend(part_judged);
+                    sensitive |= part_sensitive;
+                }
+                return (judged, sensitive);
             }
         }
     }
@@ -471,11 +500,21 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
     } else {
         context.preferred
     };
-    let (deeper, deeper_options) = deepen(left, &repaired, right, preferred);
+    let deepened = readings.deepen(left, &repaired, right);
+    let (deeper, deeper_options) = deepened.choose(preferred);
+    // The cost of the reading judged, which the further readings already
+    // weighed.
+    let repaired_cost = match &deeper {
+        Some((_, cost)) => *cost,
+        None => deepened.current,
+    };
     if inner.is_none() {
         options = deeper_options;
     }
-    if let Some(deeper) = deeper {
+    // Only the further readings weigh a preference: after a collapse its
+    // own, otherwise those of the first reading.
+    let sensitive = options;
+    if let Some((deeper, _)) = deeper {
         repaired = deeper.text;
         reason = REASON_DOUBLE;
         if inner.is_none() {
@@ -483,14 +522,13 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
         }
     }
     if holds_stray_digit(left, &repaired, right) {
-        return Vec::new();
+        return (Vec::new(), sensitive);
     }
     let shape: f32 = run
         .iter()
         .map(|sequence| shape_evidence(chars, sequence))
         .sum();
-    let cheap = score::window_cost(left, &chars[start..end], right)
-        - score::window_cost(left, &repaired, right)
+    let cheap = score::window_cost(left, &chars[start..end], right) - repaired_cost
         + shape
         + run_bonus(&repaired, run.len());
     // The costly terms below can add at most 2 per letter of the broken
@@ -501,15 +539,15 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
         .filter(|&&c| score::class(c).is_letter())
         .count();
     if cheap + 2.0 * letters_before as f32 + 1.0 < ACCEPT_SUPPORTED {
-        return Vec::new();
+        return (Vec::new(), sensitive);
     }
     let gain = cheap + isolation_cost(context, start, end, &chars[start..end])
         - isolation_cost(context, start, end, &repaired)
         + letters::plausibility_gain(left, &chars[start..end], &repaired, right);
     if gain < ACCEPT_SUPPORTED {
-        return Vec::new();
+        return (Vec::new(), sensitive);
     }
-    vec![Judged {
+    let judged = Judged {
         gain,
         edit: Edit {
             range: start..end,
@@ -518,7 +556,8 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
         },
         inner,
         options,
-    }]
+    };
+    (vec![judged], sensitive)
 }
 
 /// Whether a reading holds a digit of another script (`٠`) with neither
@@ -570,6 +609,35 @@ struct Further {
     first_page: usize,
 }
 
+/// The further readings of the readings a line's runs were repaired into,
+/// each worked out once per line: every code page that finds a run, and
+/// every code page a plan prefers, asks for the same ones again, and only
+/// the choice among them depends on the preference.
+#[derive(Default)]
+struct Readings {
+    collapses: HashMap<Vec<char>, Collapses, CharHashing>,
+    deepenings: HashMap<(Option<char>, Vec<char>, Option<char>), Deepenings, CharHashing>,
+}
+
+impl Readings {
+    /// The ways to read `reading`, which holds C1 controls, once more
+    /// ([`collapse`] at full depth, looking ahead).
+    fn collapse(&mut self, reading: &[char]) -> &Collapses {
+        if !self.collapses.contains_key(reading) {
+            let collapses = Collapses::of(reading, COLLAPSE_DEPTH, true);
+            self.collapses.insert(reading.to_vec(), collapses);
+        }
+        &self.collapses[reading]
+    }
+
+    /// The further readings of `reading` between `left` and `right`.
+    fn deepen(&mut self, left: Option<char>, reading: &[char], right: Option<char>) -> &Deepenings {
+        self.deepenings
+            .entry((left, reading.to_vec(), right))
+            .or_insert_with(|| Deepenings::of(left, reading, right))
+    }
+}
+
 /// Reads a repaired run once or twice more, through the code pages that
 /// make it cheapest, if the result is clearly cheaper. Both steps are
 /// weighed together: a first step that looks no better alone (`Ã‚Â°` to
@@ -583,63 +651,145 @@ fn deepen(
     right: Option<char>,
     preferred: u16,
 ) -> (Option<Further>, u16) {
-    let current = score::window_cost(left, reading, right);
-    let mut best: Option<(f32, Vec<char>, usize)> = None;
-    let mut options = 0u16;
-    // (cost so far, text, code page of the first step)
-    let mut frontier = vec![(0.0f32, reading.to_vec(), usize::MAX)];
-    for step in 0..DEEPEN_STEPS {
-        let mut next_frontier = Vec::new();
-        for (spent, text, first) in &frontier {
-            let pages = candidate_pages_of(text);
-            for (index, page) in code_pages().iter().enumerate() {
-                if pages & (1 << index) == 0 {
-                    continue;
-                }
-                let found = sequences(text, page, false);
-                if found.is_empty() {
-                    continue;
-                }
-                let out = substituted(text, &found);
-                let first = if step == 0 { index } else { *first };
-                let mut spent = spent + page.cost;
-                if step == 0 {
-                    options |= 1 << index;
-                    if preferred & (1 << index) != 0 {
-                        spent -= PREFERRED_BONUS;
+    let (further, options) = Deepenings::of(left, reading, right).choose(preferred);
+    (further.map(|(further, _)| further), options)
+}
+
+/// Every further reading [`deepen`] weighs for one reading between its
+/// neighbours, with what each costs whatever the preference; the choice
+/// among them is [`Deepenings::choose`].
+struct Deepenings {
+    /// The cost of the reading itself.
+    current: f32,
+    /// In the order they were found: the first steps, then the second
+    /// steps from each first one.
+    further: Vec<FurtherStep>,
+    /// The code pages a first step could go through.
+    options: u16,
+}
+
+/// One further reading of [`Deepenings`].
+struct FurtherStep {
+    /// Index of the first step in [`Deepenings::further`] (itself for a
+    /// first step), and the step's own code page.
+    first: usize,
+    page: usize,
+    step: usize,
+    /// The reading's window cost and its letter-statistics gain over the
+    /// reading it deepens.
+    window: f32,
+    gain: f32,
+    text: Vec<char>,
+}
+
+impl Deepenings {
+    fn of(left: Option<char>, reading: &[char], right: Option<char>) -> Deepenings {
+        let current = score::window_cost(left, reading, right);
+        let mut further: Vec<FurtherStep> = Vec::new();
+        let mut options = 0u16;
+        // The readings the next step starts from, as indexes into
+        // `further` (`None` for `reading` itself).
+        let mut frontier: Vec<Option<usize>> = vec![None];
+        for step in 0..DEEPEN_STEPS {
+            let mut next_frontier = Vec::new();
+            for from in frontier {
+                let text = match from {
+                    Some(index) => &further[index].text,
+                    None => reading,
+                };
+                let pages = candidate_pages_of(text);
+                let mut found_here = Vec::new();
+                for (index, page) in code_pages().iter().enumerate() {
+                    if pages & (1 << index) == 0 {
+                        continue;
                     }
+                    let found = sequences(text, page, false);
+                    if found.is_empty() {
+                        continue;
+                    }
+                    let out = substituted(text, &found);
+                    if step == 0 {
+                        options |= 1 << index;
+                    }
+                    // Letter statistics count too: `РІ` and `в` cost the
+                    // same as characters, but only one is a Bulgarian word.
+                    let window = score::window_cost(left, &out, right);
+                    let gain = letters::plausibility_gain(left, reading, &out, right);
+                    found_here.push((index, window, gain, out));
                 }
-                // Letter statistics count too: `РІ` and `в` cost the same
-                // as characters, but only one is a Bulgarian word.
-                // Each further step must pay for itself, as the first does.
-                let cost = score::window_cost(left, &out, right) + spent
-                    - letters::plausibility_gain(left, reading, &out, right)
-                    + DEEPEN_MARGIN * step as f32;
-                if best
-                    .as_ref()
-                    .map_or(true, |(best_cost, _, _)| cost < *best_cost)
-                {
-                    best = Some((cost, out.clone(), first));
+                for (page, window, gain, text) in found_here {
+                    let index = further.len();
+                    further.push(FurtherStep {
+                        first: from.map_or(index, |from| further[from].first),
+                        page,
+                        step,
+                        window,
+                        gain,
+                        text,
+                    });
+                    next_frontier.push(Some(index));
                 }
-                next_frontier.push((spent, out, first));
+            }
+            frontier = next_frontier;
+        }
+        Deepenings {
+            current,
+            further,
+            options,
+        }
+    }
+
+    /// The cheapest further reading, if it is clearly cheaper than the
+    /// reading itself, with its window cost; and the code pages a first
+    /// step could go through.
+    fn choose(&self, preferred: u16) -> (Option<(Further, f32)>, u16) {
+        let pages = code_pages();
+        let mut best: Option<(f32, usize)> = None;
+        for (index, further) in self.further.iter().enumerate() {
+            let first = &self.further[further.first];
+            // What the chain of code pages costs, step by step.
+            let mut spent = 0.0f32 + pages[first.page].cost;
+            if preferred & (1 << first.page) != 0 {
+                spent -= PREFERRED_BONUS;
+            }
+            if further.step > 0 {
+                spent += pages[further.page].cost;
+            }
+            // Each further step must pay for itself, as the first does.
+            let cost = further.window + spent - further.gain + DEEPEN_MARGIN * further.step as f32;
+            if best
+                .as_ref()
+                .map_or(true, |(best_cost, _)| cost < *best_cost)
+            {
+                best = Some((cost, index));
             }
         }
-        frontier = next_frontier;
+        // Through the chain the rest of the line took, a further reading
+        // need only be cheaper, not clearly so (`С–` is `і` among Ukrainian
+        // words read through windows-1251 twice).
+        let chosen = best
+            .filter(|&(cost, index)| {
+                let first_page = self.further[self.further[index].first].page;
+                let margin = if preferred & (1 << first_page) != 0 {
+                    0.0
+                } else {
+                    DEEPEN_MARGIN
+                };
+                cost + margin < self.current
+            })
+            .map(|(_, index)| {
+                let further = &self.further[index];
+                let first_page = self.further[further.first].page;
+                (
+                    Further {
+                        text: further.text.clone(),
+                        first_page,
+                    },
+                    further.window,
+                )
+            });
+        (chosen, self.options)
     }
-    // Through the chain the rest of the line took, a further reading need
-    // only be cheaper, not clearly so (`С–` is `і` among Ukrainian words
-    // read through windows-1251 twice).
-    let further = best
-        .filter(|(cost, _, first_page)| {
-            let margin = if preferred & (1 << first_page) != 0 {
-                0.0
-            } else {
-                DEEPEN_MARGIN
-            };
-            *cost + margin < current
-        })
-        .map(|(_, text, first_page)| Further { text, first_page });
-    (further, options)
 }
 
 /// How much cheaper a further reading through the code page most runs of
@@ -676,51 +826,102 @@ fn collapse(
     preferred: u16,
     look_ahead: bool,
 ) -> Option<(Further, u16)> {
-    let mut best: Option<(f32, Vec<char>, usize)> = None;
-    let mut options = 0u16;
-    for (index, page) in code_pages().iter().enumerate() {
-        let found = sequences(reading, page, depth > 0);
-        if found.is_empty() {
-            continue;
-        }
-        let mut out = substituted(reading, &found);
-        let mut cost = page.cost;
-        if out.iter().any(|&c| is_middle_step(c)) {
-            let Some(deeper) = depth
-                .checked_sub(1)
-                .and_then(|less| collapse(&out, less, 0, false))
-            else {
+    Collapses::of(reading, depth, look_ahead).choose(preferred)
+}
+
+/// Every reading [`collapse`] weighs, with what each costs whatever the
+/// preference; the choice among them is [`Collapses::choose`].
+struct Collapses {
+    readings: Vec<Collapsed>,
+    options: u16,
+}
+
+/// One reading of [`Collapses`].
+struct Collapsed {
+    page: usize,
+    /// Whether the reading went through a further one to lose its C1
+    /// controls, and whether looking ahead found one more.
+    deeper: bool,
+    ahead: bool,
+    /// The window cost of where the reading leads.
+    window: f32,
+    text: Vec<char>,
+}
+
+impl Collapses {
+    fn of(reading: &[char], depth: usize, look_ahead: bool) -> Collapses {
+        let mut readings = Vec::new();
+        let mut options = 0u16;
+        for (index, page) in code_pages().iter().enumerate() {
+            let found = sequences(reading, page, depth > 0);
+            if found.is_empty() {
                 continue;
+            }
+            let mut out = substituted(reading, &found);
+            let mut deeper = false;
+            if out.iter().any(|&c| is_middle_step(c)) {
+                let Some(further) = depth
+                    .checked_sub(1)
+                    .and_then(|less| collapse(&out, less, 0, false))
+                else {
+                    continue;
+                };
+                out = further.0.text;
+                // A further reading is a further assumption.
+                deeper = true;
+            }
+            options |= 1 << index;
+            // The cleanest text after this reading may still be mojibake
+            // that a further reading clears, and a reading that merges more
+            // characters (`ŽÂ®` into one) may be a dead end: with
+            // `look_ahead`, each reading is weighed by where it leads.
+            let ahead = if look_ahead {
+                deepen(None, &out, None, 0).0.map(|further| further.text)
+            } else {
+                None
             };
-            out = deeper.0.text;
-            // A further reading is a further assumption.
-            cost += DEEPEN_MARGIN;
+            let window = score::window_cost(None, ahead.as_deref().unwrap_or(&out), None);
+            readings.push(Collapsed {
+                page: index,
+                deeper,
+                ahead: ahead.is_some(),
+                window,
+                text: out,
+            });
         }
-        options |= 1 << index;
-        if preferred & (1 << index) != 0 {
-            cost -= PREFERRED_BONUS;
-        }
-        // The cleanest text after this reading may still be mojibake that
-        // a further reading clears, and a reading that merges more
-        // characters (`ŽÂ®` into one) may be a dead end: with
-        // `look_ahead`, each reading is weighed by where it leads.
-        let ahead = if look_ahead {
-            deepen(None, &out, None, 0).0.map(|further| further.text)
-        } else {
-            None
-        };
-        if ahead.is_some() {
-            cost += DEEPEN_MARGIN;
-        }
-        cost += score::window_cost(None, ahead.as_deref().unwrap_or(&out), None);
-        if best
-            .as_ref()
-            .map_or(true, |(best_cost, _, _)| cost < *best_cost)
-        {
-            best = Some((cost, out, index));
-        }
+        Collapses { readings, options }
     }
-    best.map(|(_, text, first_page)| (Further { text, first_page }, options))
+
+    fn choose(&self, preferred: u16) -> Option<(Further, u16)> {
+        let pages = code_pages();
+        let mut best: Option<(f32, &Collapsed)> = None;
+        for reading in &self.readings {
+            let mut cost = pages[reading.page].cost;
+            if reading.deeper {
+                cost += DEEPEN_MARGIN;
+            }
+            if preferred & (1 << reading.page) != 0 {
+                cost -= PREFERRED_BONUS;
+            }
+            if reading.ahead {
+                cost += DEEPEN_MARGIN;
+            }
+            cost += reading.window;
+            if best
+                .as_ref()
+                .map_or(true, |(best_cost, _)| cost < *best_cost)
+            {
+                best = Some((cost, reading));
+            }
+        }
+        best.map(|(_, reading)| {
+            let further = Further {
+                text: reading.text.clone(),
+                first_page: reading.page,
+            };
+            (further, self.options)
+        })
+    }
 }
 
 /// A lead letter followed only by non-letters is mojibake's shape.
