@@ -209,6 +209,10 @@ pub(crate) struct CandidateMasks {
     high: Vec<(char, (u16, u16))>,
     /// The first code point of `high`.
     high_start: u32,
+    /// For each lead byte of a three-byte UTF-8 sequence (0xE0 to 0xEF),
+    /// whether no character it starts has a mask: most of Chinese,
+    /// Japanese and Korean text.
+    silent_leads: [bool; 16],
 }
 
 const MASK_LIMIT: u32 = 0x3000;
@@ -233,6 +237,13 @@ impl CandidateMasks {
                 .binary_search_by_key(&code, |&(c, _)| c as u32)
                 .map_or((0, 0), |found| self.high[found].1)
         }
+    }
+
+    /// Whether every character whose UTF-8 form starts with `first` has
+    /// no mask, and none of them is U+FFFD, which the pre-scan also reads.
+    #[inline]
+    pub fn is_silent_lead(&self, first: u8) -> bool {
+        first & 0xF0 == 0xE0 && self.silent_leads[usize::from(first & 0x0F)]
     }
 }
 
@@ -261,11 +272,17 @@ pub(crate) fn candidate_masks() -> &'static CandidateMasks {
             }
         }
         let high: Vec<(char, (u16, u16))> = high.into_iter().collect();
-        CandidateMasks {
+        let mut masks = CandidateMasks {
             low,
             high_start: high.first().map_or(u32::MAX, |&(c, _)| c as u32),
             high,
-        }
+            silent_leads: [false; 16],
+        };
+        masks.silent_leads = std::array::from_fn(|low_bits| {
+            let first = (low_bits as u32) << 12;
+            (first..first + 0x1000).all(|code| code != 0xFFFD && masks.get_code(code) == (0, 0))
+        });
+        masks
     })
 }
 
@@ -331,6 +348,21 @@ mod tests {
             }
             assert_eq!(masks.get(c), expected, "{c:?}");
         }
+    }
+
+    #[test]
+    fn silent_leads_start_only_characters_without_masks() {
+        let masks = candidate_masks();
+        for c in (0x800..=0xFFFF).filter_map(char::from_u32) {
+            let mut bytes = [0; 4];
+            let first = c.encode_utf8(&mut bytes).as_bytes()[0];
+            if masks.is_silent_lead(first) {
+                assert_eq!(masks.get(c), (0, 0), "{c:?}");
+                assert_ne!(c, '\u{FFFD}');
+            }
+        }
+        // The everyday characters of Chinese text are among them.
+        assert!(masks.is_silent_lead("中".as_bytes()[0]));
     }
 
     #[test]

@@ -48,6 +48,14 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             }
             continue;
         }
+        if masks.is_silent_lead(first) {
+            // A character no code page shows (a Chinese one) ends any
+            // pair, and stands before nothing.
+            lead = 0;
+            capital = false;
+            index += 3;
+            continue;
+        }
         let (code, length) = code_point_at(bytes, index, first);
         let (its_lead, continuation) = masks.get_code(code);
         if code == 0xFFFD && capital {
