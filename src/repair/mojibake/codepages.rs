@@ -224,7 +224,7 @@ impl CandidateMasks {
     }
 
     /// The masks of the character with this code point (any `u32`).
-    #[inline]
+    #[inline(always)]
     pub fn get_code(&self, code: u32) -> (u16, u16) {
         if code < MASK_LIMIT {
             self.low[code as usize]

@@ -28,8 +28,7 @@ use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
 use detect::{
-    candidate_pages, is_middle_step, pages_worth_judging, pair_positions, sequences, sequences_at,
-    LineFacts, Sequence,
+    candidate_pages, is_middle_step, pages_worth_judging, sequences, LineFacts, Sequence,
 };
 use letters::CharHashing;
 use std::borrow::Cow;
@@ -134,13 +133,16 @@ fn repair_line(
 ) -> Option<String> {
     // Most lines that reach here are clean text in a code page's own
     // script: settle that before building anything.
-    let mut chars = Vec::with_capacity(line.len());
-    chars.extend(line.chars());
-    let mut facts = LineFacts::new(&chars);
-    if pages_worth_judging(&mut facts, pages) == 0 && !lossy::worth_trying(&mut facts) {
+    let mut line_chars = Vec::with_capacity(line.len());
+    line_chars.extend(line.chars());
+    let mut facts = LineFacts::new(&line_chars);
+    let worth_judging = pages_worth_judging(&mut facts, pages);
+    if worth_judging == 0 && !lossy::worth_trying(&mut facts) {
         return None;
     }
-    drop(chars);
+    // The first round reads the line as it is: what was just worked out
+    // about it holds there.
+    let mut first_round = Some((facts, worth_judging));
     let mut segments = vec![Segment {
         text: line.to_string(),
         original: 0..line.len(),
@@ -158,8 +160,17 @@ fn repair_line(
         // rather than at their bound.
         let mut settled = false;
         for _ in 0..MAX_ROUNDS {
-            let chars: Vec<char> = current.chars().collect();
-            let pages = pages_worth_judging(&mut LineFacts::new(&chars), candidate_pages(&current));
+            let round_chars: Vec<char>;
+            let (mut facts, pages) = match first_round.take() {
+                Some(known) => known,
+                None => {
+                    round_chars = current.chars().collect();
+                    let mut facts = LineFacts::new(&round_chars);
+                    let pages = pages_worth_judging(&mut facts, candidate_pages(&current));
+                    (facts, pages)
+                }
+            };
+            let chars = facts.chars;
             if pages == 0 {
                 settled = true;
                 break;
@@ -170,13 +181,12 @@ fn repair_line(
             // cost and not established where that one is not, would make
             // the same edits and can only tie or lose: it is not planned.
             let mut planned: Vec<(usize, Vec<Sequence>)> = Vec::new();
-            let pairs = pair_positions(&chars);
             for (page_index, page) in code_pages().iter().enumerate() {
                 if pages & (1 << page_index) == 0 {
                     continue;
                 }
                 let established = used_pages & (1 << page_index) != 0;
-                let found = sequences_at(&chars, &pairs, page, true);
+                let found = facts.found(page_index, page).to_vec();
                 let planned_already = planned.iter().any(|(earlier, earlier_found)| {
                     *earlier_found == found
                         && code_pages()[*earlier].cost <= page.cost
@@ -185,7 +195,7 @@ fn repair_line(
                 if planned_already {
                     continue;
                 }
-                let (gain, edits) = plan(&chars, &found, page, established, &mut readings);
+                let (gain, edits) = plan(chars, &found, page, established, &mut readings);
                 planned.push((page_index, found));
                 // A code page the line already needed costs nothing more.
                 let net = if established {
@@ -210,7 +220,7 @@ fn repair_line(
                 break;
             }
             used_pages |= 1 << page_index;
-            apply(&mut segments, &to_byte_edits(&current, &chars, edits));
+            apply(&mut segments, &to_byte_edits(&current, chars, edits));
             current = joined(&segments);
         }
         // A filled hole is context for its neighbours: fill again until
