@@ -626,7 +626,12 @@ struct Further {
 #[derive(Default)]
 struct Readings {
     collapses: HashMap<Vec<char>, Collapses, CharHashing>,
-    deepenings: HashMap<(Option<char>, Vec<char>, Option<char>), Deepenings, CharHashing>,
+    /// By reading, then by its neighbours. Only those with a further
+    /// reading are kept: the others cannot change with a preference, and
+    /// their run is judged only once.
+    deepenings: HashMap<Vec<char>, Vec<(Option<char>, Option<char>, Deepenings)>, CharHashing>,
+    /// The last reading worked out and not kept.
+    unkept: Option<Deepenings>,
 }
 
 impl Readings {
@@ -642,9 +647,21 @@ impl Readings {
 
     /// The further readings of `reading` between `left` and `right`.
     fn deepen(&mut self, left: Option<char>, reading: &[char], right: Option<char>) -> &Deepenings {
-        self.deepenings
-            .entry((left, reading.to_vec(), right))
-            .or_insert_with(|| Deepenings::of(left, reading, right))
+        let kept = self.deepenings.get(reading).and_then(|around| {
+            around
+                .iter()
+                .position(|(kept_left, kept_right, _)| *kept_left == left && *kept_right == right)
+        });
+        if let Some(index) = kept {
+            return &self.deepenings[reading][index].2;
+        }
+        let deepenings = Deepenings::of(left, reading, right);
+        if deepenings.options == 0 {
+            return self.unkept.insert(deepenings);
+        }
+        let around = self.deepenings.entry(reading.to_vec()).or_default();
+        around.push((left, right, deepenings));
+        &around[around.len() - 1].2
     }
 }
 
