@@ -551,8 +551,9 @@ fn judge(
     if cheap + 2.0 * letters_before as f32 + 1.0 < ACCEPT_SUPPORTED {
         return (Vec::new(), sensitive);
     }
-    let gain = cheap + isolation_cost(context, start, end, &chars[start..end])
-        - isolation_cost(context, start, end, &repaired)
+    let around = letters_around(context, start, end);
+    let gain = cheap + isolation_cost(around, &chars[start..end])
+        - isolation_cost(around, &repaired)
         + letters::plausibility_gain(left, &chars[start..end], &repaired, right);
     if gain < ACCEPT_SUPPORTED {
         return (Vec::new(), sensitive);
@@ -996,10 +997,13 @@ fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
     }
 }
 
-/// Runs of letters (a word, or the part of one inside the span) whose
-/// script fits none of the nearest letters outside the span: a Cyrillic
-/// pair inside an English sentence, a Hebrew letter beside German.
-fn isolation_cost(context: &Context, start: usize, end: usize, reading: &[char]) -> f32 {
+/// The scripts of the nearest letters outside the span from `start` to
+/// `end` (not in a candidate, of a script of their own), on each side.
+fn letters_around(
+    context: &Context,
+    start: usize,
+    end: usize,
+) -> (Option<score::Script>, Option<score::Script>) {
     const REACH: usize = 30;
     let chars = context.chars;
     let outside = |index: &usize| -> Option<score::Script> {
@@ -1013,6 +1017,17 @@ fn isolation_cost(context: &Context, start: usize, end: usize, reading: &[char])
         .rev()
         .find_map(|i| outside(&i));
     let right = (end..chars.len().min(end + REACH)).find_map(|i| outside(&i));
+    (left, right)
+}
+
+/// Runs of letters (a word, or the part of one inside the span) whose
+/// script fits none of the nearest letters outside the span (`around`,
+/// from [`letters_around`]): a Cyrillic pair inside an English sentence,
+/// a Hebrew letter beside German.
+fn isolation_cost(
+    (left, right): (Option<score::Script>, Option<score::Script>),
+    reading: &[char],
+) -> f32 {
     if left.is_none() && right.is_none() {
         return 0.0;
     }
