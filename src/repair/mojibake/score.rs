@@ -492,10 +492,22 @@ fn uniform_traits() -> &'static [Option<Traits>] {
 /// The [`Traits`] of `c`: one load for most text a reading lands in.
 #[inline]
 pub(crate) fn traits(c: char) -> Traits {
-    let code = c as u32;
-    if code < DENSE_LIMIT {
-        return dense_traits()[code as usize];
+    traits_in(dense_traits(), c)
+}
+
+/// [`traits`] given the table of [`dense_traits`], for loops that look
+/// up many characters.
+#[inline]
+fn traits_in(dense: &[Traits], c: char) -> Traits {
+    match dense.get(c as usize) {
+        Some(&traits) => traits,
+        None => high_traits(c),
     }
+}
+
+/// [`traits`] of a character at or above [`DENSE_LIMIT`].
+fn high_traits(c: char) -> Traits {
+    let code = c as u32;
     if let Some(traits) = uniform_traits()
         .get((code >> 8) as usize)
         .copied()
@@ -605,19 +617,20 @@ const MIXED_CASE_COST: f32 = 1.0;
 /// Cost of `chars` read in the context of one neighbour on each side. The
 /// neighbours' own costs are left out: they are the same in both readings.
 pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
-    let mut cost: f32 = chars.iter().map(|&c| traits(c).cost).sum();
+    let dense = dense_traits();
+    let mut cost: f32 = chars.iter().map(|&c| traits_in(dense, c).cost).sum();
     // One walk over the pairs: `previous` is the character before `c`,
     // `before_previous` the one before that, each with its traits, and
     // `previous_inside` says whether `previous` is one of `chars` rather
     // than the left neighbour.
     let mut before_previous: Option<Traits> = None;
-    let mut previous = left.map(|p| (p, traits(p)));
+    let mut previous = left.map(|p| (p, traits_in(dense, p)));
     let mut previous_inside = false;
     // Quotation marks squeezed between two letters, each costed after
     // all the pairs, in the order the pairs met them.
     let mut squeezed_quotes = 0usize;
     for &c in chars.iter().chain(right.iter()) {
-        let traits_c = traits(c);
+        let traits_c = traits_in(dense, c);
         if let Some((p, traits_p)) = previous {
             cost += pair_cost_of(p, traits_p, c, traits_c);
             // A capital from the upper half between a capital and a small
