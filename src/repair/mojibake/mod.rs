@@ -1081,77 +1081,97 @@ fn to_byte_edits(text: &str, chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
 /// segments), right to left so that earlier offsets stay valid. An edit that
 /// touches an earlier repair swallows it whole and becomes
 /// `mojibake.double`, keeping the original span of both.
+///
+/// One walk from the right: the segments not yet passed stay on `ahead`
+/// (whose lengths add up to the offset where the next edit's segments
+/// end), those an edit has passed go to `behind`, and each new repair goes
+/// back on `ahead`, where an edit further left may swallow it too.
 fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
+    let mut ahead = std::mem::take(segments);
+    let mut ahead_end: usize = ahead.iter().map(|segment| segment.text.len()).sum();
+    let mut behind: Vec<Segment> = Vec::new();
     for edit in edits.iter().rev() {
-        split_untouched(segments, edit.range.start);
-        split_untouched(segments, edit.range.end);
-        let mut position = 0;
-        let mut first = None;
-        let mut last = 0;
-        let mut first_start = 0;
-        let mut last_start = 0;
-        for (index, segment) in segments.iter().enumerate() {
-            let end = position + segment.text.len();
-            if end > edit.range.start && position < edit.range.end {
-                if first.is_none() {
-                    first = Some(index);
-                    first_start = position;
+        // Segments wholly after the edit are passed; an untouched one
+        // across its end is split there.
+        while let Some(segment) = ahead.last() {
+            let start = ahead_end - segment.text.len();
+            if start >= edit.range.end {
+                ahead_end = start;
+                behind.extend(ahead.pop());
+            } else {
+                if ahead_end > edit.range.end && segment.reason.is_none() {
+                    let (head, tail) = split(segment, edit.range.end - start);
+                    ahead.pop();
+                    ahead.push(head);
+                    behind.push(tail);
+                    ahead_end = edit.range.end;
                 }
-                last = index;
-                last_start = position;
+                break;
             }
-            position = end;
         }
-        let Some(first) = first else { continue };
-        let absorbed = &segments[first..=last];
+        // The segments the edit touches, right to left; an untouched one
+        // across its start is split there.
+        let mut absorbed: Vec<Segment> = Vec::new();
+        while let Some(segment) = ahead.last() {
+            if ahead_end <= edit.range.start {
+                break;
+            }
+            let start = ahead_end - segment.text.len();
+            if start < edit.range.start && segment.reason.is_none() {
+                let (head, tail) = split(segment, edit.range.start - start);
+                ahead.pop();
+                ahead.push(head);
+                absorbed.push(tail);
+                ahead_end = edit.range.start;
+                break;
+            }
+            ahead_end = start;
+            absorbed.extend(ahead.pop());
+        }
+        let (Some(last), Some(first)) = (absorbed.first(), absorbed.last()) else {
+            continue;
+        };
+        let first_start = ahead_end;
+        let last_start = first_start
+            + absorbed[1..]
+                .iter()
+                .map(|segment| segment.text.len())
+                .sum::<usize>();
         let repaired_before = absorbed.iter().any(|segment| segment.reason.is_some());
-        let mut text = segments[first].text[..edit.range.start - first_start].to_string();
+        let mut text = first.text[..edit.range.start - first_start].to_string();
         text.push_str(&edit.replacement);
-        text.push_str(&segments[last].text[edit.range.end - last_start..]);
-        let original = absorbed[0].original.start..absorbed[absorbed.len() - 1].original.end;
+        text.push_str(&last.text[edit.range.end - last_start..]);
+        let original = first.original.start..last.original.end;
         let reason = if repaired_before && edit.reason != REASON_LOSSY {
             REASON_DOUBLE
         } else {
             edit.reason
         };
-        segments.splice(
-            first..=last,
-            [Segment {
-                text,
-                original,
-                reason: Some(reason),
-            }],
-        );
+        ahead_end += text.len();
+        ahead.push(Segment {
+            text,
+            original,
+            reason: Some(reason),
+        });
     }
+    behind.reverse();
+    ahead.append(&mut behind);
+    *segments = ahead;
 }
 
-/// Splits the untouched segment that holds byte `at` (of the joined text)
-/// so that a segment boundary falls there. Repairs are never split.
-fn split_untouched(segments: &mut Vec<Segment>, at: usize) {
-    let mut position = 0;
-    for index in 0..segments.len() {
-        let length = segments[index].text.len();
-        if at > position && at < position + length {
-            if segments[index].reason.is_some() {
-                return;
-            }
-            let local = at - position;
-            let segment = &segments[index];
-            let tail = Segment {
-                text: segment.text[local..].to_string(),
-                original: segment.original.start + local..segment.original.end,
-                reason: None,
-            };
-            let head = Segment {
-                text: segment.text[..local].to_string(),
-                original: segment.original.start..segment.original.start + local,
-                reason: None,
-            };
-            segments.splice(index..=index, [head, tail]);
-            return;
-        }
-        position += length;
-    }
+/// An untouched segment split at byte `at` of its text.
+fn split(segment: &Segment, at: usize) -> (Segment, Segment) {
+    let head = Segment {
+        text: segment.text[..at].to_string(),
+        original: segment.original.start..segment.original.start + at,
+        reason: None,
+    };
+    let tail = Segment {
+        text: segment.text[at..].to_string(),
+        original: segment.original.start + at..segment.original.end,
+        reason: None,
+    };
+    (head, tail)
 }
 
 #[cfg(test)]
@@ -1168,6 +1188,144 @@ mod tests {
             .decode_without_bom_handling(text.as_bytes())
             .0
             .into_owned()
+    }
+
+    /// Applies sorted, non-overlapping edits (byte offsets in the joined
+    /// segments), right to left so that earlier offsets stay valid. An edit that
+    /// touches an earlier repair swallows it whole and becomes
+    /// `mojibake.double`, keeping the original span of both.
+    fn apply_reference(segments: &mut Vec<Segment>, edits: &[Edit]) {
+        for edit in edits.iter().rev() {
+            split_untouched_reference(segments, edit.range.start);
+            split_untouched_reference(segments, edit.range.end);
+            let mut position = 0;
+            let mut first = None;
+            let mut last = 0;
+            let mut first_start = 0;
+            let mut last_start = 0;
+            for (index, segment) in segments.iter().enumerate() {
+                let end = position + segment.text.len();
+                if end > edit.range.start && position < edit.range.end {
+                    if first.is_none() {
+                        first = Some(index);
+                        first_start = position;
+                    }
+                    last = index;
+                    last_start = position;
+                }
+                position = end;
+            }
+            let Some(first) = first else { continue };
+            let absorbed = &segments[first..=last];
+            let repaired_before = absorbed.iter().any(|segment| segment.reason.is_some());
+            let mut text = segments[first].text[..edit.range.start - first_start].to_string();
+            text.push_str(&edit.replacement);
+            text.push_str(&segments[last].text[edit.range.end - last_start..]);
+            let original = absorbed[0].original.start..absorbed[absorbed.len() - 1].original.end;
+            let reason = if repaired_before && edit.reason != REASON_LOSSY {
+                REASON_DOUBLE
+            } else {
+                edit.reason
+            };
+            segments.splice(
+                first..=last,
+                [Segment {
+                    text,
+                    original,
+                    reason: Some(reason),
+                }],
+            );
+        }
+    }
+
+    /// Splits the untouched segment that holds byte `at` (of the joined text)
+    /// so that a segment boundary falls there. Repairs are never split.
+    fn split_untouched_reference(segments: &mut Vec<Segment>, at: usize) {
+        let mut position = 0;
+        for index in 0..segments.len() {
+            let length = segments[index].text.len();
+            if at > position && at < position + length {
+                if segments[index].reason.is_some() {
+                    return;
+                }
+                let local = at - position;
+                let segment = &segments[index];
+                let tail = Segment {
+                    text: segment.text[local..].to_string(),
+                    original: segment.original.start + local..segment.original.end,
+                    reason: None,
+                };
+                let head = Segment {
+                    text: segment.text[..local].to_string(),
+                    original: segment.original.start..segment.original.start + local,
+                    reason: None,
+                };
+                segments.splice(index..=index, [head, tail]);
+                return;
+            }
+            position += length;
+        }
+    }
+
+    /// A line of ASCII letters cut into segments (some of them repairs),
+    /// and sorted, non-overlapping edits on it.
+    fn segments_and_edits() -> impl proptest::strategy::Strategy<Value = (Vec<Segment>, Vec<Edit>)>
+    {
+        use proptest::prelude::*;
+        let segments = proptest::collection::vec(("[a-z]{1,4}", any::<bool>()), 1..8);
+        let edits =
+            proptest::collection::vec((0usize..4, 1usize..4, "[A-Z]{1,3}", any::<bool>()), 0..5);
+        (segments, edits).prop_map(|(parts, cuts)| {
+            let mut segments = Vec::new();
+            let mut original = 0;
+            for (text, repaired) in parts {
+                let length = if repaired { 2 } else { text.len() };
+                segments.push(Segment {
+                    original: original..original + length,
+                    reason: repaired.then_some("mojibake.windows-1252"),
+                    text,
+                });
+                original += length;
+            }
+            let total: usize = segments.iter().map(|segment| segment.text.len()).sum();
+            let mut edits = Vec::new();
+            let mut position = 0;
+            for (gap, length, replacement, lossy) in cuts {
+                let start = position + gap;
+                let end = start + length;
+                if end > total {
+                    break;
+                }
+                edits.push(Edit {
+                    range: start..end,
+                    replacement,
+                    reason: if lossy {
+                        REASON_LOSSY
+                    } else {
+                        "mojibake.latin-1"
+                    },
+                });
+                position = end;
+            }
+            (segments, edits)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn edits_apply_as_one_at_a_time_from_the_right((segments, edits) in segments_and_edits()) {
+            let mut walked = segments.clone();
+            apply(&mut walked, &edits);
+            let mut reference = segments;
+            apply_reference(&mut reference, &edits);
+            let shown = |segments: &[Segment]| -> Vec<(String, Range<usize>, Option<&'static str>)> {
+                segments
+                    .iter()
+                    .map(|segment| (segment.text.clone(), segment.original.clone(), segment.reason))
+                    .collect()
+            };
+            proptest::prop_assert_eq!(shown(&walked), shown(&reference));
+        }
     }
 
     #[test]
