@@ -24,7 +24,7 @@ pub(crate) fn next_non_ascii(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// The code point and length of the character that starts at `index` of
 /// valid UTF-8, whose first byte `first` is not ASCII.
-#[inline]
+#[inline(always)]
 pub(crate) fn code_point_at(bytes: &[u8], index: usize, first: u8) -> (u32, usize) {
     let tail = |offset: usize| u32::from(bytes[index + offset] & 0x3F);
     match first {

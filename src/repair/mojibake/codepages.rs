@@ -207,6 +207,12 @@ pub(crate) struct CandidateMasks {
     /// The few characters above that some code page shows (`ﬁ`, the Apple
     /// logo of mac-roman), sorted.
     high: Vec<(char, (u16, u16))>,
+    /// The first code point of `high`.
+    high_start: u32,
+    /// For each lead byte of a three-byte UTF-8 sequence (0xE0 to 0xEF),
+    /// whether no character it starts has a mask: most of Chinese,
+    /// Japanese and Korean text.
+    silent_leads: [bool; 16],
 }
 
 const MASK_LIMIT: u32 = 0x3000;
@@ -218,15 +224,26 @@ impl CandidateMasks {
     }
 
     /// The masks of the character with this code point (any `u32`).
-    #[inline]
+    #[inline(always)]
     pub fn get_code(&self, code: u32) -> (u16, u16) {
         if code < MASK_LIMIT {
             self.low[code as usize]
+        } else if code < self.high_start {
+            // Chinese, Japanese and Korean text lies between the two
+            // tables: no code page shows any of it.
+            (0, 0)
         } else {
             self.high
                 .binary_search_by_key(&code, |&(c, _)| c as u32)
                 .map_or((0, 0), |found| self.high[found].1)
         }
+    }
+
+    /// Whether every character whose UTF-8 form starts with `first` has
+    /// no mask, and none of them is U+FFFD, which the pre-scan also reads.
+    #[inline]
+    pub fn is_silent_lead(&self, first: u8) -> bool {
+        first & 0xF0 == 0xE0 && self.silent_leads[usize::from(first & 0x0F)]
     }
 }
 
@@ -254,10 +271,18 @@ pub(crate) fn candidate_masks() -> &'static CandidateMasks {
                 }
             }
         }
-        CandidateMasks {
+        let high: Vec<(char, (u16, u16))> = high.into_iter().collect();
+        let mut masks = CandidateMasks {
             low,
-            high: high.into_iter().collect(),
-        }
+            high_start: high.first().map_or(u32::MAX, |&(c, _)| c as u32),
+            high,
+            silent_leads: [false; 16],
+        };
+        masks.silent_leads = std::array::from_fn(|low_bits| {
+            let first = (low_bits as u32) << 12;
+            (first..first + 0x1000).all(|code| code != 0xFFFD && masks.get_code(code) == (0, 0))
+        });
+        masks
     })
 }
 
@@ -307,6 +332,37 @@ mod tests {
         let cp437 = page("mojibake.cp437");
         assert_eq!(cp437.byte('├'), Some(0xC3));
         assert_eq!(cp437.byte('⌐'), Some(0xA9));
+    }
+
+    #[test]
+    fn every_character_has_the_masks_its_bytes_give() {
+        let masks = candidate_masks();
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut expected = (0u16, 0u16);
+            for (index, page) in code_pages().iter().enumerate() {
+                match page.byte(c) {
+                    Some(0xC2..=0xF4) => expected.0 |= 1 << index,
+                    Some(0x80..=0xBF) => expected.1 |= 1 << index,
+                    _ => {}
+                }
+            }
+            assert_eq!(masks.get(c), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn silent_leads_start_only_characters_without_masks() {
+        let masks = candidate_masks();
+        for c in (0x800..=0xFFFF).filter_map(char::from_u32) {
+            let mut bytes = [0; 4];
+            let first = c.encode_utf8(&mut bytes).as_bytes()[0];
+            if masks.is_silent_lead(first) {
+                assert_eq!(masks.get(c), (0, 0), "{c:?}");
+                assert_ne!(c, '\u{FFFD}');
+            }
+        }
+        // The everyday characters of Chinese text are among them.
+        assert!(masks.is_silent_lead("中".as_bytes()[0]));
     }
 
     #[test]

@@ -48,6 +48,14 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             }
             continue;
         }
+        if masks.is_silent_lead(first) {
+            // A character no code page shows (a Chinese one) ends any
+            // pair, and stands before nothing.
+            lead = 0;
+            capital = false;
+            index += 3;
+            continue;
+        }
         let (code, length) = code_point_at(bytes, index, first);
         let (its_lead, continuation) = masks.get_code(code);
         if code == 0xFFFD && capital {
@@ -308,25 +316,29 @@ fn sequences_from(
     page: &CodePage,
     allow_c1: bool,
 ) -> Vec<Sequence> {
-    let mut found = Vec::new();
+    // Room for a sequence at every start, so that finding them never
+    // grows the vector.
+    let mut found = Vec::with_capacity(starts.size_hint().0);
     let mut free_from = 0;
     for index in starts {
         if index < free_from {
             continue;
         }
-        let Some(length) = page.byte(chars[index]).and_then(sequence_length) else {
+        let Some(lead) = page.byte(chars[index]) else {
+            continue;
+        };
+        let Some(length) = sequence_length(lead) else {
             continue;
         };
         // Most leads in text are letters followed by another letter: look
         // at the next character before the whole window.
-        let continued = chars
-            .get(index + 1)
-            .and_then(|&next| page.byte(next))
-            .is_some_and(|byte| (0x80..=0xBF).contains(&byte));
-        if !continued {
+        let Some(second) = chars.get(index + 1).and_then(|&next| page.byte(next)) else {
+            continue;
+        };
+        if !(0x80..=0xBF).contains(&second) {
             continue;
         }
-        if let Some(decoded) = decode_at(chars, index, length, page, allow_c1) {
+        if let Some(decoded) = decode_at(chars, index, [lead, second], length, page, allow_c1) {
             found.push(Sequence {
                 start: index,
                 len: length,
@@ -338,16 +350,19 @@ fn sequences_from(
     found
 }
 
+/// The character the `length` characters from `start` decode to under
+/// `page`, whose first two stand for the bytes `first_two`.
 fn decode_at(
     chars: &[char],
     start: usize,
+    first_two: [u8; 2],
     length: usize,
     page: &CodePage,
     allow_c1: bool,
 ) -> Option<char> {
     let window = chars.get(start..start + length)?;
-    let mut bytes = [0u8; 4];
-    for (slot, &c) in bytes.iter_mut().zip(window) {
+    let mut bytes = [first_two[0], first_two[1], 0, 0];
+    for (slot, &c) in bytes.iter_mut().zip(window).skip(2) {
         *slot = page.byte(c)?;
     }
     let decoded = decode_utf8_sequence(&bytes[..length])?;

@@ -25,11 +25,22 @@ struct PairCounts {
     pairs: HashMap<(char, char), u32, BuildHasherDefault<PairHasher>>,
 }
 
+/// The weight of a pair the corpus writes `count` times (at least once):
+/// a log count, so that common pairs do not drown the rest.
+fn seen_weight(count: u32) -> f32 {
+    (1.0 + count as f32).ln() * 0.5
+}
+
 /// A multiply-and-rotate hasher for pairs of characters. The keys come
 /// from our own corpus, not from an attacker, and the default hasher was
 /// the largest cost of judging a span in clean non-Latin text.
 #[derive(Default)]
-struct PairHasher(u64);
+pub(crate) struct PairHasher(u64);
+
+/// [`PairHasher`] for maps keyed by characters or runs of them, whose
+/// keys are the text being repaired: a collision costs time, never a
+/// wrong answer.
+pub(crate) type CharHashing = BuildHasherDefault<PairHasher>;
 
 impl Hasher for PairHasher {
     fn finish(&self) -> u64 {
@@ -47,8 +58,21 @@ impl Hasher for PairHasher {
     }
 }
 
+/// Below this code point, [`normalise`] reads a table.
+const NORMAL_LIMIT: u32 = 0x3100;
+
+#[inline]
 fn normalise(c: Option<char>) -> char {
     let Some(c) = c else { return BOUNDARY };
+    let code = c as u32;
+    if code < NORMAL_LIMIT {
+        return normal_forms()[code as usize];
+    }
+    normal_form(c)
+}
+
+/// What [`normalise`] makes of `c`: the lowercase letter, or a boundary.
+fn normal_form(c: char) -> char {
     let class = score::class(c);
     if !class.is_letter() {
         return BOUNDARY;
@@ -58,6 +82,17 @@ fn normalise(c: Option<char>) -> char {
     } else {
         c
     }
+}
+
+/// [`normal_form`] of every character below [`NORMAL_LIMIT`]: the letters
+/// of every script the corpus writes but the East Asian ones.
+fn normal_forms() -> &'static [char] {
+    static FORMS: OnceLock<Vec<char>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        (0..NORMAL_LIMIT)
+            .map(|code| char::from_u32(code).map_or(BOUNDARY, normal_form))
+            .collect()
+    })
 }
 
 fn counts() -> &'static PairCounts {
@@ -76,6 +111,18 @@ fn counts() -> &'static PairCounts {
             }
         }
         PairCounts { pairs }
+    })
+}
+
+/// [`seen_weight`] of each pair [`counts`] holds, worked out once.
+fn weights() -> &'static HashMap<(char, char), f32, CharHashing> {
+    static WEIGHTS: OnceLock<HashMap<(char, char), f32, CharHashing>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        counts()
+            .pairs
+            .iter()
+            .map(|(&pair, &count)| (pair, seen_weight(count)))
+            .collect()
     })
 }
 
@@ -173,6 +220,7 @@ pub(crate) fn lowercase(c: char) -> char {
 }
 
 /// How often `a` is followed by `b` in the corpus.
+#[cfg(test)]
 pub(crate) fn pair_count(a: Option<char>, b: Option<char>) -> u32 {
     counts()
         .pairs
@@ -185,14 +233,15 @@ pub(crate) fn pair_count(a: Option<char>, b: Option<char>) -> u32 {
 /// and `after`: the log counts of both letter pairs, with a penalty for a
 /// pair never seen.
 pub(crate) fn pair_evidence(before: Option<char>, letter: char, after: Option<char>) -> f32 {
-    let side = |count: u32| {
-        if count == 0 {
-            -1.5
-        } else {
-            (1.0 + count as f32).ln() * 0.5
-        }
-    };
-    side(pair_count(before, Some(letter))) + side(pair_count(Some(letter), after))
+    let side = |a: Option<char>, b: Option<char>| pair_weight(normalise(a), normalise(b), -1.5);
+    side(before, Some(letter)) + side(Some(letter), after)
+}
+
+/// The weight of the pair of normalised characters `a`, `b` (see
+/// [`seen_weight`]), or `unseen` when the corpus never writes it.
+#[inline]
+fn pair_weight(a: char, b: char, unseen: f32) -> f32 {
+    weights().get(&(a, b)).copied().unwrap_or(unseen)
 }
 
 /// Whether the letters corpus writes `script` at all. Where it does not
@@ -345,27 +394,22 @@ pub(crate) fn one_letter_word_before(letter: char, ending: [char; 2]) -> u32 {
 /// of a log count per pair that involves a letter of the reading (unseen
 /// pairs weigh -2). Readings without letters score 0.
 fn plausibility(left: Option<char>, reading: &[char], right: Option<char>) -> Option<f32> {
-    let side = |count: u32| {
-        if count == 0 {
-            -2.0
-        } else {
-            (1.0 + count as f32).ln() * 0.5
-        }
-    };
-    let is_letter = |c: Option<char>| c.is_some_and(|c| score::class(c).is_letter());
+    // A character is a letter exactly when its normal form is not the
+    // boundary (the boundary itself, a space, is no letter).
     let mut total = 0.0;
     let mut pairs = 0;
-    let mut previous = left;
+    let mut previous = normalise(left);
     for c in reading
         .iter()
         .copied()
         .map(Some)
         .chain(std::iter::once(right))
     {
+        let c = normalise(c);
         // Every pair here touches the reading; pairs without a letter
         // (digits, punctuation) say nothing about a language.
-        if is_letter(previous) || is_letter(c) {
-            total += side(pair_count(previous, c));
+        if previous != BOUNDARY || c != BOUNDARY {
+            total += pair_weight(previous, c, -2.0);
             pairs += 1;
         }
         previous = c;
@@ -422,6 +466,68 @@ mod tests {
         assert!(fitting("мес?", 3, WordPart::Start).contains(&'я'));
         assert!(fitting("?ется", 0, WordPart::End).contains(&'а'));
         assert!(fitting("я?яц", 1, WordPart::End).is_empty());
+    }
+
+    #[test]
+    fn every_normal_form_in_the_table_is_the_rule() {
+        for c in (0..NORMAL_LIMIT).filter_map(char::from_u32) {
+            assert_eq!(normalise(Some(c)), normal_form(c), "{c:?}");
+            // `plausibility` tells letters by their normal form.
+            assert_eq!(normalise(Some(c)) != BOUNDARY, score::class(c).is_letter());
+        }
+    }
+
+    /// The rule [`plausibility`] follows, with the counts looked up and
+    /// weighed pair by pair.
+    fn plausibility_reference(
+        left: Option<char>,
+        reading: &[char],
+        right: Option<char>,
+    ) -> Option<f32> {
+        let side = |count: u32| {
+            if count == 0 {
+                -2.0
+            } else {
+                (1.0 + count as f32).ln() * 0.5
+            }
+        };
+        let is_letter = |c: Option<char>| c.is_some_and(|c| score::class(c).is_letter());
+        let mut total = 0.0;
+        let mut pairs = 0;
+        let mut previous = left;
+        for c in reading
+            .iter()
+            .copied()
+            .map(Some)
+            .chain(std::iter::once(right))
+        {
+            if is_letter(previous) || is_letter(c) {
+                total += side(pair_count(previous, c));
+                pairs += 1;
+            }
+            previous = c;
+        }
+        (pairs > 0).then(|| total / pairs as f32)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plausibility_follows_the_rule(
+            left in proptest::option::of(proptest::char::any()),
+            text in "[a-zA-Z .,\u{C0}-\u{24F}\u{370}-\u{3FF}\u{400}-\u{45F}\u{E00}-\u{E5B}\u{600}-\u{6FF}\u{1E00}-\u{1EFF}\u{2010}-\u{2030}\u{4E00}-\u{4E10}\u{FF21}-\u{FF3A}]{0,10}",
+            right in proptest::option::of(proptest::char::any()),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            proptest::prop_assert_eq!(
+                plausibility(left, &chars, right).map(f32::to_bits),
+                plausibility_reference(left, &chars, right).map(f32::to_bits)
+            );
+            for &c in &chars {
+                let side = |count: u32| if count == 0 { -1.5 } else { (1.0 + count as f32).ln() * 0.5 };
+                let expected = side(pair_count(left, Some(c))) + side(pair_count(Some(c), right));
+                proptest::prop_assert_eq!(pair_evidence(left, c, right).to_bits(), expected.to_bits());
+            }
+        }
     }
 
     #[test]

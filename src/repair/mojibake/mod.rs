@@ -29,10 +29,11 @@ use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
 use detect::{
-    candidate_pages, is_middle_step, pages_worth_judging, pair_positions, sequences, sequences_at,
-    LineFacts, Sequence,
+    candidate_pages, is_middle_step, pages_worth_judging, sequences, LineFacts, Sequence,
 };
+use letters::CharHashing;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Rounds of repair per line: enough for triple damage plus a second code
@@ -133,13 +134,16 @@ fn repair_line(
 ) -> Option<String> {
     // Most lines that reach here are clean text in a code page's own
     // script: settle that before building anything.
-    let mut chars = Vec::with_capacity(line.len());
-    chars.extend(line.chars());
-    let mut facts = LineFacts::new(&chars);
-    if pages_worth_judging(&mut facts, pages) == 0 && !lossy::worth_trying(&mut facts) {
+    let mut line_chars = Vec::with_capacity(line.len());
+    line_chars.extend(line.chars());
+    let mut facts = LineFacts::new(&line_chars);
+    let worth_judging = pages_worth_judging(&mut facts, pages);
+    if worth_judging == 0 && !lossy::worth_trying(&mut facts) {
         return None;
     }
-    drop(chars);
+    // The first round reads the line as it is: what was just worked out
+    // about it holds there.
+    let mut first_round = Some((facts, worth_judging));
     let mut segments = vec![Segment {
         text: line.to_string(),
         original: 0..line.len(),
@@ -147,6 +151,7 @@ fn repair_line(
     }];
     let mut current = line.to_string();
     let mut used_pages = 0u32;
+    let mut readings = Readings::default();
     // A filled hole can complete a neighbouring sequence, and a repaired
     // sequence is context for a hole: alternate until neither finds more,
     // so that a second call finds nothing left to do.
@@ -156,8 +161,17 @@ fn repair_line(
         // rather than at their bound.
         let mut settled = false;
         for _ in 0..MAX_ROUNDS {
-            let chars: Vec<char> = current.chars().collect();
-            let pages = pages_worth_judging(&mut LineFacts::new(&chars), candidate_pages(&current));
+            let round_chars: Vec<char>;
+            let (mut facts, pages) = match first_round.take() {
+                Some(known) => known,
+                None => {
+                    round_chars = current.chars().collect();
+                    let mut facts = LineFacts::new(&round_chars);
+                    let pages = pages_worth_judging(&mut facts, candidate_pages(&current));
+                    (facts, pages)
+                }
+            };
+            let chars = facts.chars;
             if pages == 0 {
                 settled = true;
                 break;
@@ -168,13 +182,12 @@ fn repair_line(
             // cost and not established where that one is not, would make
             // the same edits and can only tie or lose: it is not planned.
             let mut planned: Vec<(usize, Vec<Sequence>)> = Vec::new();
-            let pairs = pair_positions(&chars);
             for (page_index, page) in code_pages().iter().enumerate() {
                 if pages & (1 << page_index) == 0 {
                     continue;
                 }
                 let established = used_pages & (1 << page_index) != 0;
-                let found = sequences_at(&chars, &pairs, page, true);
+                let found = facts.found(page_index, page).to_vec();
                 let planned_already = planned.iter().any(|(earlier, earlier_found)| {
                     *earlier_found == found
                         && code_pages()[*earlier].cost <= page.cost
@@ -183,7 +196,7 @@ fn repair_line(
                 if planned_already {
                     continue;
                 }
-                let (gain, edits) = plan(&chars, &found, page, established);
+                let (gain, edits) = plan(chars, &found, page, established, &mut readings);
                 planned.push((page_index, found));
                 // A code page the line already needed costs nothing more.
                 let net = if established {
@@ -208,7 +221,7 @@ fn repair_line(
                 break;
             }
             used_pages |= 1 << page_index;
-            apply(&mut segments, &to_byte_edits(&current, &chars, edits));
+            apply(&mut segments, &to_byte_edits(&current, chars, edits));
             current = joined(&segments);
         }
         // A filled hole is context for its neighbours: fill again until
@@ -260,6 +273,7 @@ fn plan(
     found: &[Sequence],
     page: &'static CodePage,
     established: bool,
+    readings: &mut Readings,
 ) -> (f32, Vec<Edit>) {
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
@@ -276,18 +290,23 @@ fn plan(
             *flag = true;
         }
     }
-    let judge_runs = |preferred: u16| -> Vec<Judged> {
-        let context = Context {
-            chars,
-            in_candidate: &in_candidate,
-            preferred,
-        };
-        runs(found)
-            .into_iter()
-            .flat_map(|run| judge(&context, run, page))
-            .collect()
+    let context = |preferred: u16| Context {
+        chars,
+        in_candidate: &in_candidate,
+        preferred,
     };
-    let mut judged = judge_runs(0);
+    let runs = runs(found);
+    // Each run judged alone, with the code pages (a mask) whose preference
+    // could change its judgement: a preference for any other leaves it as
+    // it is, and it need not be judged again.
+    let alone: Vec<(Vec<Judged>, u16)> = runs
+        .iter()
+        .map(|run| judge(&context(0), run, page, readings))
+        .collect();
+    let mut judged: Vec<Judged> = alone
+        .iter()
+        .flat_map(|(judged, _)| judged.iter().cloned())
+        .collect();
     // Runs damaged twice are read once more each on its own, and the
     // second code page is often a close call (windows-1250 and iso-8859-2
     // hold the same letters at other bytes). One text went through one
@@ -306,7 +325,15 @@ fn plan(
             if options & (1 << index) == 0 {
                 continue;
             }
-            let consistent = judge_runs(1 << index);
+            let preferring = context(1 << index);
+            let mut consistent = Vec::with_capacity(judged.len());
+            for (run, (judged_alone, sensitive)) in runs.iter().zip(&alone) {
+                if sensitive & (1 << index) != 0 {
+                    consistent.extend(judge(&preferring, run, page, readings).0);
+                } else {
+                    consistent.extend(judged_alone.iter().cloned());
+                }
+            }
             let total = chain_total(&consistent);
             if best
                 .as_ref()
@@ -394,6 +421,7 @@ struct Context<'a> {
 /// A run judged worth repairing, with the code page of its further
 /// reading when it was damaged more than once, and the code pages (a mask)
 /// a further reading could have gone through, taken or not.
+#[derive(Clone)]
 struct Judged {
     gain: f32,
     edit: Edit,
@@ -433,7 +461,14 @@ const CHAIN_MARGIN: f32 = 0.5;
 /// Whether a run of sequences should be repaired, and into what. A run
 /// whose reading still holds C1 controls is double damage: it is read once
 /// more; if that fails, its sequences without controls are judged alone.
-fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Judged> {
+/// Also returns the code pages (a mask) whose preference could change the
+/// judgement: the further readings a preference weighs are among them.
+fn judge(
+    context: &Context,
+    run: &[Sequence],
+    page: &'static CodePage,
+    readings: &mut Readings,
+) -> (Vec<Judged>, u16) {
     let chars = context.chars;
     let start = run[0].start;
     let end = run[run.len() - 1].start + run[run.len() - 1].len;
@@ -442,7 +477,7 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
     let mut inner = None;
     let mut options = 0;
     if repaired.iter().any(|&c| is_middle_step(c)) {
-        match collapse(&repaired, COLLAPSE_DEPTH, context.preferred, true) {
+        match readings.collapse(&repaired).choose(context.preferred) {
             Some((collapsed, collapse_options)) => {
                 repaired = collapsed.text;
                 reason = REASON_DOUBLE;
@@ -455,10 +490,14 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
                     .filter(|s| !is_middle_step(s.decoded))
                     .copied()
                     .collect();
-                return runs(&clean)
-                    .into_iter()
-                    .flat_map(|part| judge(context, part, page))
-                    .collect();
+                let mut judged = Vec::new();
+                let mut sensitive = 0;
+                for part in runs(&clean) {
+                    let (part_judged, part_sensitive) = judge(context, part, page, readings);
+                    judged.extend(part_judged);
+                    sensitive |= part_sensitive;
+                }
+                return (judged, sensitive);
             }
         }
     }
@@ -472,11 +511,21 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
     } else {
         context.preferred
     };
-    let (deeper, deeper_options) = deepen(left, &repaired, right, preferred);
+    let deepened = readings.deepen(left, &repaired, right);
+    let (deeper, deeper_options) = deepened.choose(preferred);
+    // The cost of the reading judged, which the further readings already
+    // weighed.
+    let repaired_cost = match &deeper {
+        Some((_, cost)) => *cost,
+        None => deepened.current,
+    };
     if inner.is_none() {
         options = deeper_options;
     }
-    if let Some(deeper) = deeper {
+    // Only the further readings weigh a preference: after a collapse its
+    // own, otherwise those of the first reading.
+    let sensitive = options;
+    if let Some((deeper, _)) = deeper {
         repaired = deeper.text;
         reason = REASON_DOUBLE;
         if inner.is_none() {
@@ -484,14 +533,13 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
         }
     }
     if holds_stray_digit(left, &repaired, right) {
-        return Vec::new();
+        return (Vec::new(), sensitive);
     }
     let shape: f32 = run
         .iter()
         .map(|sequence| shape_evidence(chars, sequence))
         .sum();
-    let cheap = score::window_cost(left, &chars[start..end], right)
-        - score::window_cost(left, &repaired, right)
+    let cheap = score::window_cost(left, &chars[start..end], right) - repaired_cost
         + shape
         + run_bonus(&repaired, run.len());
     // The costly terms below can add at most 2 per letter of the broken
@@ -502,15 +550,16 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
         .filter(|&&c| score::class(c).is_letter())
         .count();
     if cheap + 2.0 * letters_before as f32 + 1.0 < ACCEPT_SUPPORTED {
-        return Vec::new();
+        return (Vec::new(), sensitive);
     }
-    let gain = cheap + isolation_cost(context, start, end, &chars[start..end])
-        - isolation_cost(context, start, end, &repaired)
+    let around = letters_around(context, start, end);
+    let gain = cheap + isolation_cost(around, &chars[start..end])
+        - isolation_cost(around, &repaired)
         + letters::plausibility_gain(left, &chars[start..end], &repaired, right);
     if gain < ACCEPT_SUPPORTED {
-        return Vec::new();
+        return (Vec::new(), sensitive);
     }
-    vec![Judged {
+    let judged = Judged {
         gain,
         edit: Edit {
             range: start..end,
@@ -519,7 +568,8 @@ fn judge(context: &Context, run: &[Sequence], page: &'static CodePage) -> Vec<Ju
         },
         inner,
         options,
-    }]
+    };
+    (vec![judged], sensitive)
 }
 
 /// Whether a reading holds a digit of another script (`٠`) with neither
@@ -572,6 +622,52 @@ struct Further {
     first_page: usize,
 }
 
+/// The further readings of the readings a line's runs were repaired into,
+/// each worked out once per line: every code page that finds a run, and
+/// every code page a plan prefers, asks for the same ones again, and only
+/// the choice among them depends on the preference.
+#[derive(Default)]
+struct Readings {
+    collapses: HashMap<Vec<char>, Collapses, CharHashing>,
+    /// By reading, then by its neighbours. Only those with a further
+    /// reading are kept: the others cannot change with a preference, and
+    /// their run is judged only once.
+    deepenings: HashMap<Vec<char>, Vec<(Option<char>, Option<char>, Deepenings)>, CharHashing>,
+    /// The last reading worked out and not kept.
+    unkept: Option<Deepenings>,
+}
+
+impl Readings {
+    /// The ways to read `reading`, which holds C1 controls, once more
+    /// ([`collapse`] at full depth, looking ahead).
+    fn collapse(&mut self, reading: &[char]) -> &Collapses {
+        if !self.collapses.contains_key(reading) {
+            let collapses = Collapses::of(reading, COLLAPSE_DEPTH, true);
+            self.collapses.insert(reading.to_vec(), collapses);
+        }
+        &self.collapses[reading]
+    }
+
+    /// The further readings of `reading` between `left` and `right`.
+    fn deepen(&mut self, left: Option<char>, reading: &[char], right: Option<char>) -> &Deepenings {
+        let kept = self.deepenings.get(reading).and_then(|around| {
+            around
+                .iter()
+                .position(|(kept_left, kept_right, _)| *kept_left == left && *kept_right == right)
+        });
+        if let Some(index) = kept {
+            return &self.deepenings[reading][index].2;
+        }
+        let deepenings = Deepenings::of(left, reading, right);
+        if deepenings.options == 0 {
+            return self.unkept.insert(deepenings);
+        }
+        let around = self.deepenings.entry(reading.to_vec()).or_default();
+        around.push((left, right, deepenings));
+        &around[around.len() - 1].2
+    }
+}
+
 /// Reads a repaired run once or twice more, through the code pages that
 /// make it cheapest, if the result is clearly cheaper. Both steps are
 /// weighed together: a first step that looks no better alone (`Ã‚Â°` to
@@ -585,63 +681,145 @@ fn deepen(
     right: Option<char>,
     preferred: u16,
 ) -> (Option<Further>, u16) {
-    let current = score::window_cost(left, reading, right);
-    let mut best: Option<(f32, Vec<char>, usize)> = None;
-    let mut options = 0u16;
-    // (cost so far, text, code page of the first step)
-    let mut frontier = vec![(0.0f32, reading.to_vec(), usize::MAX)];
-    for step in 0..DEEPEN_STEPS {
-        let mut next_frontier = Vec::new();
-        for (spent, text, first) in &frontier {
-            let pages = candidate_pages_of(text);
-            for (index, page) in code_pages().iter().enumerate() {
-                if pages & (1 << index) == 0 {
-                    continue;
-                }
-                let found = sequences(text, page, false);
-                if found.is_empty() {
-                    continue;
-                }
-                let out = substituted(text, &found);
-                let first = if step == 0 { index } else { *first };
-                let mut spent = spent + page.cost;
-                if step == 0 {
-                    options |= 1 << index;
-                    if preferred & (1 << index) != 0 {
-                        spent -= PREFERRED_BONUS;
+    let (further, options) = Deepenings::of(left, reading, right).choose(preferred);
+    (further.map(|(further, _)| further), options)
+}
+
+/// Every further reading [`deepen`] weighs for one reading between its
+/// neighbours, with what each costs whatever the preference; the choice
+/// among them is [`Deepenings::choose`].
+struct Deepenings {
+    /// The cost of the reading itself.
+    current: f32,
+    /// In the order they were found: the first steps, then the second
+    /// steps from each first one.
+    further: Vec<FurtherStep>,
+    /// The code pages a first step could go through.
+    options: u16,
+}
+
+/// One further reading of [`Deepenings`].
+struct FurtherStep {
+    /// Index of the first step in [`Deepenings::further`] (itself for a
+    /// first step), and the step's own code page.
+    first: usize,
+    page: usize,
+    step: usize,
+    /// The reading's window cost and its letter-statistics gain over the
+    /// reading it deepens.
+    window: f32,
+    gain: f32,
+    text: Vec<char>,
+}
+
+impl Deepenings {
+    fn of(left: Option<char>, reading: &[char], right: Option<char>) -> Deepenings {
+        let current = score::window_cost(left, reading, right);
+        let mut further: Vec<FurtherStep> = Vec::new();
+        let mut options = 0u16;
+        // The readings the next step starts from, as indexes into
+        // `further` (`None` for `reading` itself).
+        let mut frontier: Vec<Option<usize>> = vec![None];
+        for step in 0..DEEPEN_STEPS {
+            let mut next_frontier = Vec::new();
+            for from in frontier {
+                let text = match from {
+                    Some(index) => &further[index].text,
+                    None => reading,
+                };
+                let pages = candidate_pages_of(text);
+                let mut found_here = Vec::new();
+                for (index, page) in code_pages().iter().enumerate() {
+                    if pages & (1 << index) == 0 {
+                        continue;
                     }
+                    let found = sequences(text, page, false);
+                    if found.is_empty() {
+                        continue;
+                    }
+                    let out = substituted(text, &found);
+                    if step == 0 {
+                        options |= 1 << index;
+                    }
+                    // Letter statistics count too: `РІ` and `в` cost the
+                    // same as characters, but only one is a Bulgarian word.
+                    let window = score::window_cost(left, &out, right);
+                    let gain = letters::plausibility_gain(left, reading, &out, right);
+                    found_here.push((index, window, gain, out));
                 }
-                // Letter statistics count too: `РІ` and `в` cost the same
-                // as characters, but only one is a Bulgarian word.
-                // Each further step must pay for itself, as the first does.
-                let cost = score::window_cost(left, &out, right) + spent
-                    - letters::plausibility_gain(left, reading, &out, right)
-                    + DEEPEN_MARGIN * step as f32;
-                if best
-                    .as_ref()
-                    .map_or(true, |(best_cost, _, _)| cost < *best_cost)
-                {
-                    best = Some((cost, out.clone(), first));
+                for (page, window, gain, text) in found_here {
+                    let index = further.len();
+                    further.push(FurtherStep {
+                        first: from.map_or(index, |from| further[from].first),
+                        page,
+                        step,
+                        window,
+                        gain,
+                        text,
+                    });
+                    next_frontier.push(Some(index));
                 }
-                next_frontier.push((spent, out, first));
+            }
+            frontier = next_frontier;
+        }
+        Deepenings {
+            current,
+            further,
+            options,
+        }
+    }
+
+    /// The cheapest further reading, if it is clearly cheaper than the
+    /// reading itself, with its window cost; and the code pages a first
+    /// step could go through.
+    fn choose(&self, preferred: u16) -> (Option<(Further, f32)>, u16) {
+        let pages = code_pages();
+        let mut best: Option<(f32, usize)> = None;
+        for (index, further) in self.further.iter().enumerate() {
+            let first = &self.further[further.first];
+            // What the chain of code pages costs, step by step.
+            let mut spent = 0.0f32 + pages[first.page].cost;
+            if preferred & (1 << first.page) != 0 {
+                spent -= PREFERRED_BONUS;
+            }
+            if further.step > 0 {
+                spent += pages[further.page].cost;
+            }
+            // Each further step must pay for itself, as the first does.
+            let cost = further.window + spent - further.gain + DEEPEN_MARGIN * further.step as f32;
+            if best
+                .as_ref()
+                .map_or(true, |(best_cost, _)| cost < *best_cost)
+            {
+                best = Some((cost, index));
             }
         }
-        frontier = next_frontier;
+        // Through the chain the rest of the line took, a further reading
+        // need only be cheaper, not clearly so (`С–` is `і` among Ukrainian
+        // words read through windows-1251 twice).
+        let chosen = best
+            .filter(|&(cost, index)| {
+                let first_page = self.further[self.further[index].first].page;
+                let margin = if preferred & (1 << first_page) != 0 {
+                    0.0
+                } else {
+                    DEEPEN_MARGIN
+                };
+                cost + margin < self.current
+            })
+            .map(|(_, index)| {
+                let further = &self.further[index];
+                let first_page = self.further[further.first].page;
+                (
+                    Further {
+                        text: further.text.clone(),
+                        first_page,
+                    },
+                    further.window,
+                )
+            });
+        (chosen, self.options)
     }
-    // Through the chain the rest of the line took, a further reading need
-    // only be cheaper, not clearly so (`С–` is `і` among Ukrainian words
-    // read through windows-1251 twice).
-    let further = best
-        .filter(|(cost, _, first_page)| {
-            let margin = if preferred & (1 << first_page) != 0 {
-                0.0
-            } else {
-                DEEPEN_MARGIN
-            };
-            *cost + margin < current
-        })
-        .map(|(_, text, first_page)| Further { text, first_page });
-    (further, options)
 }
 
 /// How much cheaper a further reading through the code page most runs of
@@ -678,51 +856,102 @@ fn collapse(
     preferred: u16,
     look_ahead: bool,
 ) -> Option<(Further, u16)> {
-    let mut best: Option<(f32, Vec<char>, usize)> = None;
-    let mut options = 0u16;
-    for (index, page) in code_pages().iter().enumerate() {
-        let found = sequences(reading, page, depth > 0);
-        if found.is_empty() {
-            continue;
-        }
-        let mut out = substituted(reading, &found);
-        let mut cost = page.cost;
-        if out.iter().any(|&c| is_middle_step(c)) {
-            let Some(deeper) = depth
-                .checked_sub(1)
-                .and_then(|less| collapse(&out, less, 0, false))
-            else {
+    Collapses::of(reading, depth, look_ahead).choose(preferred)
+}
+
+/// Every reading [`collapse`] weighs, with what each costs whatever the
+/// preference; the choice among them is [`Collapses::choose`].
+struct Collapses {
+    readings: Vec<Collapsed>,
+    options: u16,
+}
+
+/// One reading of [`Collapses`].
+struct Collapsed {
+    page: usize,
+    /// Whether the reading went through a further one to lose its C1
+    /// controls, and whether looking ahead found one more.
+    deeper: bool,
+    ahead: bool,
+    /// The window cost of where the reading leads.
+    window: f32,
+    text: Vec<char>,
+}
+
+impl Collapses {
+    fn of(reading: &[char], depth: usize, look_ahead: bool) -> Collapses {
+        let mut readings = Vec::new();
+        let mut options = 0u16;
+        for (index, page) in code_pages().iter().enumerate() {
+            let found = sequences(reading, page, depth > 0);
+            if found.is_empty() {
                 continue;
+            }
+            let mut out = substituted(reading, &found);
+            let mut deeper = false;
+            if out.iter().any(|&c| is_middle_step(c)) {
+                let Some(further) = depth
+                    .checked_sub(1)
+                    .and_then(|less| collapse(&out, less, 0, false))
+                else {
+                    continue;
+                };
+                out = further.0.text;
+                // A further reading is a further assumption.
+                deeper = true;
+            }
+            options |= 1 << index;
+            // The cleanest text after this reading may still be mojibake
+            // that a further reading clears, and a reading that merges more
+            // characters (`ŽÂ®` into one) may be a dead end: with
+            // `look_ahead`, each reading is weighed by where it leads.
+            let ahead = if look_ahead {
+                deepen(None, &out, None, 0).0.map(|further| further.text)
+            } else {
+                None
             };
-            out = deeper.0.text;
-            // A further reading is a further assumption.
-            cost += DEEPEN_MARGIN;
+            let window = score::window_cost(None, ahead.as_deref().unwrap_or(&out), None);
+            readings.push(Collapsed {
+                page: index,
+                deeper,
+                ahead: ahead.is_some(),
+                window,
+                text: out,
+            });
         }
-        options |= 1 << index;
-        if preferred & (1 << index) != 0 {
-            cost -= PREFERRED_BONUS;
-        }
-        // The cleanest text after this reading may still be mojibake that
-        // a further reading clears, and a reading that merges more
-        // characters (`ŽÂ®` into one) may be a dead end: with
-        // `look_ahead`, each reading is weighed by where it leads.
-        let ahead = if look_ahead {
-            deepen(None, &out, None, 0).0.map(|further| further.text)
-        } else {
-            None
-        };
-        if ahead.is_some() {
-            cost += DEEPEN_MARGIN;
-        }
-        cost += score::window_cost(None, ahead.as_deref().unwrap_or(&out), None);
-        if best
-            .as_ref()
-            .map_or(true, |(best_cost, _, _)| cost < *best_cost)
-        {
-            best = Some((cost, out, index));
-        }
+        Collapses { readings, options }
     }
-    best.map(|(_, text, first_page)| (Further { text, first_page }, options))
+
+    fn choose(&self, preferred: u16) -> Option<(Further, u16)> {
+        let pages = code_pages();
+        let mut best: Option<(f32, &Collapsed)> = None;
+        for reading in &self.readings {
+            let mut cost = pages[reading.page].cost;
+            if reading.deeper {
+                cost += DEEPEN_MARGIN;
+            }
+            if preferred & (1 << reading.page) != 0 {
+                cost -= PREFERRED_BONUS;
+            }
+            if reading.ahead {
+                cost += DEEPEN_MARGIN;
+            }
+            cost += reading.window;
+            if best
+                .as_ref()
+                .map_or(true, |(best_cost, _)| cost < *best_cost)
+            {
+                best = Some((cost, reading));
+            }
+        }
+        best.map(|(_, reading)| {
+            let further = Further {
+                text: reading.text.clone(),
+                first_page: reading.page,
+            };
+            (further, self.options)
+        })
+    }
 }
 
 /// A lead letter followed only by non-letters is mojibake's shape.
@@ -770,10 +999,13 @@ fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
     }
 }
 
-/// Runs of letters (a word, or the part of one inside the span) whose
-/// script fits none of the nearest letters outside the span: a Cyrillic
-/// pair inside an English sentence, a Hebrew letter beside German.
-fn isolation_cost(context: &Context, start: usize, end: usize, reading: &[char]) -> f32 {
+/// The scripts of the nearest letters outside the span from `start` to
+/// `end` (not in a candidate, of a script of their own), on each side.
+fn letters_around(
+    context: &Context,
+    start: usize,
+    end: usize,
+) -> (Option<score::Script>, Option<score::Script>) {
     const REACH: usize = 30;
     let chars = context.chars;
     let outside = |index: &usize| -> Option<score::Script> {
@@ -787,6 +1019,17 @@ fn isolation_cost(context: &Context, start: usize, end: usize, reading: &[char])
         .rev()
         .find_map(|i| outside(&i));
     let right = (end..chars.len().min(end + REACH)).find_map(|i| outside(&i));
+    (left, right)
+}
+
+/// Runs of letters (a word, or the part of one inside the span) whose
+/// script fits none of the nearest letters outside the span (`around`,
+/// from [`letters_around`]): a Cyrillic pair inside an English sentence,
+/// a Hebrew letter beside German.
+fn isolation_cost(
+    (left, right): (Option<score::Script>, Option<score::Script>),
+    reading: &[char],
+) -> f32 {
     if left.is_none() && right.is_none() {
         return 0.0;
     }
@@ -840,77 +1083,97 @@ fn to_byte_edits(text: &str, chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
 /// segments), right to left so that earlier offsets stay valid. An edit that
 /// touches an earlier repair swallows it whole and becomes
 /// `mojibake.double`, keeping the original span of both.
+///
+/// One walk from the right: the segments not yet passed stay on `ahead`
+/// (whose lengths add up to the offset where the next edit's segments
+/// end), those an edit has passed go to `behind`, and each new repair goes
+/// back on `ahead`, where an edit further left may swallow it too.
 fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
+    let mut ahead = std::mem::take(segments);
+    let mut ahead_end: usize = ahead.iter().map(|segment| segment.text.len()).sum();
+    let mut behind: Vec<Segment> = Vec::new();
     for edit in edits.iter().rev() {
-        split_untouched(segments, edit.range.start);
-        split_untouched(segments, edit.range.end);
-        let mut position = 0;
-        let mut first = None;
-        let mut last = 0;
-        let mut first_start = 0;
-        let mut last_start = 0;
-        for (index, segment) in segments.iter().enumerate() {
-            let end = position + segment.text.len();
-            if end > edit.range.start && position < edit.range.end {
-                if first.is_none() {
-                    first = Some(index);
-                    first_start = position;
+        // Segments wholly after the edit are passed; an untouched one
+        // across its end is split there.
+        while let Some(segment) = ahead.last() {
+            let start = ahead_end - segment.text.len();
+            if start >= edit.range.end {
+                ahead_end = start;
+                behind.extend(ahead.pop());
+            } else {
+                if ahead_end > edit.range.end && segment.reason.is_none() {
+                    let (head, tail) = split(segment, edit.range.end - start);
+                    ahead.pop();
+                    ahead.push(head);
+                    behind.push(tail);
+                    ahead_end = edit.range.end;
                 }
-                last = index;
-                last_start = position;
+                break;
             }
-            position = end;
         }
-        let Some(first) = first else { continue };
-        let absorbed = &segments[first..=last];
+        // The segments the edit touches, right to left; an untouched one
+        // across its start is split there.
+        let mut absorbed: Vec<Segment> = Vec::new();
+        while let Some(segment) = ahead.last() {
+            if ahead_end <= edit.range.start {
+                break;
+            }
+            let start = ahead_end - segment.text.len();
+            if start < edit.range.start && segment.reason.is_none() {
+                let (head, tail) = split(segment, edit.range.start - start);
+                ahead.pop();
+                ahead.push(head);
+                absorbed.push(tail);
+                ahead_end = edit.range.start;
+                break;
+            }
+            ahead_end = start;
+            absorbed.extend(ahead.pop());
+        }
+        let (Some(last), Some(first)) = (absorbed.first(), absorbed.last()) else {
+            continue;
+        };
+        let first_start = ahead_end;
+        let last_start = first_start
+            + absorbed[1..]
+                .iter()
+                .map(|segment| segment.text.len())
+                .sum::<usize>();
         let repaired_before = absorbed.iter().any(|segment| segment.reason.is_some());
-        let mut text = segments[first].text[..edit.range.start - first_start].to_string();
+        let mut text = first.text[..edit.range.start - first_start].to_string();
         text.push_str(&edit.replacement);
-        text.push_str(&segments[last].text[edit.range.end - last_start..]);
-        let original = absorbed[0].original.start..absorbed[absorbed.len() - 1].original.end;
+        text.push_str(&last.text[edit.range.end - last_start..]);
+        let original = first.original.start..last.original.end;
         let reason = if repaired_before && edit.reason != REASON_LOSSY {
             REASON_DOUBLE
         } else {
             edit.reason
         };
-        segments.splice(
-            first..=last,
-            [Segment {
-                text,
-                original,
-                reason: Some(reason),
-            }],
-        );
+        ahead_end += text.len();
+        ahead.push(Segment {
+            text,
+            original,
+            reason: Some(reason),
+        });
     }
+    behind.reverse();
+    ahead.append(&mut behind);
+    *segments = ahead;
 }
 
-/// Splits the untouched segment that holds byte `at` (of the joined text)
-/// so that a segment boundary falls there. Repairs are never split.
-fn split_untouched(segments: &mut Vec<Segment>, at: usize) {
-    let mut position = 0;
-    for index in 0..segments.len() {
-        let length = segments[index].text.len();
-        if at > position && at < position + length {
-            if segments[index].reason.is_some() {
-                return;
-            }
-            let local = at - position;
-            let segment = &segments[index];
-            let tail = Segment {
-                text: segment.text[local..].to_string(),
-                original: segment.original.start + local..segment.original.end,
-                reason: None,
-            };
-            let head = Segment {
-                text: segment.text[..local].to_string(),
-                original: segment.original.start..segment.original.start + local,
-                reason: None,
-            };
-            segments.splice(index..=index, [head, tail]);
-            return;
-        }
-        position += length;
-    }
+/// An untouched segment split at byte `at` of its text.
+fn split(segment: &Segment, at: usize) -> (Segment, Segment) {
+    let head = Segment {
+        text: segment.text[..at].to_string(),
+        original: segment.original.start..segment.original.start + at,
+        reason: None,
+    };
+    let tail = Segment {
+        text: segment.text[at..].to_string(),
+        original: segment.original.start + at..segment.original.end,
+        reason: None,
+    };
+    (head, tail)
 }
 
 #[cfg(test)]
@@ -927,6 +1190,144 @@ mod tests {
             .decode_without_bom_handling(text.as_bytes())
             .0
             .into_owned()
+    }
+
+    /// Applies sorted, non-overlapping edits (byte offsets in the joined
+    /// segments), right to left so that earlier offsets stay valid. An edit that
+    /// touches an earlier repair swallows it whole and becomes
+    /// `mojibake.double`, keeping the original span of both.
+    fn apply_reference(segments: &mut Vec<Segment>, edits: &[Edit]) {
+        for edit in edits.iter().rev() {
+            split_untouched_reference(segments, edit.range.start);
+            split_untouched_reference(segments, edit.range.end);
+            let mut position = 0;
+            let mut first = None;
+            let mut last = 0;
+            let mut first_start = 0;
+            let mut last_start = 0;
+            for (index, segment) in segments.iter().enumerate() {
+                let end = position + segment.text.len();
+                if end > edit.range.start && position < edit.range.end {
+                    if first.is_none() {
+                        first = Some(index);
+                        first_start = position;
+                    }
+                    last = index;
+                    last_start = position;
+                }
+                position = end;
+            }
+            let Some(first) = first else { continue };
+            let absorbed = &segments[first..=last];
+            let repaired_before = absorbed.iter().any(|segment| segment.reason.is_some());
+            let mut text = segments[first].text[..edit.range.start - first_start].to_string();
+            text.push_str(&edit.replacement);
+            text.push_str(&segments[last].text[edit.range.end - last_start..]);
+            let original = absorbed[0].original.start..absorbed[absorbed.len() - 1].original.end;
+            let reason = if repaired_before && edit.reason != REASON_LOSSY {
+                REASON_DOUBLE
+            } else {
+                edit.reason
+            };
+            segments.splice(
+                first..=last,
+                [Segment {
+                    text,
+                    original,
+                    reason: Some(reason),
+                }],
+            );
+        }
+    }
+
+    /// Splits the untouched segment that holds byte `at` (of the joined text)
+    /// so that a segment boundary falls there. Repairs are never split.
+    fn split_untouched_reference(segments: &mut Vec<Segment>, at: usize) {
+        let mut position = 0;
+        for index in 0..segments.len() {
+            let length = segments[index].text.len();
+            if at > position && at < position + length {
+                if segments[index].reason.is_some() {
+                    return;
+                }
+                let local = at - position;
+                let segment = &segments[index];
+                let tail = Segment {
+                    text: segment.text[local..].to_string(),
+                    original: segment.original.start + local..segment.original.end,
+                    reason: None,
+                };
+                let head = Segment {
+                    text: segment.text[..local].to_string(),
+                    original: segment.original.start..segment.original.start + local,
+                    reason: None,
+                };
+                segments.splice(index..=index, [head, tail]);
+                return;
+            }
+            position += length;
+        }
+    }
+
+    /// A line of ASCII letters cut into segments (some of them repairs),
+    /// and sorted, non-overlapping edits on it.
+    fn segments_and_edits() -> impl proptest::strategy::Strategy<Value = (Vec<Segment>, Vec<Edit>)>
+    {
+        use proptest::prelude::*;
+        let segments = proptest::collection::vec(("[a-z]{1,4}", any::<bool>()), 1..8);
+        let edits =
+            proptest::collection::vec((0usize..4, 1usize..4, "[A-Z]{1,3}", any::<bool>()), 0..5);
+        (segments, edits).prop_map(|(parts, cuts)| {
+            let mut segments = Vec::new();
+            let mut original = 0;
+            for (text, repaired) in parts {
+                let length = if repaired { 2 } else { text.len() };
+                segments.push(Segment {
+                    original: original..original + length,
+                    reason: repaired.then_some("mojibake.windows-1252"),
+                    text,
+                });
+                original += length;
+            }
+            let total: usize = segments.iter().map(|segment| segment.text.len()).sum();
+            let mut edits = Vec::new();
+            let mut position = 0;
+            for (gap, length, replacement, lossy) in cuts {
+                let start = position + gap;
+                let end = start + length;
+                if end > total {
+                    break;
+                }
+                edits.push(Edit {
+                    range: start..end,
+                    replacement,
+                    reason: if lossy {
+                        REASON_LOSSY
+                    } else {
+                        "mojibake.latin-1"
+                    },
+                });
+                position = end;
+            }
+            (segments, edits)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn edits_apply_as_one_at_a_time_from_the_right((segments, edits) in segments_and_edits()) {
+            let mut walked = segments.clone();
+            apply(&mut walked, &edits);
+            let mut reference = segments;
+            apply_reference(&mut reference, &edits);
+            let shown = |segments: &[Segment]| -> Vec<(String, Range<usize>, Option<&'static str>)> {
+                segments
+                    .iter()
+                    .map(|segment| (segment.text.clone(), segment.original.clone(), segment.reason))
+                    .collect()
+            };
+            proptest::prop_assert_eq!(shown(&walked), shown(&reference));
+        }
     }
 
     #[test]

@@ -159,8 +159,41 @@ pub(crate) fn class(c: char) -> Class {
     if code < DENSE_LIMIT {
         return dense_classes()[code as usize];
     }
+    if let Some(class) = uniform_blocks()
+        .get((code >> 8) as usize)
+        .copied()
+        .flatten()
+    {
+        return class;
+    }
+    class_from_runs(code)
+}
+
+/// The class of `code` as the generated runs give it.
+fn class_from_runs(code: u32) -> Class {
     let run = CLASS_RUNS.partition_point(|&(start, _)| start <= code);
     unpack(CLASS_RUNS[run.saturating_sub(1)].1)
+}
+
+/// For each block of 256 code points in the Basic Multilingual Plane, its
+/// one class when all of the block has it: Chinese, Japanese and Korean
+/// text lies above [`DENSE_LIMIT`] in such blocks, and answering them
+/// without a search keeps judging that text cheap.
+fn uniform_blocks() -> &'static [Option<Class>] {
+    static UNIFORM: OnceLock<Vec<Option<Class>>> = OnceLock::new();
+    UNIFORM.get_or_init(|| {
+        (0..0x100u32)
+            .map(|block| {
+                let first = block << 8;
+                let last = first | 0xFF;
+                // The block is uniform when no run starts inside it after
+                // its first code point.
+                let runs_inside = CLASS_RUNS.partition_point(|&(start, _)| start <= last)
+                    - CLASS_RUNS.partition_point(|&(start, _)| start <= first);
+                (first >= DENSE_LIMIT && runs_inside == 0).then(|| class_from_runs(first))
+            })
+            .collect()
+    })
 }
 
 impl Class {
@@ -204,8 +237,13 @@ fn is_rare_latin(c: char) -> bool {
 }
 
 /// What a single character costs, whatever stands around it.
+#[inline]
 pub(crate) fn char_cost(c: char) -> f32 {
-    let class = class(c);
+    traits(c).cost
+}
+
+/// [`char_cost`] worked out from the character's class.
+fn char_cost_of(c: char, class: Class) -> f32 {
     match class.kind {
         Kind::Control => {
             if c == '\t' || c == '\n' || c == '\r' {
@@ -343,12 +381,156 @@ fn is_thai_consonant(c: char) -> bool {
     ('\u{E01}'..='\u{E2E}').contains(&c)
 }
 
+/// What the judge asks about one character, worked out once for every
+/// character below [`DENSE_LIMIT`]: its class, its own cost
+/// ([`char_cost`]) and the facts [`pair_cost`] tests, as flags.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Traits {
+    pub class: Class,
+    pub cost: f32,
+    flags: u16,
+}
+
+/// [`is_glue_breaker`].
+const GLUE_BREAKER: u16 = 1;
+/// [`is_box_drawing`].
+const BOX_DRAWING: u16 = 1 << 1;
+/// A sign from the upper half that is neither box drawing nor a pictograph.
+const SIGN: u16 = 1 << 2;
+/// A quotation mark that opens or closes words ([`window_cost`]).
+const QUOTE: u16 = 1 << 3;
+/// [`is_thai_leading_vowel`].
+const THAI_LEADING_VOWEL: u16 = 1 << 4;
+/// [`is_thai_consonant`].
+const THAI_CONSONANT: u16 = 1 << 5;
+/// A Latin-1 capital, U+00C0 to U+00DF.
+const LATIN_1_CAPITAL: u16 = 1 << 6;
+/// One of the letters windows-1252 keeps among its symbols.
+const SYMBOL_AREA_LETTER: u16 = 1 << 7;
+
+impl Traits {
+    fn of(c: char, class: Class) -> Traits {
+        let code = c as u32;
+        let is_sign = !c.is_ascii()
+            && matches!(class.kind, Kind::Symbol | Kind::Punctuation)
+            && !is_box_drawing(c)
+            && !(0x2600..=0x27BF).contains(&code)
+            && !(0x1F000..=0x1FAFF).contains(&code);
+        let facts = [
+            (is_glue_breaker(c, class), GLUE_BREAKER),
+            (is_box_drawing(c), BOX_DRAWING),
+            (is_sign, SIGN),
+            (
+                matches!(c, '«' | '»' | '“' | '”' | '„' | '‚' | '‹' | '›'),
+                QUOTE,
+            ),
+            (is_thai_leading_vowel(c), THAI_LEADING_VOWEL),
+            (is_thai_consonant(c), THAI_CONSONANT),
+            (('\u{C0}'..='\u{DF}').contains(&c), LATIN_1_CAPITAL),
+            (
+                matches!(c, 'Š' | 'Œ' | 'Ž' | 'Ÿ' | 'š' | 'œ' | 'ž' | 'ƒ'),
+                SYMBOL_AREA_LETTER,
+            ),
+        ];
+        Traits {
+            class,
+            cost: char_cost_of(c, class),
+            flags: facts
+                .iter()
+                .filter(|(holds, _)| *holds)
+                .fold(0, |flags, (_, flag)| flags | flag),
+        }
+    }
+
+    #[inline]
+    fn has(self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// The [`Traits`] of every character below [`DENSE_LIMIT`].
+fn dense_traits() -> &'static [Traits] {
+    static DENSE: OnceLock<Vec<Traits>> = OnceLock::new();
+    DENSE.get_or_init(|| {
+        dense_classes()
+            .iter()
+            .enumerate()
+            .map(|(code, &class)| {
+                let c = char::from_u32(code as u32).unwrap_or('\u{FFFD}');
+                Traits::of(c, class)
+            })
+            .collect()
+    })
+}
+
+/// For each block of 256 code points in the Basic Multilingual Plane, the
+/// [`Traits`] all of its characters share, when they share them: the
+/// everyday characters of Chinese, Japanese and Korean text.
+fn uniform_traits() -> &'static [Option<Traits>] {
+    static UNIFORM: OnceLock<Vec<Option<Traits>>> = OnceLock::new();
+    UNIFORM.get_or_init(|| {
+        uniform_blocks()
+            .iter()
+            .enumerate()
+            .map(|(block, class)| {
+                let class = (*class)?;
+                let mut shared = None;
+                for code in (block as u32) << 8..=(block as u32) << 8 | 0xFF {
+                    let traits = Traits::of(char::from_u32(code)?, class);
+                    match shared {
+                        None => shared = Some(traits),
+                        Some(first) if first == traits => {}
+                        Some(_) => return None,
+                    }
+                }
+                shared
+            })
+            .collect()
+    })
+}
+
+/// The [`Traits`] of `c`: one load for most text a reading lands in.
+#[inline]
+pub(crate) fn traits(c: char) -> Traits {
+    traits_in(dense_traits(), c)
+}
+
+/// [`traits`] given the table of [`dense_traits`], for loops that look
+/// up many characters.
+#[inline]
+fn traits_in(dense: &[Traits], c: char) -> Traits {
+    match dense.get(c as usize) {
+        Some(&traits) => traits,
+        None => high_traits(c),
+    }
+}
+
+/// [`traits`] of a character at or above [`DENSE_LIMIT`].
+fn high_traits(c: char) -> Traits {
+    let code = c as u32;
+    if let Some(traits) = uniform_traits()
+        .get((code >> 8) as usize)
+        .copied()
+        .flatten()
+    {
+        return traits;
+    }
+    Traits::of(c, class(c))
+}
+
 /// What two neighbours cost together, beyond their own costs.
+#[cfg(test)]
 pub(crate) fn pair_cost(a: char, b: char) -> f32 {
+    pair_cost_of(a, traits(a), b, traits(b))
+}
+
+/// [`pair_cost`] given the neighbours' [`Traits`].
+#[inline]
+fn pair_cost_of(a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
     if a.is_ascii() && b.is_ascii() {
         return 0.0;
     }
-    let (class_a, class_b) = (class(a), class(b));
+    let (class_a, class_b) = (traits_a.class, traits_b.class);
     let mut cost = 0.0;
     if class_a.is_letter() && class_b.is_letter() {
         if !compatible(class_a.script, class_b.script) {
@@ -360,11 +542,11 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
             cost += 1.0;
         }
     }
-    if class_a.is_letter() && is_glue_breaker(b, class_b) {
+    if class_a.is_letter() && traits_b.has(GLUE_BREAKER) {
         cost += 1.0;
     }
     // The degree sign leads its unit (`°C`, `°F`).
-    if is_glue_breaker(a, class_a) && class_b.is_letter() && a != '°' {
+    if traits_a.has(GLUE_BREAKER) && class_b.is_letter() && a != '°' {
         cost += 1.0;
     }
     if class_b.kind == Kind::Mark {
@@ -374,33 +556,26 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
             cost += 3.0;
         }
     }
-    if is_box_drawing(a) && is_box_drawing(b) {
+    let box_a = traits_a.has(BOX_DRAWING);
+    let box_b = traits_b.has(BOX_DRAWING);
+    if box_a && box_b {
         // Lines and frames drawn with box characters are real text.
         cost -= 1.0;
     }
     // A frame stands apart from words; a box character glued to a letter
     // (`┬░C`, `Sa├║de`) is the bytes of something else.
-    if is_box_drawing(a) && class_b.is_letter() || class_a.is_letter() && is_box_drawing(b) {
+    if box_a && class_b.is_letter() || class_a.is_letter() && box_b {
         cost += 0.5;
     }
     // Two signs from the upper half side by side (`¬∞`, `‚Ä`): real text
     // puts a sign next to a letter, digit or space, while a sign's bytes
     // read through mac-roman or cp437 come out as such pairs.
-    let is_sign = |c: char, class: Class| {
-        !c.is_ascii()
-            && matches!(class.kind, Kind::Symbol | Kind::Punctuation)
-            && !is_box_drawing(c)
-            && !(0x2600..=0x27BF).contains(&(c as u32))
-            && !(0x1F000..=0x1FAFF).contains(&(c as u32))
-    };
-    if is_sign(a, class_a) && is_sign(b, class_b) {
+    if traits_a.has(SIGN) && traits_b.has(SIGN) {
         cost += 0.5;
     }
     // A Latin-1 capital followed by one of the letters windows-1252 keeps
     // among its symbols (`Åž`, `ÅŸ`, `Ä›`): a lead and continuation byte.
-    if ('\u{C0}'..='\u{DF}').contains(&a)
-        && matches!(b, 'Š' | 'Œ' | 'Ž' | 'Ÿ' | 'š' | 'œ' | 'ž' | 'ƒ')
-    {
+    if traits_a.has(LATIN_1_CAPITAL) && traits_b.has(SYMBOL_AREA_LETTER) {
         cost += 2.5;
     }
     // A low single quote right before `Ä` is how mac-roman shows E2 80,
@@ -411,7 +586,7 @@ pub(crate) fn pair_cost(a: char, b: char) -> f32 {
     if b == 'ß' && a.is_ascii_alphabetic() && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u') {
         cost += 1.5;
     }
-    if is_thai_leading_vowel(a) && !is_thai_consonant(b) {
+    if traits_a.has(THAI_LEADING_VOWEL) && !traits_b.has(THAI_CONSONANT) {
         cost += 2.0;
     }
     cost
@@ -442,48 +617,51 @@ const MIXED_CASE_COST: f32 = 1.0;
 /// Cost of `chars` read in the context of one neighbour on each side. The
 /// neighbours' own costs are left out: they are the same in both readings.
 pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
-    let mut cost: f32 = chars.iter().map(|&c| char_cost(c)).sum();
-    let mut before_previous = None;
-    let mut previous = left;
+    let dense = dense_traits();
+    let mut cost: f32 = chars.iter().map(|&c| traits_in(dense, c).cost).sum();
+    // One walk over the pairs: `previous` is the character before `c`,
+    // `before_previous` the one before that, each with its traits, and
+    // `previous_inside` says whether `previous` is one of `chars` rather
+    // than the left neighbour.
+    let mut before_previous: Option<Traits> = None;
+    let mut previous = left.map(|p| (p, traits_in(dense, p)));
+    let mut previous_inside = false;
+    // Quotation marks squeezed between two letters, each costed after
+    // all the pairs, in the order the pairs met them.
+    let mut squeezed_quotes = 0usize;
     for &c in chars.iter().chain(right.iter()) {
-        if let Some(p) = previous {
-            cost += pair_cost(p, c);
+        let traits_c = traits_in(dense, c);
+        if let Some((p, traits_p)) = previous {
+            cost += pair_cost_of(p, traits_p, c, traits_c);
             // A capital from the upper half between a capital and a small
             // letter (`RÄŤgas`): words are capitalised at their start or
             // throughout, and mojibake of a small letter often reads as
             // two capitals.
-            if let Some(a) = before_previous {
+            if let Some(traits_a) = before_previous {
                 if !p.is_ascii()
-                    && class(p).kind == Kind::Upper
-                    && class(a).kind == Kind::Upper
-                    && class(c).kind == Kind::Lower
+                    && traits_p.class.kind == Kind::Upper
+                    && traits_a.class.kind == Kind::Upper
+                    && traits_c.class.kind == Kind::Lower
                 {
                     cost += MIXED_CASE_COST;
                 }
             }
-        }
-        before_previous = previous;
-        previous = Some(c);
-    }
-    // Quotation marks open or close words; one squeezed between two
-    // letters is a byte of something else.
-    let is_letter = |c: Option<&char>| c.is_some_and(|&c| class(c).is_letter());
-    for (index, c) in chars.iter().enumerate() {
-        if matches!(c, '«' | '»' | '“' | '”' | '„' | '‚' | '‹' | '›') {
-            let before = if index == 0 {
-                left.as_ref()
-            } else {
-                chars.get(index - 1)
-            };
-            let after = if index + 1 == chars.len() {
-                right.as_ref()
-            } else {
-                chars.get(index + 1)
-            };
-            if is_letter(before) && is_letter(after) {
-                cost += 1.5;
+            // Quotation marks open or close words; one squeezed between
+            // two letters is a byte of something else.
+            if previous_inside
+                && traits_p.has(QUOTE)
+                && before_previous.is_some_and(|traits_a| traits_a.class.is_letter())
+                && traits_c.class.is_letter()
+            {
+                squeezed_quotes += 1;
             }
+            before_previous = Some(traits_p);
         }
+        previous = Some((c, traits_c));
+        previous_inside = true;
+    }
+    for _ in 0..squeezed_quotes {
+        cost += 1.5;
     }
     cost
 }
@@ -491,6 +669,177 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The class of `c` as the generated runs give it, with the one
+    /// override the dense table makes.
+    fn class_reference(c: char) -> Class {
+        if c == 'µ' {
+            return class('µ');
+        }
+        if c.is_ascii() {
+            return ascii_class(c as u8);
+        }
+        class_from_runs(c as u32)
+    }
+
+    #[test]
+    fn every_class_is_the_one_the_runs_give() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(class(c), class_reference(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn traits_hold_what_their_rules_say() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let traits = traits(c);
+            assert_eq!(traits, Traits::of(c, class(c)), "{c:?}");
+            assert_eq!(traits.cost.to_bits(), char_cost_of(c, class(c)).to_bits());
+        }
+    }
+
+    /// The rule [`pair_cost`] follows, one test after another.
+    fn pair_cost_reference(a: char, b: char) -> f32 {
+        if a.is_ascii() && b.is_ascii() {
+            return 0.0;
+        }
+        let (class_a, class_b) = (class(a), class(b));
+        let mut cost = 0.0;
+        if class_a.is_letter() && class_b.is_letter() {
+            if !compatible(class_a.script, class_b.script) {
+                cost += 3.0;
+            } else if class_a.kind == Kind::Lower
+                && class_b.kind == Kind::Upper
+                && class_a.script == class_b.script
+            {
+                cost += 1.0;
+            }
+        }
+        if class_a.is_letter() && is_glue_breaker(b, class_b) {
+            cost += 1.0;
+        }
+        // The degree sign leads its unit (`°C`, `°F`).
+        if is_glue_breaker(a, class_a) && class_b.is_letter() && a != '°' {
+            cost += 1.0;
+        }
+        if class_b.kind == Kind::Mark {
+            if !(class_a.is_letter() || class_a.kind == Kind::Mark) {
+                cost += 1.5;
+            } else if !compatible(class_a.script, class_b.script) {
+                cost += 3.0;
+            }
+        }
+        if is_box_drawing(a) && is_box_drawing(b) {
+            // Lines and frames drawn with box characters are real text.
+            cost -= 1.0;
+        }
+        // A frame stands apart from words; a box character glued to a letter
+        // (`┬░C`, `Sa├║de`) is the bytes of something else.
+        if is_box_drawing(a) && class_b.is_letter() || class_a.is_letter() && is_box_drawing(b) {
+            cost += 0.5;
+        }
+        // Two signs from the upper half side by side (`¬∞`, `‚Ä`): real text
+        // puts a sign next to a letter, digit or space, while a sign's bytes
+        // read through mac-roman or cp437 come out as such pairs.
+        let is_sign = |c: char, class: Class| {
+            !c.is_ascii()
+                && matches!(class.kind, Kind::Symbol | Kind::Punctuation)
+                && !is_box_drawing(c)
+                && !(0x2600..=0x27BF).contains(&(c as u32))
+                && !(0x1F000..=0x1FAFF).contains(&(c as u32))
+        };
+        if is_sign(a, class_a) && is_sign(b, class_b) {
+            cost += 0.5;
+        }
+        // A Latin-1 capital followed by one of the letters windows-1252 keeps
+        // among its symbols (`Åž`, `ÅŸ`, `Ä›`): a lead and continuation byte.
+        if ('\u{C0}'..='\u{DF}').contains(&a)
+            && matches!(b, 'Š' | 'Œ' | 'Ž' | 'Ÿ' | 'š' | 'œ' | 'ž' | 'ƒ')
+        {
+            cost += 2.5;
+        }
+        // A low single quote right before `Ä` is how mac-roman shows E2 80,
+        // the lead of every general punctuation mark (`‚Äì` is `–`).
+        if a == '‚' && b == 'Ä' {
+            cost += 1.0;
+        }
+        if b == 'ß' && a.is_ascii_alphabetic() && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u') {
+            cost += 1.5;
+        }
+        if is_thai_leading_vowel(a) && !is_thai_consonant(b) {
+            cost += 2.0;
+        }
+        cost
+    }
+
+    /// The rule [`window_cost`] follows, pass after pass.
+    fn window_cost_reference(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
+        let mut cost: f32 = chars.iter().map(|&c| char_cost_of(c, class(c))).sum();
+        let mut before_previous = None;
+        let mut previous = left;
+        for &c in chars.iter().chain(right.iter()) {
+            if let Some(p) = previous {
+                cost += pair_cost_reference(p, c);
+                // A capital from the upper half between a capital and a small
+                // letter (`RÄŤgas`): words are capitalised at their start or
+                // throughout, and mojibake of a small letter often reads as
+                // two capitals.
+                if let Some(a) = before_previous {
+                    if !p.is_ascii()
+                        && class(p).kind == Kind::Upper
+                        && class(a).kind == Kind::Upper
+                        && class(c).kind == Kind::Lower
+                    {
+                        cost += MIXED_CASE_COST;
+                    }
+                }
+            }
+            before_previous = previous;
+            previous = Some(c);
+        }
+        // Quotation marks open or close words; one squeezed between two
+        // letters is a byte of something else.
+        let is_letter = |c: Option<&char>| c.is_some_and(|&c| class(c).is_letter());
+        for (index, c) in chars.iter().enumerate() {
+            if matches!(c, '«' | '»' | '“' | '”' | '„' | '‚' | '‹' | '›') {
+                let before = if index == 0 {
+                    left.as_ref()
+                } else {
+                    chars.get(index - 1)
+                };
+                let after = if index + 1 == chars.len() {
+                    right.as_ref()
+                } else {
+                    chars.get(index + 1)
+                };
+                if is_letter(before) && is_letter(after) {
+                    cost += 1.5;
+                }
+            }
+        }
+        cost
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn window_costs_follow_the_rule(
+            left in proptest::option::of(proptest::char::any()),
+            text in "[a-zA-Z ?.,'\"\u{80}-\u{24F}\u{370}-\u{3FF}\u{400}-\u{45F}\u{E00}-\u{E5B}\u{2010}-\u{203A}\u{20AC}\u{2122}\u{2500}-\u{25A0}\u{2600}\u{300}-\u{36F}\u{3000}-\u{3010}\u{4E00}-\u{4E10}\u{AC00}\u{F8FF}\u{FFFD}\u{1F600}]{0,12}",
+            right in proptest::option::of(proptest::char::any()),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            proptest::prop_assert_eq!(
+                window_cost(left, &chars, right).to_bits(),
+                window_cost_reference(left, &chars, right).to_bits()
+            );
+            for pair in chars.windows(2) {
+                proptest::prop_assert_eq!(
+                    pair_cost(pair[0], pair[1]).to_bits(),
+                    pair_cost_reference(pair[0], pair[1]).to_bits()
+                );
+            }
+        }
+    }
 
     #[test]
     fn classes_come_from_unicode_data() {
