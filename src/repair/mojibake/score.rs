@@ -624,6 +624,7 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
     // `previous_inside` says whether `previous` is one of `chars` rather
     // than the left neighbour.
     let mut before_previous: Option<Traits> = None;
+    let mut before_previous_char: Option<char> = None;
     let mut previous = left.map(|p| (p, traits_in(dense, p)));
     let mut previous_inside = false;
     // Quotation marks squeezed between two letters, each costed after
@@ -655,7 +656,19 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
             {
                 squeezed_quotes += 1;
             }
+            // An opening single quote is an apostrophe between small
+            // letters (`Hawai‘i`), but never between a capital of the
+            // upper half and a small letter (`Å‘szre`, `Ä‘ang`).
+            if previous_inside
+                && p == '‘'
+                && before_previous_char.is_some_and(|a| !a.is_ascii())
+                && before_previous.is_some_and(|traits_a| traits_a.class.kind == Kind::Upper)
+                && traits_c.class.kind == Kind::Lower
+            {
+                squeezed_quotes += 1;
+            }
             before_previous = Some(traits_p);
+            before_previous_char = Some(p);
         }
         previous = Some((c, traits_c));
         previous_inside = true;
@@ -801,20 +814,27 @@ mod tests {
         // letters is a byte of something else.
         let is_letter = |c: Option<&char>| c.is_some_and(|&c| class(c).is_letter());
         for (index, c) in chars.iter().enumerate() {
-            if matches!(c, '«' | '»' | '“' | '”' | '„' | '‚' | '‹' | '›') {
-                let before = if index == 0 {
-                    left.as_ref()
-                } else {
-                    chars.get(index - 1)
-                };
-                let after = if index + 1 == chars.len() {
-                    right.as_ref()
-                } else {
-                    chars.get(index + 1)
-                };
-                if is_letter(before) && is_letter(after) {
-                    cost += 1.5;
-                }
+            let before = if index == 0 {
+                left.as_ref()
+            } else {
+                chars.get(index - 1)
+            };
+            let after = if index + 1 == chars.len() {
+                right.as_ref()
+            } else {
+                chars.get(index + 1)
+            };
+            if matches!(c, '«' | '»' | '“' | '”' | '„' | '‚' | '‹' | '›')
+                && is_letter(before)
+                && is_letter(after)
+            {
+                cost += 1.5;
+            }
+            let upper_half_capital =
+                before.is_some_and(|&b| !b.is_ascii() && class(b).kind == Kind::Upper);
+            let small = after.is_some_and(|&a| class(a).kind == Kind::Lower);
+            if *c == '‘' && upper_half_capital && small {
+                cost += 1.5;
             }
         }
         cost
