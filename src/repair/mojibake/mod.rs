@@ -632,10 +632,14 @@ struct Readings {
     /// By reading, then by its neighbours. Only those with a further
     /// reading are kept: the others cannot change with a preference, and
     /// their run is judged only once.
-    deepenings: HashMap<Vec<char>, Vec<(Option<char>, Option<char>, Deepenings)>, CharHashing>,
+    deepenings: HashMap<Vec<char>, Neighboured, CharHashing>,
     /// The last reading worked out and not kept.
     unkept: Option<Deepenings>,
 }
+
+/// The further readings of one reading, each with the neighbours (left,
+/// right) it was read between.
+type Neighboured = Vec<(Option<char>, Option<char>, Deepenings)>;
 
 impl Readings {
     /// The ways to read `reading`, which holds C1 controls, once more

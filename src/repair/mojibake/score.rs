@@ -463,29 +463,26 @@ fn dense_traits() -> &'static [Traits] {
     })
 }
 
-/// For each block of 256 code points in the Basic Multilingual Plane, the
-/// [`Traits`] all of its characters share, when they share them: the
-/// everyday characters of Chinese, Japanese and Korean text.
-fn uniform_traits() -> &'static [Option<Traits>] {
-    static UNIFORM: OnceLock<Vec<Option<Traits>>> = OnceLock::new();
-    UNIFORM.get_or_init(|| {
-        uniform_blocks()
-            .iter()
-            .enumerate()
-            .map(|(block, class)| {
-                let class = (*class)?;
-                let mut shared = None;
-                for code in (block as u32) << 8..=(block as u32) << 8 | 0xFF {
-                    let traits = Traits::of(char::from_u32(code)?, class);
-                    match shared {
-                        None => shared = Some(traits),
-                        Some(first) if first == traits => {}
-                        Some(_) => return None,
-                    }
-                }
-                shared
-            })
-            .collect()
+/// The [`Traits`] all characters of the `block`-th block of 256 code
+/// points share, when they share them: the everyday characters of Chinese,
+/// Japanese and Korean text. Each block of the Basic Multilingual Plane is
+/// worked out when first asked about, so that text without them pays
+/// nothing.
+fn uniform_traits(block: usize) -> Option<Traits> {
+    static UNIFORM: [OnceLock<Option<Traits>>; 0x100] = [const { OnceLock::new() }; 0x100];
+    *UNIFORM.get(block)?.get_or_init(|| {
+        let class = uniform_blocks()[block]?;
+        let first = (block as u32) << 8;
+        let mut shared = None;
+        for code in first..=first | 0xFF {
+            let traits = Traits::of(char::from_u32(code)?, class);
+            match shared {
+                None => shared = Some(traits),
+                Some(first) if first == traits => {}
+                Some(_) => return None,
+            }
+        }
+        shared
     })
 }
 
@@ -508,11 +505,7 @@ fn traits_in(dense: &[Traits], c: char) -> Traits {
 /// [`traits`] of a character at or above [`DENSE_LIMIT`].
 fn high_traits(c: char) -> Traits {
     let code = c as u32;
-    if let Some(traits) = uniform_traits()
-        .get((code >> 8) as usize)
-        .copied()
-        .flatten()
-    {
+    if let Some(traits) = uniform_traits((code >> 8) as usize) {
         return traits;
     }
     Traits::of(c, class(c))
