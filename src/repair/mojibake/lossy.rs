@@ -819,9 +819,9 @@ fn written_beside_neighbours(
             .any(|filler| {
                 let after = east_asian(chars.get(filler.end));
                 let before_written =
-                    before.is_some_and(|before| written::written_together(&[before, candidate]));
+                    before.is_some_and(|before| written::written_together(before, candidate));
                 let after_written =
-                    after.is_some_and(|after| written::written_together(&[candidate, after]));
+                    after.is_some_and(|after| written::written_together(candidate, after));
                 if score::class(candidate).script == Script::Hangul {
                     before_written && after_written
                 } else {

@@ -9,16 +9,29 @@
 //! answers whether a short sequence occurs; it weighs and repairs nothing.
 
 use memchr::memmem;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const CORPUS: &str = include_str!("east_asian_corpus.txt");
 const VIETNAMESE: &str = include_str!("vietnamese_corpus.txt");
 
-/// Whether the corpus writes the characters of `sequence` in that order,
-/// side by side.
-pub(crate) fn written_together(sequence: &[char]) -> bool {
-    let text: String = sequence.iter().collect();
-    !text.is_empty() && memmem::find(CORPUS.as_bytes(), text.as_bytes()).is_some()
+/// Whether the corpus writes `first` and then `second`, side by side. The
+/// pairs are gathered once; a hole asks about two or four of them.
+pub(crate) fn written_together(first: char, second: char) -> bool {
+    static PAIRS: OnceLock<HashSet<(char, char)>> = OnceLock::new();
+    PAIRS
+        .get_or_init(|| {
+            let mut pairs = HashSet::new();
+            let mut previous = None;
+            for c in CORPUS.chars() {
+                if let Some(previous) = previous {
+                    pairs.insert((previous, c));
+                }
+                previous = Some(c);
+            }
+            pairs
+        })
+        .contains(&(first, second))
 }
 
 /// Whether the Vietnamese corpus writes `text` (compared in lowercase,
@@ -49,9 +62,19 @@ mod tests {
 
     #[test]
     fn sequences_are_found_only_as_written() {
-        assert!(written_together(&['方', '面']));
-        assert!(!written_together(&['面', '方']));
-        assert!(!written_together(&[]));
+        assert!(written_together('方', '面'));
+        assert!(!written_together('面', '方'));
+        // Lines are not written into each other.
+        assert!(!written_together('\n', '\n'));
+        // The pairs are those a search of the corpus text finds.
+        for (first, second) in [('方', '面'), ('面', '方'), ('政', '府'), ('府', '政')] {
+            let text: String = [first, second].iter().collect();
+            assert_eq!(
+                written_together(first, second),
+                CORPUS.contains(&text),
+                "{text}"
+            );
+        }
     }
 
     #[test]
