@@ -141,10 +141,6 @@ struct Compiled {
     /// Indexes into `rules` of the `start` rules, in `start_set` order.
     start_rules: Vec<usize>,
     start_set: Option<Automaton>,
-    /// The parsed patterns, kept rather than freed: freeing syntax trees
-    /// full of Unicode classes costs a tenth of building the automata,
-    /// and the built-in set lives as long as the process.
-    _syntax_trees: Vec<Hir>,
 }
 
 /// A rules file that could not be used, with the line at fault.
@@ -358,8 +354,6 @@ impl Compiled {
         }
         compiled.block_set = build_set(&block_patterns)?;
         compiled.start_set = build_set(&start_patterns)?;
-        block_patterns.append(&mut start_patterns);
-        compiled._syntax_trees = block_patterns;
         Ok(compiled)
     }
 }
