@@ -170,7 +170,14 @@ impl Chunk {
 fn read_chunks(reader: Box<dyn Read + Send>, sender: &mpsc::SyncSender<io::Result<Chunk>>) {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     loop {
-        let mut chunk = Chunk::default();
+        // A chunk ends with the line that takes it past `CHUNK_BYTES`: room
+        // for a quarter more holds that line in most streams, where
+        // growing the buffer would double it (four chunks can be in
+        // flight at once).
+        let mut chunk = Chunk {
+            data: Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 4),
+            ends: Vec::new(),
+        };
         loop {
             match reader.read_until(b'\n', &mut chunk.data) {
                 Ok(0) => break,
