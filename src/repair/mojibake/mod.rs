@@ -1106,10 +1106,7 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
                 behind.extend(ahead.pop());
             } else {
                 if ahead_end > edit.range.end && segment.reason.is_none() {
-                    let (head, tail) = split(segment, edit.range.end - start);
-                    ahead.pop();
-                    ahead.push(head);
-                    behind.push(tail);
+                    behind.extend(split_last(&mut ahead, edit.range.end - start));
                     ahead_end = edit.range.end;
                 }
                 break;
@@ -1124,10 +1121,7 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
             }
             let start = ahead_end - segment.text.len();
             if start < edit.range.start && segment.reason.is_none() {
-                let (head, tail) = split(segment, edit.range.start - start);
-                ahead.pop();
-                ahead.push(head);
-                absorbed.push(tail);
+                absorbed.extend(split_last(&mut ahead, edit.range.start - start));
                 ahead_end = edit.range.start;
                 break;
             }
@@ -1165,19 +1159,20 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
     *segments = ahead;
 }
 
-/// An untouched segment split at byte `at` of its text.
-fn split(segment: &Segment, at: usize) -> (Segment, Segment) {
-    let head = Segment {
+/// Splits the last of `segments`, an untouched one, at byte `at` of its
+/// text: the head stays last, the tail is returned.
+fn split_last(segments: &mut Vec<Segment>, at: usize) -> Option<Segment> {
+    let segment = segments.pop()?;
+    segments.push(Segment {
         text: segment.text[..at].to_string(),
         original: segment.original.start..segment.original.start + at,
         reason: None,
-    };
-    let tail = Segment {
+    });
+    Some(Segment {
         text: segment.text[at..].to_string(),
         original: segment.original.start + at..segment.original.end,
         reason: None,
-    };
-    (head, tail)
+    })
 }
 
 #[cfg(test)]
