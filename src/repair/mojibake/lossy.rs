@@ -1140,14 +1140,7 @@ const LINE_LETTER_BONUS: f32 = 1.5;
 /// Whether `decoded`, an accented Latin letter, or its other case stands
 /// in the line outside `start..end`.
 fn line_uses_letter(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
-    let class = score::class(decoded);
-    // Vietnamese writes a dozen of the three-byte letters in every line;
-    // one of them standing elsewhere says nothing about this hole.
-    if decoded.is_ascii()
-        || !class.is_letter()
-        || class.script != Script::Latin
-        || decoded.len_utf8() > 2
-    {
+    if !is_two_byte_accented_latin(decoded) {
         return false;
     }
     let lower = decoded.to_lowercase().next().unwrap_or(decoded);
@@ -1156,6 +1149,14 @@ fn line_uses_letter(chars: &[char], start: usize, end: usize, decoded: char) -> 
         .iter()
         .enumerate()
         .any(|(index, &c)| (index < start || index >= end) && (c == lower || c == upper))
+}
+
+/// Whether `c` is an accented Latin letter of two bytes (`č`, `é`), the
+/// letters whose use tells one Latin-script language from another.
+/// Vietnamese writes a dozen of the three-byte letters in every line; one
+/// of them standing elsewhere says nothing about a hole.
+fn is_two_byte_accented_latin(c: char) -> bool {
+    c.len_utf8() == 2 && letters::is_accented_latin(c)
 }
 
 /// Evidence for an accented Latin filler that the corpora write in the
@@ -1174,7 +1175,7 @@ const MIN_LANGUAGE_LINES: u32 = 3;
 /// lines of an accented letter the line writes outside `start..end`; see
 /// [`LINE_LANGUAGE_BONUS`].
 fn line_language_writes(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
-    if decoded.len_utf8() != 2 || !letters::is_accented_latin(decoded) {
+    if !is_two_byte_accented_latin(decoded) {
         return false;
     }
     let filler = lowercase(decoded);
@@ -1183,8 +1184,7 @@ fn line_language_writes(chars: &[char], start: usize, end: usize, decoded: char)
         .enumerate()
         .filter(|&(index, &c)| {
             (index < start || index >= end)
-                && c.len_utf8() == 2
-                && letters::is_accented_latin(c)
+                && is_two_byte_accented_latin(c)
                 && lowercase(c) != filler
         })
         .any(|(_, &c)| {
