@@ -616,8 +616,7 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
     // `before_previous` the one before that, each with its traits, and
     // `previous_inside` says whether `previous` is one of `chars` rather
     // than the left neighbour.
-    let mut before_previous: Option<Traits> = None;
-    let mut before_previous_char: Option<char> = None;
+    let mut before_previous: Option<(char, Traits)> = None;
     let mut previous = left.map(|p| (p, traits_in(dense, p)));
     let mut previous_inside = false;
     // Quotation marks squeezed between two letters, each costed after
@@ -631,7 +630,7 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
             // letter (`RÄŤgas`): words are capitalised at their start or
             // throughout, and mojibake of a small letter often reads as
             // two capitals.
-            if let Some(traits_a) = before_previous {
+            if let Some((_, traits_a)) = before_previous {
                 if !p.is_ascii()
                     && traits_p.class.kind == Kind::Upper
                     && traits_a.class.kind == Kind::Upper
@@ -644,7 +643,7 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
             // two letters is a byte of something else.
             if previous_inside
                 && traits_p.has(QUOTE)
-                && before_previous.is_some_and(|traits_a| traits_a.class.is_letter())
+                && before_previous.is_some_and(|(_, traits_a)| traits_a.class.is_letter())
                 && traits_c.class.is_letter()
             {
                 squeezed_quotes += 1;
@@ -654,14 +653,14 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
             // upper half and a small letter (`Å‘szre`, `Ä‘ang`).
             if previous_inside
                 && p == '‘'
-                && before_previous_char.is_some_and(|a| !a.is_ascii())
-                && before_previous.is_some_and(|traits_a| traits_a.class.kind == Kind::Upper)
+                && before_previous.is_some_and(|(a, traits_a)| {
+                    !a.is_ascii() && traits_a.class.kind == Kind::Upper
+                })
                 && traits_c.class.kind == Kind::Lower
             {
                 squeezed_quotes += 1;
             }
-            before_previous = Some(traits_p);
-            before_previous_char = Some(p);
+            before_previous = Some((p, traits_p));
         }
         previous = Some((c, traits_c));
         previous_inside = true;
