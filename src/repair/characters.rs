@@ -10,7 +10,7 @@
 //! a no-break space, a soft hyphen or a C1 control can be a byte of a broken
 //! UTF-8 sequence (`Ã` + U+00A0 is `à`).
 
-use crate::repair::utf8::{code_point_at, next_non_ascii};
+use crate::repair::utf8::code_point_at;
 use crate::report::Change;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -261,88 +261,40 @@ fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
     Cow::Owned(normalized)
 }
 
-/// The NFC quick check of `text`, worked out only where it can fail.
-/// A "safe starter" (combining class 0 and quick check Yes) neither
-/// reorders nor composes with its neighbours and resets the check, so a
-/// text is checked run by run of the characters between safe starters;
-/// the safe starters themselves are only looked up in a bit table, and
-/// ASCII and the letters below U+0300 not even that. Most text is nothing
-/// but safe starters.
+/// The NFC quick check of `text` (UAX #15), as
+/// `unicode_normalization::is_nfc_quick` works it out, from a table of
+/// each character's combining class and quick-check answer instead of a
+/// search per character. ASCII and the letters below U+0300 are safe
+/// starters (class 0, answer Yes) and are passed a chunk at a time without
+/// decoding; so is any character whose block of 64 code points holds only
+/// safe starters (the letters of most scripts), a block that its first two
+/// bytes name.
 fn nfc_quick_check(text: &str) -> IsNormalized {
     let bytes = text.as_bytes();
-    let mut table: Option<&SafeStarters> = None;
+    let mut table: Option<&QuickCheckTable> = None;
     let mut result = IsNormalized::Yes;
+    let mut last_class = 0u8;
     let mut index = 0;
-    // Where the current run of other characters started, if one has.
-    let mut run_start: Option<usize> = None;
-    while index < bytes.len() {
-        if run_start.is_none() {
-            index = skip_safe_starters(bytes, index, &mut table);
-            if index >= bytes.len() {
-                break;
-            }
-        }
-        // Everything below U+0300 (ASCII, Latin-1, Latin Extended, spacing
-        // modifiers) is a safe starter: ASCII bytes, and two-byte
-        // sequences led by 0xC2..=0xCB, are passed without decoding.
-        let first = bytes[index];
-        let (safe, length) = if first < 0x80 {
-            let next = next_non_ascii(bytes, index).unwrap_or(bytes.len());
-            (true, next - index)
-        } else if first <= 0xCB {
-            (true, 2)
-        } else {
-            let (code, length) = code_point_at(bytes, index, first);
-            let safe = table.get_or_insert_with(|| safe_starters()).contains(code);
-            (safe, length)
-        };
-        match (safe, run_start) {
-            (true, Some(start)) => {
-                result = worse(result, is_nfc_quick(text[start..index].chars()));
-                if result == IsNormalized::No {
-                    return result;
-                }
-                run_start = None;
-            }
-            (false, None) => run_start = Some(index),
-            _ => {}
-        }
-        index += length;
-    }
-    if let Some(start) = run_start {
-        result = worse(result, is_nfc_quick(text[start..].chars()));
-    }
-    result
-}
-
-/// From `index`, past every character that a cheap test shows to be a
-/// safe starter, to the first one it cannot vouch for: ASCII, the letters
-/// below U+0300, and any character whose block of 64 code points holds
-/// only safe starters (the letters of most scripts), a block that its
-/// first two bytes name without decoding it.
-fn skip_safe_starters(
-    bytes: &[u8],
-    mut index: usize,
-    table: &mut Option<&'static SafeStarters>,
-) -> usize {
     while let Some(&first) = bytes.get(index) {
         if first < 0xCC {
             index = skip_below_u0300(bytes, index);
+            last_class = 0;
             continue;
         }
-        let starters = *table.get_or_insert_with(safe_starters);
-        let second = usize::from(bytes.get(index + 1).copied().unwrap_or(0) & 0x3F);
-        let (block, length) = match first {
-            0xCC..=0xDF => (usize::from(first & 0x1F), 2),
-            0xE0..=0xEF => ((usize::from(first & 0x0F) << 6) | second, 3),
-            _ => return index,
-        };
-        if !starters.whole_block(block) {
-            return index;
-        }
+        let (code, length) = code_point_at(bytes, index, first);
         index += length;
+        let (class, answer) = table.get_or_insert_with(quick_check_table).facts(code);
+        if class != 0 && last_class > class {
+            return IsNormalized::No;
+        }
+        match answer {
+            IsNormalized::Yes => {}
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => result = IsNormalized::Maybe,
+        }
+        last_class = class;
     }
-    index
+    result
 }
 
 /// From `index`, a character boundary, past every byte below 0xCC: ASCII
@@ -352,6 +304,15 @@ fn skip_safe_starters(
 /// branch-free pass.
 fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
     const CHUNK: usize = 32;
+    // In other scripts such runs are a space or a comma between words:
+    // a few bytes are first taken one at a time.
+    let first_bytes_end = (index + 8).min(bytes.len());
+    while index < first_bytes_end {
+        if bytes[index] >= 0xCC {
+            return index;
+        }
+        index += 1;
+    }
     while let Some(chunk) = bytes.get(index..index + CHUNK) {
         if chunk.iter().fold(0u8, |highest, &byte| highest.max(byte)) >= 0xCC {
             break;
@@ -364,59 +325,103 @@ fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
     index
 }
 
-/// The less certain of two quick-check answers.
-fn worse(a: IsNormalized, b: IsNormalized) -> IsNormalized {
-    match (a, b) {
-        (IsNormalized::No, _) | (_, IsNormalized::No) => IsNormalized::No,
-        (IsNormalized::Maybe, _) | (_, IsNormalized::Maybe) => IsNormalized::Maybe,
-        _ => IsNormalized::Yes,
+/// The combining class and quick-check answer of every Basic
+/// Multilingual Plane code point, from the normalisation crate's own
+/// per-character data; astral characters are asked directly. Each block
+/// of 64 code points is worked out the first time a text reaches it: a run
+/// cleaning one language never pays for the whole plane.
+struct QuickCheckTable {
+    blocks: Vec<OnceLock<Box<BlockFacts>>>,
+}
+
+/// What the quick check needs of the 64 code points from `block * 64`.
+struct BlockFacts {
+    /// A bit per safe starter: combining class 0 and answer Yes.
+    safe: u64,
+    /// A bit per character whose answer is Maybe, and one per No.
+    maybe: u64,
+    no: u64,
+    /// Each character's canonical combining class.
+    classes: [u8; 64],
+}
+
+impl BlockFacts {
+    fn of(block: usize) -> BlockFacts {
+        let mut facts = BlockFacts {
+            safe: 0,
+            maybe: 0,
+            no: 0,
+            classes: [0; 64],
+        };
+        for offset in 0..64 {
+            // Surrogates are no characters and never reach the check.
+            let Some(c) = char::from_u32((block as u32) << 6 | offset as u32) else {
+                continue;
+            };
+            let (class, answer) = facts_of(c);
+            facts.classes[offset] = class;
+            match answer {
+                IsNormalized::Yes if class == 0 => facts.safe |= 1 << offset,
+                IsNormalized::Yes => {}
+                IsNormalized::Maybe => facts.maybe |= 1 << offset,
+                IsNormalized::No => facts.no |= 1 << offset,
+            }
+        }
+        facts
+    }
+
+    /// The combining class and quick-check answer of the character with
+    /// code point `code`, one of this block's.
+    #[inline]
+    fn facts(&self, code: u32) -> (u8, IsNormalized) {
+        let bit = 1u64 << (code & 63);
+        if self.safe & bit != 0 {
+            return (0, IsNormalized::Yes);
+        }
+        let answer = if self.no & bit != 0 {
+            IsNormalized::No
+        } else if self.maybe & bit != 0 {
+            IsNormalized::Maybe
+        } else {
+            IsNormalized::Yes
+        };
+        (self.classes[(code & 63) as usize], answer)
     }
 }
 
-/// A bit per Basic Multilingual Plane code point, from the normalisation
-/// crate's own per-character data; astral characters are asked directly.
-/// Each block of 64 code points is worked out the first time a text
-/// reaches it: a run cleaning one language never pays for the whole plane.
-struct SafeStarters {
-    blocks: Vec<OnceLock<u64>>,
-}
-
-impl SafeStarters {
-    /// The bits of the 64 code points from `block * 64`; `None` past the
-    /// Basic Multilingual Plane.
-    fn block(&self, block: usize) -> Option<u64> {
-        let bits = self.blocks.get(block)?;
-        Some(*bits.get_or_init(|| {
-            (0..64u32)
-                .filter(|offset| {
-                    char::from_u32((block as u32) << 6 | offset).is_some_and(is_safe_starter)
-                })
-                .fold(0, |bits, offset| bits | 1 << offset)
-        }))
+impl QuickCheckTable {
+    fn block(&self, block: usize) -> Option<&BlockFacts> {
+        let facts = self.blocks.get(block)?;
+        Some(facts.get_or_init(|| Box::new(BlockFacts::of(block))))
     }
 
-    /// Whether the 64 code points from `block * 64` are all safe starters.
-    fn whole_block(&self, block: usize) -> bool {
-        self.block(block) == Some(u64::MAX)
+    /// The combining class and quick-check answer of the character with
+    /// code point `code`.
+    fn facts(&self, code: u32) -> (u8, IsNormalized) {
+        match self.block(code as usize >> 6) {
+            Some(facts) => facts.facts(code),
+            None => char::from_u32(code).map_or((0, IsNormalized::Yes), facts_of),
+        }
     }
 
     /// Whether the character with code point `code` is a safe starter.
-    fn contains(&self, code: u32) -> bool {
-        match self.block(code as usize >> 6) {
-            Some(bits) => bits & (1 << (code & 63)) != 0,
-            None => char::from_u32(code).is_some_and(is_safe_starter),
-        }
+    #[cfg(test)]
+    fn is_safe_starter(&self, code: u32) -> bool {
+        matches!(self.facts(code), (0, IsNormalized::Yes))
     }
 }
 
-fn is_safe_starter(c: char) -> bool {
-    unicode_normalization::char::canonical_combining_class(c) == 0
-        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+/// The combining class and quick-check answer of one character.
+fn facts_of(c: char) -> (u8, IsNormalized) {
+    (
+        unicode_normalization::char::canonical_combining_class(c),
+        is_nfc_quick(std::iter::once(c)),
+    )
 }
 
-fn safe_starters() -> &'static SafeStarters {
-    static TABLE: OnceLock<SafeStarters> = OnceLock::new();
-    TABLE.get_or_init(|| SafeStarters {
+fn quick_check_table() -> &'static QuickCheckTable {
+    static TABLE: OnceLock<QuickCheckTable> = OnceLock::new();
+    TABLE.get_or_init(|| QuickCheckTable {
         blocks: (0..0x10000 / 64).map(|_| OnceLock::new()).collect(),
     })
 }
@@ -510,7 +515,7 @@ mod tests {
     }
 
     #[test]
-    fn the_run_by_run_check_agrees_with_the_quick_check() {
+    fn the_table_check_agrees_with_the_quick_check() {
         for text in [
             "Президент России",
             "รัฐบาลไทย นั้น",
@@ -561,7 +566,7 @@ mod tests {
     }
 
     #[test]
-    fn the_block_skip_agrees_with_the_quick_check_for_every_character() {
+    fn every_character_is_checked_as_the_quick_check_checks_it() {
         for c in (0..0x10000).filter_map(char::from_u32) {
             for text in [format!("x{c}y"), format!("{c}\u{301}"), format!("ж{c}")] {
                 assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()), "{c:?}");
@@ -570,15 +575,16 @@ mod tests {
     }
 
     #[test]
-    fn the_table_worked_out_block_by_block_holds_every_safe_starter() {
-        let table = safe_starters();
+    fn the_table_worked_out_block_by_block_holds_every_character() {
+        let table = quick_check_table();
         for code in (0..0x11000).rev() {
-            let expected = char::from_u32(code).is_some_and(is_safe_starter);
-            assert_eq!(table.contains(code), expected, "{code:X}");
-        }
-        for block in 0..0x10000 / 64 {
-            let whole = (0..64).all(|offset| table.contains((block << 6 | offset) as u32));
-            assert_eq!(table.whole_block(block), whole, "{block:X}");
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            assert_eq!(table.facts(code), facts_of(c), "{code:X}");
+            let safe = unicode_normalization::char::canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            assert_eq!(table.is_safe_starter(code), safe, "{code:X}");
         }
     }
 
@@ -594,8 +600,8 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_run_by_run_check_is_the_quick_check(
-            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}]{0,40}"
+        fn the_table_check_is_the_quick_check(
+            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{64B}-\u{65F}\u{5B0}-\u{5C7}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}]{0,40}"
         ) {
             proptest::prop_assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()));
         }
