@@ -69,7 +69,7 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, 
             }
             if let Some(encoding) = forced {
                 (encoding, EncodingSource::Forced, bytes)
-            } else if let Ok(text) = std::str::from_utf8(bytes) {
+            } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
                 return Ok(Decoded {
                     text: Cow::Borrowed(text),
                     encoding: UTF_8,

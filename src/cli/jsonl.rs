@@ -273,7 +273,7 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
             ..RecordOutcome::default()
         };
     }
-    let Ok(text_line) = std::str::from_utf8(line) else {
+    let Ok(text_line) = simdutf8::basic::from_utf8(line) else {
         return passed_through("malformed JSON: not valid UTF-8".into());
     };
     let located = match locate(text_line, &options.field) {
