@@ -14,8 +14,10 @@ use rayon::prelude::*;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 
 /// The key of the object that `--annotate` adds to each record.
@@ -23,10 +25,11 @@ pub const ANNOTATION_KEY: &str = "newsclean";
 
 /// A chunk is cleaned in parallel once it holds this many lines or bytes;
 /// memory stays bounded by the larger of this and the longest line. About
-/// 120 articles a chunk keep every core busy, and the few chunks in flight
-/// (read ahead, being cleaned, their output) stay within two megabytes.
+/// 60 articles a chunk, with two chunks cleaned at once, keep every core
+/// busy, and the few chunks in flight (read ahead, being cleaned, their
+/// output) stay within about a megabyte and a half.
 const CHUNK_LINES: usize = 512;
-const CHUNK_BYTES: usize = 512 << 10;
+const CHUNK_BYTES: usize = 256 << 10;
 
 /// What `--jsonl` was asked to do.
 #[derive(Debug, Clone)]
@@ -99,18 +102,25 @@ pub fn clean_slice(
     Ok(stats)
 }
 
+/// How many chunks of a stream may be cleaned or waiting to be written at
+/// once. With two, the workers start on the next chunk while the last
+/// records of the one before are still being cleaned and then written,
+/// instead of waiting for the slowest record of every chunk.
+const CHUNKS_IN_FLIGHT: u64 = 2;
+
 /// Cleans JSON Lines from a stream (stdin, a file) as they arrive. A
 /// reader thread hands over whatever lines are available, so a record is
 /// answered as soon as it is complete even when the writer of the input
 /// waits for that answer, while a fast input still gets large parallel
-/// chunks. Memory stays bounded by a few chunks or the longest line.
+/// chunks. Every chunk is written before the stream waits for more input.
+/// Memory stays bounded by a few chunks or the longest line.
 pub fn clean_stream(
     reader: Box<dyn Read + Send>,
     writer: &mut dyn Write,
     job: &Job,
     messages: &mut dyn FnMut(Message),
 ) -> Result<StreamStats, StreamError> {
-    let (sender, receiver) = mpsc::sync_channel::<io::Result<Chunk>>(2);
+    let (sender, receiver) = mpsc::sync_channel::<io::Result<Chunk>>(1);
     // The thread is not joined: when the run stops early (a closed stdout,
     // --strict) it may be blocked on a read that never ends, and it dies
     // with the process.
@@ -119,25 +129,114 @@ pub fn clean_stream(
         .spawn(move || read_chunks(reader, &sender))
         .map_err(StreamError::Read)?;
     let mut stats = StreamStats::default();
-    while let Ok(first) = receiver.recv() {
-        let mut chunk = first.map_err(StreamError::Read)?;
-        let mut pending_error = None;
-        while chunk.ends.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
-            match receiver.try_recv() {
-                Ok(Ok(more)) => chunk.append(more),
-                Ok(Err(error)) => {
-                    pending_error = Some(error);
-                    break;
+    // Chunks are numbered as they are read; cleaned ones come back in any
+    // order and are written in that order.
+    let (cleaned_sender, cleaned_receiver) = mpsc::channel::<(u64, Cleaned)>();
+    let mut waiting: BTreeMap<u64, Cleaned> = BTreeMap::new();
+    let (mut next_to_clean, mut next_to_write) = (0u64, 0u64);
+    let mut lines_read = 0u64;
+    let mut input_ended = false;
+    let mut read_error = None;
+    rayon::in_place_scope(|scope| {
+        loop {
+            while !input_ended && next_to_clean - next_to_write < CHUNKS_IN_FLIGHT {
+                // With nothing in flight, wait for input; otherwise take
+                // only what is already there.
+                let received = if next_to_clean == next_to_write {
+                    receiver.recv().ok()
+                } else {
+                    match receiver.try_recv() {
+                        Ok(received) => Some(received),
+                        Err(mpsc::TryRecvError::Empty) => break,
+                        Err(mpsc::TryRecvError::Disconnected) => None,
+                    }
+                };
+                let mut chunk = match received {
+                    Some(Ok(chunk)) => chunk,
+                    Some(Err(error)) => {
+                        read_error = Some(error);
+                        input_ended = true;
+                        break;
+                    }
+                    None => {
+                        input_ended = true;
+                        break;
+                    }
+                };
+                while chunk.ends.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
+                    match receiver.try_recv() {
+                        Ok(Ok(more)) => chunk.append(more),
+                        Ok(Err(error)) => {
+                            read_error = Some(error);
+                            input_ended = true;
+                            break;
+                        }
+                        Err(_) => break,
+                    }
                 }
-                Err(_) => break,
+                let first_line_number = lines_read + 1;
+                lines_read += chunk.ends.len() as u64;
+                let number = next_to_clean;
+                next_to_clean += 1;
+                let cleaned_sender = cleaned_sender.clone();
+                scope.spawn(move |_| {
+                    // A panic still reaches the caller (the scope raises it
+                    // again when it ends), but only after the waiting loop
+                    // has heard that this chunk will never come.
+                    let outcomes = panic::catch_unwind(AssertUnwindSafe(|| {
+                        clean_lines(&chunk.lines(), job, first_line_number)
+                    }));
+                    let (outcomes, panicked) = match outcomes {
+                        Ok(outcomes) => (Some(outcomes), None),
+                        Err(payload) => (None, Some(payload)),
+                    };
+                    // The receiver is gone only when the stream stopped.
+                    let _ = cleaned_sender.send((number, Cleaned { chunk, outcomes }));
+                    if let Some(payload) = panicked {
+                        panic::resume_unwind(payload);
+                    }
+                });
             }
+            if next_to_write == next_to_clean {
+                break;
+            }
+            let cleaned = loop {
+                if let Some(cleaned) = waiting.remove(&next_to_write) {
+                    break cleaned;
+                }
+                // Every cleaning in flight sends its chunk back, so this
+                // does not wait forever.
+                if let Ok((number, cleaned)) = cleaned_receiver.recv() {
+                    waiting.insert(number, cleaned);
+                }
+            };
+            next_to_write += 1;
+            let Some(outcomes) = cleaned.outcomes else {
+                // The cleaning panicked; the scope raises it.
+                return Ok(());
+            };
+            write_outcomes(
+                &cleaned.chunk.lines(),
+                outcomes,
+                writer,
+                job,
+                messages,
+                &mut stats,
+            )?;
         }
-        clean_chunk(&chunk.lines(), writer, job, messages, &mut stats)?;
-        if let Some(error) = pending_error {
-            return Err(StreamError::Read(error));
-        }
+        Ok(())
+    })?;
+    match read_error {
+        Some(error) => Err(StreamError::Read(error)),
+        None => Ok(stats),
     }
-    Ok(stats)
+}
+
+/// A chunk of a stream with its records cleaned, waiting to be written;
+/// no outcomes when the cleaning panicked.
+struct Cleaned {
+    chunk: Chunk,
+    outcomes: Option<Vec<RecordOutcome>>,
 }
 
 /// Lines read in one go: the bytes and where each line ends.
@@ -207,15 +306,32 @@ fn clean_chunk(
     messages: &mut dyn FnMut(Message),
     stats: &mut StreamStats,
 ) -> Result<(), StreamError> {
-    let first_line_number = stats.records + 1;
-    let outcomes: Vec<RecordOutcome> = lines
+    let outcomes = clean_lines(lines, job, stats.records + 1);
+    write_outcomes(lines, outcomes, writer, job, messages, stats)
+}
+
+/// Cleans lines in parallel; the first is line `first_line_number` of
+/// its input.
+fn clean_lines(lines: &[&[u8]], job: &Job, first_line_number: u64) -> Vec<RecordOutcome> {
+    lines
         .par_iter()
         .enumerate()
         .map(|(index, line)| {
             let body = line.strip_suffix(b"\n").unwrap_or(line);
             clean_record(body, job, first_line_number + index as u64)
         })
-        .collect();
+        .collect()
+}
+
+/// Writes the cleaned lines in order, with their warnings and reports.
+fn write_outcomes(
+    lines: &[&[u8]],
+    outcomes: Vec<RecordOutcome>,
+    writer: &mut dyn Write,
+    job: &Job,
+    messages: &mut dyn FnMut(Message),
+    stats: &mut StreamStats,
+) -> Result<(), StreamError> {
     for (line, outcome) in lines.iter().zip(outcomes) {
         stats.records += 1;
         if let Some(problem) = outcome.problem {
