@@ -16,6 +16,7 @@ use super::shape::BlockView;
 use super::Decisions;
 use std::cell::OnceCell;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 pub const REASON: &str = "dedup.paragraph";
@@ -307,12 +308,25 @@ fn fold_until(text: &str, limit: usize) -> String {
     // The last non-ASCII stable character: where it starts in `text`, and
     // the output before it.
     let mut head = (0, 0, false);
+    let two_byte_letters = two_byte_letters();
     while index < bytes.len() {
         if bytes[index].is_ascii() {
             if folder.out.len() >= limit {
                 break;
             }
             index = folder.push_ascii(text, index, limit);
+            continue;
+        }
+        if let Some(letter) = simple_letter_at(bytes, index, two_byte_letters) {
+            // What the stable branch below does, without decoding the
+            // character and looking it up again.
+            if folder.out.len() >= limit {
+                break;
+            }
+            head = (index, folder.out.len(), folder.pending_space);
+            folder.flush_space();
+            folder.out.push_str(letter.folded);
+            index += letter.len;
             continue;
         }
         let Some(c) = char_at(text, index) else {
@@ -362,6 +376,68 @@ fn fold_until(text: &str, limit: usize) -> String {
         index = end;
     }
     folder.out
+}
+
+/// A two-byte letter of a common alphabet (Latin, Greek, Cyrillic): stable
+/// (see [`is_stable`]) and folded by [`Folder::push`] to its lower case
+/// alone.
+struct SimpleLetter<'a> {
+    /// Its bytes in `text`.
+    len: usize,
+    /// Its comparison form.
+    folded: &'a str,
+}
+
+/// The folded forms of the two-byte characters (U+0080 to U+07FF) that
+/// are simple letters, indexed by code point less 0x80; empty for every
+/// other character. Worked out once from [`is_stable`] and
+/// [`Folder::push`] themselves, so the fast path and the general one
+/// agree.
+fn two_byte_letters() -> &'static [String] {
+    static LETTERS: OnceLock<Vec<String>> = OnceLock::new();
+    LETTERS.get_or_init(|| {
+        (0x80..0x800)
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else {
+                    return String::new();
+                };
+                if !is_stable(c) || !pushes_as_letter(c) {
+                    return String::new();
+                }
+                let mut folder = Folder {
+                    out: String::new(),
+                    pending_space: false,
+                };
+                folder.push(c);
+                folder.out
+            })
+            .collect()
+    })
+}
+
+/// Whether [`Folder::push`] writes `c` as a letter: its lower case, after
+/// a pending space.
+fn pushes_as_letter(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0x24F | 0x386..=0x52F)
+}
+
+/// The simple letter starting at byte `index` of valid UTF-8 `bytes`, if
+/// one does: a two-byte one found in `two_byte_letters`.
+fn simple_letter_at<'a>(
+    bytes: &'a [u8],
+    index: usize,
+    two_byte_letters: &'a [String],
+) -> Option<SimpleLetter<'a>> {
+    let lead = *bytes.get(index)?;
+    if !(0xC2..=0xDF).contains(&lead) {
+        return None;
+    }
+    let code = (usize::from(lead & 0x1F) << 6) | usize::from(*bytes.get(index + 1)? & 0x3F);
+    let folded = two_byte_letters.get(code.checked_sub(0x80)?)?;
+    (!folded.is_empty()).then_some(SimpleLetter {
+        len: 2,
+        folded: folded.as_str(),
+    })
 }
 
 /// The character starting at byte `index` of `text`, if one does.
@@ -666,6 +742,20 @@ mod tests {
                 IsNormalized::Yes,
                 "{c:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_two_byte_character_folds_as_the_reference_does() {
+        for c in (0x80..0x800).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("A{c}{c}b"),
+                format!("x {c}\u{301}y{c}\u{338}"),
+                format!("\u{300}{c} \u{A0}{c}"),
+            ] {
+                assert_eq!(fold(&text), reference_fold(&text), "{text:?}");
+            }
         }
     }
 
