@@ -378,9 +378,9 @@ fn fold_until(text: &str, limit: usize) -> String {
     folder.out
 }
 
-/// A two-byte letter of a common alphabet (Latin, Greek, Cyrillic): stable
-/// (see [`is_stable`]) and folded by [`Folder::push`] to its lower case
-/// alone.
+/// A two-byte character of a common script (Latin, Greek, Cyrillic,
+/// Hebrew, Arabic), stable (see [`is_stable`]) and written by
+/// [`Folder::push`] after any pending space.
 struct SimpleLetter<'a> {
     /// Its bytes in `text`.
     len: usize,
@@ -389,8 +389,8 @@ struct SimpleLetter<'a> {
 }
 
 /// The folded forms of the two-byte characters (U+0080 to U+07FF) that
-/// are simple letters, indexed by code point less 0x80; empty for every
-/// other character. Worked out once from [`is_stable`] and
+/// are simple letters (see [`SimpleLetter`]), indexed by code point less
+/// 0x80; empty for every other character. Worked out once from [`is_stable`] and
 /// [`Folder::push`] themselves, so the fast path and the general one
 /// agree.
 fn two_byte_letters() -> &'static [String] {
@@ -401,7 +401,7 @@ fn two_byte_letters() -> &'static [String] {
                 let Some(c) = char::from_u32(code) else {
                     return String::new();
                 };
-                if !is_stable(c) || !pushes_as_letter(c) {
+                if !is_stable(c) || !pushes_after_space(c) {
                     return String::new();
                 }
                 let mut folder = Folder {
@@ -415,14 +415,15 @@ fn two_byte_letters() -> &'static [String] {
     })
 }
 
-/// Whether [`Folder::push`] writes `c` as a letter: its lower case, after
-/// a pending space.
-fn pushes_as_letter(c: char) -> bool {
-    matches!(c as u32, 0xC0..=0x24F | 0x386..=0x52F)
+/// Whether [`Folder::push`] writes something for `c` after a pending
+/// space, the same whatever came before: true of everything but
+/// whitespace and invisible characters.
+fn pushes_after_space(c: char) -> bool {
+    !c.is_whitespace() && !super::rules::is_invisible(c)
 }
 
 /// The simple letter starting at byte `index` of valid UTF-8 `bytes`, if
-/// one does: a two-byte one found in `two_byte_letters`.
+/// one does (found in `two_byte_letters`).
 fn simple_letter_at<'a>(
     bytes: &'a [u8],
     index: usize,
