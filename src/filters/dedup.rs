@@ -16,6 +16,7 @@ use super::shape::BlockView;
 use super::Decisions;
 use std::cell::OnceCell;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 pub const REASON: &str = "dedup.paragraph";
@@ -307,12 +308,25 @@ fn fold_until(text: &str, limit: usize) -> String {
     // The last non-ASCII stable character: where it starts in `text`, and
     // the output before it.
     let mut head = (0, 0, false);
+    let two_byte_letters = two_byte_letters();
     while index < bytes.len() {
         if bytes[index].is_ascii() {
             if folder.out.len() >= limit {
                 break;
             }
             index = folder.push_ascii(text, index, limit);
+            continue;
+        }
+        if let Some(letter) = simple_letter_at(bytes, index, two_byte_letters) {
+            // What the stable branch below does, without decoding the
+            // character and looking it up again.
+            if folder.out.len() >= limit {
+                break;
+            }
+            head = (index, folder.out.len(), folder.pending_space);
+            folder.flush_space();
+            folder.out.push_str(letter.folded);
+            index += letter.len;
             continue;
         }
         let Some(c) = char_at(text, index) else {
@@ -362,6 +376,69 @@ fn fold_until(text: &str, limit: usize) -> String {
         index = end;
     }
     folder.out
+}
+
+/// A two-byte character of a common script (Latin, Greek, Cyrillic,
+/// Hebrew, Arabic), stable (see [`is_stable`]) and written by
+/// [`Folder::push`] after any pending space.
+struct SimpleLetter<'a> {
+    /// Its bytes in `text`.
+    len: usize,
+    /// Its comparison form.
+    folded: &'a str,
+}
+
+/// The folded forms of the two-byte characters (U+0080 to U+07FF) that
+/// are simple letters (see [`SimpleLetter`]), indexed by code point less
+/// 0x80; empty for every other character. Worked out once from [`is_stable`] and
+/// [`Folder::push`] themselves, so the fast path and the general one
+/// agree.
+fn two_byte_letters() -> &'static [String] {
+    static LETTERS: OnceLock<Vec<String>> = OnceLock::new();
+    LETTERS.get_or_init(|| {
+        (0x80..0x800)
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else {
+                    return String::new();
+                };
+                if !is_stable(c) || !pushes_after_space(c) {
+                    return String::new();
+                }
+                let mut folder = Folder {
+                    out: String::new(),
+                    pending_space: false,
+                };
+                folder.push(c);
+                folder.out
+            })
+            .collect()
+    })
+}
+
+/// Whether [`Folder::push`] writes something for `c` after a pending
+/// space, the same whatever came before: true of everything but
+/// whitespace and invisible characters.
+fn pushes_after_space(c: char) -> bool {
+    !c.is_whitespace() && !super::rules::is_invisible(c)
+}
+
+/// The simple letter starting at byte `index` of valid UTF-8 `bytes`, if
+/// one does (found in `two_byte_letters`).
+fn simple_letter_at<'a>(
+    bytes: &'a [u8],
+    index: usize,
+    two_byte_letters: &'a [String],
+) -> Option<SimpleLetter<'a>> {
+    let lead = *bytes.get(index)?;
+    if !(0xC2..=0xDF).contains(&lead) {
+        return None;
+    }
+    let code = (usize::from(lead & 0x1F) << 6) | usize::from(*bytes.get(index + 1)? & 0x3F);
+    let folded = two_byte_letters.get(code.checked_sub(0x80)?)?;
+    (!folded.is_empty()).then_some(SimpleLetter {
+        len: 2,
+        folded: folded.as_str(),
+    })
 }
 
 /// The character starting at byte `index` of `text`, if one does.
@@ -524,6 +601,9 @@ fn is_stable(c: char) -> bool {
         ),
         0x21 => code >= 0x218A,
         0x22 => code <= 0x222B,
+        // The ideographic full stop, comma, brackets and marks of CJK
+        // text; not the ideographic space, nor the tone marks after them.
+        0x30 => matches!(code, 0x3001..=0x3029),
         0x34..=0xA5 | 0xAC..=0xD6 => true,
         0xA6 => code <= 0xA66E,
         0xD7 => code <= 0xD7A3,
@@ -670,6 +750,20 @@ mod tests {
     }
 
     #[test]
+    fn every_two_byte_character_folds_as_the_reference_does() {
+        for c in (0x80..0x800).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("A{c}{c}b"),
+                format!("x {c}\u{301}y{c}\u{338}"),
+                format!("\u{300}{c} \u{A0}{c}"),
+            ] {
+                assert_eq!(fold(&text), reference_fold(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn the_quick_lower_case_agrees_with_the_unicode_tables() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             let mut quick = String::new();
@@ -721,7 +815,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_fold_agrees_with_the_reference(
-            text in "[ a-zA-Z=<`'\t\n\u{A0}\u{A8}\u{B4}\u{C0}-\u{17F}\u{300}-\u{315}\u{338}\u{391}-\u{3A9}\u{400}-\u{48F}\u{5D0}\u{5B0}\u{627}\u{654}\u{900}-\u{94D}\u{E01}-\u{E4E}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{11A8}-\u{11C2}\u{2000}-\u{2060}\u{3099}\u{304B}\u{AC00}-\u{AC10}\u{FB01}\u{FEFF}\u{FF21}-\u{FF3A}\u{85}\u{AB}\u{AD}\u{BB}\u{3000}\u{20AC}\u{2190}\u{4E00}\u{10400}\u{1D400}]{0,40}"
+            text in "[ a-zA-Z=<`'\t\n\u{A0}\u{A8}\u{B4}\u{C0}-\u{17F}\u{300}-\u{315}\u{338}\u{391}-\u{3A9}\u{400}-\u{48F}\u{5D0}\u{5B0}\u{627}\u{654}\u{900}-\u{94D}\u{E01}-\u{E4E}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{11A8}-\u{11C2}\u{2000}-\u{2060}\u{3099}\u{304B}\u{AC00}-\u{AC10}\u{FB01}\u{FEFF}\u{FF21}-\u{FF3A}\u{85}\u{AB}\u{AD}\u{BB}\u{3000}-\u{3003}\u{300C}\u{3029}\u{302A}\u{20AC}\u{2190}\u{4E00}\u{10400}\u{1D400}]{0,40}"
         ) {
             proptest::prop_assert_eq!(fold(&text), reference_fold(&text));
         }
