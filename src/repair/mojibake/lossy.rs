@@ -39,6 +39,18 @@ fn lost_bytes(page: &CodePage) -> impl Iterator<Item = u8> + '_ {
         .filter(|&byte| matches!(byte, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
 }
 
+/// [`lost_bytes`] of every code page, by index, worked out once: the hole
+/// search asks for them at every lead character of a line.
+fn lost_bytes_by_page() -> &'static [Vec<u8>] {
+    static LOST: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    LOST.get_or_init(|| {
+        code_pages()
+            .iter()
+            .map(|page| lost_bytes(page).collect())
+            .collect()
+    })
+}
+
 /// One way to fill a hole.
 #[derive(Clone, Copy)]
 struct Filler {
@@ -270,10 +282,12 @@ fn best_filler(
     fillers: &mut Vec<Filler>,
 ) -> Option<Filler> {
     fillers.clear();
+    let lost_by_page = lost_bytes_by_page();
     for (page_index, page) in code_pages().iter().enumerate() {
         if pages & (1 << page_index) == 0 {
             continue;
         }
+        let lost = &lost_by_page[page_index];
         let Some(lead) = page.byte(chars[start]) else {
             continue;
         };
@@ -282,7 +296,7 @@ fn best_filler(
         };
         // The lost byte may be any continuation byte of the sequence.
         for missing in 1..length {
-            collect_fillers(chars, start, page, lead, length, missing, fillers);
+            collect_fillers(chars, start, page, lost, lead, length, missing, fillers);
         }
     }
     // Words and everyday characters add at most `KNOWN_WORD` to a filler:
@@ -1012,6 +1026,7 @@ fn collect_fillers(
     chars: &[char],
     start: usize,
     page: &CodePage,
+    lost: &[u8],
     lead: u8,
     length: usize,
     missing: usize,
@@ -1033,37 +1048,50 @@ fn collect_fillers(
     }
     let hole = start + missing;
     let marker = chars.get(hole).copied();
-    let mut options: Vec<(u8, usize)> = Vec::new();
-    match marker {
-        Some(' ') => {
-            if page.high[0x20] == '\u{A0}' {
-                options.push((0xA0, hole + 1));
-            }
-            options.extend(lost_bytes(page).map(|byte| (byte, hole)));
-        }
-        Some('?' | '\u{FFFD}') => options.extend(lost_bytes(page).map(|byte| (byte, hole + 1))),
-        _ => options.extend(lost_bytes(page).map(|byte| (byte, hole))),
-    }
+    // A space may be the 0xA0 the code page shows as a no-break space;
+    // every lost byte is tried as well, dropped or standing for the marker.
+    let no_break_space = marker == Some(' ') && page.high[0x20] == '\u{A0}';
+    let after_lost = match marker {
+        Some('?' | '\u{FFFD}') => hole + 1,
+        _ => hole,
+    };
+    let options = no_break_space
+        .then_some((0xA0, hole + 1))
+        .into_iter()
+        .chain(lost.iter().map(|&byte| (byte, after_lost)));
+    // The bytes after the hole depend only on where the text goes on after
+    // it, not on the byte tried there: worked out once for each place.
+    // Where each sequence ends (`None` when it cannot), by place.
+    let mut tails: [Option<Option<usize>>; 2] = [None; 2];
+    let mut tail_bytes = [[0u8; 4]; 2];
+    // The neighbours a filler is weighed with depend only on where it
+    // ends and whether it is a two-byte character: each is read once.
+    let mut neighbours: [Option<(Option<char>, Option<char>)>; 4] = [None; 4];
     for (byte, after_hole) in options {
-        bytes[missing] = byte;
-        // The bytes after the hole must all be there.
-        let mut end = after_hole;
-        let mut complete = true;
-        for slot in bytes.iter_mut().take(length).skip(missing + 1) {
-            match continuation(end) {
-                Some(b) => *slot = b,
-                None => complete = false,
+        let slot = usize::from(after_hole != hole);
+        let tail_end = *tails[slot].get_or_insert_with(|| {
+            // The bytes after the hole must all be there.
+            let mut end = after_hole;
+            let mut complete = true;
+            for tail_slot in tail_bytes[slot].iter_mut().take(length).skip(missing + 1) {
+                match continuation(end) {
+                    Some(b) => *tail_slot = b,
+                    None => complete = false,
+                }
+                end += 1;
             }
-            end += 1;
-        }
-        // A byte dropped where the continuations the lead needs all follow
-        // it is no hole: the sequence is complete as it stands (`ã‚Œ` is
-        // `れ`, not `あ` and a stray `Œ`).
-        let complete_as_it_stands =
-            after_hole == hole && (1..length).all(|offset| continuation(start + offset).is_some());
-        if !complete || complete_as_it_stands {
+            // A byte dropped where the continuations the lead needs all
+            // follow it is no hole: the sequence is complete as it stands
+            // (`ã‚Œ` is `れ`, not `あ` and a stray `Œ`).
+            let complete_as_it_stands = after_hole == hole
+                && (1..length).all(|offset| continuation(start + offset).is_some());
+            (complete && !complete_as_it_stands).then_some(end)
+        });
+        let Some(end) = tail_end else {
             continue;
-        }
+        };
+        bytes[missing + 1..length].copy_from_slice(&tail_bytes[slot][missing + 1..length]);
+        bytes[missing] = byte;
         let Some(decoded) = std::str::from_utf8(&bytes[..length])
             .ok()
             .and_then(|s| s.chars().next())
@@ -1076,7 +1104,8 @@ fn collect_fillers(
         if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
             continue;
         }
-        let (before, after) = context(chars, page, start, end, decoded);
+        let (before, after) = *neighbours[slot * 2 + usize::from(decoded.len_utf8() == 2)]
+            .get_or_insert_with(|| context(chars, page, start, end, decoded));
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
         let mut evidence =
