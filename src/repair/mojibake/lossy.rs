@@ -1064,9 +1064,9 @@ fn collect_fillers(
     // Where each sequence ends (`None` when it cannot), by place.
     let mut tails: [Option<Option<usize>>; 2] = [None; 2];
     let mut tail_bytes = [[0u8; 4]; 2];
-    // The neighbours a filler is weighed with depend only on where it
-    // ends and whether it is a two-byte character: each is read once.
-    let mut neighbours: [Option<(Option<char>, Option<char>)>; 4] = [None; 4];
+    // What a filler is weighed against depends only on where it ends and
+    // whether it is a two-byte character: each is read once.
+    let mut arounds: [Option<Around>; 4] = [None; 4];
     for (byte, after_hole) in options {
         let slot = usize::from(after_hole != hole);
         let tail_end = *tails[slot].get_or_insert_with(|| {
@@ -1104,12 +1104,12 @@ fn collect_fillers(
         if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
             continue;
         }
-        let (before, after) = *neighbours[slot * 2 + usize::from(decoded.len_utf8() == 2)]
-            .get_or_insert_with(|| context(chars, page, start, end, decoded));
+        let around = arounds[slot * 2 + usize::from(decoded.len_utf8() == 2)]
+            .get_or_insert_with(|| Around::of(chars, page, start, end, decoded));
+        let (before, after) = (around.before, around.after);
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
-        let mut evidence =
-            weigh(chars, (before, after), start, swallowed_space, end, decoded) - page.cost;
+        let mut evidence = weigh(chars, around, start, swallowed_space, end, decoded) - page.cost;
         // U+FFFD says a byte was lost; so does a `?` inside a word.
         let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
         if !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word) {
@@ -1377,26 +1377,56 @@ fn line_writes_lead_elsewhere(chars: &[char], start: usize, end: usize, decoded:
     shares_lead
 }
 
-/// The evidence for reading `chars[start..end]` as `decoded`, where the
-/// hole was at `hole`.
+/// What every filler of a hole that ends at one place, and is or is not a
+/// two-byte character, is weighed against: its neighbours (see
+/// [`context`]), the cost of the broken characters between them, and the
+/// scripts of the nearest letters on each side (see
+/// [`letter_scripts_around`]), read when first asked for.
+#[derive(Clone, Copy)]
+struct Around {
+    before: Option<char>,
+    after: Option<char>,
+    broken_cost: f32,
+    letter_scripts: Option<(Option<Script>, Option<Script>)>,
+}
+
+impl Around {
+    fn of(chars: &[char], page: &CodePage, start: usize, end: usize, decoded: char) -> Around {
+        let (before, after) = context(chars, page, start, end, decoded);
+        Around {
+            before,
+            after,
+            broken_cost: score::window_cost(before, &chars[start..end], after),
+            letter_scripts: None,
+        }
+    }
+}
+
+/// The evidence for reading `chars[start..end]` as `decoded`, between the
+/// neighbours of `around`.
 fn weigh(
     chars: &[char],
-    (before, after): (Option<char>, Option<char>),
+    around: &mut Around,
     start: usize,
     swallowed_space: bool,
     end: usize,
     decoded: char,
 ) -> f32 {
-    let broken = &chars[start..end];
+    let (before, after) = (around.before, around.after);
     let lead = score::class(chars[start]);
-    let mut evidence =
-        score::window_cost(before, broken, after) - score::window_cost(before, &[decoded], after);
+    let mut evidence = around.broken_cost - score::window_cost(before, &[decoded], after);
     let class = score::class(decoded);
     // An invisible character is never what a lossy hole most plausibly held.
     if matches!(class.kind, Kind::Format | Kind::Space) {
         evidence -= 3.0;
     }
-    if class.is_letter() && !fits_neighbours(chars, start, end, class.script) {
+    let fits = |around: &mut Around| {
+        let scripts = *around
+            .letter_scripts
+            .get_or_insert_with(|| letter_scripts_around(chars, start, end));
+        fits_neighbours(scripts, class.script)
+    };
+    if class.is_letter() && !fits(around) {
         evidence -= 4.0;
     }
     // Hebrew final forms and the Greek final sigma end words: one followed
@@ -1573,8 +1603,13 @@ fn latin_evidence(
     evidence + pair_evidence(before, decoded, after)
 }
 
-/// Whether a letter of `script` fits the nearest letters around the hole.
-fn fits_neighbours(chars: &[char], start: usize, end: usize, script: Script) -> bool {
+/// The scripts of the nearest letters before `start` and from `end` on,
+/// within a reach, that have a script of their own.
+fn letter_scripts_around(
+    chars: &[char],
+    start: usize,
+    end: usize,
+) -> (Option<Script>, Option<Script>) {
     const REACH: usize = 30;
     let letter_script = |c: &char| {
         let class = score::class(*c);
@@ -1586,6 +1621,12 @@ fn fits_neighbours(chars: &[char], start: usize, end: usize, script: Script) -> 
         .take(REACH)
         .find_map(letter_script);
     let right = chars[end..].iter().take(REACH).find_map(letter_script);
+    (left, right)
+}
+
+/// Whether a letter of `script` fits the nearest letters around a hole,
+/// of the scripts `(left, right)` (see [`letter_scripts_around`]).
+fn fits_neighbours((left, right): (Option<Script>, Option<Script>), script: Script) -> bool {
     match (left, right) {
         (None, None) => true,
         _ => [left, right]
