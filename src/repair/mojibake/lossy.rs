@@ -92,7 +92,7 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
                 let pages = longer_leads(c, masks.get(next).1 & leads);
                 let previous = index.checked_sub(1).map(|i| chars[i]);
                 let after = chars.get(index + 2).copied();
-                pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
+                pages != 0 && pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
                     || glued_to_other_script(c, previous, next)
             }
             None => false,
@@ -115,13 +115,40 @@ fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
                 && class.script != own
         })
     };
-    (other_script(previous) || other_script(Some(next))) && is_two_byte_lead(c)
+    is_two_byte_lead(c) && (other_script(previous) || other_script(Some(next)))
 }
 
 /// The code pages of `pages` under which `c` stands for the lead byte of a
 /// sequence of three or four bytes.
 fn longer_leads(c: char, pages: u16) -> u16 {
-    filter_pages(pages, |_, page| {
+    pages & longer_lead_pages(c)
+}
+
+/// Below this code point, [`longer_lead_pages`] reads a table: the scripts
+/// whose every letter stands for a lead byte under their own code page
+/// (Thai, Greek, Cyrillic) all live there.
+const LONGER_LEAD_LIMIT: u32 = 0x3000;
+
+/// The code pages under which `c` stands for the lead byte of a sequence
+/// of three or four bytes. The hole search asks at every lead character
+/// of a line; below [`LONGER_LEAD_LIMIT`] the answer is worked out once
+/// per character.
+fn longer_lead_pages(c: char) -> u16 {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..LONGER_LEAD_LIMIT)
+            .map(|code| char::from_u32(code).map_or(0, longer_lead_pages_of))
+            .collect()
+    });
+    match table.get(c as usize) {
+        Some(&pages) => pages,
+        None => longer_lead_pages_of(c),
+    }
+}
+
+/// [`longer_lead_pages`] worked out from the code pages themselves.
+fn longer_lead_pages_of(c: char) -> u16 {
+    filter_pages(u16::MAX, |_, page| {
         page.byte(c)
             .and_then(sequence_length)
             .is_some_and(|length| length >= 3)
@@ -1014,10 +1041,9 @@ fn word_pattern(
 /// Whether `c` is, under some code page that loses bytes, the lead byte of
 /// a two-byte sequence.
 fn is_two_byte_lead(c: char) -> bool {
-    let leads = candidate_masks().get(c).0 & losing_pages();
-    filter_pages(leads, |_, page| {
-        page.byte(c).and_then(sequence_length) == Some(2)
-    }) != 0
+    // A lead byte (0xC2 to 0xF4) that starts no longer sequence starts a
+    // two-byte one.
+    candidate_masks().get(c).0 & losing_pages() & !longer_lead_pages(c) != 0
 }
 
 /// Every way to read `chars[start..]` as a `length`-byte sequence whose
@@ -1639,6 +1665,22 @@ fn fits_neighbours((left, right): (Option<Script>, Option<Script>), script: Scri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_two_byte_lead`] asked of every code page in turn.
+    fn is_two_byte_lead_reference(c: char) -> bool {
+        let leads = candidate_masks().get(c).0 & losing_pages();
+        filter_pages(leads, |_, page| {
+            page.byte(c).and_then(sequence_length) == Some(2)
+        }) != 0
+    }
+
+    #[test]
+    fn the_lead_tables_give_what_the_code_pages_say() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(longer_lead_pages(c), longer_lead_pages_of(c), "{c:?}");
+            assert_eq!(is_two_byte_lead(c), is_two_byte_lead_reference(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn clean_thai_is_not_searched_for_holes() {
