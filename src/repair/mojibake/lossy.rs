@@ -10,7 +10,7 @@
 //! sequences.
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
-use super::detect::{narrow_native_pages, sequence_length, LineFacts};
+use super::detect::{decode_utf8_sequence, narrow_native_pages, sequence_length, LineFacts};
 use super::emoji;
 use super::everyday;
 use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
@@ -1116,12 +1116,17 @@ fn collect_fillers(
         let Some(end) = tail_end else {
             continue;
         };
-        bytes[missing + 1..length].copy_from_slice(&tail_bytes[slot][missing + 1..length]);
+        for (byte_slot, &tail_byte) in bytes
+            .iter_mut()
+            .zip(&tail_bytes[slot])
+            .take(length)
+            .skip(missing + 1)
+        {
+            *byte_slot = tail_byte;
+        }
         bytes[missing] = byte;
-        let Some(decoded) = std::str::from_utf8(&bytes[..length])
-            .ok()
-            .and_then(|s| s.chars().next())
-        else {
+        // The lead says how long the sequence is: valid, it is one character.
+        let Some(decoded) = decode_utf8_sequence(&bytes[..length]) else {
             continue;
         };
         if !may_fill(chars, start, decoded) {
@@ -1565,8 +1570,7 @@ fn decode_sequence(window: &[char], page: &CodePage) -> Option<char> {
     if sequence_length(bytes[0]) != Some(window.len()) {
         return None;
     }
-    let text = std::str::from_utf8(&bytes[..window.len()]).ok()?;
-    let decoded = text.chars().next()?;
+    let decoded = decode_utf8_sequence(&bytes[..window.len()])?;
     score::class(decoded).is_letter().then_some(decoded)
 }
 
