@@ -91,12 +91,11 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
         if facts.found(index, page).is_empty() {
             return false;
         }
-        let plainly_native = facts.plainly(index, page, native);
         let chars = facts.chars;
-        let quiet = |c: char| {
-            is_native(c) || plainly_native && (c.is_whitespace() || c.is_ascii_punctuation())
-        };
-        let ordinary = |sequence: &Sequence| {
+        let ordinary = |sequence: &Sequence, plainly_native: bool| {
+            let quiet = |c: char| {
+                is_native(c) || plainly_native && (c.is_whitespace() || c.is_ascii_punctuation())
+            };
             let end = sequence.start + sequence.len;
             let left = sequence.start.checked_sub(1).map(|left| chars[left]);
             let right = chars.get(end).copied();
@@ -108,7 +107,21 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
                 && left.map_or(true, quiet)
                 && right.map_or(true, quiet)
         };
-        !facts.found(index, page).iter().all(ordinary)
+        // A sequence ordinary between letters of the script is ordinary
+        // on a line plainly in that script too: whether the line is, a
+        // walk over all of it, is worked out only for the sequences that
+        // need it.
+        let found = facts.found(index, page);
+        let Some(first_unsettled) = found.iter().position(|sequence| !ordinary(sequence, false))
+        else {
+            return false;
+        };
+        if !facts.plainly(index, page, native) {
+            return true;
+        }
+        !facts.found(index, page)[first_unsettled..]
+            .iter()
+            .all(|sequence| ordinary(sequence, true))
     })
 }
 

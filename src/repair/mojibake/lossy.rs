@@ -10,7 +10,7 @@
 //! sequences.
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
-use super::detect::{narrow_native_pages, sequence_length, LineFacts};
+use super::detect::{decode_utf8_sequence, narrow_native_pages, sequence_length, LineFacts};
 use super::emoji;
 use super::everyday;
 use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
@@ -37,6 +37,18 @@ fn lost_bytes(page: &CodePage) -> impl Iterator<Item = u8> + '_ {
         .iter()
         .copied()
         .filter(|&byte| matches!(byte, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+}
+
+/// [`lost_bytes`] of every code page, by index, worked out once: the hole
+/// search asks for them at every lead character of a line.
+fn lost_bytes_by_page() -> &'static [Vec<u8>] {
+    static LOST: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    LOST.get_or_init(|| {
+        code_pages()
+            .iter()
+            .map(|page| lost_bytes(page).collect())
+            .collect()
+    })
 }
 
 /// One way to fill a hole.
@@ -80,7 +92,7 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
                 let pages = longer_leads(c, masks.get(next).1 & leads);
                 let previous = index.checked_sub(1).map(|i| chars[i]);
                 let after = chars.get(index + 2).copied();
-                pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
+                pages != 0 && pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
                     || glued_to_other_script(c, previous, next)
             }
             None => false,
@@ -103,13 +115,40 @@ fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
                 && class.script != own
         })
     };
-    (other_script(previous) || other_script(Some(next))) && is_two_byte_lead(c)
+    is_two_byte_lead(c) && (other_script(previous) || other_script(Some(next)))
 }
 
 /// The code pages of `pages` under which `c` stands for the lead byte of a
 /// sequence of three or four bytes.
 fn longer_leads(c: char, pages: u16) -> u16 {
-    filter_pages(pages, |_, page| {
+    pages & longer_lead_pages(c)
+}
+
+/// Below this code point, [`longer_lead_pages`] reads a table: the scripts
+/// whose every letter stands for a lead byte under their own code page
+/// (Thai, Greek, Cyrillic) all live there.
+const LONGER_LEAD_LIMIT: u32 = 0x3000;
+
+/// The code pages under which `c` stands for the lead byte of a sequence
+/// of three or four bytes. The hole search asks at every lead character
+/// of a line; below [`LONGER_LEAD_LIMIT`] the answer is worked out once
+/// per character.
+fn longer_lead_pages(c: char) -> u16 {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..LONGER_LEAD_LIMIT)
+            .map(|code| char::from_u32(code).map_or(0, longer_lead_pages_of))
+            .collect()
+    });
+    match table.get(c as usize) {
+        Some(&pages) => pages,
+        None => longer_lead_pages_of(c),
+    }
+}
+
+/// [`longer_lead_pages`] worked out from the code pages themselves.
+fn longer_lead_pages_of(c: char) -> u16 {
+    filter_pages(u16::MAX, |_, page| {
         page.byte(c)
             .and_then(sequence_length)
             .is_some_and(|length| length >= 3)
@@ -270,10 +309,12 @@ fn best_filler(
     fillers: &mut Vec<Filler>,
 ) -> Option<Filler> {
     fillers.clear();
+    let lost_by_page = lost_bytes_by_page();
     for (page_index, page) in code_pages().iter().enumerate() {
         if pages & (1 << page_index) == 0 {
             continue;
         }
+        let lost = &lost_by_page[page_index];
         let Some(lead) = page.byte(chars[start]) else {
             continue;
         };
@@ -282,7 +323,7 @@ fn best_filler(
         };
         // The lost byte may be any continuation byte of the sequence.
         for missing in 1..length {
-            collect_fillers(chars, start, page, lead, length, missing, fillers);
+            collect_fillers(chars, start, page, lost, lead, length, missing, fillers);
         }
     }
     // Words and everyday characters add at most `KNOWN_WORD` to a filler:
@@ -1000,10 +1041,9 @@ fn word_pattern(
 /// Whether `c` is, under some code page that loses bytes, the lead byte of
 /// a two-byte sequence.
 fn is_two_byte_lead(c: char) -> bool {
-    let leads = candidate_masks().get(c).0 & losing_pages();
-    filter_pages(leads, |_, page| {
-        page.byte(c).and_then(sequence_length) == Some(2)
-    }) != 0
+    // A lead byte (0xC2 to 0xF4) that starts no longer sequence starts a
+    // two-byte one.
+    candidate_masks().get(c).0 & losing_pages() & !longer_lead_pages(c) != 0
 }
 
 /// Every way to read `chars[start..]` as a `length`-byte sequence whose
@@ -1012,6 +1052,7 @@ fn collect_fillers(
     chars: &[char],
     start: usize,
     page: &CodePage,
+    lost: &[u8],
     lead: u8,
     length: usize,
     missing: usize,
@@ -1033,41 +1074,59 @@ fn collect_fillers(
     }
     let hole = start + missing;
     let marker = chars.get(hole).copied();
-    let mut options: Vec<(u8, usize)> = Vec::new();
-    match marker {
-        Some(' ') => {
-            if page.high[0x20] == '\u{A0}' {
-                options.push((0xA0, hole + 1));
-            }
-            options.extend(lost_bytes(page).map(|byte| (byte, hole)));
-        }
-        Some('?' | '\u{FFFD}') => options.extend(lost_bytes(page).map(|byte| (byte, hole + 1))),
-        _ => options.extend(lost_bytes(page).map(|byte| (byte, hole))),
-    }
+    // A space may be the 0xA0 the code page shows as a no-break space;
+    // every lost byte is tried as well, dropped or standing for the marker.
+    let no_break_space = marker == Some(' ') && page.high[0x20] == '\u{A0}';
+    let after_lost = match marker {
+        Some('?' | '\u{FFFD}') => hole + 1,
+        _ => hole,
+    };
+    let options = no_break_space
+        .then_some((0xA0, hole + 1))
+        .into_iter()
+        .chain(lost.iter().map(|&byte| (byte, after_lost)));
+    // The bytes after the hole depend only on where the text goes on after
+    // it, not on the byte tried there: worked out once for each place.
+    // Where each sequence ends (`None` when it cannot), by place.
+    let mut tails: [Option<Option<usize>>; 2] = [None; 2];
+    let mut tail_bytes = [[0u8; 4]; 2];
+    // What a filler is weighed against depends only on where it ends and
+    // whether it is a two-byte character: each is read once.
+    let mut arounds: [Option<Around>; 4] = [None; 4];
     for (byte, after_hole) in options {
-        bytes[missing] = byte;
-        // The bytes after the hole must all be there.
-        let mut end = after_hole;
-        let mut complete = true;
-        for slot in bytes.iter_mut().take(length).skip(missing + 1) {
-            match continuation(end) {
-                Some(b) => *slot = b,
-                None => complete = false,
+        let slot = usize::from(after_hole != hole);
+        let tail_end = *tails[slot].get_or_insert_with(|| {
+            // The bytes after the hole must all be there.
+            let mut end = after_hole;
+            let mut complete = true;
+            for tail_slot in tail_bytes[slot].iter_mut().take(length).skip(missing + 1) {
+                match continuation(end) {
+                    Some(b) => *tail_slot = b,
+                    None => complete = false,
+                }
+                end += 1;
             }
-            end += 1;
-        }
-        // A byte dropped where the continuations the lead needs all follow
-        // it is no hole: the sequence is complete as it stands (`ã‚Œ` is
-        // `れ`, not `あ` and a stray `Œ`).
-        let complete_as_it_stands =
-            after_hole == hole && (1..length).all(|offset| continuation(start + offset).is_some());
-        if !complete || complete_as_it_stands {
+            // A byte dropped where the continuations the lead needs all
+            // follow it is no hole: the sequence is complete as it stands
+            // (`ã‚Œ` is `れ`, not `あ` and a stray `Œ`).
+            let complete_as_it_stands = after_hole == hole
+                && (1..length).all(|offset| continuation(start + offset).is_some());
+            (complete && !complete_as_it_stands).then_some(end)
+        });
+        let Some(end) = tail_end else {
             continue;
+        };
+        for (byte_slot, &tail_byte) in bytes
+            .iter_mut()
+            .zip(&tail_bytes[slot])
+            .take(length)
+            .skip(missing + 1)
+        {
+            *byte_slot = tail_byte;
         }
-        let Some(decoded) = std::str::from_utf8(&bytes[..length])
-            .ok()
-            .and_then(|s| s.chars().next())
-        else {
+        bytes[missing] = byte;
+        // The lead says how long the sequence is: valid, it is one character.
+        let Some(decoded) = decode_utf8_sequence(&bytes[..length]) else {
             continue;
         };
         if !may_fill(chars, start, decoded) {
@@ -1076,11 +1135,12 @@ fn collect_fillers(
         if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
             continue;
         }
-        let (before, after) = context(chars, page, start, end, decoded);
+        let around = arounds[slot * 2 + usize::from(decoded.len_utf8() == 2)]
+            .get_or_insert_with(|| Around::of(chars, page, start, end, decoded));
+        let (before, after) = (around.before, around.after);
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
-        let mut evidence =
-            weigh(chars, (before, after), start, swallowed_space, end, decoded) - page.cost;
+        let mut evidence = weigh(chars, around, start, swallowed_space, end, decoded) - page.cost;
         // U+FFFD says a byte was lost; so does a `?` inside a word.
         let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
         if !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word) {
@@ -1348,26 +1408,56 @@ fn line_writes_lead_elsewhere(chars: &[char], start: usize, end: usize, decoded:
     shares_lead
 }
 
-/// The evidence for reading `chars[start..end]` as `decoded`, where the
-/// hole was at `hole`.
+/// What every filler of a hole that ends at one place, and is or is not a
+/// two-byte character, is weighed against: its neighbours (see
+/// [`context`]), the cost of the broken characters between them, and the
+/// scripts of the nearest letters on each side (see
+/// [`letter_scripts_around`]), read when first asked for.
+#[derive(Clone, Copy)]
+struct Around {
+    before: Option<char>,
+    after: Option<char>,
+    broken_cost: f32,
+    letter_scripts: Option<(Option<Script>, Option<Script>)>,
+}
+
+impl Around {
+    fn of(chars: &[char], page: &CodePage, start: usize, end: usize, decoded: char) -> Around {
+        let (before, after) = context(chars, page, start, end, decoded);
+        Around {
+            before,
+            after,
+            broken_cost: score::window_cost(before, &chars[start..end], after),
+            letter_scripts: None,
+        }
+    }
+}
+
+/// The evidence for reading `chars[start..end]` as `decoded`, between the
+/// neighbours of `around`.
 fn weigh(
     chars: &[char],
-    (before, after): (Option<char>, Option<char>),
+    around: &mut Around,
     start: usize,
     swallowed_space: bool,
     end: usize,
     decoded: char,
 ) -> f32 {
-    let broken = &chars[start..end];
+    let (before, after) = (around.before, around.after);
     let lead = score::class(chars[start]);
-    let mut evidence =
-        score::window_cost(before, broken, after) - score::window_cost(before, &[decoded], after);
+    let mut evidence = around.broken_cost - score::window_cost(before, &[decoded], after);
     let class = score::class(decoded);
     // An invisible character is never what a lossy hole most plausibly held.
     if matches!(class.kind, Kind::Format | Kind::Space) {
         evidence -= 3.0;
     }
-    if class.is_letter() && !fits_neighbours(chars, start, end, class.script) {
+    let fits = |around: &mut Around| {
+        let scripts = *around
+            .letter_scripts
+            .get_or_insert_with(|| letter_scripts_around(chars, start, end));
+        fits_neighbours(scripts, class.script)
+    };
+    if class.is_letter() && !fits(around) {
         evidence -= 4.0;
     }
     // Hebrew final forms and the Greek final sigma end words: one followed
@@ -1480,8 +1570,7 @@ fn decode_sequence(window: &[char], page: &CodePage) -> Option<char> {
     if sequence_length(bytes[0]) != Some(window.len()) {
         return None;
     }
-    let text = std::str::from_utf8(&bytes[..window.len()]).ok()?;
-    let decoded = text.chars().next()?;
+    let decoded = decode_utf8_sequence(&bytes[..window.len()])?;
     score::class(decoded).is_letter().then_some(decoded)
 }
 
@@ -1544,8 +1633,13 @@ fn latin_evidence(
     evidence + pair_evidence(before, decoded, after)
 }
 
-/// Whether a letter of `script` fits the nearest letters around the hole.
-fn fits_neighbours(chars: &[char], start: usize, end: usize, script: Script) -> bool {
+/// The scripts of the nearest letters before `start` and from `end` on,
+/// within a reach, that have a script of their own.
+fn letter_scripts_around(
+    chars: &[char],
+    start: usize,
+    end: usize,
+) -> (Option<Script>, Option<Script>) {
     const REACH: usize = 30;
     let letter_script = |c: &char| {
         let class = score::class(*c);
@@ -1557,6 +1651,12 @@ fn fits_neighbours(chars: &[char], start: usize, end: usize, script: Script) -> 
         .take(REACH)
         .find_map(letter_script);
     let right = chars[end..].iter().take(REACH).find_map(letter_script);
+    (left, right)
+}
+
+/// Whether a letter of `script` fits the nearest letters around a hole,
+/// of the scripts `(left, right)` (see [`letter_scripts_around`]).
+fn fits_neighbours((left, right): (Option<Script>, Option<Script>), script: Script) -> bool {
     match (left, right) {
         (None, None) => true,
         _ => [left, right]
@@ -1569,6 +1669,22 @@ fn fits_neighbours(chars: &[char], start: usize, end: usize, script: Script) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_two_byte_lead`] asked of every code page in turn.
+    fn is_two_byte_lead_reference(c: char) -> bool {
+        let leads = candidate_masks().get(c).0 & losing_pages();
+        filter_pages(leads, |_, page| {
+            page.byte(c).and_then(sequence_length) == Some(2)
+        }) != 0
+    }
+
+    #[test]
+    fn the_lead_tables_give_what_the_code_pages_say() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(longer_lead_pages(c), longer_lead_pages_of(c), "{c:?}");
+            assert_eq!(is_two_byte_lead(c), is_two_byte_lead_reference(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn clean_thai_is_not_searched_for_holes() {

@@ -719,6 +719,16 @@ struct FurtherStep {
 impl Deepenings {
     fn of(left: Option<char>, reading: &[char], right: Option<char>) -> Deepenings {
         let current = score::window_cost(left, reading, right);
+        // A reading with no lead followed by a continuation under any code
+        // page (every reading of one character among them) has no further
+        // reading: the walk below would find nothing.
+        if candidate_pages_of(reading) == 0 {
+            return Deepenings {
+                current,
+                further: Vec::new(),
+                options: 0,
+            };
+        }
         let mut further: Vec<FurtherStep> = Vec::new();
         let mut options = 0u16;
         // The readings the next step starts from, as indexes into
