@@ -309,12 +309,10 @@ fn best_filler(
     fillers: &mut Vec<Filler>,
 ) -> Option<Filler> {
     fillers.clear();
-    let lost_by_page = lost_bytes_by_page();
     for (page_index, page) in code_pages().iter().enumerate() {
         if pages & (1 << page_index) == 0 {
             continue;
         }
-        let lost = &lost_by_page[page_index];
         let Some(lead) = page.byte(chars[start]) else {
             continue;
         };
@@ -323,7 +321,7 @@ fn best_filler(
         };
         // The lost byte may be any continuation byte of the sequence.
         for missing in 1..length {
-            collect_fillers(chars, start, page, lost, lead, length, missing, fillers);
+            collect_fillers(chars, start, page_index, lead, length, missing, fillers);
         }
     }
     // Words and everyday characters add at most `KNOWN_WORD` to a filler:
@@ -1046,18 +1044,20 @@ fn is_two_byte_lead(c: char) -> bool {
     candidate_masks().get(c).0 & losing_pages() & !longer_lead_pages(c) != 0
 }
 
-/// Every way to read `chars[start..]` as a `length`-byte sequence whose
-/// byte number `missing` was lost (dropped, or shown as a marker).
+/// Every way to read `chars[start..]`, under the code page at
+/// `page_index`, as a `length`-byte sequence whose byte number `missing`
+/// was lost (dropped, or shown as a marker).
 fn collect_fillers(
     chars: &[char],
     start: usize,
-    page: &CodePage,
-    lost: &[u8],
+    page_index: usize,
     lead: u8,
     length: usize,
     missing: usize,
     fillers: &mut Vec<Filler>,
 ) {
+    let page = &code_pages()[page_index];
+    let lost = &lost_bytes_by_page()[page_index];
     let continuation = |index: usize| {
         chars
             .get(index)
