@@ -266,9 +266,7 @@ fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
 /// each character's combining class and quick-check answer instead of a
 /// search per character. ASCII and the letters below U+0300 are safe
 /// starters (class 0, answer Yes) and are passed a chunk at a time without
-/// decoding; so is any character whose block of 64 code points holds only
-/// safe starters (the letters of most scripts), a block that its first two
-/// bytes name.
+/// decoding; every other character is decoded and looked up.
 fn nfc_quick_check(text: &str) -> IsNormalized {
     let bytes = text.as_bytes();
     let mut table: Option<&QuickCheckTable> = None;

@@ -8,6 +8,7 @@
 //! written beside it (`nghiêm trọng`, not `nghiêm trống`). This module only
 //! answers whether a short sequence occurs; it weighs and repairs nothing.
 
+use super::letters::CharHashing;
 use memchr::memmem;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -18,10 +19,10 @@ const VIETNAMESE: &str = include_str!("vietnamese_corpus.txt");
 /// Whether the corpus writes `first` and then `second`, side by side. The
 /// pairs are gathered once; a hole asks about two or four of them.
 pub(crate) fn written_together(first: char, second: char) -> bool {
-    static PAIRS: OnceLock<HashSet<(char, char)>> = OnceLock::new();
+    static PAIRS: OnceLock<HashSet<(char, char), CharHashing>> = OnceLock::new();
     PAIRS
         .get_or_init(|| {
-            let mut pairs = HashSet::new();
+            let mut pairs = HashSet::default();
             let mut previous = None;
             for c in CORPUS.chars() {
                 if let Some(previous) = previous {
