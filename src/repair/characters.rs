@@ -185,62 +185,142 @@ fn is_special_sequence(bytes: &[u8]) -> bool {
     )
 }
 
+/// Bytes that can start a character [`clean_line`] must look at: control
+/// bytes, DEL, the space, and the lead bytes of the characters
+/// [`disposition`] removes or turns into a space (C2, E1, E2, EF). Every
+/// other byte belongs to a character that is kept as it is.
+const fn byte_needs_a_look() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = byte < 0x20 || byte == 0x7F || byte == b' ' as usize;
+        byte += 1;
+    }
+    table[0xC2] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xEF] = true;
+    table
+}
+
+static NEEDS_A_LOOK: [bool; 256] = byte_needs_a_look();
+
+/// Cleans one line (without its `\n`). The characters between two bytes of
+/// [`NEEDS_A_LOOK`] are copied as one run, and so is a single space
+/// between two such runs: only the other characters go through
+/// [`disposition`] one at a time.
 fn clean_line<'a>(line: &'a str, line_start: usize, tally: &mut Tally) -> Cow<'a, str> {
     if !may_need_work(line) {
         return Cow::Borrowed(line);
     }
-    let mut out = String::with_capacity(line.len());
-    let mut changed = false;
-    let mut pending_space = false;
-    let mut space_run_start: Option<usize> = None;
-    for (offset, c) in line.char_indices() {
+    let bytes = line.as_bytes();
+    let mut cleaned = CleanedLine {
+        out: String::with_capacity(line.len()),
+        changed: false,
+        pending_space: false,
+        space_run_start: None,
+        line_start,
+    };
+    let mut index = 0;
+    while index < bytes.len() {
+        let run_start = index;
+        while let Some(&byte) = bytes.get(index) {
+            if !NEEDS_A_LOOK[usize::from(byte)] {
+                index += 1;
+            } else if byte == b' '
+                && index > run_start
+                && bytes
+                    .get(index + 1)
+                    .is_some_and(|&next| !NEEDS_A_LOOK[usize::from(next)])
+            {
+                // A lone space inside the run is kept as it is.
+                index += 2;
+            } else {
+                break;
+            }
+        }
+        if index > run_start {
+            cleaned.before_kept(tally);
+            cleaned.out.push_str(&line[run_start..index]);
+            continue;
+        }
+        let Some(c) = line[index..].chars().next() else {
+            break;
+        };
+        let offset = index;
+        index += c.len_utf8();
         let as_space = match disposition(c) {
             Disposition::Keep => c == ' ',
             Disposition::Remove(reason) => {
                 tally.note(reason, line_start + offset, &c.to_string(), "");
-                changed = true;
+                cleaned.changed = true;
                 continue;
             }
             Disposition::Space(reason) => {
                 tally.note(reason, line_start + offset, &c.to_string(), " ");
-                changed = true;
+                cleaned.changed = true;
                 true
             }
         };
         if as_space {
-            if pending_space {
-                changed = true;
-                if let Some(start) = space_run_start {
-                    tally.note("characters.whitespace", line_start + start, "  ", " ");
-                    space_run_start = None;
-                }
-            } else {
-                space_run_start = Some(offset);
-            }
-            pending_space = true;
-            continue;
+            cleaned.space_at(offset, tally);
+        } else {
+            cleaned.before_kept(tally);
+            cleaned.out.push(c);
         }
-        if pending_space {
-            if out.is_empty() {
-                // Leading spaces are stripped.
-                changed = true;
-                tally.note("characters.whitespace", line_start, " ", "");
-            } else {
-                out.push(' ');
-            }
-            pending_space = false;
-            space_run_start = None;
-        }
-        out.push(c);
     }
-    if pending_space {
-        changed = true;
+    if cleaned.pending_space {
+        cleaned.changed = true;
         tally.note("characters.whitespace", line_start + line.len(), " ", "");
     }
-    if changed {
-        Cow::Owned(out)
+    if cleaned.changed {
+        Cow::Owned(cleaned.out)
     } else {
         Cow::Borrowed(line)
+    }
+}
+
+/// A line being cleaned: what is written so far and the spaces seen since.
+struct CleanedLine {
+    out: String,
+    changed: bool,
+    /// Spaces were seen since the last kept character: one is written
+    /// before the next kept character, unless the line has none yet.
+    pending_space: bool,
+    /// Where the current run of spaces started, until its doubling is
+    /// noted.
+    space_run_start: Option<usize>,
+    line_start: usize,
+}
+
+impl CleanedLine {
+    /// A space, or a character that becomes one, at `offset`.
+    fn space_at(&mut self, offset: usize, tally: &mut Tally) {
+        if self.pending_space {
+            self.changed = true;
+            if let Some(start) = self.space_run_start.take() {
+                tally.note("characters.whitespace", self.line_start + start, "  ", " ");
+            }
+        } else {
+            self.space_run_start = Some(offset);
+        }
+        self.pending_space = true;
+    }
+
+    /// Writes the space owed before a kept character; spaces before the
+    /// first one are stripped.
+    fn before_kept(&mut self, tally: &mut Tally) {
+        if !self.pending_space {
+            return;
+        }
+        if self.out.is_empty() {
+            self.changed = true;
+            tally.note("characters.whitespace", self.line_start, " ", "");
+        } else {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+        self.space_run_start = None;
     }
 }
 
@@ -279,9 +359,21 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
             last_class = 0;
             continue;
         }
+        let table = *table.get_or_insert_with(quick_check_table);
+        if (0xE4..=0xE9).contains(&first) {
+            // U+4000 to U+9FFF: CJK ideographs and the Yijing hexagrams,
+            // all safe starters.
+            index += 3;
+            last_class = 0;
+            continue;
+        }
         let (code, length) = code_point_at(bytes, index, first);
         index += length;
-        let (class, answer) = table.get_or_insert_with(quick_check_table).facts(code);
+        if length == 2 && table.is_two_byte_safe_starter(code) {
+            last_class = 0;
+            continue;
+        }
+        let (class, answer) = table.facts(code);
         if class != 0 && last_class > class {
             return IsNormalized::No;
         }
@@ -324,12 +416,16 @@ fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
 }
 
 /// The combining class and quick-check answer of every Basic
-/// Multilingual Plane code point, from the normalisation crate's own
+/// Multilingual Plane code point, and the safe starters among the two-byte
+/// characters (most letters of Greek, Cyrillic, Armenian, Hebrew and
+/// Arabic text) as one bit set, to pass them with one look-up, from the normalisation crate's own
 /// per-character data; astral characters are asked directly. Each block
 /// of 64 code points is worked out the first time a text reaches it: a run
 /// cleaning one language never pays for the whole plane.
 struct QuickCheckTable {
     blocks: Vec<OnceLock<Box<BlockFacts>>>,
+    /// A bit per safe starter from U+0000 to U+07FF.
+    two_byte_safe: [u64; 32],
 }
 
 /// What the quick check needs of the 64 code points from `block * 64`.
@@ -402,6 +498,12 @@ impl QuickCheckTable {
         }
     }
 
+    /// Whether `code`, below U+0800, is a safe starter.
+    #[inline]
+    fn is_two_byte_safe_starter(&self, code: u32) -> bool {
+        self.two_byte_safe[code as usize >> 6 & 31] & 1 << (code & 63) != 0
+    }
+
     /// Whether the character with code point `code` is a safe starter.
     #[cfg(test)]
     fn is_safe_starter(&self, code: u32) -> bool {
@@ -419,8 +521,19 @@ fn facts_of(c: char) -> (u8, IsNormalized) {
 
 fn quick_check_table() -> &'static QuickCheckTable {
     static TABLE: OnceLock<QuickCheckTable> = OnceLock::new();
-    TABLE.get_or_init(|| QuickCheckTable {
-        blocks: (0..0x10000 / 64).map(|_| OnceLock::new()).collect(),
+    TABLE.get_or_init(|| {
+        let table = QuickCheckTable {
+            blocks: (0..0x10000 / 64).map(|_| OnceLock::new()).collect(),
+            two_byte_safe: [0; 32],
+        };
+        let mut two_byte_safe = [0; 32];
+        for (block, safe) in two_byte_safe.iter_mut().enumerate() {
+            *safe = table.block(block).map_or(0, |facts| facts.safe);
+        }
+        QuickCheckTable {
+            two_byte_safe,
+            ..table
+        }
     })
 }
 
@@ -594,6 +707,73 @@ mod tests {
         }
         assert!(may_need_work("a  b") && may_need_work(" a") && may_need_work("a "));
         assert!(!may_need_work("a b “c” — d"));
+    }
+
+    #[test]
+    fn the_characters_passed_without_a_look_up_are_safe_starters() {
+        let table = quick_check_table();
+        for code in 0x80..0x800 {
+            let c = char::from_u32(code).unwrap();
+            let safe = facts_of(c) == (0, IsNormalized::Yes);
+            assert_eq!(table.is_two_byte_safe_starter(code), safe, "{c:?}");
+        }
+        for code in 0x4000..=0x9FFF {
+            let c = char::from_u32(code).unwrap();
+            assert_eq!(facts_of(c), (0, IsNormalized::Yes), "{c:?}");
+        }
+    }
+
+    /// The line clean-up one character at a time, as the definition of
+    /// what [`clean_line`] does with its runs.
+    fn clean_line_char_by_char(line: &str, line_start: usize, tally: &mut Tally) -> String {
+        let mut cleaned = CleanedLine {
+            out: String::new(),
+            changed: false,
+            pending_space: false,
+            space_run_start: None,
+            line_start,
+        };
+        for (offset, c) in line.char_indices() {
+            match disposition(c) {
+                Disposition::Keep if c == ' ' => cleaned.space_at(offset, tally),
+                Disposition::Keep => {
+                    cleaned.before_kept(tally);
+                    cleaned.out.push(c);
+                }
+                Disposition::Remove(reason) => {
+                    tally.note(reason, line_start + offset, &c.to_string(), "");
+                }
+                Disposition::Space(reason) => {
+                    tally.note(reason, line_start + offset, &c.to_string(), " ");
+                    cleaned.space_at(offset, tally);
+                }
+            }
+        }
+        if cleaned.pending_space {
+            tally.note("characters.whitespace", line_start + line.len(), " ", "");
+        }
+        cleaned.out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_are_cleaned_as_one_character_at_a_time(
+            line in "[ab é€ж東\t\u{0}\u{7}\u{7F}\u{85}\u{A0}\u{AD}\u{1680}\u{2003}\u{200B}\u{202F}\u{2060}\u{FEFF}\u{2019}]{0,24}"
+        ) {
+            let (mut by_runs, mut by_chars) = (Tally::default(), Tally::default());
+            let cleaned = clean_line(&line, 7, &mut by_runs);
+            let expected = clean_line_char_by_char(&line, 7, &mut by_chars);
+            proptest::prop_assert_eq!(cleaned.as_ref(), expected.as_str());
+            let notes = |tally: Tally| {
+                let mut changes = Vec::new();
+                tally.report(&mut changes);
+                changes
+                    .iter()
+                    .map(|change| format!("{} {} {}", change.reason, change.position, change.count))
+                    .collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(notes(by_runs), notes(by_chars));
+        }
     }
 
     proptest::proptest! {
