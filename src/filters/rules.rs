@@ -293,16 +293,23 @@ impl RuleSet {
 
     /// Like [`RuleSet::block_matches`], as indexes for [`RuleSet::rule`].
     pub fn block_match_indexes(&self, line: &str) -> Vec<usize> {
+        let mut indexes = Vec::new();
+        self.push_block_match_indexes(line, &mut indexes);
+        indexes
+    }
+
+    /// Adds [`RuleSet::block_match_indexes`] to `found`, so that the rules
+    /// of many lines can share one vector.
+    pub fn push_block_match_indexes(&self, line: &str, found: &mut Vec<usize>) {
         if line.len() > MAX_BLOCK_RULE_LINE_BYTES {
-            return Vec::new();
+            return;
         }
         let compiled = self.compiled();
-        let mut indexes: Vec<usize> = Vec::new();
+        let start = found.len();
         if let Some(set) = &compiled.block_set {
-            push_matching(set, &compiled.block_rules, line, &mut indexes);
+            push_matching(set, &compiled.block_rules, line, found);
         }
-        indexes.sort_unstable();
-        indexes
+        found[start..].sort_unstable();
     }
 
     /// The rule at `index` (from [`RuleSet::block_match_indexes`]).

@@ -26,7 +26,7 @@ pub struct BlockView<'a> {
     pub prose: bool,
     /// For each line, the `block` rules that cover it; computed once and
     /// shared by the filters, which all use the same rules.
-    line_hits: OnceCell<Vec<Vec<usize>>>,
+    line_hits: OnceCell<LineHits>,
     /// The `start` rules that match the first line; the comment and
     /// boilerplate filters both ask.
     start_hits: OnceCell<Vec<usize>>,
@@ -96,12 +96,22 @@ impl<'a> BlockView<'a> {
     /// For each line, the indexes of the `block` rules of `rules` that
     /// cover it. The first call's rules are remembered: every filter of one
     /// document must pass the same rules.
-    pub fn line_hits(&self, rules: &RuleSet) -> &[Vec<usize>] {
+    pub fn line_hits(&self, rules: &RuleSet) -> &LineHits {
         self.line_hits.get_or_init(|| {
-            self.lines
-                .iter()
-                .map(|line| rules.block_match_indexes(line))
-                .collect()
+            let mut hits = LineHits {
+                rules: Vec::new(),
+                ends: Vec::new(),
+                lines: self.lines.len(),
+            };
+            for (index, line) in self.lines.iter().enumerate() {
+                rules.push_block_match_indexes(line, &mut hits.rules);
+                if !hits.rules.is_empty() {
+                    // The lines before the first hit end where they start.
+                    hits.ends.resize(index, 0);
+                    hits.ends.push(hits.rules.len());
+                }
+            }
+            hits
         })
     }
 
@@ -127,6 +137,39 @@ impl<'a> BlockView<'a> {
                 .lines
                 .last()
                 .is_some_and(|line| !ends_with_full_stop(line))
+    }
+}
+
+/// For each line of a block, the indexes of the `block` rules that cover
+/// it, all lines in one vector: most blocks have no hit at all, and then
+/// nothing is allocated.
+#[derive(Debug)]
+pub struct LineHits {
+    /// The rules of every line, line after line.
+    rules: Vec<usize>,
+    /// Where each line's rules end in `rules`; empty while no line has any.
+    ends: Vec<usize>,
+    lines: usize,
+}
+
+impl LineHits {
+    /// The rules that cover line `index`; none past the last line.
+    pub fn line(&self, index: usize) -> &[usize] {
+        let Some(&end) = self.ends.get(index) else {
+            return &[];
+        };
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.rules[start..end]
+    }
+
+    /// Each line's rules, in line order.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        (0..self.lines).map(|index| self.line(index))
+    }
+
+    /// The rules of all lines together.
+    pub fn all(&self) -> &[usize] {
+        &self.rules
     }
 }
 
