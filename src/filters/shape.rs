@@ -58,12 +58,14 @@ impl<'a> BlockView<'a> {
             .map(fold_line)
             .filter(|line| !line.is_empty())
             .collect();
-        let chars = lines.iter().map(|line| line.chars().count()).sum::<usize>();
-        // A folded line is words separated by single spaces.
-        let words = lines
+        let (chars, spaces) = lines
             .iter()
-            .map(|line| count_spaces(line) + 1)
-            .sum::<usize>();
+            .map(|line| count_chars_and_spaces(line))
+            .fold((0, 0), |(chars, spaces), (line_chars, line_spaces)| {
+                (chars + line_chars, spaces + line_spaces)
+            });
+        // A folded line is words separated by single spaces.
+        let words = spaces + lines.len();
         let prose = reads_as_prose(&lines, chars, words);
         BlockView {
             lines,
@@ -173,18 +175,26 @@ impl LineHits {
     }
 }
 
-/// The spaces in `line`, counted in byte-sized totals over runs of at most
-/// 255 bytes, which the compiler turns into a pass over many bytes at once.
-fn count_spaces(line: &str) -> usize {
+/// The characters and the spaces in `line`, counted together in
+/// byte-sized totals over runs of at most 255 bytes, which the compiler
+/// turns into one pass over many bytes at once. A character is counted at
+/// its first byte: every byte but a UTF-8 continuation byte.
+fn count_chars_and_spaces(line: &str) -> (usize, usize) {
     line.as_bytes()
         .chunks(255)
-        .map(|chunk| {
-            chunk
-                .iter()
-                .fold(0u8, |spaces, &byte| spaces + u8::from(byte == b' '))
+        .fold((0, 0), |(chars, spaces), chunk| {
+            let (chunk_chars, chunk_spaces) =
+                chunk.iter().fold((0u8, 0u8), |(chars, spaces), &byte| {
+                    (
+                        chars + u8::from(byte & 0xC0 != 0x80),
+                        spaces + u8::from(byte == b' '),
+                    )
+                });
+            (
+                chars + usize::from(chunk_chars),
+                spaces + usize::from(chunk_spaces),
+            )
         })
-        .map(usize::from)
-        .sum()
 }
 
 /// Whether folded lines read as running text: long, or several words that
@@ -255,12 +265,20 @@ mod tests {
     }
 
     #[test]
-    fn spaces_are_counted_in_lines_of_any_length() {
-        assert_eq!(count_spaces(""), 0);
-        assert_eq!(count_spaces("a b  c"), 3);
-        let long = "word ".repeat(300);
-        assert_eq!(count_spaces(&long), 300);
-        assert_eq!(BlockView::new(long.trim()).words, 300);
+    fn characters_and_spaces_are_counted_in_lines_of_any_length() {
+        assert_eq!(count_chars_and_spaces(""), (0, 0));
+        assert_eq!(count_chars_and_spaces("a b  c"), (6, 3));
+        let long = "wörd ".repeat(300);
+        assert_eq!(count_chars_and_spaces(&long), (1500, 300));
+        let view = BlockView::new(long.trim());
+        assert_eq!((view.chars, view.words), (1499, 300));
+        for text in ["", "é", "日本語 テキスト", "a\u{10400}b", "🇫🇷 ok"] {
+            assert_eq!(
+                count_chars_and_spaces(text).0,
+                text.chars().count(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
