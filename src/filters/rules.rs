@@ -536,14 +536,16 @@ pub fn fold_line(line: &str) -> Cow<'_, str> {
 /// space, or an invisible character: whatever [`fold_line`] would change.
 /// `memchr` finds the few bytes those characters can start with many bytes
 /// at a time, and only the lead bytes found are looked at more closely (a
-/// unit test checks every character).
+/// unit test checks every character). The ASCII whitespace is only searched
+/// for in a line with a control character at all, which one pass tells.
 fn needs_folding(line: &str) -> bool {
     let bytes = line.as_bytes();
     static DOUBLE_SPACE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let double_space = DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new(b"  "));
     if double_space.find(bytes).is_some()
-        || memchr::memchr3(b'\t', b'\n', 0x0B, bytes).is_some()
-        || memchr::memchr2(0x0C, b'\r', bytes).is_some()
+        || has_control_byte(bytes)
+            && (memchr::memchr3(b'\t', b'\n', 0x0B, bytes).is_some()
+                || memchr::memchr2(0x0C, b'\r', bytes).is_some())
     {
         return true;
     }
@@ -551,6 +553,19 @@ fn needs_folding(line: &str) -> bool {
     memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
         .chain(memchr::memchr2_iter(0xE1, 0xE3, bytes))
         .any(|index| folding_starts_at(byte_at(index), byte_at(index + 1), byte_at(index + 2)))
+}
+
+/// Whether `bytes` hold a byte below 0x20, counted in byte-sized totals
+/// over runs of at most 255 bytes, which the compiler turns into a pass
+/// over many bytes at once: one pass instead of one `memchr` per byte
+/// searched for.
+fn has_control_byte(bytes: &[u8]) -> bool {
+    bytes.chunks(255).any(|chunk| {
+        chunk
+            .iter()
+            .fold(0u8, |controls, &byte| controls + u8::from(byte < 0x20))
+            != 0
+    })
 }
 
 /// Whether the bytes `a b c` of a valid UTF-8 text start whitespace other
