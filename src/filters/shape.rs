@@ -151,6 +151,7 @@ pub struct LineHits {
     rules: Vec<usize>,
     /// Where each line's rules end in `rules`; empty while no line has any.
     ends: Vec<usize>,
+    /// How many lines the block has.
     lines: usize,
 }
 
@@ -279,6 +280,26 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn each_line_has_its_own_hits() {
+        let rules = RuleSet::builtin();
+        let view =
+            BlockView::new("Ferry timetable cut\nShare this:\nThe ferry runs\nAdvertisement");
+        let hits = view.line_hits(&rules);
+        let per_line: Vec<&[usize]> = hits.iter().collect();
+        assert_eq!(per_line.len(), 4);
+        for (line, hits) in view.lines.iter().zip(&per_line) {
+            assert_eq!(*hits, rules.block_match_indexes(line), "{line}");
+        }
+        assert!(per_line[0].is_empty() && per_line[2].is_empty());
+        assert!(!per_line[1].is_empty() && !per_line[3].is_empty());
+        assert_eq!(hits.all(), [per_line[1], per_line[3]].concat());
+        assert!(hits.line(4).is_empty());
+        let plain = BlockView::new("The ferry runs\nfour times a day");
+        assert_eq!(plain.line_hits(&rules).iter().count(), 2);
+        assert!(plain.line_hits(&rules).all().is_empty());
     }
 
     #[test]
