@@ -172,11 +172,11 @@ fn candidate<'r>(
     }
     let hits = view.line_hits(rules);
     // Most blocks are article text, whose first line no rule covers.
-    if hits.first().map_or(true, Vec::is_empty) {
+    if hits.line(0).is_empty() {
         return None;
     }
     let mut lines = Vec::with_capacity(view.lines.len());
-    for hits in hits {
+    for hits in hits.iter() {
         let matching: Vec<&Rule> = hits
             .iter()
             .map(|&index| rules.rule(index))

@@ -110,19 +110,19 @@ fn is_marker(view: &BlockView, rules: &RuleSet) -> bool {
     if view.chars > MARKER_MAX_CHARS || view.lines.len() > 3 {
         return false;
     }
-    view.line_hits(rules).first().is_some_and(|hits| {
-        hits.iter()
-            .map(|&index| rules.rule(index))
-            .any(|rule| is_comment_rule(rule) && rule.marker)
-    })
+    view.line_hits(rules)
+        .line(0)
+        .iter()
+        .map(|&index| rules.rule(index))
+        .any(|rule| is_comment_rule(rule) && rule.marker)
 }
 
 /// Some line of the block is a form field, a comment control, a comment
 /// header (`Name says:`) or another marker.
 fn has_comment_evidence(view: &BlockView, rules: &RuleSet) -> bool {
     view.line_hits(rules)
+        .all()
         .iter()
-        .flatten()
         .any(|&index| is_comment_rule(rules.rule(index)))
 }
 

@@ -317,7 +317,7 @@ fn fold_until(text: &str, limit: usize) -> String {
             index = folder.push_ascii(text, index, limit);
             continue;
         }
-        if let Some(letter) = simple_letter_at(bytes, index, two_byte_letters) {
+        if let Some(letter) = simple_letter_at(text, index, two_byte_letters) {
             // What the stable branch below does, without decoding the
             // character and looking it up again.
             if folder.out.len() >= limit {
@@ -378,9 +378,11 @@ fn fold_until(text: &str, limit: usize) -> String {
     folder.out
 }
 
-/// A two-byte character of a common script (Latin, Greek, Cyrillic,
-/// Hebrew, Arabic), stable (see [`is_stable`]) and written by
-/// [`Folder::push`] after any pending space.
+/// A character of a common script, stable (see [`is_stable`]) and written
+/// by [`Folder::push`] after any pending space: a two-byte one (Latin,
+/// Greek, Cyrillic, Hebrew, Arabic), whose comparison form is looked up,
+/// or a three-byte one of a script without case (Devanagari, Thai, CJK,
+/// Hangul), which is its own comparison form.
 struct SimpleLetter<'a> {
     /// Its bytes in `text`.
     len: usize,
@@ -422,23 +424,48 @@ fn pushes_after_space(c: char) -> bool {
     !c.is_whitespace() && !super::rules::is_invisible(c)
 }
 
-/// The simple letter starting at byte `index` of valid UTF-8 `bytes`, if
-/// one does (found in `two_byte_letters`).
+/// Whether the three-byte character `code` is a simple letter (see
+/// [`SimpleLetter`]) that [`Folder::push`] writes unchanged: a stable
+/// character of one of the blocks of scripts without case listed here. A
+/// unit test checks every character.
+fn is_simple_three_byte_letter(code: u32) -> bool {
+    matches!(code >> 8, 0x09 | 0x0E | 0x30 | 0x34..=0xA5 | 0xAC..=0xD7)
+        && char::from_u32(code).is_some_and(is_stable)
+}
+
+/// The simple letter starting at byte `index` of `text`, if one does
+/// (found in `two_byte_letters`, or a three-byte one that
+/// [`is_simple_three_byte_letter`] accepts).
 fn simple_letter_at<'a>(
-    bytes: &'a [u8],
+    text: &'a str,
     index: usize,
     two_byte_letters: &'a [String],
 ) -> Option<SimpleLetter<'a>> {
+    let bytes = text.as_bytes();
     let lead = *bytes.get(index)?;
-    if !(0xC2..=0xDF).contains(&lead) {
-        return None;
+    match lead {
+        0xC2..=0xDF => {
+            let code = (usize::from(lead & 0x1F) << 6) | usize::from(*bytes.get(index + 1)? & 0x3F);
+            let folded = two_byte_letters.get(code.checked_sub(0x80)?)?;
+            (!folded.is_empty()).then_some(SimpleLetter {
+                len: 2,
+                folded: folded.as_str(),
+            })
+        }
+        0xE0..=0xEF => {
+            let continuation = |offset: usize| {
+                bytes
+                    .get(index + offset)
+                    .map(|&byte| u32::from(byte & 0x3F))
+            };
+            let code = (u32::from(lead & 0x0F) << 12) | (continuation(1)? << 6) | continuation(2)?;
+            is_simple_three_byte_letter(code).then_some(SimpleLetter {
+                len: 3,
+                folded: text.get(index..index + 3)?,
+            })
+        }
+        _ => None,
     }
-    let code = (usize::from(lead & 0x1F) << 6) | usize::from(*bytes.get(index + 1)? & 0x3F);
-    let folded = two_byte_letters.get(code.checked_sub(0x80)?)?;
-    (!folded.is_empty()).then_some(SimpleLetter {
-        len: 2,
-        folded: folded.as_str(),
-    })
 }
 
 /// The character starting at byte `index` of `text`, if one does.
@@ -504,7 +531,9 @@ impl Folder {
         if let Some(written) = self.out.get_mut(at..) {
             written.make_ascii_lowercase();
         }
-        if memchr::memchr(b'`', words.as_bytes()).is_some() {
+        // Runs are mostly a word or a comma between non-ASCII words: too
+        // short for `memchr` to pay for its set-up.
+        if words.as_bytes().contains(&b'`') {
             let straightened = self.out.get(at..).unwrap_or_default().replace('`', "'");
             self.out.truncate(at);
             self.out.push_str(&straightened);
@@ -760,6 +789,24 @@ mod tests {
             ] {
                 assert_eq!(fold(&text), reference_fold(&text), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn every_simple_three_byte_letter_is_stable_and_folds_to_itself() {
+        for c in (0x800..0x10000)
+            .filter(|&code| is_simple_three_byte_letter(code))
+            .filter_map(char::from_u32)
+        {
+            assert!(is_stable(c), "{c:?}");
+            let mut folder = Folder {
+                out: "x".to_string(),
+                pending_space: true,
+            };
+            folder.push(c);
+            assert_eq!(folder.out, format!("x {c}"), "{c:?}");
+            let text = format!("A{c}{c} \u{A0}{c}\u{301}");
+            assert_eq!(fold(&text), reference_fold(&text), "{c:?}");
         }
     }
 

@@ -122,7 +122,9 @@ fn headline_shaped(view: &BlockView) -> bool {
 /// A repeated block this short is a label or a dateline, not a headline.
 fn long_enough(key: &str) -> bool {
     let chars = key.chars().count();
-    chars >= 12 && (key.split_whitespace().count() >= 3 || chars >= 20)
+    // Most keys are long enough by length alone; words are only counted
+    // (up to the third) when the length does not decide.
+    chars >= 20 || (chars >= 12 && key.split_whitespace().nth(2).is_some())
 }
 
 fn is_all_capitals(text: &str) -> bool {

@@ -293,16 +293,23 @@ impl RuleSet {
 
     /// Like [`RuleSet::block_matches`], as indexes for [`RuleSet::rule`].
     pub fn block_match_indexes(&self, line: &str) -> Vec<usize> {
+        let mut indexes = Vec::new();
+        self.push_block_match_indexes(line, &mut indexes);
+        indexes
+    }
+
+    /// Adds [`RuleSet::block_match_indexes`] to `found`, so that the rules
+    /// of many lines can share one vector.
+    pub fn push_block_match_indexes(&self, line: &str, found: &mut Vec<usize>) {
         if line.len() > MAX_BLOCK_RULE_LINE_BYTES {
-            return Vec::new();
+            return;
         }
         let compiled = self.compiled();
-        let mut indexes: Vec<usize> = Vec::new();
+        let start = found.len();
         if let Some(set) = &compiled.block_set {
-            push_matching(set, &compiled.block_rules, line, &mut indexes);
+            push_matching(set, &compiled.block_rules, line, found);
         }
-        indexes.sort_unstable();
-        indexes
+        found[start..].sort_unstable();
     }
 
     /// The rule at `index` (from [`RuleSet::block_match_indexes`]).
@@ -529,21 +536,41 @@ pub fn fold_line(line: &str) -> Cow<'_, str> {
 /// space, or an invisible character: whatever [`fold_line`] would change.
 /// `memchr` finds the few bytes those characters can start with many bytes
 /// at a time, and only the lead bytes found are looked at more closely (a
-/// unit test checks every character).
+/// unit test checks every character). The ASCII whitespace is only searched
+/// for in a line with a control character at all, which one pass tells.
 fn needs_folding(line: &str) -> bool {
     let bytes = line.as_bytes();
     static DOUBLE_SPACE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let double_space = DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new(b"  "));
     if double_space.find(bytes).is_some()
-        || memchr::memchr3(b'\t', b'\n', 0x0B, bytes).is_some()
-        || memchr::memchr2(0x0C, b'\r', bytes).is_some()
+        || (has_control_byte(bytes)
+            && (memchr::memchr3(b'\t', b'\n', 0x0B, bytes).is_some()
+                || memchr::memchr2(0x0C, b'\r', bytes).is_some()))
     {
         return true;
+    }
+    // What is left starts with a non-ASCII byte, and a third of the lines
+    // have none: telling that takes one pass instead of two searches.
+    if bytes.is_ascii() {
+        return false;
     }
     let byte_at = |index: usize| bytes.get(index).copied().unwrap_or(0);
     memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
         .chain(memchr::memchr2_iter(0xE1, 0xE3, bytes))
         .any(|index| folding_starts_at(byte_at(index), byte_at(index + 1), byte_at(index + 2)))
+}
+
+/// Whether `bytes` hold a byte below 0x20, counted in byte-sized totals
+/// over runs of at most 255 bytes, which the compiler turns into a pass
+/// over many bytes at once: one pass instead of one `memchr` per byte
+/// searched for.
+fn has_control_byte(bytes: &[u8]) -> bool {
+    bytes.chunks(255).any(|chunk| {
+        chunk
+            .iter()
+            .fold(0u8, |controls, &byte| controls + u8::from(byte < 0x20))
+            != 0
+    })
 }
 
 /// Whether the bytes `a b c` of a valid UTF-8 text start whitespace other

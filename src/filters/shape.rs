@@ -26,7 +26,7 @@ pub struct BlockView<'a> {
     pub prose: bool,
     /// For each line, the `block` rules that cover it; computed once and
     /// shared by the filters, which all use the same rules.
-    line_hits: OnceCell<Vec<Vec<usize>>>,
+    line_hits: OnceCell<LineHits>,
     /// The `start` rules that match the first line; the comment and
     /// boilerplate filters both ask.
     start_hits: OnceCell<Vec<usize>>,
@@ -58,12 +58,14 @@ impl<'a> BlockView<'a> {
             .map(fold_line)
             .filter(|line| !line.is_empty())
             .collect();
-        let chars = lines.iter().map(|line| line.chars().count()).sum::<usize>();
-        // A folded line is words separated by single spaces.
-        let words = lines
+        let (chars, spaces) = lines
             .iter()
-            .map(|line| count_spaces(line) + 1)
-            .sum::<usize>();
+            .map(|line| count_chars_and_spaces(line))
+            .fold((0, 0), |(chars, spaces), (line_chars, line_spaces)| {
+                (chars + line_chars, spaces + line_spaces)
+            });
+        // A folded line is words separated by single spaces.
+        let words = spaces + lines.len();
         let prose = reads_as_prose(&lines, chars, words);
         BlockView {
             lines,
@@ -96,12 +98,22 @@ impl<'a> BlockView<'a> {
     /// For each line, the indexes of the `block` rules of `rules` that
     /// cover it. The first call's rules are remembered: every filter of one
     /// document must pass the same rules.
-    pub fn line_hits(&self, rules: &RuleSet) -> &[Vec<usize>] {
+    pub fn line_hits(&self, rules: &RuleSet) -> &LineHits {
         self.line_hits.get_or_init(|| {
-            self.lines
-                .iter()
-                .map(|line| rules.block_match_indexes(line))
-                .collect()
+            let mut hits = LineHits {
+                rules: Vec::new(),
+                ends: Vec::new(),
+                lines: self.lines.len(),
+            };
+            for (index, line) in self.lines.iter().enumerate() {
+                rules.push_block_match_indexes(line, &mut hits.rules);
+                if !hits.rules.is_empty() {
+                    // The lines before the first hit end where they start.
+                    hits.ends.resize(index, 0);
+                    hits.ends.push(hits.rules.len());
+                }
+            }
+            hits
         })
     }
 
@@ -130,18 +142,60 @@ impl<'a> BlockView<'a> {
     }
 }
 
-/// The spaces in `line`, counted in byte-sized totals over runs of at most
-/// 255 bytes, which the compiler turns into a pass over many bytes at once.
-fn count_spaces(line: &str) -> usize {
+/// For each line of a block, the indexes of the `block` rules that cover
+/// it, all lines in one vector: most blocks have no hit at all, and then
+/// nothing is allocated.
+#[derive(Debug)]
+pub struct LineHits {
+    /// The rules of every line, line after line.
+    rules: Vec<usize>,
+    /// Where each line's rules end in `rules`; empty while no line has any.
+    ends: Vec<usize>,
+    /// How many lines the block has.
+    lines: usize,
+}
+
+impl LineHits {
+    /// The rules that cover line `index`; none past the last line.
+    pub fn line(&self, index: usize) -> &[usize] {
+        let Some(&end) = self.ends.get(index) else {
+            return &[];
+        };
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.rules[start..end]
+    }
+
+    /// Each line's rules, in line order.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        (0..self.lines).map(|index| self.line(index))
+    }
+
+    /// The rules of all lines together.
+    pub fn all(&self) -> &[usize] {
+        &self.rules
+    }
+}
+
+/// The characters and the spaces in `line`, counted together in
+/// byte-sized totals over runs of at most 255 bytes, which the compiler
+/// turns into one pass over many bytes at once. A character is counted at
+/// its first byte: every byte but a UTF-8 continuation byte.
+fn count_chars_and_spaces(line: &str) -> (usize, usize) {
     line.as_bytes()
         .chunks(255)
-        .map(|chunk| {
-            chunk
-                .iter()
-                .fold(0u8, |spaces, &byte| spaces + u8::from(byte == b' '))
+        .fold((0, 0), |(chars, spaces), chunk| {
+            let (chunk_chars, chunk_spaces) =
+                chunk.iter().fold((0u8, 0u8), |(chars, spaces), &byte| {
+                    (
+                        chars + u8::from(byte & 0xC0 != 0x80),
+                        spaces + u8::from(byte == b' '),
+                    )
+                });
+            (
+                chars + usize::from(chunk_chars),
+                spaces + usize::from(chunk_spaces),
+            )
         })
-        .map(usize::from)
-        .sum()
 }
 
 /// Whether folded lines read as running text: long, or several words that
@@ -212,12 +266,40 @@ mod tests {
     }
 
     #[test]
-    fn spaces_are_counted_in_lines_of_any_length() {
-        assert_eq!(count_spaces(""), 0);
-        assert_eq!(count_spaces("a b  c"), 3);
-        let long = "word ".repeat(300);
-        assert_eq!(count_spaces(&long), 300);
-        assert_eq!(BlockView::new(long.trim()).words, 300);
+    fn characters_and_spaces_are_counted_in_lines_of_any_length() {
+        assert_eq!(count_chars_and_spaces(""), (0, 0));
+        assert_eq!(count_chars_and_spaces("a b  c"), (6, 3));
+        let long = "wörd ".repeat(300);
+        assert_eq!(count_chars_and_spaces(&long), (1500, 300));
+        let view = BlockView::new(long.trim());
+        assert_eq!((view.chars, view.words), (1499, 300));
+        for text in ["", "é", "日本語 テキスト", "a\u{10400}b", "🇫🇷 ok"] {
+            assert_eq!(
+                count_chars_and_spaces(text).0,
+                text.chars().count(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_line_has_its_own_hits() {
+        let rules = RuleSet::builtin();
+        let view =
+            BlockView::new("Ferry timetable cut\nShare this:\nThe ferry runs\nAdvertisement");
+        let hits = view.line_hits(&rules);
+        let per_line: Vec<&[usize]> = hits.iter().collect();
+        assert_eq!(per_line.len(), 4);
+        for (line, hits) in view.lines.iter().zip(&per_line) {
+            assert_eq!(*hits, rules.block_match_indexes(line), "{line}");
+        }
+        assert!(per_line[0].is_empty() && per_line[2].is_empty());
+        assert!(!per_line[1].is_empty() && !per_line[3].is_empty());
+        assert_eq!(hits.all(), [per_line[1], per_line[3]].concat());
+        assert!(hits.line(4).is_empty());
+        let plain = BlockView::new("The ferry runs\nfour times a day");
+        assert_eq!(plain.line_hits(&rules).iter().count(), 2);
+        assert!(plain.line_hits(&rules).all().is_empty());
     }
 
     #[test]
