@@ -161,6 +161,18 @@ impl<'c> LineFacts<'c> {
         self.found[index].get_or_insert_with(|| sequences_at(chars, pairs, page, true))
     }
 
+    /// The sequences of the line under each code page of the mask `pages`,
+    /// by code-page index (empty for the code pages outside the mask): a
+    /// planner comparing what several code pages found reads them side by
+    /// side without copying any.
+    pub fn found_under(&mut self, pages: u16) -> &[Option<Vec<Sequence>>] {
+        filter_pages(pages, |index, page| {
+            self.found(index, page);
+            true
+        });
+        &self.found
+    }
+
     /// Whether the line is plainly written in `native`, the script of
     /// `page`, the code page at `index` (see [`plainly_in_script`]).
     pub fn plainly(&mut self, index: usize, page: &CodePage, native: Script) -> bool {
