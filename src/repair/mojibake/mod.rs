@@ -185,6 +185,7 @@ fn repair_line(
                 settled = true;
                 break;
             }
+            readings.new_round(chars.len());
             let mut best: Option<(f32, usize, Vec<Edit>)> = None;
             let found_by_page = facts.found_under(pages);
             let found_under = |page_index: usize| -> &[Sequence] {
@@ -559,23 +560,21 @@ fn judge(
         .iter()
         .map(|sequence| shape_evidence(chars, sequence))
         .sum();
-    let cheap = score::window_cost(left, &chars[start..end], right) - repaired_cost
-        + shape
-        + run_bonus(repaired, run.len());
+    let broken = &chars[start..end];
+    let broken_cost = readings.span(chars, start, end);
+    let cheap = broken_cost.window - repaired_cost + shape + run_bonus(repaired, run.len());
     // The costly terms below can add at most 2 per letter of the broken
     // reading (isolation) and 1 (letter statistics): most spans in clean
     // text are dismissed here.
-    let letters_before = chars[start..end]
-        .iter()
-        .filter(|&&c| score::class(c).is_letter())
-        .count();
-    if cheap + 2.0 * letters_before as f32 + 1.0 < ACCEPT_SUPPORTED {
+    if cheap + 2.0 * broken_cost.letters as f32 + 1.0 < ACCEPT_SUPPORTED {
         return sensitive;
     }
+    let broken_plausibility = *broken_cost
+        .plausibility
+        .get_or_insert_with(|| letters::reading_plausibility(left, broken, right));
     let around = letters_around(context, start, end);
-    let gain = cheap + isolation_cost(around, &chars[start..end])
-        - isolation_cost(around, repaired)
-        + letters::plausibility_gain(left, &chars[start..end], repaired, right);
+    let gain = cheap + isolation_cost(around, broken) - isolation_cost(around, repaired)
+        + letters::plausibility_gain(broken_plausibility, left, repaired, right);
     if gain < ACCEPT_SUPPORTED {
         return sensitive;
     }
@@ -645,9 +644,13 @@ struct Further {
 /// The further readings of the readings a line's runs were repaired into,
 /// each worked out once per line: every code page that finds a run, and
 /// every code page a plan prefers, asks for the same ones again, and only
-/// the choice among them depends on the preference.
+/// the choice among them depends on the preference. Also what the broken
+/// spans of a round cost, for the same reason.
 #[derive(Default)]
 struct Readings {
+    /// By the character index where the span starts, in the text of the
+    /// round under way: code pages mostly find the same runs.
+    spans: Vec<Option<SpanCost>>,
     collapses: HashMap<Vec<char>, Collapses, CharHashing>,
     /// By reading, then by its neighbours. Only those with a further
     /// reading are kept: the others cannot change with a preference, and
@@ -661,7 +664,51 @@ struct Readings {
 /// right) it was read between.
 type Neighboured = Vec<(Option<char>, Option<char>, Deepenings)>;
 
+/// What [`judge`] weighs a broken span by, whichever code page reads it
+/// and whatever the plan prefers.
+#[derive(Clone, Copy)]
+struct SpanCost {
+    /// Where the span ends: another span may start at the same place.
+    end: usize,
+    /// Its window cost between its neighbours.
+    window: f32,
+    /// How many of its characters are letters.
+    letters: usize,
+    /// Its [`letters::reading_plausibility`], once a judgement gets that
+    /// far: most spans are dismissed before.
+    plausibility: Option<f32>,
+}
+
 impl Readings {
+    /// Forgets the costs of the last round's spans: the text of a round
+    /// of `length` characters is about to be judged.
+    fn new_round(&mut self, length: usize) {
+        self.spans.clear();
+        self.spans.resize(length, None);
+    }
+
+    /// What the span `start..end` of `chars`, the text of the round, costs.
+    fn span(&mut self, chars: &[char], start: usize, end: usize) -> &mut SpanCost {
+        let slot = &mut self.spans[start];
+        if slot.is_some_and(|known| known.end != end) {
+            *slot = None;
+        }
+        slot.get_or_insert_with(|| {
+            let span = &chars[start..end];
+            let left = start.checked_sub(1).map(|i| chars[i]);
+            let right = chars.get(end).copied();
+            SpanCost {
+                end,
+                window: score::window_cost(left, span, right),
+                letters: span
+                    .iter()
+                    .filter(|&&c| score::class(c).is_letter())
+                    .count(),
+                plausibility: None,
+            }
+        })
+    }
+
     /// The ways to read `reading`, which holds C1 controls, once more
     /// ([`collapse`] at full depth, looking ahead).
     fn collapse(&mut self, reading: &[char]) -> &Collapses {
@@ -751,6 +798,9 @@ impl Deepenings {
         }
         let mut further: Vec<FurtherStep> = Vec::new();
         let mut options = 0u16;
+        // What every further reading's letter statistics are weighed
+        // against, once one is found.
+        let mut plausibility = None;
         // The readings the next step starts from, as indexes into
         // `further` (`None` for `reading` itself).
         let mut frontier: Vec<Option<usize>> = vec![None];
@@ -778,7 +828,10 @@ impl Deepenings {
                     // Letter statistics count too: `РІ` and `в` cost the
                     // same as characters, but only one is a Bulgarian word.
                     let window = score::window_cost(left, &out, right);
-                    let gain = letters::plausibility_gain(left, reading, &out, right);
+                    let before = *plausibility.get_or_insert_with(|| {
+                        letters::reading_plausibility(left, reading, right)
+                    });
+                    let gain = letters::plausibility_gain(before, left, &out, right);
                     found_here.push((index, window, gain, out));
                 }
                 for (page, window, gain, text) in found_here {
