@@ -239,7 +239,7 @@ fn repair_line(
                 break;
             }
             used_pages |= 1 << page_index;
-            apply(&mut segments, &to_byte_edits(&current, chars, edits));
+            apply(&mut segments, &to_byte_edits(&current, edits));
             join_into(&segments, &mut current);
         }
         // A filled hole is context for its neighbours: fill again until
@@ -259,7 +259,7 @@ fn repair_line(
             if lossy_edits.is_empty() {
                 break;
             }
-            apply(&mut segments, &to_byte_edits(&current, chars, lossy_edits));
+            apply(&mut segments, &to_byte_edits(&current, lossy_edits));
             join_into(&segments, &mut current);
             filled = true;
         }
@@ -1152,15 +1152,24 @@ fn isolation_cost(
     cost
 }
 
-/// Turns char-index edits into byte-offset edits on `text`.
-fn to_byte_edits(text: &str, chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
-    let mut offsets = Vec::with_capacity(chars.len() + 1);
-    offsets.extend(text.char_indices().map(|(offset, _)| offset));
-    offsets.push(text.len());
+/// Turns sorted, non-overlapping char-index edits into byte-offset edits
+/// on `text`, in one walk that stops at the last edit.
+fn to_byte_edits(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
+    let mut walked = text.chars();
+    // Character `index` starts at byte `offset`.
+    let mut index = 0;
+    let mut offset = 0;
+    let mut offset_of = |target: usize| {
+        for c in walked.by_ref().take(target - index) {
+            offset += c.len_utf8();
+        }
+        index = target;
+        offset
+    };
     edits
         .into_iter()
         .map(|edit| Edit {
-            range: offsets[edit.range.start]..offsets[edit.range.end],
+            range: offset_of(edit.range.start)..offset_of(edit.range.end),
             ..edit
         })
         .collect()
