@@ -4,7 +4,7 @@
 //! Nothing here decides whether a span is mojibake; see `score` and the
 //! planner in `mod.rs`.
 
-use super::codepages::{candidate_masks, filter_pages, CodePage};
+use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::score::{class, Script};
 use crate::repair::utf8::{code_point_at, next_non_ascii};
 
@@ -154,7 +154,10 @@ impl<'c> LineFacts<'c> {
     /// The sequences of the line under `page`, the code page at `index`.
     pub fn found(&mut self, index: usize, page: &CodePage) -> &[Sequence] {
         if self.found.len() <= index {
-            self.found.resize_with(index + 1, || None);
+            // Room for every code page at once: most lines are read under
+            // several.
+            self.found
+                .resize_with(code_pages().len().max(index + 1), || None);
         }
         let chars = self.chars;
         let pairs = self.pairs.get_or_insert_with(|| pair_positions(chars));

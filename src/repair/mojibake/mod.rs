@@ -151,14 +151,18 @@ fn repair_line(
         reason: None,
     }];
     let mut current = line.to_string();
+    // The characters of `current`, kept up to date edit by edit rather than
+    // decoded again after each round.
+    let mut current_chars = line_chars.clone();
     let mut used_pages = 0u32;
     let mut readings = Readings::default();
     // Buffers every round and pass refills, so that a line's rounds do not
     // allocate afresh: the text a pass started from, the characters of the
-    // current text, the code pages a round planned, and the reading a
-    // judged run is turned into.
+    // current text once edited (then swapped with `current_chars`), the
+    // code pages a round planned, and the reading a judged run is turned
+    // into.
     let mut pass_start = String::new();
-    let mut round_chars: Vec<char> = Vec::new();
+    let mut edited_chars: Vec<char> = Vec::new();
     let mut planned: Vec<usize> = Vec::new();
     let mut reading = Vec::new();
     // A filled hole can complete a neighbouring sequence, and a repaired
@@ -173,9 +177,7 @@ fn repair_line(
             let (mut facts, pages) = match first_round.take() {
                 Some(known) => known,
                 None => {
-                    round_chars.clear();
-                    round_chars.extend(current.chars());
-                    let mut facts = LineFacts::new(&round_chars);
+                    let mut facts = LineFacts::new(&current_chars);
                     let pages = pages_worth_judging(&mut facts, candidate_pages(&current));
                     (facts, pages)
                 }
@@ -239,16 +241,16 @@ fn repair_line(
                 break;
             }
             used_pages |= 1 << page_index;
+            edit_chars(chars, &edits, &mut edited_chars);
             apply(&mut segments, &to_byte_edits(&current, edits));
             join_into(&segments, &mut current);
+            std::mem::swap(&mut current_chars, &mut edited_chars);
         }
         // A filled hole is context for its neighbours: fill again until
         // nothing changes, so that a second call finds nothing more to do.
         let mut filled = false;
         for _ in 0..LOSSY_ROUNDS {
-            round_chars.clear();
-            round_chars.extend(current.chars());
-            let chars = &round_chars;
+            let chars = &current_chars;
             let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
             let lossy_edits =
                 if repaired_already || lossy::worth_trying(&mut LineFacts::new(chars)) {
@@ -259,8 +261,10 @@ fn repair_line(
             if lossy_edits.is_empty() {
                 break;
             }
+            edit_chars(chars, &lossy_edits, &mut edited_chars);
             apply(&mut segments, &to_byte_edits(&current, lossy_edits));
             join_into(&segments, &mut current);
+            std::mem::swap(&mut current_chars, &mut edited_chars);
             filled = true;
         }
         // Without a filled hole, another pass would see the very text the
@@ -321,7 +325,9 @@ fn plan(
     // the code pages (a mask) whose preference could change them: a
     // preference for any other leaves them as they are, and the run need
     // not be judged again.
-    let mut judged: Vec<Judged> = Vec::new();
+    // A run is judged into one edit, or one per part of it: never more
+    // than its sequences.
+    let mut judged: Vec<Judged> = Vec::with_capacity(found.len());
     let alone: Vec<(Range<usize>, u16)> = runs
         .iter()
         .map(|run| {
@@ -387,7 +393,7 @@ fn plan(
         ACCEPT_SPAN
     };
     let mut total = 0.0;
-    let mut edits = Vec::new();
+    let mut edits = Vec::with_capacity(judged.len());
     for judged in judged {
         if judged.gain >= threshold {
             total += judged.gain.max(0.0);
@@ -415,7 +421,7 @@ fn is_cut_lead(chars: &[char], index: usize, page: &CodePage) -> bool {
 
 /// Splits sequences into runs of adjacent ones.
 fn runs(found: &[Sequence]) -> Vec<&[Sequence]> {
-    let mut runs = Vec::new();
+    let mut runs = Vec::with_capacity(found.len());
     let mut first = 0;
     while first < found.len() {
         let mut last = first;
@@ -578,11 +584,13 @@ fn judge(
     if gain < ACCEPT_SUPPORTED {
         return sensitive;
     }
+    let mut replacement = String::with_capacity(repaired.iter().map(|c| c.len_utf8()).sum());
+    replacement.extend(repaired.iter());
     judged.push(Judged {
         gain,
         edit: Edit {
             range: start..end,
-            replacement: repaired.iter().collect(),
+            replacement,
             reason,
         },
         inner,
@@ -1150,6 +1158,19 @@ fn isolation_cost(
         }
     }
     cost
+}
+
+/// `chars` with the sorted, non-overlapping char-index `edits` made, in
+/// `edited`: what [`apply`] makes of the text, character by character.
+fn edit_chars(chars: &[char], edits: &[Edit], edited: &mut Vec<char>) {
+    edited.clear();
+    let mut copied = 0;
+    for edit in edits {
+        edited.extend_from_slice(&chars[copied..edit.range.start]);
+        edited.extend(edit.replacement.chars());
+        copied = edit.range.end;
+    }
+    edited.extend_from_slice(&chars[copied..]);
 }
 
 /// Turns sorted, non-overlapping char-index edits into byte-offset edits
