@@ -251,13 +251,13 @@ fn repair_line(
         let mut filled = false;
         for _ in 0..LOSSY_ROUNDS {
             let chars = &current_chars;
-            let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
-            let lossy_edits =
-                if repaired_already || lossy::worth_trying(&mut LineFacts::new(chars)) {
-                    lossy::plan(chars)
-                } else {
-                    Vec::new()
-                };
+            let worth_filling = segments.iter().any(|segment| segment.reason.is_some())
+                || lossy::worth_trying(&mut LineFacts::new(chars));
+            let lossy_edits = if worth_filling {
+                lossy::plan(chars)
+            } else {
+                Vec::new()
+            };
             if lossy_edits.is_empty() {
                 break;
             }
@@ -321,13 +321,13 @@ fn plan(
         preferred,
     };
     let runs = runs(found);
+    // A run is judged into one edit, or one per part of it: never more
+    // than its sequences.
+    let mut judged: Vec<Judged> = Vec::with_capacity(found.len());
     // Each run judged alone, with where its judgements lie in `judged` and
     // the code pages (a mask) whose preference could change them: a
     // preference for any other leaves them as they are, and the run need
     // not be judged again.
-    // A run is judged into one edit, or one per part of it: never more
-    // than its sequences.
-    let mut judged: Vec<Judged> = Vec::with_capacity(found.len());
     let alone: Vec<(Range<usize>, u16)> = runs
         .iter()
         .map(|run| {
@@ -836,9 +836,8 @@ impl Deepenings {
                     // Letter statistics count too: `РІ` and `в` cost the
                     // same as characters, but only one is a Bulgarian word.
                     let window = score::window_cost(left, &out, right);
-                    let before = *plausibility.get_or_insert_with(|| {
-                        letters::reading_plausibility(left, reading, right)
-                    });
+                    let before = *plausibility
+                        .get_or_insert_with(|| letters::reading_plausibility(left, reading, right));
                     let gain = letters::plausibility_gain(before, left, &out, right);
                     found_here.push((index, window, gain, out));
                 }
