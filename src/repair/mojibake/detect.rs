@@ -4,7 +4,7 @@
 //! Nothing here decides whether a span is mojibake; see `score` and the
 //! planner in `mod.rs`.
 
-use super::codepages::{candidate_masks, filter_pages, CodePage};
+use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::score::{class, Script};
 use crate::repair::utf8::{code_point_at, next_non_ascii};
 
@@ -154,11 +154,26 @@ impl<'c> LineFacts<'c> {
     /// The sequences of the line under `page`, the code page at `index`.
     pub fn found(&mut self, index: usize, page: &CodePage) -> &[Sequence] {
         if self.found.len() <= index {
-            self.found.resize_with(index + 1, || None);
+            // Room for every code page at once: most lines are read under
+            // several.
+            self.found
+                .resize_with(code_pages().len().max(index + 1), || None);
         }
         let chars = self.chars;
         let pairs = self.pairs.get_or_insert_with(|| pair_positions(chars));
         self.found[index].get_or_insert_with(|| sequences_at(chars, pairs, page, true))
+    }
+
+    /// The sequences of the line under each code page of the mask `pages`,
+    /// by code-page index (empty for the code pages outside the mask): a
+    /// planner comparing what several code pages found reads them side by
+    /// side without copying any.
+    pub fn found_under(&mut self, pages: u16) -> &[Option<Vec<Sequence>>] {
+        filter_pages(pages, |index, page| {
+            self.found(index, page);
+            true
+        });
+        &self.found
     }
 
     /// Whether the line is plainly written in `native`, the script of

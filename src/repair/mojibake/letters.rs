@@ -417,17 +417,29 @@ fn plausibility(left: Option<char>, reading: &[char], right: Option<char>) -> Op
     (pairs > 0).then(|| total / pairs as f32)
 }
 
-/// Evidence that `after` reads better than `before` between the same
-/// neighbours, from letter-pair statistics, bounded so that statistics
-/// never outweigh the structure of the text.
-pub(crate) fn plausibility_gain(
+/// How plausible the letter pairs of `reading` are between its
+/// neighbours ([`plausibility`], 0 without letters): what
+/// [`plausibility_gain`] weighs other readings of the same span against,
+/// worked out once for all of them.
+pub(crate) fn reading_plausibility(
     left: Option<char>,
-    before: &[char],
+    reading: &[char],
+    right: Option<char>,
+) -> f32 {
+    plausibility(left, reading, right).unwrap_or(0.0)
+}
+
+/// Evidence that `after` reads better than the reading whose
+/// [`reading_plausibility`] is `before`, between the same neighbours, from
+/// letter-pair statistics, bounded so that statistics never outweigh the
+/// structure of the text.
+pub(crate) fn plausibility_gain(
+    before: f32,
+    left: Option<char>,
     after: &[char],
     right: Option<char>,
 ) -> f32 {
-    let before = plausibility(left, before, right).unwrap_or(0.0);
-    let after = plausibility(left, after, right).unwrap_or(0.0);
+    let after = reading_plausibility(left, after, right);
     let difference = after - before;
     let bounded = difference.clamp(-1.0, 1.0);
     // Beyond the bound the statistics still rank two readings of one span

@@ -117,11 +117,12 @@ struct Segment {
     reason: Option<&'static str>,
 }
 
-fn joined(segments: &[Segment]) -> String {
-    segments
-        .iter()
-        .map(|segment| segment.text.as_str())
-        .collect()
+/// Rebuilds `text` as the segments joined, in the buffer it already has.
+fn join_into(segments: &[Segment], text: &mut String) {
+    text.clear();
+    for segment in segments {
+        text.push_str(&segment.text);
+    }
 }
 
 /// Repairs one line (without its `\n`), whose pre-scan found `pages`;
@@ -150,23 +151,33 @@ fn repair_line(
         reason: None,
     }];
     let mut current = line.to_string();
+    // The characters of `current`, kept up to date edit by edit rather than
+    // decoded again after each round.
+    let mut current_chars = line_chars.clone();
     let mut used_pages = 0u32;
     let mut readings = Readings::default();
+    // Buffers every round and pass refills, so that a line's rounds do not
+    // allocate afresh: the text a pass started from, the characters of the
+    // current text once edited (then swapped with `current_chars`), the
+    // code pages a round planned, and the reading a judged run is turned
+    // into.
+    let mut pass_start = String::new();
+    let mut edited_chars: Vec<char> = Vec::new();
+    let mut planned: Vec<usize> = Vec::new();
+    let mut reading = Vec::new();
     // A filled hole can complete a neighbouring sequence, and a repaired
     // sequence is context for a hole: alternate until neither finds more,
     // so that a second call finds nothing left to do.
     for _ in 0..PASSES {
-        let before = current.clone();
+        pass_start.clone_from(&current);
         // Whether the rounds stopped because nothing more was worth doing,
         // rather than at their bound.
         let mut settled = false;
         for _ in 0..MAX_ROUNDS {
-            let round_chars: Vec<char>;
             let (mut facts, pages) = match first_round.take() {
                 Some(known) => known,
                 None => {
-                    round_chars = current.chars().collect();
-                    let mut facts = LineFacts::new(&round_chars);
+                    let mut facts = LineFacts::new(&current_chars);
                     let pages = pages_worth_judging(&mut facts, candidate_pages(&current));
                     (facts, pages)
                 }
@@ -176,28 +187,37 @@ fn repair_line(
                 settled = true;
                 break;
             }
+            readings.new_round(chars.len());
             let mut best: Option<(f32, usize, Vec<Edit>)> = None;
-            // The sequences each code page planned with. A code page that
-            // finds exactly the sequences of an earlier one, at no lower
-            // cost and not established where that one is not, would make
-            // the same edits and can only tie or lose: it is not planned.
-            let mut planned: Vec<(usize, Vec<Sequence>)> = Vec::new();
+            let found_by_page = facts.found_under(pages);
+            let found_under = |page_index: usize| -> &[Sequence] {
+                found_by_page
+                    .get(page_index)
+                    .and_then(Option::as_deref)
+                    .unwrap_or_default()
+            };
+            // A code page that finds exactly the sequences of an earlier
+            // planned one, at no lower cost and not established where that
+            // one is not, would make the same edits and can only tie or
+            // lose: it is not planned.
+            planned.clear();
             for (page_index, page) in code_pages().iter().enumerate() {
                 if pages & (1 << page_index) == 0 {
                     continue;
                 }
                 let established = used_pages & (1 << page_index) != 0;
-                let found = facts.found(page_index, page).to_vec();
-                let planned_already = planned.iter().any(|(earlier, earlier_found)| {
-                    *earlier_found == found
-                        && code_pages()[*earlier].cost <= page.cost
+                let found = found_under(page_index);
+                let planned_already = planned.iter().any(|&earlier| {
+                    found_under(earlier) == found
+                        && code_pages()[earlier].cost <= page.cost
                         && (!established || used_pages & (1 << earlier) != 0)
                 });
                 if planned_already {
                     continue;
                 }
-                let (gain, edits) = plan(chars, &found, page, established, &mut readings);
-                planned.push((page_index, found));
+                let (gain, edits) =
+                    plan(chars, found, page, established, &mut readings, &mut reading);
+                planned.push(page_index);
                 // A code page the line already needed costs nothing more.
                 let net = if established {
                     gain + ACCEPT_ROUND
@@ -221,32 +241,36 @@ fn repair_line(
                 break;
             }
             used_pages |= 1 << page_index;
-            apply(&mut segments, &to_byte_edits(&current, chars, edits));
-            current = joined(&segments);
+            edit_chars(chars, &edits, &mut edited_chars);
+            apply(&mut segments, &to_byte_edits(&current, edits));
+            join_into(&segments, &mut current);
+            std::mem::swap(&mut current_chars, &mut edited_chars);
         }
         // A filled hole is context for its neighbours: fill again until
         // nothing changes, so that a second call finds nothing more to do.
         let mut filled = false;
         for _ in 0..LOSSY_ROUNDS {
-            let chars: Vec<char> = current.chars().collect();
-            let repaired_already = segments.iter().any(|segment| segment.reason.is_some());
-            let lossy_edits =
-                if repaired_already || lossy::worth_trying(&mut LineFacts::new(&chars)) {
-                    lossy::plan(&chars)
-                } else {
-                    Vec::new()
-                };
+            let chars = &current_chars;
+            let worth_filling = segments.iter().any(|segment| segment.reason.is_some())
+                || lossy::worth_trying(&mut LineFacts::new(chars));
+            let lossy_edits = if worth_filling {
+                lossy::plan(chars)
+            } else {
+                Vec::new()
+            };
             if lossy_edits.is_empty() {
                 break;
             }
-            apply(&mut segments, &to_byte_edits(&current, &chars, lossy_edits));
-            current = joined(&segments);
+            edit_chars(chars, &lossy_edits, &mut edited_chars);
+            apply(&mut segments, &to_byte_edits(&current, lossy_edits));
+            join_into(&segments, &mut current);
+            std::mem::swap(&mut current_chars, &mut edited_chars);
             filled = true;
         }
         // Without a filled hole, another pass would see the very text the
         // settled rounds and the hole search just saw, and find the same
         // nothing.
-        if current == before || settled && !filled {
+        if current == pass_start || settled && !filled {
             break;
         }
     }
@@ -267,13 +291,14 @@ fn repair_line(
 }
 
 /// The repairs one code page would make on a line, in char indices, and
-/// their total gain.
+/// their total gain. `reading` is room for [`judge`] to work in.
 fn plan(
     chars: &[char],
     found: &[Sequence],
     page: &'static CodePage,
     established: bool,
     readings: &mut Readings,
+    reading: &mut Vec<char>,
 ) -> (f32, Vec<Edit>) {
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
@@ -296,16 +321,20 @@ fn plan(
         preferred,
     };
     let runs = runs(found);
-    // Each run judged alone, with the code pages (a mask) whose preference
-    // could change its judgement: a preference for any other leaves it as
-    // it is, and it need not be judged again.
-    let alone: Vec<(Vec<Judged>, u16)> = runs
+    // A run is judged into one edit, or one per part of it: never more
+    // than its sequences.
+    let mut judged: Vec<Judged> = Vec::with_capacity(found.len());
+    // Each run judged alone, with where its judgements lie in `judged` and
+    // the code pages (a mask) whose preference could change them: a
+    // preference for any other leaves them as they are, and the run need
+    // not be judged again.
+    let alone: Vec<(Range<usize>, u16)> = runs
         .iter()
-        .map(|run| judge(&context(0), run, page, readings))
-        .collect();
-    let mut judged: Vec<Judged> = alone
-        .iter()
-        .flat_map(|(judged, _)| judged.iter().cloned())
+        .map(|run| {
+            let first = judged.len();
+            let sensitive = judge(&context(0), run, page, readings, reading, &mut judged);
+            (first..judged.len(), sensitive)
+        })
         .collect();
     // Runs damaged twice are read once more each on its own, and the
     // second code page is often a close call (windows-1250 and iso-8859-2
@@ -329,9 +358,9 @@ fn plan(
             let mut consistent = Vec::with_capacity(judged.len());
             for (run, (judged_alone, sensitive)) in runs.iter().zip(&alone) {
                 if sensitive & (1 << index) != 0 {
-                    consistent.extend(judge(&preferring, run, page, readings).0);
+                    judge(&preferring, run, page, readings, reading, &mut consistent);
                 } else {
-                    consistent.extend(judged_alone.iter().cloned());
+                    consistent.extend_from_slice(&judged[judged_alone.clone()]);
                 }
             }
             let total = chain_total(&consistent);
@@ -350,17 +379,13 @@ fn plan(
             }
         }
     }
-    let judged: Vec<(f32, Edit)> = judged
-        .into_iter()
-        .map(|judged| (judged.gain, judged.edit))
-        .collect();
     // A line shown to be damaged under this code page also gets the spans
     // that are merely no worse repaired: real text seldom forms valid UTF-8
     // by accident, so on such a line a valid span is most likely damage.
     let strong: f32 = judged
         .iter()
-        .filter(|(gain, _)| *gain >= ACCEPT_SPAN)
-        .map(|(gain, _)| gain)
+        .filter(|judged| judged.gain >= ACCEPT_SPAN)
+        .map(|judged| judged.gain)
         .sum();
     let threshold = if established || strong >= LINE_EVIDENCE {
         ACCEPT_SUPPORTED
@@ -368,11 +393,11 @@ fn plan(
         ACCEPT_SPAN
     };
     let mut total = 0.0;
-    let mut edits = Vec::new();
-    for (gain, edit) in judged {
-        if gain >= threshold {
-            total += gain.max(0.0);
-            edits.push(edit);
+    let mut edits = Vec::with_capacity(judged.len());
+    for judged in judged {
+        if judged.gain >= threshold {
+            total += judged.gain.max(0.0);
+            edits.push(judged.edit);
         }
     }
     (total, edits)
@@ -396,7 +421,7 @@ fn is_cut_lead(chars: &[char], index: usize, page: &CodePage) -> bool {
 
 /// Splits sequences into runs of adjacent ones.
 fn runs(found: &[Sequence]) -> Vec<&[Sequence]> {
-    let mut runs = Vec::new();
+    let mut runs = Vec::with_capacity(found.len());
     let mut first = 0;
     while first < found.len() {
         let mut last = first;
@@ -458,28 +483,33 @@ const SHALLOW_RUN_COST: f32 = 1.0;
 /// must gain than the line judged run by run.
 const CHAIN_MARGIN: f32 = 0.5;
 
-/// Whether a run of sequences should be repaired, and into what. A run
-/// whose reading still holds C1 controls is double damage: it is read once
-/// more; if that fails, its sequences without controls are judged alone.
-/// Also returns the code pages (a mask) whose preference could change the
-/// judgement: the further readings a preference weighs are among them.
+/// Whether a run of sequences should be repaired, and into what, pushed
+/// onto `judged`. A run whose reading still holds C1 controls is double
+/// damage: it is read once more; if that fails, its sequences without
+/// controls are judged alone. Returns the code pages (a mask) whose
+/// preference could change the judgement: the further readings a
+/// preference weighs are among them. `repaired` is room for the reading
+/// the run is turned into; what it held before is lost.
 fn judge(
     context: &Context,
     run: &[Sequence],
     page: &'static CodePage,
     readings: &mut Readings,
-) -> (Vec<Judged>, u16) {
+    repaired: &mut Vec<char>,
+    judged: &mut Vec<Judged>,
+) -> u16 {
     let chars = context.chars;
     let start = run[0].start;
     let end = run[run.len() - 1].start + run[run.len() - 1].len;
-    let mut repaired: Vec<char> = run.iter().map(|sequence| sequence.decoded).collect();
+    repaired.clear();
+    repaired.extend(run.iter().map(|sequence| sequence.decoded));
     let mut reason = page.reason;
     let mut inner = None;
     let mut options = 0;
     if repaired.iter().any(|&c| is_middle_step(c)) {
-        match readings.collapse(&repaired).choose(context.preferred) {
+        match readings.collapse(repaired).choose(context.preferred) {
             Some((collapsed, collapse_options)) => {
-                repaired = collapsed.text;
+                *repaired = collapsed.text;
                 reason = REASON_DOUBLE;
                 inner = Some(collapsed.first_page);
                 options = collapse_options;
@@ -490,14 +520,11 @@ fn judge(
                     .filter(|s| !is_middle_step(s.decoded))
                     .copied()
                     .collect();
-                let mut judged = Vec::new();
                 let mut sensitive = 0;
                 for part in runs(&clean) {
-                    let (part_judged, part_sensitive) = judge(context, part, page, readings);
-                    judged.extend(part_judged);
-                    sensitive |= part_sensitive;
+                    sensitive |= judge(context, part, page, readings, repaired, judged);
                 }
-                return (judged, sensitive);
+                return sensitive;
             }
         }
     }
@@ -511,7 +538,7 @@ fn judge(
     } else {
         context.preferred
     };
-    let deepened = readings.deepen(left, &repaired, right);
+    let deepened = readings.deepen(left, repaired, right);
     let (deeper, deeper_options) = deepened.choose(preferred);
     // The cost of the reading judged, which the further readings already
     // weighed.
@@ -526,50 +553,50 @@ fn judge(
     // own, otherwise those of the first reading.
     let sensitive = options;
     if let Some((deeper, _)) = deeper {
-        repaired = deeper.text;
+        *repaired = deeper.text;
         reason = REASON_DOUBLE;
         if inner.is_none() {
             inner = Some(deeper.first_page);
         }
     }
-    if holds_stray_digit(left, &repaired, right) {
-        return (Vec::new(), sensitive);
+    if holds_stray_digit(left, repaired, right) {
+        return sensitive;
     }
     let shape: f32 = run
         .iter()
         .map(|sequence| shape_evidence(chars, sequence))
         .sum();
-    let cheap = score::window_cost(left, &chars[start..end], right) - repaired_cost
-        + shape
-        + run_bonus(&repaired, run.len());
+    let broken = &chars[start..end];
+    let broken_cost = readings.span(chars, start, end);
+    let cheap = broken_cost.window - repaired_cost + shape + run_bonus(repaired, run.len());
     // The costly terms below can add at most 2 per letter of the broken
     // reading (isolation) and 1 (letter statistics): most spans in clean
     // text are dismissed here.
-    let letters_before = chars[start..end]
-        .iter()
-        .filter(|&&c| score::class(c).is_letter())
-        .count();
-    if cheap + 2.0 * letters_before as f32 + 1.0 < ACCEPT_SUPPORTED {
-        return (Vec::new(), sensitive);
+    if cheap + 2.0 * broken_cost.letters as f32 + 1.0 < ACCEPT_SUPPORTED {
+        return sensitive;
     }
+    let broken_plausibility = *broken_cost
+        .plausibility
+        .get_or_insert_with(|| letters::reading_plausibility(left, broken, right));
     let around = letters_around(context, start, end);
-    let gain = cheap + isolation_cost(around, &chars[start..end])
-        - isolation_cost(around, &repaired)
-        + letters::plausibility_gain(left, &chars[start..end], &repaired, right);
+    let gain = cheap + isolation_cost(around, broken) - isolation_cost(around, repaired)
+        + letters::plausibility_gain(broken_plausibility, left, repaired, right);
     if gain < ACCEPT_SUPPORTED {
-        return (Vec::new(), sensitive);
+        return sensitive;
     }
-    let judged = Judged {
+    let mut replacement = String::with_capacity(repaired.iter().map(|c| c.len_utf8()).sum());
+    replacement.extend(repaired.iter());
+    judged.push(Judged {
         gain,
         edit: Edit {
             range: start..end,
-            replacement: repaired.into_iter().collect(),
+            replacement,
             reason,
         },
         inner,
         options,
-    };
-    (vec![judged], sensitive)
+    });
+    sensitive
 }
 
 /// Whether a reading holds a digit of another script (`٠`) with neither
@@ -625,9 +652,13 @@ struct Further {
 /// The further readings of the readings a line's runs were repaired into,
 /// each worked out once per line: every code page that finds a run, and
 /// every code page a plan prefers, asks for the same ones again, and only
-/// the choice among them depends on the preference.
+/// the choice among them depends on the preference. Also what the broken
+/// spans of a round cost, for the same reason.
 #[derive(Default)]
 struct Readings {
+    /// By the character index where the span starts, in the text of the
+    /// round under way: code pages mostly find the same runs.
+    spans: Vec<Option<SpanCost>>,
     collapses: HashMap<Vec<char>, Collapses, CharHashing>,
     /// By reading, then by its neighbours. Only those with a further
     /// reading are kept: the others cannot change with a preference, and
@@ -641,7 +672,51 @@ struct Readings {
 /// right) it was read between.
 type Neighboured = Vec<(Option<char>, Option<char>, Deepenings)>;
 
+/// What [`judge`] weighs a broken span by, whichever code page reads it
+/// and whatever the plan prefers.
+#[derive(Clone, Copy)]
+struct SpanCost {
+    /// Where the span ends: another span may start at the same place.
+    end: usize,
+    /// Its window cost between its neighbours.
+    window: f32,
+    /// How many of its characters are letters.
+    letters: usize,
+    /// Its [`letters::reading_plausibility`], once a judgement gets that
+    /// far: most spans are dismissed before.
+    plausibility: Option<f32>,
+}
+
 impl Readings {
+    /// Forgets the costs of the last round's spans: the text of a round
+    /// of `length` characters is about to be judged.
+    fn new_round(&mut self, length: usize) {
+        self.spans.clear();
+        self.spans.resize(length, None);
+    }
+
+    /// What the span `start..end` of `chars`, the text of the round, costs.
+    fn span(&mut self, chars: &[char], start: usize, end: usize) -> &mut SpanCost {
+        let slot = &mut self.spans[start];
+        if slot.is_some_and(|known| known.end != end) {
+            *slot = None;
+        }
+        slot.get_or_insert_with(|| {
+            let span = &chars[start..end];
+            let left = start.checked_sub(1).map(|i| chars[i]);
+            let right = chars.get(end).copied();
+            SpanCost {
+                end,
+                window: score::window_cost(left, span, right),
+                letters: span
+                    .iter()
+                    .filter(|&&c| score::class(c).is_letter())
+                    .count(),
+                plausibility: None,
+            }
+        })
+    }
+
     /// The ways to read `reading`, which holds C1 controls, once more
     /// ([`collapse`] at full depth, looking ahead).
     fn collapse(&mut self, reading: &[char]) -> &Collapses {
@@ -731,6 +806,9 @@ impl Deepenings {
         }
         let mut further: Vec<FurtherStep> = Vec::new();
         let mut options = 0u16;
+        // What every further reading's letter statistics are weighed
+        // against, once one is found.
+        let mut plausibility = None;
         // The readings the next step starts from, as indexes into
         // `further` (`None` for `reading` itself).
         let mut frontier: Vec<Option<usize>> = vec![None];
@@ -758,7 +836,9 @@ impl Deepenings {
                     // Letter statistics count too: `РІ` and `в` cost the
                     // same as characters, but only one is a Bulgarian word.
                     let window = score::window_cost(left, &out, right);
-                    let gain = letters::plausibility_gain(left, reading, &out, right);
+                    let before = *plausibility
+                        .get_or_insert_with(|| letters::reading_plausibility(left, reading, right));
+                    let gain = letters::plausibility_gain(before, left, &out, right);
                     found_here.push((index, window, gain, out));
                 }
                 for (page, window, gain, text) in found_here {
@@ -1079,15 +1159,37 @@ fn isolation_cost(
     cost
 }
 
-/// Turns char-index edits into byte-offset edits on `text`.
-fn to_byte_edits(text: &str, chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
-    let mut offsets = Vec::with_capacity(chars.len() + 1);
-    offsets.extend(text.char_indices().map(|(offset, _)| offset));
-    offsets.push(text.len());
+/// `chars` with the sorted, non-overlapping char-index `edits` made, in
+/// `edited`: what [`apply`] makes of the text, character by character.
+fn edit_chars(chars: &[char], edits: &[Edit], edited: &mut Vec<char>) {
+    edited.clear();
+    let mut copied = 0;
+    for edit in edits {
+        edited.extend_from_slice(&chars[copied..edit.range.start]);
+        edited.extend(edit.replacement.chars());
+        copied = edit.range.end;
+    }
+    edited.extend_from_slice(&chars[copied..]);
+}
+
+/// Turns sorted, non-overlapping char-index edits into byte-offset edits
+/// on `text`, in one walk that stops at the last edit.
+fn to_byte_edits(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
+    let mut walked = text.chars();
+    // Character `index` starts at byte `offset`.
+    let mut index = 0;
+    let mut offset = 0;
+    let mut offset_of = |target: usize| {
+        for c in walked.by_ref().take(target - index) {
+            offset += c.len_utf8();
+        }
+        index = target;
+        offset
+    };
     edits
         .into_iter()
         .map(|edit| Edit {
-            range: offsets[edit.range.start]..offsets[edit.range.end],
+            range: offset_of(edit.range.start)..offset_of(edit.range.end),
             ..edit
         })
         .collect()
@@ -1105,7 +1207,9 @@ fn to_byte_edits(text: &str, chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
 fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
     let mut ahead = std::mem::take(segments);
     let mut ahead_end: usize = ahead.iter().map(|segment| segment.text.len()).sum();
-    let mut behind: Vec<Segment> = Vec::new();
+    // Each edit splits at most two segments.
+    let mut behind: Vec<Segment> = Vec::with_capacity(ahead.len() + 2 * edits.len());
+    let mut absorbed: Vec<Segment> = Vec::new();
     for edit in edits.iter().rev() {
         // Segments wholly after the edit are passed; an untouched one
         // across its end is split there.
@@ -1124,7 +1228,7 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
         }
         // The segments the edit touches, right to left; an untouched one
         // across its start is split there.
-        let mut absorbed: Vec<Segment> = Vec::new();
+        absorbed.clear();
         while let Some(segment) = ahead.last() {
             if ahead_end <= edit.range.start {
                 break;
@@ -1148,9 +1252,12 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
                 .map(|segment| segment.text.len())
                 .sum::<usize>();
         let repaired_before = absorbed.iter().any(|segment| segment.reason.is_some());
-        let mut text = first.text[..edit.range.start - first_start].to_string();
+        let head = &first.text[..edit.range.start - first_start];
+        let tail = &last.text[edit.range.end - last_start..];
+        let mut text = String::with_capacity(head.len() + edit.replacement.len() + tail.len());
+        text.push_str(head);
         text.push_str(&edit.replacement);
-        text.push_str(&last.text[edit.range.end - last_start..]);
+        text.push_str(tail);
         let original = first.original.start..last.original.end;
         let reason = if repaired_before && edit.reason != REASON_LOSSY {
             REASON_DOUBLE
@@ -1171,18 +1278,16 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
 
 /// Splits the last of `segments`, an untouched one, at byte `at` of its
 /// text: the head stays last, the tail is returned.
-fn split_last(segments: &mut Vec<Segment>, at: usize) -> Option<Segment> {
-    let segment = segments.pop()?;
-    segments.push(Segment {
-        text: segment.text[..at].to_string(),
-        original: segment.original.start..segment.original.start + at,
+fn split_last(segments: &mut [Segment], at: usize) -> Option<Segment> {
+    let head = segments.last_mut()?;
+    let split = head.original.start + at;
+    let tail = Segment {
+        text: head.text.split_off(at),
+        original: split..head.original.end,
         reason: None,
-    });
-    Some(Segment {
-        text: segment.text[at..].to_string(),
-        original: segment.original.start + at..segment.original.end,
-        reason: None,
-    })
+    };
+    head.original.end = split;
+    Some(tail)
 }
 
 #[cfg(test)]
