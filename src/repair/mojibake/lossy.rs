@@ -87,13 +87,20 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
             Some('?') => true,
             Some(' ') => ('\u{C2}'..='\u{DF}').contains(&c),
             Some(&next) => {
+                // Most characters here are letters of a code page's own
+                // script (Greek, Cyrillic, Thai), every one a lead: the
+                // pages `c` leads a longer sequence under are looked up
+                // once and serve both tests below, and `leads` (already
+                // narrowed to the losing pages) answers
+                // [`is_two_byte_lead`] without asking the tables again.
+                let longer = longer_lead_pages(c);
                 // A two-byte lead followed by a continuation is a complete
                 // sequence: there is no room for a lost byte.
-                let pages = longer_leads(c, masks.get(next).1 & leads);
+                let pages = masks.get(next).1 & leads & longer;
                 let previous = index.checked_sub(1).map(|i| chars[i]);
                 let after = chars.get(index + 2).copied();
                 pages != 0 && pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
-                    || glued_to_other_script(c, previous, next)
+                    || leads & !longer != 0 && glued_to_other_script(c, previous, next)
             }
             None => false,
         }
@@ -104,7 +111,8 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
 /// loses bytes, is glued to a letter of another script than its own, one
 /// that is not Latin (`الجÙ` + `Ø§`, `Ñ` + `ка`): a lead that lost its
 /// second byte inside a word of the script it stood for. Clean text seldom
-/// glues a Latin-1 capital to an Arabic or Cyrillic letter.
+/// glues a Latin-1 capital to an Arabic or Cyrillic letter. The caller
+/// has settled that `c` is such a lead ([`is_two_byte_lead`]).
 fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
     let own = score::class(c).script;
     let other_script = |neighbour: Option<char>| {
@@ -115,13 +123,7 @@ fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
                 && class.script != own
         })
     };
-    is_two_byte_lead(c) && (other_script(previous) || other_script(Some(next)))
-}
-
-/// The code pages of `pages` under which `c` stands for the lead byte of a
-/// sequence of three or four bytes.
-fn longer_leads(c: char, pages: u16) -> u16 {
-    pages & longer_lead_pages(c)
+    other_script(previous) || other_script(Some(next))
 }
 
 /// Below this code point, [`longer_lead_pages`] reads a table: the scripts
