@@ -218,10 +218,16 @@ fn written_characters(chars: &[char], script: Script) -> (usize, usize) {
     let mut written = 0usize;
     let mut of_script = 0usize;
     for &c in chars {
-        if c.is_ascii() && !c.is_ascii_alphabetic() {
-            continue;
-        }
-        let char_script = class(c).script;
+        // ASCII letters are Latin and the rest of ASCII is common: only
+        // the other characters need the class table.
+        let char_script = if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            Script::Latin
+        } else {
+            class(c).script
+        };
         if char_script == Script::Common {
             continue;
         }

@@ -71,6 +71,7 @@ struct Filler {
 pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
     let masks = candidate_masks();
     let losing = losing_pages();
+    let longer_table = longer_lead_table();
     let chars = facts.chars;
     chars.iter().enumerate().any(|(index, &c)| {
         if c == '\u{FFFD}' {
@@ -93,7 +94,10 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
                 // once and serve both tests below, and `leads` (already
                 // narrowed to the losing pages) answers
                 // [`is_two_byte_lead`] without asking the tables again.
-                let longer = longer_lead_pages(c);
+                let longer = longer_table
+                    .get(c as usize)
+                    .copied()
+                    .unwrap_or_else(|| longer_lead_pages_of(c));
                 // A two-byte lead followed by a continuation is a complete
                 // sequence: there is no room for a lost byte.
                 let pages = masks.get(next).1 & leads & longer;
@@ -136,16 +140,22 @@ const LONGER_LEAD_LIMIT: u32 = 0x3000;
 /// of a line; below [`LONGER_LEAD_LIMIT`] the answer is worked out once
 /// per character.
 fn longer_lead_pages(c: char) -> u16 {
-    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        (0..LONGER_LEAD_LIMIT)
-            .map(|code| char::from_u32(code).map_or(0, longer_lead_pages_of))
-            .collect()
-    });
-    match table.get(c as usize) {
+    match longer_lead_table().get(c as usize) {
         Some(&pages) => pages,
         None => longer_lead_pages_of(c),
     }
+}
+
+/// [`longer_lead_pages`] of every character below [`LONGER_LEAD_LIMIT`],
+/// by code point: a walk over a whole line fetches it once rather than at
+/// every character.
+fn longer_lead_table() -> &'static [u16] {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..LONGER_LEAD_LIMIT)
+            .map(|code| char::from_u32(code).map_or(0, longer_lead_pages_of))
+            .collect()
+    })
 }
 
 /// [`longer_lead_pages`] worked out from the code pages themselves.
