@@ -74,11 +74,13 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
     let longer_table = longer_lead_table();
     let chars = facts.chars;
     chars.iter().enumerate().any(|(index, &c)| {
-        if c == '\u{FFFD}' {
-            return true;
-        }
+        // ASCII (never a lead, nor U+FFFD) is most of many lines: it is
+        // let through first.
         if c.is_ascii() {
             return false;
+        }
+        if c == '\u{FFFD}' {
+            return true;
         }
         let leads = masks.get(c).0 & losing;
         if leads == 0 {
