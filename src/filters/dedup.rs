@@ -14,6 +14,7 @@
 
 use super::shape::BlockView;
 use super::Decisions;
+use crate::repair::utf8::code_point_at;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -443,28 +444,23 @@ fn simple_letter_at<'a>(
 ) -> Option<SimpleLetter<'a>> {
     let bytes = text.as_bytes();
     let lead = *bytes.get(index)?;
-    match lead {
-        0xC2..=0xDF => {
-            let code = (usize::from(lead & 0x1F) << 6) | usize::from(*bytes.get(index + 1)? & 0x3F);
-            let folded = two_byte_letters.get(code.checked_sub(0x80)?)?;
+    // `text` is valid UTF-8, so a lead byte is followed by its whole
+    // sequence.
+    if !(0xC2..=0xEF).contains(&lead) {
+        return None;
+    }
+    match code_point_at(bytes, index, lead) {
+        (code, 2) => {
+            let folded = two_byte_letters.get((code as usize).checked_sub(0x80)?)?;
             (!folded.is_empty()).then_some(SimpleLetter {
                 len: 2,
                 folded: folded.as_str(),
             })
         }
-        0xE0..=0xEF => {
-            let continuation = |offset: usize| {
-                bytes
-                    .get(index + offset)
-                    .map(|&byte| u32::from(byte & 0x3F))
-            };
-            let code = (u32::from(lead & 0x0F) << 12) | (continuation(1)? << 6) | continuation(2)?;
-            is_simple_three_byte_letter(code).then_some(SimpleLetter {
-                len: 3,
-                folded: text.get(index..index + 3)?,
-            })
-        }
-        _ => None,
+        (code, _) => is_simple_three_byte_letter(code).then_some(SimpleLetter {
+            len: 3,
+            folded: text.get(index..index + 3)?,
+        }),
     }
 }
 

@@ -346,7 +346,9 @@ fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
 /// each character's combining class and quick-check answer instead of a
 /// search per character. ASCII and the letters below U+0300 are safe
 /// starters (class 0, answer Yes) and are passed a chunk at a time without
-/// decoding; every other character is decoded and looked up.
+/// decoding, and so are the CJK ideographs of U+4000 to U+9FFF. Every
+/// other character is decoded; a two-byte safe starter is then settled by
+/// one bit, and the rest are looked up in the table.
 fn nfc_quick_check(text: &str) -> IsNormalized {
     let bytes = text.as_bytes();
     let mut table: Option<&QuickCheckTable> = None;
@@ -416,12 +418,13 @@ fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
 }
 
 /// The combining class and quick-check answer of every Basic
-/// Multilingual Plane code point, and the safe starters among the two-byte
-/// characters (most letters of Greek, Cyrillic, Armenian, Hebrew and
-/// Arabic text) as one bit set, to pass them with one look-up, from the normalisation crate's own
+/// Multilingual Plane code point, from the normalisation crate's own
 /// per-character data; astral characters are asked directly. Each block
 /// of 64 code points is worked out the first time a text reaches it: a run
-/// cleaning one language never pays for the whole plane.
+/// cleaning one language never pays for the whole plane. The safe starters
+/// among the two-byte characters (most letters of Greek, Cyrillic,
+/// Armenian, Hebrew and Arabic text) are also kept as one bit set, worked
+/// out with the table, so that they are passed with one look-up.
 struct QuickCheckTable {
     blocks: Vec<OnceLock<Box<BlockFacts>>>,
     /// A bit per safe starter from U+0000 to U+07FF.
@@ -522,18 +525,14 @@ fn facts_of(c: char) -> (u8, IsNormalized) {
 fn quick_check_table() -> &'static QuickCheckTable {
     static TABLE: OnceLock<QuickCheckTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let table = QuickCheckTable {
+        let mut table = QuickCheckTable {
             blocks: (0..0x10000 / 64).map(|_| OnceLock::new()).collect(),
             two_byte_safe: [0; 32],
         };
-        let mut two_byte_safe = [0; 32];
-        for (block, safe) in two_byte_safe.iter_mut().enumerate() {
-            *safe = table.block(block).map_or(0, |facts| facts.safe);
+        for block in 0..table.two_byte_safe.len() {
+            table.two_byte_safe[block] = table.block(block).map_or(0, |facts| facts.safe);
         }
-        QuickCheckTable {
-            two_byte_safe,
-            ..table
-        }
+        table
     })
 }
 

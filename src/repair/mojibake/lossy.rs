@@ -71,7 +71,6 @@ struct Filler {
 pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
     let masks = candidate_masks();
     let losing = losing_pages();
-    let longer_table = longer_lead_table();
     let chars = facts.chars;
     chars.iter().enumerate().any(|(index, &c)| {
         // ASCII (never a lead, nor U+FFFD) is most of many lines: it is
@@ -96,10 +95,7 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
                 // once and serve both tests below, and `leads` (already
                 // narrowed to the losing pages) answers
                 // [`is_two_byte_lead`] without asking the tables again.
-                let longer = longer_table
-                    .get(c as usize)
-                    .copied()
-                    .unwrap_or_else(|| longer_lead_pages_of(c));
+                let longer = longer_lead_pages(c);
                 // A two-byte lead followed by a continuation is a complete
                 // sequence: there is no room for a lost byte.
                 let pages = masks.get(next).1 & leads & longer;
@@ -149,8 +145,7 @@ fn longer_lead_pages(c: char) -> u16 {
 }
 
 /// [`longer_lead_pages`] of every character below [`LONGER_LEAD_LIMIT`],
-/// by code point: a walk over a whole line fetches it once rather than at
-/// every character.
+/// by code point.
 fn longer_lead_table() -> &'static [u16] {
     static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
     TABLE.get_or_init(|| {
