@@ -351,6 +351,23 @@ fn fold_until(text: &str, limit: usize) -> String {
             }
             end += next.len_utf8();
         }
+        let rest = text.get(index..end).unwrap_or_default();
+        if is_thai_marks_in_order(rest.as_bytes()) {
+            // What the normal piece below writes, without the tables: NFKC
+            // leaves the marks alone and they fold to themselves.
+            folder.flush_space();
+            folder.out.push_str(rest);
+            index = end;
+            continue;
+        }
+        if let Some((ascii, count)) = ascii_form(rest) {
+            // What normalizing the piece whole writes: the stable character
+            // again, unchanged, then the ASCII form, which composes with
+            // nothing.
+            (0..count).for_each(|_| folder.push(ascii));
+            index = end;
+            continue;
+        }
         let start = match index.checked_sub(1) {
             None => index,
             Some(previous) if bytes[previous].is_ascii() => previous,
@@ -359,7 +376,6 @@ fn fold_until(text: &str, limit: usize) -> String {
         let piece = text.get(start..end).unwrap_or_default();
         if is_nfkc_quick(piece.chars()) == IsNormalized::Yes {
             // Already normal: the stable character stays as pushed.
-            let rest = text.get(index..end).unwrap_or_default();
             rest.chars().for_each(|c| folder.push(c));
         } else {
             // The stable character may compose with what follows: its
@@ -377,6 +393,53 @@ fn fold_until(text: &str, limit: usize) -> String {
         index = end;
     }
     folder.out
+}
+
+/// Whether `bytes` are Thai vowel and tone marks below and above a
+/// letter (U+0E38 to U+0E3A, U+0E48 to U+0E4B) in canonical order: their
+/// combining classes never go down. Such a run after a stable character
+/// is already in NFKC, as the quick check would find. A unit test checks
+/// the classes against the Unicode tables.
+fn is_thai_marks_in_order(bytes: &[u8]) -> bool {
+    let mut last_class = 0;
+    bytes.chunks(3).all(|mark| {
+        let class = thai_mark_class(mark);
+        let in_order = class != 0 && class >= last_class;
+        last_class = class;
+        in_order
+    })
+}
+
+/// The canonical combining class of the Thai mark encoded by `mark`, or 0
+/// for anything else.
+fn thai_mark_class(mark: &[u8]) -> u8 {
+    match mark {
+        [0xE0, 0xB8, 0xB8 | 0xB9] => 103,
+        [0xE0, 0xB8, 0xBA] => 9,
+        [0xE0, 0xB9, 0x88..=0x8B] => 107,
+        _ => 0,
+    }
+}
+
+/// The NFKC form of `rest` when it is a single character that NFKC turns
+/// into ASCII, as the ASCII character and how many times it is repeated:
+/// the fullwidth forms of ASCII (`，`, `：`, `Ａ`), the ellipsis and the
+/// no-break space. Nothing composes with ASCII, so after a stable
+/// character and before another (or the end), this is the NFKC form of
+/// the piece less the stable character. A unit test checks every
+/// character.
+fn ascii_form(rest: &str) -> Option<(char, usize)> {
+    let mut chars = rest.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => Some((char::from_u32(c as u32 - 0xFEE0)?, 1)),
+        '\u{2026}' => Some(('.', 3)),
+        '\u{A0}' => Some((' ', 1)),
+        _ => None,
+    }
 }
 
 /// A character of a common script, stable (see [`is_stable`]) and written
@@ -816,6 +879,42 @@ mod tests {
     }
 
     #[test]
+    fn thai_mark_classes_are_the_unicode_ones() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\u{E00}'..='\u{E7F}').chain(['\u{301}', 'a', '\u{FF0C}']) {
+            let mut bytes = [0; 4];
+            let encoded = c.encode_utf8(&mut bytes).as_bytes();
+            let class = thai_mark_class(encoded);
+            if class != 0 {
+                assert_eq!(class, canonical_combining_class(c), "{c:?}");
+                assert_eq!(
+                    is_nfkc_quick(['ก', c].into_iter()),
+                    IsNormalized::Yes,
+                    "{c:?}"
+                );
+            }
+        }
+        assert!(is_thai_marks_in_order("\u{E3A}\u{E38}\u{E48}".as_bytes()));
+        assert!(!is_thai_marks_in_order("\u{E48}\u{E38}".as_bytes()));
+        assert!(!is_thai_marks_in_order("\u{E38}\u{E33}".as_bytes()));
+        assert!(!is_thai_marks_in_order("\u{E38}\u{301}".as_bytes()));
+    }
+
+    #[test]
+    fn every_ascii_form_is_the_nfkc_form() {
+        for c in (0x80..0x10000).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if let Some((ascii, count)) = ascii_form(&text) {
+                assert!(ascii.is_ascii(), "{c:?}");
+                let expected = ascii.to_string().repeat(count);
+                assert_eq!(text.nfkc().collect::<String>(), expected, "{c:?}");
+            }
+        }
+        assert_eq!(ascii_form("\u{FF0C}"), Some((',', 1)));
+        assert_eq!(ascii_form("\u{FF0C}\u{301}"), None);
+    }
+
+    #[test]
     fn pieces_that_compose_across_a_stable_character_are_normalized_whole() {
         for text in [
             "e\u{301}t\u{E9} a=\u{338}b",
@@ -877,6 +976,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn thai_marks_and_ascii_forms_fold_as_the_reference_does(
+            text in "[ aAก-ขเ`\t\u{A0}\u{E31}\u{E33}-\u{E3A}\u{E47}-\u{E4E}\u{300}\u{301}\u{338}\u{FF01}-\u{FF5E}\u{FF61}\u{2026}\u{3001}\u{4E00}\u{200B}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(fold(&text), reference_fold(&text));
+            for limit in [1, 5, 16] {
+                let prefix = fold_until(&text, limit);
+                proptest::prop_assert!(fold(&text).starts_with(prefix.as_str()));
+            }
+        }
+
         #[test]
         fn a_key_with_plain_ascii_ends_agrees_with_the_whole_fold(
             start in "[ a-zA-Z`.,]{0,40}",
