@@ -16,7 +16,6 @@ use super::shape::BlockView;
 use super::Decisions;
 use crate::repair::utf8::code_point_at;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -27,16 +26,8 @@ pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
     let candidates: Vec<usize> = (0..views.len())
         .filter(|&index| decisions.kept(index) && !is_verse(&views[index]))
         .collect();
-    let sharing = sharing_a_key(views, &candidates);
-    let mut seen: HashSet<&str> = HashSet::with_capacity(sharing.len());
-    for index in sharing {
-        let key = views[index].folded();
-        if key.len() < min_chars || key.chars().count() < min_chars {
-            continue;
-        }
-        if !seen.insert(key) {
-            decisions.drop_block(index, REASON);
-        }
+    for index in repeated_among(views, &candidates, |view| long_enough(view, min_chars)) {
+        decisions.drop_block(index, REASON);
     }
 }
 
@@ -56,20 +47,109 @@ pub fn repeats(
             decisions.kept(index) && (view.prose || repeat_min_chars.is_some() && !is_verse(view))
         })
         .collect();
-    let sharing = sharing_a_key(views, &candidates);
-    let mut seen = HashSet::with_capacity(sharing.len());
+    let counts = |view: &BlockView| {
+        view.prose
+            || match repeat_min_chars {
+                Some(min) => long_enough(view, min),
+                None => true,
+            }
+    };
     let mut repeated = vec![false; views.len()];
-    for index in sharing {
-        let view = &views[index];
-        let folded = view.folded();
-        let too_short =
-            repeat_min_chars.is_some_and(|min| folded.len() < min || folded.chars().count() < min);
-        if !view.prose && too_short {
-            continue;
-        }
-        repeated[index] = !seen.insert(folded);
+    for index in repeated_among(views, &candidates, counts) {
+        repeated[index] = true;
     }
     repeated
+}
+
+/// The blocks among `candidates` (in order) whose comparison form is that
+/// of an earlier candidate that `counts`; a block that does not count is
+/// neither a repeat nor a first copy.
+///
+/// Blocks are grouped by [`FoldKey`] first: only blocks with the same key
+/// can be equal once folded, and most blocks share their key with none.
+/// Sorting keeps this linearithmic whatever the text, where a hash table
+/// fed with chosen text could be made slow. Inside a group, a block is
+/// compared with the first copies before it: word for word first (most
+/// repeats are exact copies, which need no folding), then folded, as far
+/// as it takes to tell.
+fn repeated_among(
+    views: &[BlockView],
+    candidates: &[usize],
+    counts: impl Fn(&BlockView) -> bool,
+) -> Vec<usize> {
+    let mut keyed: Vec<(&FoldKey, usize)> = candidates
+        .iter()
+        .map(|&index| (views[index].folded_key(), index))
+        .collect();
+    keyed.sort_unstable();
+    let mut repeated = Vec::new();
+    let mut firsts: Vec<&BlockView> = Vec::new();
+    for group in keyed.chunk_by(|(one, _), (other, _)| one == other) {
+        if group.len() < 2 {
+            continue;
+        }
+        firsts.clear();
+        for &(_, index) in group {
+            let view = &views[index];
+            // A copy of a first copy's text counts as that first copy does.
+            if firsts.iter().any(|first| first.text() == view.text()) {
+                repeated.push(index);
+            } else if !counts(view) {
+                continue;
+            } else if firsts.iter().any(|first| fold_alike(first, view)) {
+                repeated.push(index);
+            } else {
+                firsts.push(view);
+            }
+        }
+    }
+    repeated.sort_unstable();
+    repeated
+}
+
+/// Whether the comparison form of `view` has at least `min_chars`
+/// characters (and so as many bytes). A prefix of `4 * min_chars` bytes
+/// holds that many characters, so no more than that is folded.
+fn long_enough(view: &BlockView, min_chars: usize) -> bool {
+    let limit = min_chars.saturating_mul(4);
+    match view.folded_if_known() {
+        Some(folded) => folded.chars().count() >= min_chars,
+        None => {
+            let start = fold_until(view.text(), limit);
+            start.len() >= limit || start.chars().count() >= min_chars
+        }
+    }
+}
+
+/// Whether two blocks have the same comparison form.
+fn fold_alike(one: &BlockView, other: &BlockView) -> bool {
+    match (one.folded_if_known(), other.folded_if_known()) {
+        (Some(one), Some(other)) => one == other,
+        _ => folds_alike(one.text(), other.text()),
+    }
+}
+
+/// Whether `one` and `other` have the same comparison form ([`fold`]),
+/// folding ever longer prefixes of both until they differ or one ends:
+/// texts that share their ends but not their middle usually differ in
+/// their first sentences.
+pub fn folds_alike(one: &str, other: &str) -> bool {
+    if one == other {
+        return true;
+    }
+    let mut limit = 8 * KEY_BYTES;
+    loop {
+        let (one_start, other_start) = (fold_until(one, limit), fold_until(other, limit));
+        let shared = one_start.len().min(other_start.len());
+        if one_start.as_bytes()[..shared] != other_start.as_bytes()[..shared] {
+            return false;
+        }
+        // A prefix shorter than `limit` is the whole form.
+        if one_start.len() < limit || other_start.len() < limit {
+            return one_start == other_start;
+        }
+        limit = limit.saturating_mul(4);
+    }
 }
 
 /// [`repeats`] of one document, worked out once for the comment and
@@ -101,32 +181,6 @@ impl SharedRepeats {
         self.repeated
             .get_or_init(|| repeats(views, self.repeat_min_chars, decisions))
     }
-}
-
-/// The blocks among `candidates` whose [`FoldKey`] another candidate
-/// also has, in order: only they can be equal to another candidate once
-/// folded, so the others need not be folded whole.
-pub fn sharing_a_key(views: &[BlockView], candidates: &[usize]) -> Vec<usize> {
-    // Sorting keeps this linearithmic whatever the text, where a hash
-    // table fed with chosen text could be made slow.
-    let mut keyed: Vec<(&FoldKey, usize)> = candidates
-        .iter()
-        .map(|&index| (views[index].folded_key(), index))
-        .collect();
-    keyed.sort_unstable();
-    let mut sharing: Vec<usize> = keyed
-        .iter()
-        .enumerate()
-        .filter(|(position, (key, _))| {
-            let same =
-                |other: Option<&(&FoldKey, usize)>| other.is_some_and(|(other, _)| other == key);
-            same(position.checked_sub(1).and_then(|before| keyed.get(before)))
-                || same(keyed.get(position + 1))
-        })
-        .map(|(_, &(_, index))| index)
-        .collect();
-    sharing.sort_unstable();
-    sharing
 }
 
 /// Several short lines: a stanza of a poem or song, which repeats by
@@ -1014,6 +1068,65 @@ mod tests {
                     "{text:?}"
                 );
             }
+        }
+    }
+
+    /// [`mark`] as first written: every candidate folded whole, and a set
+    /// of the folded forms seen.
+    fn reference_run(blocks: &[&str], min_chars: usize) -> Vec<bool> {
+        let mut seen = std::collections::HashSet::new();
+        blocks
+            .iter()
+            .map(|block| {
+                let view = BlockView::new(block);
+                let folded = fold(block);
+                is_verse(&view) || folded.chars().count() < min_chars || seen.insert(folded)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn repeats_are_the_blocks_whose_fold_was_seen(
+            picks in proptest::collection::vec(proptest::collection::vec(0usize..8, 1..4), 0..12),
+            min_chars in 0usize..30,
+        ) {
+            const PARTS: [&str; 8] = [
+                "The minister said",
+                "THE  Minister said",
+                " on Monday.",
+                "\u{E01}\u{E48}\u{E38}\u{E33}",
+                "\u{FF21}\u{FF22}\u{FF0C}",
+                "AB,",
+                "e\u{301}t\u{E9}",
+                "\n\u{200B}",
+            ];
+            let texts: Vec<String> = picks
+                .iter()
+                .map(|pick| pick.iter().map(|&part| PARTS[part]).collect())
+                .collect();
+            let blocks: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
+            let mut decisions = Decisions::new(blocks.len());
+            mark(&views, min_chars, &mut decisions);
+            let kept: Vec<bool> = (0..blocks.len()).map(|index| decisions.kept(index)).collect();
+            proptest::prop_assert_eq!(kept, reference_run(&blocks, min_chars));
+        }
+
+        #[test]
+        fn folds_alike_is_equality_of_the_folds(
+            one in "[ a-cA-C\u{E01}\u{E48}\u{E38}\u{FF21}\u{301}\u{E9}]{0,300}",
+            other in "[ a-cA-C\u{E01}\u{E48}\u{E38}\u{FF21}\u{301}\u{E9}]{0,300}",
+            min_chars in 0usize..200,
+        ) {
+            proptest::prop_assert_eq!(folds_alike(&one, &other), fold(&one) == fold(&other));
+            let upper = one.to_uppercase();
+            proptest::prop_assert_eq!(folds_alike(&one, &upper), fold(&one) == fold(&upper));
+            let view = BlockView::new(&one);
+            proptest::prop_assert_eq!(
+                long_enough(&view, min_chars),
+                fold(&one).chars().count() >= min_chars
+            );
         }
     }
 
