@@ -130,25 +130,35 @@ fn fold_alike(one: &BlockView, other: &BlockView) -> bool {
 }
 
 /// Whether `one` and `other` have the same comparison form ([`fold`]),
-/// folding ever longer prefixes of both until they differ or one ends:
-/// texts that share their ends but not their middle usually differ in
-/// their first sentences.
+/// folding both a prefix at a time, each twice as long as the last, until
+/// they differ or both end: texts that share their ends but not their
+/// middle usually differ in their first sentences.
 pub fn folds_alike(one: &str, other: &str) -> bool {
     if one == other {
         return true;
     }
-    let mut limit = 8 * KEY_BYTES;
+    let mut one = PrefixFold::new(one, 4 * KEY_BYTES);
+    let mut other = PrefixFold::new(other, 4 * KEY_BYTES);
+    // The output before `checked` is known to be the same.
+    let mut checked = 0;
+    let mut limit = 4 * KEY_BYTES;
     loop {
-        let (one_start, other_start) = (fold_until(one, limit), fold_until(other, limit));
-        let shared = one_start.len().min(other_start.len());
-        if one_start.as_bytes()[..shared] != other_start.as_bytes()[..shared] {
+        one.extend(limit);
+        other.extend(limit);
+        let (one_folded, other_folded) = (one.folded().as_bytes(), other.folded().as_bytes());
+        let shared = one_folded.len().min(other_folded.len());
+        if one_folded[checked..shared] != other_folded[checked..shared] {
             return false;
         }
-        // A prefix shorter than `limit` is the whole form.
-        if one_start.len() < limit || other_start.len() < limit {
-            return one_start == other_start;
+        checked = shared;
+        // A whole form is equal to another only if that one ends with it.
+        match (one.is_whole(), other.is_whole()) {
+            (true, true) => return one_folded.len() == other_folded.len(),
+            (true, false) if other_folded.len() > one_folded.len() => return false,
+            (false, true) if one_folded.len() > other_folded.len() => return false,
+            _ => {}
         }
-        limit = limit.saturating_mul(4);
+        limit = limit.saturating_mul(2);
     }
 }
 
@@ -354,99 +364,141 @@ pub fn folds_to(text: &str, folded: &str) -> bool {
 /// stops only before a stable character, after which nothing written is
 /// taken back.
 fn fold_until(text: &str, limit: usize) -> String {
-    let bytes = text.as_bytes();
-    let mut folder = Folder {
-        out: String::with_capacity(text.len().min(limit.saturating_add(KEY_BYTES))),
-        pending_space: false,
-    };
-    let mut index = 0;
-    // The last non-ASCII stable character: where it starts in `text`, and
-    // the output before it.
-    let mut head = (0, 0, false);
-    let two_byte_letters = two_byte_letters();
-    while index < bytes.len() {
-        if bytes[index].is_ascii() {
-            if folder.out.len() >= limit {
-                break;
-            }
-            index = folder.push_ascii(text, index, limit);
-            continue;
+    let mut prefix = PrefixFold::new(text, limit.saturating_add(KEY_BYTES));
+    prefix.extend(limit);
+    prefix.folder.out
+}
+
+/// A comparison form ([`fold`]) worked out a prefix at a time: each
+/// [`PrefixFold::extend`] goes on where the last one stopped.
+struct PrefixFold<'t> {
+    text: &'t str,
+    /// Where folding stopped in `text`.
+    index: usize,
+    /// The last non-ASCII stable character: where it starts in `text`,
+    /// and the output before it.
+    head: (usize, usize, bool),
+    folder: Folder,
+}
+
+impl<'t> PrefixFold<'t> {
+    /// Nothing folded yet; room for `capacity` bytes of output, or the
+    /// whole text's length if less.
+    fn new(text: &'t str, capacity: usize) -> PrefixFold<'t> {
+        PrefixFold {
+            text,
+            index: 0,
+            head: (0, 0, false),
+            folder: Folder {
+                out: String::with_capacity(text.len().min(capacity)),
+                pending_space: false,
+            },
         }
-        if let Some(letter) = simple_letter_at(text, index, two_byte_letters) {
-            // What the stable branch below does, without decoding the
-            // character and looking it up again.
-            if folder.out.len() >= limit {
-                break;
-            }
-            head = (index, folder.out.len(), folder.pending_space);
-            folder.flush_space();
-            folder.out.push_str(letter.folded);
-            index += letter.len;
-            continue;
-        }
-        let Some(c) = char_at(text, index) else {
-            break;
-        };
-        if is_stable(c) {
-            if folder.out.len() >= limit {
-                break;
-            }
-            head = (index, folder.out.len(), folder.pending_space);
-            folder.push(c);
-            index += c.len_utf8();
-            continue;
-        }
-        // A piece: the stable character before (if any) and the unstable
-        // ones from here to the next stable character.
-        let mut end = index + c.len_utf8();
-        while let Some(next) = char_at(text, end) {
-            if is_stable(next) {
-                break;
-            }
-            end += next.len_utf8();
-        }
-        let rest = text.get(index..end).unwrap_or_default();
-        if is_thai_marks_in_order(rest.as_bytes()) {
-            // What the normal piece below writes, without the tables: NFKC
-            // leaves the marks alone and they fold to themselves.
-            folder.flush_space();
-            folder.out.push_str(rest);
-            index = end;
-            continue;
-        }
-        if let Some((ascii, count)) = ascii_form(rest) {
-            // What normalizing the piece whole writes: the stable character
-            // again, unchanged, then the ASCII form, which composes with
-            // nothing.
-            (0..count).for_each(|_| folder.push(ascii));
-            index = end;
-            continue;
-        }
-        let start = match index.checked_sub(1) {
-            None => index,
-            Some(previous) if bytes[previous].is_ascii() => previous,
-            Some(_) => head.0,
-        };
-        let piece = text.get(start..end).unwrap_or_default();
-        if is_nfkc_quick(piece.chars()) == IsNormalized::Yes {
-            // Already normal: the stable character stays as pushed.
-            rest.chars().for_each(|c| folder.push(c));
-        } else {
-            // The stable character may compose with what follows: its
-            // output is taken back and the piece normalized whole.
-            if start < index {
-                if bytes[start].is_ascii() {
-                    folder.take_back_ascii(bytes[start]);
-                } else {
-                    folder.out.truncate(head.1);
-                    folder.pending_space = head.2;
-                }
-            }
-            piece.nfkc().for_each(|c| folder.push(c));
-        }
-        index = end;
     }
-    folder.out
+
+    /// The output so far: a prefix of the comparison form.
+    fn folded(&self) -> &str {
+        &self.folder.out
+    }
+
+    /// Whether the whole text is folded.
+    fn is_whole(&self) -> bool {
+        self.index >= self.text.len()
+    }
+
+    /// Folds on until the output holds at least `limit` bytes or the text
+    /// ends, as [`fold_until`] describes.
+    fn extend(&mut self, limit: usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut index = self.index;
+        let mut head = self.head;
+        let two_byte_letters = two_byte_letters();
+        while index < bytes.len() {
+            if bytes[index].is_ascii() {
+                if self.folder.out.len() >= limit {
+                    break;
+                }
+                index = self.folder.push_ascii(text, index, limit);
+                continue;
+            }
+            if let Some(letter) = simple_letter_at(text, index, two_byte_letters) {
+                // What the stable branch below does, without decoding the
+                // character and looking it up again.
+                if self.folder.out.len() >= limit {
+                    break;
+                }
+                head = (index, self.folder.out.len(), self.folder.pending_space);
+                self.folder.flush_space();
+                self.folder.out.push_str(letter.folded);
+                index += letter.len;
+                continue;
+            }
+            let Some(c) = char_at(text, index) else {
+                break;
+            };
+            if is_stable(c) {
+                if self.folder.out.len() >= limit {
+                    break;
+                }
+                head = (index, self.folder.out.len(), self.folder.pending_space);
+                self.folder.push(c);
+                index += c.len_utf8();
+                continue;
+            }
+            // A piece: the stable character before (if any) and the unstable
+            // ones from here to the next stable character.
+            let mut end = index + c.len_utf8();
+            while let Some(next) = char_at(text, end) {
+                if is_stable(next) {
+                    break;
+                }
+                end += next.len_utf8();
+            }
+            let rest = text.get(index..end).unwrap_or_default();
+            if is_thai_marks_in_order(rest.as_bytes()) {
+                // What the normal piece below writes, without the tables: NFKC
+                // leaves the marks alone and they fold to themselves.
+                self.folder.flush_space();
+                self.folder.out.push_str(rest);
+                index = end;
+                continue;
+            }
+            if let Some((ascii, count)) = ascii_form(rest) {
+                // What normalizing the piece whole writes: the stable character
+                // again, unchanged, then the ASCII form, which composes with
+                // nothing.
+                (0..count).for_each(|_| self.folder.push(ascii));
+                index = end;
+                continue;
+            }
+            let start = match index.checked_sub(1) {
+                None => index,
+                Some(previous) if bytes[previous].is_ascii() => previous,
+                Some(_) => head.0,
+            };
+            let piece = text.get(start..end).unwrap_or_default();
+            if is_nfkc_quick(piece.chars()) == IsNormalized::Yes {
+                // Already normal: the stable character stays as pushed.
+                rest.chars().for_each(|c| self.folder.push(c));
+            } else {
+                // The stable character may compose with what follows: its
+                // output is taken back and the piece normalized whole.
+                if start < index {
+                    if bytes[start].is_ascii() {
+                        self.folder.take_back_ascii(bytes[start]);
+                    } else {
+                        self.folder.out.truncate(head.1);
+                        self.folder.pending_space = head.2;
+                    }
+                }
+                piece.nfkc().for_each(|c| self.folder.push(c));
+            }
+            index = end;
+        }
+        self.index = index;
+        self.head = head;
+    }
 }
 
 /// Whether `bytes` are Thai vowel and tone marks below and above a
@@ -1030,6 +1082,26 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_fold_extended_in_steps_is_the_whole_fold(
+            text in "[ aA`\t\u{E01}\u{E48}\u{E38}\u{E33}\u{FF21}\u{301}\u{E9}\u{200B}\u{1100}\u{1161}]{0,120}",
+            steps in proptest::collection::vec(0usize..40, 0..6),
+        ) {
+            let whole = fold(&text);
+            let mut prefix = PrefixFold::new(&text, 0);
+            let mut limit = 0;
+            for step in steps {
+                limit += step;
+                prefix.extend(limit);
+                proptest::prop_assert!(prefix.folded().len() >= limit || prefix.is_whole());
+                proptest::prop_assert_eq!(prefix.folded(), fold_until(&text, limit));
+                proptest::prop_assert!(whole.starts_with(prefix.folded()));
+            }
+            prefix.extend(usize::MAX);
+            proptest::prop_assert!(prefix.is_whole());
+            proptest::prop_assert_eq!(prefix.folded(), whole);
+        }
+
         #[test]
         fn thai_marks_and_ascii_forms_fold_as_the_reference_does(
             text in "[ aAก-ขเ`\t\u{A0}\u{E31}\u{E33}-\u{E3A}\u{E47}-\u{E4E}\u{300}\u{301}\u{338}\u{FF01}-\u{FF5E}\u{FF61}\u{2026}\u{3001}\u{4E00}\u{200B}]{0,40}"
