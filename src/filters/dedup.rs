@@ -122,7 +122,7 @@ fn long_enough(view: &BlockView, min_chars: usize) -> bool {
 }
 
 /// Whether two blocks have the same comparison form.
-fn fold_alike(one: &BlockView, other: &BlockView) -> bool {
+pub fn fold_alike(one: &BlockView, other: &BlockView) -> bool {
     match (one.folded_if_known(), other.folded_if_known()) {
         (Some(one), Some(other)) => one == other,
         _ => folds_alike(one.text(), other.text()),
