@@ -108,17 +108,37 @@ fn repeated_among(
 }
 
 /// Whether the comparison form of `view` has at least `min_chars`
-/// characters (and so as many bytes). A prefix of `4 * min_chars` bytes
-/// holds that many characters, so no more than that is folded.
+/// characters (and so as many bytes). Every printable ASCII character
+/// gives one character of its own, so text with enough of them needs no
+/// folding. Otherwise a prefix of `4 * min_chars` bytes holds enough
+/// characters, so no more than that is folded.
 fn long_enough(view: &BlockView, min_chars: usize) -> bool {
+    if let Some(folded) = view.folded_if_known() {
+        return folded.chars().count() >= min_chars;
+    }
+    if printable_ascii_count(view.text(), min_chars) >= min_chars {
+        return true;
+    }
     let limit = min_chars.saturating_mul(4);
-    match view.folded_if_known() {
-        Some(folded) => folded.chars().count() >= min_chars,
-        None => {
-            let start = fold_until(view.text(), limit);
-            start.len() >= limit || start.chars().count() >= min_chars
+    let start = fold_until(view.text(), limit);
+    start.len() >= limit || start.chars().count() >= min_chars
+}
+
+/// How many bytes of `text` are printable ASCII (not spaces), counting
+/// no further than `enough`. Such a character is stable, starts a
+/// character of the comparison form that nothing before takes in, and
+/// folds to one character.
+fn printable_ascii_count(text: &str, enough: usize) -> usize {
+    let mut count = 0;
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_graphic() {
+            count += 1;
+            if count >= enough {
+                break;
+            }
         }
     }
+    count
 }
 
 /// Whether two blocks have the same comparison form.
@@ -1199,6 +1219,18 @@ mod tests {
                 long_enough(&view, min_chars),
                 fold(&one).chars().count() >= min_chars
             );
+        }
+
+        #[test]
+        fn printable_ascii_never_counts_more_than_the_fold_has(
+            text in "[ a-cA-C=`.\t\u{E01}\u{E48}\u{FF21}\u{301}\u{338}\u{E9}\u{200B}\u{FB01}]{0,80}",
+        ) {
+            let folded = fold(&text).chars().count();
+            proptest::prop_assert!(printable_ascii_count(&text, usize::MAX) <= folded);
+            for min_chars in [0, 1, 5, 20, 40] {
+                let view = BlockView::new(&text);
+                proptest::prop_assert_eq!(long_enough(&view, min_chars), folded >= min_chars);
+            }
         }
     }
 

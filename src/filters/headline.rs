@@ -128,9 +128,17 @@ fn long_enough(key: &str) -> bool {
     chars >= 20 || (chars >= 12 && key.split_whitespace().nth(2).is_some())
 }
 
+/// Some letter and no lower-case one. Every lower-case character is a
+/// letter, so letters need only be looked for until the first one.
 fn is_all_capitals(text: &str) -> bool {
-    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+    let mut letter_seen = false;
+    for c in text.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letter_seen = letter_seen || c.is_alphabetic();
+    }
+    letter_seen
 }
 
 /// The headline(s) a `<title>`-form block may stand for: the text before
@@ -254,6 +262,26 @@ mod tests {
             "ab cd efghijkl",
         ] {
             assert_eq!(long_enough(key), reference(key), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn every_lower_case_character_is_a_letter() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!c.is_lowercase() || c.is_alphabetic(), "{c:?}");
+        }
+        for text in [
+            "",
+            "123 ...",
+            "PORT WORKERS",
+            "Port",
+            "ข่าว",
+            "ΑΘΗΝΑ 2024",
+            "ǅ",
+        ] {
+            let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+            let reference = letters.peek().is_some() && letters.all(|c| !c.is_lowercase());
+            assert_eq!(is_all_capitals(text), reference, "{text:?}");
         }
     }
 
