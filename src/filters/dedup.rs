@@ -452,6 +452,9 @@ impl<'t> PrefixFold<'t> {
                 self.folder.flush_space();
                 self.folder.out.push_str(letter.folded);
                 index += letter.len;
+                if letter.len == 3 {
+                    index = self.push_three_byte_run(index, limit, &mut head);
+                }
                 continue;
             }
             let Some(c) = char_at(text, index) else {
@@ -518,6 +521,43 @@ impl<'t> PrefixFold<'t> {
         }
         self.index = index;
         self.head = head;
+    }
+}
+
+impl PrefixFold<'_> {
+    /// Copies the three-byte simple letters from byte `start` on, which
+    /// fold to themselves, in one piece, stopping where the output holds
+    /// `limit` bytes; returns where the run ends. What the letter branch
+    /// of [`PrefixFold::extend`] does letter by letter, `head` included:
+    /// the space before the run is already written.
+    fn push_three_byte_run(
+        &mut self,
+        start: usize,
+        limit: usize,
+        head: &mut (usize, usize, bool),
+    ) -> usize {
+        let bytes = self.text.as_bytes();
+        let written = self.folder.out.len();
+        let mut end = start;
+        while written + (end - start) < limit && starts_three_byte_letter(bytes, end) {
+            end += 3;
+        }
+        if end > start {
+            *head = (end - 3, written + (end - 3 - start), false);
+            self.folder.out.push_str(&self.text[start..end]);
+        }
+        end
+    }
+}
+
+/// Whether a three-byte simple letter (see [`is_simple_three_byte_letter`])
+/// starts at byte `index` of valid UTF-8 `bytes`.
+fn starts_three_byte_letter(bytes: &[u8], index: usize) -> bool {
+    match bytes.get(index) {
+        Some(&lead @ 0xE0..=0xEF) => {
+            is_simple_three_byte_letter(code_point_at(bytes, index, lead).0)
+        }
+        _ => false,
     }
 }
 
@@ -1101,10 +1141,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn runs_of_three_byte_letters_fold_as_the_reference_does() {
+        for text in [
+            "日本語のテキスト",
+            "日本語 テキスト、日本\u{3000}語",
+            "ไทย\u{E48}ไทย ไทย\u{E33}",
+            "한국어\u{1161} 한국어\u{11A8}",
+            "か\u{3099}き\u{FF0C}く",
+            "x日本語y\u{301}日",
+        ] {
+            assert_eq!(fold(text), reference_fold(text), "{text:?}");
+            for limit in 0..text.len() + 2 {
+                assert!(fold(text).starts_with(&fold_until(text, limit)), "{text:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn a_fold_extended_in_steps_is_the_whole_fold(
-            text in "[ aA`\t\u{E01}\u{E48}\u{E38}\u{E33}\u{FF21}\u{301}\u{E9}\u{200B}\u{1100}\u{1161}]{0,120}",
+            text in "[ aA`\t\u{E01}\u{E48}\u{E38}\u{E33}\u{FF21}\u{301}\u{E9}\u{200B}\u{1100}\u{1161}\u{4E00}-\u{4E08}\u{3000}\u{3001}\u{3099}\u{304B}\u{AC00}\u{11A8}]{0,120}",
             steps in proptest::collection::vec(0usize..40, 0..6),
         ) {
             let whole = fold(&text);
