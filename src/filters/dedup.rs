@@ -108,15 +108,15 @@ fn repeated_among(
 }
 
 /// Whether the comparison form of `view` has at least `min_chars`
-/// characters (and so as many bytes). Every printable ASCII character
-/// gives one character of its own, so text with enough of them needs no
-/// folding. Otherwise a prefix of `4 * min_chars` bytes holds enough
-/// characters, so no more than that is folded.
+/// characters (and so as many bytes). Every printable ASCII character and
+/// every simple letter gives one character of its own, so text with
+/// enough of them needs no folding. Otherwise a prefix of `4 * min_chars`
+/// bytes holds enough characters, so no more than that is folded.
 fn long_enough(view: &BlockView, min_chars: usize) -> bool {
     if let Some(folded) = view.folded_if_known() {
         return folded.chars().count() >= min_chars;
     }
-    if printable_ascii_count(view.text(), min_chars) >= min_chars {
+    if letter_count(view.text(), min_chars) >= min_chars {
         return true;
     }
     let limit = min_chars.saturating_mul(4);
@@ -124,18 +124,25 @@ fn long_enough(view: &BlockView, min_chars: usize) -> bool {
     start.len() >= limit || start.chars().count() >= min_chars
 }
 
-/// How many bytes of `text` are printable ASCII (not spaces), counting
-/// no further than `enough`. Such a character is stable, starts a
-/// character of the comparison form that nothing before takes in, and
-/// folds to one character.
-fn printable_ascii_count(text: &str, enough: usize) -> usize {
+/// How many printable ASCII characters (not spaces) and simple letters
+/// (see [`SimpleLetter`]) `text` holds, counting no further than `enough`.
+/// Each is stable: it starts a character of the comparison form that
+/// nothing before takes in, and folds to something visible.
+fn letter_count(text: &str, enough: usize) -> usize {
+    let bytes = text.as_bytes();
+    let two_byte_letters = two_byte_letters();
     let mut count = 0;
-    for &byte in text.as_bytes() {
-        if byte.is_ascii_graphic() {
+    let mut index = 0;
+    while index < bytes.len() && count < enough {
+        let byte = bytes[index];
+        if byte.is_ascii() {
+            count += usize::from(byte.is_ascii_graphic());
+            index += 1;
+        } else if let Some(letter) = simple_letter_at(text, index, two_byte_letters) {
             count += 1;
-            if count >= enough {
-                break;
-            }
+            index += letter.len;
+        } else {
+            index += 1;
         }
     }
     count
@@ -1279,11 +1286,11 @@ mod tests {
         }
 
         #[test]
-        fn printable_ascii_never_counts_more_than_the_fold_has(
-            text in "[ a-cA-C=`.\t\u{E01}\u{E48}\u{FF21}\u{301}\u{338}\u{E9}\u{200B}\u{FB01}]{0,80}",
+        fn letters_never_count_more_than_the_fold_has(
+            text in "[ a-cA-C=`.\t\u{A0}\u{E01}\u{E32}\u{E33}\u{E48}\u{FF21}\u{301}\u{338}\u{E9}\u{410}\u{627}\u{654}\u{200B}\u{FB01}\u{4E00}\u{3000}\u{3099}\u{304B}\u{AC00}\u{1100}\u{1161}\u{11A8}]{0,80}",
         ) {
             let folded = fold(&text).chars().count();
-            proptest::prop_assert!(printable_ascii_count(&text, usize::MAX) <= folded);
+            proptest::prop_assert!(letter_count(&text, usize::MAX) <= folded);
             for min_chars in [0, 1, 5, 20, 40] {
                 let view = BlockView::new(&text);
                 proptest::prop_assert_eq!(long_enough(&view, min_chars), folded >= min_chars);
