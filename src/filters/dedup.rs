@@ -16,7 +16,6 @@ use super::shape::BlockView;
 use super::Decisions;
 use crate::repair::utf8::code_point_at;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -27,16 +26,8 @@ pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
     let candidates: Vec<usize> = (0..views.len())
         .filter(|&index| decisions.kept(index) && !is_verse(&views[index]))
         .collect();
-    let sharing = sharing_a_key(views, &candidates);
-    let mut seen: HashSet<&str> = HashSet::with_capacity(sharing.len());
-    for index in sharing {
-        let key = views[index].folded();
-        if key.len() < min_chars || key.chars().count() < min_chars {
-            continue;
-        }
-        if !seen.insert(key) {
-            decisions.drop_block(index, REASON);
-        }
+    for index in repeated_among(views, &candidates, |view| long_enough(view, min_chars)) {
+        decisions.drop_block(index, REASON);
     }
 }
 
@@ -56,20 +47,146 @@ pub fn repeats(
             decisions.kept(index) && (view.prose || repeat_min_chars.is_some() && !is_verse(view))
         })
         .collect();
-    let sharing = sharing_a_key(views, &candidates);
-    let mut seen = HashSet::with_capacity(sharing.len());
+    let counts = |view: &BlockView| {
+        view.prose
+            || match repeat_min_chars {
+                Some(min) => long_enough(view, min),
+                None => true,
+            }
+    };
     let mut repeated = vec![false; views.len()];
-    for index in sharing {
-        let view = &views[index];
-        let folded = view.folded();
-        let too_short =
-            repeat_min_chars.is_some_and(|min| folded.len() < min || folded.chars().count() < min);
-        if !view.prose && too_short {
-            continue;
-        }
-        repeated[index] = !seen.insert(folded);
+    for index in repeated_among(views, &candidates, counts) {
+        repeated[index] = true;
     }
     repeated
+}
+
+/// The blocks among `candidates` (in order) whose comparison form is that
+/// of an earlier candidate that `counts`; a block that does not count is
+/// neither a repeat nor a first copy.
+///
+/// Blocks are grouped by [`FoldKey`] first: only blocks with the same key
+/// can be equal once folded, and most blocks share their key with none.
+/// Sorting keeps this linearithmic whatever the text, where a hash table
+/// fed with chosen text could be made slow. Inside a group, a block is
+/// compared with the first copies before it: word for word first (most
+/// repeats are exact copies, which need no folding), then folded, as far
+/// as it takes to tell.
+fn repeated_among(
+    views: &[BlockView],
+    candidates: &[usize],
+    counts: impl Fn(&BlockView) -> bool,
+) -> Vec<usize> {
+    let mut keyed: Vec<(&FoldKey, usize)> = candidates
+        .iter()
+        .map(|&index| (views[index].folded_key(), index))
+        .collect();
+    keyed.sort_unstable();
+    let mut repeated = Vec::new();
+    let mut firsts: Vec<&BlockView> = Vec::new();
+    for group in keyed.chunk_by(|(one, _), (other, _)| one == other) {
+        if group.len() < 2 {
+            continue;
+        }
+        firsts.clear();
+        for &(_, index) in group {
+            let view = &views[index];
+            // A copy of a first copy's text counts as that first copy does.
+            if firsts.iter().any(|first| first.text() == view.text()) {
+                repeated.push(index);
+            } else if !counts(view) {
+                continue;
+            } else if firsts.iter().any(|first| fold_alike(first, view)) {
+                repeated.push(index);
+            } else {
+                firsts.push(view);
+            }
+        }
+    }
+    repeated.sort_unstable();
+    repeated
+}
+
+/// Whether the comparison form of `view` has at least `min_chars`
+/// characters (and so as many bytes). Every printable ASCII character and
+/// every simple letter gives one character of its own, so text with
+/// enough of them needs no folding. Otherwise a prefix of `4 * min_chars`
+/// bytes holds enough characters, so no more than that is folded.
+fn long_enough(view: &BlockView, min_chars: usize) -> bool {
+    if let Some(folded) = view.folded_if_known() {
+        return folded.chars().count() >= min_chars;
+    }
+    if letter_count(view.text(), min_chars) >= min_chars {
+        return true;
+    }
+    let limit = min_chars.saturating_mul(4);
+    let start = fold_until(view.text(), limit);
+    start.len() >= limit || start.chars().count() >= min_chars
+}
+
+/// How many printable ASCII characters (not spaces) and simple letters
+/// (see [`SimpleLetter`]) `text` holds, counting no further than `enough`.
+/// Each is stable: it starts a character of the comparison form that
+/// nothing before takes in, and folds to something visible.
+fn letter_count(text: &str, enough: usize) -> usize {
+    let bytes = text.as_bytes();
+    let two_byte_letters = two_byte_letters();
+    let mut count = 0;
+    let mut index = 0;
+    while index < bytes.len() && count < enough {
+        let byte = bytes[index];
+        if byte.is_ascii() {
+            count += usize::from(byte.is_ascii_graphic());
+            index += 1;
+        } else if let Some(letter) = simple_letter_at(text, index, two_byte_letters) {
+            count += 1;
+            index += letter.len;
+        } else {
+            index += 1;
+        }
+    }
+    count
+}
+
+/// Whether two blocks have the same comparison form.
+pub fn fold_alike(one: &BlockView, other: &BlockView) -> bool {
+    match (one.folded_if_known(), other.folded_if_known()) {
+        (Some(one), Some(other)) => one == other,
+        _ => folds_alike(one.text(), other.text()),
+    }
+}
+
+/// Whether `one` and `other` have the same comparison form ([`fold`]),
+/// folding both a prefix at a time, each twice as long as the last, until
+/// they differ or both end: texts that share their ends but not their
+/// middle usually differ in their first sentences.
+pub fn folds_alike(one: &str, other: &str) -> bool {
+    if one == other {
+        return true;
+    }
+    let mut one = PrefixFold::new(one, 4 * KEY_BYTES);
+    let mut other = PrefixFold::new(other, 4 * KEY_BYTES);
+    // The output before `checked` is known to be the same.
+    let mut checked = 0;
+    let mut limit = 4 * KEY_BYTES;
+    loop {
+        one.extend(limit);
+        other.extend(limit);
+        let (one_folded, other_folded) = (one.folded().as_bytes(), other.folded().as_bytes());
+        let shared = one_folded.len().min(other_folded.len());
+        if one_folded[checked..shared] != other_folded[checked..shared] {
+            return false;
+        }
+        checked = shared;
+        // A whole form is equal to another only if that one ends with it.
+        match (one.is_whole(), other.is_whole()) {
+            (true, true) => return one_folded.len() == other_folded.len(),
+            (true, false) if other_folded.len() > one_folded.len() => return false,
+            (false, true) if one_folded.len() > other_folded.len() => return false,
+            _ => {}
+        }
+        limit = limit.saturating_mul(2);
+    }
 }
 
 /// [`repeats`] of one document, worked out once for the comment and
@@ -101,32 +218,6 @@ impl SharedRepeats {
         self.repeated
             .get_or_init(|| repeats(views, self.repeat_min_chars, decisions))
     }
-}
-
-/// The blocks among `candidates` whose [`FoldKey`] another candidate
-/// also has, in order: only they can be equal to another candidate once
-/// folded, so the others need not be folded whole.
-pub fn sharing_a_key(views: &[BlockView], candidates: &[usize]) -> Vec<usize> {
-    // Sorting keeps this linearithmic whatever the text, where a hash
-    // table fed with chosen text could be made slow.
-    let mut keyed: Vec<(&FoldKey, usize)> = candidates
-        .iter()
-        .map(|&index| (views[index].folded_key(), index))
-        .collect();
-    keyed.sort_unstable();
-    let mut sharing: Vec<usize> = keyed
-        .iter()
-        .enumerate()
-        .filter(|(position, (key, _))| {
-            let same =
-                |other: Option<&(&FoldKey, usize)>| other.is_some_and(|(other, _)| other == key);
-            same(position.checked_sub(1).and_then(|before| keyed.get(before)))
-                || same(keyed.get(position + 1))
-        })
-        .map(|(_, &(_, index))| index)
-        .collect();
-    sharing.sort_unstable();
-    sharing
 }
 
 /// Several short lines: a stanza of a poem or song, which repeats by
@@ -300,83 +391,228 @@ pub fn folds_to(text: &str, folded: &str) -> bool {
 /// stops only before a stable character, after which nothing written is
 /// taken back.
 fn fold_until(text: &str, limit: usize) -> String {
-    let bytes = text.as_bytes();
-    let mut folder = Folder {
-        out: String::with_capacity(text.len().min(limit.saturating_add(KEY_BYTES))),
-        pending_space: false,
-    };
-    let mut index = 0;
-    // The last non-ASCII stable character: where it starts in `text`, and
-    // the output before it.
-    let mut head = (0, 0, false);
-    let two_byte_letters = two_byte_letters();
-    while index < bytes.len() {
-        if bytes[index].is_ascii() {
-            if folder.out.len() >= limit {
-                break;
-            }
-            index = folder.push_ascii(text, index, limit);
-            continue;
+    let mut prefix = PrefixFold::new(text, limit.saturating_add(KEY_BYTES));
+    prefix.extend(limit);
+    prefix.folder.out
+}
+
+/// A comparison form ([`fold`]) worked out a prefix at a time: each
+/// [`PrefixFold::extend`] goes on where the last one stopped.
+struct PrefixFold<'t> {
+    text: &'t str,
+    /// Where folding stopped in `text`.
+    index: usize,
+    /// The last non-ASCII stable character: where it starts in `text`,
+    /// and the output before it.
+    head: (usize, usize, bool),
+    folder: Folder,
+}
+
+impl<'t> PrefixFold<'t> {
+    /// Nothing folded yet; room for `capacity` bytes of output, or the
+    /// whole text's length if less.
+    fn new(text: &'t str, capacity: usize) -> PrefixFold<'t> {
+        PrefixFold {
+            text,
+            index: 0,
+            head: (0, 0, false),
+            folder: Folder {
+                out: String::with_capacity(text.len().min(capacity)),
+                pending_space: false,
+            },
         }
-        if let Some(letter) = simple_letter_at(text, index, two_byte_letters) {
-            // What the stable branch below does, without decoding the
-            // character and looking it up again.
-            if folder.out.len() >= limit {
-                break;
-            }
-            head = (index, folder.out.len(), folder.pending_space);
-            folder.flush_space();
-            folder.out.push_str(letter.folded);
-            index += letter.len;
-            continue;
-        }
-        let Some(c) = char_at(text, index) else {
-            break;
-        };
-        if is_stable(c) {
-            if folder.out.len() >= limit {
-                break;
-            }
-            head = (index, folder.out.len(), folder.pending_space);
-            folder.push(c);
-            index += c.len_utf8();
-            continue;
-        }
-        // A piece: the stable character before (if any) and the unstable
-        // ones from here to the next stable character.
-        let mut end = index + c.len_utf8();
-        while let Some(next) = char_at(text, end) {
-            if is_stable(next) {
-                break;
-            }
-            end += next.len_utf8();
-        }
-        let start = match index.checked_sub(1) {
-            None => index,
-            Some(previous) if bytes[previous].is_ascii() => previous,
-            Some(_) => head.0,
-        };
-        let piece = text.get(start..end).unwrap_or_default();
-        if is_nfkc_quick(piece.chars()) == IsNormalized::Yes {
-            // Already normal: the stable character stays as pushed.
-            let rest = text.get(index..end).unwrap_or_default();
-            rest.chars().for_each(|c| folder.push(c));
-        } else {
-            // The stable character may compose with what follows: its
-            // output is taken back and the piece normalized whole.
-            if start < index {
-                if bytes[start].is_ascii() {
-                    folder.take_back_ascii(bytes[start]);
-                } else {
-                    folder.out.truncate(head.1);
-                    folder.pending_space = head.2;
-                }
-            }
-            piece.nfkc().for_each(|c| folder.push(c));
-        }
-        index = end;
     }
-    folder.out
+
+    /// The output so far: a prefix of the comparison form.
+    fn folded(&self) -> &str {
+        &self.folder.out
+    }
+
+    /// Whether the whole text is folded.
+    fn is_whole(&self) -> bool {
+        self.index >= self.text.len()
+    }
+
+    /// Folds on until the output holds at least `limit` bytes or the text
+    /// ends, as [`fold_until`] describes.
+    fn extend(&mut self, limit: usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut index = self.index;
+        let mut head = self.head;
+        let two_byte_letters = two_byte_letters();
+        while index < bytes.len() {
+            if bytes[index].is_ascii() {
+                if self.folder.out.len() >= limit {
+                    break;
+                }
+                index = self.folder.push_ascii(text, index, limit);
+                continue;
+            }
+            if let Some(letter) = simple_letter_at(text, index, two_byte_letters) {
+                // What the stable branch below does, without decoding the
+                // character and looking it up again.
+                if self.folder.out.len() >= limit {
+                    break;
+                }
+                head = (index, self.folder.out.len(), self.folder.pending_space);
+                self.folder.flush_space();
+                self.folder.out.push_str(letter.folded);
+                index += letter.len;
+                if letter.len == 3 {
+                    index = self.push_three_byte_run(index, limit, &mut head);
+                }
+                continue;
+            }
+            let Some(c) = char_at(text, index) else {
+                break;
+            };
+            if is_stable(c) {
+                if self.folder.out.len() >= limit {
+                    break;
+                }
+                head = (index, self.folder.out.len(), self.folder.pending_space);
+                self.folder.push(c);
+                index += c.len_utf8();
+                continue;
+            }
+            // A piece: the stable character before (if any) and the unstable
+            // ones from here to the next stable character.
+            let mut end = index + c.len_utf8();
+            while let Some(next) = char_at(text, end) {
+                if is_stable(next) {
+                    break;
+                }
+                end += next.len_utf8();
+            }
+            let rest = text.get(index..end).unwrap_or_default();
+            if is_thai_marks_in_order(rest.as_bytes()) {
+                // What the normal piece below writes, without the tables: NFKC
+                // leaves the marks alone and they fold to themselves.
+                self.folder.flush_space();
+                self.folder.out.push_str(rest);
+                index = end;
+                continue;
+            }
+            if let Some((ascii, count)) = ascii_form(rest) {
+                // What normalizing the piece whole writes: the stable character
+                // again, unchanged, then the ASCII form, which composes with
+                // nothing.
+                (0..count).for_each(|_| self.folder.push(ascii));
+                index = end;
+                continue;
+            }
+            let start = match index.checked_sub(1) {
+                None => index,
+                Some(previous) if bytes[previous].is_ascii() => previous,
+                Some(_) => head.0,
+            };
+            let piece = text.get(start..end).unwrap_or_default();
+            if is_nfkc_quick(piece.chars()) == IsNormalized::Yes {
+                // Already normal: the stable character stays as pushed.
+                rest.chars().for_each(|c| self.folder.push(c));
+            } else {
+                // The stable character may compose with what follows: its
+                // output is taken back and the piece normalized whole.
+                if start < index {
+                    if bytes[start].is_ascii() {
+                        self.folder.take_back_ascii(bytes[start]);
+                    } else {
+                        self.folder.out.truncate(head.1);
+                        self.folder.pending_space = head.2;
+                    }
+                }
+                piece.nfkc().for_each(|c| self.folder.push(c));
+            }
+            index = end;
+        }
+        self.index = index;
+        self.head = head;
+    }
+}
+
+impl PrefixFold<'_> {
+    /// Copies the three-byte simple letters from byte `start` on, which
+    /// fold to themselves, in one piece, stopping where the output holds
+    /// `limit` bytes; returns where the run ends. What the letter branch
+    /// of [`PrefixFold::extend`] does letter by letter, `head` included:
+    /// the space before the run is already written.
+    fn push_three_byte_run(
+        &mut self,
+        start: usize,
+        limit: usize,
+        head: &mut (usize, usize, bool),
+    ) -> usize {
+        let bytes = self.text.as_bytes();
+        let written = self.folder.out.len();
+        let mut end = start;
+        while written + (end - start) < limit && starts_three_byte_letter(bytes, end) {
+            end += 3;
+        }
+        if end > start {
+            *head = (end - 3, written + (end - 3 - start), false);
+            self.folder.out.push_str(&self.text[start..end]);
+        }
+        end
+    }
+}
+
+/// Whether a three-byte simple letter (see [`is_simple_three_byte_letter`])
+/// starts at byte `index` of valid UTF-8 `bytes`.
+fn starts_three_byte_letter(bytes: &[u8], index: usize) -> bool {
+    match bytes.get(index) {
+        Some(&lead @ 0xE0..=0xEF) => {
+            is_simple_three_byte_letter(code_point_at(bytes, index, lead).0)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `bytes` are Thai vowel and tone marks below and above a
+/// letter (U+0E38 to U+0E3A, U+0E48 to U+0E4B) in canonical order: their
+/// combining classes never go down. Such a run after a stable character
+/// is already in NFKC, as the quick check would find. A unit test checks
+/// the classes against the Unicode tables.
+fn is_thai_marks_in_order(bytes: &[u8]) -> bool {
+    let mut last_class = 0;
+    bytes.chunks(3).all(|mark| {
+        let class = thai_mark_class(mark);
+        let in_order = class != 0 && class >= last_class;
+        last_class = class;
+        in_order
+    })
+}
+
+/// The canonical combining class of the Thai mark encoded by `mark`, or 0
+/// for anything else.
+fn thai_mark_class(mark: &[u8]) -> u8 {
+    match mark {
+        [0xE0, 0xB8, 0xB8 | 0xB9] => 103,
+        [0xE0, 0xB8, 0xBA] => 9,
+        [0xE0, 0xB9, 0x88..=0x8B] => 107,
+        _ => 0,
+    }
+}
+
+/// The NFKC form of `rest` when it is a single character that NFKC turns
+/// into ASCII, as the ASCII character and how many times it is repeated:
+/// the fullwidth forms of ASCII (`，`, `：`, `Ａ`), the ellipsis and the
+/// no-break space. Nothing composes with ASCII, so after a stable
+/// character and before another (or the end), this is the NFKC form of
+/// the piece less the stable character. A unit test checks every
+/// character.
+fn ascii_form(rest: &str) -> Option<(char, usize)> {
+    let mut chars = rest.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => Some((char::from_u32(c as u32 - 0xFEE0)?, 1)),
+        '\u{2026}' => Some(('.', 3)),
+        '\u{A0}' => Some((' ', 1)),
+        _ => None,
+    }
 }
 
 /// A character of a common script, stable (see [`is_stable`]) and written
@@ -816,6 +1052,42 @@ mod tests {
     }
 
     #[test]
+    fn thai_mark_classes_are_the_unicode_ones() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\u{E00}'..='\u{E7F}').chain(['\u{301}', 'a', '\u{FF0C}']) {
+            let mut bytes = [0; 4];
+            let encoded = c.encode_utf8(&mut bytes).as_bytes();
+            let class = thai_mark_class(encoded);
+            if class != 0 {
+                assert_eq!(class, canonical_combining_class(c), "{c:?}");
+                assert_eq!(
+                    is_nfkc_quick(['ก', c].into_iter()),
+                    IsNormalized::Yes,
+                    "{c:?}"
+                );
+            }
+        }
+        assert!(is_thai_marks_in_order("\u{E3A}\u{E38}\u{E48}".as_bytes()));
+        assert!(!is_thai_marks_in_order("\u{E48}\u{E38}".as_bytes()));
+        assert!(!is_thai_marks_in_order("\u{E38}\u{E33}".as_bytes()));
+        assert!(!is_thai_marks_in_order("\u{E38}\u{301}".as_bytes()));
+    }
+
+    #[test]
+    fn every_ascii_form_is_the_nfkc_form() {
+        for c in (0x80..0x10000).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if let Some((ascii, count)) = ascii_form(&text) {
+                assert!(ascii.is_ascii(), "{c:?}");
+                let expected = ascii.to_string().repeat(count);
+                assert_eq!(text.nfkc().collect::<String>(), expected, "{c:?}");
+            }
+        }
+        assert_eq!(ascii_form("\u{FF0C}"), Some((',', 1)));
+        assert_eq!(ascii_form("\u{FF0C}\u{301}"), None);
+    }
+
+    #[test]
     fn pieces_that_compose_across_a_stable_character_are_normalized_whole() {
         for text in [
             "e\u{301}t\u{E9} a=\u{338}b",
@@ -876,7 +1148,55 @@ mod tests {
         }
     }
 
+    #[test]
+    fn runs_of_three_byte_letters_fold_as_the_reference_does() {
+        for text in [
+            "日本語のテキスト",
+            "日本語 テキスト、日本\u{3000}語",
+            "ไทย\u{E48}ไทย ไทย\u{E33}",
+            "한국어\u{1161} 한국어\u{11A8}",
+            "か\u{3099}き\u{FF0C}く",
+            "x日本語y\u{301}日",
+        ] {
+            assert_eq!(fold(text), reference_fold(text), "{text:?}");
+            for limit in 0..text.len() + 2 {
+                assert!(fold(text).starts_with(&fold_until(text, limit)), "{text:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn a_fold_extended_in_steps_is_the_whole_fold(
+            text in "[ aA`\t\u{E01}\u{E48}\u{E38}\u{E33}\u{FF21}\u{301}\u{E9}\u{200B}\u{1100}\u{1161}\u{4E00}-\u{4E08}\u{3000}\u{3001}\u{3099}\u{304B}\u{AC00}\u{11A8}]{0,120}",
+            steps in proptest::collection::vec(0usize..40, 0..6),
+        ) {
+            let whole = fold(&text);
+            let mut prefix = PrefixFold::new(&text, 0);
+            let mut limit = 0;
+            for step in steps {
+                limit += step;
+                prefix.extend(limit);
+                proptest::prop_assert!(prefix.folded().len() >= limit || prefix.is_whole());
+                proptest::prop_assert_eq!(prefix.folded(), fold_until(&text, limit));
+                proptest::prop_assert!(whole.starts_with(prefix.folded()));
+            }
+            prefix.extend(usize::MAX);
+            proptest::prop_assert!(prefix.is_whole());
+            proptest::prop_assert_eq!(prefix.folded(), whole);
+        }
+
+        #[test]
+        fn thai_marks_and_ascii_forms_fold_as_the_reference_does(
+            text in "[ aAก-ขเ`\t\u{A0}\u{E31}\u{E33}-\u{E3A}\u{E47}-\u{E4E}\u{300}\u{301}\u{338}\u{FF01}-\u{FF5E}\u{FF61}\u{2026}\u{3001}\u{4E00}\u{200B}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(fold(&text), reference_fold(&text));
+            for limit in [1, 5, 16] {
+                let prefix = fold_until(&text, limit);
+                proptest::prop_assert!(fold(&text).starts_with(prefix.as_str()));
+            }
+        }
+
         #[test]
         fn a_key_with_plain_ascii_ends_agrees_with_the_whole_fold(
             start in "[ a-zA-Z`.,]{0,40}",
@@ -903,6 +1223,77 @@ mod tests {
                     FoldKey::of_folded(&fold(&text)),
                     "{text:?}"
                 );
+            }
+        }
+    }
+
+    /// [`mark`] as first written: every candidate folded whole, and a set
+    /// of the folded forms seen.
+    fn reference_run(blocks: &[&str], min_chars: usize) -> Vec<bool> {
+        let mut seen = std::collections::HashSet::new();
+        blocks
+            .iter()
+            .map(|block| {
+                let view = BlockView::new(block);
+                let folded = fold(block);
+                is_verse(&view) || folded.chars().count() < min_chars || seen.insert(folded)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn repeats_are_the_blocks_whose_fold_was_seen(
+            picks in proptest::collection::vec(proptest::collection::vec(0usize..8, 1..4), 0..12),
+            min_chars in 0usize..30,
+        ) {
+            const PARTS: [&str; 8] = [
+                "The minister said",
+                "THE  Minister said",
+                " on Monday.",
+                "\u{E01}\u{E48}\u{E38}\u{E33}",
+                "\u{FF21}\u{FF22}\u{FF0C}",
+                "AB,",
+                "e\u{301}t\u{E9}",
+                "\n\u{200B}",
+            ];
+            let texts: Vec<String> = picks
+                .iter()
+                .map(|pick| pick.iter().map(|&part| PARTS[part]).collect())
+                .collect();
+            let blocks: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
+            let mut decisions = Decisions::new(blocks.len());
+            mark(&views, min_chars, &mut decisions);
+            let kept: Vec<bool> = (0..blocks.len()).map(|index| decisions.kept(index)).collect();
+            proptest::prop_assert_eq!(kept, reference_run(&blocks, min_chars));
+        }
+
+        #[test]
+        fn folds_alike_is_equality_of_the_folds(
+            one in "[ a-cA-C\u{E01}\u{E48}\u{E38}\u{FF21}\u{301}\u{E9}]{0,300}",
+            other in "[ a-cA-C\u{E01}\u{E48}\u{E38}\u{FF21}\u{301}\u{E9}]{0,300}",
+            min_chars in 0usize..200,
+        ) {
+            proptest::prop_assert_eq!(folds_alike(&one, &other), fold(&one) == fold(&other));
+            let upper = one.to_uppercase();
+            proptest::prop_assert_eq!(folds_alike(&one, &upper), fold(&one) == fold(&upper));
+            let view = BlockView::new(&one);
+            proptest::prop_assert_eq!(
+                long_enough(&view, min_chars),
+                fold(&one).chars().count() >= min_chars
+            );
+        }
+
+        #[test]
+        fn letters_never_count_more_than_the_fold_has(
+            text in "[ a-cA-C=`.\t\u{A0}\u{E01}\u{E32}\u{E33}\u{E48}\u{FF21}\u{301}\u{338}\u{E9}\u{410}\u{627}\u{654}\u{200B}\u{FB01}\u{4E00}\u{3000}\u{3099}\u{304B}\u{AC00}\u{1100}\u{1161}\u{11A8}]{0,80}",
+        ) {
+            let folded = fold(&text).chars().count();
+            proptest::prop_assert!(letter_count(&text, usize::MAX) <= folded);
+            for min_chars in [0, 1, 5, 20, 40] {
+                let view = BlockView::new(&text);
+                proptest::prop_assert_eq!(long_enough(&view, min_chars), folded >= min_chars);
             }
         }
     }

@@ -10,7 +10,7 @@
 //! with no plain copy is left alone: without the plain form nobody can
 //! tell a site suffix from the end of the headline.
 
-use super::dedup::folds_to;
+use super::dedup::{fold_alike, folds_to};
 use super::shape::BlockView;
 use super::Decisions;
 
@@ -65,7 +65,7 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
                 continue;
             }
             let same_key = views[index].folded_key() == views[candidate].folded_key();
-            if index == candidate || (same_key && key_of(index) == Some(key)) {
+            if index == candidate || (same_key && fold_alike(&views[index], &views[candidate])) {
                 plain.push(index);
             } else if title_form_bases(blocks[index]).any(|base| folds_to(base, key)) {
                 titled.push(index);
@@ -121,15 +121,24 @@ fn headline_shaped(view: &BlockView) -> bool {
 
 /// A repeated block this short is a label or a dateline, not a headline.
 fn long_enough(key: &str) -> bool {
-    let chars = key.chars().count();
-    // Most keys are long enough by length alone; words are only counted
-    // (up to the third) when the length does not decide.
+    // Most keys are long enough by length alone, so characters are only
+    // counted up to 20; words are only counted (up to the third) when the
+    // length does not decide.
+    let chars = key.chars().take(20).count();
     chars >= 20 || (chars >= 12 && key.split_whitespace().nth(2).is_some())
 }
 
+/// Some letter and no lower-case one. Every lower-case character is a
+/// letter, so letters need only be looked for until the first one.
 fn is_all_capitals(text: &str) -> bool {
-    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+    let mut letter_seen = false;
+    for c in text.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letter_seen = letter_seen || c.is_alphabetic();
+    }
+    letter_seen
 }
 
 /// The headline(s) a `<title>`-form block may stand for: the text before
@@ -157,10 +166,14 @@ fn title_form_bases(block: &str) -> impl Iterator<Item = &str> {
 }
 
 fn looks_like_site_name(text: &str) -> bool {
+    const MAX_CHARS: usize = 60;
     let text = text.trim();
+    // A character takes at most four bytes: a longer text has too many
+    // characters, and is not counted.
     !text.is_empty()
-        && text.chars().count() <= 60
-        && text.split_whitespace().count() <= 8
+        && text.len() <= 4 * MAX_CHARS
+        && text.chars().count() <= MAX_CHARS
+        && text.split_whitespace().nth(8).is_none()
         && !super::shape::ends_with_terminal(text)
 }
 
@@ -200,6 +213,75 @@ mod tests {
                 .filter(|(_, separator)| block.contains(*separator))
                 .fold(0, |found, (bit, _)| found | 1 << bit);
             assert_eq!(site_separators(block), expected, "{block}");
+        }
+    }
+
+    #[test]
+    fn site_names_are_short_and_unpunctuated() {
+        let reference = |text: &str| {
+            let text = text.trim();
+            !text.is_empty()
+                && text.chars().count() <= 60
+                && text.split_whitespace().count() <= 8
+                && !crate::filters::shape::ends_with_terminal(text)
+        };
+        let long_thai = "ข่าว".repeat(16);
+        for text in [
+            "",
+            "  ",
+            "The Coast Herald",
+            "one two three four five six seven eight",
+            "one two three four five six seven eight nine",
+            "Site.",
+            "Site...",
+            &"x".repeat(60),
+            &"x".repeat(61),
+            &"é".repeat(60),
+            &"日".repeat(60),
+            &"日".repeat(61),
+            &long_thai,
+            &long_thai[..long_thai.len() - 6],
+        ] {
+            assert_eq!(looks_like_site_name(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn long_enough_counts_characters_then_words() {
+        let reference = |key: &str| {
+            let chars = key.chars().count();
+            chars >= 20 || (chars >= 12 && key.split_whitespace().nth(2).is_some())
+        };
+        for key in [
+            "",
+            "moscow:",
+            "a b c defghijk",
+            "abcdefghijklmnopqrs",
+            "abcdefghijklmnopqrst",
+            "日本語のニュース記事の見出しです。今日は",
+            "ab cd efghijkl",
+        ] {
+            assert_eq!(long_enough(key), reference(key), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn every_lower_case_character_is_a_letter() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!c.is_lowercase() || c.is_alphabetic(), "{c:?}");
+        }
+        for text in [
+            "",
+            "123 ...",
+            "PORT WORKERS",
+            "Port",
+            "ข่าว",
+            "ΑΘΗΝΑ 2024",
+            "ǅ",
+        ] {
+            let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+            let reference = letters.peek().is_some() && letters.all(|c| !c.is_lowercase());
+            assert_eq!(is_all_capitals(text), reference, "{text:?}");
         }
     }
 

@@ -86,6 +86,16 @@ impl<'a> BlockView<'a> {
         self.folded.get_or_init(|| super::dedup::fold(self.text))
     }
 
+    /// The comparison form, if some filter has asked for it already.
+    pub fn folded_if_known(&self) -> Option<&str> {
+        self.folded.get().map(String::as_str)
+    }
+
+    /// The block as it is in the text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The key of [`BlockView::folded`]: blocks with different keys are
     /// different once folded.
     pub fn folded_key(&self) -> &FoldKey {
