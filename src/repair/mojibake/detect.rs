@@ -48,12 +48,13 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             }
             continue;
         }
-        if masks.is_silent_lead(first) {
-            // A character no code page shows (a Chinese one) ends any
-            // pair, and stands before nothing.
+        let silent = masks.silent_length(first);
+        if silent != 0 {
+            // A character no code page shows (an Arabic or a Chinese one)
+            // ends any pair, and stands before nothing.
             lead = 0;
             capital = false;
-            index += 3;
+            index += silent;
             continue;
         }
         let (code, length) = code_point_at(bytes, index, first);
@@ -600,7 +601,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_byte_level_pre_scan_follows_the_rule(
-            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
+            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
         ) {
             proptest::prop_assert_eq!(candidate_pages(&line), candidate_pages_reference(&line));
         }
