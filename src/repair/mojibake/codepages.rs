@@ -11,6 +11,7 @@ use super::score::Script;
 use super::tables::CP437_HIGH;
 use encoding_rs::Encoding;
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// One code page, with its reverse map.
@@ -209,10 +210,12 @@ pub(crate) struct CandidateMasks {
     high: Vec<(char, (u16, u16))>,
     /// The first code point of `high`.
     high_start: u32,
-    /// For each lead byte of a three-byte UTF-8 sequence (0xE0 to 0xEF),
-    /// whether no character it starts has a mask: most of Chinese,
-    /// Japanese and Korean text.
-    silent_leads: [bool; 16],
+    /// For each first byte of a UTF-8 character, the character's length
+    /// when no character that starts with that byte has a mask (and none
+    /// of them is U+FFFD, which the pre-scan also reads); 0 for any other
+    /// byte. Arabic and Hebrew letters, and most of Chinese, Japanese and
+    /// Korean text, start with such a byte.
+    silent_lengths: [u8; 256],
 }
 
 const MASK_LIMIT: u32 = 0x3000;
@@ -239,11 +242,39 @@ impl CandidateMasks {
         }
     }
 
-    /// Whether every character whose UTF-8 form starts with `first` has
-    /// no mask, and none of them is U+FFFD, which the pre-scan also reads.
+    /// The length of the character that starts with the byte `first`
+    /// when every character that starts with it has no mask and none of
+    /// them is U+FFFD, which the pre-scan also reads; 0 otherwise.
     #[inline]
-    pub fn is_silent_lead(&self, first: u8) -> bool {
-        first & 0xF0 == 0xE0 && self.silent_leads[usize::from(first & 0x0F)]
+    pub fn silent_length(&self, first: u8) -> usize {
+        usize::from(self.silent_lengths[usize::from(first)])
+    }
+
+    /// Whether no character with a code point in `codes` has a mask.
+    fn none_in(&self, codes: &Range<u32>) -> bool {
+        let low_end = codes.end.min(MASK_LIMIT);
+        (codes.start..low_end).all(|code| self.low[code as usize] == (0, 0))
+            && !self.high.iter().any(|&(c, _)| codes.contains(&(c as u32)))
+    }
+}
+
+/// The code points of the characters whose UTF-8 form starts with the
+/// byte `first`, and their length; `None` for a byte that starts none.
+fn codes_led_by(first: u8) -> Option<(Range<u32>, u8)> {
+    match first {
+        0xC2..=0xDF => {
+            let start = u32::from(first & 0x1F) << 6;
+            Some((start..start + 0x40, 2))
+        }
+        0xE0..=0xEF => {
+            let start = u32::from(first & 0x0F) << 12;
+            Some((start.max(0x800)..start + 0x1000, 3))
+        }
+        0xF0..=0xF4 => {
+            let start = u32::from(first & 0x07) << 18;
+            Some((start.max(0x1_0000)..(start + 0x4_0000).min(0x11_0000), 4))
+        }
+        _ => None,
     }
 }
 
@@ -276,11 +307,11 @@ pub(crate) fn candidate_masks() -> &'static CandidateMasks {
             low,
             high_start: high.first().map_or(u32::MAX, |&(c, _)| c as u32),
             high,
-            silent_leads: [false; 16],
+            silent_lengths: [0; 256],
         };
-        masks.silent_leads = std::array::from_fn(|low_bits| {
-            let first = (low_bits as u32) << 12;
-            (first..first + 0x1000).all(|code| code != 0xFFFD && masks.get_code(code) == (0, 0))
+        masks.silent_lengths = std::array::from_fn(|first| match codes_led_by(first as u8) {
+            Some((codes, length)) if !codes.contains(&0xFFFD) && masks.none_in(&codes) => length,
+            _ => 0,
         });
         masks
     })
@@ -351,18 +382,30 @@ mod tests {
     }
 
     #[test]
-    fn silent_leads_start_only_characters_without_masks() {
+    fn silent_lengths_are_those_of_first_bytes_that_start_only_characters_without_masks() {
         let masks = candidate_masks();
-        for c in (0x800..=0xFFFF).filter_map(char::from_u32) {
+        // By first byte: the length of the characters it starts, and
+        // whether all of them are without a mask and other than U+FFFD.
+        let mut expected: [Option<(usize, bool)>; 256] = [None; 256];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             let mut bytes = [0; 4];
             let first = c.encode_utf8(&mut bytes).as_bytes()[0];
-            if masks.is_silent_lead(first) {
-                assert_eq!(masks.get(c), (0, 0), "{c:?}");
-                assert_ne!(c, '\u{FFFD}');
-            }
+            let quiet = c != '\u{FFFD}' && masks.get(c) == (0, 0);
+            let slot = &mut expected[usize::from(first)];
+            let all_quiet = slot.map_or(true, |(_, all)| all);
+            *slot = Some((c.len_utf8(), all_quiet && quiet));
         }
-        // The everyday characters of Chinese text are among them.
-        assert!(masks.is_silent_lead("中".as_bytes()[0]));
+        for first in 0..=255u8 {
+            let length = match expected[usize::from(first)] {
+                Some((length, true)) => length,
+                _ => 0,
+            };
+            assert_eq!(masks.silent_length(first), length, "{first:02X}");
+        }
+        // The everyday characters of Chinese text and Arabic letters are
+        // among them.
+        assert_eq!(masks.silent_length("中".as_bytes()[0]), 3);
+        assert_eq!(masks.silent_length("ب".as_bytes()[0]), 2);
     }
 
     #[test]

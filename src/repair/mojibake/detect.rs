@@ -20,25 +20,26 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
     let Some(mut index) = next_non_ascii(bytes, 0) else {
         return 0;
     };
-    // The lead mask of the character before, and whether it is a
-    // windows-1252 capital that can stand before a lost byte. Works on the
-    // UTF-8 bytes directly: `line` is valid UTF-8, so each character's
-    // length is its first byte's.
+    // The lead mask of the character before, and the same mask when that
+    // character is a windows-1252 capital (U+00C2 to U+00DF), which can
+    // stand before a lost byte (0 otherwise). Works on the UTF-8 bytes
+    // directly: `line` is valid UTF-8, so each character's length is its
+    // first byte's.
     let mut lead = 0u16;
-    let mut capital = false;
+    let mut capital_lead = 0u16;
     while index < bytes.len() {
         let first = bytes[index];
         if first < 0x80 {
-            if capital && (first == b'?' || first == b' ') {
+            if first == b'?' || first == b' ' {
                 // Lossy damage of Latin text leaves a windows-1252 capital
                 // before the hole; other letters before a space are
                 // ordinary text.
-                found |= lead;
+                found |= capital_lead;
             }
             // ASCII is never a lead: go on from the next non-ASCII byte,
             // most often the very next one (a space between words).
             lead = 0;
-            capital = false;
+            capital_lead = 0;
             index += 1;
             if bytes.get(index).is_some_and(|byte| byte.is_ascii()) {
                 match next_non_ascii(bytes, index) {
@@ -48,23 +49,28 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             }
             continue;
         }
-        if masks.is_silent_lead(first) {
-            // A character no code page shows (a Chinese one) ends any
-            // pair, and stands before nothing.
+        let silent = masks.silent_length(first);
+        if silent != 0 {
+            // A character no code page shows (an Arabic or a Chinese one)
+            // ends any pair, and stands before nothing.
             lead = 0;
-            capital = false;
-            index += 3;
+            capital_lead = 0;
+            index += silent;
             continue;
         }
         let (code, length) = code_point_at(bytes, index, first);
         let (its_lead, continuation) = masks.get_code(code);
-        if code == 0xFFFD && capital {
-            found |= lead;
-        } else {
-            found |= lead & continuation;
+        found |= lead & continuation;
+        if code == 0xFFFD {
+            // A replacement character marks a lost byte too.
+            found |= capital_lead;
         }
         lead = its_lead;
-        capital = its_lead != 0 && (0xC2..=0xDF).contains(&code);
+        capital_lead = if (0xC2..=0xDF).contains(&code) {
+            its_lead
+        } else {
+            0
+        };
         index += length;
     }
     found
@@ -600,7 +606,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_byte_level_pre_scan_follows_the_rule(
-            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
+            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
         ) {
             proptest::prop_assert_eq!(candidate_pages(&line), candidate_pages_reference(&line));
         }
