@@ -565,10 +565,10 @@ impl PrefixFold<'_> {
     /// Copies the two-byte simple letter at byte `start`, which folds to
     /// itself and is written whatever the limit (the space before it is
     /// already written), and the letters after it that fold to themselves
-    /// too (lower-case Cyrillic, Greek, Hebrew, Arabic), in one piece,
-    /// stopping where the output holds `limit` bytes; returns where the
-    /// run ends. What the letter branch of [`PrefixFold::extend`] does
-    /// letter by letter, `head` included.
+    /// too (lower-case Cyrillic, Greek, Hebrew, Arabic), with the single
+    /// spaces between them, in one piece, stopping where the output holds
+    /// `limit` bytes; returns where the run ends. What [`PrefixFold::extend`]
+    /// does letter by letter and space by space, `head` included.
     fn push_two_byte_run(
         &mut self,
         start: usize,
@@ -579,13 +579,22 @@ impl PrefixFold<'_> {
         let two_byte_letters = two_byte_letters();
         let written = self.folder.out.len();
         let mut end = start + 2;
-        while written + (end - start) < limit
-            && starts_unchanged_two_byte_letter(bytes, end, two_byte_letters)
-        {
-            end += 2;
+        // The last letter copied after the first, and whether a space
+        // comes before it.
+        let mut last = None;
+        while written + (end - start) < limit {
+            let space = bytes.get(end) == Some(&b' ');
+            let letter = end + usize::from(space);
+            if !starts_unchanged_two_byte_letter(bytes, letter, two_byte_letters) {
+                break;
+            }
+            last = Some((letter, space));
+            end = letter + 2;
         }
-        if end > start + 2 {
-            *head = (end - 2, written + (end - 2 - start), false);
+        if let Some((letter, space)) = last {
+            // The output before the letter, less the space written with it.
+            let before = written + (letter - start) - usize::from(space);
+            *head = (letter, before, space);
         }
         self.folder.out.push_str(&self.text[start..end]);
         end
@@ -1240,7 +1249,7 @@ mod tests {
 
         #[test]
         fn a_fold_extended_in_steps_is_the_whole_fold(
-            text in "[ aA`\t\u{E01}\u{E48}\u{E38}\u{E33}\u{FF21}\u{301}\u{E9}яЖ\u{3C2}\u{5D0}\u{200B}\u{1100}\u{1161}\u{4E00}-\u{4E08}\u{3000}\u{3001}\u{3099}\u{304B}\u{AC00}\u{11A8}]{0,120}",
+            text in "[ aA`\t\u{E01}\u{E48}\u{E38}\u{E33}\u{FF21}\u{301}\u{E9}а-гяЖ\u{3C2}\u{5D0}\u{200B}\u{1100}\u{1161}\u{4E00}-\u{4E08}\u{3000}\u{3001}\u{3099}\u{304B}\u{AC00}\u{11A8}]{0,120}",
             steps in proptest::collection::vec(0usize..40, 0..6),
         ) {
             let whole = fold(&text);
