@@ -457,6 +457,10 @@ impl<'t> PrefixFold<'t> {
                 }
                 head = (index, self.folder.out.len(), self.folder.pending_space);
                 self.folder.flush_space();
+                if letter.len == 2 && letter.folded.as_bytes() == &bytes[index..index + 2] {
+                    index = self.push_two_byte_run(index, limit, &mut head);
+                    continue;
+                }
                 self.folder.out.push_str(letter.folded);
                 index += letter.len;
                 if letter.len == 3 {
@@ -554,6 +558,64 @@ impl PrefixFold<'_> {
             self.folder.out.push_str(&self.text[start..end]);
         }
         end
+    }
+}
+
+impl PrefixFold<'_> {
+    /// Copies the two-byte simple letter at byte `start`, which folds to
+    /// itself and is written whatever the limit (the space before it is
+    /// already written), and the letters after it that fold to themselves
+    /// too (lower-case Cyrillic, Greek, Hebrew, Arabic), with the single
+    /// spaces between them, in one piece, stopping where the output holds
+    /// `limit` bytes; returns where the run ends. What [`PrefixFold::extend`]
+    /// does letter by letter and space by space, `head` included.
+    fn push_two_byte_run(
+        &mut self,
+        start: usize,
+        limit: usize,
+        head: &mut (usize, usize, bool),
+    ) -> usize {
+        let bytes = self.text.as_bytes();
+        let two_byte_letters = two_byte_letters();
+        let written = self.folder.out.len();
+        let mut end = start + 2;
+        // The last letter copied after the first, and whether a space
+        // comes before it.
+        let mut last = None;
+        while written + (end - start) < limit {
+            let space = bytes.get(end) == Some(&b' ');
+            let letter = end + usize::from(space);
+            if !starts_unchanged_two_byte_letter(bytes, letter, two_byte_letters) {
+                break;
+            }
+            last = Some((letter, space));
+            end = letter + 2;
+        }
+        if let Some((letter, space)) = last {
+            // The output before the letter, less the space written with it.
+            let before = written + (letter - start) - usize::from(space);
+            *head = (letter, before, space);
+        }
+        self.folder.out.push_str(&self.text[start..end]);
+        end
+    }
+}
+
+/// Whether a two-byte simple letter that folds to itself starts at byte
+/// `index` of valid UTF-8 `bytes`.
+fn starts_unchanged_two_byte_letter(
+    bytes: &[u8],
+    index: usize,
+    two_byte_letters: &[String],
+) -> bool {
+    match bytes.get(index..index + 2) {
+        Some(letter @ &[lead @ 0xC2..=0xDF, _]) => {
+            let code = code_point_at(bytes, index, lead).0 as usize;
+            two_byte_letters
+                .get(code - 0x80)
+                .is_some_and(|folded| folded.as_bytes() == letter)
+        }
+        _ => false,
     }
 }
 
@@ -1167,8 +1229,27 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn runs_of_two_byte_letters_stop_after_the_first_letter_past_the_limit(
+            text in "[ А-яЁёΑ-Ωα-ωא-תا-ي]{0,60}",
+            limit in 0usize..80,
+        ) {
+            let whole = fold(&text);
+            proptest::prop_assert_eq!(&whole, &reference_fold(&text));
+            // Folding stops before the first character (a letter, or a
+            // space written before one) once the output holds `limit`
+            // bytes: at the start, or right after the first letter that
+            // ends there.
+            let ends = whole.char_indices().map(|(at, c)| at + c.len_utf8());
+            let stop = std::iter::once(0)
+                .chain(ends)
+                .find(|&end| end >= limit && !whole[..end].ends_with(' '))
+                .unwrap_or(whole.len());
+            proptest::prop_assert_eq!(fold_until(&text, limit), &whole[..stop]);
+        }
+
+        #[test]
         fn a_fold_extended_in_steps_is_the_whole_fold(
-            text in "[ aA`\t\u{E01}\u{E48}\u{E38}\u{E33}\u{FF21}\u{301}\u{E9}\u{200B}\u{1100}\u{1161}\u{4E00}-\u{4E08}\u{3000}\u{3001}\u{3099}\u{304B}\u{AC00}\u{11A8}]{0,120}",
+            text in "[ aA`\t\u{E01}\u{E48}\u{E38}\u{E33}\u{FF21}\u{301}\u{E9}а-гяЖ\u{3C2}\u{5D0}\u{200B}\u{1100}\u{1161}\u{4E00}-\u{4E08}\u{3000}\u{3001}\u{3099}\u{304B}\u{AC00}\u{11A8}]{0,120}",
             steps in proptest::collection::vec(0usize..40, 0..6),
         ) {
             let whole = fold(&text);
