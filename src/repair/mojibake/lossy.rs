@@ -233,6 +233,19 @@ fn losing_pages() -> u16 {
 }
 
 pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
+    plan_giving_up_below(chars, HOPELESS)
+}
+
+/// Below this ceiling a filler's evidence can neither be taken nor stand
+/// in the way of another: with [`KNOWN_WORD`], the most any word check
+/// adds, it stays below `ACCEPT - RIVAL_MARGIN`, which no rival counts
+/// under and which the best filler, at `ACCEPT` at least, beats by every
+/// margin. Half a point lower still, for rounding.
+const HOPELESS: f32 = ACCEPT - RIVAL_MARGIN - KNOWN_WORD - 0.5;
+
+/// [`plan`], where a filler whose ceiling lies below `hopeless` is not
+/// weighed in full.
+fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut index = 0;
     let masks = candidate_masks();
@@ -254,7 +267,7 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
         let pages = masks.get(c).0 & losing;
         let filled = match variation_selector_hole(chars, index, pages, previous) {
             Some(end) => Some((end, EMOJI_PRESENTATION)),
-            None => best_filler(chars, index, pages, &mut variety, &mut fillers)
+            None => best_filler(chars, index, pages, &mut variety, &mut fillers, hopeless)
                 .map(|filler| (filler.end, filler.decoded)),
         };
         match filled {
@@ -310,13 +323,15 @@ fn variation_selector_hole(
     }
 }
 
-fn best_filler(
+/// Every way to fill the hole at `start` under the code pages of `pages`,
+/// into `fillers`; see [`collect_fillers`].
+fn gather_fillers(
     chars: &[char],
     start: usize,
     pages: u16,
-    variety: &mut Option<everyday::Variety>,
     fillers: &mut Vec<Filler>,
-) -> Option<Filler> {
+    hopeless: f32,
+) {
     fillers.clear();
     for (page_index, page) in code_pages().iter().enumerate() {
         if pages & (1 << page_index) == 0 {
@@ -330,9 +345,20 @@ fn best_filler(
         };
         // The lost byte may be any continuation byte of the sequence.
         for missing in 1..length {
-            collect_fillers(chars, start, page_index, lead, length, missing, fillers);
+            collect_fillers(chars, start, page_index, lead, missing, fillers, hopeless);
         }
     }
+}
+
+fn best_filler(
+    chars: &[char],
+    start: usize,
+    pages: u16,
+    variety: &mut Option<everyday::Variety>,
+    fillers: &mut Vec<Filler>,
+    hopeless: f32,
+) -> Option<Filler> {
+    gather_fillers(chars, start, pages, fillers, hopeless);
     // Words and everyday characters add at most `KNOWN_WORD` to a filler:
     // below that, no filler can be taken whatever they say.
     let most = fillers
@@ -1054,17 +1080,20 @@ fn is_two_byte_lead(c: char) -> bool {
 }
 
 /// Every way to read `chars[start..]`, under the code page at
-/// `page_index`, as a `length`-byte sequence whose byte number `missing`
-/// was lost (dropped, or shown as a marker).
+/// `page_index`, as the sequence that `lead` starts, whose byte number
+/// `missing` was lost (dropped, or shown as a marker).
 fn collect_fillers(
     chars: &[char],
     start: usize,
     page_index: usize,
     lead: u8,
-    length: usize,
     missing: usize,
     fillers: &mut Vec<Filler>,
+    hopeless: f32,
 ) {
+    let Some(length) = sequence_length(lead) else {
+        return;
+    };
     let page = &code_pages()[page_index];
     let lost = &lost_bytes_by_page()[page_index];
     let continuation = |index: usize| {
@@ -1149,15 +1178,10 @@ fn collect_fillers(
         let (before, after) = (around.before, around.after);
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
-        let mut evidence = weigh(chars, around, start, swallowed_space, end, decoded) - page.cost;
         // U+FFFD says a byte was lost; so does a `?` inside a word.
         let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
-        if !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word) {
-            evidence += 2.0;
-        }
-        if dropped && !dropped_byte_fits(chars, start, end, decoded) {
-            evidence -= 10.0;
-        }
+        let marked = !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word);
+        let misfit = dropped && !dropped_byte_fits(chars, start, end, decoded);
         // A `?` after a lone character that ends a sentence (`café Ã?`,
         // `Is it Â? Nobody`) reads as a real question mark as well as a lost
         // byte; before a lower-case word (`Ã? verdade`, `É verdade`) it is
@@ -1175,20 +1199,43 @@ fn collect_fillers(
         // Two characters and more of a longer sequence before the `?`
         // (`â€?`) are no lone character.
         let lone_lead = hole == start + 1;
-        if marker == Some('?') && !dropped && !letter_before && ends_sentence && lone_lead {
-            evidence -= 10.0;
-        }
-        // Below `ACCEPT - MARGIN` a filler can neither be taken nor stand
-        // in the way of another, with the bonuses or without them: the search
-        // of the line is skipped.
-        if evidence + LINE_LETTER_BONUS + LINE_LANGUAGE_BONUS > ACCEPT - MARGIN {
-            if line_uses_letter(chars, start, end, decoded) {
-                evidence += LINE_LETTER_BONUS;
+        let question =
+            marker == Some('?') && !dropped && !letter_before && ends_sentence && lone_lead;
+        let adjust = |weighed: f32| {
+            let mut evidence = weighed - page.cost;
+            if marked {
+                evidence += 2.0;
             }
-            if line_language_writes(chars, start, end, decoded) {
-                evidence += LINE_LANGUAGE_BONUS;
+            if misfit {
+                evidence -= 10.0;
             }
-        }
+            if question {
+                evidence -= 10.0;
+            }
+            evidence
+        };
+        let line_bonuses = if is_two_byte_accented_latin(decoded) {
+            LINE_LETTER_BONUS + LINE_LANGUAGE_BONUS
+        } else {
+            0.0
+        };
+        let ceiling = adjust(weigh(
+            chars,
+            around,
+            start,
+            swallowed_space,
+            end,
+            decoded,
+            true,
+        )) + line_bonuses;
+        // A filler whose ceiling lies below `hopeless` is never taken nor
+        // stands in the way of another (see [`HOPELESS`]): it keeps the
+        // ceiling as its evidence.
+        let evidence = if ceiling < hopeless {
+            ceiling
+        } else {
+            filler_evidence(chars, around, start, swallowed_space, end, decoded, adjust)
+        };
         fillers.push(Filler {
             end,
             decoded,
@@ -1197,6 +1244,41 @@ fn collect_fillers(
             after,
         });
     }
+}
+
+/// Evidence for the filler `decoded` of `chars[start..end]`; `adjust`
+/// takes off the cost of the code page and adds what the loss marker and
+/// the place of the hole say.
+fn filler_evidence(
+    chars: &[char],
+    around: &mut Around,
+    start: usize,
+    swallowed_space: bool,
+    end: usize,
+    decoded: char,
+    adjust: impl Fn(f32) -> f32,
+) -> f32 {
+    let mut evidence = adjust(weigh(
+        chars,
+        around,
+        start,
+        swallowed_space,
+        end,
+        decoded,
+        false,
+    ));
+    // Below `ACCEPT - MARGIN` a filler can neither be taken nor stand
+    // in the way of another, with the bonuses or without them: the search
+    // of the line is skipped.
+    if evidence + LINE_LETTER_BONUS + LINE_LANGUAGE_BONUS > ACCEPT - MARGIN {
+        if line_uses_letter(chars, start, end, decoded) {
+            evidence += LINE_LETTER_BONUS;
+        }
+        if line_language_writes(chars, start, end, decoded) {
+            evidence += LINE_LANGUAGE_BONUS;
+        }
+    }
+    evidence
 }
 
 /// Evidence for a filler that is an accented Latin letter the line
@@ -1444,6 +1526,9 @@ impl Around {
 
 /// The evidence for reading `chars[start..end]` as `decoded`, between the
 /// neighbours of `around`.
+/// With `ceiling`, the window cost of the filler, the part that costs the
+/// most to work out, is taken at its floor ([`score::window_cost_floor`]),
+/// and the answer is a ceiling over the evidence: never less.
 fn weigh(
     chars: &[char],
     around: &mut Around,
@@ -1451,10 +1536,16 @@ fn weigh(
     swallowed_space: bool,
     end: usize,
     decoded: char,
+    ceiling: bool,
 ) -> f32 {
     let (before, after) = (around.before, around.after);
     let lead = score::class(chars[start]);
-    let mut evidence = around.broken_cost - score::window_cost(before, &[decoded], after);
+    let filled_cost = if ceiling {
+        score::window_cost_floor(before, decoded, after)
+    } else {
+        score::window_cost(before, &[decoded], after)
+    };
+    let mut evidence = around.broken_cost - filled_cost;
     let class = score::class(decoded);
     // An invisible character is never what a lossy hole most plausibly held.
     if matches!(class.kind, Kind::Format | Kind::Space) {
@@ -1693,6 +1784,95 @@ mod tests {
             assert_eq!(longer_lead_pages(c), longer_lead_pages_of(c), "{c:?}");
             assert_eq!(is_two_byte_lead(c), is_two_byte_lead_reference(c), "{c:?}");
         }
+    }
+
+    /// Lines of every corpus of the module as they are, and as each code
+    /// page that loses bytes shows them, with the lost bytes dropped,
+    /// shown as `?` or as U+FFFD.
+    fn damaged_lines() -> Vec<Vec<char>> {
+        let corpora = [
+            include_str!("letters_corpus.txt"),
+            include_str!("words_corpus.txt"),
+            include_str!("vietnamese_corpus.txt"),
+            include_str!("east_asian_corpus.txt"),
+        ];
+        let mut lines = Vec::new();
+        for corpus in corpora {
+            for line in corpus.lines().step_by(3) {
+                lines.push(line.chars().collect());
+                for page in code_pages() {
+                    let lost = lost_bytes(page).collect::<Vec<u8>>();
+                    if lost.is_empty() {
+                        continue;
+                    }
+                    for marker in ["", "?", "\u{FFFD}"] {
+                        let mut shown = String::new();
+                        for &byte in line.as_bytes() {
+                            if byte < 0x80 {
+                                shown.push(char::from(byte));
+                            } else if lost.contains(&byte) {
+                                shown.push_str(marker);
+                            } else {
+                                shown.push(page.high[usize::from(byte - 0x80)]);
+                            }
+                        }
+                        lines.push(shown.chars().collect());
+                    }
+                }
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn a_filler_s_ceiling_is_never_below_its_evidence() {
+        let masks = candidate_masks();
+        let (mut full, mut ceilings) = (Vec::new(), Vec::new());
+        let mut checked = 0;
+        for line in damaged_lines() {
+            for start in 0..line.len() {
+                let pages = masks.get(line[start]).0 & losing_pages();
+                if line[start].is_ascii() || pages == 0 {
+                    continue;
+                }
+                gather_fillers(&line, start, pages, &mut full, f32::NEG_INFINITY);
+                gather_fillers(&line, start, pages, &mut ceilings, f32::INFINITY);
+                assert_eq!(full.len(), ceilings.len());
+                for (filler, ceiling) in full.iter().zip(&ceilings) {
+                    assert_eq!((filler.decoded, filler.end), (ceiling.decoded, ceiling.end));
+                    assert!(
+                        ceiling.evidence + 1e-3 >= filler.evidence,
+                        "{:?} at {start} in {line:?}: {} < {}",
+                        filler.decoded,
+                        ceiling.evidence,
+                        filler.evidence
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn giving_up_hopeless_fillers_changes_no_plan() {
+        let plain = |edits: Vec<Edit>| -> Vec<(std::ops::Range<usize>, String)> {
+            edits
+                .into_iter()
+                .map(|edit| (edit.range, edit.replacement))
+                .collect()
+        };
+        let mut planned = 0;
+        for line in damaged_lines() {
+            let given_up = plain(plan(&line));
+            planned += given_up.len();
+            assert_eq!(
+                given_up,
+                plain(plan_giving_up_below(&line, f32::NEG_INFINITY)),
+                "{line:?}"
+            );
+        }
+        assert!(planned > 0);
     }
 
     #[test]

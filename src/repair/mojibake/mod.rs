@@ -142,6 +142,10 @@ fn repair_line(
     if worth_judging == 0 && !lossy::worth_trying(&mut facts) {
         return None;
     }
+    // Whether the line as it came is worth the hole search: known already
+    // when it was asked above. While no repair has touched the line, the
+    // hole search sees that same line and asks again.
+    let mut line_worth_filling = (worth_judging == 0).then_some(true);
     // The first round reads the line as it is: what was just worked out
     // about it holds there.
     let mut first_round = Some((facts, worth_judging));
@@ -252,7 +256,8 @@ fn repair_line(
         for _ in 0..LOSSY_ROUNDS {
             let chars = &current_chars;
             let worth_filling = segments.iter().any(|segment| segment.reason.is_some())
-                || lossy::worth_trying(&mut LineFacts::new(chars));
+                || *line_worth_filling
+                    .get_or_insert_with(|| lossy::worth_trying(&mut LineFacts::new(chars)));
             let lossy_edits = if worth_filling {
                 lossy::plan(chars)
             } else {

@@ -671,9 +671,64 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
     cost
 }
 
+/// A floor under [`window_cost`] of the one character `c` between `left`
+/// and `right`, from the character's own cost and the classes alone: a
+/// pair costs 3 or more when it sets two letters of scripts that do not
+/// go together side by side, -1 at the least when both are box drawing,
+/// and never less than nothing otherwise; the other surcharges of a
+/// window are never negative.
+pub(crate) fn window_cost_floor(left: Option<char>, c: char, right: Option<char>) -> f32 {
+    let dense = dense_traits();
+    let traits_c = traits_in(dense, c);
+    let pair_floor = |a: Traits, b: Traits| {
+        if a.class.is_letter() && b.class.is_letter() && !compatible(a.class.script, b.class.script)
+        {
+            3.0
+        } else if a.has(BOX_DRAWING) && b.has(BOX_DRAWING) {
+            -1.0
+        } else {
+            0.0
+        }
+    };
+    let left_floor = left.map_or(0.0, |l| pair_floor(traits_in(dense, l), traits_c));
+    let right_floor = right.map_or(0.0, |r| pair_floor(traits_c, traits_in(dense, r)));
+    traits_c.cost + left_floor + right_floor
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Characters of every class and script the floor tells apart, and
+    /// the odd ones of the surcharges: quotes, box drawing, Thai vowels.
+    fn floor_samples() -> Vec<char> {
+        let mut samples: Vec<char> = "aZ é Ã Ð ß ‘’“”°·•¦ ─│┌ ╬ Ωω Жж אם ع ก เ ั ่ 中 あ 한 ǁ ˦ \u{300}\u{AD}\u{A0}\u{E000}€™¬∞‚Ä1?.-"
+            .chars()
+            .collect();
+        samples.extend((0x80..0x3100).step_by(7).filter_map(char::from_u32));
+        samples.extend((0x1F300..0x1F320).filter_map(char::from_u32));
+        samples
+    }
+
+    #[test]
+    fn the_window_cost_floor_never_exceeds_the_window_cost() {
+        let samples = floor_samples();
+        let sides: Vec<Option<char>> = std::iter::once(None)
+            .chain(samples.iter().step_by(20).copied().map(Some))
+            .collect();
+        for &c in &samples {
+            for &left in &sides {
+                for &right in &sides {
+                    let floor = window_cost_floor(left, c, right);
+                    let cost = window_cost(left, &[c], right);
+                    assert!(
+                        floor <= cost + 1e-4,
+                        "{left:?} {c:?} {right:?}: {floor} > {cost}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The class of `c` as the generated runs give it, with the one
     /// override the dense table makes.
