@@ -12,7 +12,7 @@
 use std::fs::Permissions;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use tempfile::NamedTempFile;
 
 /// The exit code of a process stopped by Ctrl-C (128 + SIGINT), also used
@@ -69,6 +69,20 @@ pub fn install() -> io::Result<()> {
     Ok(())
 }
 
+/// `folder` in the working folder, for a relative one. A temporary file
+/// needs an absolute path, and `tempfile` would ask for the working
+/// folder once per file; the run never changes it, so it is asked for
+/// once. `None` when `folder` is absolute already, or the working folder
+/// cannot be told (then `tempfile` says why).
+fn absolute(folder: &Path) -> Option<PathBuf> {
+    static WORKING_FOLDER: OnceLock<Option<PathBuf>> = OnceLock::new();
+    if folder.is_absolute() {
+        return None;
+    }
+    let working = WORKING_FOLDER.get_or_init(|| std::env::current_dir().ok());
+    working.as_ref().map(|working| working.join(folder))
+}
+
 fn interrupted_error() -> io::Error {
     io::Error::new(io::ErrorKind::Interrupted, "interrupted")
 }
@@ -91,7 +105,7 @@ impl TrackedTemporary {
             .prefix(".newsclean-")
             .suffix(".tmp")
             .permissions(permissions)
-            .tempfile_in(folder)?;
+            .tempfile_in(absolute(folder).as_deref().unwrap_or(folder))?;
         temporary_files().push(file.path().to_path_buf());
         Ok(TrackedTemporary { file: Some(file) })
     }
@@ -145,5 +159,17 @@ impl Drop for TrackedTemporary {
             forget(&path);
             drop(interrupted);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relative_folder_is_taken_in_the_working_folder() {
+        let working = std::env::current_dir().unwrap();
+        assert_eq!(absolute(Path::new("out/en")), Some(working.join("out/en")));
+        assert_eq!(absolute(&working), None);
     }
 }
