@@ -1219,22 +1219,24 @@ fn collect_fillers(
         } else {
             0.0
         };
-        let ceiling = adjust(weigh(
-            chars,
-            around,
-            start,
-            swallowed_space,
-            end,
-            decoded,
-            true,
-        )) + line_bonuses;
+        let weighed = weigh(chars, around, start, swallowed_space, end, decoded);
+        let ceiling =
+            adjust(weighed.with_filled_cost(score::window_cost_floor(before, decoded, after)))
+                + line_bonuses;
         // A filler whose ceiling lies below `hopeless` is never taken nor
         // stands in the way of another (see [`HOPELESS`]): it keeps the
         // ceiling as its evidence.
         let evidence = if ceiling < hopeless {
             ceiling
         } else {
-            filler_evidence(chars, around, start, swallowed_space, end, decoded, adjust)
+            let filled_cost = score::window_cost(before, &[decoded], after);
+            with_line_bonuses(
+                chars,
+                start,
+                end,
+                decoded,
+                adjust(weighed.with_filled_cost(filled_cost)),
+            )
         };
         fillers.push(Filler {
             end,
@@ -1246,27 +1248,15 @@ fn collect_fillers(
     }
 }
 
-/// Evidence for the filler `decoded` of `chars[start..end]`; `adjust`
-/// takes off the cost of the code page and adds what the loss marker and
-/// the place of the hole say.
-fn filler_evidence(
+/// `evidence` for the filler `decoded` of `chars[start..end]` with the
+/// bonuses of a letter the line uses, or that the line's language writes.
+fn with_line_bonuses(
     chars: &[char],
-    around: &mut Around,
     start: usize,
-    swallowed_space: bool,
     end: usize,
     decoded: char,
-    adjust: impl Fn(f32) -> f32,
+    mut evidence: f32,
 ) -> f32 {
-    let mut evidence = adjust(weigh(
-        chars,
-        around,
-        start,
-        swallowed_space,
-        end,
-        decoded,
-        false,
-    ));
     // Below `ACCEPT - MARGIN` a filler can neither be taken nor stand
     // in the way of another, with the bonuses or without them: the search
     // of the line is skipped.
@@ -1524,11 +1514,32 @@ impl Around {
     }
 }
 
-/// The evidence for reading `chars[start..end]` as `decoded`, between the
-/// neighbours of `around`.
-/// With `ceiling`, the window cost of the filler, the part that costs the
-/// most to work out, is taken at its floor ([`score::window_cost_floor`]),
-/// and the answer is a ceiling over the evidence: never less.
+/// What a filler's evidence adds up from, but for the window cost of the
+/// filled hole, the part that costs the most to work out: a ceiling over
+/// the evidence takes that cost at its floor
+/// ([`score::window_cost_floor`]), the evidence itself in full.
+struct Weighed {
+    broken_cost: f32,
+    /// The terms added after the window cost, each 0 when it does not
+    /// apply, in the order they are added.
+    terms: [f32; 6],
+}
+
+impl Weighed {
+    /// The evidence with `filled_cost` as the window cost of the filled
+    /// hole. The terms are added in one order whatever the cost, so that
+    /// the ceiling and the evidence round alike.
+    fn with_filled_cost(&self, filled_cost: f32) -> f32 {
+        self.terms
+            .iter()
+            .fold(self.broken_cost - filled_cost, |evidence, term| {
+                evidence + term
+            })
+    }
+}
+
+/// What the evidence for reading `chars[start..end]` as `decoded`,
+/// between the neighbours of `around`, adds up from.
 fn weigh(
     chars: &[char],
     around: &mut Around,
@@ -1536,20 +1547,14 @@ fn weigh(
     swallowed_space: bool,
     end: usize,
     decoded: char,
-    ceiling: bool,
-) -> f32 {
+) -> Weighed {
     let (before, after) = (around.before, around.after);
     let lead = score::class(chars[start]);
-    let filled_cost = if ceiling {
-        score::window_cost_floor(before, decoded, after)
-    } else {
-        score::window_cost(before, &[decoded], after)
-    };
-    let mut evidence = around.broken_cost - filled_cost;
+    let mut terms = [0.0f32; 6];
     let class = score::class(decoded);
     // An invisible character is never what a lossy hole most plausibly held.
     if matches!(class.kind, Kind::Format | Kind::Space) {
-        evidence -= 3.0;
+        terms[0] = -3.0;
     }
     let fits = |around: &mut Around| {
         let scripts = *around
@@ -1558,7 +1563,7 @@ fn weigh(
         fits_neighbours(scripts, class.script)
     };
     if class.is_letter() && !fits(around) {
-        evidence -= 4.0;
+        terms[1] = -4.0;
     }
     // Hebrew final forms and the Greek final sigma end words: one followed
     // by anything but a space or punctuation (a letter, or the damaged
@@ -1568,19 +1573,19 @@ fn weigh(
         c.is_whitespace() || score::class(c).kind == Kind::Punctuation
     });
     if ends_words && !word_ends {
-        evidence -= 10.0;
+        terms[2] = -10.0;
     }
     let is_word = |c: Option<char>| c.is_some_and(|c| score::class(c).is_letter());
     match decoded {
         '”' => {
             let closes = before.is_some_and(|c| !c.is_whitespace()) && !is_word(after);
-            evidence += if closes { 3.0 } else { -3.0 };
+            terms[3] = if closes { 3.0 } else { -3.0 };
         }
-        '‐' if !(is_word(before) && is_word(after)) => evidence -= 3.0,
+        '‐' if !(is_word(before) && is_word(after)) => terms[3] = -3.0,
         _ => {}
     }
     if lead.script == Script::Latin && class.script == Script::Latin && class.is_letter() {
-        evidence += latin_evidence(chars, start, swallowed_space, end, decoded);
+        terms[4] = latin_evidence(chars, start, swallowed_space, end, decoded);
     } else if class.is_letter() {
         // A two-byte letter of a script the letters corpus does not write
         // (Armenian) is one damaged character whose few fillers structure
@@ -1591,7 +1596,7 @@ fn weigh(
         let judged_otherwise =
             is_two_byte_script_letter(decoded) || everyday::is_east_asian(decoded);
         if letters::measures(class.script) || !judged_otherwise {
-            evidence += pair_evidence(before, decoded, after);
+            terms[4] = pair_evidence(before, decoded, after);
         }
         // A capital that swallowed the space (a lost no-break space) and
         // now starts a lowercase word of its own script.
@@ -1605,10 +1610,13 @@ fn weigh(
             && after.is_some_and(|c| score::class(c).script == class.script);
         if swallowed_space && (class.kind == Kind::Upper && continues_word || caseless_word_goes_on)
         {
-            evidence += 1.5;
+            terms[5] = 1.5;
         }
     }
-    evidence
+    Weighed {
+        broken_cost: around.broken_cost,
+        terms,
+    }
 }
 
 /// The characters around a hole that `decoded` fills, as its weighing
