@@ -33,6 +33,7 @@
 //!   against the line with its spaces folded.
 
 use super::automaton::Automaton;
+use crate::repair::utf8::has_byte;
 use regex::{Regex, RegexBuilder};
 use regex_automata::util::syntax;
 use regex_syntax::hir::Hir;
@@ -543,7 +544,7 @@ fn needs_folding(line: &str) -> bool {
     static DOUBLE_SPACE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let double_space = DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new(b"  "));
     if double_space.find(bytes).is_some()
-        || (has_control_byte(bytes)
+        || (has_byte(bytes, |byte| byte < 0x20)
             && (memchr::memchr3(b'\t', b'\n', 0x0B, bytes).is_some()
                 || memchr::memchr2(0x0C, b'\r', bytes).is_some()))
     {
@@ -558,19 +559,6 @@ fn needs_folding(line: &str) -> bool {
     memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
         .chain(memchr::memchr2_iter(0xE1, 0xE3, bytes))
         .any(|index| folding_starts_at(byte_at(index), byte_at(index + 1), byte_at(index + 2)))
-}
-
-/// Whether `bytes` hold a byte below 0x20, counted in byte-sized totals
-/// over runs of at most 255 bytes, which the compiler turns into a pass
-/// over many bytes at once: one pass instead of one `memchr` per byte
-/// searched for.
-fn has_control_byte(bytes: &[u8]) -> bool {
-    bytes.chunks(255).any(|chunk| {
-        chunk
-            .iter()
-            .fold(0u8, |controls, &byte| controls + u8::from(byte < 0x20))
-            != 0
-    })
 }
 
 /// Whether the bytes `a b c` of a valid UTF-8 text start whitespace other

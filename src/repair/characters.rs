@@ -10,7 +10,7 @@
 //! a no-break space, a soft hyphen or a C1 control can be a byte of a broken
 //! UTF-8 sequence (`Ã` + U+00A0 is `à`).
 
-use crate::repair::utf8::code_point_at;
+use crate::repair::utf8::{code_point_at, has_byte};
 use crate::report::Change;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -128,10 +128,7 @@ fn may_need_work(line: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return true;
     }
-    let controls = bytes.iter().fold(0u8, |found, &byte| {
-        found | u8::from(byte < 0x20) | u8::from(byte == 0x7F)
-    });
-    if controls != 0 {
+    if has_byte(bytes, |byte| byte < 0x20 || byte == 0x7F) {
         return true;
     }
     static DOUBLE_SPACE: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
@@ -150,14 +147,8 @@ fn may_need_work(line: &str) -> bool {
 /// searches for doubled and edge spaces, and `memchr` for the lead bytes of
 /// the special characters.
 fn text_may_need_work(bytes: &[u8]) -> bool {
-    for chunk in bytes.chunks(256) {
-        let mut found = 0u8;
-        for &byte in chunk {
-            found |= u8::from(byte < 0x20 && byte != b'\n') | u8::from(byte == 0x7F);
-        }
-        if found != 0 {
-            return true;
-        }
+    if has_byte(bytes, |byte| byte < 0x20 && byte != b'\n' || byte == 0x7F) {
+        return true;
     }
     if bytes.first() == Some(&b' ')
         || bytes.last() == Some(&b' ')

@@ -22,6 +22,18 @@ pub(crate) fn next_non_ascii(bytes: &[u8], start: usize) -> Option<usize> {
         .map(|offset| index + offset)
 }
 
+/// Whether some byte of `bytes` is one `is` picks, for a cheap test such
+/// as "a control byte": the answers are or-ed together over chunks of
+/// bytes without a branch per byte, which the compiler turns into a pass
+/// over many bytes at once, and the scan stops at the first chunk with
+/// one.
+#[inline(always)]
+pub(crate) fn has_byte(bytes: &[u8], is: impl Fn(u8) -> bool) -> bool {
+    bytes
+        .chunks(256)
+        .any(|chunk| chunk.iter().fold(false, |found, &byte| found | is(byte)))
+}
+
 /// The code point and length of the character that starts at `index` of
 /// valid UTF-8, whose first byte `first` is not ASCII.
 #[inline(always)]
@@ -43,6 +55,18 @@ pub(crate) fn code_point_at(bytes: &[u8], index: usize, first: u8) -> (u32, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_is_found_in_any_chunk() {
+        let mut bytes = vec![b'a'; 1000];
+        assert!(!has_byte(&bytes, |byte| byte < 0x20));
+        for place in [0, 255, 256, 999] {
+            bytes[place] = b'\t';
+            assert!(has_byte(&bytes, |byte| byte < 0x20), "{place}");
+            bytes[place] = b'a';
+        }
+        assert!(!has_byte(&[], |_| true));
+    }
 
     #[test]
     fn scanning_finds_the_first_non_ascii_byte() {
