@@ -151,28 +151,19 @@ pub fn clean_stream(
                         Err(mpsc::TryRecvError::Disconnected) => None,
                     }
                 };
-                let mut chunk = match received {
-                    Some(Ok(chunk)) => chunk,
-                    Some(Err(error)) => {
-                        read_error = Some(error);
-                        input_ended = true;
-                        break;
-                    }
-                    None => {
-                        input_ended = true;
-                        break;
-                    }
+                let Some(mut chunk) = chunk_or_end(received, &mut read_error) else {
+                    input_ended = true;
+                    break;
                 };
                 while chunk.ends.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
-                    match receiver.try_recv() {
-                        Ok(Ok(more)) => chunk.append(more),
-                        Ok(Err(error)) => {
-                            read_error = Some(error);
-                            input_ended = true;
-                            break;
-                        }
-                        Err(_) => break,
-                    }
+                    let Ok(received) = receiver.try_recv() else {
+                        break;
+                    };
+                    let Some(more) = chunk_or_end(Some(received), &mut read_error) else {
+                        input_ended = true;
+                        break;
+                    };
+                    chunk.append(more);
                 }
                 let first_line_number = lines_read + 1;
                 lines_read += chunk.ends.len() as u64;
@@ -229,6 +220,22 @@ pub fn clean_stream(
     match read_error {
         Some(error) => Err(StreamError::Read(error)),
         None => Ok(stats),
+    }
+}
+
+/// The chunk the reader handed over, or `None` when the input ended: at
+/// its end (`received` is `None`) or at a read error, kept in
+/// `read_error` to be reported once the chunks before it are written.
+fn chunk_or_end(
+    received: Option<io::Result<Chunk>>,
+    read_error: &mut Option<io::Error>,
+) -> Option<Chunk> {
+    match received? {
+        Ok(chunk) => Some(chunk),
+        Err(error) => {
+            *read_error = Some(error);
+            None
+        }
     }
 }
 
