@@ -151,28 +151,19 @@ pub fn clean_stream(
                         Err(mpsc::TryRecvError::Disconnected) => None,
                     }
                 };
-                let mut chunk = match received {
-                    Some(Ok(chunk)) => chunk,
-                    Some(Err(error)) => {
-                        read_error = Some(error);
-                        input_ended = true;
-                        break;
-                    }
-                    None => {
-                        input_ended = true;
-                        break;
-                    }
+                let Some(mut chunk) = chunk_or_end(received, &mut read_error) else {
+                    input_ended = true;
+                    break;
                 };
                 while chunk.ends.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
-                    match receiver.try_recv() {
-                        Ok(Ok(more)) => chunk.append(more),
-                        Ok(Err(error)) => {
-                            read_error = Some(error);
-                            input_ended = true;
-                            break;
-                        }
-                        Err(_) => break,
-                    }
+                    let Ok(received) = receiver.try_recv() else {
+                        break;
+                    };
+                    let Some(more) = chunk_or_end(Some(received), &mut read_error) else {
+                        input_ended = true;
+                        break;
+                    };
+                    chunk.append(more);
                 }
                 let first_line_number = lines_read + 1;
                 lines_read += chunk.ends.len() as u64;
@@ -232,6 +223,22 @@ pub fn clean_stream(
     }
 }
 
+/// The chunk the reader handed over, or `None` when the input ended: at
+/// its end (`received` is `None`) or at a read error, kept in
+/// `read_error` to be reported once the chunks before it are written.
+fn chunk_or_end(
+    received: Option<io::Result<Chunk>>,
+    read_error: &mut Option<io::Error>,
+) -> Option<Chunk> {
+    match received? {
+        Ok(chunk) => Some(chunk),
+        Err(error) => {
+            *read_error = Some(error);
+            None
+        }
+    }
+}
+
 /// A chunk of a stream with its records cleaned, waiting to be written;
 /// no outcomes when the cleaning panicked.
 struct Cleaned {
@@ -277,23 +284,54 @@ fn read_chunks(reader: Box<dyn Read + Send>, sender: &mpsc::SyncSender<io::Resul
             data: Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 4),
             ends: Vec::new(),
         };
-        loop {
-            match reader.read_until(b'\n', &mut chunk.data) {
-                Ok(0) => break,
-                Ok(_) => chunk.ends.push(chunk.data.len()),
-                Err(error) => {
-                    let _ = sender.send(Err(error));
-                    return;
-                }
-            }
-            // Hand over what is here rather than block for more.
-            let full = chunk.ends.len() >= CHUNK_LINES || chunk.data.len() >= CHUNK_BYTES;
-            if full || reader.buffer().is_empty() {
-                break;
-            }
+        if let Err(error) = fill_chunk(&mut reader, &mut chunk) {
+            let _ = sender.send(Err(error));
+            return;
         }
         if chunk.ends.is_empty() || sender.send(Ok(chunk)).is_err() {
             return;
+        }
+    }
+}
+
+/// Moves whole lines from `reader` into `chunk` until the chunk is full
+/// or the lines read so far are all there is for now: what is buffered
+/// is handed over rather than waiting for more. A line is never split
+/// between chunks; the input's last line may lack its `\n`. The line
+/// breaks of a whole buffer are found in one `memchr` pass and its lines
+/// copied in one piece.
+fn fill_chunk<R: Read>(reader: &mut BufReader<R>, chunk: &mut Chunk) -> io::Result<()> {
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            // The end of the input, perhaps after a last line without `\n`.
+            if chunk.ends.last().copied().unwrap_or(0) < chunk.data.len() {
+                chunk.ends.push(chunk.data.len());
+            }
+            return Ok(());
+        }
+        let start = chunk.data.len();
+        let mut taken = available.len();
+        let mut full = false;
+        for newline in memchr::memchr_iter(b'\n', available) {
+            chunk.ends.push(start + newline + 1);
+            full = chunk.ends.len() >= CHUNK_LINES || start + newline + 1 >= CHUNK_BYTES;
+            if full {
+                taken = newline + 1;
+                break;
+            }
+        }
+        chunk.data.extend_from_slice(&available[..taken]);
+        // Without a full chunk, the whole buffer was taken: stop unless
+        // it ended inside a line, whose rest is still to come.
+        let ends_a_line = available[taken - 1] == b'\n';
+        reader.consume(taken);
+        if full || ends_a_line {
+            return Ok(());
         }
     }
 }
@@ -667,6 +705,72 @@ impl<'line> Visitor<'line> for Locator<'_> {
 mod tests {
     use super::*;
     use newsclean::Config;
+
+    /// A reader that hands out its bytes a few at a time, as a pipe does.
+    struct Trickle<'a> {
+        rest: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(self.rest.len()).min(buf.len());
+            buf[..n].copy_from_slice(&self.rest[..n]);
+            self.rest = &self.rest[n..];
+            Ok(n)
+        }
+    }
+
+    /// Every chunk `fill_chunk` makes of `input`, read `step` bytes at a
+    /// time through a buffer of `capacity`.
+    fn chunks_of(input: &[u8], step: usize, capacity: usize) -> Vec<Chunk> {
+        let mut reader = BufReader::with_capacity(capacity, Trickle { rest: input, step });
+        let mut chunks = Vec::new();
+        loop {
+            let mut chunk = Chunk::default();
+            fill_chunk(&mut reader, &mut chunk).unwrap();
+            if chunk.ends.is_empty() {
+                return chunks;
+            }
+            chunks.push(chunk);
+        }
+    }
+
+    #[test]
+    fn chunks_hold_whole_lines_in_order_however_the_input_arrives() {
+        let mut input = Vec::new();
+        for index in 0..1500 {
+            input.extend_from_slice(
+                format!("{{\"text\":\"{}\"}}\n", "x".repeat(index % 37)).as_bytes(),
+            );
+        }
+        input.extend_from_slice(b"{\"text\":\"last, without a break\"}");
+        let expected: Vec<&[u8]> = input.split_inclusive(|&byte| byte == b'\n').collect();
+        for (step, capacity) in [(1, 16), (7, 64), (100, 1 << 16), (1 << 16, 1 << 16)] {
+            let chunks = chunks_of(&input, step, capacity);
+            let lines: Vec<Vec<u8>> = chunks
+                .iter()
+                .flat_map(|chunk| chunk.lines().into_iter().map(<[u8]>::to_vec))
+                .collect();
+            assert_eq!(lines, expected, "step {step}, buffer {capacity}");
+            assert!(chunks.iter().all(|chunk| chunk.ends.len() <= CHUNK_LINES));
+        }
+        // Handed over in one go, the input fills chunks to their limit.
+        let chunks = chunks_of(&input, 1 << 20, 1 << 20);
+        assert_eq!(chunks[0].ends.len(), CHUNK_LINES);
+    }
+
+    #[test]
+    fn a_chunk_stops_at_the_line_that_takes_it_past_its_byte_limit() {
+        let line = format!("{}\n", "y".repeat(1000));
+        let input = line.repeat(CHUNK_BYTES / 1000 + 10);
+        let chunks = chunks_of(input.as_bytes(), 1 << 20, 1 << 20);
+        assert_eq!(chunks[0].data.len(), (CHUNK_BYTES / 1001 + 1) * 1001);
+        assert_eq!(
+            chunks.iter().map(|chunk| chunk.data.len()).sum::<usize>(),
+            input.len()
+        );
+    }
 
     fn options() -> JsonlOptions {
         JsonlOptions {

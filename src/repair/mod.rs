@@ -12,6 +12,7 @@ pub mod glued;
 pub mod mojibake;
 pub(crate) mod utf8;
 
+use crate::blocks::lines_with_breaks;
 use crate::report::Change;
 use crate::Config;
 use std::borrow::Cow;
@@ -29,35 +30,101 @@ pub fn repair<'a>(text: &'a str, config: &Config, changes: &mut Vec<Change>) -> 
         text = apply(text, changes, mojibake::repair);
     }
     if config.characters {
-        let first_new = changes.len();
-        text = apply(text, changes, characters::clean);
-        // Removing a control or invisible character can bring the two
-        // halves of a broken sequence or of a reference (`&\u{8d}amp;`)
-        // together; without one more pass a second cleaning would repair
-        // what the first left, and cleaning must be idempotent.
-        let joined_something = changes[first_new..].iter().any(|change| {
-            matches!(
-                &*change.reason,
-                "characters.control" | "characters.invisible"
-            )
-        });
-        if joined_something {
-            let first_repair = changes.len();
-            if config.entities {
-                text = apply(text, changes, entities::decode);
-            }
-            if config.mojibake {
-                text = apply(text, changes, mojibake::repair);
-            }
-            if changes.len() > first_repair {
-                text = apply(text, changes, characters::clean);
-            }
-        }
+        text = clean_characters(text, config, changes);
     }
     if config.glued_sentences {
         text = apply(text, changes, glued::fix);
     }
     text
+}
+
+/// The character clean-up, and the repairs it can make necessary.
+/// Removing a control or invisible character can bring the two halves of
+/// a broken sequence or of a reference (`&\u{8d}amp;`) together; without
+/// one more pass a second cleaning would repair what the first left, and
+/// cleaning must be idempotent.
+fn clean_characters<'a>(
+    text: Cow<'a, str>,
+    config: &Config,
+    changes: &mut Vec<Change>,
+) -> Cow<'a, str> {
+    let first_new = changes.len();
+    let cleaned = match characters::clean(&text, changes) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(cleaned) => Some(cleaned),
+    };
+    let Some(cleaned) = cleaned else {
+        return text;
+    };
+    let joined_something = changes[first_new..].iter().any(|change| {
+        matches!(
+            &*change.reason,
+            "characters.control" | "characters.invisible"
+        )
+    });
+    if !joined_something {
+        return Cow::Owned(cleaned);
+    }
+    let first_repair = changes.len();
+    let mut again = Cow::Owned(cleaned);
+    if config.entities {
+        again = apply(again, changes, entities::decode);
+    }
+    if config.mojibake {
+        again = apply(again, changes, |again, changes| {
+            repair_mojibake_again(&text, again, changes)
+        });
+    }
+    if changes.len() > first_repair {
+        again = apply(again, changes, characters::clean);
+    }
+    Cow::Owned(again.into_owned())
+}
+
+/// [`mojibake::repair`] of `text`, the character clean-up of `before`,
+/// whose mojibake was repaired already. The repair gives its own output
+/// back unchanged, so only the lines the clean-up changed are looked at
+/// again, when the two have as many lines; otherwise the whole text is.
+fn repair_mojibake_again<'b>(
+    before: &str,
+    text: &'b str,
+    changes: &mut Vec<Change>,
+) -> Cow<'b, str> {
+    let line_count = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    if line_count(before) != line_count(text) {
+        return mojibake::repair(text, changes);
+    }
+    let mut output: Option<String> = None;
+    // Everything before `copied` is already in `output` (when it exists).
+    let mut copied = 0;
+    let mut line_start = 0;
+    for (old, new) in lines_with_breaks(before).zip(lines_with_breaks(text)) {
+        let start = line_start;
+        line_start += new.len();
+        if old == new {
+            continue;
+        }
+        let line = new.strip_suffix('\n').unwrap_or(new);
+        let first = changes.len();
+        let fixed = mojibake::repair(line, changes);
+        // Offsets are the text's, not the line's.
+        for change in &mut changes[first..] {
+            change.position += start;
+        }
+        if let Cow::Owned(fixed) = fixed {
+            let out = output.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..start]);
+            out.push_str(&fixed);
+            copied = start + line.len();
+        }
+    }
+    match output {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+    }
 }
 
 /// Runs one step, keeping the borrow when the step changes nothing.
@@ -72,5 +139,77 @@ fn apply<'a>(
             Cow::Borrowed(_) => Cow::Owned(owned),
             Cow::Owned(changed) => Cow::Owned(changed),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of lines: clean text in several scripts, mojibake of it, and
+    /// zero-width spaces and controls that split a broken sequence.
+    const PIECES: &[&str] = &[
+        "The mayor said",
+        " donâ€™t ",
+        "cafÃ©",
+        "caf\u{C3}\u{200B}\u{A9}",
+        "Î‘Î¸Î®Î½Î±",
+        "Αθήνα",
+        "Ð\u{9D}Ð¾Ð²Ð¾Ñ\u{81}Ñ‚Ð¸",
+        "Москва",
+        "à¸‚à¹ˆà¸²à¸§",
+        "ข่าว",
+        "\u{200B}",
+        "\u{1}",
+        "&amp;",
+        "   ",
+    ];
+
+    /// `mojibake::repair` of the whole of `text` and `repair_mojibake_again`
+    /// agree, text and changes alike.
+    fn assert_again_matches_whole(before: &str, text: &str) {
+        let mut whole_changes = Vec::new();
+        let whole = mojibake::repair(text, &mut whole_changes);
+        let mut again_changes = Vec::new();
+        let again = repair_mojibake_again(before, text, &mut again_changes);
+        assert_eq!(again, whole, "{text:?}");
+        assert_eq!(again_changes, whole_changes, "{text:?}");
+    }
+
+    #[test]
+    fn a_second_look_at_changed_lines_only_repairs_as_a_whole_pass_does() {
+        let original =
+            "Title\n\ncaf\u{C3}\u{200B}\u{A9} and donâ€™t\nΑθήνα\n\nÎ‘Î¸Î®Î½Î± \u{200B}x\nplain";
+        let before = mojibake::repair(original, &mut Vec::new()).into_owned();
+        let text = characters::clean(&before, &mut Vec::new()).into_owned();
+        assert_ne!(text, before);
+        assert_again_matches_whole(&before, &text);
+        // A different number of lines: the whole text is looked at.
+        assert_again_matches_whole("one line", "cafÃ©\nsecond");
+    }
+
+    #[test]
+    fn offsets_of_repairs_on_later_lines_are_the_texts() {
+        let before = "first line\nsecond line\n";
+        let text = "first line\ncafÃ© now\n";
+        let mut changes = Vec::new();
+        let again = repair_mojibake_again(before, text, &mut changes);
+        assert_eq!(again, "first line\ncafé now\n");
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].position, "first line\ncaf".len());
+    }
+
+    proptest! {
+        #[test]
+        fn changed_lines_only_agree_with_the_whole_pass(
+            lines in prop::collection::vec(prop::collection::vec(prop::sample::select(PIECES), 1..6), 1..8)
+        ) {
+            let original: Vec<String> = lines.iter().map(|pieces| pieces.concat()).collect();
+            let original = original.join("\n");
+            let before = mojibake::repair(&original, &mut Vec::new()).into_owned();
+            let text = characters::clean(&before, &mut Vec::new()).into_owned();
+            assert_again_matches_whole(&before, &text);
+        }
     }
 }
