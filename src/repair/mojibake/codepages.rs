@@ -199,6 +199,15 @@ pub(crate) fn filter_pages(pages: u16, mut keep: impl FnMut(usize, &CodePage) ->
     kept
 }
 
+/// Calls `visit(index, page)` for each code page of the mask `pages`, in
+/// the order of [`code_pages`]; only the pages in the mask are visited.
+pub(crate) fn each_page(pages: u16, mut visit: impl FnMut(usize, &CodePage)) {
+    filter_pages(pages, |index, page| {
+        visit(index, page);
+        false
+    });
+}
+
 /// Per-character masks of the code pages under which the character stands
 /// for a UTF-8 lead byte, or for a continuation byte: the pre-scan's data.
 #[derive(Debug)]

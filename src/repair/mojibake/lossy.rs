@@ -9,7 +9,7 @@
 //! the text stays as it is. This module does not repair complete
 //! sequences.
 
-use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
+use super::codepages::{candidate_masks, code_pages, each_page, filter_pages, CodePage};
 use super::detect::{decode_utf8_sequence, narrow_native_pages, sequence_length, LineFacts};
 use super::emoji;
 use super::everyday;
@@ -335,7 +335,7 @@ fn gather_fillers(
     hopeless: f32,
 ) {
     fillers.clear();
-    filter_pages(pages, |page_index, page| {
+    each_page(pages, |page_index, page| {
         let lead = page.byte(chars[start]);
         if let Some((lead, length)) = lead.and_then(|lead| Some((lead, sequence_length(lead)?))) {
             // The lost byte may be any continuation byte of the sequence.
@@ -343,7 +343,6 @@ fn gather_fillers(
                 collect_fillers(chars, start, page_index, lead, missing, fillers, hopeless);
             }
         }
-        false
     });
 }
 
