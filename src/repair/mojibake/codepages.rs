@@ -199,12 +199,21 @@ pub(crate) fn filter_pages(pages: u16, mut keep: impl FnMut(usize, &CodePage) ->
     kept
 }
 
+/// Calls `visit(index, page)` for each code page of the mask `pages`, in
+/// the order of [`code_pages`]; only the pages in the mask are visited.
+pub(crate) fn each_page(pages: u16, mut visit: impl FnMut(usize, &CodePage)) {
+    filter_pages(pages, |index, page| {
+        visit(index, page);
+        false
+    });
+}
+
 /// Per-character masks of the code pages under which the character stands
 /// for a UTF-8 lead byte, or for a continuation byte: the pre-scan's data.
 #[derive(Debug)]
 pub(crate) struct CandidateMasks {
     /// (lead mask, continuation mask) for characters below U+3000.
-    low: Vec<(u16, u16)>,
+    low: Box<[(u16, u16); MASK_LIMIT as usize]>,
     /// The few characters above that some code page shows (`ﬁ`, the Apple
     /// logo of mac-roman), sorted.
     high: Vec<(char, (u16, u16))>,
@@ -230,7 +239,7 @@ impl CandidateMasks {
     #[inline(always)]
     pub fn get_code(&self, code: u32) -> (u16, u16) {
         if code < MASK_LIMIT {
-            self.low[code as usize]
+            self.get_low(code)
         } else if code < self.high_start {
             // Chinese, Japanese and Korean text lies between the two
             // tables: no code page shows any of it.
@@ -240,6 +249,13 @@ impl CandidateMasks {
                 .binary_search_by_key(&code, |&(c, _)| c as u32)
                 .map_or((0, 0), |found| self.high[found].1)
         }
+    }
+
+    /// The masks of a character below U+3000 (any character of two
+    /// bytes in UTF-8), from the flat table.
+    #[inline(always)]
+    pub fn get_low(&self, code: u32) -> (u16, u16) {
+        self.low[code as usize]
     }
 
     /// The length of the character that starts with the byte `first`
@@ -281,7 +297,7 @@ fn codes_led_by(first: u8) -> Option<(Range<u32>, u8)> {
 pub(crate) fn candidate_masks() -> &'static CandidateMasks {
     static MASKS: OnceLock<CandidateMasks> = OnceLock::new();
     MASKS.get_or_init(|| {
-        let mut low = vec![(0u16, 0u16); MASK_LIMIT as usize];
+        let mut low = Box::new([(0u16, 0u16); MASK_LIMIT as usize]);
         let mut high: BTreeMap<char, (u16, u16)> = BTreeMap::new();
         for (index, page) in code_pages().iter().enumerate().take(MAX_CODE_PAGES) {
             let bit = 1u16 << index;

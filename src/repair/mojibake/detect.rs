@@ -58,19 +58,32 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             index += silent;
             continue;
         }
+        if first < 0xE0 {
+            // Two bytes: a character below U+0800, always in the flat
+            // table. The windows-1252 capitals are among them, and U+FFFD
+            // is not.
+            let code = u32::from(first & 0x1F) << 6 | u32::from(bytes[index + 1] & 0x3F);
+            let (its_lead, continuation) = masks.get_low(code);
+            found |= lead & continuation;
+            lead = its_lead;
+            capital_lead = if (0xC2..=0xDF).contains(&code) {
+                its_lead
+            } else {
+                0
+            };
+            index += 2;
+            continue;
+        }
+        // Three or four bytes: no capital, but maybe a replacement
+        // character, which marks a lost byte too.
         let (code, length) = code_point_at(bytes, index, first);
         let (its_lead, continuation) = masks.get_code(code);
         found |= lead & continuation;
         if code == 0xFFFD {
-            // A replacement character marks a lost byte too.
             found |= capital_lead;
         }
         lead = its_lead;
-        capital_lead = if (0xC2..=0xDF).contains(&code) {
-            its_lead
-        } else {
-            0
-        };
+        capital_lead = 0;
         index += length;
     }
     found

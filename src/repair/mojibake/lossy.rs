@@ -9,7 +9,7 @@
 //! the text stays as it is. This module does not repair complete
 //! sequences.
 
-use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
+use super::codepages::{candidate_masks, code_pages, each_page, filter_pages, CodePage};
 use super::detect::{decode_utf8_sequence, narrow_native_pages, sequence_length, LineFacts};
 use super::emoji;
 use super::everyday;
@@ -184,17 +184,19 @@ fn pages_with_plausible_hole(
 ) -> u16 {
     narrow_native_pages(pages, |index, page, native| {
         let is_native = |c: char| score::class(c).script == native;
+        if !(is_native(lead) && is_native(next)) {
+            return true;
+        }
+        // The pair is of the script: whether it is embedded in it depends
+        // on its neighbours alone.
         let embedded_in = |plain_line: bool| {
             let quiet = |c: Option<char>| match c {
                 Some(c) if is_native(c) => true,
                 Some(c) => plain_line && (c.is_whitespace() || c.is_ascii_punctuation()),
                 None => plain_line,
             };
-            quiet(previous) && is_native(lead) && is_native(next) && quiet(after)
+            quiet(previous) && quiet(after)
         };
-        if !(is_native(lead) && is_native(next)) {
-            return true;
-        }
         if facts.plainly(index, page, native) {
             return !embedded_in(true);
         }
@@ -333,21 +335,15 @@ fn gather_fillers(
     hopeless: f32,
 ) {
     fillers.clear();
-    for (page_index, page) in code_pages().iter().enumerate() {
-        if pages & (1 << page_index) == 0 {
-            continue;
+    each_page(pages, |page_index, page| {
+        let lead = page.byte(chars[start]);
+        if let Some((lead, length)) = lead.and_then(|lead| Some((lead, sequence_length(lead)?))) {
+            // The lost byte may be any continuation byte of the sequence.
+            for missing in 1..length {
+                collect_fillers(chars, start, page_index, lead, missing, fillers, hopeless);
+            }
         }
-        let Some(lead) = page.byte(chars[start]) else {
-            continue;
-        };
-        let Some(length) = sequence_length(lead) else {
-            continue;
-        };
-        // The lost byte may be any continuation byte of the sequence.
-        for missing in 1..length {
-            collect_fillers(chars, start, page_index, lead, missing, fillers, hopeless);
-        }
-    }
+    });
 }
 
 fn best_filler(
@@ -1119,38 +1115,52 @@ fn collect_fillers(
         Some('?' | '\u{FFFD}') => hole + 1,
         _ => hole,
     };
+    // The bytes after the hole depend only on where the text goes on after
+    // it, not on the byte tried there: worked out once for each place.
+    // Where the sequence ends when the hole's bytes end at `after_hole`
+    // (`None` when it cannot), with the bytes after the hole into `tail`.
+    let tail_at = |after_hole: usize, tail: &mut [u8; 4]| {
+        // The bytes after the hole must all be there.
+        let mut end = after_hole;
+        let mut complete = true;
+        for tail_slot in tail.iter_mut().take(length).skip(missing + 1) {
+            match continuation(end) {
+                Some(b) => *tail_slot = b,
+                None => complete = false,
+            }
+            end += 1;
+        }
+        // A byte dropped where the continuations the lead needs all
+        // follow it is no hole: the sequence is complete as it stands
+        // (`ã‚Œ` is `れ`, not `あ` and a stray `Œ`).
+        let complete_as_it_stands =
+            after_hole == hole && (1..length).all(|offset| continuation(start + offset).is_some());
+        (complete && !complete_as_it_stands).then_some(end)
+    };
+    // By place: where each sequence ends, once worked out, and its bytes
+    // after the hole.
+    let mut tails: [Option<Option<usize>>; 2] = [None; 2];
+    let mut tail_bytes = [[0u8; 4]; 2];
+    // Every lost byte ends the hole at one place: where the text there
+    // cannot end the sequence (after most leads of clean text), only a
+    // no-break space is left to try.
+    let lost_slot = usize::from(after_lost != hole);
+    let lost_end =
+        *tails[lost_slot].get_or_insert_with(|| tail_at(after_lost, &mut tail_bytes[lost_slot]));
+    if lost_end.is_none() && !no_break_space {
+        return;
+    }
     let options = no_break_space
         .then_some((0xA0, hole + 1))
         .into_iter()
         .chain(lost.iter().map(|&byte| (byte, after_lost)));
-    // The bytes after the hole depend only on where the text goes on after
-    // it, not on the byte tried there: worked out once for each place.
-    // Where each sequence ends (`None` when it cannot), by place.
-    let mut tails: [Option<Option<usize>>; 2] = [None; 2];
-    let mut tail_bytes = [[0u8; 4]; 2];
     // What a filler is weighed against depends only on where it ends and
     // whether it is a two-byte character: each is read once.
     let mut arounds: [Option<Around>; 4] = [None; 4];
     for (byte, after_hole) in options {
         let slot = usize::from(after_hole != hole);
-        let tail_end = *tails[slot].get_or_insert_with(|| {
-            // The bytes after the hole must all be there.
-            let mut end = after_hole;
-            let mut complete = true;
-            for tail_slot in tail_bytes[slot].iter_mut().take(length).skip(missing + 1) {
-                match continuation(end) {
-                    Some(b) => *tail_slot = b,
-                    None => complete = false,
-                }
-                end += 1;
-            }
-            // A byte dropped where the continuations the lead needs all
-            // follow it is no hole: the sequence is complete as it stands
-            // (`ã‚Œ` is `れ`, not `あ` and a stray `Œ`).
-            let complete_as_it_stands = after_hole == hole
-                && (1..length).all(|offset| continuation(start + offset).is_some());
-            (complete && !complete_as_it_stands).then_some(end)
-        });
+        let tail_end =
+            *tails[slot].get_or_insert_with(|| tail_at(after_hole, &mut tail_bytes[slot]));
         let Some(end) = tail_end else {
             continue;
         };
