@@ -126,6 +126,110 @@ fn weights() -> &'static HashMap<(char, char), f32, CharHashing> {
     })
 }
 
+/// A character as [`pair_weight`] looks it up: its normal form
+/// ([`normalise`]) and, when that form has a place in [`PairTable`], the
+/// place.
+#[derive(Clone, Copy)]
+struct PairKey {
+    form: char,
+    slot: u16,
+}
+
+/// The slot of a form [`PairTable`] has no place for.
+const NO_SLOT: u16 = u16::MAX;
+/// The slot of a letter below [`NORMAL_LIMIT`] the corpus never writes:
+/// every pair with it is unseen.
+const UNSEEN_SLOT: u16 = 1;
+
+impl PairKey {
+    const BOUNDARY: PairKey = PairKey {
+        form: BOUNDARY,
+        slot: 0,
+    };
+}
+
+/// [`weights`] as a square table over the forms below [`NORMAL_LIMIT`],
+/// so that the pairs of most readings are weighed without hashing. Slot 0
+/// is the boundary, slot 1 ([`UNSEEN_SLOT`]) any letter the corpus never
+/// writes, and the others each a form the corpus writes.
+struct PairTable {
+    /// The key of every character below [`NORMAL_LIMIT`].
+    keys: Vec<PairKey>,
+    size: usize,
+    /// By `first slot * size + second slot`; NaN for a pair never seen.
+    weights: Vec<f32>,
+}
+
+fn pair_table() -> &'static PairTable {
+    static TABLE: OnceLock<PairTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut slots: HashMap<char, u16> = HashMap::new();
+        slots.insert(BOUNDARY, 0);
+        let mut size = 2;
+        for &(a, b) in weights().keys() {
+            for c in [a, b] {
+                if (c as u32) < NORMAL_LIMIT && !slots.contains_key(&c) {
+                    slots.insert(c, size as u16);
+                    size += 1;
+                }
+            }
+        }
+        let mut table = vec![f32::NAN; size * size];
+        for (&(a, b), &weight) in weights() {
+            if let (Some(&a), Some(&b)) = (slots.get(&a), slots.get(&b)) {
+                table[usize::from(a) * size + usize::from(b)] = weight;
+            }
+        }
+        let keys = normal_forms()
+            .iter()
+            .map(|&form| {
+                let slot = match slots.get(&form) {
+                    Some(&slot) => slot,
+                    None if (form as u32) < NORMAL_LIMIT => UNSEEN_SLOT,
+                    None => NO_SLOT,
+                };
+                PairKey { form, slot }
+            })
+            .collect();
+        PairTable {
+            keys,
+            size,
+            weights: table,
+        }
+    })
+}
+
+impl PairTable {
+    /// The key of `c` (the boundary for `None`).
+    #[inline]
+    fn key(&self, c: Option<char>) -> PairKey {
+        let Some(c) = c else {
+            return PairKey::BOUNDARY;
+        };
+        match self.keys.get(c as usize) {
+            Some(&key) => key,
+            None => PairKey {
+                form: normal_form(c),
+                slot: NO_SLOT,
+            },
+        }
+    }
+
+    /// [`pair_weight`] of two keys.
+    #[inline]
+    fn weight(&self, a: PairKey, b: PairKey, unseen: f32) -> f32 {
+        if a.slot == NO_SLOT || b.slot == NO_SLOT {
+            return pair_weight(a.form, b.form, unseen);
+        }
+        let weight = self.weights[usize::from(a.slot) * self.size + usize::from(b.slot)];
+        if weight.is_nan() {
+            unseen
+        } else {
+            weight
+        }
+    }
+}
+
 /// Words by the script of their first letter and their length.
 type Lexicon = HashMap<(Script, usize), Vec<Vec<char>>>;
 
@@ -233,7 +337,8 @@ pub(crate) fn pair_count(a: Option<char>, b: Option<char>) -> u32 {
 /// and `after`: the log counts of both letter pairs, with a penalty for a
 /// pair never seen.
 pub(crate) fn pair_evidence(before: Option<char>, letter: char, after: Option<char>) -> f32 {
-    let side = |a: Option<char>, b: Option<char>| pair_weight(normalise(a), normalise(b), -1.5);
+    let table = pair_table();
+    let side = |a: Option<char>, b: Option<char>| table.weight(table.key(a), table.key(b), -1.5);
     side(before, Some(letter)) + side(Some(letter), after)
 }
 
@@ -396,20 +501,21 @@ pub(crate) fn one_letter_word_before(letter: char, ending: [char; 2]) -> u32 {
 fn plausibility(left: Option<char>, reading: &[char], right: Option<char>) -> Option<f32> {
     // A character is a letter exactly when its normal form is not the
     // boundary (the boundary itself, a space, is no letter).
+    let table = pair_table();
     let mut total = 0.0;
     let mut pairs = 0;
-    let mut previous = normalise(left);
+    let mut previous = table.key(left);
     for c in reading
         .iter()
         .copied()
         .map(Some)
         .chain(std::iter::once(right))
     {
-        let c = normalise(c);
+        let c = table.key(c);
         // Every pair here touches the reading; pairs without a letter
         // (digits, punctuation) say nothing about a language.
-        if previous != BOUNDARY || c != BOUNDARY {
-            total += pair_weight(previous, c, -2.0);
+        if previous.form != BOUNDARY || c.form != BOUNDARY {
+            total += table.weight(previous, c, -2.0);
             pairs += 1;
         }
         previous = c;
@@ -520,6 +626,25 @@ mod tests {
             previous = c;
         }
         (pairs > 0).then(|| total / pairs as f32)
+    }
+
+    #[test]
+    fn the_pair_table_agrees_with_the_pair_weights() {
+        let table = pair_table();
+        let samples: Vec<Option<char>> = (0..0x600)
+            .chain(0xE00..0xE60)
+            .chain([0x1E9E, 0x2019, 0x30FF, 0x3100, 0x4E00, 0xFF21])
+            .filter_map(char::from_u32)
+            .map(Some)
+            .chain([None])
+            .collect();
+        for &a in &samples {
+            for &b in &samples {
+                let table_weight = table.weight(table.key(a), table.key(b), -3.0);
+                let weight = pair_weight(normalise(a), normalise(b), -3.0);
+                assert_eq!(table_weight.to_bits(), weight.to_bits(), "{a:?} {b:?}");
+            }
+        }
     }
 
     proptest::proptest! {

@@ -168,7 +168,7 @@ fn repair_line(
     let mut pass_start = String::new();
     let mut edited_chars: Vec<char> = Vec::new();
     let mut planned: Vec<usize> = Vec::new();
-    let mut reading = Vec::new();
+    let mut room = PlanRoom::default();
     // A filled hole can complete a neighbouring sequence, and a repaired
     // sequence is context for a hole: alternate until neither finds more,
     // so that a second call finds nothing left to do.
@@ -219,8 +219,7 @@ fn repair_line(
                 if planned_already {
                     continue;
                 }
-                let (gain, edits) =
-                    plan(chars, found, page, established, &mut readings, &mut reading);
+                let (gain, edits) = plan(chars, found, page, established, &mut readings, &mut room);
                 planned.push(page_index);
                 // A code page the line already needed costs nothing more.
                 let net = if established {
@@ -295,19 +294,36 @@ fn repair_line(
     Some(current)
 }
 
+/// Buffers [`plan`] refills for every code page it is asked about.
+#[derive(Default)]
+struct PlanRoom {
+    /// The reading [`judge`] turns a run into.
+    reading: Vec<char>,
+    /// Which characters of the line are candidates.
+    in_candidate: Vec<bool>,
+    /// The runs judged alone.
+    judged: Vec<Judged>,
+}
+
 /// The repairs one code page would make on a line, in char indices, and
-/// their total gain. `reading` is room for [`judge`] to work in.
+/// their total gain. `room` holds buffers for the work.
 fn plan(
     chars: &[char],
     found: &[Sequence],
     page: &'static CodePage,
     established: bool,
     readings: &mut Readings,
-    reading: &mut Vec<char>,
+    room: &mut PlanRoom,
 ) -> (f32, Vec<Edit>) {
+    let PlanRoom {
+        reading,
+        in_candidate,
+        judged,
+    } = room;
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
-    let mut in_candidate = vec![false; chars.len()];
+    in_candidate.clear();
+    in_candidate.resize(chars.len(), false);
     for sequence in found {
         for flag in &mut in_candidate[sequence.start..sequence.start + sequence.len] {
             *flag = true;
@@ -322,13 +338,13 @@ fn plan(
     }
     let context = |preferred: u16| Context {
         chars,
-        in_candidate: &in_candidate,
+        in_candidate,
         preferred,
     };
     let runs = runs(found);
     // A run is judged into one edit, or one per part of it: never more
     // than its sequences.
-    let mut judged: Vec<Judged> = Vec::with_capacity(found.len());
+    judged.clear();
     // Each run judged alone, with where its judgements lie in `judged` and
     // the code pages (a mask) whose preference could change them: a
     // preference for any other leaves them as they are, and the run need
@@ -337,7 +353,7 @@ fn plan(
         .iter()
         .map(|run| {
             let first = judged.len();
-            let sensitive = judge(&context(0), run, page, readings, reading, &mut judged);
+            let sensitive = judge(&context(0), run, page, readings, reading, judged);
             (first..judged.len(), sensitive)
         })
         .collect();
@@ -353,7 +369,7 @@ fn plan(
         .filter(|judged| judged.inner.is_some())
         .fold(0, |mask, judged| mask | judged.options);
     if options != 0 {
-        let baseline = chain_total(&judged);
+        let baseline = chain_total(judged);
         let mut best: Option<(f32, Vec<Judged>)> = None;
         for index in 0..codepages::MAX_CODE_PAGES {
             if options & (1 << index) == 0 {
@@ -380,7 +396,7 @@ fn plan(
         // reading that is merely as good stays as it was judged alone.
         if let Some((total, consistent)) = best {
             if total > baseline + CHAIN_MARGIN {
-                judged = consistent;
+                *judged = consistent;
             }
         }
     }
@@ -399,7 +415,7 @@ fn plan(
     };
     let mut total = 0.0;
     let mut edits = Vec::with_capacity(judged.len());
-    for judged in judged {
+    for judged in judged.drain(..) {
         if judged.gain >= threshold {
             total += judged.gain.max(0.0);
             edits.push(judged.edit);

@@ -389,7 +389,13 @@ pub(crate) struct Traits {
     pub class: Class,
     pub cost: f32,
     flags: u16,
+    /// The character's row and column in [`DenseTables::pair_costs`], or
+    /// [`NO_SHAPE`].
+    shape: u8,
 }
+
+/// The shape of a character with no place in [`DenseTables::pair_costs`].
+const NO_SHAPE: u8 = u8::MAX;
 
 /// [`is_glue_breaker`].
 const GLUE_BREAKER: u16 = 1;
@@ -407,6 +413,17 @@ const THAI_CONSONANT: u16 = 1 << 5;
 const LATIN_1_CAPITAL: u16 = 1 << 6;
 /// One of the letters windows-1252 keeps among its symbols.
 const SYMBOL_AREA_LETTER: u16 = 1 << 7;
+/// A character that sets off none of [`pair_cost`]'s surcharges but the
+/// one for two letters of different scripts or case: no flag above but
+/// the quotation mark and the Thai consonant, no combining mark, and
+/// neither `‚` nor `ß`.
+const QUIET: u16 = 1 << 8;
+/// A character after which [`window_cost`] looks at the characters on
+/// both sides: a quotation mark, `‘`, or a capital from the upper half.
+const WATCHED: u16 = 1 << 9;
+/// The flags that keep a character from being [`QUIET`].
+const PAIR_SURCHARGES: u16 =
+    GLUE_BREAKER | BOX_DRAWING | SIGN | THAI_LEADING_VOWEL | LATIN_1_CAPITAL | SYMBOL_AREA_LETTER;
 
 impl Traits {
     fn of(c: char, class: Class) -> Traits {
@@ -432,14 +449,37 @@ impl Traits {
                 SYMBOL_AREA_LETTER,
             ),
         ];
+        let flags = facts
+            .iter()
+            .filter(|(holds, _)| *holds)
+            .fold(0, |flags, (_, flag)| flags | flag);
+        let quiet =
+            flags & PAIR_SURCHARGES == 0 && class.kind != Kind::Mark && !matches!(c, '‚' | 'ß');
+        let watched = flags & QUOTE != 0 || c == '‘' || !c.is_ascii() && class.kind == Kind::Upper;
         Traits {
             class,
             cost: char_cost_of(c, class),
-            flags: facts
-                .iter()
-                .filter(|(holds, _)| *holds)
-                .fold(0, |flags, (_, flag)| flags | flag),
+            flags: flags | if quiet { QUIET } else { 0 } | if watched { WATCHED } else { 0 },
+            shape: NO_SHAPE,
         }
+    }
+
+    /// Everything [`pair_cost_of`] reads about `c`, one side of a pair, as
+    /// one number: two characters with the same key cost the same beside
+    /// any third one. Besides the traits, a few characters are compared
+    /// by themselves, and ASCII letters by whether they are small vowels.
+    fn pair_key(self, c: char) -> u64 {
+        let special = match c {
+            '‚' | 'Ä' | 'ß' | '°' => c,
+            'a' | 'e' | 'i' | 'o' | 'u' => 'a',
+            _ if c.is_ascii_alphabetic() => 'b',
+            _ => '\0',
+        };
+        (self.class.script as u64) << 48
+            | (self.class.kind as u64) << 40
+            | u64::from(self.flags) << 24
+            | u64::from(c.is_ascii()) << 23
+            | u64::from(special)
     }
 
     #[inline]
@@ -448,19 +488,64 @@ impl Traits {
     }
 }
 
-/// The [`Traits`] of every character below [`DENSE_LIMIT`].
-fn dense_traits() -> &'static [Traits] {
-    static DENSE: OnceLock<Vec<Traits>> = OnceLock::new();
+/// The [`Traits`] of every character below [`DENSE_LIMIT`], and what
+/// every two of their shapes cost side by side.
+struct DenseTables {
+    traits: Vec<Traits>,
+    /// How many shapes there are.
+    shapes: usize,
+    /// [`pair_cost_of`] by `first shape * shapes + second shape`.
+    pair_costs: Vec<f32>,
+}
+
+fn dense_tables() -> &'static DenseTables {
+    static DENSE: OnceLock<DenseTables> = OnceLock::new();
     DENSE.get_or_init(|| {
-        dense_classes()
+        let mut traits: Vec<Traits> = dense_classes()
             .iter()
             .enumerate()
             .map(|(code, &class)| {
                 let c = char::from_u32(code as u32).unwrap_or('\u{FFFD}');
                 Traits::of(c, class)
             })
-            .collect()
+            .collect();
+        // One character of each shape stands for all: the first met.
+        let mut shapes: std::collections::HashMap<u64, u8> = std::collections::HashMap::new();
+        let mut examples: Vec<(char, Traits)> = Vec::new();
+        for (code, traits) in traits.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(code as u32) else {
+                continue;
+            };
+            let key = traits.pair_key(c);
+            let shape = match shapes.get(&key) {
+                Some(&shape) => shape,
+                None if examples.len() < usize::from(NO_SHAPE) => {
+                    let shape = examples.len() as u8;
+                    shapes.insert(key, shape);
+                    examples.push((c, *traits));
+                    shape
+                }
+                None => NO_SHAPE,
+            };
+            traits.shape = shape;
+        }
+        let mut pair_costs = Vec::with_capacity(examples.len() * examples.len());
+        for &(a, traits_a) in &examples {
+            for &(b, traits_b) in &examples {
+                pair_costs.push(pair_cost_of(a, traits_a, b, traits_b));
+            }
+        }
+        DenseTables {
+            traits,
+            shapes: examples.len(),
+            pair_costs,
+        }
     })
+}
+
+/// The [`Traits`] of every character below [`DENSE_LIMIT`].
+fn dense_traits() -> &'static [Traits] {
+    &dense_tables().traits
 }
 
 /// The [`Traits`] all characters of the `block`-th block of 256 code
@@ -514,7 +599,18 @@ fn high_traits(c: char) -> Traits {
 /// What two neighbours cost together, beyond their own costs.
 #[cfg(test)]
 pub(crate) fn pair_cost(a: char, b: char) -> f32 {
-    pair_cost_of(a, traits(a), b, traits(b))
+    pair_cost_in(dense_tables(), a, traits(a), b, traits(b))
+}
+
+/// [`pair_cost_of`], from the table of shapes when both characters have
+/// one.
+#[inline]
+fn pair_cost_in(tables: &DenseTables, a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
+    if traits_a.shape != NO_SHAPE && traits_b.shape != NO_SHAPE {
+        return tables.pair_costs
+            [usize::from(traits_a.shape) * tables.shapes + usize::from(traits_b.shape)];
+    }
+    pair_cost_of(a, traits_a, b, traits_b)
 }
 
 /// [`pair_cost`] given the neighbours' [`Traits`].
@@ -526,14 +622,10 @@ fn pair_cost_of(a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
     let (class_a, class_b) = (traits_a.class, traits_b.class);
     let mut cost = 0.0;
     if class_a.is_letter() && class_b.is_letter() {
-        if !compatible(class_a.script, class_b.script) {
-            cost += 3.0;
-        } else if class_a.kind == Kind::Lower
-            && class_b.kind == Kind::Upper
-            && class_a.script == class_b.script
-        {
-            cost += 1.0;
-        }
+        cost += letter_pair_cost(class_a, class_b);
+    }
+    if traits_a.has(QUIET) && traits_b.has(QUIET) {
+        return cost;
     }
     if class_a.is_letter() && traits_b.has(GLUE_BREAKER) {
         cost += 1.0;
@@ -585,6 +677,22 @@ fn pair_cost_of(a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
     cost
 }
 
+/// What two letters side by side cost: 3 for scripts that do not go
+/// together, 1 for a capital after a small letter of its own script.
+#[inline]
+fn letter_pair_cost(class_a: Class, class_b: Class) -> f32 {
+    if !compatible(class_a.script, class_b.script) {
+        3.0
+    } else if class_a.kind == Kind::Lower
+        && class_b.kind == Kind::Upper
+        && class_a.script == class_b.script
+    {
+        1.0
+    } else {
+        0.0
+    }
+}
+
 fn is_box_drawing(c: char) -> bool {
     ('\u{2500}'..='\u{259F}').contains(&c)
 }
@@ -610,7 +718,8 @@ const MIXED_CASE_COST: f32 = 1.0;
 /// Cost of `chars` read in the context of one neighbour on each side. The
 /// neighbours' own costs are left out: they are the same in both readings.
 pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
-    let dense = dense_traits();
+    let tables = dense_tables();
+    let dense = &tables.traits[..];
     let mut cost: f32 = chars.iter().map(|&c| traits_in(dense, c).cost).sum();
     // One walk over the pairs: `previous` is the character before `c`,
     // `before_previous` the one before that, each with its traits, and
@@ -625,7 +734,14 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
     for &c in chars.iter().chain(right.iter()) {
         let traits_c = traits_in(dense, c);
         if let Some((p, traits_p)) = previous {
-            cost += pair_cost_of(p, traits_p, c, traits_c);
+            cost += pair_cost_in(tables, p, traits_p, c, traits_c);
+            // The tests below all look at what follows a watched character.
+            if !traits_p.has(WATCHED) {
+                before_previous = Some((p, traits_p));
+                previous = Some((c, traits_c));
+                previous_inside = true;
+                continue;
+            }
             // A capital from the upper half between a capital and a small
             // letter (`RÄŤgas`): words are capitalised at their start or
             // throughout, and mojibake of a small letter often reads as
@@ -753,7 +869,11 @@ mod tests {
     fn traits_hold_what_their_rules_say() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let traits = traits(c);
-            assert_eq!(traits, Traits::of(c, class(c)), "{c:?}");
+            let expected = Traits {
+                shape: traits.shape,
+                ..Traits::of(c, class(c))
+            };
+            assert_eq!(traits, expected, "{c:?}");
             assert_eq!(traits.cost.to_bits(), char_cost_of(c, class(c)).to_bits());
         }
     }
@@ -903,6 +1023,26 @@ mod tests {
                 proptest::prop_assert_eq!(
                     pair_cost(pair[0], pair[1]).to_bits(),
                     pair_cost_reference(pair[0], pair[1]).to_bits()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pair_costs_follow_the_rule_over_the_upper_half_and_its_neighbours() {
+        let samples: Vec<char> = (0x20..0x600)
+            .chain(0xE00..0xE60)
+            .chain(0x2010..0x2040)
+            .chain(0x2500..0x2520)
+            .chain([0x20AC, 0x2122, 0x2600, 0x4E00, 0xFFFD, 0x1F600])
+            .filter_map(char::from_u32)
+            .collect();
+        for &a in &samples {
+            for &b in &samples {
+                assert_eq!(
+                    pair_cost(a, b).to_bits(),
+                    pair_cost_reference(a, b).to_bits(),
+                    "{a:?} {b:?}"
                 );
             }
         }
