@@ -91,10 +91,13 @@ fn is_furniture(view: &BlockView, rules: &RuleSet) -> bool {
     if view.lines.is_empty() {
         return false;
     }
-    let covered = view.line_hits(rules).iter().all(|hits| {
+    let other_kind = |hits: &[usize]| {
         hits.iter()
             .any(|&index| !is_comment_rule(rules.rule(index)))
-    });
+    };
+    // Most first lines have no rule at all: the others then need no look.
+    let covered =
+        other_kind(view.first_line_hits(rules)) && view.line_hits(rules).iter().all(other_kind);
     covered
         || view
             .start_hits(rules)
@@ -110,8 +113,7 @@ fn is_marker(view: &BlockView, rules: &RuleSet) -> bool {
     if view.chars > MARKER_MAX_CHARS || view.lines.len() > 3 {
         return false;
     }
-    view.line_hits(rules)
-        .line(0)
+    view.first_line_hits(rules)
         .iter()
         .map(|&index| rules.rule(index))
         .any(|rule| is_comment_rule(rule) && rule.marker)
