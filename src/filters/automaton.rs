@@ -33,6 +33,8 @@ pub struct Automaton {
 struct Caches {
     lazy: Option<LazyCache>,
     pike: PikeCache,
+    /// The patterns found by the search under way.
+    matched: PatternSet,
 }
 
 impl fmt::Debug for Automaton {
@@ -79,9 +81,11 @@ impl Automaton {
             .build_from_nfa(nfa)
             .ok();
         let (lazy_for_caches, pike_for_caches) = (lazy.clone(), pike.clone());
+        let count = patterns.len();
         let make: MakeCaches = Box::new(move || Caches {
             lazy: lazy_for_caches.as_ref().map(LazyCache::new),
             pike: pike_for_caches.create_cache(),
+            matched: PatternSet::new(count),
         });
         Ok(Automaton {
             lazy,
@@ -91,38 +95,39 @@ impl Automaton {
         })
     }
 
-    /// Whether any pattern matches `text`.
-    pub fn is_match(&self, text: &str) -> bool {
-        let input = Input::new(text).earliest(true);
-        let mut caches = self.caches.get();
-        let Caches { lazy, pike } = &mut *caches;
-        if let (Some(dfa), Some(cache)) = (&self.lazy, lazy.as_mut()) {
-            if let Ok(found) = dfa.try_search_fwd(cache, &input) {
-                return found.is_some();
-            }
-        }
-        self.pike.is_match(pike, input)
-    }
-
     /// Adds to `found` the indexes (in `patterns` order) of the patterns
-    /// that match `text`, smallest first.
+    /// that match `text`, smallest first. Most lines match nothing: a first
+    /// search only tells whether any pattern matches, which the lazy DFA
+    /// answers fastest, and only a line that matches is searched again for
+    /// every pattern. Both searches share one borrowing of the thread's
+    /// search state and its set of found patterns.
     pub fn matching(&self, text: &str, found: &mut Vec<usize>) {
-        let input = Input::new(text);
-        let mut matches = PatternSet::new(self.patterns);
         let mut caches = self.caches.get();
-        let Caches { lazy, pike } = &mut *caches;
+        let Caches {
+            lazy,
+            pike,
+            matched,
+        } = &mut *caches;
+        matched.clear();
         let mut done = false;
         if let (Some(dfa), Some(cache)) = (&self.lazy, lazy.as_mut()) {
-            done = dfa
-                .try_which_overlapping_matches(cache, &input, &mut matches)
-                .is_ok();
+            let input = Input::new(text).earliest(true);
+            match dfa.try_search_fwd(cache, &input) {
+                Ok(None) => return,
+                Ok(Some(_)) => {
+                    done = dfa
+                        .try_which_overlapping_matches(cache, &Input::new(text), matched)
+                        .is_ok();
+                }
+                Err(_) => {}
+            }
         }
         if !done {
-            matches.clear();
+            matched.clear();
             self.pike
-                .which_overlapping_matches(pike, &input, &mut matches);
+                .which_overlapping_matches(pike, &Input::new(text), matched);
         }
-        found.extend(matches.iter().map(|pattern| pattern.as_usize()));
+        found.extend(matched.iter().map(|pattern| pattern.as_usize()));
     }
 }
 
@@ -141,9 +146,7 @@ mod tests {
             .collect();
         let automaton = Automaton::new(&hirs, 1 << 24).unwrap();
         let mut ours = Vec::new();
-        if automaton.is_match(text) {
-            automaton.matching(text, &mut ours);
-        }
+        automaton.matching(text, &mut ours);
         let set = regex::RegexSetBuilder::new(patterns)
             .case_insensitive(true)
             .build()

@@ -170,11 +170,12 @@ fn candidate<'r>(
             });
         }
     }
-    let hits = view.line_hits(rules);
-    // Most blocks are article text, whose first line no rule covers.
-    if hits.line(0).is_empty() {
+    // Most blocks are article text, whose first line no rule covers; their
+    // other lines need no look.
+    if view.first_line_hits(rules).is_empty() {
         return None;
     }
+    let hits = view.line_hits(rules);
     let mut lines = Vec::with_capacity(view.lines.len());
     for hits in hits.iter() {
         let matching: Vec<&Rule> = hits

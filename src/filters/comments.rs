@@ -13,6 +13,7 @@ use super::dedup::SharedRepeats;
 use super::rules::{Rule, RuleSet};
 use super::shape::BlockView;
 use super::Decisions;
+use std::cell::OnceCell;
 
 pub const CATEGORY: &str = "comment-section";
 pub const REASON: &str = "boilerplate.comment-section";
@@ -61,7 +62,10 @@ pub fn mark(
 /// drops most of it.
 struct RunningText<'r> {
     repeated: &'r [bool],
-    furniture: Vec<bool>,
+    /// Whether each block is page furniture, worked out only for the
+    /// blocks asked about: those from the end back to the last prose, and
+    /// those right after a marker.
+    furniture: Vec<OnceCell<bool>>,
     last_prose: Option<usize>,
 }
 
@@ -72,16 +76,22 @@ impl<'r> RunningText<'r> {
         repeats: &'r SharedRepeats,
         decisions: &Decisions,
     ) -> RunningText<'r> {
-        let repeated = repeats.get(views, decisions);
-        let furniture: Vec<bool> = views.iter().map(|view| is_furniture(view, rules)).collect();
-        let last_prose = (0..views.len()).rev().find(|&index| {
-            decisions.kept(index) && views[index].prose && !repeated[index] && !furniture[index]
+        let mut running = RunningText {
+            repeated: repeats.get(views, decisions),
+            furniture: vec![OnceCell::new(); views.len()],
+            last_prose: None,
+        };
+        running.last_prose = (0..views.len()).rev().find(|&index| {
+            decisions.kept(index)
+                && views[index].prose
+                && !running.repeated[index]
+                && !running.is_furniture(index, views, rules)
         });
-        RunningText {
-            repeated,
-            furniture,
-            last_prose,
-        }
+        running
+    }
+
+    fn is_furniture(&self, index: usize, views: &[BlockView], rules: &RuleSet) -> bool {
+        *self.furniture[index].get_or_init(|| is_furniture(&views[index], rules))
     }
 }
 
@@ -91,10 +101,13 @@ fn is_furniture(view: &BlockView, rules: &RuleSet) -> bool {
     if view.lines.is_empty() {
         return false;
     }
-    let covered = view.line_hits(rules).iter().all(|hits| {
+    let other_kind = |hits: &[usize]| {
         hits.iter()
             .any(|&index| !is_comment_rule(rules.rule(index)))
-    });
+    };
+    // Most first lines have no rule at all: the others then need no look.
+    let covered =
+        other_kind(view.first_line_hits(rules)) && view.line_hits(rules).iter().all(other_kind);
     covered
         || view
             .start_hits(rules)
@@ -110,8 +123,7 @@ fn is_marker(view: &BlockView, rules: &RuleSet) -> bool {
     if view.chars > MARKER_MAX_CHARS || view.lines.len() > 3 {
         return false;
     }
-    view.line_hits(rules)
-        .line(0)
+    view.first_line_hits(rules)
         .iter()
         .map(|&index| rules.rule(index))
         .any(|rule| is_comment_rule(rule) && rule.marker)
@@ -136,7 +148,9 @@ fn section_follows(
     running: &RunningText,
 ) -> bool {
     let following = (marker + 1..views.len()).filter(|&index| {
-        decisions.kept(index) && !running.repeated[index] && !running.furniture[index]
+        decisions.kept(index)
+            && !running.repeated[index]
+            && !running.is_furniture(index, views, rules)
     });
     for index in following.take(LOOK_AHEAD) {
         let view = &views[index];

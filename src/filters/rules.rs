@@ -367,12 +367,8 @@ impl Compiled {
 }
 
 /// Adds to `found` the members of `set` (indexes into the rules, in set
-/// order) whose patterns match `text`. Most lines match nothing, and
-/// `is_match` answers that faster than collecting every match.
+/// order) whose patterns match `text`.
 fn push_matching(set: &Automaton, members: &[usize], text: &str, found: &mut Vec<usize>) {
-    if !set.is_match(text) {
-        return;
-    }
     let start = found.len();
     set.matching(text, found);
     for position in &mut found[start..] {

@@ -24,6 +24,10 @@ pub struct BlockView<'a> {
     pub words: usize,
     /// Reads as one or more sentences of running text.
     pub prose: bool,
+    /// The `block` rules that cover the first line. Most blocks are
+    /// article text whose first line no rule covers, and then no filter
+    /// needs the other lines' rules.
+    first_line_hits: OnceCell<Vec<usize>>,
     /// For each line, the `block` rules that cover it; computed once and
     /// shared by the filters, which all use the same rules.
     line_hits: OnceCell<LineHits>,
@@ -46,6 +50,7 @@ impl<'a> BlockView<'a> {
                 chars: block.chars().count(),
                 words: block.split_whitespace().count(),
                 prose: true,
+                first_line_hits: OnceCell::new(),
                 line_hits: OnceCell::new(),
                 start_hits: OnceCell::new(),
                 folded: OnceCell::new(),
@@ -72,6 +77,7 @@ impl<'a> BlockView<'a> {
             chars,
             words,
             prose,
+            first_line_hits: OnceCell::new(),
             line_hits: OnceCell::new(),
             start_hits: OnceCell::new(),
             folded: OnceCell::new(),
@@ -105,6 +111,21 @@ impl<'a> BlockView<'a> {
         })
     }
 
+    /// The indexes of the `block` rules of `rules` that cover the first
+    /// line, as [`BlockView::line_hits`] gives them for line 0, without
+    /// looking at the other lines. As with `line_hits`, the first call's
+    /// rules are remembered.
+    pub fn first_line_hits(&self, rules: &RuleSet) -> &[usize] {
+        if let Some(hits) = self.line_hits.get() {
+            return hits.line(0);
+        }
+        self.first_line_hits
+            .get_or_init(|| match self.lines.first() {
+                Some(first) => rules.block_match_indexes(first),
+                None => Vec::new(),
+            })
+    }
+
     /// For each line, the indexes of the `block` rules of `rules` that
     /// cover it. The first call's rules are remembered: every filter of one
     /// document must pass the same rules.
@@ -116,7 +137,10 @@ impl<'a> BlockView<'a> {
                 lines: self.lines.len(),
             };
             for (index, line) in self.lines.iter().enumerate() {
-                rules.push_block_match_indexes(line, &mut hits.rules);
+                match (index, self.first_line_hits.get()) {
+                    (0, Some(first)) => hits.rules.extend_from_slice(first),
+                    _ => rules.push_block_match_indexes(line, &mut hits.rules),
+                }
                 if !hits.rules.is_empty() {
                     // The lines before the first hit end where they start.
                     hits.ends.resize(index, 0);
@@ -310,6 +334,34 @@ mod tests {
         let plain = BlockView::new("The ferry runs\nfour times a day");
         assert_eq!(plain.line_hits(&rules).iter().count(), 2);
         assert!(plain.line_hits(&rules).all().is_empty());
+    }
+
+    #[test]
+    fn first_line_hits_are_line_zero_of_all_the_hits() {
+        let rules = RuleSet::builtin();
+        for block in [
+            "Share this:\nFacebook\nThe ferry runs",
+            "The ferry runs\nShare this:",
+            "Advertisement",
+            "The ferry runs four times a day.",
+            "",
+        ] {
+            // Asked first, then with every line, and the other way round.
+            let early = BlockView::new(block);
+            let first = early.first_line_hits(&rules).to_vec();
+            assert_eq!(early.line_hits(&rules).line(0), first, "{block}");
+            let late = BlockView::new(block);
+            let all = late.line_hits(&rules).line(0).to_vec();
+            assert_eq!(late.first_line_hits(&rules), all, "{block}");
+            assert_eq!(first, all, "{block}");
+            let lines: Vec<&[usize]> = early.line_hits(&rules).iter().collect();
+            let expected: Vec<Vec<usize>> = early
+                .lines
+                .iter()
+                .map(|line| rules.block_match_indexes(line))
+                .collect();
+            assert_eq!(lines, expected, "{block}");
+        }
     }
 
     #[test]
