@@ -108,11 +108,18 @@ fn repeated_among(
             continue;
         }
         firsts.clear();
-        for &(_, index) in group {
+        for (position, &(_, index)) in group.iter().enumerate() {
             let view = &views[index];
             // A copy of a first copy's text counts as that first copy does.
             if firsts.iter().any(|first| first.text() == view.text()) {
                 repeated.push(index);
+            } else if position + 1 == group.len() {
+                // The last block is no first copy of another: it only needs
+                // telling whether it repeats one, the comparison first, as
+                // most blocks that share a key differ.
+                if firsts.iter().any(|first| fold_alike(first, view)) && counts(view) {
+                    repeated.push(index);
+                }
             } else if !counts(view) {
                 continue;
             } else if firsts.iter().any(|first| fold_alike(first, view)) {
