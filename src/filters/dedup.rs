@@ -15,7 +15,7 @@
 use super::shape::BlockView;
 use super::Decisions;
 use crate::repair::utf8::code_point_at;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -108,11 +108,18 @@ fn repeated_among(
             continue;
         }
         firsts.clear();
-        for &(_, index) in group {
+        for (position, &(_, index)) in group.iter().enumerate() {
             let view = &views[index];
             // A copy of a first copy's text counts as that first copy does.
             if firsts.iter().any(|first| first.text() == view.text()) {
                 repeated.push(index);
+            } else if position + 1 == group.len() {
+                // The last block is no first copy of another: it only needs
+                // telling whether it repeats one, the comparison first, as
+                // most blocks that share a key differ.
+                if firsts.iter().any(|first| fold_alike(first, view)) && counts(view) {
+                    repeated.push(index);
+                }
             } else if !counts(view) {
                 continue;
             } else if firsts.iter().any(|first| fold_alike(first, view)) {
@@ -283,15 +290,11 @@ pub struct FoldKey {
 impl FoldKey {
     /// The key of a text whose comparison form is `folded`.
     pub fn of_folded(folded: &str) -> FoldKey {
-        FoldKey::of_ends(folded, folded)
+        FoldKey::of_end_bytes(folded.as_bytes(), folded.as_bytes())
     }
 
     /// The key from a prefix and a suffix of the comparison form, each at
     /// least [`KEY_BYTES`] long or the whole form.
-    fn of_ends(prefix: &str, suffix: &str) -> FoldKey {
-        FoldKey::of_end_bytes(prefix.as_bytes(), suffix.as_bytes())
-    }
-
     fn of_end_bytes(prefix: &[u8], suffix: &[u8]) -> FoldKey {
         let len = prefix.len().min(suffix.len()).min(KEY_BYTES);
         let mut key = FoldKey {
@@ -302,6 +305,18 @@ impl FoldKey {
         key.start[..len].copy_from_slice(&prefix[..len]);
         key.end[..len].copy_from_slice(&suffix[suffix.len() - len..]);
         key
+    }
+
+    /// Whether a text with this key may be a `<title>` form of a text with
+    /// the key `base` (the comparison form of `base`, a separator that
+    /// folds to something visible, and more, or the same the other way
+    /// round): its comparison form then starts or ends with the base's.
+    /// Texts whose forms share no end are never such forms.
+    pub fn may_hold_at_an_end(&self, base: &FoldKey) -> bool {
+        let len = base.len;
+        self.len >= len
+            && (self.start[..len] == base.start[..len]
+                || self.end[self.len - len..self.len] == base.end[..len])
     }
 }
 
@@ -317,7 +332,7 @@ pub fn fold_key(text: &str) -> FoldKey {
             key.fold_plain_ascii(true, true);
             return key;
         }
-        return FoldKey::of_folded(&fold(text));
+        return fold_for_key(text, usize::MAX, FoldKey::of_folded);
     }
     // The start folds byte for byte when the byte after it is plain ASCII
     // too: nothing after an ASCII character changes the fold before it,
@@ -333,29 +348,91 @@ pub fn fold_key(text: &str) -> FoldKey {
         key.fold_plain_ascii(true, true);
         return key;
     }
-    let prefix_folded;
-    let prefix = if plain_start {
+    let folded_start;
+    let start = if plain_start {
         &bytes[..KEY_BYTES]
     } else {
-        prefix_folded = fold_until(text, KEY_BYTES);
-        prefix_folded.as_bytes()
+        folded_start = fold_for_key(text, KEY_BYTES, KeyEnd::first);
+        folded_start.bytes()
     };
     if plain_end {
-        let mut key = FoldKey::of_end_bytes(prefix, &bytes[bytes.len() - KEY_BYTES..]);
+        let mut key = FoldKey::of_end_bytes(start, &bytes[bytes.len() - KEY_BYTES..]);
         key.fold_plain_ascii(plain_start, true);
         return key;
     }
-    let mut cut = text.len() - 2 * KEY_BYTES;
-    while cut > 0 && !char_at(text, cut).is_some_and(is_stable) {
-        cut -= 1;
+    let end = folded_end(text);
+    let mut key = FoldKey::of_end_bytes(start, end.bytes());
+    key.fold_plain_ascii(plain_start, false);
+    key
+}
+
+/// The last [`KEY_BYTES`] bytes of the comparison form of `text` (or the
+/// whole form, if shorter), from the fold of a tail cut before a stable
+/// character, taken longer until its fold is long enough: the fold of such
+/// a tail is a suffix of the whole fold.
+fn folded_end(text: &str) -> KeyEnd {
+    let mut back = 2 * KEY_BYTES;
+    loop {
+        let mut cut = text.len().saturating_sub(back);
+        while cut > 0 && !char_at(text, cut).is_some_and(is_stable) {
+            cut -= 1;
+        }
+        let tail = text.get(cut..).unwrap_or_default();
+        let end = fold_for_key(tail, usize::MAX, KeyEnd::last);
+        if end.len >= KEY_BYTES || cut == 0 {
+            return end;
+        }
+        back = back.saturating_mul(4);
     }
-    let suffix = fold(text.get(cut..).unwrap_or_default());
-    if suffix.len() >= KEY_BYTES || cut == 0 {
-        let mut key = FoldKey::of_end_bytes(prefix, suffix.as_bytes());
-        key.fold_plain_ascii(plain_start, false);
-        return key;
+}
+
+/// Up to [`KEY_BYTES`] bytes at one end of a comparison form.
+struct KeyEnd {
+    bytes: [u8; KEY_BYTES],
+    len: usize,
+}
+
+impl KeyEnd {
+    fn first(folded: &str) -> KeyEnd {
+        let len = folded.len().min(KEY_BYTES);
+        let mut bytes = [0; KEY_BYTES];
+        bytes[..len].copy_from_slice(&folded.as_bytes()[..len]);
+        KeyEnd { bytes, len }
     }
-    FoldKey::of_folded(&fold(text))
+
+    fn last(folded: &str) -> KeyEnd {
+        let len = folded.len().min(KEY_BYTES);
+        let mut bytes = [0; KEY_BYTES];
+        bytes[..len].copy_from_slice(&folded.as_bytes()[folded.len() - len..]);
+        KeyEnd { bytes, len }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+thread_local! {
+    /// The output of the folds a key is read from, kept from one key to the
+    /// next instead of allocated for each.
+    static KEY_FOLD_OUTPUT: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// What `read` finds in [`fold_until`]`(text, limit)`, folded into the
+/// thread's [`KEY_FOLD_OUTPUT`].
+fn fold_for_key<R>(text: &str, limit: usize, read: impl FnOnce(&str) -> R) -> R {
+    /// A larger buffer (from a long block) is given back to the allocator.
+    const KEEP_CAPACITY: usize = 4096;
+    let mut out = KEY_FOLD_OUTPUT.take();
+    out.clear();
+    let mut prefix = PrefixFold::with_output(text, out);
+    prefix.extend(limit);
+    let found = read(prefix.folded());
+    let out = prefix.folder.out;
+    if out.capacity() <= KEEP_CAPACITY {
+        KEY_FOLD_OUTPUT.set(out);
+    }
+    found
 }
 
 impl FoldKey {
@@ -433,12 +510,18 @@ impl<'t> PrefixFold<'t> {
     /// Nothing folded yet; room for `capacity` bytes of output, or the
     /// whole text's length if less.
     fn new(text: &'t str, capacity: usize) -> PrefixFold<'t> {
+        PrefixFold::with_output(text, String::with_capacity(text.len().min(capacity)))
+    }
+
+    /// Nothing folded yet, the output to go to the end of `out`, which
+    /// must be empty.
+    fn with_output(text: &'t str, out: String) -> PrefixFold<'t> {
         PrefixFold {
             text,
             index: 0,
             head: (0, 0, false),
             folder: Folder {
-                out: String::with_capacity(text.len().min(capacity)),
+                out,
                 pending_space: false,
             },
         }
@@ -1479,5 +1562,52 @@ mod tests {
         decisions.drop_block(0, "boilerplate.share");
         mark(&views, 40, &mut decisions);
         assert!(decisions.kept(1));
+    }
+
+    #[test]
+    fn a_key_whose_tail_folds_short_is_read_further_back() {
+        let invisible = "\u{200B}".repeat(30);
+        let spaces = " \u{A0}\t".repeat(20);
+        for text in [
+            format!("{PARAGRAPH}é{invisible}"),
+            format!("{PARAGRAPH} \u{E01}{spaces}\u{301}"),
+            format!("é{invisible}{spaces}{invisible}x"),
+            format!("{invisible}{spaces}{invisible}\u{E33}"),
+        ] {
+            assert_eq!(
+                fold_key(&text),
+                FoldKey::of_folded(&fold(&text)),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_title_form_shares_an_end_of_its_key_with_its_base(
+            base in "[ a-zA-Z`\t\u{A0}\u{E9}\u{301}\u{338}\u{200B}\u{E01}\u{E48}\u{FF21}\u{FB01}Ж]{1,60}",
+            site in "[ a-zA-Z\u{200B}\u{301}\u{E9}]{0,20}",
+            separator in proptest::sample::select(vec![" | ", " - ", " — ", " – ", " · ", " :: ", " ~ "]),
+        ) {
+            let headline = FoldKey::of_folded(&fold(&base));
+            for block in [format!("{base}{separator}{site}"), format!("{site}{separator}{base}")] {
+                proptest::prop_assert!(fold_key(&block).may_hold_at_an_end(&headline), "{:?}", block);
+            }
+        }
+    }
+
+    #[test]
+    fn a_block_sharing_no_end_with_a_headline_is_no_title_form_of_it() {
+        let headline = FoldKey::of_folded(&fold("Port workers vote to strike over pay"));
+        for block in [
+            "Dock workers at the port voted to strike | Herald",
+            "Herald | Port workers vote to strike over new shifts",
+            "Port",
+        ] {
+            assert!(!fold_key(block).may_hold_at_an_end(&headline), "{block}");
+        }
+        assert!(
+            fold_key("Herald — PORT WORKERS VOTE TO STRIKE OVER PAY").may_hold_at_an_end(&headline)
+        );
     }
 }

@@ -64,10 +64,15 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             if !headline_shaped(&views[index]) || blocks[index].len() * 2 < key.len() {
                 continue;
             }
-            let same_key = views[index].folded_key() == views[candidate].folded_key();
-            if index == candidate || (same_key && fold_alike(&views[index], &views[candidate])) {
+            let (block_key, headline_key) =
+                (views[index].folded_key(), views[candidate].folded_key());
+            if index == candidate
+                || (block_key == headline_key && fold_alike(&views[index], &views[candidate]))
+            {
                 plain.push(index);
-            } else if title_form_bases(blocks[index]).any(|base| folds_to(base, key)) {
+            } else if block_key.may_hold_at_an_end(headline_key)
+                && title_form_bases(blocks[index]).any(|base| folds_to(base, key))
+            {
                 titled.push(index);
             }
         }
