@@ -108,8 +108,8 @@ struct Edit {
 }
 
 /// A stretch of a line as it is now, and where it came from: either
-/// untouched text (`reason` is `None`, `text` equals the original slice) or
-/// a repair.
+/// untouched text (`reason` is `None`: the line's `original` bytes, not
+/// copied, and `text` is empty) or a repair (`text`).
 #[derive(Debug, Clone)]
 struct Segment {
     text: String,
@@ -117,11 +117,39 @@ struct Segment {
     reason: Option<&'static str>,
 }
 
-/// Rebuilds `text` as the segments joined, in the buffer it already has.
-fn join_into(segments: &[Segment], text: &mut String) {
+impl Segment {
+    /// Untouched text: the bytes `original` of the line.
+    fn untouched(original: Range<usize>) -> Segment {
+        Segment {
+            text: String::new(),
+            original,
+            reason: None,
+        }
+    }
+
+    /// The segment's text as it is now, in `line`.
+    fn text<'s>(&'s self, line: &'s str) -> &'s str {
+        match self.reason {
+            None => &line[self.original.clone()],
+            Some(_) => &self.text,
+        }
+    }
+
+    /// The length in bytes of [`Segment::text`].
+    fn len(&self) -> usize {
+        match self.reason {
+            None => self.original.len(),
+            Some(_) => self.text.len(),
+        }
+    }
+}
+
+/// Rebuilds `text` as the segments of `line` joined, in the buffer it
+/// already has.
+fn join_into(segments: &[Segment], line: &str, text: &mut String) {
     text.clear();
     for segment in segments {
-        text.push_str(&segment.text);
+        text.push_str(segment.text(line));
     }
 }
 
@@ -149,11 +177,7 @@ fn repair_line(
     // The first round reads the line as it is: what was just worked out
     // about it holds there.
     let mut first_round = Some((facts, worth_judging));
-    let mut segments = vec![Segment {
-        text: line.to_string(),
-        original: 0..line.len(),
-        reason: None,
-    }];
+    let mut segments = vec![Segment::untouched(0..line.len())];
     let mut current = line.to_string();
     // The characters of `current`, kept up to date edit by edit rather than
     // decoded again after each round.
@@ -245,8 +269,8 @@ fn repair_line(
             }
             used_pages |= 1 << page_index;
             edit_chars(chars, &edits, &mut edited_chars);
-            apply(&mut segments, &to_byte_edits(&current, edits));
-            join_into(&segments, &mut current);
+            apply(&mut segments, line, &to_byte_edits(&current, edits));
+            join_into(&segments, line, &mut current);
             std::mem::swap(&mut current_chars, &mut edited_chars);
         }
         // A filled hole is context for its neighbours: fill again until
@@ -266,8 +290,8 @@ fn repair_line(
                 break;
             }
             edit_chars(chars, &lossy_edits, &mut edited_chars);
-            apply(&mut segments, &to_byte_edits(&current, lossy_edits));
-            join_into(&segments, &mut current);
+            apply(&mut segments, line, &to_byte_edits(&current, lossy_edits));
+            join_into(&segments, line, &mut current);
             std::mem::swap(&mut current_chars, &mut edited_chars);
             filled = true;
         }
@@ -1225,9 +1249,9 @@ fn to_byte_edits(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
 /// (whose lengths add up to the offset where the next edit's segments
 /// end), those an edit has passed go to `behind`, and each new repair goes
 /// back on `ahead`, where an edit further left may swallow it too.
-fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
+fn apply(segments: &mut Vec<Segment>, line: &str, edits: &[Edit]) {
     let mut ahead = std::mem::take(segments);
-    let mut ahead_end: usize = ahead.iter().map(|segment| segment.text.len()).sum();
+    let mut ahead_end: usize = ahead.iter().map(Segment::len).sum();
     // Each edit splits at most two segments.
     let mut behind: Vec<Segment> = Vec::with_capacity(ahead.len() + 2 * edits.len());
     let mut absorbed: Vec<Segment> = Vec::new();
@@ -1235,7 +1259,7 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
         // Segments wholly after the edit are passed; an untouched one
         // across its end is split there.
         while let Some(segment) = ahead.last() {
-            let start = ahead_end - segment.text.len();
+            let start = ahead_end - segment.len();
             if start >= edit.range.end {
                 ahead_end = start;
                 behind.extend(ahead.pop());
@@ -1254,7 +1278,7 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
             if ahead_end <= edit.range.start {
                 break;
             }
-            let start = ahead_end - segment.text.len();
+            let start = ahead_end - segment.len();
             if start < edit.range.start && segment.reason.is_none() {
                 absorbed.extend(split_last(&mut ahead, edit.range.start - start));
                 ahead_end = edit.range.start;
@@ -1267,14 +1291,10 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
             continue;
         };
         let first_start = ahead_end;
-        let last_start = first_start
-            + absorbed[1..]
-                .iter()
-                .map(|segment| segment.text.len())
-                .sum::<usize>();
+        let last_start = first_start + absorbed[1..].iter().map(Segment::len).sum::<usize>();
         let repaired_before = absorbed.iter().any(|segment| segment.reason.is_some());
-        let head = &first.text[..edit.range.start - first_start];
-        let tail = &last.text[edit.range.end - last_start..];
+        let head = &first.text(line)[..edit.range.start - first_start];
+        let tail = &last.text(line)[edit.range.end - last_start..];
         let mut text = String::with_capacity(head.len() + edit.replacement.len() + tail.len());
         text.push_str(head);
         text.push_str(&edit.replacement);
@@ -1302,11 +1322,7 @@ fn apply(segments: &mut Vec<Segment>, edits: &[Edit]) {
 fn split_last(segments: &mut [Segment], at: usize) -> Option<Segment> {
     let head = segments.last_mut()?;
     let split = head.original.start + at;
-    let tail = Segment {
-        text: head.text.split_off(at),
-        original: split..head.original.end,
-        reason: None,
-    };
+    let tail = Segment::untouched(split..head.original.end);
     head.original.end = split;
     Some(tail)
 }
@@ -1404,19 +1420,22 @@ mod tests {
         }
     }
 
-    /// A line of ASCII letters cut into segments (some of them repairs),
-    /// and sorted, non-overlapping edits on it.
-    fn segments_and_edits() -> impl proptest::strategy::Strategy<Value = (Vec<Segment>, Vec<Edit>)>
-    {
+    /// A line of ASCII letters cut into segments (some of them repairs,
+    /// of two bytes of the line each), with every segment's text spelled
+    /// out, and sorted, non-overlapping edits on the segments' text.
+    fn segments_and_edits(
+    ) -> impl proptest::strategy::Strategy<Value = (String, Vec<Segment>, Vec<Edit>)> {
         use proptest::prelude::*;
         let segments = proptest::collection::vec(("[a-z]{1,4}", any::<bool>()), 1..8);
         let edits =
             proptest::collection::vec((0usize..4, 1usize..4, "[A-Z]{1,3}", any::<bool>()), 0..5);
         (segments, edits).prop_map(|(parts, cuts)| {
             let mut segments = Vec::new();
+            let mut line = String::new();
             let mut original = 0;
             for (text, repaired) in parts {
                 let length = if repaired { 2 } else { text.len() };
+                line.push_str(if repaired { "xy" } else { &text });
                 segments.push(Segment {
                     original: original..original + length,
                     reason: repaired.then_some("mojibake.windows-1252"),
@@ -1444,24 +1463,34 @@ mod tests {
                 });
                 position = end;
             }
-            (segments, edits)
+            (line, segments, edits)
         })
     }
 
     proptest::proptest! {
         #[test]
-        fn edits_apply_as_one_at_a_time_from_the_right((segments, edits) in segments_and_edits()) {
-            let mut walked = segments.clone();
-            apply(&mut walked, &edits);
+        fn edits_apply_as_one_at_a_time_from_the_right((line, segments, edits) in segments_and_edits()) {
+            // Untouched segments as `apply` keeps them: not copied.
+            let mut walked: Vec<Segment> = segments
+                .iter()
+                .map(|segment| match segment.reason {
+                    None => Segment::untouched(segment.original.clone()),
+                    Some(_) => segment.clone(),
+                })
+                .collect();
+            apply(&mut walked, &line, &edits);
             let mut reference = segments;
             apply_reference(&mut reference, &edits);
-            let shown = |segments: &[Segment]| -> Vec<(String, Range<usize>, Option<&'static str>)> {
+            let shown = |segments: &[Segment], text: &dyn Fn(&Segment) -> String| {
                 segments
                     .iter()
-                    .map(|segment| (segment.text.clone(), segment.original.clone(), segment.reason))
-                    .collect()
+                    .map(|segment| (text(segment), segment.original.clone(), segment.reason))
+                    .collect::<Vec<_>>()
             };
-            proptest::prop_assert_eq!(shown(&walked), shown(&reference));
+            proptest::prop_assert_eq!(
+                shown(&walked, &|segment| segment.text(&line).to_string()),
+                shown(&reference, &|segment| segment.text.clone())
+            );
         }
     }
 
