@@ -10,7 +10,7 @@
 //! a no-break space, a soft hyphen or a C1 control can be a byte of a broken
 //! UTF-8 sequence (`Ã` + U+00A0 is `à`).
 
-use crate::repair::utf8::{code_point_at, has_byte};
+use crate::repair::utf8::{code_point_at, has_byte, has_pair};
 use crate::report::Change;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -18,6 +18,9 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// CRLF, lone CR, U+2028 and U+2029 become `\n`.
 pub fn normalize_line_breaks<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
+    if !may_hold_line_breaks(text.as_bytes()) {
+        return Cow::Borrowed(text);
+    }
     let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
     // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
     let has_separator = memchr::memmem::find(text.as_bytes(), b"\xE2\x80\xA8").is_some()
@@ -52,6 +55,15 @@ pub fn normalize_line_breaks<'a>(text: &'a str, changes: &mut Vec<Change>) -> Co
     out.push_str(&text[copied..]);
     tally.report(changes);
     Cow::Owned(out)
+}
+
+/// Whether `bytes` may hold a line break [`normalize_line_breaks`]
+/// replaces: a CR, or the last two bytes of U+2028 or U+2029 (80 A8 or
+/// 80 A9), all found in one pass instead of three searches.
+fn may_hold_line_breaks(bytes: &[u8]) -> bool {
+    has_pair(bytes, |byte, next| {
+        (byte == b'\r') | ((byte == 0x80) & (next | 1 == 0xA9))
+    })
 }
 
 /// Removes control and invisible characters, turns Unicode spaces and tabs
@@ -143,19 +155,22 @@ fn may_need_work(line: &str) -> bool {
 }
 
 /// The whole-text form of [`may_need_work`], written so that clean text is
-/// rejected at memory speed: a branch-free pass for control bytes, substring
-/// searches for doubled and edge spaces, and `memchr` for the lead bytes of
-/// the special characters.
+/// rejected at memory speed: one branch-free pass over pairs of bytes for
+/// control bytes and doubled and edge spaces, and `memchr` for the lead
+/// bytes of the special characters.
 fn text_may_need_work(bytes: &[u8]) -> bool {
-    if has_byte(bytes, |byte| byte < 0x20 && byte != b'\n' || byte == 0x7F) {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return true;
     }
-    if bytes.first() == Some(&b' ')
-        || bytes.last() == Some(&b' ')
-        || memchr::memmem::find(bytes, b"  ").is_some()
-        || memchr::memmem::find(bytes, b" \n").is_some()
-        || memchr::memmem::find(bytes, b"\n ").is_some()
-    {
+    // Control bytes but the line break, DEL, a space before a space or a
+    // line break, and a space after a line break.
+    let needs_work = |byte: u8, next: u8| {
+        ((byte < 0x20) & (byte != b'\n'))
+            | (byte == 0x7F)
+            | ((byte == b' ') & ((next == b' ') | (next == b'\n')))
+            | ((byte == b'\n') & (next == b' '))
+    };
+    if has_pair(bytes, needs_work) {
         return true;
     }
     memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
@@ -739,6 +754,18 @@ mod tests {
         }
         for text in ["a b", "“quoted” — ’", "Ελλάδα", "a\nb"] {
             assert!(!text_may_need_work(text.as_bytes()), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_scans_agree_with_their_definitions(
+            text in "[ab \n\r\t\u{0}\u{7F}\u{80}\u{A0}\u{A8}\u{A9}\u{2028}\u{2029}\u{3028}\u{200B}é€ж]{0,30}"
+        ) {
+            let lines_need_work = text.split('\n').any(may_need_work);
+            proptest::prop_assert_eq!(text_may_need_work(text.as_bytes()), lines_need_work);
+            let has_line_breaks = text.contains(['\r', '\u{2028}', '\u{2029}']);
+            proptest::prop_assert!(may_hold_line_breaks(text.as_bytes()) || !has_line_breaks);
         }
     }
 
