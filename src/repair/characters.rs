@@ -604,8 +604,9 @@ fn quick_check_table() -> &'static QuickCheckTable {
         }
         let kinds = &mut table.lead_kinds;
         kinds[..0x80].fill(LeadKind::Ascii);
-        for lead in 0xC2..=0xDF {
-            kinds[lead] = match table.two_byte_safe[lead & 0x1F] {
+        // The lead bytes C2 to DF start the blocks 2 to 31.
+        for (kind, &safe) in kinds[0xC2..=0xDF].iter_mut().zip(&table.two_byte_safe[2..]) {
+            *kind = match safe {
                 u64::MAX => LeadKind::Safe(2),
                 _ => LeadKind::TwoBytes,
             };
