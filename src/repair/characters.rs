@@ -10,7 +10,7 @@
 //! a no-break space, a soft hyphen or a C1 control can be a byte of a broken
 //! UTF-8 sequence (`Ã` + U+00A0 is `à`).
 
-use crate::repair::utf8::{code_point_at, has_byte};
+use crate::repair::utf8::{code_point_at, has_byte, has_pair};
 use crate::report::Change;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -18,6 +18,9 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// CRLF, lone CR, U+2028 and U+2029 become `\n`.
 pub fn normalize_line_breaks<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
+    if !may_hold_line_breaks(text.as_bytes()) {
+        return Cow::Borrowed(text);
+    }
     let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
     // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
     let has_separator = memchr::memmem::find(text.as_bytes(), b"\xE2\x80\xA8").is_some()
@@ -52,6 +55,15 @@ pub fn normalize_line_breaks<'a>(text: &'a str, changes: &mut Vec<Change>) -> Co
     out.push_str(&text[copied..]);
     tally.report(changes);
     Cow::Owned(out)
+}
+
+/// Whether `bytes` may hold a line break [`normalize_line_breaks`]
+/// replaces: a CR, or the last two bytes of U+2028 or U+2029 (80 A8 or
+/// 80 A9), all found in one pass instead of three searches.
+fn may_hold_line_breaks(bytes: &[u8]) -> bool {
+    has_pair(bytes, |byte, next| {
+        (byte == b'\r') | ((byte == 0x80) & (next | 1 == 0xA9))
+    })
 }
 
 /// Removes control and invisible characters, turns Unicode spaces and tabs
@@ -143,19 +155,22 @@ fn may_need_work(line: &str) -> bool {
 }
 
 /// The whole-text form of [`may_need_work`], written so that clean text is
-/// rejected at memory speed: a branch-free pass for control bytes, substring
-/// searches for doubled and edge spaces, and `memchr` for the lead bytes of
-/// the special characters.
+/// rejected at memory speed: one branch-free pass over pairs of bytes for
+/// control bytes and doubled and edge spaces, and `memchr` for the lead
+/// bytes of the special characters.
 fn text_may_need_work(bytes: &[u8]) -> bool {
-    if has_byte(bytes, |byte| byte < 0x20 && byte != b'\n' || byte == 0x7F) {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return true;
     }
-    if bytes.first() == Some(&b' ')
-        || bytes.last() == Some(&b' ')
-        || memchr::memmem::find(bytes, b"  ").is_some()
-        || memchr::memmem::find(bytes, b" \n").is_some()
-        || memchr::memmem::find(bytes, b"\n ").is_some()
-    {
+    // Control bytes but the line break, DEL, a space before a space or a
+    // line break, and a space after a line break.
+    let needs_work = |byte: u8, next: u8| {
+        ((byte < 0x20) & (byte != b'\n'))
+            | (byte == 0x7F)
+            | ((byte == b' ') & ((next == b' ') | (next == b'\n')))
+            | ((byte == b'\n') & (next == b' '))
+    };
+    if has_pair(bytes, needs_work) {
         return true;
     }
     memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
@@ -335,11 +350,13 @@ fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
 /// The NFC quick check of `text` (UAX #15), as
 /// `unicode_normalization::is_nfc_quick` works it out, from a table of
 /// each character's combining class and quick-check answer instead of a
-/// search per character. ASCII and the letters below U+0300 are safe
-/// starters (class 0, answer Yes) and are passed a chunk at a time without
-/// decoding, and so are the CJK ideographs of U+4000 to U+9FFF. Every
-/// other character is decoded; a two-byte safe starter is then settled by
-/// one bit, and the rest are looked up in the table.
+/// search per character. Only the characters that are not safe starters
+/// (class 0, answer Yes) are looked at one by one: ASCII and the letters
+/// below U+0300 are passed a chunk at a time without decoding, and the
+/// other safe starters by [`QuickCheckTable::skip_safe_starters`]. A
+/// safe starter resets the order of combining marks, so the class of the
+/// character before a looked-at one is 0 unless that one was looked at
+/// too.
 fn nfc_quick_check(text: &str) -> IsNormalized {
     let bytes = text.as_bytes();
     let mut table: Option<&QuickCheckTable> = None;
@@ -353,19 +370,14 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
             continue;
         }
         let table = *table.get_or_insert_with(quick_check_table);
-        if (0xE4..=0xE9).contains(&first) {
-            // U+4000 to U+9FFF: CJK ideographs and the Yijing hexagrams,
-            // all safe starters.
-            index += 3;
+        let past_safe = table.skip_safe_starters(bytes, index);
+        if past_safe > index {
+            index = past_safe;
             last_class = 0;
             continue;
         }
         let (code, length) = code_point_at(bytes, index, first);
         index += length;
-        if length == 2 && table.is_two_byte_safe_starter(code) {
-            last_class = 0;
-            continue;
-        }
         let (class, answer) = table.facts(code);
         if class != 0 && last_class > class {
             return IsNormalized::No;
@@ -420,6 +432,25 @@ struct QuickCheckTable {
     blocks: Vec<OnceLock<Box<BlockFacts>>>,
     /// A bit per safe starter from U+0000 to U+07FF.
     two_byte_safe: [u64; 32],
+    /// What each byte that starts a character tells of it.
+    lead_kinds: [LeadKind; 256],
+}
+
+/// What the first byte of a character tells the quick check.
+#[derive(Clone, Copy)]
+enum LeadKind {
+    /// ASCII: a safe starter.
+    Ascii,
+    /// Every character with this first byte is a safe starter of this
+    /// many bytes: the two-byte lead bytes of blocks of 64 safe starters
+    /// (most of Cyrillic, for one), and E4 to E9, the CJK ideographs of
+    /// U+4000 to U+9FFF.
+    Safe(u8),
+    /// A two- or three-byte character that its block's safe bits settle.
+    TwoBytes,
+    ThreeBytes,
+    /// Four-byte characters: decoded.
+    Other,
 }
 
 /// What the quick check needs of the 64 code points from `block * 64`.
@@ -492,10 +523,49 @@ impl QuickCheckTable {
         }
     }
 
-    /// Whether `code`, below U+0800, is a safe starter.
+    /// From `index`, a character boundary, past every safe starter, to
+    /// the first character that is not one (or the end of `bytes`). A
+    /// character is settled by its lead byte when that starts only safe
+    /// starters, else, for two- and three-byte characters, by its bit in
+    /// the safe starters of its block of 64, found from its bytes without
+    /// decoding it.
     #[inline]
-    fn is_two_byte_safe_starter(&self, code: u32) -> bool {
-        self.two_byte_safe[code as usize >> 6 & 31] & 1 << (code & 63) != 0
+    fn skip_safe_starters(&self, bytes: &[u8], mut index: usize) -> usize {
+        while let Some(&lead) = bytes.get(index) {
+            let safe = match self.lead_kinds[usize::from(lead)] {
+                LeadKind::Ascii => {
+                    // Long runs of ASCII are taken faster a chunk at a
+                    // time; the spaces and marks between words of other
+                    // scripts are taken here.
+                    if starts_eight_ascii_bytes(&bytes[index..]) {
+                        break;
+                    }
+                    index += 1;
+                    continue;
+                }
+                LeadKind::Safe(length) => {
+                    index += usize::from(length);
+                    continue;
+                }
+                LeadKind::TwoBytes => bytes.get(index + 1).is_some_and(|&second| {
+                    (self.two_byte_safe[usize::from(lead & 0x1F)] >> (second & 0x3F)) & 1 != 0
+                }),
+                LeadKind::ThreeBytes => match (bytes.get(index + 1), bytes.get(index + 2)) {
+                    (Some(&second), Some(&third)) => {
+                        let block = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
+                        self.block(block)
+                            .is_some_and(|facts| (facts.safe >> (third & 0x3F)) & 1 != 0)
+                    }
+                    _ => false,
+                },
+                LeadKind::Other => false,
+            };
+            if !safe {
+                break;
+            }
+            index += if lead < 0xE0 { 2 } else { 3 };
+        }
+        index
     }
 
     /// Whether the character with code point `code` is a safe starter.
@@ -503,6 +573,14 @@ impl QuickCheckTable {
     fn is_safe_starter(&self, code: u32) -> bool {
         matches!(self.facts(code), (0, IsNormalized::Yes))
     }
+}
+
+/// Whether `bytes` starts with eight ASCII bytes.
+#[inline]
+fn starts_eight_ascii_bytes(bytes: &[u8]) -> bool {
+    bytes
+        .first_chunk::<8>()
+        .is_some_and(|word| u64::from_le_bytes(*word) & 0x8080_8080_8080_8080 == 0)
 }
 
 /// The combining class and quick-check answer of one character.
@@ -519,10 +597,24 @@ fn quick_check_table() -> &'static QuickCheckTable {
         let mut table = QuickCheckTable {
             blocks: (0..0x10000 / 64).map(|_| OnceLock::new()).collect(),
             two_byte_safe: [0; 32],
+            lead_kinds: [LeadKind::Other; 256],
         };
         for block in 0..table.two_byte_safe.len() {
             table.two_byte_safe[block] = table.block(block).map_or(0, |facts| facts.safe);
         }
+        let kinds = &mut table.lead_kinds;
+        kinds[..0x80].fill(LeadKind::Ascii);
+        // The lead bytes C2 to DF start the blocks 2 to 31.
+        for (kind, &safe) in kinds[0xC2..=0xDF].iter_mut().zip(&table.two_byte_safe[2..]) {
+            *kind = match safe {
+                u64::MAX => LeadKind::Safe(2),
+                _ => LeadKind::TwoBytes,
+            };
+        }
+        kinds[0xE0..=0xEF].fill(LeadKind::ThreeBytes);
+        // U+4000 to U+9FFF: CJK ideographs and the Yijing hexagrams, all
+        // safe starters.
+        kinds[0xE4..=0xE9].fill(LeadKind::Safe(3));
         table
     })
 }
@@ -666,6 +758,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_scans_agree_with_their_definitions(
+            text in "[ab \n\r\t\u{0}\u{7F}\u{80}\u{A0}\u{A8}\u{A9}\u{2028}\u{2029}\u{3028}\u{200B}é€ж]{0,30}"
+        ) {
+            let lines_need_work = text.split('\n').any(may_need_work);
+            proptest::prop_assert_eq!(text_may_need_work(text.as_bytes()), lines_need_work);
+            let has_line_breaks = text.contains(['\r', '\u{2028}', '\u{2029}']);
+            proptest::prop_assert!(may_hold_line_breaks(text.as_bytes()) || !has_line_breaks);
+        }
+    }
+
     #[test]
     fn every_character_is_checked_as_the_quick_check_checks_it() {
         for c in (0..0x10000).filter_map(char::from_u32) {
@@ -700,17 +804,26 @@ mod tests {
     }
 
     #[test]
-    fn the_characters_passed_without_a_look_up_are_safe_starters() {
+    fn the_characters_passed_without_decoding_are_safe_starters() {
         let table = quick_check_table();
-        for code in 0x80..0x800 {
-            let c = char::from_u32(code).unwrap();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let safe = facts_of(c) == (0, IsNormalized::Yes);
-            assert_eq!(table.is_two_byte_safe_starter(code), safe, "{c:?}");
+            // A lone ASCII character between others is passed too.
+            let text = format!("{c}ж{c}\u{301}");
+            let passed = table.skip_safe_starters(text.as_bytes(), 0);
+            // Astral characters are always decoded.
+            let expected = if safe && c.len_utf8() < 4 {
+                2 * c.len_utf8() + 2
+            } else {
+                0
+            };
+            assert_eq!(passed, expected, "{c:?}");
         }
-        for code in 0x4000..=0x9FFF {
-            let c = char::from_u32(code).unwrap();
-            assert_eq!(facts_of(c), (0, IsNormalized::Yes), "{c:?}");
-        }
+        let passed = |text: &str| table.skip_safe_starters(text.as_bytes(), 0);
+        assert_eq!(passed("жа жа, жа"), "жа жа, жа".len());
+        assert_eq!(passed("жа 12345 жа"), "жа 12345 жа".len());
+        assert_eq!(passed("жа 12345678 жа"), "жа".len());
+        assert_eq!(passed("жа 日本 ж"), "жа 日本 ж".len());
     }
 
     /// The line clean-up one character at a time, as the definition of

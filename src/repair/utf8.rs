@@ -34,6 +34,25 @@ pub(crate) fn has_byte(bytes: &[u8], is: impl Fn(u8) -> bool) -> bool {
         .any(|chunk| chunk.iter().fold(false, |found, &byte| found | is(byte)))
 }
 
+/// Whether some byte of `bytes` and the byte after it make a pair `is`
+/// picks (the byte after the last is taken as 0), written as [`has_byte`]
+/// is so that the pairs are tested many at a time: one pass settles what
+/// would otherwise take a search per pair of bytes.
+#[inline(always)]
+pub(crate) fn has_pair(bytes: &[u8], is: impl Fn(u8, u8) -> bool) -> bool {
+    let Some((&last, _)) = bytes.split_last() else {
+        return false;
+    };
+    let firsts = bytes[..bytes.len() - 1].chunks(256);
+    let seconds = bytes[1..].chunks(256);
+    firsts.zip(seconds).any(|(firsts, seconds)| {
+        firsts
+            .iter()
+            .zip(seconds)
+            .fold(false, |found, (&first, &second)| found | is(first, second))
+    }) || is(last, 0)
+}
+
 /// The code point and length of the character that starts at `index` of
 /// valid UTF-8, whose first byte `first` is not ASCII.
 #[inline(always)]
@@ -66,6 +85,21 @@ mod tests {
             bytes[place] = b'a';
         }
         assert!(!has_byte(&[], |_| true));
+    }
+
+    #[test]
+    fn a_pair_is_found_anywhere() {
+        let pair = |first, second| first == b' ' && second == b' ';
+        let mut bytes = vec![b'a'; 1000];
+        assert!(!has_pair(&bytes, pair));
+        for place in [0, 254, 255, 256, 998] {
+            bytes[place..place + 2].copy_from_slice(b"  ");
+            assert!(has_pair(&bytes, pair), "{place}");
+            bytes[place..place + 2].copy_from_slice(b"aa");
+        }
+        assert!(!has_pair(b"", |_, _| true));
+        assert!(has_pair(b"ab", |first, second| first == b'b' && second == 0));
+        assert!(!has_pair(b"ab", |first, second| first == b'a' && second == 0));
     }
 
     #[test]
