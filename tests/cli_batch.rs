@@ -294,9 +294,10 @@ fn no_color_wins_over_auto_but_not_over_always() {
         .stdout(predicate::str::contains("\x1b[").not());
 }
 
-/// A tree with enough varied files to spread over several threads.
+/// A tree with enough varied files to spread over several threads, and
+/// over more chunks than are cleaned at once (a chunk is 256 files).
 fn varied_tree(root: &Path) {
-    for index in 0..60 {
+    for index in 0..600 {
         let body = match index % 4 {
             0 => UNTIDY.to_string(),
             1 => TIDY.to_string(),
