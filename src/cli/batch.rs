@@ -14,12 +14,9 @@ use crate::cli::progress::{Reporter, Summary};
 use crate::cli::walk::Entry;
 use newsclean::{Cleaner, DecodeError};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::os::unix::ffi::OsStrExt;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::mpsc;
 
 /// How many files are cleaned in parallel before their results are
 /// printed; bounds the memory held by finished but unprinted results.
@@ -122,90 +119,26 @@ pub fn run(
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let streams_to_stdout = settings.jsonl.is_some() && settings.destination == Destination::Stdout;
-    if streams_to_stdout {
-        // Records are already cleaned in parallel inside each stream;
-        // the streams themselves must follow each other on stdout.
-        for input in &inputs {
-            let outcome = stream_jsonl(input, settings, reporter, &mut out)?;
-            emit(outcome, &mut out, reporter, &mut summary)?;
+    for chunk in inputs.chunks(CHUNK_FILES) {
+        if streams_to_stdout {
+            // Records are already cleaned in parallel inside each stream;
+            // the streams themselves must follow each other on stdout.
+            for input in chunk {
+                let outcome = stream_jsonl(input, settings, reporter, &mut out)?;
+                emit(outcome, &mut out, reporter, &mut summary)?;
+            }
+        } else {
+            let outcomes: Vec<Outcome> = chunk
+                .par_iter()
+                .map(|input| process(input, settings))
+                .collect();
+            for outcome in outcomes {
+                emit(outcome, &mut out, reporter, &mut summary)?;
+            }
         }
-    } else {
-        clean_in_order(&inputs, settings, |outcome| {
-            emit(outcome, &mut out, reporter, &mut summary)
-        })?;
     }
     out.flush()?;
     Ok(summary)
-}
-
-/// How many chunks of files may be cleaned or waiting to be printed at
-/// once. With two, the workers start on the next chunk while the last
-/// files of the one before are still being cleaned and printed, instead
-/// of waiting at the end of every chunk for its slowest file.
-const CHUNKS_IN_FLIGHT: usize = 2;
-
-/// Cleans `inputs` in parallel, a chunk of [`CHUNK_FILES`] at a time with
-/// the next one started before the last is done, and hands every outcome
-/// to `emit` on the calling thread, in input order. Stops at the first
-/// error `emit` returns, once the chunks in flight are done.
-fn clean_in_order<E>(
-    inputs: &[Input],
-    settings: &Settings,
-    mut emit: impl FnMut(Outcome) -> Result<(), E>,
-) -> Result<(), E> {
-    let chunks: Vec<&[Input]> = inputs.chunks(CHUNK_FILES).collect();
-    // Chunks come back in any order and are emitted in theirs; `None`
-    // when cleaning one panicked.
-    let (sender, receiver) = mpsc::channel::<(usize, Option<Vec<Outcome>>)>();
-    let mut waiting: BTreeMap<usize, Option<Vec<Outcome>>> = BTreeMap::new();
-    rayon::in_place_scope(|scope| {
-        let mut next_to_clean = 0;
-        for next_to_emit in 0..chunks.len() {
-            while next_to_clean < chunks.len().min(next_to_emit + CHUNKS_IN_FLIGHT) {
-                let (number, chunk, sender) =
-                    (next_to_clean, chunks[next_to_clean], sender.clone());
-                scope.spawn(move |_| {
-                    // A panic still reaches the caller (the scope raises it
-                    // again when it ends), but only after the waiting loop
-                    // has heard that this chunk will never come.
-                    let outcomes = panic::catch_unwind(AssertUnwindSafe(|| {
-                        chunk
-                            .par_iter()
-                            .map(|input| process(input, settings))
-                            .collect::<Vec<Outcome>>()
-                    }));
-                    let (outcomes, panicked) = match outcomes {
-                        Ok(outcomes) => (Some(outcomes), None),
-                        Err(payload) => (None, Some(payload)),
-                    };
-                    // The receiver is gone only when the run stopped.
-                    let _ = sender.send((number, outcomes));
-                    if let Some(payload) = panicked {
-                        panic::resume_unwind(payload);
-                    }
-                });
-                next_to_clean += 1;
-            }
-            let outcomes = loop {
-                if let Some(outcomes) = waiting.remove(&next_to_emit) {
-                    break outcomes;
-                }
-                // Every chunk in flight sends itself back, so this does
-                // not wait forever.
-                if let Ok((number, outcomes)) = receiver.recv() {
-                    waiting.insert(number, outcomes);
-                }
-            };
-            let Some(outcomes) = outcomes else {
-                // The cleaning panicked; the scope raises it.
-                return Ok(());
-            };
-            for outcome in outcomes {
-                emit(outcome)?;
-            }
-        }
-        Ok(())
-    })
 }
 
 fn emit(
