@@ -94,37 +94,16 @@ fn repair_mojibake_again<'b>(
     if line_count(before) != line_count(text) {
         return mojibake::repair(text, changes);
     }
-    let mut output: Option<String> = None;
-    // Everything before `copied` is already in `output` (when it exists).
-    let mut copied = 0;
+    // Where each line the clean-up changed starts, in order.
+    let mut changed = Vec::new();
     let mut line_start = 0;
     for (old, new) in lines_with_breaks(before).zip(lines_with_breaks(text)) {
-        let start = line_start;
+        if old != new {
+            changed.push(line_start);
+        }
         line_start += new.len();
-        if old == new {
-            continue;
-        }
-        let line = new.strip_suffix('\n').unwrap_or(new);
-        let first = changes.len();
-        let fixed = mojibake::repair(line, changes);
-        // Offsets are the text's, not the line's.
-        for change in &mut changes[first..] {
-            change.position += start;
-        }
-        if let Cow::Owned(fixed) = fixed {
-            let out = output.get_or_insert_with(|| String::with_capacity(text.len()));
-            out.push_str(&text[copied..start]);
-            out.push_str(&fixed);
-            copied = start + line.len();
-        }
     }
-    match output {
-        None => Cow::Borrowed(text),
-        Some(mut out) => {
-            out.push_str(&text[copied..]);
-            Cow::Owned(out)
-        }
-    }
+    mojibake::repair_lines(text, changes, |start| changed.binary_search(&start).is_ok())
 }
 
 /// Runs one step, keeping the borrow when the step changes nothing.

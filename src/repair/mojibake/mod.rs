@@ -68,6 +68,16 @@ pub const REASON_LOSSY: &str = "mojibake.lossy";
 
 /// Repairs mojibake in `text`, recording one change per repaired span.
 pub fn repair<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
+    repair_lines(text, changes, |_| true)
+}
+
+/// [`repair`] of the lines of `text` whose start (a byte offset) `wanted`
+/// accepts; the other lines stay as they are.
+pub(crate) fn repair_lines<'a>(
+    text: &'a str,
+    changes: &mut Vec<Change>,
+    wanted: impl Fn(usize) -> bool,
+) -> Cow<'a, str> {
     let bytes = text.as_bytes();
     let mut output: Option<String> = None;
     // Everything before `copied` is already in `output` (when it exists).
@@ -79,6 +89,9 @@ pub fn repair<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
             memchr::memchr(b'\n', &bytes[position..]).map_or(bytes.len(), |p| position + p);
         let line = &text[line_start..line_end];
         index = line_end;
+        if !wanted(line_start) {
+            continue;
+        }
         let pages = candidate_pages(line);
         if pages == 0 {
             continue;
