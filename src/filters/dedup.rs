@@ -393,18 +393,22 @@ struct KeyEnd {
 }
 
 impl KeyEnd {
-    fn first(folded: &str) -> KeyEnd {
-        let len = folded.len().min(KEY_BYTES);
+    /// `end`, at most [`KEY_BYTES`] long.
+    fn of(end: &[u8]) -> KeyEnd {
         let mut bytes = [0; KEY_BYTES];
-        bytes[..len].copy_from_slice(&folded.as_bytes()[..len]);
-        KeyEnd { bytes, len }
+        bytes[..end.len()].copy_from_slice(end);
+        KeyEnd {
+            bytes,
+            len: end.len(),
+        }
+    }
+
+    fn first(folded: &str) -> KeyEnd {
+        KeyEnd::of(&folded.as_bytes()[..folded.len().min(KEY_BYTES)])
     }
 
     fn last(folded: &str) -> KeyEnd {
-        let len = folded.len().min(KEY_BYTES);
-        let mut bytes = [0; KEY_BYTES];
-        bytes[..len].copy_from_slice(&folded.as_bytes()[folded.len() - len..]);
-        KeyEnd { bytes, len }
+        KeyEnd::of(&folded.as_bytes()[folded.len() - folded.len().min(KEY_BYTES)..])
     }
 
     fn bytes(&self) -> &[u8] {
