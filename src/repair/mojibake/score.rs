@@ -93,6 +93,7 @@ const DENSE_LIMIT: u32 = 0x3100;
 /// Every class below [`DENSE_LIMIT`], decoded once: the judge asks for
 /// the class of each character several times, and text in every script a
 /// mojibake reading lands in is answered by one load.
+#[inline]
 fn dense_classes() -> &'static [Class] {
     static DENSE: OnceLock<Vec<Class>> = OnceLock::new();
     DENSE.get_or_init(|| {
@@ -153,12 +154,21 @@ fn ascii_class(byte: u8) -> Class {
     Class { script, kind }
 }
 
+/// The class of `c`. Most characters asked about lie below
+/// [`DENSE_LIMIT`] and take one load here, in the caller's own code; the
+/// rest go through [`high_class`].
 #[inline]
 pub(crate) fn class(c: char) -> Class {
     let code = c as u32;
     if code < DENSE_LIMIT {
         return dense_classes()[code as usize];
     }
+    high_class(code)
+}
+
+/// [`class`] of a code point at or above [`DENSE_LIMIT`].
+#[inline(never)]
+fn high_class(code: u32) -> Class {
     if let Some(class) = uniform_blocks()
         .get((code >> 8) as usize)
         .copied()
