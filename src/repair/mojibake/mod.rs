@@ -282,7 +282,7 @@ fn repair_line(
             }
             used_pages |= 1 << page_index;
             edit_chars(chars, &edits, &mut edited_chars);
-            apply(&mut segments, line, &to_byte_edits(&current, edits));
+            apply(&mut segments, line, to_byte_edits(&current, edits));
             join_into(&segments, line, &mut current);
             std::mem::swap(&mut current_chars, &mut edited_chars);
         }
@@ -303,7 +303,7 @@ fn repair_line(
                 break;
             }
             edit_chars(chars, &lossy_edits, &mut edited_chars);
-            apply(&mut segments, line, &to_byte_edits(&current, lossy_edits));
+            apply(&mut segments, line, to_byte_edits(&current, lossy_edits));
             join_into(&segments, line, &mut current);
             std::mem::swap(&mut current_chars, &mut edited_chars);
             filled = true;
@@ -1262,13 +1262,13 @@ fn to_byte_edits(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
 /// (whose lengths add up to the offset where the next edit's segments
 /// end), those an edit has passed go to `behind`, and each new repair goes
 /// back on `ahead`, where an edit further left may swallow it too.
-fn apply(segments: &mut Vec<Segment>, line: &str, edits: &[Edit]) {
+fn apply(segments: &mut Vec<Segment>, line: &str, edits: Vec<Edit>) {
     let mut ahead = std::mem::take(segments);
     let mut ahead_end: usize = ahead.iter().map(Segment::len).sum();
     // Each edit splits at most two segments.
     let mut behind: Vec<Segment> = Vec::with_capacity(ahead.len() + 2 * edits.len());
     let mut absorbed: Vec<Segment> = Vec::new();
-    for edit in edits.iter().rev() {
+    for edit in edits.into_iter().rev() {
         // Segments wholly after the edit are passed; an untouched one
         // across its end is split there.
         while let Some(segment) = ahead.last() {
@@ -1308,10 +1308,17 @@ fn apply(segments: &mut Vec<Segment>, line: &str, edits: &[Edit]) {
         let repaired_before = absorbed.iter().any(|segment| segment.reason.is_some());
         let head = &first.text(line)[..edit.range.start - first_start];
         let tail = &last.text(line)[edit.range.end - last_start..];
-        let mut text = String::with_capacity(head.len() + edit.replacement.len() + tail.len());
-        text.push_str(head);
-        text.push_str(&edit.replacement);
-        text.push_str(tail);
+        // An edit that covers its segments exactly keeps its own string.
+        let text = if head.is_empty() && tail.is_empty() {
+            edit.replacement
+        } else {
+            let mut text =
+                String::with_capacity(head.len() + edit.replacement.len() + tail.len());
+            text.push_str(head);
+            text.push_str(&edit.replacement);
+            text.push_str(tail);
+            text
+        };
         let original = first.original.start..last.original.end;
         let reason = if repaired_before && edit.reason != REASON_LOSSY {
             REASON_DOUBLE
@@ -1491,7 +1498,7 @@ mod tests {
                     Some(_) => segment.clone(),
                 })
                 .collect();
-            apply(&mut walked, &line, &edits);
+            apply(&mut walked, &line, edits.clone());
             let mut reference = segments;
             apply_reference(&mut reference, &edits);
             let shown = |segments: &[Segment], text: &dyn Fn(&Segment) -> String| {
