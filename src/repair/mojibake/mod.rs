@@ -1192,8 +1192,14 @@ fn isolation_cost(
             .any(|&other| score::compatible(other, script))
     };
     let mut cost = 0.0;
+    // A run of letters ends: it costs when its script fits neither side.
+    let mut close = |script: score::Script| {
+        if script != score::Script::Common && !fits(script) {
+            cost += 2.0;
+        }
+    };
     let mut run_script: Option<score::Script> = None;
-    for &c in reading.iter().chain(std::iter::once(&' ')) {
+    for &c in reading {
         let class = score::class(c);
         let letter = class.is_letter() || class.kind == score::Kind::Mark;
         match run_script {
@@ -1204,15 +1210,17 @@ fn isolation_cost(
             }
             _ => {
                 if let Some(script) = run_script.take() {
-                    if script != score::Script::Common && !fits(script) {
-                        cost += 2.0;
-                    }
+                    close(script);
                 }
                 if letter {
                     run_script = Some(class.script);
                 }
             }
         }
+    }
+    // The reading's end ends the last run.
+    if let Some(script) = run_script {
+        close(script);
     }
     cost
 }
@@ -1485,6 +1493,64 @@ mod tests {
             }
             (line, segments, edits)
         })
+    }
+
+    /// The rule [`isolation_cost`] follows: a space after the reading ends
+    /// its last run of letters like any other non-letter.
+    fn isolation_cost_reference(
+        (left, right): (Option<score::Script>, Option<score::Script>),
+        reading: &[char],
+    ) -> f32 {
+        if left.is_none() && right.is_none() {
+            return 0.0;
+        }
+        let fits = |script: score::Script| {
+            [left, right]
+                .iter()
+                .flatten()
+                .any(|&other| score::compatible(other, script))
+        };
+        let mut cost = 0.0;
+        let mut run_script: Option<score::Script> = None;
+        for &c in reading.iter().chain(std::iter::once(&' ')) {
+            let class = score::class(c);
+            let letter = class.is_letter() || class.kind == score::Kind::Mark;
+            match run_script {
+                Some(script) if letter && score::compatible(script, class.script) => {
+                    if script == score::Script::Common {
+                        run_script = Some(class.script);
+                    }
+                }
+                _ => {
+                    if let Some(script) = run_script.take() {
+                        if script != score::Script::Common && !fits(script) {
+                            cost += 2.0;
+                        }
+                    }
+                    if letter {
+                        run_script = Some(class.script);
+                    }
+                }
+            }
+        }
+        cost
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn isolation_cost_follows_the_rule(
+            reading in "[a-zA-Z .,\u{C0}-\u{24F}\u{300}-\u{36F}\u{370}-\u{3FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{E00}-\u{E5B}\u{4E00}-\u{4E10}\u{3041}-\u{3050}\u{2010}-\u{2030}]{0,10}",
+            left in proptest::sample::select(vec![None, Some('a'), Some('ж'), Some('α'), Some('ก'), Some('中'), Some('あ'), Some('א')]),
+            right in proptest::sample::select(vec![None, Some('b'), Some('я'), Some('ω'), Some('ข'), Some('国'), Some('ש')]),
+        ) {
+            let script = |c: Option<char>| c.map(|c| score::class(c).script);
+            let around = (script(left), script(right));
+            let chars: Vec<char> = reading.chars().collect();
+            proptest::prop_assert_eq!(
+                isolation_cost(around, &chars).to_bits(),
+                isolation_cost_reference(around, &chars).to_bits()
+            );
+        }
     }
 
     proptest::proptest! {
