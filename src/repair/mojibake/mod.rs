@@ -1320,8 +1320,7 @@ fn apply(segments: &mut Vec<Segment>, line: &str, edits: Vec<Edit>) {
         let text = if head.is_empty() && tail.is_empty() {
             edit.replacement
         } else {
-            let mut text =
-                String::with_capacity(head.len() + edit.replacement.len() + tail.len());
+            let mut text = String::with_capacity(head.len() + edit.replacement.len() + tail.len());
             text.push_str(head);
             text.push_str(&edit.replacement);
             text.push_str(tail);

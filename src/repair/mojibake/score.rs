@@ -779,8 +779,13 @@ impl PairWalk<'_> {
             self.cost += pair_cost_in(self.tables, p, traits_p, c, traits_c);
             // The tests below all look at what follows a watched character.
             if traits_p.has(WATCHED) {
-                let (mixed_case, squeezed) =
-                    watched_pair(self.before_previous, self.previous_inside, p, traits_p, traits_c);
+                let (mixed_case, squeezed) = watched_pair(
+                    self.before_previous,
+                    self.previous_inside,
+                    p,
+                    traits_p,
+                    traits_c,
+                );
                 if mixed_case {
                     self.cost += MIXED_CASE_COST;
                 }
