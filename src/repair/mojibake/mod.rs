@@ -340,6 +340,9 @@ struct PlanRoom {
     in_candidate: Vec<bool>,
     /// The runs judged alone.
     judged: Vec<Judged>,
+    /// For each run, where its judgements lie in `judged` and the code
+    /// pages whose preference could change them.
+    alone: Vec<(Range<usize>, u16)>,
 }
 
 /// The repairs one code page would make on a line, in char indices, and
@@ -356,6 +359,7 @@ fn plan(
         reading,
         in_candidate,
         judged,
+        alone,
     } = room;
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
@@ -378,7 +382,6 @@ fn plan(
         in_candidate,
         preferred,
     };
-    let runs = runs(found);
     // A run is judged into one edit, or one per part of it: never more
     // than its sequences.
     judged.clear();
@@ -386,14 +389,12 @@ fn plan(
     // the code pages (a mask) whose preference could change them: a
     // preference for any other leaves them as they are, and the run need
     // not be judged again.
-    let alone: Vec<(Range<usize>, u16)> = runs
-        .iter()
-        .map(|run| {
-            let first = judged.len();
-            let sensitive = judge(&context(0), run, page, readings, reading, judged);
-            (first..judged.len(), sensitive)
-        })
-        .collect();
+    alone.clear();
+    for run in runs(found) {
+        let first = judged.len();
+        let sensitive = judge(&context(0), run, page, readings, reading, judged);
+        alone.push((first..judged.len(), sensitive));
+    }
     // Runs damaged twice are read once more each on its own, and the
     // second code page is often a close call (windows-1250 and iso-8859-2
     // hold the same letters at other bytes). One text went through one
@@ -414,7 +415,7 @@ fn plan(
             }
             let preferring = context(1 << index);
             let mut consistent = Vec::with_capacity(judged.len());
-            for (run, (judged_alone, sensitive)) in runs.iter().zip(&alone) {
+            for (run, (judged_alone, sensitive)) in runs(found).zip(alone.iter()) {
                 if sensitive & (1 << index) != 0 {
                     judge(&preferring, run, page, readings, reading, &mut consistent);
                 } else {
@@ -478,19 +479,20 @@ fn is_cut_lead(chars: &[char], index: usize, page: &CodePage) -> bool {
 }
 
 /// Splits sequences into runs of adjacent ones.
-fn runs(found: &[Sequence]) -> Vec<&[Sequence]> {
-    let mut runs = Vec::with_capacity(found.len());
-    let mut first = 0;
-    while first < found.len() {
-        let mut last = first;
-        while last + 1 < found.len() && found[last + 1].start == found[last].start + found[last].len
-        {
+fn runs(found: &[Sequence]) -> impl Iterator<Item = &[Sequence]> {
+    let mut rest = found;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut last = 0;
+        while last + 1 < rest.len() && rest[last + 1].start == rest[last].start + rest[last].len {
             last += 1;
         }
-        runs.push(&found[first..=last]);
-        first = last + 1;
-    }
-    runs
+        let (run, after) = rest.split_at(last + 1);
+        rest = after;
+        Some(run)
+    })
 }
 
 /// The line a plan judges, which of its characters are candidates, and the
@@ -671,10 +673,13 @@ fn holds_stray_digit(left: Option<char>, reading: &[char], right: Option<char>) 
     };
     (0..reading.len()).any(|index| {
         let digit = reading[index];
+        if !foreign_digit(digit) {
+            return false;
+        }
         let script = score::class(digit).script;
         let before = index.checked_sub(1).map(|i| reading[i]).or(left);
         let after = reading.get(index + 1).copied().or(right);
-        foreign_digit(digit) && !vouches(before, script) && !vouches(after, script)
+        !vouches(before, script) && !vouches(after, script)
     })
 }
 
