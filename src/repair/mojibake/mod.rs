@@ -228,7 +228,7 @@ fn repair_line(
                 settled = true;
                 break;
             }
-            readings.new_round(chars.len());
+            readings.new_round(chars);
             let mut best: Option<(f32, usize, Vec<Edit>)> = None;
             let found_by_page = facts.found_under(pages);
             let found_under = |page_index: usize| -> &[Sequence] {
@@ -372,9 +372,9 @@ fn plan(
     }
     // Nor is a lead whose sequence lost a byte (`Ï` before `Î` in
     // `Î£ÏÎ¼`): it is a hole in the damage, not a letter beside it.
-    for (index, flag) in in_candidate.iter_mut().enumerate() {
-        if !*flag && is_cut_lead(chars, index, page) {
-            *flag = true;
+    for &index in &readings.cut_lead_spots {
+        if !in_candidate[index] && is_cut_lead(chars, index, page) {
+            in_candidate[index] = true;
         }
     }
     let context = |preferred: u16| Context {
@@ -460,6 +460,20 @@ fn plan(
         }
     }
     (total, edits)
+}
+
+/// Where in `chars` [`is_cut_lead`] can hold under some code page, into
+/// `spots`: a character that is not ASCII, followed by `?` or by another
+/// that is not ASCII. Every code page a round plans asks about these only.
+fn cut_lead_spots(chars: &[char], spots: &mut Vec<usize>) {
+    spots.clear();
+    spots.extend(
+        chars
+            .windows(2)
+            .enumerate()
+            .filter(|(_, pair)| !pair[0].is_ascii() && (pair[1] == '?' || !pair[1].is_ascii()))
+            .map(|(index, _)| index),
+    );
 }
 
 /// Whether `chars[index]` stands for a UTF-8 lead byte under `page`
@@ -729,6 +743,8 @@ struct Readings {
     deepenings: HashMap<Vec<char>, Neighboured, CharHashing>,
     /// The last reading worked out and not kept.
     unkept: Option<Deepenings>,
+    /// [`cut_lead_spots`] of the text of the round under way.
+    cut_lead_spots: Vec<usize>,
 }
 
 /// The further readings of one reading, each with the neighbours (left,
@@ -751,11 +767,12 @@ struct SpanCost {
 }
 
 impl Readings {
-    /// Forgets the costs of the last round's spans: the text of a round
-    /// of `length` characters is about to be judged.
-    fn new_round(&mut self, length: usize) {
+    /// Forgets the costs of the last round's spans: the text of a round,
+    /// `chars`, is about to be judged.
+    fn new_round(&mut self, chars: &[char]) {
         self.spans.clear();
-        self.spans.resize(length, None);
+        self.spans.resize(chars.len(), None);
+        cut_lead_spots(chars, &mut self.cut_lead_spots);
     }
 
     /// What the span `start..end` of `chars`, the text of the round, costs.
@@ -1554,6 +1571,26 @@ mod tests {
                 isolation_cost(around, &chars).to_bits(),
                 isolation_cost_reference(around, &chars).to_bits()
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_cut_lead_is_at_a_spot(
+            text in "[a-z?\u{FFFD} \u{80}-\u{FF}\u{152}\u{160}\u{2019}\u{201C}\u{410}-\u{44F}\u{E01}-\u{E5B}]{0,24}",
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let mut spots = Vec::new();
+            cut_lead_spots(&chars, &mut spots);
+            for page in code_pages() {
+                let cut: Vec<usize> = (0..chars.len())
+                    .filter(|&index| is_cut_lead(&chars, index, page))
+                    .collect();
+                proptest::prop_assert!(
+                    cut.iter().all(|index| spots.contains(index)),
+                    "{} {:?} {:?}", page.reason, cut, spots
+                );
+            }
         }
     }
 
