@@ -1182,17 +1182,23 @@ fn letters_around(
 ) -> (Option<score::Script>, Option<score::Script>) {
     const REACH: usize = 30;
     let chars = context.chars;
-    let outside = |index: &usize| -> Option<score::Script> {
-        if context.in_candidate[*index] {
+    let outside = |(&c, &in_candidate): (&char, &bool)| -> Option<score::Script> {
+        if in_candidate {
             return None;
         }
-        let class = score::class(chars[*index]);
+        let class = score::class(c);
         (class.is_letter() && class.script != score::Script::Common).then_some(class.script)
     };
-    let left = (start.saturating_sub(REACH)..start)
+    // Each side as the characters beside their candidate flags.
+    let side = |range: Range<usize>| {
+        chars[range.clone()]
+            .iter()
+            .zip(&context.in_candidate[range])
+    };
+    let left = side(start.saturating_sub(REACH)..start)
         .rev()
-        .find_map(|i| outside(&i));
-    let right = (end..chars.len().min(end + REACH)).find_map(|i| outside(&i));
+        .find_map(outside);
+    let right = side(end..chars.len().min(end + REACH)).find_map(outside);
     (left, right)
 }
 
