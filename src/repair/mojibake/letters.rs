@@ -505,21 +505,21 @@ fn plausibility(left: Option<char>, reading: &[char], right: Option<char>) -> Op
     let mut total = 0.0;
     let mut pairs = 0;
     let mut previous = table.key(left);
-    for c in reading
-        .iter()
-        .copied()
-        .map(Some)
-        .chain(std::iter::once(right))
-    {
-        let c = table.key(c);
-        // Every pair here touches the reading; pairs without a letter
-        // (digits, punctuation) say nothing about a language.
+    // Every pair here touches the reading; pairs without a letter
+    // (digits, punctuation) say nothing about a language. The reading's
+    // characters, then the right neighbour, in two loops rather than one
+    // over a chain of both.
+    let mut step = |c: PairKey| {
         if previous.form != BOUNDARY || c.form != BOUNDARY {
             total += table.weight(previous, c, -2.0);
             pairs += 1;
         }
         previous = c;
+    };
+    for &c in reading {
+        step(table.key(Some(c)));
     }
+    step(table.key(right));
     (pairs > 0).then(|| total / pairs as f32)
 }
 

@@ -228,7 +228,7 @@ fn repair_line(
                 settled = true;
                 break;
             }
-            readings.new_round(chars.len());
+            readings.new_round(chars);
             let mut best: Option<(f32, usize, Vec<Edit>)> = None;
             let found_by_page = facts.found_under(pages);
             let found_under = |page_index: usize| -> &[Sequence] {
@@ -282,7 +282,7 @@ fn repair_line(
             }
             used_pages |= 1 << page_index;
             edit_chars(chars, &edits, &mut edited_chars);
-            apply(&mut segments, line, &to_byte_edits(&current, edits));
+            apply(&mut segments, line, to_byte_edits(&current, edits));
             join_into(&segments, line, &mut current);
             std::mem::swap(&mut current_chars, &mut edited_chars);
         }
@@ -303,7 +303,7 @@ fn repair_line(
                 break;
             }
             edit_chars(chars, &lossy_edits, &mut edited_chars);
-            apply(&mut segments, line, &to_byte_edits(&current, lossy_edits));
+            apply(&mut segments, line, to_byte_edits(&current, lossy_edits));
             join_into(&segments, line, &mut current);
             std::mem::swap(&mut current_chars, &mut edited_chars);
             filled = true;
@@ -340,6 +340,9 @@ struct PlanRoom {
     in_candidate: Vec<bool>,
     /// The runs judged alone.
     judged: Vec<Judged>,
+    /// For each run, where its judgements lie in `judged` and the code
+    /// pages whose preference could change them.
+    alone: Vec<(Range<usize>, u16)>,
 }
 
 /// The repairs one code page would make on a line, in char indices, and
@@ -356,6 +359,7 @@ fn plan(
         reading,
         in_candidate,
         judged,
+        alone,
     } = room;
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
@@ -368,9 +372,9 @@ fn plan(
     }
     // Nor is a lead whose sequence lost a byte (`Ï` before `Î` in
     // `Î£ÏÎ¼`): it is a hole in the damage, not a letter beside it.
-    for (index, flag) in in_candidate.iter_mut().enumerate() {
-        if !*flag && is_cut_lead(chars, index, page) {
-            *flag = true;
+    for &index in &readings.cut_lead_spots {
+        if !in_candidate[index] && is_cut_lead(chars, index, page) {
+            in_candidate[index] = true;
         }
     }
     let context = |preferred: u16| Context {
@@ -378,7 +382,6 @@ fn plan(
         in_candidate,
         preferred,
     };
-    let runs = runs(found);
     // A run is judged into one edit, or one per part of it: never more
     // than its sequences.
     judged.clear();
@@ -386,14 +389,12 @@ fn plan(
     // the code pages (a mask) whose preference could change them: a
     // preference for any other leaves them as they are, and the run need
     // not be judged again.
-    let alone: Vec<(Range<usize>, u16)> = runs
-        .iter()
-        .map(|run| {
-            let first = judged.len();
-            let sensitive = judge(&context(0), run, page, readings, reading, judged);
-            (first..judged.len(), sensitive)
-        })
-        .collect();
+    alone.clear();
+    for run in runs(found) {
+        let first = judged.len();
+        let sensitive = judge(&context(0), run, page, readings, reading, judged);
+        alone.push((first..judged.len(), sensitive));
+    }
     // Runs damaged twice are read once more each on its own, and the
     // second code page is often a close call (windows-1250 and iso-8859-2
     // hold the same letters at other bytes). One text went through one
@@ -414,7 +415,7 @@ fn plan(
             }
             let preferring = context(1 << index);
             let mut consistent = Vec::with_capacity(judged.len());
-            for (run, (judged_alone, sensitive)) in runs.iter().zip(&alone) {
+            for (run, (judged_alone, sensitive)) in runs(found).zip(alone.iter()) {
                 if sensitive & (1 << index) != 0 {
                     judge(&preferring, run, page, readings, reading, &mut consistent);
                 } else {
@@ -461,6 +462,20 @@ fn plan(
     (total, edits)
 }
 
+/// Where in `chars` [`is_cut_lead`] can hold under some code page, into
+/// `spots`: a character that is not ASCII, followed by `?` or by another
+/// that is not ASCII. Every code page a round plans asks about these only.
+fn cut_lead_spots(chars: &[char], spots: &mut Vec<usize>) {
+    spots.clear();
+    spots.extend(
+        chars
+            .windows(2)
+            .enumerate()
+            .filter(|(_, pair)| !pair[0].is_ascii() && (pair[1] == '?' || !pair[1].is_ascii()))
+            .map(|(index, _)| index),
+    );
+}
+
 /// Whether `chars[index]` stands for a UTF-8 lead byte under `page`
 /// followed by what a lost byte leaves (`?`, U+FFFD) or by another lead:
 /// the remains of a sequence that lost a byte.
@@ -478,19 +493,20 @@ fn is_cut_lead(chars: &[char], index: usize, page: &CodePage) -> bool {
 }
 
 /// Splits sequences into runs of adjacent ones.
-fn runs(found: &[Sequence]) -> Vec<&[Sequence]> {
-    let mut runs = Vec::with_capacity(found.len());
-    let mut first = 0;
-    while first < found.len() {
-        let mut last = first;
-        while last + 1 < found.len() && found[last + 1].start == found[last].start + found[last].len
-        {
+fn runs(found: &[Sequence]) -> impl Iterator<Item = &[Sequence]> {
+    let mut rest = found;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut last = 0;
+        while last + 1 < rest.len() && rest[last + 1].start == rest[last].start + rest[last].len {
             last += 1;
         }
-        runs.push(&found[first..=last]);
-        first = last + 1;
-    }
-    runs
+        let (run, after) = rest.split_at(last + 1);
+        rest = after;
+        Some(run)
+    })
 }
 
 /// The line a plan judges, which of its characters are candidates, and the
@@ -671,10 +687,13 @@ fn holds_stray_digit(left: Option<char>, reading: &[char], right: Option<char>) 
     };
     (0..reading.len()).any(|index| {
         let digit = reading[index];
+        if !foreign_digit(digit) {
+            return false;
+        }
         let script = score::class(digit).script;
         let before = index.checked_sub(1).map(|i| reading[i]).or(left);
         let after = reading.get(index + 1).copied().or(right);
-        foreign_digit(digit) && !vouches(before, script) && !vouches(after, script)
+        !vouches(before, script) && !vouches(after, script)
     })
 }
 
@@ -724,6 +743,8 @@ struct Readings {
     deepenings: HashMap<Vec<char>, Neighboured, CharHashing>,
     /// The last reading worked out and not kept.
     unkept: Option<Deepenings>,
+    /// [`cut_lead_spots`] of the text of the round under way.
+    cut_lead_spots: Vec<usize>,
 }
 
 /// The further readings of one reading, each with the neighbours (left,
@@ -746,11 +767,12 @@ struct SpanCost {
 }
 
 impl Readings {
-    /// Forgets the costs of the last round's spans: the text of a round
-    /// of `length` characters is about to be judged.
-    fn new_round(&mut self, length: usize) {
+    /// Forgets the costs of the last round's spans: the text of a round,
+    /// `chars`, is about to be judged.
+    fn new_round(&mut self, chars: &[char]) {
         self.spans.clear();
-        self.spans.resize(length, None);
+        self.spans.resize(chars.len(), None);
+        cut_lead_spots(chars, &mut self.cut_lead_spots);
     }
 
     /// What the span `start..end` of `chars`, the text of the round, costs.
@@ -1160,17 +1182,23 @@ fn letters_around(
 ) -> (Option<score::Script>, Option<score::Script>) {
     const REACH: usize = 30;
     let chars = context.chars;
-    let outside = |index: &usize| -> Option<score::Script> {
-        if context.in_candidate[*index] {
+    let outside = |(&c, &in_candidate): (&char, &bool)| -> Option<score::Script> {
+        if in_candidate {
             return None;
         }
-        let class = score::class(chars[*index]);
+        let class = score::class(c);
         (class.is_letter() && class.script != score::Script::Common).then_some(class.script)
     };
-    let left = (start.saturating_sub(REACH)..start)
+    // Each side as the characters beside their candidate flags.
+    let side = |range: Range<usize>| {
+        chars[range.clone()]
+            .iter()
+            .zip(&context.in_candidate[range])
+    };
+    let left = side(start.saturating_sub(REACH)..start)
         .rev()
-        .find_map(|i| outside(&i));
-    let right = (end..chars.len().min(end + REACH)).find_map(|i| outside(&i));
+        .find_map(outside);
+    let right = side(end..chars.len().min(end + REACH)).find_map(outside);
     (left, right)
 }
 
@@ -1192,8 +1220,14 @@ fn isolation_cost(
             .any(|&other| score::compatible(other, script))
     };
     let mut cost = 0.0;
+    // A run of letters ends: it costs when its script fits neither side.
+    let mut close = |script: score::Script| {
+        if script != score::Script::Common && !fits(script) {
+            cost += 2.0;
+        }
+    };
     let mut run_script: Option<score::Script> = None;
-    for &c in reading.iter().chain(std::iter::once(&' ')) {
+    for &c in reading {
         let class = score::class(c);
         let letter = class.is_letter() || class.kind == score::Kind::Mark;
         match run_script {
@@ -1204,15 +1238,17 @@ fn isolation_cost(
             }
             _ => {
                 if let Some(script) = run_script.take() {
-                    if script != score::Script::Common && !fits(script) {
-                        cost += 2.0;
-                    }
+                    close(script);
                 }
                 if letter {
                     run_script = Some(class.script);
                 }
             }
         }
+    }
+    // The reading's end ends the last run.
+    if let Some(script) = run_script {
+        close(script);
     }
     cost
 }
@@ -1262,13 +1298,13 @@ fn to_byte_edits(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
 /// (whose lengths add up to the offset where the next edit's segments
 /// end), those an edit has passed go to `behind`, and each new repair goes
 /// back on `ahead`, where an edit further left may swallow it too.
-fn apply(segments: &mut Vec<Segment>, line: &str, edits: &[Edit]) {
+fn apply(segments: &mut Vec<Segment>, line: &str, edits: Vec<Edit>) {
     let mut ahead = std::mem::take(segments);
     let mut ahead_end: usize = ahead.iter().map(Segment::len).sum();
     // Each edit splits at most two segments.
     let mut behind: Vec<Segment> = Vec::with_capacity(ahead.len() + 2 * edits.len());
     let mut absorbed: Vec<Segment> = Vec::new();
-    for edit in edits.iter().rev() {
+    for edit in edits.into_iter().rev() {
         // Segments wholly after the edit are passed; an untouched one
         // across its end is split there.
         while let Some(segment) = ahead.last() {
@@ -1308,10 +1344,16 @@ fn apply(segments: &mut Vec<Segment>, line: &str, edits: &[Edit]) {
         let repaired_before = absorbed.iter().any(|segment| segment.reason.is_some());
         let head = &first.text(line)[..edit.range.start - first_start];
         let tail = &last.text(line)[edit.range.end - last_start..];
-        let mut text = String::with_capacity(head.len() + edit.replacement.len() + tail.len());
-        text.push_str(head);
-        text.push_str(&edit.replacement);
-        text.push_str(tail);
+        // An edit that covers its segments exactly keeps its own string.
+        let text = if head.is_empty() && tail.is_empty() {
+            edit.replacement
+        } else {
+            let mut text = String::with_capacity(head.len() + edit.replacement.len() + tail.len());
+            text.push_str(head);
+            text.push_str(&edit.replacement);
+            text.push_str(tail);
+            text
+        };
         let original = first.original.start..last.original.end;
         let reason = if repaired_before && edit.reason != REASON_LOSSY {
             REASON_DOUBLE
@@ -1480,6 +1522,84 @@ mod tests {
         })
     }
 
+    /// The rule [`isolation_cost`] follows: a space after the reading ends
+    /// its last run of letters like any other non-letter.
+    fn isolation_cost_reference(
+        (left, right): (Option<score::Script>, Option<score::Script>),
+        reading: &[char],
+    ) -> f32 {
+        if left.is_none() && right.is_none() {
+            return 0.0;
+        }
+        let fits = |script: score::Script| {
+            [left, right]
+                .iter()
+                .flatten()
+                .any(|&other| score::compatible(other, script))
+        };
+        let mut cost = 0.0;
+        let mut run_script: Option<score::Script> = None;
+        for &c in reading.iter().chain(std::iter::once(&' ')) {
+            let class = score::class(c);
+            let letter = class.is_letter() || class.kind == score::Kind::Mark;
+            match run_script {
+                Some(script) if letter && score::compatible(script, class.script) => {
+                    if script == score::Script::Common {
+                        run_script = Some(class.script);
+                    }
+                }
+                _ => {
+                    if let Some(script) = run_script.take() {
+                        if script != score::Script::Common && !fits(script) {
+                            cost += 2.0;
+                        }
+                    }
+                    if letter {
+                        run_script = Some(class.script);
+                    }
+                }
+            }
+        }
+        cost
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn isolation_cost_follows_the_rule(
+            reading in "[a-zA-Z .,\u{C0}-\u{24F}\u{300}-\u{36F}\u{370}-\u{3FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{E00}-\u{E5B}\u{4E00}-\u{4E10}\u{3041}-\u{3050}\u{2010}-\u{2030}]{0,10}",
+            left in proptest::sample::select(vec![None, Some('a'), Some('ж'), Some('α'), Some('ก'), Some('中'), Some('あ'), Some('א')]),
+            right in proptest::sample::select(vec![None, Some('b'), Some('я'), Some('ω'), Some('ข'), Some('国'), Some('ש')]),
+        ) {
+            let script = |c: Option<char>| c.map(|c| score::class(c).script);
+            let around = (script(left), script(right));
+            let chars: Vec<char> = reading.chars().collect();
+            proptest::prop_assert_eq!(
+                isolation_cost(around, &chars).to_bits(),
+                isolation_cost_reference(around, &chars).to_bits()
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_cut_lead_is_at_a_spot(
+            text in "[a-z?\u{FFFD} \u{80}-\u{FF}\u{152}\u{160}\u{2019}\u{201C}\u{410}-\u{44F}\u{E01}-\u{E5B}]{0,24}",
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let mut spots = Vec::new();
+            cut_lead_spots(&chars, &mut spots);
+            for page in code_pages() {
+                let cut: Vec<usize> = (0..chars.len())
+                    .filter(|&index| is_cut_lead(&chars, index, page))
+                    .collect();
+                proptest::prop_assert!(
+                    cut.iter().all(|index| spots.contains(index)),
+                    "{} {:?} {:?}", page.reason, cut, spots
+                );
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn edits_apply_as_one_at_a_time_from_the_right((line, segments, edits) in segments_and_edits()) {
@@ -1491,7 +1611,7 @@ mod tests {
                     Some(_) => segment.clone(),
                 })
                 .collect();
-            apply(&mut walked, &line, &edits);
+            apply(&mut walked, &line, edits.clone());
             let mut reference = segments;
             apply_reference(&mut reference, &edits);
             let shown = |segments: &[Segment], text: &dyn Fn(&Segment) -> String| {

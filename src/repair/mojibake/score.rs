@@ -93,6 +93,7 @@ const DENSE_LIMIT: u32 = 0x3100;
 /// Every class below [`DENSE_LIMIT`], decoded once: the judge asks for
 /// the class of each character several times, and text in every script a
 /// mojibake reading lands in is answered by one load.
+#[inline]
 fn dense_classes() -> &'static [Class] {
     static DENSE: OnceLock<Vec<Class>> = OnceLock::new();
     DENSE.get_or_init(|| {
@@ -153,12 +154,21 @@ fn ascii_class(byte: u8) -> Class {
     Class { script, kind }
 }
 
+/// The class of `c`. Most characters asked about lie below
+/// [`DENSE_LIMIT`] and take one load here, in the caller's own code; the
+/// rest go through [`high_class`].
 #[inline]
 pub(crate) fn class(c: char) -> Class {
     let code = c as u32;
     if code < DENSE_LIMIT {
         return dense_classes()[code as usize];
     }
+    high_class(code)
+}
+
+/// [`class`] of a code point at or above [`DENSE_LIMIT`].
+#[inline(never)]
+fn high_class(code: u32) -> Class {
     if let Some(class) = uniform_blocks()
         .get((code >> 8) as usize)
         .copied()
@@ -720,71 +730,117 @@ const MIXED_CASE_COST: f32 = 1.0;
 pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
     let tables = dense_tables();
     let dense = &tables.traits[..];
-    let mut cost: f32 = chars.iter().map(|&c| traits_in(dense, c).cost).sum();
-    // One walk over the pairs: `previous` is the character before `c`,
-    // `before_previous` the one before that, each with its traits, and
-    // `previous_inside` says whether `previous` is one of `chars` rather
-    // than the left neighbour.
-    let mut before_previous: Option<(char, Traits)> = None;
-    let mut previous = left.map(|p| (p, traits_in(dense, p)));
-    let mut previous_inside = false;
-    // Quotation marks squeezed between two letters, each costed after
-    // all the pairs, in the order the pairs met them.
-    let mut squeezed_quotes = 0usize;
-    for &c in chars.iter().chain(right.iter()) {
-        let traits_c = traits_in(dense, c);
-        if let Some((p, traits_p)) = previous {
-            cost += pair_cost_in(tables, p, traits_p, c, traits_c);
-            // The tests below all look at what follows a watched character.
-            if !traits_p.has(WATCHED) {
-                before_previous = Some((p, traits_p));
-                previous = Some((c, traits_c));
-                previous_inside = true;
-                continue;
-            }
-            // A capital from the upper half between a capital and a small
-            // letter (`RÄŤgas`): words are capitalised at their start or
-            // throughout, and mojibake of a small letter often reads as
-            // two capitals.
-            if let Some((_, traits_a)) = before_previous {
-                if !p.is_ascii()
-                    && traits_p.class.kind == Kind::Upper
-                    && traits_a.class.kind == Kind::Upper
-                    && traits_c.class.kind == Kind::Lower
-                {
-                    cost += MIXED_CASE_COST;
-                }
-            }
-            // Quotation marks open or close words; one squeezed between
-            // two letters is a byte of something else.
-            if previous_inside
-                && traits_p.has(QUOTE)
-                && before_previous.is_some_and(|(_, traits_a)| traits_a.class.is_letter())
-                && traits_c.class.is_letter()
-            {
-                squeezed_quotes += 1;
-            }
-            // An opening single quote is an apostrophe between small
-            // letters (`Hawai‘i`), but never between a capital of the
-            // upper half and a small letter (`Å‘szre`, `Ä‘ang`).
-            if previous_inside
-                && p == '‘'
-                && before_previous.is_some_and(|(a, traits_a)| {
-                    !a.is_ascii() && traits_a.class.kind == Kind::Upper
-                })
-                && traits_c.class.kind == Kind::Lower
-            {
-                squeezed_quotes += 1;
-            }
-            before_previous = Some((p, traits_p));
-        }
-        previous = Some((c, traits_c));
-        previous_inside = true;
+    let cost: f32 = chars.iter().map(|&c| traits_in(dense, c).cost).sum();
+    let mut walk = PairWalk {
+        tables,
+        cost,
+        before_previous: None,
+        previous: left.map(|p| (p, traits_in(dense, p))),
+        previous_inside: false,
+        squeezed_quotes: 0,
+    };
+    // The characters, then the right neighbour, in two loops rather than
+    // one over a chain of both: the walk is the judge's inner loop.
+    for &c in chars {
+        walk.step(c);
     }
-    for _ in 0..squeezed_quotes {
+    if let Some(c) = right {
+        walk.step(c);
+    }
+    let mut cost = walk.cost;
+    for _ in 0..walk.squeezed_quotes {
         cost += 1.5;
     }
     cost
+}
+
+/// The walk of [`window_cost`] over the pairs of a window: `previous` is
+/// the character before the next one, `before_previous` the one before
+/// that, each with its traits, and `previous_inside` says whether
+/// `previous` is one of the window's characters rather than the left
+/// neighbour.
+struct PairWalk<'t> {
+    tables: &'t DenseTables,
+    cost: f32,
+    before_previous: Option<(char, Traits)>,
+    previous: Option<(char, Traits)>,
+    previous_inside: bool,
+    /// Quotation marks squeezed between two letters, each costed after
+    /// all the pairs, in the order the pairs met them.
+    squeezed_quotes: usize,
+}
+
+impl PairWalk<'_> {
+    /// Adds what `c` costs beside the characters before it.
+    #[inline(always)]
+    fn step(&mut self, c: char) {
+        let traits_c = traits_in(&self.tables.traits, c);
+        if let Some((p, traits_p)) = self.previous {
+            self.cost += pair_cost_in(self.tables, p, traits_p, c, traits_c);
+            // The tests below all look at what follows a watched character.
+            if traits_p.has(WATCHED) {
+                let (mixed_case, squeezed) = watched_pair(
+                    self.before_previous,
+                    self.previous_inside,
+                    p,
+                    traits_p,
+                    traits_c,
+                );
+                if mixed_case {
+                    self.cost += MIXED_CASE_COST;
+                }
+                self.squeezed_quotes += squeezed;
+            }
+            self.before_previous = Some((p, traits_p));
+        }
+        self.previous = Some((c, traits_c));
+        self.previous_inside = true;
+    }
+}
+
+/// What [`window_cost`] finds about a watched character `p` followed by
+/// one with `traits_c`, after `before_previous` (`previous_inside` when
+/// `p` is inside the window): whether it is a capital between a capital
+/// and a small letter, and how many quotation marks it squeezes between
+/// letters.
+fn watched_pair(
+    before_previous: Option<(char, Traits)>,
+    previous_inside: bool,
+    p: char,
+    traits_p: Traits,
+    traits_c: Traits,
+) -> (bool, usize) {
+    // A capital from the upper half between a capital and a small letter
+    // (`RÄŤgas`): words are capitalised at their start or throughout, and
+    // mojibake of a small letter often reads as two capitals.
+    let mixed_case = before_previous.is_some_and(|(_, traits_a)| {
+        !p.is_ascii()
+            && traits_p.class.kind == Kind::Upper
+            && traits_a.class.kind == Kind::Upper
+            && traits_c.class.kind == Kind::Lower
+    });
+    let mut squeezed = 0;
+    // Quotation marks open or close words; one squeezed between two
+    // letters is a byte of something else.
+    if previous_inside
+        && traits_p.has(QUOTE)
+        && before_previous.is_some_and(|(_, traits_a)| traits_a.class.is_letter())
+        && traits_c.class.is_letter()
+    {
+        squeezed += 1;
+    }
+    // An opening single quote is an apostrophe between small letters
+    // (`Hawai‘i`), but never between a capital of the upper half and a
+    // small letter (`Å‘szre`, `Ä‘ang`).
+    if previous_inside
+        && p == '‘'
+        && before_previous
+            .is_some_and(|(a, traits_a)| !a.is_ascii() && traits_a.class.kind == Kind::Upper)
+        && traits_c.class.kind == Kind::Lower
+    {
+        squeezed += 1;
+    }
+    (mixed_case, squeezed)
 }
 
 /// A floor under [`window_cost`] of the one character `c` between `left`
