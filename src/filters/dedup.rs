@@ -399,6 +399,11 @@ impl FoldKey {
         FoldKey::of_end_bytes(folded.as_bytes(), folded.as_bytes())
     }
 
+    /// The key of a text whose comparison form is `folded`, given as bytes.
+    fn of_folded_bytes(folded: &[u8]) -> FoldKey {
+        FoldKey::of_end_bytes(folded, folded)
+    }
+
     /// The key from a prefix and a suffix of the comparison form, each at
     /// least [`KEY_BYTES`] long or the whole form.
     fn of_end_bytes(prefix: &[u8], suffix: &[u8]) -> FoldKey {
@@ -438,6 +443,9 @@ pub fn fold_key(text: &str) -> FoldKey {
             key.fold_plain_ascii(true, true);
             return key;
         }
+        if let Some(folded) = SimpleFold::of(text, 0, usize::MAX) {
+            return FoldKey::of_folded_bytes(folded.bytes());
+        }
         return fold_for_key(text, usize::MAX, FoldKey::of_folded);
     }
     // The start folds byte for byte when the byte after it is plain ASCII
@@ -454,9 +462,12 @@ pub fn fold_key(text: &str) -> FoldKey {
         key.fold_plain_ascii(true, true);
         return key;
     }
-    let folded_start;
+    let (simple_start, folded_start);
     let start = if plain_start {
         &bytes[..KEY_BYTES]
+    } else if let Some(simple) = SimpleFold::of(text, 0, KEY_BYTES) {
+        simple_start = simple;
+        simple_start.bytes()
     } else {
         folded_start = fold_for_key(text, KEY_BYTES, KeyEnd::first);
         folded_start.bytes()
@@ -466,10 +477,114 @@ pub fn fold_key(text: &str) -> FoldKey {
         key.fold_plain_ascii(plain_start, true);
         return key;
     }
-    let end = folded_end(text);
-    let mut key = FoldKey::of_end_bytes(start, end.bytes());
+    let mut tail = bytes.len() - KEY_BYTES;
+    while !text.is_char_boundary(tail) {
+        tail -= 1;
+    }
+    let mut key = match SimpleFold::of(text, tail, usize::MAX) {
+        Some(end) if end.len >= KEY_BYTES => FoldKey::of_end_bytes(start, end.bytes()),
+        _ => FoldKey::of_end_bytes(start, folded_end(text).bytes()),
+    };
     key.fold_plain_ascii(plain_start, false);
     key
+}
+
+/// The comparison form ([`fold`]) of a stretch of text whose every
+/// character the fold writes as it is looked up, with nothing to
+/// normalize: printable ASCII, simple letters (see [`SimpleLetter`]), and
+/// single spaces between them. Most keys of Greek, Cyrillic, Thai and CJK
+/// text, and of Latin text with accents, are read from such stretches.
+struct SimpleFold {
+    bytes: [u8; SimpleFold::CAPACITY],
+    len: usize,
+}
+
+impl SimpleFold {
+    /// Room for the fold of a short text ([`fold_key`] folds those
+    /// whole): a letter's fold is at most half as long again as it is.
+    const CAPACITY: usize = 6 * KEY_BYTES + 4;
+
+    /// The fold of `text` from byte `from` on, up to where it holds at
+    /// least `limit` bytes or the text ends, when that stretch is simple
+    /// as described above, starts with a character that is not a space,
+    /// and is followed by a stable character or the end. Such a stretch
+    /// is its own run of pieces, every character stable and none changed
+    /// by NFKC, so its fold is a suffix of the fold of the text up to its
+    /// end; and when `from` is 0, it is a prefix of the fold of the whole
+    /// text (a space is written only before a letter that follows it).
+    fn of(text: &str, from: usize, limit: usize) -> Option<SimpleFold> {
+        let bytes = text.as_bytes();
+        let two_byte_letters = two_byte_letters();
+        let mut folded = SimpleFold {
+            bytes: [0; SimpleFold::CAPACITY],
+            len: 0,
+        };
+        let mut index = from;
+        while index < bytes.len() && folded.len < limit {
+            let byte = bytes[index];
+            let len = if byte == b' ' {
+                if index == from || simple_len(bytes, index + 1, two_byte_letters).is_none() {
+                    return None;
+                }
+                folded.push(b" ")?;
+                1
+            } else if byte.is_ascii() {
+                if !byte.is_ascii_graphic() {
+                    return None;
+                }
+                folded.push(&[match byte {
+                    b'`' => b'\'',
+                    other => other.to_ascii_lowercase(),
+                }])?;
+                1
+            } else {
+                let len = simple_len(bytes, index, two_byte_letters)?;
+                if len == 2 {
+                    let code = code_point_at(bytes, index, byte).0 as usize;
+                    folded.push(two_byte_letters[code - 0x80].as_bytes())?;
+                } else {
+                    folded.push(&bytes[index..index + len])?;
+                }
+                len
+            };
+            index += len;
+        }
+        let next_is_stable = match bytes.get(index) {
+            None => true,
+            Some(byte) if byte.is_ascii() => true,
+            Some(_) => char_at(text, index).is_some_and(is_stable),
+        };
+        next_is_stable.then_some(folded)
+    }
+
+    fn push(&mut self, folded: &[u8]) -> Option<()> {
+        let end = self.len + folded.len();
+        self.bytes.get_mut(self.len..end)?.copy_from_slice(folded);
+        self.len = end;
+        Some(())
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// How many bytes the character at byte `index` of valid UTF-8 `bytes`
+/// takes, if it is printable ASCII (not a space) or a simple letter (see
+/// [`SimpleLetter`]).
+fn simple_len(bytes: &[u8], index: usize, two_byte_letters: &[String]) -> Option<usize> {
+    let byte = *bytes.get(index)?;
+    match byte {
+        b'!'..=b'~' => Some(1),
+        0xC2..=0xDF => {
+            let code = code_point_at(bytes, index, byte).0 as usize;
+            (!two_byte_letters.get(code - 0x80)?.is_empty()).then_some(2)
+        }
+        0xE0..=0xEF => {
+            is_simple_three_byte_letter(code_point_at(bytes, index, byte).0).then_some(3)
+        }
+        _ => None,
+    }
 }
 
 /// The last [`KEY_BYTES`] bytes of the comparison form of `text` (or the
@@ -1496,6 +1611,30 @@ mod tests {
         ) {
             let text = format!("{start}{middle}{end}");
             proptest::prop_assert_eq!(fold_key(&text), FoldKey::of_folded(&fold(&text)));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_key_of_simple_letters_agrees_with_the_whole_fold(
+            text in "[ a-zA-Z.,`\u{C0}-\u{17F}\u{386}-\u{3CE}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{620}-\u{64A}\u{E01}-\u{E3A}\u{E40}-\u{E4E}\u{4E00}-\u{4E10}\u{3001}\u{3002}\u{FF0C}\u{201C}\u{2019}\u{130}\u{301}\u{A0}\u{200B}\u{2028}]{0,120}",
+            limit in 0usize..40,
+        ) {
+            let whole = fold(&text);
+            proptest::prop_assert_eq!(fold_key(&text), FoldKey::of_folded(&whole));
+            for from in (0..text.len()).filter(|&from| text.is_char_boundary(from)) {
+                if let Some(simple) = SimpleFold::of(&text, from, limit) {
+                    let simple = std::str::from_utf8(simple.bytes()).unwrap_or_default();
+                    let rest = &text[from..];
+                    proptest::prop_assert!(simple.len() >= limit || simple == fold(rest));
+                    proptest::prop_assert!(fold(rest).starts_with(simple), "{:?}", rest);
+                    if from == 0 {
+                        proptest::prop_assert!(whole.starts_with(simple));
+                    } else if simple == fold(rest) {
+                        proptest::prop_assert!(whole.ends_with(simple));
+                    }
+                }
+            }
         }
     }
 
