@@ -477,8 +477,13 @@ pub fn fold_key(text: &str) -> FoldKey {
         key.fold_plain_ascii(plain_start, true);
         return key;
     }
+    // The tail starts at a character, and not at a Thai mark, which
+    // goes with the letter before it.
     let mut tail = bytes.len() - KEY_BYTES;
-    while !text.is_char_boundary(tail) {
+    while tail > 0
+        && (!text.is_char_boundary(tail)
+            || thai_mark_class(bytes.get(tail..tail + 3).unwrap_or_default()) != 0)
+    {
         tail -= 1;
     }
     let mut key = match SimpleFold::of(text, tail, usize::MAX) {
@@ -506,12 +511,12 @@ impl SimpleFold {
 
     /// The fold of `text` from byte `from` on, up to where it holds at
     /// least `limit` bytes or the text ends, when that stretch is simple
-    /// as described above, starts with a character that is not a space,
-    /// and is followed by a stable character or the end. Such a stretch
-    /// is its own run of pieces, every character stable and none changed
-    /// by NFKC, so its fold is a suffix of the fold of the text up to its
-    /// end; and when `from` is 0, it is a prefix of the fold of the whole
-    /// text (a space is written only before a letter that follows it).
+    /// as described above, starts with a stable character that is not a
+    /// space, and is followed by a stable character or the end. Such a
+    /// stretch is its own run of pieces, none changed by NFKC, so its fold
+    /// is a suffix of the fold of the text up to its end; and when `from`
+    /// is 0, it is a prefix of the fold of the whole text (a space is
+    /// written only before a letter that follows it).
     fn of(text: &str, from: usize, limit: usize) -> Option<SimpleFold> {
         let bytes = text.as_bytes();
         let two_byte_letters = two_byte_letters();
@@ -522,32 +527,36 @@ impl SimpleFold {
         let mut index = from;
         while index < bytes.len() && folded.len < limit {
             let byte = bytes[index];
-            let len = if byte == b' ' {
-                if index == from || simple_len(bytes, index + 1, two_byte_letters).is_none() {
-                    return None;
+            index = match byte {
+                b' ' => {
+                    if index == from || !starts_simple_unit(bytes, index + 1, two_byte_letters) {
+                        return None;
+                    }
+                    folded.push_byte(b' ')?;
+                    index + 1
                 }
-                folded.push(b" ")?;
-                1
-            } else if byte.is_ascii() {
-                if !byte.is_ascii_graphic() {
-                    return None;
+                b'!'..=b'~' => {
+                    folded.push_byte(fold_plain_byte(byte))?;
+                    index + 1
                 }
-                folded.push(&[match byte {
-                    b'`' => b'\'',
-                    other => other.to_ascii_lowercase(),
-                }])?;
-                1
-            } else {
-                let len = simple_len(bytes, index, two_byte_letters)?;
-                if len == 2 {
+                0xC2..=0xDF => {
                     let code = code_point_at(bytes, index, byte).0 as usize;
-                    folded.push(two_byte_letters[code - 0x80].as_bytes())?;
-                } else {
-                    folded.push(&bytes[index..index + len])?;
+                    let letter = two_byte_letters.get(code - 0x80)?;
+                    if letter.is_empty() {
+                        return None;
+                    }
+                    letter.bytes().try_for_each(|byte| folded.push_byte(byte))?;
+                    index + 2
                 }
-                len
+                0xE0..=0xEF => {
+                    // Every character taken in so far is stable but the
+                    // Thai marks.
+                    let after_stable = index > from
+                        && thai_mark_class(bytes.get(index - 3..index).unwrap_or_default()) == 0;
+                    folded.push_three_byte(text, index, after_stable)?
+                }
+                _ => return None,
             };
-            index += len;
         }
         let next_is_stable = match bytes.get(index) {
             None => true,
@@ -557,10 +566,53 @@ impl SimpleFold {
         next_is_stable.then_some(folded)
     }
 
-    fn push(&mut self, folded: &[u8]) -> Option<()> {
-        let end = self.len + folded.len();
-        self.bytes.get_mut(self.len..end)?.copy_from_slice(folded);
-        self.len = end;
+    /// Folds the three-byte character at byte `index` of `bytes` and
+    /// returns where the next one starts: a simple letter, which is its
+    /// own fold, with the Thai marks after it when they are in canonical
+    /// order (NFKC leaves such a piece alone); a curly quote mark, stable
+    /// and folded to ASCII; or, after a stable character (`after_stable`)
+    /// and before another, a fullwidth form of ASCII, whose piece NFKC
+    /// turns into the ASCII character (see [`ascii_form`]).
+    fn push_three_byte(&mut self, text: &str, index: usize, after_stable: bool) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let code = code_point_at(bytes, index, bytes[index]).0;
+        if is_simple_three_byte_letter(code) {
+            bytes[index..index + 3]
+                .iter()
+                .try_for_each(|&byte| self.push_byte(byte))?;
+            let mut end = index + 3;
+            let mut last_class = 0;
+            while let Some(mark) = bytes.get(end..end + 3) {
+                let class = thai_mark_class(mark);
+                if class == 0 || class < last_class {
+                    break;
+                }
+                last_class = class;
+                mark.iter().try_for_each(|&byte| self.push_byte(byte))?;
+                end += 3;
+            }
+            // A mark out of order is left to the fold.
+            if thai_mark_class(bytes.get(end..end + 3).unwrap_or_default()) != 0 {
+                return None;
+            }
+            return Some(end);
+        }
+        if let Some(ascii) = quote_fold(code) {
+            self.push_byte(ascii)?;
+            return Some(index + 3);
+        }
+        let next = index + 3;
+        let next_is_stable = next == bytes.len() || char_at(text, next).is_some_and(is_stable);
+        if !(0xFF01..=0xFF5E).contains(&code) || !after_stable || !next_is_stable {
+            return None;
+        }
+        self.push_byte(fold_plain_byte((code - 0xFEE0) as u8))?;
+        Some(next)
+    }
+
+    fn push_byte(&mut self, byte: u8) -> Option<()> {
+        *self.bytes.get_mut(self.len)? = byte;
+        self.len += 1;
         Some(())
     }
 
@@ -569,20 +621,36 @@ impl SimpleFold {
     }
 }
 
-/// How many bytes the character at byte `index` of valid UTF-8 `bytes`
-/// takes, if it is printable ASCII (not a space) or a simple letter (see
-/// [`SimpleLetter`]).
-fn simple_len(bytes: &[u8], index: usize, two_byte_letters: &[String]) -> Option<usize> {
-    let byte = *bytes.get(index)?;
+/// Whether a visible stable character that [`SimpleFold::of`] folds
+/// starts at byte `index` of valid UTF-8 `bytes`: printable ASCII (not a
+/// space), a simple letter (see [`SimpleLetter`]) or a curly quote mark.
+fn starts_simple_unit(bytes: &[u8], index: usize, two_byte_letters: &[String]) -> bool {
+    let Some(&byte) = bytes.get(index) else {
+        return false;
+    };
     match byte {
-        b'!'..=b'~' => Some(1),
+        b'!'..=b'~' => true,
         0xC2..=0xDF => {
             let code = code_point_at(bytes, index, byte).0 as usize;
-            (!two_byte_letters.get(code - 0x80)?.is_empty()).then_some(2)
+            two_byte_letters
+                .get(code - 0x80)
+                .is_some_and(|letter| !letter.is_empty())
         }
         0xE0..=0xEF => {
-            is_simple_three_byte_letter(code_point_at(bytes, index, byte).0).then_some(3)
+            let code = code_point_at(bytes, index, byte).0;
+            is_simple_three_byte_letter(code) || quote_fold(code).is_some()
         }
+        _ => false,
+    }
+}
+
+/// What the fold writes for a curly quote mark or prime that NFKC leaves
+/// alone and nothing combines with (a stable character): `'` or `"`. A
+/// unit test checks each against [`Folder::push`].
+fn quote_fold(code: u32) -> Option<u8> {
+    match code {
+        0x2018..=0x201B | 0x2032 => Some(b'\''),
+        0x201C..=0x201F => Some(b'"'),
         _ => None,
     }
 }
@@ -664,18 +732,21 @@ impl FoldKey {
     /// Folds the ends of the key taken from plain ASCII text
     /// ([`folds_bytewise`]) in place.
     fn fold_plain_ascii(&mut self, start: bool, end: bool) {
-        let fold_byte = |byte: &mut u8| {
-            *byte = match *byte {
-                b'`' => b'\'',
-                other => other.to_ascii_lowercase(),
-            }
-        };
+        let fold_byte = |byte: &mut u8| *byte = fold_plain_byte(*byte);
         if start {
             self.start.iter_mut().for_each(fold_byte);
         }
         if end {
             self.end.iter_mut().for_each(fold_byte);
         }
+    }
+}
+
+/// What a byte of text that [`folds_bytewise`] folds to.
+fn fold_plain_byte(byte: u8) -> u8 {
+    match byte {
+        b'`' => b'\'',
+        other => other.to_ascii_lowercase(),
     }
 }
 
@@ -699,6 +770,15 @@ fn folds_bytewise(bytes: &[u8]) -> bool {
 /// Whether `text` folds to `folded`, folding no more of `text` than it
 /// takes to tell: most texts differ from `folded` in their first words.
 pub fn folds_to(text: &str, folded: &str) -> bool {
+    if folds_bytewise(text.as_bytes()) {
+        // Most headlines: the fold is the text in lower case, `` ` ``
+        // straightened.
+        return text.len() == folded.len()
+            && text
+                .bytes()
+                .zip(folded.bytes())
+                .all(|(byte, folded)| fold_plain_byte(byte) == folded);
+    }
     let mut prefix = PrefixFold::new(text, folded.len().saturating_add(KEY_BYTES));
     prefix.extend(KEY_BYTES);
     if !folded.starts_with(prefix.folded()) {
@@ -1512,6 +1592,9 @@ mod tests {
         assert!(!folds_to(PARAGRAPH, "the ministry said"));
         assert!(folds_to("  Short ", "short"));
         assert!(!folds_to("Short", "shorter"));
+        assert!(folds_to("The `Quick` Fox", "the 'quick' fox"));
+        assert!(!folds_to("The `Quick` Fox", "the 'quick' fix"));
+        assert!(!folds_to("The Quick Fox", "the quick fox."));
     }
 
     proptest::proptest! {
@@ -1620,22 +1703,39 @@ mod tests {
             text in "[ a-zA-Z.,`\u{C0}-\u{17F}\u{386}-\u{3CE}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{620}-\u{64A}\u{E01}-\u{E3A}\u{E40}-\u{E4E}\u{4E00}-\u{4E10}\u{3001}\u{3002}\u{FF0C}\u{201C}\u{2019}\u{130}\u{301}\u{A0}\u{200B}\u{2028}]{0,120}",
             limit in 0usize..40,
         ) {
-            let whole = fold(&text);
-            proptest::prop_assert_eq!(fold_key(&text), FoldKey::of_folded(&whole));
-            for from in (0..text.len()).filter(|&from| text.is_char_boundary(from)) {
-                if let Some(simple) = SimpleFold::of(&text, from, limit) {
-                    let simple = std::str::from_utf8(simple.bytes()).unwrap_or_default();
-                    let rest = &text[from..];
-                    proptest::prop_assert!(simple.len() >= limit || simple == fold(rest));
-                    proptest::prop_assert!(fold(rest).starts_with(simple), "{:?}", rest);
-                    if from == 0 {
-                        proptest::prop_assert!(whole.starts_with(simple));
-                    } else if simple == fold(rest) {
-                        proptest::prop_assert!(whole.ends_with(simple));
-                    }
+            simple_folds_agree_with_the_fold(&text, limit)?;
+        }
+
+        #[test]
+        fn a_key_of_thai_and_cjk_agrees_with_the_whole_fold(
+            text in "[ ก-ขaA.\u{E31}\u{E33}-\u{E3A}\u{E47}-\u{E4E}\u{4E00}\u{3002}\u{FF0C}\u{FF21}\u{2018}-\u{2033}\u{301}]{0,80}",
+            limit in 0usize..40,
+        ) {
+            simple_folds_agree_with_the_fold(&text, limit)?;
+        }
+    }
+
+    /// [`fold_key`] and every [`SimpleFold`] of `text` agree with [`fold`].
+    fn simple_folds_agree_with_the_fold(
+        text: &str,
+        limit: usize,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let whole = fold(text);
+        proptest::prop_assert_eq!(fold_key(text), FoldKey::of_folded(&whole));
+        for from in (0..text.len()).filter(|&from| text.is_char_boundary(from)) {
+            if let Some(simple) = SimpleFold::of(text, from, limit) {
+                let simple = std::str::from_utf8(simple.bytes()).unwrap_or_default();
+                let rest = &text[from..];
+                proptest::prop_assert!(simple.len() >= limit || simple == fold(rest));
+                proptest::prop_assert!(fold(rest).starts_with(simple), "{:?}", rest);
+                if from == 0 {
+                    proptest::prop_assert!(whole.starts_with(simple));
+                } else if simple == fold(rest) {
+                    proptest::prop_assert!(whole.ends_with(simple));
                 }
             }
         }
+        Ok(())
     }
 
     #[test]
@@ -1793,6 +1893,21 @@ mod tests {
                 proptest::prop_assert!(!alike, "{:?} {:?}", one, other);
             }
             proptest::prop_assert_eq!(folds_alike(&one, &other), alike);
+        }
+    }
+
+    #[test]
+    fn quote_marks_fold_as_pushed() {
+        for c in (0x800..0x10000).filter_map(char::from_u32) {
+            if let Some(ascii) = quote_fold(c as u32) {
+                assert!(is_stable(c), "{c:?}");
+                let mut folder = Folder {
+                    out: String::new(),
+                    pending_space: false,
+                };
+                folder.push(c);
+                assert_eq!(folder.out, char::from(ascii).to_string(), "{c:?}");
+            }
         }
     }
 
