@@ -193,6 +193,9 @@ pub fn folds_alike(one: &str, other: &str) -> bool {
     if one == other {
         return true;
     }
+    if fold_differs_where_texts_part(one, other) {
+        return false;
+    }
     let mut one = PrefixFold::new(one, 4 * KEY_BYTES);
     let mut other = PrefixFold::new(other, 4 * KEY_BYTES);
     // The output before `checked` is known to be the same.
@@ -216,6 +219,109 @@ pub fn folds_alike(one: &str, other: &str) -> bool {
         }
         limit = limit.saturating_mul(2);
     }
+}
+
+/// Whether the comparison forms of `one` and `other` surely differ, told
+/// from the first character where the texts differ, without folding:
+/// texts that share their ends but not their middles mostly part at a
+/// letter of a word, a quote mark or a space between sentences.
+///
+/// The texts are the same up to that character, so it starts at the same
+/// byte in both. Stable characters (see [`is_stable`]) cut a text into
+/// pieces that normalize on their own, so when the fold writes the
+/// character (or the space) from there on alone in each text, as
+/// [`first_written_alone`] tells, the fold of the shared start leaves the
+/// same output in the same state (the output so far and whether a space
+/// is pending) in both, and each form goes on with the first character
+/// written from there. When those differ, so do the forms. Anything else
+/// (a mark, two letters that fold alike) is left to the fold.
+fn fold_differs_where_texts_part(one: &str, other: &str) -> bool {
+    let (one_bytes, other_bytes) = (one.as_bytes(), other.as_bytes());
+    let Some(parting) = one_bytes
+        .iter()
+        .zip(other_bytes)
+        .position(|(one, other)| one != other)
+    else {
+        return false;
+    };
+    // Back to the start of the character: the bytes before are the same
+    // in both texts, lead byte included.
+    let mut start = parting;
+    while start > 0 && one_bytes[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    match (
+        first_written_alone(one, start),
+        first_written_alone(other, start),
+    ) {
+        (Some(one), Some(other)) => one != other,
+        _ => false,
+    }
+}
+
+/// The first character the fold writes for the text from byte `index`
+/// on, when it is one of these, which the fold writes whatever comes
+/// after, in the same way in any text with the same start:
+///
+/// - a visible character that the fold writes alone ([`written_alone`]);
+///   the space pending before it, if any, comes from the start;
+/// - a single space between two such characters: the one before leaves
+///   no space pending and some output, so the space is written, then
+///   the character after.
+fn first_written_alone(text: &str, index: usize) -> Option<char> {
+    if text.as_bytes().get(index) != Some(&b' ') {
+        return written_alone(text, index);
+    }
+    let mut before = index.checked_sub(1)?;
+    while !text.is_char_boundary(before) {
+        before -= 1;
+    }
+    written_alone(text, before)?;
+    written_alone(text, index + 1)?;
+    Some(' ')
+}
+
+/// The first character the fold writes for the character at byte
+/// `index` of `text`, when that character is stable and visible (not
+/// whitespace or an invisible character) and NFKC combines it with
+/// nothing after it: the character after it is stable too (or the text
+/// ends there), or it is a Thai letter or a CJK ideograph, which nothing
+/// composes with (see [`composes_with_nothing_after`]). It is then its
+/// own piece, or leads a piece that NFKC gives back starting with it.
+fn written_alone(text: &str, index: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    let c = char_at(text, index)?;
+    if !is_stable(c) || !pushes_after_space(c) {
+        return None;
+    }
+    let next = index + c.len_utf8();
+    let next_is_stable = match bytes.get(next) {
+        None => true,
+        Some(byte) if byte.is_ascii() => true,
+        Some(_) => char_at(text, next).is_some_and(is_stable),
+    };
+    if !next_is_stable && !composes_with_nothing_after(c) {
+        return None;
+    }
+    Some(first_folded_char(c))
+}
+
+/// The first character [`Folder::push`] writes for a character that is
+/// neither whitespace nor invisible. A unit test checks every character.
+fn first_folded_char(c: char) -> char {
+    match c {
+        '`' | '‘' | '’' | '‚' | '‛' | '′' | '´' => '\'',
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+        other => other.to_lowercase().next().unwrap_or(other),
+    }
+}
+
+/// Whether no canonical composition starts with `c`: Thai letters and
+/// CJK ideographs never decompose and never take a mark into a
+/// precomposed character, so NFKC gives back a piece led by one with that
+/// character first. A unit test checks this against the Unicode tables.
+fn composes_with_nothing_after(c: char) -> bool {
+    matches!(c as u32, 0xE01..=0xE5B | 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
 /// [`repeats`] of one document, worked out once for the comment and
@@ -293,6 +399,11 @@ impl FoldKey {
         FoldKey::of_end_bytes(folded.as_bytes(), folded.as_bytes())
     }
 
+    /// The key of a text whose comparison form is `folded`, given as bytes.
+    fn of_folded_bytes(folded: &[u8]) -> FoldKey {
+        FoldKey::of_end_bytes(folded, folded)
+    }
+
     /// The key from a prefix and a suffix of the comparison form, each at
     /// least [`KEY_BYTES`] long or the whole form.
     fn of_end_bytes(prefix: &[u8], suffix: &[u8]) -> FoldKey {
@@ -332,6 +443,9 @@ pub fn fold_key(text: &str) -> FoldKey {
             key.fold_plain_ascii(true, true);
             return key;
         }
+        if let Some(folded) = SimpleFold::of(text, 0, usize::MAX) {
+            return FoldKey::of_folded_bytes(folded.bytes());
+        }
         return fold_for_key(text, usize::MAX, FoldKey::of_folded);
     }
     // The start folds byte for byte when the byte after it is plain ASCII
@@ -348,9 +462,12 @@ pub fn fold_key(text: &str) -> FoldKey {
         key.fold_plain_ascii(true, true);
         return key;
     }
-    let folded_start;
+    let (simple_start, folded_start);
     let start = if plain_start {
         &bytes[..KEY_BYTES]
+    } else if let Some(simple) = SimpleFold::of(text, 0, KEY_BYTES) {
+        simple_start = simple;
+        simple_start.bytes()
     } else {
         folded_start = fold_for_key(text, KEY_BYTES, KeyEnd::first);
         folded_start.bytes()
@@ -360,10 +477,182 @@ pub fn fold_key(text: &str) -> FoldKey {
         key.fold_plain_ascii(plain_start, true);
         return key;
     }
-    let end = folded_end(text);
-    let mut key = FoldKey::of_end_bytes(start, end.bytes());
+    // The tail starts at a character, and not at a Thai mark, which
+    // goes with the letter before it.
+    let mut tail = bytes.len() - KEY_BYTES;
+    while tail > 0
+        && (!text.is_char_boundary(tail)
+            || thai_mark_class(bytes.get(tail..tail + 3).unwrap_or_default()) != 0)
+    {
+        tail -= 1;
+    }
+    let mut key = match SimpleFold::of(text, tail, usize::MAX) {
+        Some(end) if end.len >= KEY_BYTES => FoldKey::of_end_bytes(start, end.bytes()),
+        _ => FoldKey::of_end_bytes(start, folded_end(text).bytes()),
+    };
     key.fold_plain_ascii(plain_start, false);
     key
+}
+
+/// The comparison form ([`fold`]) of a stretch of text whose every
+/// character the fold writes as it is looked up, with nothing to
+/// normalize: printable ASCII, simple letters (see [`SimpleLetter`]), and
+/// single spaces between them. Most keys of Greek, Cyrillic, Thai and CJK
+/// text, and of Latin text with accents, are read from such stretches.
+struct SimpleFold {
+    bytes: [u8; SimpleFold::CAPACITY],
+    len: usize,
+}
+
+impl SimpleFold {
+    /// Room for the fold of a short text ([`fold_key`] folds those
+    /// whole): a letter's fold is at most half as long again as it is.
+    const CAPACITY: usize = 6 * KEY_BYTES + 4;
+
+    /// The fold of `text` from byte `from` on, up to where it holds at
+    /// least `limit` bytes or the text ends, when that stretch is simple
+    /// as described above, starts with a stable character that is not a
+    /// space, and is followed by a stable character or the end. Such a
+    /// stretch is its own run of pieces, none changed by NFKC, so its fold
+    /// is a suffix of the fold of the text up to its end; and when `from`
+    /// is 0, it is a prefix of the fold of the whole text (a space is
+    /// written only before a letter that follows it).
+    fn of(text: &str, from: usize, limit: usize) -> Option<SimpleFold> {
+        let bytes = text.as_bytes();
+        let two_byte_letters = two_byte_letters();
+        let mut folded = SimpleFold {
+            bytes: [0; SimpleFold::CAPACITY],
+            len: 0,
+        };
+        let mut index = from;
+        while index < bytes.len() && folded.len < limit {
+            let byte = bytes[index];
+            index = match byte {
+                b' ' => {
+                    if index == from || !starts_simple_unit(bytes, index + 1, two_byte_letters) {
+                        return None;
+                    }
+                    folded.push_byte(b' ')?;
+                    index + 1
+                }
+                b'!'..=b'~' => {
+                    folded.push_byte(fold_plain_byte(byte))?;
+                    index + 1
+                }
+                0xC2..=0xDF => {
+                    let code = code_point_at(bytes, index, byte).0 as usize;
+                    let letter = two_byte_letters.get(code - 0x80)?;
+                    if letter.is_empty() {
+                        return None;
+                    }
+                    letter.bytes().try_for_each(|byte| folded.push_byte(byte))?;
+                    index + 2
+                }
+                0xE0..=0xEF => {
+                    // Every character taken in so far is stable but the
+                    // Thai marks.
+                    let after_stable = index > from
+                        && thai_mark_class(bytes.get(index - 3..index).unwrap_or_default()) == 0;
+                    folded.push_three_byte(text, index, after_stable)?
+                }
+                _ => return None,
+            };
+        }
+        let next_is_stable = match bytes.get(index) {
+            None => true,
+            Some(byte) if byte.is_ascii() => true,
+            Some(_) => char_at(text, index).is_some_and(is_stable),
+        };
+        next_is_stable.then_some(folded)
+    }
+
+    /// Folds the three-byte character at byte `index` of `bytes` and
+    /// returns where the next one starts: a simple letter, which is its
+    /// own fold, with the Thai marks after it when they are in canonical
+    /// order (NFKC leaves such a piece alone); a curly quote mark, stable
+    /// and folded to ASCII; or, after a stable character (`after_stable`)
+    /// and before another, a fullwidth form of ASCII, whose piece NFKC
+    /// turns into the ASCII character (see [`ascii_form`]).
+    fn push_three_byte(&mut self, text: &str, index: usize, after_stable: bool) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let code = code_point_at(bytes, index, bytes[index]).0;
+        if is_simple_three_byte_letter(code) {
+            bytes[index..index + 3]
+                .iter()
+                .try_for_each(|&byte| self.push_byte(byte))?;
+            let mut end = index + 3;
+            let mut last_class = 0;
+            while let Some(mark) = bytes.get(end..end + 3) {
+                let class = thai_mark_class(mark);
+                if class == 0 || class < last_class {
+                    break;
+                }
+                last_class = class;
+                mark.iter().try_for_each(|&byte| self.push_byte(byte))?;
+                end += 3;
+            }
+            // A mark out of order is left to the fold.
+            if thai_mark_class(bytes.get(end..end + 3).unwrap_or_default()) != 0 {
+                return None;
+            }
+            return Some(end);
+        }
+        if let Some(ascii) = quote_fold(code) {
+            self.push_byte(ascii)?;
+            return Some(index + 3);
+        }
+        let next = index + 3;
+        let next_is_stable = next == bytes.len() || char_at(text, next).is_some_and(is_stable);
+        if !(0xFF01..=0xFF5E).contains(&code) || !after_stable || !next_is_stable {
+            return None;
+        }
+        self.push_byte(fold_plain_byte((code - 0xFEE0) as u8))?;
+        Some(next)
+    }
+
+    fn push_byte(&mut self, byte: u8) -> Option<()> {
+        *self.bytes.get_mut(self.len)? = byte;
+        self.len += 1;
+        Some(())
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// Whether a visible stable character that [`SimpleFold::of`] folds
+/// starts at byte `index` of valid UTF-8 `bytes`: printable ASCII (not a
+/// space), a simple letter (see [`SimpleLetter`]) or a curly quote mark.
+fn starts_simple_unit(bytes: &[u8], index: usize, two_byte_letters: &[String]) -> bool {
+    let Some(&byte) = bytes.get(index) else {
+        return false;
+    };
+    match byte {
+        b'!'..=b'~' => true,
+        0xC2..=0xDF => {
+            let code = code_point_at(bytes, index, byte).0 as usize;
+            two_byte_letters
+                .get(code - 0x80)
+                .is_some_and(|letter| !letter.is_empty())
+        }
+        0xE0..=0xEF => {
+            let code = code_point_at(bytes, index, byte).0;
+            is_simple_three_byte_letter(code) || quote_fold(code).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// What the fold writes for a curly quote mark or prime that NFKC leaves
+/// alone and nothing combines with (a stable character): `'` or `"`. A
+/// unit test checks each against [`Folder::push`].
+fn quote_fold(code: u32) -> Option<u8> {
+    match code {
+        0x2018..=0x201B | 0x2032 => Some(b'\''),
+        0x201C..=0x201F => Some(b'"'),
+        _ => None,
+    }
 }
 
 /// The last [`KEY_BYTES`] bytes of the comparison form of `text` (or the
@@ -443,18 +732,21 @@ impl FoldKey {
     /// Folds the ends of the key taken from plain ASCII text
     /// ([`folds_bytewise`]) in place.
     fn fold_plain_ascii(&mut self, start: bool, end: bool) {
-        let fold_byte = |byte: &mut u8| {
-            *byte = match *byte {
-                b'`' => b'\'',
-                other => other.to_ascii_lowercase(),
-            }
-        };
+        let fold_byte = |byte: &mut u8| *byte = fold_plain_byte(*byte);
         if start {
             self.start.iter_mut().for_each(fold_byte);
         }
         if end {
             self.end.iter_mut().for_each(fold_byte);
         }
+    }
+}
+
+/// What a byte of text that [`folds_bytewise`] folds to.
+fn fold_plain_byte(byte: u8) -> u8 {
+    match byte {
+        b'`' => b'\'',
+        other => other.to_ascii_lowercase(),
     }
 }
 
@@ -478,6 +770,15 @@ fn folds_bytewise(bytes: &[u8]) -> bool {
 /// Whether `text` folds to `folded`, folding no more of `text` than it
 /// takes to tell: most texts differ from `folded` in their first words.
 pub fn folds_to(text: &str, folded: &str) -> bool {
+    if folds_bytewise(text.as_bytes()) {
+        // Most headlines: the fold is the text in lower case, `` ` ``
+        // straightened.
+        return text.len() == folded.len()
+            && text
+                .bytes()
+                .zip(folded.bytes())
+                .all(|(byte, folded)| fold_plain_byte(byte) == folded);
+    }
     let mut prefix = PrefixFold::new(text, folded.len().saturating_add(KEY_BYTES));
     prefix.extend(KEY_BYTES);
     if !folded.starts_with(prefix.folded()) {
@@ -1291,6 +1592,9 @@ mod tests {
         assert!(!folds_to(PARAGRAPH, "the ministry said"));
         assert!(folds_to("  Short ", "short"));
         assert!(!folds_to("Short", "shorter"));
+        assert!(folds_to("The `Quick` Fox", "the 'quick' fox"));
+        assert!(!folds_to("The `Quick` Fox", "the 'quick' fix"));
+        assert!(!folds_to("The Quick Fox", "the quick fox."));
     }
 
     proptest::proptest! {
@@ -1391,6 +1695,47 @@ mod tests {
             let text = format!("{start}{middle}{end}");
             proptest::prop_assert_eq!(fold_key(&text), FoldKey::of_folded(&fold(&text)));
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_key_of_simple_letters_agrees_with_the_whole_fold(
+            text in "[ a-zA-Z.,`\u{C0}-\u{17F}\u{386}-\u{3CE}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{620}-\u{64A}\u{E01}-\u{E3A}\u{E40}-\u{E4E}\u{4E00}-\u{4E10}\u{3001}\u{3002}\u{FF0C}\u{201C}\u{2019}\u{130}\u{301}\u{A0}\u{200B}\u{2028}]{0,120}",
+            limit in 0usize..40,
+        ) {
+            simple_folds_agree_with_the_fold(&text, limit)?;
+        }
+
+        #[test]
+        fn a_key_of_thai_and_cjk_agrees_with_the_whole_fold(
+            text in "[ ก-ขaA.\u{E31}\u{E33}-\u{E3A}\u{E47}-\u{E4E}\u{4E00}\u{3002}\u{FF0C}\u{FF21}\u{2018}-\u{2033}\u{301}]{0,80}",
+            limit in 0usize..40,
+        ) {
+            simple_folds_agree_with_the_fold(&text, limit)?;
+        }
+    }
+
+    /// [`fold_key`] and every [`SimpleFold`] of `text` agree with [`fold`].
+    fn simple_folds_agree_with_the_fold(
+        text: &str,
+        limit: usize,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let whole = fold(text);
+        proptest::prop_assert_eq!(fold_key(text), FoldKey::of_folded(&whole));
+        for from in (0..text.len()).filter(|&from| text.is_char_boundary(from)) {
+            if let Some(simple) = SimpleFold::of(text, from, limit) {
+                let simple = std::str::from_utf8(simple.bytes()).unwrap_or_default();
+                let rest = &text[from..];
+                proptest::prop_assert!(simple.len() >= limit || simple == fold(rest));
+                proptest::prop_assert!(fold(rest).starts_with(simple), "{:?}", rest);
+                if from == 0 {
+                    proptest::prop_assert!(whole.starts_with(simple));
+                } else if simple == fold(rest) {
+                    proptest::prop_assert!(whole.ends_with(simple));
+                }
+            }
+        }
+        Ok(())
     }
 
     #[test]
@@ -1532,6 +1877,98 @@ mod tests {
                 let view = BlockView::new(&text);
                 proptest::prop_assert_eq!(long_enough(&view, min_chars), folded >= min_chars);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn texts_told_apart_where_they_part_fold_apart(
+            start in "[ a-cA-C`'.\t\u{A0}\u{E9}\u{130}\u{DF}\u{301}\u{338}\u{E01}\u{E33}\u{E48}\u{FF21}\u{FB01}\u{200B}\u{1100}\u{1161}\u{11A8}\u{AC00}Жжσς\u{3099}\u{304B}\u{2026}\u{4E00}\u{201C}\u{AB}\u{E25}\u{FF0C}\u{3002}]{0,30}",
+            one in "[ a-cA-C`'.\t\u{A0}\u{E9}\u{130}\u{DF}\u{301}\u{338}\u{E01}\u{E33}\u{E48}\u{FF21}\u{FB01}\u{200B}\u{1100}\u{1161}\u{11A8}\u{AC00}Жжσς\u{3099}\u{304B}\u{2026}\u{4E00}\u{201C}\u{AB}\u{E25}\u{FF0C}\u{3002}]{0,8}",
+            other in "[ a-cA-C`'.\t\u{A0}\u{E9}\u{130}\u{DF}\u{301}\u{338}\u{E01}\u{E33}\u{E48}\u{FF21}\u{FB01}\u{200B}\u{1100}\u{1161}\u{11A8}\u{AC00}Жжσς\u{3099}\u{304B}\u{2026}\u{4E00}\u{201C}\u{AB}\u{E25}\u{FF0C}\u{3002}]{0,8}",
+        ) {
+            let (one, other) = (format!("{start}{one}"), format!("{start}{other}"));
+            let alike = reference_fold(&one) == reference_fold(&other);
+            if fold_differs_where_texts_part(&one, &other) {
+                proptest::prop_assert!(!alike, "{:?} {:?}", one, other);
+            }
+            proptest::prop_assert_eq!(folds_alike(&one, &other), alike);
+        }
+    }
+
+    #[test]
+    fn quote_marks_fold_as_pushed() {
+        for c in (0x800..0x10000).filter_map(char::from_u32) {
+            if let Some(ascii) = quote_fold(c as u32) {
+                assert!(is_stable(c), "{c:?}");
+                let mut folder = Folder {
+                    out: String::new(),
+                    pending_space: false,
+                };
+                folder.push(c);
+                assert_eq!(folder.out, char::from(ascii).to_string(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_folded_character_is_the_first_one_pushed() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| pushes_after_space(c))
+        {
+            let mut folder = Folder {
+                out: String::new(),
+                pending_space: false,
+            };
+            folder.push(c);
+            assert_eq!(
+                folder.out.chars().next(),
+                Some(first_folded_char(c)),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_composition_starts_with_a_thai_letter_or_an_ideograph() {
+        use unicode_normalization::char::decompose_canonical;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut decomposed = Vec::new();
+            decompose_canonical(c, |part| decomposed.push(part));
+            if composes_with_nothing_after(c) {
+                assert_eq!(decomposed, [c], "{c:?}");
+            } else if decomposed.len() > 1 {
+                assert!(!composes_with_nothing_after(decomposed[0]), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn texts_parting_at_a_letter_are_told_apart_without_folding() {
+        for (one, other, apart) in [
+            ("The minister said", "The mayor said", true),
+            ("THE minister said", "THE mayor said.", true),
+            ("Министр сказал", "Мэр сказал", true),
+            ("ข่าววันนี้", "ข่าวพรุ่งนี้", true),
+            ("The minister said", "THE minister said", false),
+            ("The minister said", "The  minister said", false),
+            ("The minister said", "The mi\u{301}nister said", false),
+            ("Café", "Cafe\u{301}", false),
+            ("le tribunal", "les tribunaux", true),
+            ("ment. Le", "ment.Le", true),
+            ("ment.  Le", "ment.Le", false),
+            ("ment. Le", "ment.\tLe", false),
+            ("压力。“我们", "压力。据统计", true),
+            ("ี่กรุง", "ี่ลำปาง", true),
+            ("ement. L’anc", "ement. Les s", true),
+            ("The minister", "The minister said", false),
+        ] {
+            assert_eq!(
+                fold_differs_where_texts_part(one, other),
+                apart,
+                "{one} {other}"
+            );
         }
     }
 
