@@ -96,6 +96,9 @@ impl Change {
 /// Only the words the snippet shows are looked at: a dropped block can be
 /// a long page of comments.
 pub fn snippet(text: &str, max_chars: usize) -> String {
+    if let Some(plain) = plain_snippet(text, max_chars) {
+        return plain;
+    }
     let mut out = String::with_capacity(text.len().min(max_chars.saturating_mul(4)) + 4);
     let mut written = 0;
     for (position, word) in text.split_whitespace().enumerate() {
@@ -124,6 +127,28 @@ pub fn snippet(text: &str, max_chars: usize) -> String {
         return out;
     }
     out
+}
+
+/// The snippet of a text whose first `max_chars` bytes are printable
+/// ASCII words separated by single spaces, as most are: those bytes are
+/// the snippet's characters as they stand. `None` for any other text.
+fn plain_snippet(text: &str, max_chars: usize) -> Option<String> {
+    let bytes = text.as_bytes();
+    let head = &bytes[..bytes.len().min(max_chars)];
+    let plain = head.first() != Some(&b' ')
+        && head.last() != Some(&b' ')
+        && head.iter().all(|&byte| matches!(byte, b' '..=b'~'))
+        && !head.windows(2).any(|pair| pair == b"  ");
+    if !plain {
+        return None;
+    }
+    // The head ends on a character boundary, as it is ASCII.
+    let mut out = String::with_capacity(head.len() + 3);
+    out.push_str(&text[..head.len()]);
+    if !text[head.len()..].trim_start().is_empty() {
+        out.push('…');
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -156,6 +181,13 @@ mod tests {
             "a\u{a0}b\u{2003}c d",
             "héllo wörld and more wörds\nacross lines",
             "長い日本語のテキストです、切られるはず",
+            "plain words and more plain words",
+            "ends in spaces   ",
+            "two  spaces here and there",
+            " leading space",
+            "tab\there and\nthere",
+            "exactly ten \n\n",
+            "ascii then é and more",
         ];
         for text in texts {
             for max_chars in 0..=30 {

@@ -18,12 +18,14 @@ use crate::report::Change;
 use crate::Config;
 use rules::RuleSet;
 use shape::BlockView;
+use std::borrow::Cow;
 
 /// Which blocks are still kept, and why the others were dropped.
 #[derive(Debug)]
 pub struct Decisions {
     keep: Vec<bool>,
-    reasons: Vec<Option<String>>,
+    /// Most reasons are fixed ids, kept without a copy.
+    reasons: Vec<Option<Cow<'static, str>>>,
 }
 
 impl Decisions {
@@ -48,7 +50,7 @@ impl Decisions {
 
     /// Drops block `index` for `reason`; a block already dropped keeps its
     /// first reason.
-    pub fn drop_block(&mut self, index: usize, reason: impl Into<String>) {
+    pub fn drop_block(&mut self, index: usize, reason: impl Into<Cow<'static, str>>) {
         if self.kept(index) {
             self.keep[index] = false;
             self.reasons[index] = Some(reason.into());
@@ -91,12 +93,13 @@ pub fn apply(
     if config.dedup_paragraphs {
         dedup::mark(&views, config.dedup_min_chars, &mut decisions);
     }
-    for (index, block) in blocks.iter().enumerate() {
-        if let Some(reason) = decisions.reason(index) {
-            changes.push(Change::drop_block(reason.to_string(), index, block));
+    let Decisions { keep, reasons } = decisions;
+    for (index, (block, reason)) in blocks.iter().zip(reasons).enumerate() {
+        if let Some(reason) = reason {
+            changes.push(Change::drop_block(reason, index, block));
         }
     }
-    decisions.keep
+    keep
 }
 
 #[cfg(test)]
