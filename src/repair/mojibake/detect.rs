@@ -7,6 +7,7 @@
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::score::{class, Script};
 use crate::repair::utf8::{code_point_at, next_non_ascii};
+use std::sync::OnceLock;
 
 /// Whether the line holds a character that stands for a UTF-8 lead byte
 /// under some code page, followed by one that stands for a continuation
@@ -404,7 +405,9 @@ fn sequences_from(
 }
 
 /// The character the `length` characters from `start` decode to under
-/// `page`, whose first two stand for the bytes `first_two`.
+/// `page`, whose first two stand for the bytes `first_two` (a lead and a
+/// continuation byte).
+#[inline]
 fn decode_at(
     chars: &[char],
     start: usize,
@@ -413,6 +416,9 @@ fn decode_at(
     page: &CodePage,
     allow_c1: bool,
 ) -> Option<char> {
+    if length == 2 {
+        return two_byte_reading(first_two, allow_c1);
+    }
     let window = chars.get(start..start + length)?;
     let mut bytes = [first_two[0], first_two[1], 0, 0];
     for (slot, &c) in bytes.iter_mut().zip(window).skip(2) {
@@ -422,10 +428,38 @@ fn decode_at(
     if allow_c1 && is_middle_step(decoded) {
         return Some(decoded);
     }
-    if class(decoded).is_forbidden() || is_noncharacter(decoded) {
-        return None;
-    }
-    Some(decoded)
+    is_producible(decoded).then_some(decoded)
+}
+
+/// [`decode_at`] of a two-byte sequence, a lead (C2 to DF) and a
+/// continuation byte. Most sequences in text are two bytes long (a Thai,
+/// Greek or Cyrillic letter before a continuation): such a pair always
+/// encodes one code point below U+0800, and a table says whether a repair
+/// may produce it.
+#[inline]
+fn two_byte_reading([lead, continuation]: [u8; 2], allow_c1: bool) -> Option<char> {
+    let code = u32::from(lead & 0x1F) << 6 | u32::from(continuation & 0x3F);
+    let decoded = char::from_u32(code)?;
+    let allowed = allow_c1 && is_middle_step(decoded) || producible_below_0800()[code as usize];
+    allowed.then_some(decoded)
+}
+
+/// Whether a repair may produce each code point below U+0800 (a two-byte
+/// sequence), by code point: the test [`decode_at`] makes of longer
+/// sequences' results, worked out once.
+fn producible_below_0800() -> &'static [bool] {
+    static PRODUCIBLE: OnceLock<Vec<bool>> = OnceLock::new();
+    PRODUCIBLE.get_or_init(|| {
+        (0..0x800)
+            .map(|code| char::from_u32(code).is_some_and(is_producible))
+            .collect()
+    })
+}
+
+/// Whether a repair may produce `c`: not a control, private use,
+/// unassigned or a noncharacter.
+fn is_producible(c: char) -> bool {
+    !(class(c).is_forbidden() || is_noncharacter(c))
 }
 
 /// The one character that `bytes` (a whole UTF-8 sequence of two to four
@@ -588,6 +622,25 @@ mod tests {
                 chars.next().filter(|_| chars.next().is_none())
             });
             assert_eq!(decode_utf8_sequence(&bytes), expected, "{bytes:02X?}");
+        }
+    }
+
+    #[test]
+    fn two_byte_readings_follow_the_whole_sequence_rules() {
+        for lead in 0xC2..=0xDFu8 {
+            for continuation in 0x80..=0xBFu8 {
+                for allow_c1 in [false, true] {
+                    let decoded = decode_utf8_sequence(&[lead, continuation]).unwrap();
+                    let expected = (allow_c1 && is_middle_step(decoded)
+                        || !(class(decoded).is_forbidden() || is_noncharacter(decoded)))
+                    .then_some(decoded);
+                    assert_eq!(
+                        two_byte_reading([lead, continuation], allow_c1),
+                        expected,
+                        "{lead:02X} {continuation:02X} {allow_c1}"
+                    );
+                }
+            }
         }
     }
 
