@@ -269,8 +269,11 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
         let pages = masks.get(c).0 & losing;
         let filled = match variation_selector_hole(chars, index, pages, previous) {
             Some(end) => Some((end, EMOJI_PRESENTATION)),
-            None => best_filler(chars, index, pages, &mut variety, &mut fillers, hopeless)
-                .map(|filler| (filler.end, filler.decoded)),
+            None => match pages_with_room_for_a_hole(chars, index, pages) {
+                0 => None,
+                pages => best_filler(chars, index, pages, &mut variety, &mut fillers, hopeless)
+                    .map(|filler| (filler.end, filler.decoded)),
+            },
         };
         match filled {
             Some((end, decoded)) => {
@@ -289,6 +292,33 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
         }
     }
     edits
+}
+
+/// The code pages of `pages` (those under which `chars[start]` leads a
+/// sequence) under which [`collect_fillers`] can find a filler at all,
+/// judged from the next character alone. Unless that character is a loss
+/// marker (`?`, U+FFFD, or a space that may be a lost no-break space):
+/// - a lead of three or four bytes needs its next byte, dropped or not, to
+///   be followed by continuations: with the hole right after the lead,
+///   the next character is the first byte after the hole; with the hole
+///   further on, it is the byte before it. Either way it must stand for a
+///   continuation byte, and at the line's end nothing does;
+/// - a two-byte lead followed by a continuation is a complete sequence,
+///   with no room for a lost byte.
+///
+/// Most leads of clean and repaired text (`é` before a letter, a Thai
+/// consonant after a vowel) fail both, under every code page: their
+/// fillers are not set up at all.
+fn pages_with_room_for_a_hole(chars: &[char], start: usize, pages: u16) -> u16 {
+    let longer = pages & longer_lead_pages(chars[start]);
+    match chars.get(start + 1) {
+        Some('?' | '\u{FFFD}' | ' ') => pages,
+        Some(&next) => {
+            let continuation = candidate_masks().get(next).1;
+            (pages & !longer & !continuation) | (longer & continuation)
+        }
+        None => pages & !longer,
+    }
 }
 
 /// The variation selector that asks for an emoji's picture (`❤️`).
@@ -1870,6 +1900,54 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    /// Whether the fillers of the hole at `start` under the code pages the
+    /// next character leaves room under are all the fillers there are.
+    fn room_for_a_hole_keeps_every_filler(line: &[char], start: usize) -> bool {
+        let pages = candidate_masks().get(line[start]).0 & losing_pages();
+        let room = pages_with_room_for_a_hole(line, start, pages);
+        let (mut all, mut kept, mut left_out) = (Vec::new(), Vec::new(), Vec::new());
+        gather_fillers(line, start, pages, &mut all, HOPELESS);
+        gather_fillers(line, start, room, &mut kept, HOPELESS);
+        gather_fillers(line, start, pages & !room, &mut left_out, HOPELESS);
+        let plain = |fillers: &[Filler]| -> Vec<(usize, char, u32)> {
+            fillers
+                .iter()
+                .map(|f| (f.end, f.decoded, f.evidence.to_bits()))
+                .collect()
+        };
+        left_out.is_empty() && plain(&all) == plain(&kept)
+    }
+
+    #[test]
+    fn the_next_character_leaves_room_for_every_filler_there_is() {
+        let mut holes = 0;
+        for line in damaged_lines() {
+            for start in 0..line.len() {
+                if line[start].is_ascii() {
+                    continue;
+                }
+                assert!(
+                    room_for_a_hole_keeps_every_filler(&line, start),
+                    "{start} in {line:?}"
+                );
+                holes += 1;
+            }
+        }
+        assert!(holes > 10_000, "{holes}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_filler_is_found_where_the_next_character_leaves_room(
+            line in "[a ?\u{FFFD}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{20AC}\u{2122}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{1,12}"
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            for start in 0..chars.len() {
+                proptest::prop_assert!(room_for_a_hole_keeps_every_filler(&chars, start), "{}", start);
+            }
+        }
     }
 
     #[test]
