@@ -130,18 +130,17 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
         // A sequence ordinary between letters of the script is ordinary
         // on a line plainly in that script too: whether the line is, a
         // walk over all of it, is worked out only for the sequences that
-        // need it.
+        // need it, and only when none of them is unusual even there (as
+        // mojibake is).
         let found = facts.found(index, page);
         let Some(first_unsettled) = found.iter().position(|sequence| !ordinary(sequence, false))
         else {
             return false;
         };
-        if !facts.plainly(index, page, native) {
-            return true;
-        }
-        !facts.found(index, page)[first_unsettled..]
+        let ordinary_on_a_plain_line = found[first_unsettled..]
             .iter()
-            .all(|sequence| ordinary(sequence, true))
+            .all(|sequence| ordinary(sequence, true));
+        !ordinary_on_a_plain_line || !facts.plainly(index, page, native)
     })
 }
 
