@@ -154,7 +154,8 @@ pub(crate) struct LineFacts<'c> {
     found: Vec<Option<Vec<Sequence>>>,
     plain_known: u16,
     plain: u16,
-    /// [`written_characters`] for the last script asked about.
+    /// How many characters of any script the whole line holds and how many
+    /// of them are of the last script asked about, once counted.
     written: Option<(Script, usize, usize)>,
 }
 
@@ -236,7 +237,7 @@ pub(crate) fn plainly_in_script(chars: &[char], found: &[Sequence], script: Scri
     is_plain_share(of_script - of_script_inside(chars, found, script), written)
 }
 
-/// The script of `c` as [`written_characters`] counts it: `None` for a
+/// The script of `c` as a line's written characters are counted: `None` for a
 /// character of no script (ASCII other than letters, and the common
 /// characters).
 #[inline]
@@ -255,7 +256,9 @@ fn written_script(c: char) -> Option<Script> {
 }
 
 /// How many characters of any script (letters and marks) the line holds,
-/// and how many of them are of `script`.
+/// and how many of them are of `script`: what [`count_plain_share`]
+/// counts, all at once.
+#[cfg(test)]
 fn written_characters(chars: &[char], script: Script) -> (usize, usize) {
     let mut written = 0usize;
     let mut of_script = 0usize;
@@ -269,14 +272,15 @@ fn written_characters(chars: &[char], script: Script) -> (usize, usize) {
 }
 
 /// What [`count_plain_share`] found: the answer, or the whole line's
-/// counts of [`written_characters`] when it took all of them to settle.
+/// counts of written characters and of the script's own when it took all
+/// of them to settle.
 enum PlainCount {
     Settled(bool),
     Whole { written: usize, of_script: usize },
 }
 
 /// [`is_plain_share`] for the line, with `inside` characters of `script`
-/// inside the sequences, counting [`written_characters`] only until the
+/// inside the sequences, counting the written characters only until the
 /// answer is settled: however the characters not yet counted turn out,
 /// the count of the script's own outside the sequences lies between what
 /// it is now (none of them of the script) and that plus all of them, and
