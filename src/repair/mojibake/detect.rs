@@ -7,6 +7,7 @@
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::score::{class, Script};
 use crate::repair::utf8::{code_point_at, next_non_ascii};
+use std::sync::OnceLock;
 
 /// Whether the line holds a character that stands for a UTF-8 lead byte
 /// under some code page, followed by one that stands for a continuation
@@ -129,18 +130,17 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
         // A sequence ordinary between letters of the script is ordinary
         // on a line plainly in that script too: whether the line is, a
         // walk over all of it, is worked out only for the sequences that
-        // need it.
+        // need it, and only when none of them is unusual even there (as
+        // mojibake is).
         let found = facts.found(index, page);
         let Some(first_unsettled) = found.iter().position(|sequence| !ordinary(sequence, false))
         else {
             return false;
         };
-        if !facts.plainly(index, page, native) {
-            return true;
-        }
-        !facts.found(index, page)[first_unsettled..]
+        let ordinary_on_a_plain_line = found[first_unsettled..]
             .iter()
-            .all(|sequence| ordinary(sequence, true))
+            .all(|sequence| ordinary(sequence, true));
+        !ordinary_on_a_plain_line || !facts.plainly(index, page, native)
     })
 }
 
@@ -154,7 +154,8 @@ pub(crate) struct LineFacts<'c> {
     found: Vec<Option<Vec<Sequence>>>,
     plain_known: u16,
     plain: u16,
-    /// [`written_characters`] for the last script asked about.
+    /// How many characters of any script the whole line holds and how many
+    /// of them are of the last script asked about, once counted.
     written: Option<(Script, usize, usize)>,
 }
 
@@ -202,15 +203,20 @@ impl<'c> LineFacts<'c> {
         if self.plain_known & bit == 0 {
             self.plain_known |= bit;
             let chars = self.chars;
-            let (written, of_script) = match self.written {
-                Some((script, written, of_script)) if script == native => (written, of_script),
-                _ => {
-                    let (written, of_script) = written_characters(chars, native);
-                    self.written = Some((native, written, of_script));
-                    (written, of_script)
+            let inside = of_script_inside(chars, self.found(index, page), native);
+            let plain = match self.written {
+                Some((script, written, of_script)) if script == native => {
+                    is_plain_share(of_script - inside, written)
                 }
+                _ => match count_plain_share(chars, native, inside) {
+                    PlainCount::Settled(plain) => plain,
+                    PlainCount::Whole { written, of_script } => {
+                        self.written = Some((native, written, of_script));
+                        is_plain_share(of_script - inside, written)
+                    }
+                },
             };
-            if plain_share(chars, self.found(index, page), native, written, of_script) {
+            if plain {
                 self.plain |= bit;
             }
         }
@@ -228,44 +234,100 @@ impl<'c> LineFacts<'c> {
 #[cfg(test)]
 pub(crate) fn plainly_in_script(chars: &[char], found: &[Sequence], script: Script) -> bool {
     let (written, of_script) = written_characters(chars, script);
-    plain_share(chars, found, script, written, of_script)
+    is_plain_share(of_script - of_script_inside(chars, found, script), written)
+}
+
+/// The script of `c` as a line's written characters are counted: `None` for a
+/// character of no script (ASCII other than letters, and the common
+/// characters).
+#[inline]
+fn written_script(c: char) -> Option<Script> {
+    // ASCII letters are Latin and the rest of ASCII is common: only the
+    // other characters need the class table.
+    let script = if c.is_ascii() {
+        if !c.is_ascii_alphabetic() {
+            return None;
+        }
+        Script::Latin
+    } else {
+        class(c).script
+    };
+    (script != Script::Common).then_some(script)
 }
 
 /// How many characters of any script (letters and marks) the line holds,
-/// and how many of them are of `script`.
+/// and how many of them are of `script`: what [`count_plain_share`]
+/// counts, all at once.
+#[cfg(test)]
 fn written_characters(chars: &[char], script: Script) -> (usize, usize) {
     let mut written = 0usize;
     let mut of_script = 0usize;
     for &c in chars {
-        // ASCII letters are Latin and the rest of ASCII is common: only
-        // the other characters need the class table.
-        let char_script = if c.is_ascii() {
-            if !c.is_ascii_alphabetic() {
-                continue;
-            }
-            Script::Latin
-        } else {
-            class(c).script
-        };
-        if char_script == Script::Common {
-            continue;
+        if let Some(char_script) = written_script(c) {
+            written += 1;
+            of_script += usize::from(char_script == script);
         }
-        written += 1;
-        of_script += usize::from(char_script == script);
     }
     (written, of_script)
 }
 
-/// [`plainly_in_script`] given the counts of [`written_characters`]: the
-/// characters of `script` inside the sequences do not count.
-fn plain_share(
-    chars: &[char],
-    found: &[Sequence],
-    script: Script,
-    written: usize,
-    of_script: usize,
-) -> bool {
-    let inside: usize = found
+/// What [`count_plain_share`] found: the answer, or the whole line's
+/// counts of written characters and of the script's own when it took all
+/// of them to settle.
+enum PlainCount {
+    Settled(bool),
+    Whole { written: usize, of_script: usize },
+}
+
+/// [`is_plain_share`] for the line, with `inside` characters of `script`
+/// inside the sequences, counting the written characters only until the
+/// answer is settled: however the characters not yet counted turn out,
+/// the count of the script's own outside the sequences lies between what
+/// it is now (none of them of the script) and that plus all of them, and
+/// the written characters between what they are now and that plus all of
+/// them. The share is highest when all the rest are of the script and
+/// lowest when all are written in another: when both give the same
+/// answer, the rest cannot change it. A line plainly in one script is
+/// settled a little past its middle.
+fn count_plain_share(chars: &[char], script: Script, inside: usize) -> PlainCount {
+    /// Characters counted between two looks at the bounds.
+    const STRIDE: usize = 16;
+    let (share, whole) = PLAIN_SCRIPT_SHARE;
+    let mut written = 0usize;
+    let mut of_script = 0usize;
+    let mut counted = 0usize;
+    for chunk in chars.chunks(STRIDE) {
+        for &c in chunk {
+            if let Some(char_script) = written_script(c) {
+                written += 1;
+                of_script += usize::from(char_script == script);
+            }
+        }
+        counted += chunk.len();
+        let rest = chars.len() - counted;
+        if rest == 0 {
+            break;
+        }
+        // The script's own outside the sequences so far; those inside
+        // may not all have been met yet.
+        let outside = of_script.saturating_sub(inside);
+        let outside_at_most = (of_script + rest).saturating_sub(inside);
+        if outside >= PLAIN_SCRIPT_LETTERS && outside * whole >= (written + rest) * share {
+            return PlainCount::Settled(true);
+        }
+        if outside_at_most < PLAIN_SCRIPT_LETTERS
+            || outside_at_most * whole < (written + rest) * share
+        {
+            return PlainCount::Settled(false);
+        }
+    }
+    PlainCount::Whole { written, of_script }
+}
+
+/// How many of the characters inside the `found` sequences are of
+/// `script`.
+fn of_script_inside(chars: &[char], found: &[Sequence], script: Script) -> usize {
+    found
         .iter()
         .map(|sequence| {
             chars[sequence.start..sequence.start + sequence.len]
@@ -273,8 +335,12 @@ fn plain_share(
                 .filter(|&&c| class(c).script == script)
                 .count()
         })
-        .sum();
-    let outside = of_script - inside;
+        .sum()
+}
+
+/// Whether `outside` characters of a script outside the sequences, of
+/// `written` characters of any script, make a line plainly written in it.
+fn is_plain_share(outside: usize, written: usize) -> bool {
     outside >= PLAIN_SCRIPT_LETTERS
         && outside * PLAIN_SCRIPT_SHARE.1 >= written * PLAIN_SCRIPT_SHARE.0
 }
@@ -391,7 +457,12 @@ fn sequences_from(
         if !(0x80..=0xBF).contains(&second) {
             continue;
         }
-        if let Some(decoded) = decode_at(chars, index, [lead, second], length, page, allow_c1) {
+        let decoded = if length == 2 {
+            two_byte_reading([lead, second], allow_c1)
+        } else {
+            decode_at(chars, index, [lead, second], length, page, allow_c1)
+        };
+        if let Some(decoded) = decoded {
             found.push(Sequence {
                 start: index,
                 len: length,
@@ -404,7 +475,8 @@ fn sequences_from(
 }
 
 /// The character the `length` characters from `start` decode to under
-/// `page`, whose first two stand for the bytes `first_two`.
+/// `page`, whose first two stand for the bytes `first_two` (a lead and a
+/// continuation byte). Two-byte sequences take [`two_byte_reading`].
 fn decode_at(
     chars: &[char],
     start: usize,
@@ -422,10 +494,38 @@ fn decode_at(
     if allow_c1 && is_middle_step(decoded) {
         return Some(decoded);
     }
-    if class(decoded).is_forbidden() || is_noncharacter(decoded) {
-        return None;
-    }
-    Some(decoded)
+    is_producible(decoded).then_some(decoded)
+}
+
+/// What [`decode_at`] would give for a two-byte sequence, a lead (C2 to DF) and a
+/// continuation byte. Most sequences in text are two bytes long (a Thai,
+/// Greek or Cyrillic letter before a continuation): such a pair always
+/// encodes one code point below U+0800, and a table says whether a repair
+/// may produce it.
+#[inline]
+fn two_byte_reading([lead, continuation]: [u8; 2], allow_c1: bool) -> Option<char> {
+    let code = u32::from(lead & 0x1F) << 6 | u32::from(continuation & 0x3F);
+    let decoded = char::from_u32(code)?;
+    let allowed = allow_c1 && is_middle_step(decoded) || producible_below_0800()[code as usize];
+    allowed.then_some(decoded)
+}
+
+/// Whether a repair may produce each code point below U+0800 (a two-byte
+/// sequence), by code point: the test [`decode_at`] makes of longer
+/// sequences' results, worked out once.
+fn producible_below_0800() -> &'static [bool] {
+    static PRODUCIBLE: OnceLock<Vec<bool>> = OnceLock::new();
+    PRODUCIBLE.get_or_init(|| {
+        (0..0x800)
+            .map(|code| char::from_u32(code).is_some_and(is_producible))
+            .collect()
+    })
+}
+
+/// Whether a repair may produce `c`: not a control, private use,
+/// unassigned or a noncharacter.
+fn is_producible(c: char) -> bool {
+    !(class(c).is_forbidden() || is_noncharacter(c))
 }
 
 /// The one character that `bytes` (a whole UTF-8 sequence of two to four
@@ -592,6 +692,25 @@ mod tests {
     }
 
     #[test]
+    fn two_byte_readings_follow_the_whole_sequence_rules() {
+        for lead in 0xC2..=0xDFu8 {
+            for continuation in 0x80..=0xBFu8 {
+                for allow_c1 in [false, true] {
+                    let decoded = decode_utf8_sequence(&[lead, continuation]).unwrap();
+                    let expected = (allow_c1 && is_middle_step(decoded)
+                        || !(class(decoded).is_forbidden() || is_noncharacter(decoded)))
+                    .then_some(decoded);
+                    assert_eq!(
+                        two_byte_reading([lead, continuation], allow_c1),
+                        expected,
+                        "{lead:02X} {continuation:02X} {allow_c1}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_pre_scan_pairs_across_every_kind_of_neighbour() {
         // A lead then a continuation, and a capital before a lost byte;
         // ASCII between them breaks the pair.
@@ -622,6 +741,27 @@ mod tests {
             line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
         ) {
             proptest::prop_assert_eq!(candidate_pages(&line), candidate_pages_reference(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_count_stopped_once_settled_agrees_with_the_whole_count(
+            line in "([a .,»\u{E01}-\u{E4E}\u{370}-\u{3CE}\u{400}-\u{45F}\u{C0}-\u{FF}\u{2013}-\u{2022}]{0,3}[\u{E01}-\u{E4E}]{0,5}[\u{3B1}-\u{3C9}]{0,5}[\u{430}-\u{44F}]{0,5}){0,16}"
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            let mut facts = LineFacts::new(&chars);
+            for (index, page) in code_pages().iter().enumerate() {
+                let Some(native) = page.native else {
+                    continue;
+                };
+                let found = sequences(&chars, page, true);
+                proptest::prop_assert_eq!(
+                    facts.plainly(index, page, native),
+                    plainly_in_script(&chars, &found, native),
+                    "{}", page.reason
+                );
+            }
         }
     }
 

@@ -70,7 +70,6 @@ struct Filler {
 /// followed by a loss marker or by a continuation it cannot complete.
 pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
     let masks = candidate_masks();
-    let losing = losing_pages();
     let chars = facts.chars;
     chars.iter().enumerate().any(|(index, &c)| {
         // ASCII (never a lead, nor U+FFFD) is most of many lines: it is
@@ -81,7 +80,11 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
         if c == '\u{FFFD}' {
             return true;
         }
-        let leads = masks.get(c).0 & losing;
+        // Most characters here are letters of a code page's own script
+        // (Greek, Cyrillic, Thai), every one a lead: one look-up gives the
+        // pages `c` leads a sequence under and those it leads a longer one
+        // under, which serve every test below.
+        let LosingLeads { leads, longer } = losing_leads(c);
         if leads == 0 {
             return false;
         }
@@ -89,16 +92,9 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
             Some('?') => true,
             Some(' ') => ('\u{C2}'..='\u{DF}').contains(&c),
             Some(&next) => {
-                // Most characters here are letters of a code page's own
-                // script (Greek, Cyrillic, Thai), every one a lead: the
-                // pages `c` leads a longer sequence under are looked up
-                // once and serve both tests below, and `leads` (already
-                // narrowed to the losing pages) answers
-                // [`is_two_byte_lead`] without asking the tables again.
-                let longer = longer_lead_pages(c);
                 // A two-byte lead followed by a continuation is a complete
                 // sequence: there is no room for a lost byte.
-                let pages = masks.get(next).1 & leads & longer;
+                let pages = masks.get(next).1 & longer;
                 let previous = index.checked_sub(1).map(|i| chars[i]);
                 let after = chars.get(index + 2).copied();
                 pages != 0 && pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
@@ -128,34 +124,62 @@ fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
     other_script(previous) || other_script(Some(next))
 }
 
-/// Below this code point, [`longer_lead_pages`] reads a table: the scripts
+/// Below this code point, [`losing_leads`] reads a table: the scripts
 /// whose every letter stands for a lead byte under their own code page
 /// (Thai, Greek, Cyrillic) all live there.
 const LONGER_LEAD_LIMIT: u32 = 0x3000;
 
-/// The code pages under which `c` stands for the lead byte of a sequence
-/// of three or four bytes. The hole search asks at every lead character
-/// of a line; below [`LONGER_LEAD_LIMIT`] the answer is worked out once
-/// per character.
-fn longer_lead_pages(c: char) -> u16 {
-    match longer_lead_table().get(c as usize) {
-        Some(&pages) => pages,
-        None => longer_lead_pages_of(c),
+/// The code pages that lose bytes under which a character stands for a
+/// lead byte (`leads`), and those of them under which it leads a sequence
+/// of three or four bytes (`longer`); under the others it leads a
+/// two-byte one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LosingLeads {
+    leads: u16,
+    longer: u16,
+}
+
+/// [`LosingLeads`] of `c`. The hole search asks at every character of a
+/// line that is no ASCII; below [`LONGER_LEAD_LIMIT`] the answer is worked
+/// out once per character.
+#[inline]
+fn losing_leads(c: char) -> LosingLeads {
+    match losing_lead_table().get(c as usize) {
+        Some(&leads) => leads,
+        None => losing_leads_of(c),
     }
 }
 
-/// [`longer_lead_pages`] of every character below [`LONGER_LEAD_LIMIT`],
-/// by code point.
-fn longer_lead_table() -> &'static [u16] {
-    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+/// [`losing_leads`] of every character below [`LONGER_LEAD_LIMIT`], by
+/// code point.
+fn losing_lead_table() -> &'static [LosingLeads] {
+    static TABLE: OnceLock<Vec<LosingLeads>> = OnceLock::new();
     TABLE.get_or_init(|| {
         (0..LONGER_LEAD_LIMIT)
-            .map(|code| char::from_u32(code).map_or(0, longer_lead_pages_of))
+            .map(|code| {
+                char::from_u32(code).map_or(
+                    LosingLeads {
+                        leads: 0,
+                        longer: 0,
+                    },
+                    losing_leads_of,
+                )
+            })
             .collect()
     })
 }
 
-/// [`longer_lead_pages`] worked out from the code pages themselves.
+/// [`losing_leads`] worked out from the masks and the code pages.
+fn losing_leads_of(c: char) -> LosingLeads {
+    let leads = candidate_masks().get(c).0 & losing_pages();
+    LosingLeads {
+        leads,
+        longer: leads & longer_lead_pages_of(c),
+    }
+}
+
+/// The code pages under which `c` stands for the lead byte of a sequence
+/// of three or four bytes.
 fn longer_lead_pages_of(c: char) -> u16 {
     filter_pages(u16::MAX, |_, page| {
         page.byte(c)
@@ -269,8 +293,11 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
         let pages = masks.get(c).0 & losing;
         let filled = match variation_selector_hole(chars, index, pages, previous) {
             Some(end) => Some((end, EMOJI_PRESENTATION)),
-            None => best_filler(chars, index, pages, &mut variety, &mut fillers, hopeless)
-                .map(|filler| (filler.end, filler.decoded)),
+            None => match pages_with_room_for_a_hole(chars, index, pages) {
+                0 => None,
+                pages => best_filler(chars, index, pages, &mut variety, &mut fillers, hopeless)
+                    .map(|filler| (filler.end, filler.decoded)),
+            },
         };
         match filled {
             Some((end, decoded)) => {
@@ -289,6 +316,33 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
         }
     }
     edits
+}
+
+/// The code pages of `pages` (those under which `chars[start]` leads a
+/// sequence) under which [`collect_fillers`] can find a filler at all,
+/// judged from the next character alone. Unless that character is a loss
+/// marker (`?`, U+FFFD, or a space that may be a lost no-break space):
+/// - a lead of three or four bytes needs its next byte, dropped or not, to
+///   be followed by continuations: with the hole right after the lead,
+///   the next character is the first byte after the hole; with the hole
+///   further on, it is the byte before it. Either way it must stand for a
+///   continuation byte, and at the line's end nothing does;
+/// - a two-byte lead followed by a continuation is a complete sequence,
+///   with no room for a lost byte.
+///
+/// Most leads of clean and repaired text (`é` before a letter, a Thai
+/// consonant after a vowel) fail both, under every code page: their
+/// fillers are not set up at all.
+fn pages_with_room_for_a_hole(chars: &[char], start: usize, pages: u16) -> u16 {
+    let longer = pages & losing_leads(chars[start]).longer;
+    match chars.get(start + 1) {
+        Some('?' | '\u{FFFD}' | ' ') => pages,
+        Some(&next) => {
+            let continuation = candidate_masks().get(next).1;
+            (pages & !longer & !continuation) | (longer & continuation)
+        }
+        None => pages & !longer,
+    }
 }
 
 /// The variation selector that asks for an emoji's picture (`❤️`).
@@ -1072,7 +1126,8 @@ fn word_pattern(
 fn is_two_byte_lead(c: char) -> bool {
     // A lead byte (0xC2 to 0xF4) that starts no longer sequence starts a
     // two-byte one.
-    candidate_masks().get(c).0 & losing_pages() & !longer_lead_pages(c) != 0
+    let LosingLeads { leads, longer } = losing_leads(c);
+    leads & !longer != 0
 }
 
 /// Every way to read `chars[start..]`, under the code page at
@@ -1799,7 +1854,9 @@ mod tests {
     #[test]
     fn the_lead_tables_give_what_the_code_pages_say() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(longer_lead_pages(c), longer_lead_pages_of(c), "{c:?}");
+            let leads = candidate_masks().get(c).0 & losing_pages();
+            let longer = leads & longer_lead_pages_of(c);
+            assert_eq!(losing_leads(c), LosingLeads { leads, longer }, "{c:?}");
             assert_eq!(is_two_byte_lead(c), is_two_byte_lead_reference(c), "{c:?}");
         }
     }
@@ -1870,6 +1927,54 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    /// Whether the fillers of the hole at `start` under the code pages the
+    /// next character leaves room under are all the fillers there are.
+    fn room_for_a_hole_keeps_every_filler(line: &[char], start: usize) -> bool {
+        let pages = candidate_masks().get(line[start]).0 & losing_pages();
+        let room = pages_with_room_for_a_hole(line, start, pages);
+        let (mut all, mut kept, mut left_out) = (Vec::new(), Vec::new(), Vec::new());
+        gather_fillers(line, start, pages, &mut all, HOPELESS);
+        gather_fillers(line, start, room, &mut kept, HOPELESS);
+        gather_fillers(line, start, pages & !room, &mut left_out, HOPELESS);
+        let plain = |fillers: &[Filler]| -> Vec<(usize, char, u32)> {
+            fillers
+                .iter()
+                .map(|f| (f.end, f.decoded, f.evidence.to_bits()))
+                .collect()
+        };
+        left_out.is_empty() && plain(&all) == plain(&kept)
+    }
+
+    #[test]
+    fn the_next_character_leaves_room_for_every_filler_there_is() {
+        let mut holes = 0;
+        for line in damaged_lines() {
+            for start in 0..line.len() {
+                if line[start].is_ascii() {
+                    continue;
+                }
+                assert!(
+                    room_for_a_hole_keeps_every_filler(&line, start),
+                    "{start} in {line:?}"
+                );
+                holes += 1;
+            }
+        }
+        assert!(holes > 10_000, "{holes}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_filler_is_found_where_the_next_character_leaves_room(
+            line in "[a ?\u{FFFD}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{20AC}\u{2122}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{1,12}"
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            for start in 0..chars.len() {
+                proptest::prop_assert!(room_for_a_hole_keeps_every_filler(&chars, start), "{}", start);
+            }
+        }
     }
 
     #[test]
