@@ -551,8 +551,11 @@ impl SimpleFold {
                 0xE0..=0xEF => {
                     // Every character taken in so far is stable but the
                     // Thai marks.
-                    let after_stable = index > from
-                        && thai_mark_class(bytes.get(index - 3..index).unwrap_or_default()) == 0;
+                    let before = index
+                        .checked_sub(3)
+                        .and_then(|start| bytes.get(start..index));
+                    let after_stable =
+                        index > from && thai_mark_class(before.unwrap_or_default()) == 0;
                     folded.push_three_byte(text, index, after_stable)?
                 }
                 _ => return None,
