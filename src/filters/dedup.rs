@@ -24,10 +24,43 @@ pub const REASON: &str = "dedup.paragraph";
 
 /// Drops every kept block that repeats an earlier kept block.
 pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
-    let candidates: Vec<usize> = (0..views.len())
-        .filter(|&index| decisions.kept(index) && !is_verse(&views[index]))
-        .collect();
-    for index in repeated_among(views, &candidates, |view| long_enough(view, min_chars)) {
+    mark_with(
+        views,
+        min_chars,
+        &SharedRepeats::new(Some(min_chars)),
+        decisions,
+    );
+}
+
+/// [`mark`], taking the blocks in key order from `shared` when it has
+/// worked out its repeats: its candidates then hold every block this
+/// filter looks at (blocks are only dropped in between), so keeping
+/// those still kept and not verse, in that order, gives what sorting
+/// them would.
+pub fn mark_with(
+    views: &[BlockView],
+    min_chars: usize,
+    shared: &SharedRepeats,
+    decisions: &mut Decisions,
+) {
+    let keyed: Vec<(&FoldKey, usize)> = match shared.key_order() {
+        // A block other than prose is among the shared candidates only
+        // when it is no verse.
+        Some(order) => order
+            .iter()
+            .copied()
+            .filter(|&index| {
+                let view = &views[index];
+                decisions.kept(index) && !(view.prose && is_verse(view))
+            })
+            .map(|index| (views[index].folded_key(), index))
+            .collect(),
+        None => in_key_order(
+            views,
+            (0..views.len()).filter(|&index| decisions.kept(index) && !is_verse(&views[index])),
+        ),
+    };
+    for index in repeated_among(views, &keyed, |view| long_enough(view, min_chars)) {
         decisions.drop_block(index, REASON);
     }
 }
@@ -42,12 +75,21 @@ pub fn repeats(
     repeat_min_chars: Option<usize>,
     decisions: &Decisions,
 ) -> Vec<bool> {
-    let candidates: Vec<usize> = (0..views.len())
-        .filter(|&index| {
-            let view = &views[index];
-            decisions.kept(index) && (view.prose || repeat_min_chars.is_some() && !is_verse(view))
-        })
-        .collect();
+    repeats_keyed(views, repeat_min_chars, decisions).0
+}
+
+/// [`repeats`], with the candidates it looked at in key order (see
+/// [`in_key_order`]).
+fn repeats_keyed<'v>(
+    views: &'v [BlockView],
+    repeat_min_chars: Option<usize>,
+    decisions: &Decisions,
+) -> (Vec<bool>, Vec<(&'v FoldKey, usize)>) {
+    let candidates = (0..views.len()).filter(|&index| {
+        let view = &views[index];
+        decisions.kept(index) && (view.prose || repeat_min_chars.is_some() && !is_verse(view))
+    });
+    let keyed = in_key_order(views, candidates);
     let counts = |view: &BlockView| {
         view.prose
             || match repeat_min_chars {
@@ -56,15 +98,28 @@ pub fn repeats(
             }
     };
     let mut repeated = vec![false; views.len()];
-    for index in repeated_among(views, &candidates, counts) {
+    for index in repeated_among(views, &keyed, counts) {
         repeated[index] = true;
     }
-    repeated
+    (repeated, keyed)
 }
 
-/// The blocks among `candidates` (in order) whose comparison form is that
-/// of an earlier candidate that `counts`; a block that does not count is
-/// neither a repeat nor a first copy.
+/// `candidates` with their [`FoldKey`]s, sorted by key, then by index.
+fn in_key_order<'v>(
+    views: &'v [BlockView],
+    candidates: impl Iterator<Item = usize>,
+) -> Vec<(&'v FoldKey, usize)> {
+    let mut keyed: Vec<(&FoldKey, usize)> = candidates
+        .map(|index| (views[index].folded_key(), index))
+        .collect();
+    keyed.sort_unstable();
+    keyed
+}
+
+/// The blocks among the candidates in `keyed` (in key order, see
+/// [`in_key_order`]) whose comparison form is that of an earlier candidate
+/// that `counts`; a block that does not count is neither a repeat nor a
+/// first copy.
 ///
 /// Blocks are grouped by [`FoldKey`] first: only blocks with the same key
 /// can be equal once folded, and most blocks share their key with none.
@@ -78,16 +133,11 @@ pub fn repeats(
 /// not grow with the square of its size.
 fn repeated_among(
     views: &[BlockView],
-    candidates: &[usize],
+    keyed: &[(&FoldKey, usize)],
     counts: impl Fn(&BlockView) -> bool,
 ) -> Vec<usize> {
     /// The most first copies a block is compared with one by one.
     const FEW_FIRSTS: usize = 8;
-    let mut keyed: Vec<(&FoldKey, usize)> = candidates
-        .iter()
-        .map(|&index| (views[index].folded_key(), index))
-        .collect();
-    keyed.sort_unstable();
     let mut repeated = Vec::new();
     let mut firsts: Vec<&BlockView> = Vec::new();
     for group in keyed.chunk_by(|(one, _), (other, _)| one == other) {
@@ -337,6 +387,8 @@ fn composes_with_nothing_after(c: char) -> bool {
 pub struct SharedRepeats {
     repeat_min_chars: Option<usize>,
     repeated: OnceCell<Vec<bool>>,
+    /// The candidates of [`repeats`] in key order (see [`in_key_order`]).
+    key_order: OnceCell<Vec<usize>>,
 }
 
 impl SharedRepeats {
@@ -345,13 +397,27 @@ impl SharedRepeats {
         SharedRepeats {
             repeat_min_chars,
             repeated: OnceCell::new(),
+            key_order: OnceCell::new(),
         }
     }
 
     /// For each block, whether it repeats an earlier kept block.
     pub fn get(&self, views: &[BlockView], decisions: &Decisions) -> &[bool] {
-        self.repeated
-            .get_or_init(|| repeats(views, self.repeat_min_chars, decisions))
+        self.repeated.get_or_init(|| {
+            let (repeated, keyed) = repeats_keyed(views, self.repeat_min_chars, decisions);
+            let order = keyed.into_iter().map(|(_, index)| index).collect();
+            // Set once, together with `repeated`.
+            let _ = self.key_order.set(order);
+            repeated
+        })
+    }
+
+    /// The candidates of [`repeats`] in key order, when it ran and took
+    /// in every block the paragraph filter may look at: every kept block
+    /// that is prose or no verse, as with the paragraph filter on.
+    fn key_order(&self) -> Option<&[usize]> {
+        self.repeat_min_chars?;
+        self.key_order.get().map(Vec::as_slice)
     }
 }
 
@@ -1852,6 +1918,53 @@ mod tests {
             mark(&views, min_chars, &mut decisions);
             let kept: Vec<bool> = (0..blocks.len()).map(|index| decisions.kept(index)).collect();
             proptest::prop_assert_eq!(kept, reference_run(&blocks, min_chars));
+        }
+
+        #[test]
+        fn marking_with_the_shared_key_order_drops_the_same_blocks(
+            picks in proptest::collection::vec(proptest::collection::vec(0usize..8, 1..4), 0..30),
+            dropped_before in proptest::collection::vec(proptest::bool::weighted(0.2), 30),
+            dropped_after in proptest::collection::vec(proptest::bool::weighted(0.2), 30),
+            min_chars in 0usize..60,
+        ) {
+            // Prose, labels, a short verse and a verse long enough to be
+            // prose too.
+            const PARTS: [&str; 8] = [
+                "The minister said on Monday that the schools would open again in the autumn.",
+                "THE  Minister said",
+                " on Monday.",
+                "Yes.",
+                "Sing it again\nand again\n",
+                "The chorus comes round again and again.\nThe chorus comes round again and again.\nThe chorus comes round again and again.\nThe chorus comes round again and again.\nThe chorus comes round again and again.\nThe chorus comes round again and again.\nThe chorus comes round again and again.",
+                "e\u{301}t\u{E9}",
+                "\n\u{200B}",
+            ];
+            let texts: Vec<String> = picks
+                .iter()
+                .map(|pick| pick.iter().map(|&part| PARTS[part]).collect())
+                .collect();
+            let blocks: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let drop = |decisions: &mut Decisions, dropped: &[bool]| {
+                for index in (0..blocks.len()).filter(|&index| dropped[index]) {
+                    decisions.drop_block(index, "test");
+                }
+            };
+            let plain_views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
+            let mut plain = Decisions::new(blocks.len());
+            drop(&mut plain, &dropped_before);
+            drop(&mut plain, &dropped_after);
+            mark(&plain_views, min_chars, &mut plain);
+            let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
+            let mut shared_decisions = Decisions::new(blocks.len());
+            drop(&mut shared_decisions, &dropped_before);
+            let shared = SharedRepeats::new(Some(min_chars));
+            shared.get(&views, &shared_decisions);
+            proptest::prop_assert!(shared.key_order().is_some());
+            drop(&mut shared_decisions, &dropped_after);
+            mark_with(&views, min_chars, &shared, &mut shared_decisions);
+            for index in 0..blocks.len() {
+                proptest::prop_assert_eq!(plain.kept(index), shared_decisions.kept(index), "block {}", index);
+            }
         }
 
         #[test]

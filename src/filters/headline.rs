@@ -43,17 +43,18 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
         if !decisions.kept(candidate) {
             continue;
         }
-        let Some(key) = key_of(candidate) else {
-            continue;
-        };
-        if !long_enough(key) {
-            continue;
-        }
         // A title form is never the headline itself, repeated or not: the
         // search goes on to the plain form, which drops it as its copy.
         // Taking a repeated title form for the headline would make a
         // second cleaning, where its copy is gone, choose differently.
+        // Told before the key, which takes folding the block.
         if title_form_bases(blocks[candidate]).next().is_some() {
+            continue;
+        }
+        let Some(key) = key_of(candidate) else {
+            continue;
+        };
+        if !long_enough(key) {
             continue;
         }
         let mut plain = Vec::new();

@@ -91,7 +91,7 @@ pub fn apply(
         headline::mark(blocks, &views, &mut decisions);
     }
     if config.dedup_paragraphs {
-        dedup::mark(&views, config.dedup_min_chars, &mut decisions);
+        dedup::mark_with(&views, config.dedup_min_chars, &repeats, &mut decisions);
     }
     let Decisions { keep, reasons } = decisions;
     for (index, (block, reason)) in blocks.iter().zip(reasons).enumerate() {
