@@ -83,6 +83,7 @@ pub(crate) fn repair_lines<'a>(
     // Everything before `copied` is already in `output` (when it exists).
     let mut copied = 0;
     let mut index = 0;
+    let mut room = LineRoom::default();
     while let Some(position) = next_non_ascii(bytes, index) {
         let line_start = memchr::memrchr(b'\n', &bytes[..position]).map_or(0, |p| p + 1);
         let line_end =
@@ -96,7 +97,7 @@ pub(crate) fn repair_lines<'a>(
         if pages == 0 {
             continue;
         }
-        if let Some(fixed) = repair_line(line, pages, line_start, changes) {
+        if let Some(fixed) = repair_line(line, pages, line_start, changes, &mut room) {
             let out = output.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[copied..line_start]);
             out.push_str(&fixed);
@@ -166,19 +167,48 @@ fn join_into(segments: &[Segment], line: &str, text: &mut String) {
     }
 }
 
+/// Buffers [`repair_line`] refills for every line, so that the lines of a
+/// text do not each allocate them afresh.
+#[derive(Default)]
+struct LineRoom {
+    /// The characters of the line as it came.
+    line_chars: Vec<char>,
+    /// The characters of the line's current text.
+    current_chars: Vec<char>,
+    /// The characters of the current text once edited (then swapped with
+    /// `current_chars`).
+    edited_chars: Vec<char>,
+    /// The text a pass started from.
+    pass_start: String,
+    /// The code pages a round planned.
+    planned: Vec<usize>,
+    /// The buffers of [`plan`].
+    plan: PlanRoom,
+}
+
 /// Repairs one line (without its `\n`), whose pre-scan found `pages`;
-/// `None` when nothing changed.
+/// `None` when nothing changed. `room` holds buffers for the work.
 fn repair_line(
     line: &str,
     pages: u16,
     line_offset: usize,
     changes: &mut Vec<Change>,
+    room: &mut LineRoom,
 ) -> Option<String> {
+    let LineRoom {
+        line_chars,
+        current_chars,
+        edited_chars,
+        pass_start,
+        planned,
+        plan: room,
+    } = room;
     // Most lines that reach here are clean text in a code page's own
     // script: settle that before building anything.
-    let mut line_chars = Vec::with_capacity(line.len());
+    line_chars.clear();
     line_chars.extend(line.chars());
-    let mut facts = LineFacts::new(&line_chars);
+    let line_chars = &line_chars[..];
+    let mut facts = LineFacts::new(line_chars);
     let worth_judging = pages_worth_judging(&mut facts, pages);
     if worth_judging == 0 && !lossy::worth_trying(&mut facts) {
         return None;
@@ -194,18 +224,10 @@ fn repair_line(
     let mut current = line.to_string();
     // The characters of `current`, kept up to date edit by edit rather than
     // decoded again after each round.
-    let mut current_chars = line_chars.clone();
+    current_chars.clear();
+    current_chars.extend_from_slice(line_chars);
     let mut used_pages = 0u32;
     let mut readings = Readings::default();
-    // Buffers every round and pass refills, so that a line's rounds do not
-    // allocate afresh: the text a pass started from, the characters of the
-    // current text once edited (then swapped with `current_chars`), the
-    // code pages a round planned, and the reading a judged run is turned
-    // into.
-    let mut pass_start = String::new();
-    let mut edited_chars: Vec<char> = Vec::new();
-    let mut planned: Vec<usize> = Vec::new();
-    let mut room = PlanRoom::default();
     // A filled hole can complete a neighbouring sequence, and a repaired
     // sequence is context for a hole: alternate until neither finds more,
     // so that a second call finds nothing left to do.
@@ -218,7 +240,7 @@ fn repair_line(
             let (mut facts, pages) = match first_round.take() {
                 Some(known) => known,
                 None => {
-                    let mut facts = LineFacts::new(&current_chars);
+                    let mut facts = LineFacts::new(current_chars);
                     let pages = pages_worth_judging(&mut facts, candidate_pages(&current));
                     (facts, pages)
                 }
@@ -256,7 +278,7 @@ fn repair_line(
                 if planned_already {
                     continue;
                 }
-                let (gain, edits) = plan(chars, found, page, established, &mut readings, &mut room);
+                let (gain, edits) = plan(chars, found, page, established, &mut readings, room);
                 planned.push(page_index);
                 // A code page the line already needed costs nothing more.
                 let net = if established {
@@ -281,16 +303,16 @@ fn repair_line(
                 break;
             }
             used_pages |= 1 << page_index;
-            edit_chars(chars, &edits, &mut edited_chars);
+            edit_chars(chars, &edits, edited_chars);
             apply(&mut segments, line, to_byte_edits(&current, edits));
             join_into(&segments, line, &mut current);
-            std::mem::swap(&mut current_chars, &mut edited_chars);
+            std::mem::swap(current_chars, edited_chars);
         }
         // A filled hole is context for its neighbours: fill again until
         // nothing changes, so that a second call finds nothing more to do.
         let mut filled = false;
         for _ in 0..LOSSY_ROUNDS {
-            let chars = &current_chars;
+            let chars = &current_chars[..];
             let worth_filling = segments.iter().any(|segment| segment.reason.is_some())
                 || *line_worth_filling
                     .get_or_insert_with(|| lossy::worth_trying(&mut LineFacts::new(chars)));
@@ -302,16 +324,16 @@ fn repair_line(
             if lossy_edits.is_empty() {
                 break;
             }
-            edit_chars(chars, &lossy_edits, &mut edited_chars);
+            edit_chars(chars, &lossy_edits, edited_chars);
             apply(&mut segments, line, to_byte_edits(&current, lossy_edits));
             join_into(&segments, line, &mut current);
-            std::mem::swap(&mut current_chars, &mut edited_chars);
+            std::mem::swap(current_chars, edited_chars);
             filled = true;
         }
         // Without a filled hole, another pass would see the very text the
         // settled rounds and the hole search just saw, and find the same
         // nothing.
-        if current == pass_start || settled && !filled {
+        if current == *pass_start || settled && !filled {
             break;
         }
     }
@@ -1648,6 +1670,30 @@ mod tests {
         // Nor does a Thai digit beside it (`๐` is the lead byte F0 under
         // windows-874) make it a number.
         assert!(!fixed("in front of 80,000 people ๐Ÿ†.").contains('\u{660}'));
+    }
+
+    #[test]
+    fn lines_repaired_together_read_as_each_repaired_alone() {
+        // The lines of a text share their buffers: nothing a line leaves in
+        // them may change the next one, long or short, damaged or clean.
+        let original = "Цены на бензин выросли на пять процентов за последний месяц.";
+        let lines = [
+            misread(
+                &misread(original, encoding_rs::ISO_8859_2),
+                encoding_rs::WINDOWS_1252,
+            ),
+            "cafÃ© au lait".to_string(),
+            "SÃO PAULO, café, ×, °C".to_string(),
+            "โ€œSome of it,โ€ Putinโ€™s".to_string(),
+            "cafÃƒÂ© noir".to_string(),
+            "in front of 80,000 people ðŸ† today".to_string(),
+            "thÃ©".to_string(),
+        ];
+        let alone: Vec<String> = lines.iter().map(|line| fixed(line)).collect();
+        assert_eq!(fixed(&lines.join("\n")), alone.join("\n"));
+        let reversed: Vec<String> = lines.iter().rev().cloned().collect();
+        let alone_reversed: Vec<String> = alone.iter().rev().cloned().collect();
+        assert_eq!(fixed(&reversed.join("\n")), alone_reversed.join("\n"));
     }
 
     #[test]
