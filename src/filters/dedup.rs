@@ -360,9 +360,20 @@ fn written_alone(text: &str, index: usize) -> Option<char> {
 /// neither whitespace nor invisible. A unit test checks every character.
 fn first_folded_char(c: char) -> char {
     match c {
-        '`' | '‘' | '’' | '‚' | '‛' | '′' | '´' => '\'',
-        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
-        other => other.to_lowercase().next().unwrap_or(other),
+        '`' => '\'',
+        other => {
+            folded_quote(other).unwrap_or_else(|| other.to_lowercase().next().unwrap_or(other))
+        }
+    }
+}
+
+/// The straight quote the fold writes for a quote mark or prime other
+/// than ASCII ones.
+fn folded_quote(c: char) -> Option<char> {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '′' | '´' => Some('\''),
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => Some('"'),
+        _ => None,
     }
 }
 
@@ -717,11 +728,13 @@ fn starts_simple_unit(bytes: &[u8], index: usize, two_byte_letters: &[String]) -
 /// alone and nothing combines with (a stable character): `'` or `"`. A
 /// unit test checks each against [`Folder::push`].
 fn quote_fold(code: u32) -> Option<u8> {
-    match code {
-        0x2018..=0x201B | 0x2032 => Some(b'\''),
-        0x201C..=0x201F => Some(b'"'),
-        _ => None,
+    // The three-byte ones but `″`, which NFKC makes two primes.
+    if !matches!(code, 0x2018..=0x201F | 0x2032) {
+        return None;
     }
+    char::from_u32(code)
+        .and_then(folded_quote)
+        .map(|quote| quote as u8)
 }
 
 /// The last [`KEY_BYTES`] bytes of the comparison form of `text` (or the
@@ -1354,10 +1367,9 @@ impl Folder {
             return;
         }
         self.flush_space();
-        match c {
-            '‘' | '’' | '‚' | '‛' | '′' | '´' => self.out.push('\''),
-            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => self.out.push('"'),
-            other => push_lowercase(&mut self.out, other),
+        match folded_quote(c) {
+            Some(quote) => self.out.push(quote),
+            None => push_lowercase(&mut self.out, c),
         }
     }
 
