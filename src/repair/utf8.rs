@@ -53,13 +53,20 @@ pub(crate) fn has_pair(bytes: &[u8], is: impl Fn(u8, u8) -> bool) -> bool {
     }) || is(last, 0)
 }
 
+/// The code point of the two-byte sequence of a lead byte (C0 to DF) and
+/// a continuation byte.
+#[inline(always)]
+pub(crate) fn two_byte_code_point(lead: u8, continuation: u8) -> u32 {
+    (u32::from(lead & 0x1F) << 6) | u32::from(continuation & 0x3F)
+}
+
 /// The code point and length of the character that starts at `index` of
 /// valid UTF-8, whose first byte `first` is not ASCII.
 #[inline(always)]
 pub(crate) fn code_point_at(bytes: &[u8], index: usize, first: u8) -> (u32, usize) {
     let tail = |offset: usize| u32::from(bytes[index + offset] & 0x3F);
     match first {
-        0xC0..=0xDF => ((u32::from(first & 0x1F) << 6) | tail(1), 2),
+        0xC0..=0xDF => (two_byte_code_point(first, bytes[index + 1]), 2),
         0xE0..=0xEF => (
             (u32::from(first & 0x0F) << 12) | (tail(1) << 6) | tail(2),
             3,

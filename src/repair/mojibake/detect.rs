@@ -6,7 +6,7 @@
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::score::{class, Script};
-use crate::repair::utf8::{code_point_at, next_non_ascii};
+use crate::repair::utf8::{code_point_at, next_non_ascii, two_byte_code_point};
 use std::sync::OnceLock;
 
 /// Whether the line holds a character that stands for a UTF-8 lead byte
@@ -63,7 +63,7 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             // Two bytes: a character below U+0800, always in the flat
             // table. The windows-1252 capitals are among them, and U+FFFD
             // is not.
-            let code = u32::from(first & 0x1F) << 6 | u32::from(bytes[index + 1] & 0x3F);
+            let code = two_byte_code_point(first, bytes[index + 1]);
             let (its_lead, continuation) = masks.get_low(code);
             found |= lead & continuation;
             lead = its_lead;
@@ -504,7 +504,7 @@ fn decode_at(
 /// may produce it.
 #[inline]
 fn two_byte_reading([lead, continuation]: [u8; 2], allow_c1: bool) -> Option<char> {
-    let code = u32::from(lead & 0x1F) << 6 | u32::from(continuation & 0x3F);
+    let code = two_byte_code_point(lead, continuation);
     let decoded = char::from_u32(code)?;
     let allowed = allow_c1 && is_middle_step(decoded) || producible_below_0800()[code as usize];
     allowed.then_some(decoded)
