@@ -70,6 +70,7 @@ struct Filler {
 /// followed by a loss marker or by a continuation it cannot complete.
 pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
     let masks = candidate_masks();
+    let lead_table = losing_lead_table();
     let chars = facts.chars;
     chars.iter().enumerate().any(|(index, &c)| {
         // ASCII (never a lead, nor U+FFFD) is most of many lines: it is
@@ -84,7 +85,10 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
         // (Greek, Cyrillic, Thai), every one a lead: one look-up gives the
         // pages `c` leads a sequence under and those it leads a longer one
         // under, which serve every test below.
-        let LosingLeads { leads, longer } = losing_leads(c);
+        let LosingLeads { leads, longer } = match lead_table.get(c as usize) {
+            Some(&leads) => leads,
+            None => losing_leads_of(c),
+        };
         if leads == 0 {
             return false;
         }
@@ -156,36 +160,28 @@ fn losing_lead_table() -> &'static [LosingLeads] {
     static TABLE: OnceLock<Vec<LosingLeads>> = OnceLock::new();
     TABLE.get_or_init(|| {
         (0..LONGER_LEAD_LIMIT)
-            .map(|code| {
-                char::from_u32(code).map_or(
-                    LosingLeads {
-                        leads: 0,
-                        longer: 0,
-                    },
-                    losing_leads_of,
-                )
-            })
+            .filter_map(char::from_u32)
+            .map(losing_leads_of)
             .collect()
     })
 }
 
-/// [`losing_leads`] worked out from the masks and the code pages.
+/// [`losing_leads`] worked out from the masks and the code pages. Only
+/// the pages `c` leads a sequence under are asked for its length: most
+/// characters lead none, and cost one mask look-up.
 fn losing_leads_of(c: char) -> LosingLeads {
     let leads = candidate_masks().get(c).0 & losing_pages();
+    let leading_at_least = |shortest: usize| {
+        filter_pages(leads, |_, page| {
+            page.byte(c)
+                .and_then(sequence_length)
+                .is_some_and(|length| length >= shortest)
+        })
+    };
     LosingLeads {
         leads,
-        longer: leads & longer_lead_pages_of(c),
+        longer: leading_at_least(3),
     }
-}
-
-/// The code pages under which `c` stands for the lead byte of a sequence
-/// of three or four bytes.
-fn longer_lead_pages_of(c: char) -> u16 {
-    filter_pages(u16::MAX, |_, page| {
-        page.byte(c)
-            .and_then(sequence_length)
-            .is_some_and(|length| length >= 3)
-    })
 }
 
 /// Narrows `pages` for a lead `lead` followed by a continuation `next`.
@@ -1855,8 +1851,18 @@ mod tests {
     fn the_lead_tables_give_what_the_code_pages_say() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             let leads = candidate_masks().get(c).0 & losing_pages();
-            let longer = leads & longer_lead_pages_of(c);
-            assert_eq!(losing_leads(c), LosingLeads { leads, longer }, "{c:?}");
+            let leading_at_least = |shortest: usize| {
+                filter_pages(u16::MAX, |_, page| {
+                    page.byte(c)
+                        .and_then(sequence_length)
+                        .is_some_and(|length| length >= shortest)
+                })
+            };
+            let expected = LosingLeads {
+                leads,
+                longer: leads & leading_at_least(3),
+            };
+            assert_eq!(losing_leads(c), expected, "{c:?}");
             assert_eq!(is_two_byte_lead(c), is_two_byte_lead_reference(c), "{c:?}");
         }
     }
