@@ -85,7 +85,7 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
         // (Greek, Cyrillic, Thai), every one a lead: one look-up gives the
         // pages `c` leads a sequence under and those it leads a longer one
         // under, which serve every test below.
-        let LosingLeads { leads, longer } = match lead_table.get(c as usize) {
+        let LosingLeads { leads, longer, .. } = match lead_table.get(c as usize) {
             Some(&leads) => leads,
             None => losing_leads_of(c),
         };
@@ -134,13 +134,14 @@ fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
 const LONGER_LEAD_LIMIT: u32 = 0x3000;
 
 /// The code pages that lose bytes under which a character stands for a
-/// lead byte (`leads`), and those of them under which it leads a sequence
-/// of three or four bytes (`longer`); under the others it leads a
-/// two-byte one.
+/// lead byte (`leads`), those of them under which it leads a sequence of
+/// three or four bytes (`longer`), and those under which it leads one of
+/// four (`four`); under the others it leads a two-byte one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LosingLeads {
     leads: u16,
     longer: u16,
+    four: u16,
 }
 
 /// [`LosingLeads`] of `c`. The hole search asks at every character of a
@@ -181,6 +182,7 @@ fn losing_leads_of(c: char) -> LosingLeads {
     LosingLeads {
         leads,
         longer: leading_at_least(3),
+        four: leading_at_least(4),
     }
 }
 
@@ -316,29 +318,46 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
 
 /// The code pages of `pages` (those under which `chars[start]` leads a
 /// sequence) under which [`collect_fillers`] can find a filler at all,
-/// judged from the next character alone. Unless that character is a loss
-/// marker (`?`, U+FFFD, or a space that may be a lost no-break space):
-/// - a lead of three or four bytes needs its next byte, dropped or not, to
-///   be followed by continuations: with the hole right after the lead,
-///   the next character is the first byte after the hole; with the hole
-///   further on, it is the byte before it. Either way it must stand for a
-///   continuation byte, and at the line's end nothing does;
-/// - a two-byte lead followed by a continuation is a complete sequence,
-///   with no room for a lost byte.
+/// judged from the next three characters. A sequence of `n` bytes that
+/// lost one still has its other `n - 1`: the lead, then continuations,
+/// with the lost byte either
+/// - dropped among them: exactly `n - 2` continuations follow the lead
+///   (with `n - 1` the sequence is complete as it stands, with no room for
+///   a lost byte), or
+/// - shown as a loss marker (`?`, U+FFFD, or a space that may be a lost
+///   no-break space) among them: the continuations before the marker and
+///   those after it make up `n - 2`. A marker never stands for a
+///   continuation byte.
 ///
-/// Most leads of clean and repaired text (`é` before a letter, a Thai
-/// consonant after a vowel) fail both, under every code page: their
-/// fillers are not set up at all.
+/// Most leads of clean and repaired text (`é` before a letter or before a
+/// space and a letter, a Thai consonant after a vowel, a Greek word's
+/// last letter before a space) fail every way, under every code page:
+/// their fillers are not set up at all.
 fn pages_with_room_for_a_hole(chars: &[char], start: usize, pages: u16) -> u16 {
-    let longer = pages & losing_leads(chars[start]).longer;
-    match chars.get(start + 1) {
-        Some('?' | '\u{FFFD}' | ' ') => pages,
-        Some(&next) => {
-            let continuation = candidate_masks().get(next).1;
-            (pages & !longer & !continuation) | (longer & continuation)
-        }
-        None => pages & !longer,
+    let LosingLeads { longer, four, .. } = losing_leads(chars[start]);
+    let masks = candidate_masks();
+    // The pages under which the character `offset` places on stands for a
+    // continuation byte (none beyond the line's end), and, as a mask of
+    // every page, whether it is a loss marker. A marker never stands for
+    // a continuation byte.
+    let continuation = |offset: usize| chars.get(start + offset).map_or(0, |&c| masks.get(c).1);
+    let marker = |offset: usize| match chars.get(start + offset) {
+        Some('?' | '\u{FFFD}' | ' ') => u16::MAX,
+        _ => 0,
+    };
+    let first = continuation(1);
+    let two_bytes = pages & !longer & !first;
+    let (longer, marked) = (pages & longer, marker(1));
+    // A longer sequence needs a continuation or a marker next.
+    if longer == 0 || first | marked == 0 {
+        return two_bytes;
     }
+    let (second, third) = (continuation(2), continuation(3));
+    let three_bytes = longer & !four & (marked & second | first & !second);
+    let four_bytes = longer
+        & four
+        & (marked & second & third | first & marker(2) & third | first & second & !third);
+    two_bytes | three_bytes | four_bytes
 }
 
 /// The variation selector that asks for an emoji's picture (`❤️`).
@@ -1122,7 +1141,7 @@ fn word_pattern(
 fn is_two_byte_lead(c: char) -> bool {
     // A lead byte (0xC2 to 0xF4) that starts no longer sequence starts a
     // two-byte one.
-    let LosingLeads { leads, longer } = losing_leads(c);
+    let LosingLeads { leads, longer, .. } = losing_leads(c);
     leads & !longer != 0
 }
 
@@ -1861,6 +1880,7 @@ mod tests {
             let expected = LosingLeads {
                 leads,
                 longer: leads & leading_at_least(3),
+                four: leads & leading_at_least(4),
             };
             assert_eq!(losing_leads(c), expected, "{c:?}");
             assert_eq!(is_two_byte_lead(c), is_two_byte_lead_reference(c), "{c:?}");
@@ -1936,7 +1956,7 @@ mod tests {
     }
 
     /// Whether the fillers of the hole at `start` under the code pages the
-    /// next character leaves room under are all the fillers there are.
+    /// next characters leave room under are all the fillers there are.
     fn room_for_a_hole_keeps_every_filler(line: &[char], start: usize) -> bool {
         let pages = candidate_masks().get(line[start]).0 & losing_pages();
         let room = pages_with_room_for_a_hole(line, start, pages);
@@ -1954,7 +1974,7 @@ mod tests {
     }
 
     #[test]
-    fn the_next_character_leaves_room_for_every_filler_there_is() {
+    fn the_next_characters_leave_room_for_every_filler_there_is() {
         let mut holes = 0;
         for line in damaged_lines() {
             for start in 0..line.len() {
@@ -1973,7 +1993,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn every_filler_is_found_where_the_next_character_leaves_room(
+        fn every_filler_is_found_where_the_next_characters_leave_room(
             line in "[a ?\u{FFFD}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{20AC}\u{2122}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{1,12}"
         ) {
             let chars: Vec<char> = line.chars().collect();
@@ -1981,6 +2001,30 @@ mod tests {
                 proptest::prop_assert!(room_for_a_hole_keeps_every_filler(&chars, start), "{}", start);
             }
         }
+    }
+
+    #[test]
+    fn a_longer_lead_before_a_space_and_a_letter_leaves_no_room() {
+        // Under windows-1253 `ο` and `ς` lead sequences of three and four
+        // bytes: a space, or a continuation (`»`) and a space, followed by
+        // a letter cannot make up the rest of either.
+        let line: Vec<char> = "ο υπουργός είπε «τους» και έφυγε".chars().collect();
+        for (start, &c) in line.iter().enumerate() {
+            let pages = candidate_masks().get(c).0 & losing_pages();
+            if matches!(c, 'ο' | 'ς') {
+                assert_eq!(
+                    pages_with_room_for_a_hole(&line, start, pages),
+                    0,
+                    "{start}"
+                );
+            }
+            assert!(room_for_a_hole_keeps_every_filler(&line, start), "{start}");
+        }
+        // A space that may be a lost no-break space, with the continuation
+        // the sequence still needs after it, leaves room.
+        let damaged: Vec<char> = "â €".chars().collect();
+        let pages = candidate_masks().get('â').0 & losing_pages();
+        assert_ne!(pages_with_room_for_a_hole(&damaged, 0, pages), 0);
     }
 
     #[test]
