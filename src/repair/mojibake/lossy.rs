@@ -78,15 +78,14 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
         if c.is_ascii() {
             return false;
         }
-        if c == '\u{FFFD}' {
-            return true;
-        }
         // Most characters here are letters of a code page's own script
         // (Greek, Cyrillic, Thai), every one a lead: one look-up gives the
         // pages `c` leads a sequence under and those it leads a longer one
         // under, which serve every test below.
         let LosingLeads { leads, longer, .. } = match lead_table.get(c as usize) {
             Some(&leads) => leads,
+            // U+FFFD lies beyond the table.
+            None if c == '\u{FFFD}' => return true,
             None => losing_leads_of(c),
         };
         if leads == 0 {
@@ -1258,18 +1257,23 @@ fn collect_fillers(
         let (before, after) = (around.before, around.after);
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
-        // U+FFFD says a byte was lost; so does a `?` inside a word.
-        let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
-        let marked = !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word);
+        // U+FFFD says a byte was lost; so does a `?` inside a word. The
+        // neighbours' classes below are read only where a `?` stood for
+        // the lost byte.
+        let inside_word = || chars.get(end).is_some_and(|&c| score::class(c).is_letter());
+        let marked =
+            !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word());
         let misfit = dropped && !dropped_byte_fits(chars, start, end, decoded);
         // A `?` after a lone character that ends a sentence (`café Ã?`,
         // `Is it Â? Nobody`) reads as a real question mark as well as a lost
         // byte; before a lower-case word (`Ã? verdade`, `É verdade`) it is
         // a one-letter word that lost its byte.
-        let letter_before = start
-            .checked_sub(1)
-            .is_some_and(|i| score::class(chars[i]).is_letter());
-        let ends_sentence = match chars.get(end) {
+        let letter_before = || {
+            start
+                .checked_sub(1)
+                .is_some_and(|i| score::class(chars[i]).is_letter())
+        };
+        let ends_sentence = || match chars.get(end) {
             None => true,
             Some(c) if c.is_whitespace() => chars
                 .get(end + 1)
@@ -1280,7 +1284,7 @@ fn collect_fillers(
         // (`â€?`) are no lone character.
         let lone_lead = hole == start + 1;
         let question =
-            marker == Some('?') && !dropped && !letter_before && ends_sentence && lone_lead;
+            marker == Some('?') && !dropped && lone_lead && !letter_before() && ends_sentence();
         let adjust = |weighed: f32| {
             let mut evidence = weighed - page.cost;
             if marked {
@@ -1629,7 +1633,6 @@ fn weigh(
     decoded: char,
 ) -> Weighed {
     let (before, after) = (around.before, around.after);
-    let lead = score::class(chars[start]);
     let mut terms = [0.0f32; 6];
     let class = score::class(decoded);
     // An invisible character is never what a lossy hole most plausibly held.
@@ -1664,7 +1667,8 @@ fn weigh(
         '‐' if !(is_word(before) && is_word(after)) => terms[3] = -3.0,
         _ => {}
     }
-    if lead.script == Script::Latin && class.script == Script::Latin && class.is_letter() {
+    let latin_lead = || score::class(chars[start]).script == Script::Latin;
+    if class.script == Script::Latin && class.is_letter() && latin_lead() {
         terms[4] = latin_evidence(chars, start, swallowed_space, end, decoded);
     } else if class.is_letter() {
         // A two-byte letter of a script the letters corpus does not write
@@ -1748,15 +1752,18 @@ fn neighbour_after(chars: &[char], end: usize, page: &CodePage) -> Option<char> 
 /// The one character that `window`, read as bytes of `page`, encodes in
 /// UTF-8, if it is exactly one complete letter.
 fn decode_sequence(window: &[char], page: &CodePage) -> Option<char> {
-    if window.first().map_or(true, |c| c.is_ascii()) {
+    let &first = window.first()?;
+    if first.is_ascii() {
         return None;
     }
+    // The lead alone says whether the window has the sequence's length.
     let mut bytes = [0u8; 4];
-    for (slot, &c) in bytes.iter_mut().zip(window) {
-        *slot = page.byte(c)?;
-    }
+    bytes[0] = page.byte(first)?;
     if sequence_length(bytes[0]) != Some(window.len()) {
         return None;
+    }
+    for (slot, &c) in bytes.iter_mut().zip(window).skip(1) {
+        *slot = page.byte(c)?;
     }
     let decoded = decode_utf8_sequence(&bytes[..window.len()])?;
     score::class(decoded).is_letter().then_some(decoded)
@@ -2025,6 +2032,38 @@ mod tests {
         let damaged: Vec<char> = "â €".chars().collect();
         let pages = candidate_masks().get('â').0 & losing_pages();
         assert_ne!(pages_with_room_for_a_hole(&damaged, 0, pages), 0);
+    }
+
+    /// [`decode_sequence`] as first written: every character read as a
+    /// byte before the lead's length is asked.
+    fn decode_sequence_reference(window: &[char], page: &CodePage) -> Option<char> {
+        if window.first().map_or(true, |c| c.is_ascii()) {
+            return None;
+        }
+        let mut bytes = [0u8; 4];
+        for (slot, &c) in bytes.iter_mut().zip(window) {
+            *slot = page.byte(c)?;
+        }
+        if sequence_length(bytes[0]) != Some(window.len()) {
+            return None;
+        }
+        let decoded = decode_utf8_sequence(&bytes[..window.len()])?;
+        score::class(decoded).is_letter().then_some(decoded)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_sequence_is_decoded_as_when_every_byte_was_read_first(
+            window in "[a€\u{81}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{0,4}"
+        ) {
+            let window: Vec<char> = window.chars().collect();
+            for page in code_pages() {
+                proptest::prop_assert_eq!(
+                    decode_sequence(&window, page),
+                    decode_sequence_reference(&window, page)
+                );
+            }
+        }
     }
 
     #[test]
