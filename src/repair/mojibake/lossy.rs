@@ -101,7 +101,7 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
                 let previous = index.checked_sub(1).map(|i| chars[i]);
                 let after = chars.get(index + 2).copied();
                 pages != 0 && pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
-                    || leads & !longer != 0 && glued_to_other_script(c, previous, next)
+                    || leads & !longer != 0 && glued_to_other_script(lead_table, c, previous, next)
             }
             None => false,
         }
@@ -113,18 +113,32 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
 /// that is not Latin (`الجÙ` + `Ø§`, `Ñ` + `ка`): a lead that lost its
 /// second byte inside a word of the script it stood for. Clean text seldom
 /// glues a Latin-1 capital to an Arabic or Cyrillic letter. The caller
-/// has settled that `c` is such a lead ([`is_two_byte_lead`]).
-fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
-    let own = score::class(c).script;
+/// has settled that `c` is such a lead ([`is_two_byte_lead`]). The
+/// scripts come from `table` ([`losing_lead_table`]) below its end.
+fn glued_to_other_script(
+    table: &[LosingLeads],
+    c: char,
+    previous: Option<char>,
+    next: char,
+) -> bool {
+    let scripts = |c: char| match table.get(c as usize) {
+        Some(leads) => (leads.script, leads.letter_script),
+        None => scripts_of(c),
+    };
+    let own = scripts(c).0;
     let other_script = |neighbour: Option<char>| {
-        neighbour.is_some_and(|neighbour| {
-            let class = score::class(neighbour);
-            class.is_letter()
-                && !matches!(class.script, Script::Latin | Script::Common)
-                && class.script != own
-        })
+        neighbour.is_some_and(|neighbour| scripts(neighbour).1.is_some_and(|script| script != own))
     };
     other_script(previous) || other_script(Some(next))
+}
+
+/// The script of `c`, and that script again when `c` is a letter of a
+/// script other than Latin and Common: what [`glued_to_other_script`]
+/// reads of a lead and of its neighbours.
+fn scripts_of(c: char) -> (Script, Option<Script>) {
+    let class = score::class(c);
+    let letter = class.is_letter() && !matches!(class.script, Script::Latin | Script::Common);
+    (class.script, letter.then_some(class.script))
 }
 
 /// Below this code point, [`losing_leads`] reads a table: the scripts
@@ -135,12 +149,15 @@ const LONGER_LEAD_LIMIT: u32 = 0x3000;
 /// The code pages that lose bytes under which a character stands for a
 /// lead byte (`leads`), those of them under which it leads a sequence of
 /// three or four bytes (`longer`), and those under which it leads one of
-/// four (`four`); under the others it leads a two-byte one.
+/// four (`four`); under the others it leads a two-byte one. With them, the
+/// character's scripts as [`scripts_of`] gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LosingLeads {
     leads: u16,
     longer: u16,
     four: u16,
+    script: Script,
+    letter_script: Option<Script>,
 }
 
 /// [`LosingLeads`] of `c`. The hole search asks at every character of a
@@ -178,10 +195,13 @@ fn losing_leads_of(c: char) -> LosingLeads {
                 .is_some_and(|length| length >= shortest)
         })
     };
+    let (script, letter_script) = scripts_of(c);
     LosingLeads {
         leads,
         longer: leading_at_least(3),
         four: leading_at_least(4),
+        script,
+        letter_script,
     }
 }
 
@@ -1873,6 +1893,43 @@ mod tests {
         }) != 0
     }
 
+    /// The script a neighbour of a lead is told apart by in
+    /// [`glued_to_other_script`], as the classes give it.
+    fn glued_script_reference(c: char) -> Option<Script> {
+        let class = score::class(c);
+        (class.is_letter() && !matches!(class.script, Script::Latin | Script::Common))
+            .then_some(class.script)
+    }
+
+    /// [`glued_to_other_script`] as first written, from the classes.
+    fn glued_to_other_script_reference(c: char, previous: Option<char>, next: char) -> bool {
+        let own = score::class(c).script;
+        let other_script = |neighbour: Option<char>| {
+            neighbour
+                .and_then(glued_script_reference)
+                .is_some_and(|script| script != own)
+        };
+        other_script(previous) || other_script(Some(next))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_lead_is_glued_to_another_script_as_the_classes_say(
+            text in "[a ?\u{80}-\u{FF}\u{100}-\u{17F}\u{370}-\u{3CE}\u{400}-\u{45F}\u{531}-\u{587}\u{5D0}-\u{5EA}\u{621}-\u{64A}\u{E01}-\u{E5B}\u{4E00}-\u{4E20}\u{AC00}-\u{AC20}]{2,3}"
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let (previous, c, next) = match chars[..] {
+                [c, next] => (None, c, next),
+                [previous, c, next, ..] => (Some(previous), c, next),
+                _ => unreachable!(),
+            };
+            proptest::prop_assert_eq!(
+                glued_to_other_script(losing_lead_table(), c, previous, next),
+                glued_to_other_script_reference(c, previous, next)
+            );
+        }
+    }
+
     #[test]
     fn the_lead_tables_give_what_the_code_pages_say() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
@@ -1888,6 +1945,8 @@ mod tests {
                 leads,
                 longer: leads & leading_at_least(3),
                 four: leads & leading_at_least(4),
+                script: score::class(c).script,
+                letter_script: glued_script_reference(c),
             };
             assert_eq!(losing_leads(c), expected, "{c:?}");
             assert_eq!(is_two_byte_lead(c), is_two_byte_lead_reference(c), "{c:?}");
