@@ -70,6 +70,7 @@ struct Filler {
 /// followed by a loss marker or by a continuation it cannot complete.
 pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
     let masks = candidate_masks();
+    let lead_table = losing_lead_table();
     let chars = facts.chars;
     chars.iter().enumerate().any(|(index, &c)| {
         // ASCII (never a lead, nor U+FFFD) is most of many lines: it is
@@ -77,14 +78,16 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
         if c.is_ascii() {
             return false;
         }
-        if c == '\u{FFFD}' {
-            return true;
-        }
         // Most characters here are letters of a code page's own script
         // (Greek, Cyrillic, Thai), every one a lead: one look-up gives the
         // pages `c` leads a sequence under and those it leads a longer one
         // under, which serve every test below.
-        let LosingLeads { leads, longer } = losing_leads(c);
+        let LosingLeads { leads, longer, .. } = match lead_table.get(c as usize) {
+            Some(&leads) => leads,
+            // U+FFFD lies beyond the table.
+            None if c == '\u{FFFD}' => return true,
+            None => losing_leads_of(c),
+        };
         if leads == 0 {
             return false;
         }
@@ -98,7 +101,7 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
                 let previous = index.checked_sub(1).map(|i| chars[i]);
                 let after = chars.get(index + 2).copied();
                 pages != 0 && pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0
-                    || leads & !longer != 0 && glued_to_other_script(c, previous, next)
+                    || leads & !longer != 0 && glued_to_other_script(lead_table, c, previous, next)
             }
             None => false,
         }
@@ -110,18 +113,32 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
 /// that is not Latin (`الجÙ` + `Ø§`, `Ñ` + `ка`): a lead that lost its
 /// second byte inside a word of the script it stood for. Clean text seldom
 /// glues a Latin-1 capital to an Arabic or Cyrillic letter. The caller
-/// has settled that `c` is such a lead ([`is_two_byte_lead`]).
-fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
-    let own = score::class(c).script;
+/// has settled that `c` is such a lead ([`is_two_byte_lead`]). The
+/// scripts come from `table` ([`losing_lead_table`]) below its end.
+fn glued_to_other_script(
+    table: &[LosingLeads],
+    c: char,
+    previous: Option<char>,
+    next: char,
+) -> bool {
+    let scripts = |c: char| match table.get(c as usize) {
+        Some(leads) => (leads.script, leads.letter_script),
+        None => scripts_of(c),
+    };
+    let own = scripts(c).0;
     let other_script = |neighbour: Option<char>| {
-        neighbour.is_some_and(|neighbour| {
-            let class = score::class(neighbour);
-            class.is_letter()
-                && !matches!(class.script, Script::Latin | Script::Common)
-                && class.script != own
-        })
+        neighbour.is_some_and(|neighbour| scripts(neighbour).1.is_some_and(|script| script != own))
     };
     other_script(previous) || other_script(Some(next))
+}
+
+/// The script of `c`, and that script again when `c` is a letter of a
+/// script other than Latin and Common: what [`glued_to_other_script`]
+/// reads of a lead and of its neighbours.
+fn scripts_of(c: char) -> (Script, Option<Script>) {
+    let class = score::class(c);
+    let letter = class.is_letter() && !matches!(class.script, Script::Latin | Script::Common);
+    (class.script, letter.then_some(class.script))
 }
 
 /// Below this code point, [`losing_leads`] reads a table: the scripts
@@ -130,13 +147,17 @@ fn glued_to_other_script(c: char, previous: Option<char>, next: char) -> bool {
 const LONGER_LEAD_LIMIT: u32 = 0x3000;
 
 /// The code pages that lose bytes under which a character stands for a
-/// lead byte (`leads`), and those of them under which it leads a sequence
-/// of three or four bytes (`longer`); under the others it leads a
-/// two-byte one.
+/// lead byte (`leads`), those of them under which it leads a sequence of
+/// three or four bytes (`longer`), and those under which it leads one of
+/// four (`four`); under the others it leads a two-byte one. With them, the
+/// character's scripts as [`scripts_of`] gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LosingLeads {
     leads: u16,
     longer: u16,
+    four: u16,
+    script: Script,
+    letter_script: Option<Script>,
 }
 
 /// [`LosingLeads`] of `c`. The hole search asks at every character of a
@@ -156,36 +177,32 @@ fn losing_lead_table() -> &'static [LosingLeads] {
     static TABLE: OnceLock<Vec<LosingLeads>> = OnceLock::new();
     TABLE.get_or_init(|| {
         (0..LONGER_LEAD_LIMIT)
-            .map(|code| {
-                char::from_u32(code).map_or(
-                    LosingLeads {
-                        leads: 0,
-                        longer: 0,
-                    },
-                    losing_leads_of,
-                )
-            })
+            .filter_map(char::from_u32)
+            .map(losing_leads_of)
             .collect()
     })
 }
 
-/// [`losing_leads`] worked out from the masks and the code pages.
+/// [`losing_leads`] worked out from the masks and the code pages. Only
+/// the pages `c` leads a sequence under are asked for its length: most
+/// characters lead none, and cost one mask look-up.
 fn losing_leads_of(c: char) -> LosingLeads {
     let leads = candidate_masks().get(c).0 & losing_pages();
+    let leading_at_least = |shortest: usize| {
+        filter_pages(leads, |_, page| {
+            page.byte(c)
+                .and_then(sequence_length)
+                .is_some_and(|length| length >= shortest)
+        })
+    };
+    let (script, letter_script) = scripts_of(c);
     LosingLeads {
         leads,
-        longer: leads & longer_lead_pages_of(c),
+        longer: leading_at_least(3),
+        four: leading_at_least(4),
+        script,
+        letter_script,
     }
-}
-
-/// The code pages under which `c` stands for the lead byte of a sequence
-/// of three or four bytes.
-fn longer_lead_pages_of(c: char) -> u16 {
-    filter_pages(u16::MAX, |_, page| {
-        page.byte(c)
-            .and_then(sequence_length)
-            .is_some_and(|length| length >= 3)
-    })
 }
 
 /// Narrows `pages` for a lead `lead` followed by a continuation `next`.
@@ -320,29 +337,46 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
 
 /// The code pages of `pages` (those under which `chars[start]` leads a
 /// sequence) under which [`collect_fillers`] can find a filler at all,
-/// judged from the next character alone. Unless that character is a loss
-/// marker (`?`, U+FFFD, or a space that may be a lost no-break space):
-/// - a lead of three or four bytes needs its next byte, dropped or not, to
-///   be followed by continuations: with the hole right after the lead,
-///   the next character is the first byte after the hole; with the hole
-///   further on, it is the byte before it. Either way it must stand for a
-///   continuation byte, and at the line's end nothing does;
-/// - a two-byte lead followed by a continuation is a complete sequence,
-///   with no room for a lost byte.
+/// judged from the next three characters. A sequence of `n` bytes that
+/// lost one still has its other `n - 1`: the lead, then continuations,
+/// with the lost byte either
+/// - dropped among them: exactly `n - 2` continuations follow the lead
+///   (with `n - 1` the sequence is complete as it stands, with no room for
+///   a lost byte), or
+/// - shown as a loss marker (`?`, U+FFFD, or a space that may be a lost
+///   no-break space) among them: the continuations before the marker and
+///   those after it make up `n - 2`. A marker never stands for a
+///   continuation byte.
 ///
-/// Most leads of clean and repaired text (`é` before a letter, a Thai
-/// consonant after a vowel) fail both, under every code page: their
-/// fillers are not set up at all.
+/// Most leads of clean and repaired text (`é` before a letter or before a
+/// space and a letter, a Thai consonant after a vowel, a Greek word's
+/// last letter before a space) fail every way, under every code page:
+/// their fillers are not set up at all.
 fn pages_with_room_for_a_hole(chars: &[char], start: usize, pages: u16) -> u16 {
-    let longer = pages & losing_leads(chars[start]).longer;
-    match chars.get(start + 1) {
-        Some('?' | '\u{FFFD}' | ' ') => pages,
-        Some(&next) => {
-            let continuation = candidate_masks().get(next).1;
-            (pages & !longer & !continuation) | (longer & continuation)
-        }
-        None => pages & !longer,
+    let LosingLeads { longer, four, .. } = losing_leads(chars[start]);
+    let masks = candidate_masks();
+    // The pages under which the character `offset` places on stands for a
+    // continuation byte (none beyond the line's end), and, as a mask of
+    // every page, whether it is a loss marker. A marker never stands for
+    // a continuation byte.
+    let continuation = |offset: usize| chars.get(start + offset).map_or(0, |&c| masks.get(c).1);
+    let marker = |offset: usize| match chars.get(start + offset) {
+        Some('?' | '\u{FFFD}' | ' ') => u16::MAX,
+        _ => 0,
+    };
+    let first = continuation(1);
+    let two_bytes = pages & !longer & !first;
+    let (longer, marked) = (pages & longer, marker(1));
+    // A longer sequence needs a continuation or a marker next.
+    if longer == 0 || first | marked == 0 {
+        return two_bytes;
     }
+    let (second, third) = (continuation(2), continuation(3));
+    let three_bytes = longer & !four & (marked & second | first & !second);
+    let four_bytes = longer
+        & four
+        & (marked & second & third | first & marker(2) & third | first & second & !third);
+    two_bytes | three_bytes | four_bytes
 }
 
 /// The variation selector that asks for an emoji's picture (`❤️`).
@@ -1126,7 +1160,7 @@ fn word_pattern(
 fn is_two_byte_lead(c: char) -> bool {
     // A lead byte (0xC2 to 0xF4) that starts no longer sequence starts a
     // two-byte one.
-    let LosingLeads { leads, longer } = losing_leads(c);
+    let LosingLeads { leads, longer, .. } = losing_leads(c);
     leads & !longer != 0
 }
 
@@ -1243,18 +1277,23 @@ fn collect_fillers(
         let (before, after) = (around.before, around.after);
         let swallowed_space = marker == Some(' ') && after_hole > hole;
         let dropped = after_hole == hole;
-        // U+FFFD says a byte was lost; so does a `?` inside a word.
-        let inside_word = chars.get(end).is_some_and(|&c| score::class(c).is_letter());
-        let marked = !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word);
+        // U+FFFD says a byte was lost; so does a `?` inside a word. The
+        // neighbours' classes below are read only where a `?` stood for
+        // the lost byte.
+        let inside_word = || chars.get(end).is_some_and(|&c| score::class(c).is_letter());
+        let marked =
+            !dropped && (marker == Some('\u{FFFD}') || marker == Some('?') && inside_word());
         let misfit = dropped && !dropped_byte_fits(chars, start, end, decoded);
         // A `?` after a lone character that ends a sentence (`café Ã?`,
         // `Is it Â? Nobody`) reads as a real question mark as well as a lost
         // byte; before a lower-case word (`Ã? verdade`, `É verdade`) it is
         // a one-letter word that lost its byte.
-        let letter_before = start
-            .checked_sub(1)
-            .is_some_and(|i| score::class(chars[i]).is_letter());
-        let ends_sentence = match chars.get(end) {
+        let letter_before = || {
+            start
+                .checked_sub(1)
+                .is_some_and(|i| score::class(chars[i]).is_letter())
+        };
+        let ends_sentence = || match chars.get(end) {
             None => true,
             Some(c) if c.is_whitespace() => chars
                 .get(end + 1)
@@ -1265,7 +1304,7 @@ fn collect_fillers(
         // (`â€?`) are no lone character.
         let lone_lead = hole == start + 1;
         let question =
-            marker == Some('?') && !dropped && !letter_before && ends_sentence && lone_lead;
+            marker == Some('?') && !dropped && lone_lead && !letter_before() && ends_sentence();
         let adjust = |weighed: f32| {
             let mut evidence = weighed - page.cost;
             if marked {
@@ -1614,7 +1653,6 @@ fn weigh(
     decoded: char,
 ) -> Weighed {
     let (before, after) = (around.before, around.after);
-    let lead = score::class(chars[start]);
     let mut terms = [0.0f32; 6];
     let class = score::class(decoded);
     // An invisible character is never what a lossy hole most plausibly held.
@@ -1649,7 +1687,8 @@ fn weigh(
         '‐' if !(is_word(before) && is_word(after)) => terms[3] = -3.0,
         _ => {}
     }
-    if lead.script == Script::Latin && class.script == Script::Latin && class.is_letter() {
+    let latin_lead = || score::class(chars[start]).script == Script::Latin;
+    if class.script == Script::Latin && class.is_letter() && latin_lead() {
         terms[4] = latin_evidence(chars, start, swallowed_space, end, decoded);
     } else if class.is_letter() {
         // A two-byte letter of a script the letters corpus does not write
@@ -1733,15 +1772,18 @@ fn neighbour_after(chars: &[char], end: usize, page: &CodePage) -> Option<char> 
 /// The one character that `window`, read as bytes of `page`, encodes in
 /// UTF-8, if it is exactly one complete letter.
 fn decode_sequence(window: &[char], page: &CodePage) -> Option<char> {
-    if window.first().map_or(true, |c| c.is_ascii()) {
+    let &first = window.first()?;
+    if first.is_ascii() {
         return None;
     }
+    // The lead alone says whether the window has the sequence's length.
     let mut bytes = [0u8; 4];
-    for (slot, &c) in bytes.iter_mut().zip(window) {
-        *slot = page.byte(c)?;
-    }
+    bytes[0] = page.byte(first)?;
     if sequence_length(bytes[0]) != Some(window.len()) {
         return None;
+    }
+    for (slot, &c) in bytes.iter_mut().zip(window).skip(1) {
+        *slot = page.byte(c)?;
     }
     let decoded = decode_utf8_sequence(&bytes[..window.len()])?;
     score::class(decoded).is_letter().then_some(decoded)
@@ -1851,12 +1893,62 @@ mod tests {
         }) != 0
     }
 
+    /// The script a neighbour of a lead is told apart by in
+    /// [`glued_to_other_script`], as the classes give it.
+    fn glued_script_reference(c: char) -> Option<Script> {
+        let class = score::class(c);
+        (class.is_letter() && !matches!(class.script, Script::Latin | Script::Common))
+            .then_some(class.script)
+    }
+
+    /// [`glued_to_other_script`] as first written, from the classes.
+    fn glued_to_other_script_reference(c: char, previous: Option<char>, next: char) -> bool {
+        let own = score::class(c).script;
+        let other_script = |neighbour: Option<char>| {
+            neighbour
+                .and_then(glued_script_reference)
+                .is_some_and(|script| script != own)
+        };
+        other_script(previous) || other_script(Some(next))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_lead_is_glued_to_another_script_as_the_classes_say(
+            text in "[a ?\u{80}-\u{FF}\u{100}-\u{17F}\u{370}-\u{3CE}\u{400}-\u{45F}\u{531}-\u{587}\u{5D0}-\u{5EA}\u{621}-\u{64A}\u{E01}-\u{E5B}\u{4E00}-\u{4E20}\u{AC00}-\u{AC20}]{2,3}"
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let (previous, c, next) = match chars[..] {
+                [c, next] => (None, c, next),
+                [previous, c, next, ..] => (Some(previous), c, next),
+                _ => unreachable!(),
+            };
+            proptest::prop_assert_eq!(
+                glued_to_other_script(losing_lead_table(), c, previous, next),
+                glued_to_other_script_reference(c, previous, next)
+            );
+        }
+    }
+
     #[test]
     fn the_lead_tables_give_what_the_code_pages_say() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             let leads = candidate_masks().get(c).0 & losing_pages();
-            let longer = leads & longer_lead_pages_of(c);
-            assert_eq!(losing_leads(c), LosingLeads { leads, longer }, "{c:?}");
+            let leading_at_least = |shortest: usize| {
+                filter_pages(u16::MAX, |_, page| {
+                    page.byte(c)
+                        .and_then(sequence_length)
+                        .is_some_and(|length| length >= shortest)
+                })
+            };
+            let expected = LosingLeads {
+                leads,
+                longer: leads & leading_at_least(3),
+                four: leads & leading_at_least(4),
+                script: score::class(c).script,
+                letter_script: glued_script_reference(c),
+            };
+            assert_eq!(losing_leads(c), expected, "{c:?}");
             assert_eq!(is_two_byte_lead(c), is_two_byte_lead_reference(c), "{c:?}");
         }
     }
@@ -1930,7 +2022,7 @@ mod tests {
     }
 
     /// Whether the fillers of the hole at `start` under the code pages the
-    /// next character leaves room under are all the fillers there are.
+    /// next characters leave room under are all the fillers there are.
     fn room_for_a_hole_keeps_every_filler(line: &[char], start: usize) -> bool {
         let pages = candidate_masks().get(line[start]).0 & losing_pages();
         let room = pages_with_room_for_a_hole(line, start, pages);
@@ -1948,7 +2040,7 @@ mod tests {
     }
 
     #[test]
-    fn the_next_character_leaves_room_for_every_filler_there_is() {
+    fn the_next_characters_leave_room_for_every_filler_there_is() {
         let mut holes = 0;
         for line in damaged_lines() {
             for start in 0..line.len() {
@@ -1967,12 +2059,68 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn every_filler_is_found_where_the_next_character_leaves_room(
+        fn every_filler_is_found_where_the_next_characters_leave_room(
             line in "[a ?\u{FFFD}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{20AC}\u{2122}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{1,12}"
         ) {
             let chars: Vec<char> = line.chars().collect();
             for start in 0..chars.len() {
                 proptest::prop_assert!(room_for_a_hole_keeps_every_filler(&chars, start), "{}", start);
+            }
+        }
+    }
+
+    #[test]
+    fn a_longer_lead_before_a_space_and_a_letter_leaves_no_room() {
+        // Under windows-1253 `ο` and `ς` lead sequences of three and four
+        // bytes: a space, or a continuation (`»`) and a space, followed by
+        // a letter cannot make up the rest of either.
+        let line: Vec<char> = "ο υπουργός είπε «τους» και έφυγε".chars().collect();
+        for (start, &c) in line.iter().enumerate() {
+            let pages = candidate_masks().get(c).0 & losing_pages();
+            if matches!(c, 'ο' | 'ς') {
+                assert_eq!(
+                    pages_with_room_for_a_hole(&line, start, pages),
+                    0,
+                    "{start}"
+                );
+            }
+            assert!(room_for_a_hole_keeps_every_filler(&line, start), "{start}");
+        }
+        // A space that may be a lost no-break space, with the continuation
+        // the sequence still needs after it, leaves room.
+        let damaged: Vec<char> = "â €".chars().collect();
+        let pages = candidate_masks().get('â').0 & losing_pages();
+        assert_ne!(pages_with_room_for_a_hole(&damaged, 0, pages), 0);
+    }
+
+    /// [`decode_sequence`] as first written: every character read as a
+    /// byte before the lead's length is asked.
+    fn decode_sequence_reference(window: &[char], page: &CodePage) -> Option<char> {
+        if window.first().map_or(true, |c| c.is_ascii()) {
+            return None;
+        }
+        let mut bytes = [0u8; 4];
+        for (slot, &c) in bytes.iter_mut().zip(window) {
+            *slot = page.byte(c)?;
+        }
+        if sequence_length(bytes[0]) != Some(window.len()) {
+            return None;
+        }
+        let decoded = decode_utf8_sequence(&bytes[..window.len()])?;
+        score::class(decoded).is_letter().then_some(decoded)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_sequence_is_decoded_as_when_every_byte_was_read_first(
+            window in "[a€\u{81}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{0,4}"
+        ) {
+            let window: Vec<char> = window.chars().collect();
+            for page in code_pages() {
+                proptest::prop_assert_eq!(
+                    decode_sequence(&window, page),
+                    decode_sequence_reference(&window, page)
+                );
             }
         }
     }
