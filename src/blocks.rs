@@ -6,7 +6,9 @@
 /// Splits `text` into blocks. Each block is a slice of `text` holding its
 /// lines joined by the `\n`s that were between them.
 pub fn split(text: &str) -> Vec<&str> {
-    let mut blocks = Vec::new();
+    // Room for paragraphs of a few hundred bytes, as most are, so that the
+    // vector seldom grows.
+    let mut blocks = Vec::with_capacity(text.len() / 256 + 8);
     let mut saw_blank_between = false;
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -47,10 +49,15 @@ pub fn split(text: &str) -> Vec<&str> {
 
 /// Joins kept blocks with one blank line between them; the result ends in
 /// exactly one `\n`, or is empty when there is no block.
-pub fn join<'a>(blocks: impl IntoIterator<Item = &'a str>) -> String {
-    // Sized once: the joined text is every block plus two bytes each.
-    let blocks: Vec<&str> = blocks.into_iter().collect();
-    let size = blocks.iter().map(|block| block.len() + 2).sum::<usize>();
+pub fn join<'a, I>(blocks: I) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
+    // Sized once: the joined text is every block plus two bytes each. The
+    // blocks are gone through twice rather than gathered in a vector.
+    let blocks = blocks.into_iter();
+    let size = blocks.clone().map(|block| block.len() + 2).sum::<usize>();
     let mut out = String::with_capacity(size);
     for block in blocks {
         if !out.is_empty() {

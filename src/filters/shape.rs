@@ -17,7 +17,7 @@ pub const MAX_FURNITURE_BYTES: usize = 4096;
 #[derive(Debug)]
 pub struct BlockView<'a> {
     /// Non-empty lines, trimmed, spaces folded, invisible characters out.
-    pub lines: Vec<Cow<'a, str>>,
+    pub lines: Lines<'a>,
     /// Characters in the block (lines joined).
     pub chars: usize,
     /// Whitespace-separated words.
@@ -46,7 +46,7 @@ impl<'a> BlockView<'a> {
     pub fn new(block: &'a str) -> BlockView<'a> {
         if block.len() > MAX_FURNITURE_BYTES {
             return BlockView {
-                lines: Vec::new(),
+                lines: Lines::default(),
                 chars: block.chars().count(),
                 words: block.split_whitespace().count(),
                 prose: true,
@@ -58,17 +58,11 @@ impl<'a> BlockView<'a> {
                 text: block,
             };
         }
-        // Folding trims each line, its line break with it.
-        let lines: Vec<Cow<'a, str>> = crate::blocks::lines_with_breaks(block)
-            .map(fold_line)
-            .filter(|line| !line.is_empty())
-            .collect();
-        let (chars, spaces) = lines
-            .iter()
-            .map(|line| count_chars_and_spaces(line))
-            .fold((0, 0), |(chars, spaces), (line_chars, line_spaces)| {
-                (chars + line_chars, spaces + line_spaces)
-            });
+        let (lines, chars, spaces) = if may_need_folding(block.as_bytes()) {
+            folded_lines(block)
+        } else {
+            trimmed_lines(block)
+        };
         // A folded line is words separated by single spaces.
         let words = spaces + lines.len();
         let prose = reads_as_prose(&lines, chars, words);
@@ -176,6 +170,55 @@ impl<'a> BlockView<'a> {
     }
 }
 
+/// The folded lines of a block, read as a slice. Most blocks are one
+/// line, which is kept in place instead of in a vector of its own.
+#[derive(Debug, PartialEq)]
+pub enum Lines<'a> {
+    One([Cow<'a, str>; 1]),
+    Many(Vec<Cow<'a, str>>),
+}
+
+impl<'a> Lines<'a> {
+    fn push(&mut self, line: Cow<'a, str>) {
+        match self {
+            Lines::Many(lines) if lines.is_empty() => *self = Lines::One([line]),
+            Lines::Many(lines) => lines.push(line),
+            Lines::One([first]) => {
+                let mut lines = Vec::with_capacity(4);
+                lines.push(std::mem::take(first));
+                lines.push(line);
+                *self = Lines::Many(lines);
+            }
+        }
+    }
+}
+
+impl Default for Lines<'_> {
+    /// No line, and nothing allocated.
+    fn default() -> Self {
+        Lines::Many(Vec::new())
+    }
+}
+
+impl<'a> std::ops::Deref for Lines<'a> {
+    type Target = [Cow<'a, str>];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Lines::One(line) => line,
+            Lines::Many(lines) => lines,
+        }
+    }
+}
+
+impl<'a> FromIterator<Cow<'a, str>> for Lines<'a> {
+    fn from_iter<I: IntoIterator<Item = Cow<'a, str>>>(iter: I) -> Self {
+        let mut lines = Lines::default();
+        iter.into_iter().for_each(|line| lines.push(line));
+        lines
+    }
+}
+
 /// For each line of a block, the indexes of the `block` rules that cover
 /// it, all lines in one vector: most blocks have no hit at all, and then
 /// nothing is allocated.
@@ -208,6 +251,116 @@ impl LineHits {
     pub fn all(&self) -> &[usize] {
         &self.rules
     }
+}
+
+/// The non-empty lines of `block` folded with [`fold_line`], with their
+/// characters and spaces.
+fn folded_lines(block: &str) -> (Lines<'_>, usize, usize) {
+    // Folding trims each line, its line break with it.
+    let lines: Lines<'_> = crate::blocks::lines_with_breaks(block)
+        .map(fold_line)
+        .filter(|line| !line.is_empty())
+        .collect();
+    let (chars, spaces) = lines
+        .iter()
+        .map(|line| count_chars_and_spaces(line))
+        .fold((0, 0), |(chars, spaces), (line_chars, line_spaces)| {
+            (chars + line_chars, spaces + line_spaces)
+        });
+    (lines, chars, spaces)
+}
+
+/// [`folded_lines`] of a block that [`may_need_folding`] clears: the only
+/// whitespace in it is line breaks and single spaces, so folding a line
+/// only trims the spaces at its ends. The characters and spaces are
+/// counted over the whole block at once; the line breaks and the trimmed
+/// spaces, one byte and one character each, are taken off after.
+fn trimmed_lines(block: &str) -> (Lines<'_>, usize, usize) {
+    let (mut chars, mut spaces) = count_chars_and_spaces(block);
+    let mut lines = Lines::default();
+    for line in crate::blocks::lines_with_breaks(block) {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let trimmed = content.trim_matches(' ');
+        let spaces_trimmed = content.len() - trimmed.len();
+        chars -= spaces_trimmed + (line.len() - content.len());
+        spaces -= spaces_trimmed;
+        if !trimmed.is_empty() {
+            lines.push(Cow::Borrowed(trimmed));
+        }
+    }
+    (lines, chars, spaces)
+}
+
+/// Whether [`fold_line`] may change a line of `bytes` other than by
+/// trimming spaces and its line break: `bytes` holds a control character
+/// other than a line break, two spaces in a row, or the first bytes of
+/// whitespace other than a space or of an invisible character. Some
+/// characters that folding leaves alone share those bytes and are taken
+/// for them (the other control characters, the joiners, the bidi
+/// controls, Ogham, U+2040 to U+207F, Arabic presentation forms from
+/// U+FEC0); a block with one is folded line by line as usual. One pass
+/// over byte triples without branches, which the compiler turns into a
+/// pass over many bytes at once, where `fold_line` searches a line
+/// several times.
+fn may_need_folding(bytes: &[u8]) -> bool {
+    /// Bytes looked at per step; a window holds the two bytes after them.
+    const STEP: usize = 32;
+    let mut start = 0;
+    while let Some(window) = bytes[start..].first_chunk::<{ STEP + 2 }>() {
+        if folding_may_start_in(window) {
+            return true;
+        }
+        start += STEP;
+    }
+    // The last bytes (at most `STEP + 1`), in a window filled up with a
+    // letter, which starts nothing and, coming after them, changes nothing
+    // they start.
+    let rest = &bytes[start..];
+    let mut window = [b'x'; STEP + 3];
+    window[..rest.len()].copy_from_slice(rest);
+    folding_may_start_in(&window)
+}
+
+/// Whether what folding changes may start at one of the bytes of `window`
+/// but its last two (see [`folding_may_start`]). Most windows hold none of
+/// the bytes it can start with, which one cheap pass tells; only the
+/// others are looked at byte triple by byte triple.
+#[inline(always)]
+fn folding_may_start_in<const WINDOW: usize>(window: &[u8; WINDOW]) -> bool {
+    let mut leads = 0u8;
+    for index in 0..WINDOW - 2 {
+        let (a, b) = (window[index], window[index + 1]);
+        // Line breaks too: a window with one is looked at closely.
+        let control = a < 0x20;
+        let two_spaces = (a == b' ') & (b == b' ');
+        let lead = (a == 0xC2) | (a.wrapping_sub(0xE1) < 3) | (a == 0xEF);
+        leads |= u8::from(control | two_spaces | lead);
+    }
+    if leads == 0 {
+        return false;
+    }
+    let mut found = 0u8;
+    for index in 0..WINDOW - 2 {
+        let (a, b, c) = (window[index], window[index + 1], window[index + 2]);
+        found |= u8::from(folding_may_start(a, b, c));
+    }
+    found != 0
+}
+
+/// Whether what folding changes may start at the bytes `a b c` (see
+/// [`may_need_folding`]). Written with `&` and
+/// `|` rather than `&&` and `||`, so that there is nothing to branch on.
+#[inline(always)]
+fn folding_may_start(a: u8, b: u8, c: u8) -> bool {
+    let control = (a < 0x20) & (a != b'\n');
+    let two_spaces = (a == b' ') & (b == b' ');
+    let two_byte = (a == 0xC2) & ((b == 0x85) | (b == 0xA0) | (b == 0xAD));
+    let general_punctuation =
+        (a == 0xE2) & ((b == 0x81) | ((b == 0x80) & ((c < 0x90) | (c & 0xF8 == 0xA8))));
+    let other_three_byte = ((a == 0xE1) & (b == 0x9A))
+        | ((a == 0xE3) & (b == 0x80) & (c == 0x80))
+        | ((a == 0xEF) & (b == 0xBB));
+    control | two_spaces | two_byte | general_punctuation | other_three_byte
 }
 
 /// The characters and the spaces in `line`, counted together in
@@ -364,9 +517,91 @@ mod tests {
         }
     }
 
+    /// [`trimmed_lines`] gives what [`folded_lines`] gives whenever
+    /// [`may_need_folding`] lets a block through.
+    fn assert_trimmed_lines_fold(block: &str) {
+        if !may_need_folding(block.as_bytes()) {
+            assert_eq!(trimmed_lines(block), folded_lines(block), "{block:?}");
+        }
+    }
+
+    #[test]
+    fn every_character_folding_changes_is_caught() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for block in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!(" {c} "),
+                format!("{c}\n{c}"),
+                format!("x {c}{c}\n y"),
+            ] {
+                assert_trimmed_lines_fold(&block);
+            }
+            // A line break ends a line rather than being folded in one.
+            let line = format!("a{c}b");
+            let changed = c != '\n' && fold_line(&line) != line;
+            assert!(!changed || may_need_folding(line.as_bytes()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn plain_blocks_are_trimmed_line_by_line() {
+        for block in [
+            "",
+            " ",
+            "\n",
+            "one",
+            " one two ",
+            "one\ntwo",
+            " one \n \n two \n",
+            "“Quoted” — text… «here»",
+            "日本語 テキスト\nไทย",
+        ] {
+            assert!(!may_need_folding(block.as_bytes()), "{block:?}");
+            assert_trimmed_lines_fold(block);
+        }
+        for block in [
+            "a  b",
+            "a\tb",
+            "a\r\nb",
+            "a\u{A0}",
+            "\u{200B}a",
+            "a\u{3000}b",
+        ] {
+            assert!(may_need_folding(block.as_bytes()), "{block:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trimmed_lines_agree_with_folded_lines(
+            plain in "[ a-zé\n“—日ไ\u{A0}]{0,60}",
+            any in "[ a-zé\n\r\t\u{85}\u{A0}\u{AD}\u{1680}\u{2000}-\u{2060}\u{3000}\u{FEFF}\u{FEC0}日ไ]{0,40}"
+        ) {
+            for block in [plain, any] {
+                if !may_need_folding(block.as_bytes()) {
+                    proptest::prop_assert_eq!(trimmed_lines(&block), folded_lines(&block));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_read_as_the_vector_of_the_same_lines() {
+        let all: Vec<Cow<str>> = ["one", "two", "three", "four", "five", "six"]
+            .into_iter()
+            .map(Cow::Borrowed)
+            .collect();
+        for count in 0..=all.len() {
+            let lines: Lines = all[..count].iter().cloned().collect();
+            assert_eq!(*lines, all[..count]);
+            assert_eq!(matches!(lines, Lines::One(_)), count == 1);
+        }
+    }
+
     #[test]
     fn lines_are_folded() {
         let view = BlockView::new("  Share\u{200B} this: \n\n  Facebook ");
-        assert_eq!(view.lines, vec!["Share this:", "Facebook"]);
+        assert_eq!(*view.lines, ["Share this:", "Facebook"]);
     }
 }
