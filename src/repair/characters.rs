@@ -258,12 +258,12 @@ fn clean_line<'a>(line: &'a str, line_start: usize, tally: &mut Tally) -> Cow<'a
         let as_space = match disposition(c) {
             Disposition::Keep => c == ' ',
             Disposition::Remove(reason) => {
-                tally.note(reason, line_start + offset, &c.to_string(), "");
+                tally.note(reason, line_start + offset, &line[offset..index], "");
                 cleaned.changed = true;
                 continue;
             }
             Disposition::Space(reason) => {
-                tally.note(reason, line_start + offset, &c.to_string(), " ");
+                tally.note(reason, line_start + offset, &line[offset..index], " ");
                 cleaned.changed = true;
                 true
             }
