@@ -364,18 +364,15 @@ fn is_special(byte: u8) -> bool {
 #[inline]
 fn next_special(bytes: &[u8], mut at: usize) -> usize {
     const CHUNK: usize = 32;
-    while let Some(chunk) = bytes.get(at..at + CHUNK) {
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<CHUNK>) {
         // A byte of 0xFF for each special byte, sixteen to a number.
-        let flags = |from: usize| {
-            u128::from_le_bytes(std::array::from_fn(|index| {
-                if is_special(chunk[from + index]) {
-                    0xFF
-                } else {
-                    0
-                }
-            }))
-        };
-        let (low, high) = (flags(0), flags(CHUNK / 2));
+        let mut flags = [0u8; CHUNK];
+        for (flag, &byte) in flags.iter_mut().zip(chunk) {
+            *flag = if is_special(byte) { 0xFF } else { 0 };
+        }
+        let (low, high) = flags.split_at(CHUNK / 2);
+        let low = u128::from_le_bytes(low.try_into().unwrap_or_default());
+        let high = u128::from_le_bytes(high.try_into().unwrap_or_default());
         if low | high != 0 {
             let first = if low != 0 {
                 low.trailing_zeros()
