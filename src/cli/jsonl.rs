@@ -454,7 +454,12 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
         },
     };
     let is_null = raw_text == "null";
-    let mut cleaned = cleaner.clean(&original);
+    // Without a report to write, the changes are not read.
+    let mut cleaned = if options.annotate || options.explain.is_some() {
+        cleaner.clean(&original)
+    } else {
+        cleaner.clean_without_change_texts(&original)
+    };
     // A document ends in one line break, but a record's text usually has
     // none; adding one to every record would make clean records "change".
     if !original.ends_with('\n') && cleaned.text.ends_with('\n') {
