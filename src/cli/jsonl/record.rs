@@ -364,6 +364,11 @@ fn is_special(byte: u8) -> bool {
 #[inline]
 fn next_special(bytes: &[u8], mut at: usize) -> usize {
     const CHUNK: usize = 32;
+    // Escapes come in pairs (`\n\n` between paragraphs): the byte right
+    // after one is tested before a chunk is.
+    if bytes.get(at).is_some_and(|&byte| is_special(byte)) {
+        return at;
+    }
     while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<CHUNK>) {
         // A byte of 0xFF for each special byte, sixteen to a number.
         let mut flags = [0u8; CHUNK];
