@@ -121,6 +121,15 @@ impl Cleaner {
         }
     }
 
+    /// Cleans one document given as text, as [`Cleaner::clean`] does, but
+    /// with changes that keep only their reason, place and count: their
+    /// `before` and `after` are empty. For callers that only count the
+    /// changes or tell whether there were any, which then pay nothing for
+    /// their texts.
+    pub fn clean_without_change_texts(&self, text: &str) -> Cleaned {
+        report::without_texts(|| self.clean(text))
+    }
+
     /// Decodes `bytes` (BOM, UTF-8, detection or the `forced` encoding
     /// label) and cleans the text.
     pub fn clean_bytes(&self, bytes: &[u8], forced: Option<&str>) -> Result<Cleaned, Error> {

@@ -5,6 +5,29 @@
 
 use serde::Serialize;
 use std::borrow::Cow;
+use std::cell::Cell;
+
+thread_local! {
+    /// Whether the changes made on this thread keep the text before and
+    /// after them; see [`without_texts`].
+    static WITH_TEXTS: Cell<bool> = const { Cell::new(true) };
+}
+
+/// Runs `work` with the changes it makes on this thread keeping their
+/// reason, place and count but not the text before and after them (nor a
+/// dropped block's first words): nothing is copied or allocated for
+/// texts nobody reads.
+pub(crate) fn without_texts<T>(work: impl FnOnce() -> T) -> T {
+    /// Puts the setting back, even when `work` panics.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            WITH_TEXTS.set(self.0);
+        }
+    }
+    let _restore = Restore(WITH_TEXTS.replace(false));
+    work()
+}
 
 /// The version of the reason ids and the built-in rules. Bump it whenever
 /// an id is renamed or a rule changes what it drops, so that data teams can
@@ -48,12 +71,16 @@ impl Change {
         before: impl Into<String>,
         after: impl Into<String>,
     ) -> Change {
+        let (before, after) = match WITH_TEXTS.get() {
+            true => (before.into(), after.into()),
+            false => (String::new(), String::new()),
+        };
         Change {
             reason: reason.into(),
             action: Action::Repair,
             position,
-            before: before.into(),
-            after: after.into(),
+            before,
+            after,
             count: 1,
         }
     }
@@ -67,7 +94,10 @@ impl Change {
             reason: reason.into(),
             action: Action::Drop,
             position: block_index,
-            before: snippet(block_text, 60),
+            before: match WITH_TEXTS.get() {
+                true => snippet(block_text, 60),
+                false => String::new(),
+            },
             after: String::new(),
             count: 1,
         }
@@ -198,6 +228,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn changes_made_without_texts_keep_all_but_their_texts() {
+        let (repair, drop) = without_texts(|| {
+            (
+                Change::repair("characters.space", 4, "\u{a0}", " "),
+                Change::drop_block("dedup.paragraph", 3, "Some repeated text"),
+            )
+        });
+        let mut expected = Change::repair("characters.space", 4, "", "");
+        assert_eq!(repair, expected);
+        expected = Change::drop_block("dedup.paragraph", 3, "");
+        assert_eq!(drop, expected);
+        // The texts are kept again afterwards, and after a panic.
+        let _ = std::panic::catch_unwind(|| without_texts(|| panic!("in the work")));
+        assert_eq!(Change::repair("x", 0, "a", "b").before, "a");
     }
 
     #[test]

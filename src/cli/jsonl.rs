@@ -11,14 +11,14 @@ use crate::cli::args::ExplainFormat;
 use crate::cli::explain;
 use newsclean::{Change, Cleaner};
 use rayon::prelude::*;
-use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
 use serde::Serialize;
-use serde_json::value::RawValue;
 use std::collections::BTreeMap;
-use std::fmt;
 use std::io::{self, BufRead, BufReader, Read, Write};
+use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
+
+mod record;
 
 /// The key of the object that `--annotate` adds to each record.
 pub const ANNOTATION_KEY: &str = "newsclean";
@@ -387,13 +387,18 @@ fn write_outcomes(
         if outcome.changed {
             stats.changed += 1;
         }
-        let body = line.strip_suffix(b"\n").unwrap_or(line);
-        writer
-            .write_all(outcome.output.as_deref().unwrap_or(body))
-            .map_err(StreamError::Write)?;
-        if line.ends_with(b"\n") {
-            writer.write_all(b"\n").map_err(StreamError::Write)?;
+        match outcome.output {
+            // The input line, its line break included, in one piece.
+            None => writer.write_all(line),
+            Some(output) => writer.write_all(&output).and_then(|()| {
+                if line.ends_with(b"\n") {
+                    writer.write_all(b"\n")
+                } else {
+                    Ok(())
+                }
+            }),
         }
+        .map_err(StreamError::Write)?;
     }
     // A reader waiting for its answer must get it now, not at exit.
     writer.flush().map_err(StreamError::Write)?;
@@ -430,25 +435,31 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
     let Ok(text_line) = simdutf8::basic::from_utf8(line) else {
         return passed_through("malformed JSON: not valid UTF-8".into());
     };
-    let located = match locate(text_line, &options.field) {
+    let located = match record::locate(text_line, &options.field, ANNOTATION_KEY) {
         Ok(located) => located,
         Err(error) => {
             return passed_through(format!("malformed JSON: {}", without_position(&error)))
         }
     };
-    let Some(raw_text) = located.text else {
+    let Some(text_span) = located.text else {
         return passed_through(format!("no field {:?}", options.field));
     };
-    let original: String = match unescape_short(raw_text.get()) {
+    let raw_text = &text_line[text_span.clone()];
+    let original: String = match located.decoded {
         Some(text) => text,
-        None => match serde_json::from_str::<Option<String>>(raw_text.get()) {
+        None => match serde_json::from_str::<Option<String>>(raw_text) {
             Ok(Some(text)) => text,
             Ok(None) => String::new(),
             Err(_) => return passed_through(format!("field {:?} is not a string", options.field)),
         },
     };
-    let is_null = raw_text.get() == "null";
-    let mut cleaned = cleaner.clean(&original);
+    let is_null = raw_text == "null";
+    // Without a report to write, the changes are not read.
+    let mut cleaned = if options.annotate || options.explain.is_some() {
+        cleaner.clean(&original)
+    } else {
+        cleaner.clean_without_change_texts(&original)
+    };
     // A document ends in one line break, but a record's text usually has
     // none; adding one to every record would make clean records "change".
     if !original.ends_with('\n') && cleaned.text.ends_with('\n') {
@@ -456,28 +467,25 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
     }
     let changed = !is_null && cleaned.text != original;
 
-    // Replacements as (start, end, new bytes), in no particular order.
-    let mut replacements: Vec<(usize, usize, Vec<u8>)> = Vec::new();
+    // Replacements of parts of the line, in no particular order.
+    let mut replacements: Vec<(Range<usize>, Replacement)> = Vec::new();
     if changed {
-        let start = offset_in(text_line, raw_text.get());
-        let mut quoted = Vec::with_capacity(cleaned.text.len() + cleaned.text.len() / 16 + 2);
-        push_json_string(&mut quoted, &cleaned.text);
-        replacements.push((start, start + raw_text.get().len(), quoted));
+        replacements.push((text_span, Replacement::JsonString(&cleaned.text)));
     }
     if options.annotate {
         let annotation = annotation(&cleaned.changes);
         match located.annotation {
             Some(existing) => {
-                let start = offset_in(text_line, existing.get());
-                replacements.push((start, start + existing.get().len(), annotation.into_bytes()));
+                replacements.push((existing, Replacement::Bytes(annotation.into_bytes())));
             }
             None => {
                 let closing = text_line.trim_end().len() - 1;
                 let separator = if located.keys == 0 { "" } else { "," };
                 replacements.push((
-                    closing,
-                    closing,
-                    format!("{separator}\"{ANNOTATION_KEY}\":{annotation}").into_bytes(),
+                    closing..closing,
+                    Replacement::Bytes(
+                        format!("{separator}\"{ANNOTATION_KEY}\":{annotation}").into_bytes(),
+                    ),
                 ));
             }
         }
@@ -497,118 +505,45 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
     }
 }
 
-/// The text of `raw`, a JSON string with its quotes, when its only escapes
-/// are the two-character ones (`\n`, `\"`, `\\` …), as nearly every article
-/// is: found with `memchr` and decoded in one pass. `None` for anything
-/// else (`null`, a number, a `\u` escape with its surrogate rules), which
-/// `serde_json` decodes. `raw` comes from a parsed line, so it is well
-/// formed: no raw control character, no unescaped quote inside.
-fn unescape_short(raw: &str) -> Option<String> {
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    let bytes = inner.as_bytes();
-    let mut out = String::with_capacity(inner.len());
-    let mut copied = 0;
-    for at in memchr::memchr2_iter(b'\\', b'"', bytes) {
-        if at < copied {
-            // The character a backslash just escaped.
-            continue;
-        }
-        let decoded = match (bytes[at], bytes.get(at + 1)) {
-            (b'\\', Some(b'"')) => '"',
-            (b'\\', Some(b'\\')) => '\\',
-            (b'\\', Some(b'/')) => '/',
-            (b'\\', Some(b'b')) => '\u{8}',
-            (b'\\', Some(b'f')) => '\u{c}',
-            (b'\\', Some(b'n')) => '\n',
-            (b'\\', Some(b'r')) => '\r',
-            (b'\\', Some(b't')) => '\t',
-            _ => return None,
-        };
-        out.push_str(&inner[copied..at]);
-        out.push(decoded);
-        copied = at + 2;
-    }
-    out.push_str(&inner[copied..]);
-    Some(out)
+/// What goes in place of a part of a record's line.
+enum Replacement<'a> {
+    /// Bytes written as they are.
+    Bytes(Vec<u8>),
+    /// A text written as a JSON string.
+    JsonString(&'a str),
 }
 
-/// `line` with each `(start, end, bytes)` range replaced, built in one
-/// pass; the ranges do not overlap. `None` when there is none: the line
-/// stays as it is.
-fn splice_all(line: &[u8], mut replacements: Vec<(usize, usize, Vec<u8>)>) -> Option<Vec<u8>> {
+impl Replacement<'_> {
+    /// About how many bytes it takes: a JSON string is its text with room
+    /// for a few escapes.
+    fn size(&self) -> usize {
+        match self {
+            Replacement::Bytes(bytes) => bytes.len(),
+            Replacement::JsonString(text) => text.len() + text.len() / 16 + 2,
+        }
+    }
+}
+
+/// `line` with each range replaced, built in one pass; the ranges do not
+/// overlap. `None` when there is none: the line stays as it is.
+fn splice_all(line: &[u8], mut replacements: Vec<(Range<usize>, Replacement)>) -> Option<Vec<u8>> {
     if replacements.is_empty() {
         return None;
     }
-    replacements.sort_by_key(|(start, _, _)| *start);
-    let added: usize = replacements.iter().map(|(_, _, bytes)| bytes.len()).sum();
+    replacements.sort_by_key(|(range, _)| range.start);
+    let added: usize = replacements.iter().map(|(_, new)| new.size()).sum();
     let mut output = Vec::with_capacity(line.len() + added);
     let mut copied = 0;
-    for (start, end, bytes) in replacements {
-        output.extend_from_slice(&line[copied..start]);
-        output.extend_from_slice(&bytes);
-        copied = end;
+    for (range, new) in replacements {
+        output.extend_from_slice(&line[copied..range.start]);
+        match new {
+            Replacement::Bytes(bytes) => output.extend_from_slice(&bytes),
+            Replacement::JsonString(text) => record::push_json_string(&mut output, text),
+        }
+        copied = range.end;
     }
     output.extend_from_slice(&line[copied..]);
     Some(output)
-}
-
-/// Appends `text` as a JSON string, escaped exactly as `serde_json` escapes
-/// it (`\"`, `\\`, the short escapes of `\b \t \n \f \r`, and `\u00xx`
-/// for the other control characters), so that output does not depend on
-/// which of the two wrote it. Runs without anything to escape, nearly all
-/// of an article, are found a chunk at a time and copied whole.
-fn push_json_string(out: &mut Vec<u8>, text: &str) {
-    const CHUNK: usize = 32;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let needs_escape = |byte: u8| byte < 0x20 || byte == b'"' || byte == b'\\';
-    let bytes = text.as_bytes();
-    out.push(b'"');
-    let mut copied = 0;
-    let mut index = 0;
-    while index < bytes.len() {
-        let end = (index + CHUNK).min(bytes.len());
-        let chunk = &bytes[index..end];
-        // A branch-free pass, which the compiler vectorizes, settles most
-        // chunks.
-        let suspect = chunk
-            .iter()
-            .fold(false, |found, &byte| found | needs_escape(byte));
-        if suspect {
-            for (offset, &byte) in chunk.iter().enumerate() {
-                if !needs_escape(byte) {
-                    continue;
-                }
-                let at = index + offset;
-                out.extend_from_slice(&bytes[copied..at]);
-                copied = at + 1;
-                match byte {
-                    b'"' => out.extend_from_slice(b"\\\""),
-                    b'\\' => out.extend_from_slice(b"\\\\"),
-                    0x08 => out.extend_from_slice(b"\\b"),
-                    b'\t' => out.extend_from_slice(b"\\t"),
-                    b'\n' => out.extend_from_slice(b"\\n"),
-                    0x0C => out.extend_from_slice(b"\\f"),
-                    b'\r' => out.extend_from_slice(b"\\r"),
-                    control => out.extend_from_slice(&[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[usize::from(control >> 4)],
-                        HEX[usize::from(control & 0xF)],
-                    ]),
-                }
-            }
-        }
-        index = end;
-    }
-    out.extend_from_slice(&bytes[copied..]);
-    out.push(b'"');
-}
-
-/// The byte offset of `part`, a slice borrowed from `whole`.
-fn offset_in(whole: &str, part: &str) -> usize {
-    part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
 /// serde_json's messages end in "at line 1 column N", which misleads on a
@@ -639,66 +574,6 @@ fn annotation(changes: &[Change]) -> String {
         rules_version: newsclean::RULES_VERSION,
     };
     serde_json::to_string(&annotation).unwrap_or_default()
-}
-
-/// Where the text field and an earlier annotation sit in a record.
-#[derive(Default)]
-struct Located<'line> {
-    text: Option<&'line RawValue>,
-    annotation: Option<&'line RawValue>,
-    keys: usize,
-}
-
-fn locate<'line>(line: &'line str, field: &str) -> Result<Located<'line>, serde_json::Error> {
-    let mut deserializer = serde_json::Deserializer::from_str(line);
-    let located = Locator { field }.deserialize(&mut deserializer)?;
-    deserializer.end()?;
-    Ok(located)
-}
-
-/// Walks the top-level object, keeping every value as raw text borrowed
-/// from the line.
-struct Locator<'field> {
-    field: &'field str,
-}
-
-impl<'line> DeserializeSeed<'line> for Locator<'_> {
-    type Value = Located<'line>;
-
-    fn deserialize<D: serde::Deserializer<'line>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'line> Visitor<'line> for Locator<'_> {
-    type Value = Located<'line>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'line>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut located = Located::default();
-        while let Some(key) = map.next_key::<String>()? {
-            let value: &'line RawValue = map.next_value()?;
-            if key == self.field {
-                if located.text.is_some() {
-                    return Err(A::Error::custom(format!(
-                        "field {:?} appears twice",
-                        self.field
-                    )));
-                }
-                located.text = Some(value);
-            } else if key == ANNOTATION_KEY {
-                located.annotation = Some(value);
-            }
-            located.keys += 1;
-        }
-        Ok(located)
-    }
 }
 
 #[cfg(test)]
@@ -846,59 +721,17 @@ mod tests {
     }
 
     #[test]
-    fn strings_are_escaped_as_serde_json_escapes_them() {
-        let mut text: String = (0u8..0x80).map(char::from).collect();
-        text.push_str("é\u{2028}\u{7f}\u{9f}\"\\ \u{1F600}");
-        let long = "plain words and a \"quote\" ".repeat(9);
-        for sample in [
-            text.as_str(),
-            "",
-            "a",
-            long.as_str(),
-            "\n\n\t\r\u{0}x\u{1f}",
-        ] {
-            let mut ours = Vec::new();
-            push_json_string(&mut ours, sample);
-            let theirs = serde_json::to_string(sample).unwrap();
-            assert_eq!(String::from_utf8(ours).unwrap(), theirs, "{sample:?}");
-        }
-    }
-
-    #[test]
-    fn short_escapes_are_decoded_as_serde_json_decodes_them() {
-        for raw in [
-            r#""""#,
-            r#""plain""#,
-            r#""a\nb\"c\\d\/e\bf\fg\rh\ti""#,
-            r#""\\""#,
-            r#""\\\"\\""#,
-            r#""ends in a quote\"""#,
-            r#""Caf\u00e9""#,
-            r#""\ud83d\ude00""#,
-            r#""\ud800""#,
-            "null",
-            "12",
-        ] {
-            let theirs = serde_json::from_str::<String>(raw).ok();
-            match unescape_short(raw) {
-                Some(ours) => assert_eq!(Some(ours), theirs, "{raw}"),
-                None => assert!(raw.contains("\\u") || theirs.is_none(), "{raw}"),
-            }
-        }
-    }
-
-    #[test]
     fn replacements_are_spliced_in_order_of_position() {
         let line = b"0123456789";
         let spliced = splice_all(
             line,
             vec![
-                (8, 9, b"X".to_vec()),
-                (2, 5, Vec::new()),
-                (9, 9, b"YZ".to_vec()),
+                (8..9, Replacement::Bytes(b"X".to_vec())),
+                (2..5, Replacement::Bytes(Vec::new())),
+                (9..9, Replacement::JsonString("Y\n")),
             ],
         );
-        assert_eq!(spliced.as_deref(), Some(&b"01567XYZ9"[..]));
+        assert_eq!(spliced.as_deref(), Some(&b"01567X\"Y\\n\"9"[..]));
         assert_eq!(splice_all(line, Vec::new()), None);
     }
 

@@ -13,6 +13,7 @@
 use crate::repair::utf8::{code_point_at, has_byte, has_pair};
 use crate::report::Change;
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -258,12 +259,12 @@ fn clean_line<'a>(line: &'a str, line_start: usize, tally: &mut Tally) -> Cow<'a
         let as_space = match disposition(c) {
             Disposition::Keep => c == ' ',
             Disposition::Remove(reason) => {
-                tally.note(reason, line_start + offset, &c.to_string(), "");
+                tally.note(reason, line_start + offset, &line[offset..index], "");
                 cleaned.changed = true;
                 continue;
             }
             Disposition::Space(reason) => {
-                tally.note(reason, line_start + offset, &c.to_string(), " ");
+                tally.note(reason, line_start + offset, &line[offset..index], " ");
                 cleaned.changed = true;
                 true
             }
@@ -434,7 +435,17 @@ struct QuickCheckTable {
     two_byte_safe: [u64; 32],
     /// What each byte that starts a character tells of it.
     lead_kinds: [LeadKind; 256],
+    /// A bit per character of U+0800 to U+FFFF (by block, `code >> 6`)
+    /// that is not a safe starter, read straight from a three-byte
+    /// character's bytes. A block is all ones ([`NOT_YET_WORKED_OUT`])
+    /// until a text reaches it.
+    three_byte_unsafe: Box<[AtomicU64; 0x10000 / 64]>,
 }
+
+/// The unsafe bits of a block of three-byte characters that has not been
+/// worked out. A block without a safe starter has the same bits and is
+/// worked out again each time, with the same answers.
+const NOT_YET_WORKED_OUT: u64 = u64::MAX;
 
 /// What the first byte of a character tells the quick check.
 #[derive(Clone, Copy)]
@@ -527,8 +538,8 @@ impl QuickCheckTable {
     /// the first character that is not one (or the end of `bytes`). A
     /// character is settled by its lead byte when that starts only safe
     /// starters, else, for two- and three-byte characters, by its bit in
-    /// the safe starters of its block of 64, found from its bytes without
-    /// decoding it.
+    /// the safe starters (or the unsafe bits) of its block of 64, found
+    /// from its bytes without decoding it.
     #[inline]
     fn skip_safe_starters(&self, bytes: &[u8], mut index: usize) -> usize {
         while let Some(&lead) = bytes.get(index) {
@@ -553,8 +564,7 @@ impl QuickCheckTable {
                 LeadKind::ThreeBytes => match (bytes.get(index + 1), bytes.get(index + 2)) {
                     (Some(&second), Some(&third)) => {
                         let block = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
-                        self.block(block)
-                            .is_some_and(|facts| (facts.safe >> (third & 0x3F)) & 1 != 0)
+                        (self.three_byte_unsafe_bits(block) >> (third & 0x3F)) & 1 == 0
                     }
                     _ => false,
                 },
@@ -566,6 +576,23 @@ impl QuickCheckTable {
             index += if lead < 0xE0 { 2 } else { 3 };
         }
         index
+    }
+
+    /// The unsafe bits of `block`, a block of three-byte characters,
+    /// worked out the first time a text reaches it.
+    #[inline]
+    fn three_byte_unsafe_bits(&self, block: usize) -> u64 {
+        let bits = &self.three_byte_unsafe[block];
+        match bits.load(Ordering::Relaxed) {
+            NOT_YET_WORKED_OUT => {
+                let worked_out = self
+                    .block(block)
+                    .map_or(NOT_YET_WORKED_OUT, |facts| !facts.safe);
+                bits.store(worked_out, Ordering::Relaxed);
+                worked_out
+            }
+            known => known,
+        }
     }
 
     /// Whether the character with code point `code` is a safe starter.
@@ -598,6 +625,9 @@ fn quick_check_table() -> &'static QuickCheckTable {
             blocks: (0..0x10000 / 64).map(|_| OnceLock::new()).collect(),
             two_byte_safe: [0; 32],
             lead_kinds: [LeadKind::Other; 256],
+            three_byte_unsafe: Box::new(std::array::from_fn(|_| {
+                AtomicU64::new(NOT_YET_WORKED_OUT)
+            })),
         };
         for block in 0..table.two_byte_safe.len() {
             table.two_byte_safe[block] = table.block(block).map_or(0, |facts| facts.safe);

@@ -101,6 +101,13 @@ pub fn fix<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     let bytes = text.as_bytes();
     let mut insert_at: Vec<usize> = Vec::new();
     for dot in memchr::memchr_iter(b'.', bytes) {
+        // Nearly every stop is followed by a space, a line break or other
+        // ASCII that is no capital, settled without decoding a character.
+        match bytes.get(dot + 1) {
+            Some(&next) if next.is_ascii() && !next.is_ascii_uppercase() => continue,
+            None => continue,
+            _ => {}
+        }
         let Some(next) = text[dot + 1..].chars().next() else {
             continue;
         };
