@@ -133,8 +133,27 @@ impl Cleaner {
     /// Decodes `bytes` (BOM, UTF-8, detection or the `forced` encoding
     /// label) and cleans the text.
     pub fn clean_bytes(&self, bytes: &[u8], forced: Option<&str>) -> Result<Cleaned, Error> {
+        self.decode_and_clean(bytes, forced, |text| self.clean(text))
+    }
+
+    /// [`Cleaner::clean_bytes`] with changes that keep no texts, as
+    /// [`Cleaner::clean_without_change_texts`] makes them.
+    pub fn clean_bytes_without_change_texts(
+        &self,
+        bytes: &[u8],
+        forced: Option<&str>,
+    ) -> Result<Cleaned, Error> {
+        self.decode_and_clean(bytes, forced, |text| self.clean_without_change_texts(text))
+    }
+
+    fn decode_and_clean(
+        &self,
+        bytes: &[u8],
+        forced: Option<&str>,
+        clean: impl FnOnce(&str) -> Cleaned,
+    ) -> Result<Cleaned, Error> {
         let decoded = decode::decode(bytes, forced)?;
-        let mut cleaned = self.clean(&decoded.text);
+        let mut cleaned = clean(&decoded.text);
         cleaned.encoding = Some(EncodingReport {
             name: decoded.encoding.name(),
             source: decoded.source,

@@ -492,6 +492,27 @@ proptest! {
     }
 
     #[test]
+    fn changes_without_texts_are_the_same_changes(bytes in scraped_bytes()) {
+        let cleaner = newsclean::Cleaner::new(Config::default());
+        let full = cleaner.clean_bytes(&bytes, None);
+        let bare = cleaner.clean_bytes_without_change_texts(&bytes, None);
+        match (full, bare) {
+            (Ok(full), Ok(bare)) => {
+                prop_assert_eq!(&full.text, &bare.text);
+                prop_assert_eq!(full.changes.len(), bare.changes.len());
+                for (with, without) in full.changes.iter().zip(&bare.changes) {
+                    prop_assert_eq!(&with.reason, &without.reason);
+                    prop_assert_eq!(with.position, without.position);
+                    prop_assert_eq!(with.count, without.count);
+                    prop_assert!(without.before.is_empty() && without.after.is_empty());
+                }
+            }
+            (Err(full), Err(bare)) => prop_assert_eq!(full.to_string(), bare.to_string()),
+            (full, bare) => prop_assert!(false, "{:?} against {:?}", full.is_ok(), bare.is_ok()),
+        }
+    }
+
+    #[test]
     fn repair_only_is_idempotent_on_single_damage(text in singly_damaged_article()) {
         let config = Config::repair_only();
         let once = newsclean::clean(&text, &config);

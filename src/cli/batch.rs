@@ -251,10 +251,15 @@ fn clean_document(
     label: &str,
     notes: &mut Vec<Note>,
 ) -> Result<Vec<u8>, Outcome> {
-    match settings
-        .cleaner
-        .clean_bytes(original, settings.forced_encoding.as_deref())
-    {
+    let forced = settings.forced_encoding.as_deref();
+    // Without a report to write, the changes are not read.
+    let result = match settings.explain {
+        Some(_) => settings.cleaner.clean_bytes(original, forced),
+        None => settings
+            .cleaner
+            .clean_bytes_without_change_texts(original, forced),
+    };
+    match result {
         Ok(cleaned) => {
             if let Some(format) = settings.explain {
                 notes.push(Note::Explain(explain::render(
