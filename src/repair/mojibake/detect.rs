@@ -50,19 +50,11 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             }
             continue;
         }
-        let silent = masks.silent_length(first);
-        if silent != 0 {
-            // A character no code page shows (an Arabic or a Chinese one)
-            // ends any pair, and stands before nothing.
-            lead = 0;
-            capital_lead = 0;
-            index += silent;
-            continue;
-        }
         if first < 0xE0 {
             // Two bytes: a character below U+0800, always in the flat
             // table. The windows-1252 capitals are among them, and U+FFFD
-            // is not.
+            // is not. A character no code page shows (an Arabic one) has
+            // no masks there, which ends any pair as it should.
             let code = two_byte_code_point(first, bytes[index + 1]);
             let (its_lead, continuation) = masks.get_low(code);
             found |= lead & continuation;
@@ -73,6 +65,15 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
                 0
             };
             index += 2;
+            continue;
+        }
+        let silent = masks.silent_length(first);
+        if silent != 0 {
+            // A character no code page shows (a Chinese one) ends any
+            // pair, and stands before nothing: it need not be read.
+            lead = 0;
+            capital_lead = 0;
+            index += silent;
             continue;
         }
         // Three or four bytes: no capital, but maybe a replacement
@@ -546,22 +547,40 @@ fn sequences_into(
 }
 
 /// The character the `length` characters from `start` decode to under
-/// `page`, whose first two stand for the bytes `first_two` (a lead and a
-/// continuation byte). Two-byte sequences take [`two_byte_reading`].
+/// `page`, whose first two stand for the bytes `first_two` (a lead of a
+/// three- or four-byte sequence and a continuation byte). Two-byte
+/// sequences take [`two_byte_reading`]. The same tests as
+/// [`decode_utf8_sequence`] makes, on bytes the caller has partly checked.
+#[inline]
 fn decode_at(
     chars: &[char],
     start: usize,
-    first_two: [u8; 2],
+    [lead, second]: [u8; 2],
     length: usize,
     page: &CodePage,
     allow_c1: bool,
 ) -> Option<char> {
-    let window = chars.get(start..start + length)?;
-    let mut bytes = [first_two[0], first_two[1], 0, 0];
-    for (slot, &c) in bytes.iter_mut().zip(window).skip(2) {
-        *slot = page.byte(c)?;
+    // The second byte's range is narrower after some leads: that is what
+    // rules out overlong forms, surrogates and code points too large.
+    let second_fits = match lead {
+        0xE0 => second >= 0xA0,
+        0xED => second <= 0x9F,
+        0xF0 => second >= 0x90,
+        0xF4 => second <= 0x8F,
+        _ => true,
+    };
+    if !second_fits {
+        return None;
     }
-    let decoded = decode_utf8_sequence(&bytes[..length])?;
+    let mut code = (u32::from(lead) & (0x7F >> length)) << 6 | u32::from(second & 0x3F);
+    for offset in 2..length {
+        let byte = page.byte(*chars.get(start + offset)?)?;
+        if !(0x80..=0xBF).contains(&byte) {
+            return None;
+        }
+        code = code << 6 | u32::from(byte & 0x3F);
+    }
+    let decoded = char::from_u32(code)?;
     if allow_c1 && is_middle_step(decoded) {
         return Some(decoded);
     }
@@ -832,6 +851,59 @@ mod tests {
                     plainly_in_script(&chars, &found, native),
                     "{}", page.reason
                 );
+            }
+        }
+    }
+
+    /// What `decode_at` gives, as it was first written: the whole window
+    /// through [`decode_utf8_sequence`].
+    fn decode_at_reference(
+        chars: &[char],
+        start: usize,
+        first_two: [u8; 2],
+        length: usize,
+        page: &CodePage,
+        allow_c1: bool,
+    ) -> Option<char> {
+        let window = chars.get(start..start + length)?;
+        let mut bytes = [first_two[0], first_two[1], 0, 0];
+        for (slot, &c) in bytes.iter_mut().zip(window).skip(2) {
+            *slot = page.byte(c)?;
+        }
+        let decoded = decode_utf8_sequence(&bytes[..length])?;
+        if allow_c1 && is_middle_step(decoded) {
+            return Some(decoded);
+        }
+        is_producible(decoded).then_some(decoded)
+    }
+
+    #[test]
+    fn longer_sequences_decode_as_the_whole_window_does() {
+        // Under latin-1 every byte is the character of the same number.
+        let page = &code_pages()[page_index("mojibake.latin-1")];
+        let tails: Vec<u8> = (0x78..=0xC4).chain([0x00, 0x41, 0xFF]).collect();
+        for lead in 0xE0..=0xF4u8 {
+            let length = sequence_length(lead).unwrap();
+            for second in 0x80..=0xBFu8 {
+                for &third in &tails {
+                    for &fourth in &tails {
+                        let chars: Vec<char> =
+                            [lead, second, third, fourth].map(char::from).to_vec();
+                        for end in 2..=4 {
+                            let chars = &chars[..end];
+                            for allow_c1 in [false, true] {
+                                let first_two = [lead, second];
+                                assert_eq!(
+                                    decode_at(chars, 0, first_two, length, page, allow_c1),
+                                    decode_at_reference(
+                                        chars, 0, first_two, length, page, allow_c1
+                                    ),
+                                    "{chars:?} {allow_c1}"
+                                );
+                            }
+                        }
+                    }
+                }
             }
         }
     }
