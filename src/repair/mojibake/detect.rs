@@ -12,9 +12,26 @@ use std::sync::OnceLock;
 /// Whether the line holds a character that stands for a UTF-8 lead byte
 /// under some code page, followed by one that stands for a continuation
 /// byte under the same code page, or a windows-1252 capital followed by a
-/// mark of a lost byte. Returns the
-/// mask of code pages that matched.
+/// mark of a lost byte. Returns the mask of code pages that matched, and
+/// puts the line's [`pair_positions`] into `room` for
+/// [`LineFacts::scanned`]: a line the pre-scan lets through need not be
+/// walked again to find them.
+pub(crate) fn candidate_pages_into(line: &str, room: &mut FactsRoom) -> u16 {
+    room.pairs.clear();
+    scan_pages(line, |index| room.pairs.push(index))
+}
+
+/// [`candidate_pages_into`] without the pair positions.
+#[cfg(test)]
 pub(crate) fn candidate_pages(line: &str) -> u16 {
+    scan_pages(line, |_| {})
+}
+
+/// The walk of [`candidate_pages_into`], which hands `pair_at` the char index
+/// of every character that stands for a lead byte before one that stands
+/// for a continuation byte under the same code page, in order.
+#[inline(always)]
+fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
     let masks = candidate_masks();
     let bytes = line.as_bytes();
     let mut found = 0u16;
@@ -28,6 +45,9 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
     // first byte's.
     let mut lead = 0u16;
     let mut capital_lead = 0u16;
+    // The bytes before `index` beyond the first of each character: the
+    // char index of the byte at `index` is `index - extra`.
+    let mut extra = 0usize;
     while index < bytes.len() {
         let first = bytes[index];
         if first < 0x80 {
@@ -57,7 +77,10 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             // no masks there, which ends any pair as it should.
             let code = two_byte_code_point(first, bytes[index + 1]);
             let (its_lead, continuation) = masks.get_low(code);
-            found |= lead & continuation;
+            if lead & continuation != 0 {
+                found |= lead & continuation;
+                pair_at(index - extra - 1);
+            }
             lead = its_lead;
             capital_lead = if (0xC2..=0xDF).contains(&code) {
                 its_lead
@@ -65,6 +88,7 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
                 0
             };
             index += 2;
+            extra += 1;
             continue;
         }
         let silent = masks.silent_length(first);
@@ -74,19 +98,24 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             lead = 0;
             capital_lead = 0;
             index += silent;
+            extra += silent - 1;
             continue;
         }
         // Three or four bytes: no capital, but maybe a replacement
         // character, which marks a lost byte too.
         let (code, length) = code_point_at(bytes, index, first);
         let (its_lead, continuation) = masks.get_code(code);
-        found |= lead & continuation;
+        if lead & continuation != 0 {
+            found |= lead & continuation;
+            pair_at(index - extra - 1);
+        }
         if code == 0xFFFD {
             found |= capital_lead;
         }
         lead = its_lead;
         capital_lead = 0;
         index += length;
+        extra += length - 1;
     }
     found
 }
@@ -197,6 +226,15 @@ impl<'c> LineFacts<'c> {
             plain_known: 0,
             plain: 0,
             written: None,
+        }
+    }
+
+    /// The facts of `chars`, the characters of a line whose
+    /// [`candidate_pages_into`] filled `room`.
+    pub fn scanned(chars: &'c [char], room: FactsRoom) -> LineFacts<'c> {
+        LineFacts {
+            pairs_known: true,
+            ..LineFacts::reusing(chars, room)
         }
     }
 
@@ -831,6 +869,19 @@ mod tests {
             line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
         ) {
             proptest::prop_assert_eq!(candidate_pages(&line), candidate_pages_reference(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_pre_scan_finds_the_pair_positions(
+            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            let mut room = FactsRoom::default();
+            room.pairs.push(99);
+            proptest::prop_assert_eq!(candidate_pages_into(&line, &mut room), candidate_pages(&line));
+            proptest::prop_assert_eq!(&room.pairs, &pair_positions(&chars));
         }
     }
 

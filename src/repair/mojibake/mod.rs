@@ -29,7 +29,8 @@ use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
 use detect::{
-    candidate_pages, is_middle_step, pages_worth_judging, sequences, FactsRoom, LineFacts, Sequence,
+    candidate_pages_into, is_middle_step, pages_worth_judging, sequences, FactsRoom, LineFacts,
+    Sequence,
 };
 use letters::CharHashing;
 use std::borrow::Cow;
@@ -93,7 +94,7 @@ pub(crate) fn repair_lines<'a>(
         if !wanted(line_start) {
             continue;
         }
-        let pages = candidate_pages(line);
+        let pages = candidate_pages_into(line, &mut room.facts);
         if pages == 0 {
             continue;
         }
@@ -221,7 +222,7 @@ fn repair_line<'r>(
     line_chars.clear();
     line_chars.extend(line.chars());
     let line_chars = &line_chars[..];
-    let mut facts = LineFacts::reusing(line_chars, std::mem::take(facts_room));
+    let mut facts = LineFacts::scanned(line_chars, std::mem::take(facts_room));
     let worth_judging = pages_worth_judging(&mut facts, pages);
     if worth_judging == 0 && !lossy::worth_trying(&mut facts) {
         *facts_room = facts.into_room();
@@ -256,8 +257,9 @@ fn repair_line<'r>(
             let (mut facts, pages) = match first_round.take() {
                 Some(known) => known,
                 None => {
-                    let mut facts = LineFacts::reusing(current_chars, std::mem::take(facts_room));
-                    let pages = pages_worth_judging(&mut facts, candidate_pages(current));
+                    let pages = candidate_pages_into(current, facts_room);
+                    let mut facts = LineFacts::scanned(current_chars, std::mem::take(facts_room));
+                    let pages = pages_worth_judging(&mut facts, pages);
                     (facts, pages)
                 }
             };
