@@ -505,7 +505,13 @@ fn plan(
         ACCEPT_SPAN
     };
     let mut total = 0.0;
-    let mut edits = Vec::with_capacity(judged.len());
+    // Room for the runs taken only: on most lines a code page takes none,
+    // and then nothing is allocated.
+    let taken = judged
+        .iter()
+        .filter(|judged| judged.gain >= threshold)
+        .count();
+    let mut edits = Vec::with_capacity(taken);
     for judged in judged.drain(..) {
         if judged.gain >= threshold {
             total += judged.gain.max(0.0);
