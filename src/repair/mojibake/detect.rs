@@ -12,9 +12,26 @@ use std::sync::OnceLock;
 /// Whether the line holds a character that stands for a UTF-8 lead byte
 /// under some code page, followed by one that stands for a continuation
 /// byte under the same code page, or a windows-1252 capital followed by a
-/// mark of a lost byte. Returns the
-/// mask of code pages that matched.
+/// mark of a lost byte. Returns the mask of code pages that matched, and
+/// puts the line's [`pair_positions`] into `room` for
+/// [`LineFacts::scanned`]: a line the pre-scan lets through need not be
+/// walked again to find them.
+pub(crate) fn candidate_pages_into(line: &str, room: &mut FactsRoom) -> u16 {
+    room.pairs.clear();
+    scan_pages(line, |index| room.pairs.push(index))
+}
+
+/// [`candidate_pages_into`] without the pair positions.
+#[cfg(test)]
 pub(crate) fn candidate_pages(line: &str) -> u16 {
+    scan_pages(line, |_| {})
+}
+
+/// The walk of [`candidate_pages_into`], which hands `pair_at` the char index
+/// of every character that stands for a lead byte before one that stands
+/// for a continuation byte under the same code page, in order.
+#[inline(always)]
+fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
     let masks = candidate_masks();
     let bytes = line.as_bytes();
     let mut found = 0u16;
@@ -28,6 +45,9 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
     // first byte's.
     let mut lead = 0u16;
     let mut capital_lead = 0u16;
+    // The bytes before `index` beyond the first of each character: the
+    // char index of the byte at `index` is `index - extra`.
+    let mut extra = 0usize;
     while index < bytes.len() {
         let first = bytes[index];
         if first < 0x80 {
@@ -50,22 +70,17 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
             }
             continue;
         }
-        let silent = masks.silent_length(first);
-        if silent != 0 {
-            // A character no code page shows (an Arabic or a Chinese one)
-            // ends any pair, and stands before nothing.
-            lead = 0;
-            capital_lead = 0;
-            index += silent;
-            continue;
-        }
         if first < 0xE0 {
             // Two bytes: a character below U+0800, always in the flat
             // table. The windows-1252 capitals are among them, and U+FFFD
-            // is not.
+            // is not. A character no code page shows (an Arabic one) has
+            // no masks there, which ends any pair as it should.
             let code = two_byte_code_point(first, bytes[index + 1]);
             let (its_lead, continuation) = masks.get_low(code);
-            found |= lead & continuation;
+            if lead & continuation != 0 {
+                found |= lead & continuation;
+                pair_at(index - extra - 1);
+            }
             lead = its_lead;
             capital_lead = if (0xC2..=0xDF).contains(&code) {
                 its_lead
@@ -73,19 +88,34 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
                 0
             };
             index += 2;
+            extra += 1;
+            continue;
+        }
+        let silent = masks.silent_length(first);
+        if silent != 0 {
+            // A character no code page shows (a Chinese one) ends any
+            // pair, and stands before nothing: it need not be read.
+            lead = 0;
+            capital_lead = 0;
+            index += silent;
+            extra += silent - 1;
             continue;
         }
         // Three or four bytes: no capital, but maybe a replacement
         // character, which marks a lost byte too.
         let (code, length) = code_point_at(bytes, index, first);
         let (its_lead, continuation) = masks.get_code(code);
-        found |= lead & continuation;
+        if lead & continuation != 0 {
+            found |= lead & continuation;
+            pair_at(index - extra - 1);
+        }
         if code == 0xFFFD {
             found |= capital_lead;
         }
         lead = its_lead;
         capital_lead = 0;
         index += length;
+        extra += length - 1;
     }
     found
 }
@@ -105,12 +135,20 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
 /// sequence is ordinary too: it is where words and phrases of that script
 /// end. A whole line of another language misread through the page is all
 /// sequences, and keeps being judged.
+///
+/// A code page under which the line holds no sequence at all has nothing
+/// to repair, whatever its script: the pre-scan also lets through lines
+/// where a capital stands before a space (a mark of a lost byte, which
+/// the hole search looks at), and those need no planning.
 pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
-    narrow_native_pages(pages, |index, page, native| {
-        let is_native = |c: char| class(c).script == native;
+    filter_pages(pages, |index, page| {
         if facts.found(index, page).is_empty() {
             return false;
         }
+        let Some(native) = page.native else {
+            return true;
+        };
+        let is_native = |c: char| class(c).script == native;
         let chars = facts.chars;
         let ordinary = |sequence: &Sequence, plainly_native: bool| {
             let quiet = |c: char| {
@@ -150,50 +188,100 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
 /// out once, when first asked.
 pub(crate) struct LineFacts<'c> {
     pub chars: &'c [char],
-    pairs: Option<Vec<usize>>,
-    found: Vec<Option<Vec<Sequence>>>,
+    /// Whether `room.pairs` holds the line's [`pair_positions`].
+    pairs_known: bool,
+    /// The code pages (a mask) whose sequences are in `found`.
+    found_known: u16,
+    room: FactsRoom,
     plain_known: u16,
     plain: u16,
-    /// How many characters of any script the whole line holds and how many
-    /// of them are of the last script asked about, once counted.
-    written: Option<(Script, usize, usize)>,
+    /// How far the line's written characters were counted for the last
+    /// script asked about: the code pages of one script (windows-1251,
+    /// koi8-r and koi8-u) go on from where the one before stopped.
+    written: Option<WrittenCount>,
+}
+
+/// The buffers of [`LineFacts`], handed from one line to the next so that
+/// the lines of a text do not each allocate them afresh. What they hold
+/// between two lines means nothing.
+#[derive(Default)]
+pub(crate) struct FactsRoom {
+    pairs: Vec<usize>,
+    /// By code-page index.
+    found: Vec<Vec<Sequence>>,
 }
 
 impl<'c> LineFacts<'c> {
     pub fn new(chars: &'c [char]) -> LineFacts<'c> {
+        LineFacts::reusing(chars, FactsRoom::default())
+    }
+
+    /// The facts of `chars`, to be worked out in the buffers of `room`.
+    pub fn reusing(chars: &'c [char], room: FactsRoom) -> LineFacts<'c> {
         LineFacts {
             chars,
-            pairs: None,
-            found: Vec::new(),
+            pairs_known: false,
+            found_known: 0,
+            room,
             plain_known: 0,
             plain: 0,
             written: None,
         }
     }
 
-    /// The sequences of the line under `page`, the code page at `index`.
-    pub fn found(&mut self, index: usize, page: &CodePage) -> &[Sequence] {
-        if self.found.len() <= index {
-            // Room for every code page at once: most lines are read under
-            // several.
-            self.found
-                .resize_with(code_pages().len().max(index + 1), || None);
+    /// The facts of `chars`, the characters of a line whose
+    /// [`candidate_pages_into`] filled `room`.
+    pub fn scanned(chars: &'c [char], room: FactsRoom) -> LineFacts<'c> {
+        LineFacts {
+            pairs_known: true,
+            ..LineFacts::reusing(chars, room)
         }
-        let chars = self.chars;
-        let pairs = self.pairs.get_or_insert_with(|| pair_positions(chars));
-        self.found[index].get_or_insert_with(|| sequences_at(chars, pairs, page, true))
     }
 
-    /// The sequences of the line under each code page of the mask `pages`,
-    /// by code-page index (empty for the code pages outside the mask): a
-    /// planner comparing what several code pages found reads them side by
-    /// side without copying any.
-    pub fn found_under(&mut self, pages: u16) -> &[Option<Vec<Sequence>>] {
+    /// The buffers, for the next line's facts.
+    pub fn into_room(self) -> FactsRoom {
+        self.room
+    }
+
+    /// The sequences of the line under `page`, the code page at `index`.
+    pub fn found(&mut self, index: usize, page: &CodePage) -> &[Sequence] {
+        let bit = 1u16 << index;
+        if self.found_known & bit == 0 {
+            self.found_known |= bit;
+            let chars = self.chars;
+            let FactsRoom { pairs, found } = &mut self.room;
+            if !self.pairs_known {
+                self.pairs_known = true;
+                pair_positions_into(chars, pairs);
+            }
+            if found.len() <= index {
+                // Room for every code page at once: most lines are read
+                // under several.
+                found.resize_with(code_pages().len().max(index + 1), Vec::new);
+            }
+            sequences_into(chars, pairs.iter().copied(), page, true, &mut found[index]);
+        }
+        &self.room.found[index]
+    }
+
+    /// Works out the sequences of the line under each code page of the
+    /// mask `pages`, for [`LineFacts::found_at`].
+    pub fn find_under(&mut self, pages: u16) {
         filter_pages(pages, |index, page| {
             self.found(index, page);
             true
         });
-        &self.found
+    }
+
+    /// The sequences of the line under the code page at `index`, once
+    /// [`LineFacts::found`] or [`LineFacts::find_under`] worked them out
+    /// (none before): a planner comparing what several code pages found
+    /// reads them side by side without copying any.
+    pub fn found_at(&self, index: usize) -> &[Sequence] {
+        if self.found_known & 1 << index == 0 {
+            return &[];
+        }
+        &self.room.found[index]
     }
 
     /// Whether the line is plainly written in `native`, the script of
@@ -204,18 +292,16 @@ impl<'c> LineFacts<'c> {
             self.plain_known |= bit;
             let chars = self.chars;
             let inside = of_script_inside(chars, self.found(index, page), native);
-            let plain = match self.written {
-                Some((script, written, of_script)) if script == native => {
-                    is_plain_share(of_script - inside, written)
-                }
-                _ => match count_plain_share(chars, native, inside) {
-                    PlainCount::Settled(plain) => plain,
-                    PlainCount::Whole { written, of_script } => {
-                        self.written = Some((native, written, of_script));
-                        is_plain_share(of_script - inside, written)
-                    }
-                },
+            let count = match &mut self.written {
+                Some(count) if count.script == native => count,
+                slot => slot.insert(WrittenCount {
+                    script: native,
+                    counted: 0,
+                    written: 0,
+                    of_script: 0,
+                }),
             };
+            let plain = count_plain_share(chars, inside, count);
             if plain {
                 self.plain |= bit;
             }
@@ -271,57 +357,59 @@ fn written_characters(chars: &[char], script: Script) -> (usize, usize) {
     (written, of_script)
 }
 
-/// What [`count_plain_share`] found: the answer, or the whole line's
-/// counts of written characters and of the script's own when it took all
-/// of them to settle.
-enum PlainCount {
-    Settled(bool),
-    Whole { written: usize, of_script: usize },
+/// How many of the first `counted` characters of a line are written in
+/// any script (letters and marks), and how many of those in `script`.
+struct WrittenCount {
+    script: Script,
+    counted: usize,
+    written: usize,
+    of_script: usize,
 }
 
-/// [`is_plain_share`] for the line, with `inside` characters of `script`
-/// inside the sequences, counting the written characters only until the
-/// answer is settled: however the characters not yet counted turn out,
-/// the count of the script's own outside the sequences lies between what
-/// it is now (none of them of the script) and that plus all of them, and
-/// the written characters between what they are now and that plus all of
-/// them. The share is highest when all the rest are of the script and
-/// lowest when all are written in another: when both give the same
-/// answer, the rest cannot change it. A line plainly in one script is
-/// settled a little past its middle.
-fn count_plain_share(chars: &[char], script: Script, inside: usize) -> PlainCount {
+/// [`is_plain_share`] for the line, with `inside` characters of the
+/// count's script inside the sequences, counting the written characters
+/// on from where `count` stopped and only until the answer is settled:
+/// however the characters not yet counted turn out, the count of the
+/// script's own outside the sequences lies between what it is now (none
+/// of them of the script) and that plus all of them, and the written
+/// characters between what they are now and that plus all of them. The
+/// share is highest when all the rest are of the script and lowest when
+/// all are written in another: when both give the same answer, the rest
+/// cannot change it. A line plainly in one script is settled a little
+/// past its middle.
+fn count_plain_share(chars: &[char], inside: usize, count: &mut WrittenCount) -> bool {
     /// Characters counted between two looks at the bounds.
     const STRIDE: usize = 16;
     let (share, whole) = PLAIN_SCRIPT_SHARE;
-    let mut written = 0usize;
-    let mut of_script = 0usize;
-    let mut counted = 0usize;
-    for chunk in chars.chunks(STRIDE) {
-        for &c in chunk {
-            if let Some(char_script) = written_script(c) {
-                written += 1;
-                of_script += usize::from(char_script == script);
+    loop {
+        let rest = chars.len() - count.counted;
+        if rest == 0 {
+            return is_plain_share(count.of_script - inside, count.written);
+        }
+        if count.counted > 0 {
+            // The script's own outside the sequences so far; those inside
+            // may not all have been met yet.
+            let outside = count.of_script.saturating_sub(inside);
+            let outside_at_most = (count.of_script + rest).saturating_sub(inside);
+            let written_at_most = count.written + rest;
+            if outside >= PLAIN_SCRIPT_LETTERS && outside * whole >= written_at_most * share {
+                return true;
+            }
+            if outside_at_most < PLAIN_SCRIPT_LETTERS
+                || outside_at_most * whole < written_at_most * share
+            {
+                return false;
             }
         }
-        counted += chunk.len();
-        let rest = chars.len() - counted;
-        if rest == 0 {
-            break;
+        let end = chars.len().min(count.counted + STRIDE);
+        for &c in &chars[count.counted..end] {
+            if let Some(char_script) = written_script(c) {
+                count.written += 1;
+                count.of_script += usize::from(char_script == count.script);
+            }
         }
-        // The script's own outside the sequences so far; those inside
-        // may not all have been met yet.
-        let outside = of_script.saturating_sub(inside);
-        let outside_at_most = (of_script + rest).saturating_sub(inside);
-        if outside >= PLAIN_SCRIPT_LETTERS && outside * whole >= (written + rest) * share {
-            return PlainCount::Settled(true);
-        }
-        if outside_at_most < PLAIN_SCRIPT_LETTERS
-            || outside_at_most * whole < (written + rest) * share
-        {
-            return PlainCount::Settled(false);
-        }
+        count.counted = end;
     }
-    PlainCount::Whole { written, of_script }
 }
 
 /// How many of the characters inside the `found` sequences are of
@@ -399,9 +487,18 @@ pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<
 /// sequences from these ([`sequences_at`]) instead of walking every
 /// character each time; clean text in a page's own script, whose every
 /// letter may stand for a lead byte, has few of them.
+#[cfg(test)]
 pub(crate) fn pair_positions(chars: &[char]) -> Vec<usize> {
-    let masks = candidate_masks();
     let mut positions = Vec::new();
+    pair_positions_into(chars, &mut positions);
+    positions
+}
+
+/// [`pair_positions`] into `positions` (emptied first), which keeps its
+/// room from one line to the next.
+fn pair_positions_into(chars: &[char], positions: &mut Vec<usize>) {
+    let masks = candidate_masks();
+    positions.clear();
     let mut lead = 0u16;
     for (index, &c) in chars.iter().enumerate() {
         if c.is_ascii() {
@@ -414,10 +511,10 @@ pub(crate) fn pair_positions(chars: &[char]) -> Vec<usize> {
         }
         lead = its_lead;
     }
-    positions
 }
 
 /// [`sequences`], given the line's [`pair_positions`].
+#[cfg(test)]
 pub(crate) fn sequences_at(
     chars: &[char],
     pairs: &[usize],
@@ -435,9 +532,23 @@ fn sequences_from(
     page: &CodePage,
     allow_c1: bool,
 ) -> Vec<Sequence> {
+    let mut found = Vec::new();
+    sequences_into(chars, starts, page, allow_c1, &mut found);
+    found
+}
+
+/// [`sequences_from`] into `found` (emptied first).
+fn sequences_into(
+    chars: &[char],
+    starts: impl Iterator<Item = usize>,
+    page: &CodePage,
+    allow_c1: bool,
+    found: &mut Vec<Sequence>,
+) {
+    found.clear();
     // Room for a sequence at every start, so that finding them never
     // grows the vector.
-    let mut found = Vec::with_capacity(starts.size_hint().0);
+    found.reserve(starts.size_hint().0);
     let mut free_from = 0;
     for index in starts {
         if index < free_from {
@@ -471,26 +582,43 @@ fn sequences_from(
             free_from = index + length;
         }
     }
-    found
 }
 
 /// The character the `length` characters from `start` decode to under
-/// `page`, whose first two stand for the bytes `first_two` (a lead and a
-/// continuation byte). Two-byte sequences take [`two_byte_reading`].
+/// `page`, whose first two stand for the bytes `first_two` (a lead of a
+/// three- or four-byte sequence and a continuation byte). Two-byte
+/// sequences take [`two_byte_reading`]. The same tests as
+/// [`decode_utf8_sequence`] makes, on bytes the caller has partly checked.
+#[inline]
 fn decode_at(
     chars: &[char],
     start: usize,
-    first_two: [u8; 2],
+    [lead, second]: [u8; 2],
     length: usize,
     page: &CodePage,
     allow_c1: bool,
 ) -> Option<char> {
-    let window = chars.get(start..start + length)?;
-    let mut bytes = [first_two[0], first_two[1], 0, 0];
-    for (slot, &c) in bytes.iter_mut().zip(window).skip(2) {
-        *slot = page.byte(c)?;
+    // The second byte's range is narrower after some leads: that is what
+    // rules out overlong forms, surrogates and code points too large.
+    let second_fits = match lead {
+        0xE0 => second >= 0xA0,
+        0xED => second <= 0x9F,
+        0xF0 => second >= 0x90,
+        0xF4 => second <= 0x8F,
+        _ => true,
+    };
+    if !second_fits {
+        return None;
     }
-    let decoded = decode_utf8_sequence(&bytes[..length])?;
+    let mut code = (u32::from(lead) & (0x7F >> length)) << 6 | u32::from(second & 0x3F);
+    for offset in 2..length {
+        let byte = page.byte(*chars.get(start + offset)?)?;
+        if !(0x80..=0xBF).contains(&byte) {
+            return None;
+        }
+        code = code << 6 | u32::from(byte & 0x3F);
+    }
+    let decoded = char::from_u32(code)?;
     if allow_c1 && is_middle_step(decoded) {
         return Some(decoded);
     }
@@ -746,6 +874,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn the_pre_scan_finds_the_pair_positions(
+            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            let mut room = FactsRoom::default();
+            room.pairs.push(99);
+            proptest::prop_assert_eq!(candidate_pages_into(&line, &mut room), candidate_pages(&line));
+            proptest::prop_assert_eq!(&room.pairs, &pair_positions(&chars));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
         fn a_count_stopped_once_settled_agrees_with_the_whole_count(
             line in "([a .,»\u{E01}-\u{E4E}\u{370}-\u{3CE}\u{400}-\u{45F}\u{C0}-\u{FF}\u{2013}-\u{2022}]{0,3}[\u{E01}-\u{E4E}]{0,5}[\u{3B1}-\u{3C9}]{0,5}[\u{430}-\u{44F}]{0,5}){0,16}"
         ) {
@@ -761,6 +902,140 @@ mod tests {
                     plainly_in_script(&chars, &found, native),
                     "{}", page.reason
                 );
+            }
+        }
+    }
+
+    /// What `decode_at` gives, as it was first written: the whole window
+    /// through [`decode_utf8_sequence`].
+    fn decode_at_reference(
+        chars: &[char],
+        start: usize,
+        first_two: [u8; 2],
+        length: usize,
+        page: &CodePage,
+        allow_c1: bool,
+    ) -> Option<char> {
+        let window = chars.get(start..start + length)?;
+        let mut bytes = [first_two[0], first_two[1], 0, 0];
+        for (slot, &c) in bytes.iter_mut().zip(window).skip(2) {
+            *slot = page.byte(c)?;
+        }
+        let decoded = decode_utf8_sequence(&bytes[..length])?;
+        if allow_c1 && is_middle_step(decoded) {
+            return Some(decoded);
+        }
+        is_producible(decoded).then_some(decoded)
+    }
+
+    #[test]
+    fn longer_sequences_decode_as_the_whole_window_does() {
+        // Under latin-1 every byte is the character of the same number.
+        let page = &code_pages()[page_index("mojibake.latin-1")];
+        let tails: Vec<u8> = (0x78..=0xC4).chain([0x00, 0x41, 0xFF]).collect();
+        for lead in 0xE0..=0xF4u8 {
+            let length = sequence_length(lead).unwrap();
+            for second in 0x80..=0xBFu8 {
+                for &third in &tails {
+                    for &fourth in &tails {
+                        let chars: Vec<char> =
+                            [lead, second, third, fourth].map(char::from).to_vec();
+                        for end in 2..=4 {
+                            let chars = &chars[..end];
+                            for allow_c1 in [false, true] {
+                                let first_two = [lead, second];
+                                assert_eq!(
+                                    decode_at(chars, 0, first_two, length, page, allow_c1),
+                                    decode_at_reference(
+                                        chars, 0, first_two, length, page, allow_c1
+                                    ),
+                                    "{chars:?} {allow_c1}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `pages_worth_judging` as it was first written: every code page
+    /// without a script of its own is kept, sequences or not.
+    fn pages_worth_judging_reference(facts: &mut LineFacts, pages: u16) -> u16 {
+        let native_pages = filter_pages(pages, |_, page| page.native.is_some());
+        let mut fresh = LineFacts::new(facts.chars);
+        pages & !native_pages | pages_worth_judging(&mut fresh, native_pages)
+    }
+
+    #[test]
+    fn a_capital_before_a_space_alone_is_no_page_worth_judging() {
+        // `ß` before a space lets the line through the pre-scan (a lost
+        // byte leaves a capital before a space), but no code page finds a
+        // sequence on it.
+        let line = "„Das ist ein Schritt“, sagte Björn Weiß nach der Sitzung.";
+        let chars: Vec<char> = line.chars().collect();
+        let pages = candidate_pages(line);
+        assert_ne!(pages, 0);
+        assert_eq!(pages_worth_judging(&mut LineFacts::new(&chars), pages), 0);
+        assert_ne!(
+            pages_worth_judging_reference(&mut LineFacts::new(&chars), pages),
+            0
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_pages_worth_judging_are_those_of_the_rule_that_find_sequences(
+            line in "[a ?.\u{80}-\u{FF}\u{152}\u{160}\u{2013}-\u{2022}\u{20AC}\u{402}-\u{45F}\u{386}-\u{3CE}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{0,30}"
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            let pages = candidate_pages(&line);
+            let mut facts = LineFacts::new(&chars);
+            let worth = pages_worth_judging(&mut facts, pages);
+            let with_sequences = filter_pages(pages, |_, page| {
+                !sequences(&chars, page, true).is_empty()
+            });
+            proptest::prop_assert_eq!(
+                worth,
+                pages_worth_judging_reference(&mut LineFacts::new(&chars), pages) & with_sequences
+            );
+        }
+
+        #[test]
+        fn facts_worked_out_in_a_used_room_are_those_of_a_fresh_one(
+            lines in proptest::collection::vec(
+                "[a ?.\u{80}-\u{FF}\u{2013}-\u{2022}\u{402}-\u{45F}\u{386}-\u{3CE}\u{E01}-\u{E5B}]{0,30}",
+                1..4,
+            )
+        ) {
+            let mut room = FactsRoom::default();
+            for line in &lines {
+                let chars: Vec<char> = line.chars().collect();
+                let mut facts = LineFacts::reusing(&chars, room);
+                // Some code pages asked about, in the order a line asks.
+                // Every code page of the pre-scan is asked about here.
+                let candidates = candidate_pages(line);
+                let pages = pages_worth_judging(&mut facts, candidates);
+                facts.find_under(pages);
+                for (index, page) in code_pages().iter().enumerate() {
+                    let expected: &[Sequence] = if candidates & 1 << index != 0 {
+                        &sequences(&chars, page, true)
+                    } else {
+                        &[]
+                    };
+                    proptest::prop_assert_eq!(facts.found_at(index), expected);
+                    proptest::prop_assert_eq!(
+                        facts.found(index, page),
+                        &sequences(&chars, page, true)[..]
+                    );
+                    if let Some(native) = page.native {
+                        proptest::prop_assert_eq!(
+                            facts.plainly(index, page, native),
+                            plainly_in_script(&chars, &sequences(&chars, page, true), native)
+                        );
+                    }
+                }
+                room = facts.into_room();
             }
         }
     }

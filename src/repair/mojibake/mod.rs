@@ -29,7 +29,8 @@ use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
 use detect::{
-    candidate_pages, is_middle_step, pages_worth_judging, sequences, LineFacts, Sequence,
+    candidate_pages_into, is_middle_step, pages_worth_judging, sequences, FactsRoom, LineFacts,
+    Sequence,
 };
 use letters::CharHashing;
 use std::borrow::Cow;
@@ -93,14 +94,14 @@ pub(crate) fn repair_lines<'a>(
         if !wanted(line_start) {
             continue;
         }
-        let pages = candidate_pages(line);
+        let pages = candidate_pages_into(line, &mut room.facts);
         if pages == 0 {
             continue;
         }
         if let Some(fixed) = repair_line(line, pages, line_start, changes, &mut room) {
             let out = output.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[copied..line_start]);
-            out.push_str(&fixed);
+            out.push_str(fixed);
             copied = line_end;
         }
     }
@@ -178,29 +179,42 @@ struct LineRoom {
     /// The characters of the current text once edited (then swapped with
     /// `current_chars`).
     edited_chars: Vec<char>,
+    /// The line's current text.
+    current: String,
     /// The text a pass started from.
     pass_start: String,
+    /// The stretches of the line, untouched or repaired.
+    segments: Vec<Segment>,
     /// The code pages a round planned.
     planned: Vec<usize>,
+    /// The buffers of [`LineFacts`].
+    facts: FactsRoom,
+    /// What the rounds of a line work out about its readings.
+    readings: Readings,
     /// The buffers of [`plan`].
     plan: PlanRoom,
 }
 
 /// Repairs one line (without its `\n`), whose pre-scan found `pages`;
-/// `None` when nothing changed. `room` holds buffers for the work.
-fn repair_line(
+/// `None` when nothing changed. `room` holds buffers for the work, and the
+/// repaired line.
+fn repair_line<'r>(
     line: &str,
     pages: u16,
     line_offset: usize,
     changes: &mut Vec<Change>,
-    room: &mut LineRoom,
-) -> Option<String> {
+    room: &'r mut LineRoom,
+) -> Option<&'r str> {
     let LineRoom {
         line_chars,
         current_chars,
         edited_chars,
+        current,
         pass_start,
+        segments,
         planned,
+        facts: facts_room,
+        readings,
         plan: room,
     } = room;
     // Most lines that reach here are clean text in a code page's own
@@ -208,9 +222,10 @@ fn repair_line(
     line_chars.clear();
     line_chars.extend(line.chars());
     let line_chars = &line_chars[..];
-    let mut facts = LineFacts::new(line_chars);
+    let mut facts = LineFacts::scanned(line_chars, std::mem::take(facts_room));
     let worth_judging = pages_worth_judging(&mut facts, pages);
     if worth_judging == 0 && !lossy::worth_trying(&mut facts) {
+        *facts_room = facts.into_room();
         return None;
     }
     // Whether the line as it came is worth the hole search: known already
@@ -220,19 +235,21 @@ fn repair_line(
     // The first round reads the line as it is: what was just worked out
     // about it holds there.
     let mut first_round = Some((facts, worth_judging));
-    let mut segments = vec![Segment::untouched(0..line.len())];
-    let mut current = line.to_string();
+    segments.clear();
+    segments.push(Segment::untouched(0..line.len()));
+    current.clear();
+    current.push_str(line);
     // The characters of `current`, kept up to date edit by edit rather than
     // decoded again after each round.
     current_chars.clear();
     current_chars.extend_from_slice(line_chars);
     let mut used_pages = 0u32;
-    let mut readings = Readings::default();
+    readings.new_line();
     // A filled hole can complete a neighbouring sequence, and a repaired
     // sequence is context for a hole: alternate until neither finds more,
     // so that a second call finds nothing left to do.
     for _ in 0..PASSES {
-        pass_start.clone_from(&current);
+        pass_start.clone_from(current);
         // Whether the rounds stopped because nothing more was worth doing,
         // rather than at their bound.
         let mut settled = false;
@@ -240,60 +257,19 @@ fn repair_line(
             let (mut facts, pages) = match first_round.take() {
                 Some(known) => known,
                 None => {
-                    let mut facts = LineFacts::new(current_chars);
-                    let pages = pages_worth_judging(&mut facts, candidate_pages(&current));
+                    let pages = candidate_pages_into(current, facts_room);
+                    let mut facts = LineFacts::scanned(current_chars, std::mem::take(facts_room));
+                    let pages = pages_worth_judging(&mut facts, pages);
                     (facts, pages)
                 }
             };
             let chars = facts.chars;
-            if pages == 0 {
-                settled = true;
-                break;
-            }
-            readings.new_round(chars);
-            let mut best: Option<(f32, usize, Vec<Edit>)> = None;
-            let found_by_page = facts.found_under(pages);
-            let found_under = |page_index: usize| -> &[Sequence] {
-                found_by_page
-                    .get(page_index)
-                    .and_then(Option::as_deref)
-                    .unwrap_or_default()
+            let best = if pages == 0 {
+                None
+            } else {
+                best_plan(&mut facts, pages, used_pages, planned, readings, room)
             };
-            // A code page that finds exactly the sequences of an earlier
-            // planned one, at no lower cost and not established where that
-            // one is not, would make the same edits and can only tie or
-            // lose: it is not planned.
-            planned.clear();
-            for (page_index, page) in code_pages().iter().enumerate() {
-                if pages & (1 << page_index) == 0 {
-                    continue;
-                }
-                let established = used_pages & (1 << page_index) != 0;
-                let found = found_under(page_index);
-                let planned_already = planned.iter().any(|&earlier| {
-                    found_under(earlier) == found
-                        && code_pages()[earlier].cost <= page.cost
-                        && (!established || used_pages & (1 << earlier) != 0)
-                });
-                if planned_already {
-                    continue;
-                }
-                let (gain, edits) = plan(chars, found, page, established, &mut readings, room);
-                planned.push(page_index);
-                // A code page the line already needed costs nothing more.
-                let net = if established {
-                    gain + ACCEPT_ROUND
-                } else {
-                    gain - page.cost
-                };
-                if !edits.is_empty()
-                    && best
-                        .as_ref()
-                        .map_or(true, |(best_net, _, _)| net > *best_net)
-                {
-                    best = Some((net, page_index, edits));
-                }
-            }
+            *facts_room = facts.into_room();
             let Some((net, page_index, edits)) = best else {
                 settled = true;
                 break;
@@ -304,8 +280,8 @@ fn repair_line(
             }
             used_pages |= 1 << page_index;
             edit_chars(chars, &edits, edited_chars);
-            apply(&mut segments, line, to_byte_edits(&current, edits));
-            join_into(&segments, line, &mut current);
+            apply(segments, line, to_byte_edits(current, edits));
+            join_into(segments, line, current);
             std::mem::swap(current_chars, edited_chars);
         }
         // A filled hole is context for its neighbours: fill again until
@@ -325,22 +301,22 @@ fn repair_line(
                 break;
             }
             edit_chars(chars, &lossy_edits, edited_chars);
-            apply(&mut segments, line, to_byte_edits(&current, lossy_edits));
-            join_into(&segments, line, &mut current);
+            apply(segments, line, to_byte_edits(current, lossy_edits));
+            join_into(segments, line, current);
             std::mem::swap(current_chars, edited_chars);
             filled = true;
         }
         // Without a filled hole, another pass would see the very text the
         // settled rounds and the hole search just saw, and find the same
         // nothing.
-        if current == *pass_start || settled && !filled {
+        if *current == *pass_start || settled && !filled {
             break;
         }
     }
     if current == line {
         return None;
     }
-    for segment in &segments {
+    for segment in segments.iter() {
         if let Some(reason) = segment.reason {
             changes.push(Change::repair(
                 reason,
@@ -350,7 +326,62 @@ fn repair_line(
             ));
         }
     }
-    Some(current)
+    Some(current.as_str())
+}
+
+/// The best repair a round of [`repair_line`] can make with the code pages
+/// of `pages` (a mask, those the line's `facts` find worth judging), as
+/// its net gain, code page and edits; `None` when no code page would
+/// change anything. `used_pages` are those the line already needed.
+fn best_plan(
+    facts: &mut LineFacts,
+    pages: u16,
+    used_pages: u32,
+    planned: &mut Vec<usize>,
+    readings: &mut Readings,
+    room: &mut PlanRoom,
+) -> Option<(f32, usize, Vec<Edit>)> {
+    let chars = facts.chars;
+    readings.new_round(chars);
+    let mut best: Option<(f32, usize, Vec<Edit>)> = None;
+    facts.find_under(pages);
+    let facts = &*facts;
+    // A code page that finds exactly the sequences of an earlier planned
+    // one, at no lower cost and not established where that one is not,
+    // would make the same edits and can only tie or lose: it is not
+    // planned.
+    planned.clear();
+    for (page_index, page) in code_pages().iter().enumerate() {
+        if pages & (1 << page_index) == 0 {
+            continue;
+        }
+        let established = used_pages & (1 << page_index) != 0;
+        let found = facts.found_at(page_index);
+        let planned_already = planned.iter().any(|&earlier| {
+            facts.found_at(earlier) == found
+                && code_pages()[earlier].cost <= page.cost
+                && (!established || used_pages & (1 << earlier) != 0)
+        });
+        if planned_already {
+            continue;
+        }
+        let (gain, edits) = plan(chars, found, page, established, readings, room);
+        planned.push(page_index);
+        // A code page the line already needed costs nothing more.
+        let net = if established {
+            gain + ACCEPT_ROUND
+        } else {
+            gain - page.cost
+        };
+        if !edits.is_empty()
+            && best
+                .as_ref()
+                .map_or(true, |(best_net, _, _)| net > *best_net)
+        {
+            best = Some((net, page_index, edits));
+        }
+    }
+    best
 }
 
 /// Buffers [`plan`] refills for every code page it is asked about.
@@ -474,7 +505,13 @@ fn plan(
         ACCEPT_SPAN
     };
     let mut total = 0.0;
-    let mut edits = Vec::with_capacity(judged.len());
+    // Room for the runs taken only: on most lines a code page takes none,
+    // and then nothing is allocated.
+    let taken = judged
+        .iter()
+        .filter(|judged| judged.gain >= threshold)
+        .count();
+    let mut edits = Vec::with_capacity(taken);
     for judged in judged.drain(..) {
         if judged.gain >= threshold {
             total += judged.gain.max(0.0);
@@ -789,6 +826,13 @@ struct SpanCost {
 }
 
 impl Readings {
+    /// Forgets the readings of the last line, keeping the room they took.
+    fn new_line(&mut self) {
+        self.collapses.clear();
+        self.deepenings.clear();
+        self.unkept = None;
+    }
+
     /// Forgets the costs of the last round's spans: the text of a round,
     /// `chars`, is about to be judged.
     fn new_round(&mut self, chars: &[char]) {
