@@ -1012,8 +1012,8 @@ mod tests {
             for line in &lines {
                 let chars: Vec<char> = line.chars().collect();
                 let mut facts = LineFacts::reusing(&chars, room);
-                // Some code pages asked about, in the order a line asks.
-                // Every code page of the pre-scan is asked about here.
+                // The code pages asked about in the order a line asks:
+                // those worth judging first, then all of them.
                 let candidates = candidate_pages(line);
                 let pages = pages_worth_judging(&mut facts, candidates);
                 facts.find_under(pages);
