@@ -73,14 +73,20 @@ fn run_with(args: &Args) -> Result<i32, Fatal> {
             .build_global();
     }
     let user_rules = args.rules.as_deref().map(read_rules).transpose()?;
-    // Compiling the rule sets allocates several times what the compiled
-    // sets keep. Done on a worker of the pool, the memory it frees is
-    // reused by that worker's cleaning instead of staying resident beside
-    // it (the allocator keeps one arena per thread).
+    // The rules are compiled here, on the pool, with its threads parsing
+    // the patterns side by side, rather than at the first document, where
+    // the other workers would wait for them. Compiling allocates several
+    // times what the compiled sets keep; done on the pool's workers, the
+    // memory it frees is reused by their cleaning instead of staying
+    // resident beside it (the allocator keeps one arena per thread).
     let (cleaner, ()) = rayon::join(
-        move || match user_rules {
-            None => Cleaner::new(config),
-            Some(user) => Cleaner::with_rules(config, RuleSet::builtin().extended_with(user)),
+        move || {
+            let cleaner = match user_rules {
+                None => Cleaner::new(config),
+                Some(user) => Cleaner::with_rules(config, RuleSet::builtin().extended_with(user)),
+            };
+            cleaner.rules().prepare();
+            cleaner
         },
         || (),
     );

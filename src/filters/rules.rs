@@ -34,6 +34,7 @@
 
 use super::automaton::Automaton;
 use crate::repair::utf8::has_byte;
+use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use regex_automata::util::syntax;
 use regex_syntax::hir::Hir;
@@ -283,6 +284,14 @@ impl RuleSet {
         self.rules.is_empty()
     }
 
+    /// Compiles the rules now if no match has compiled them yet. Called on
+    /// a thread of a pool, the patterns are parsed on all of its threads;
+    /// compiled at the first match instead, the other threads would wait
+    /// for it. Matching compiles them anyway.
+    pub fn prepare(&self) {
+        self.compiled();
+    }
+
     /// The rules whose `block` pattern covers the whole `line` (already
     /// folded with [`fold_line`]), in file order.
     pub fn block_matches(&self, line: &str) -> Vec<&Rule> {
@@ -342,13 +351,16 @@ impl RuleSet {
 }
 
 impl Compiled {
-    /// Each pattern is parsed once, into the set of its match mode.
+    /// Each pattern is parsed once, into the set of its match mode. The
+    /// patterns are parsed, and the two sets built, side by side on the
+    /// threads of the pool; a bad pattern is reported in file order.
     fn new(rules: &[Rule]) -> Result<Compiled, String> {
+        let parsed: Vec<Result<Hir, String>> = rules.par_iter().map(parse_pattern).collect();
         let mut compiled = Compiled::default();
         let mut block_patterns = Vec::new();
         let mut start_patterns = Vec::new();
-        for (index, rule) in rules.iter().enumerate() {
-            let hir = parse_pattern(rule)?;
+        for (index, (rule, hir)) in rules.iter().zip(parsed).enumerate() {
+            let hir = hir?;
             match rule.mode {
                 MatchMode::Block => {
                     compiled.block_rules.push(index);
@@ -360,8 +372,10 @@ impl Compiled {
                 }
             }
         }
-        compiled.block_set = build_set(&block_patterns)?;
-        compiled.start_set = build_set(&start_patterns)?;
+        let (block_set, start_set) =
+            rayon::join(|| build_set(&block_patterns), || build_set(&start_patterns));
+        compiled.block_set = block_set?;
+        compiled.start_set = start_set?;
         Ok(compiled)
     }
 }
@@ -738,6 +752,17 @@ mod tests {
         }
         assert!(needs_folding("a  b"));
         assert!(!needs_folding("a b c"));
+    }
+
+    #[test]
+    fn prepare_compiles_a_lazily_built_set_once() {
+        let rules = RuleSet::parse_checked(BUILTIN_RULES, false).unwrap();
+        assert!(rules.compiled.get().is_none());
+        rules.prepare();
+        let compiled: *const Compiled = rules.compiled.get().unwrap();
+        rules.prepare();
+        assert!(std::ptr::eq(compiled, rules.compiled.get().unwrap()));
+        assert!(!rules.block_match_indexes("Share this:").is_empty());
     }
 
     #[test]
