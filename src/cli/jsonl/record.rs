@@ -227,39 +227,27 @@ impl<'a> PlainReader<'a> {
     /// surrogate pair included; `None` for an invalid escape or a lone
     /// surrogate, which `serde_json` rejects in a string.
     fn escape(&mut self) -> Option<char> {
-        let short = match self.bytes.get(self.at)? {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => {
-                let unit = self.hex_escape()?;
-                return match unit {
-                    0xD800..=0xDBFF => {
-                        if !self.bytes[self.at..].starts_with(b"\\u") {
-                            return None;
-                        }
-                        self.at += 1;
-                        let low = self.hex_escape()?;
-                        if !(0xDC00..=0xDFFF).contains(&low) {
-                            return None;
-                        }
-                        let code = 0x10000
-                            + ((u32::from(unit) - 0xD800) << 10)
-                            + (u32::from(low) - 0xDC00);
-                        char::from_u32(code)
-                    }
-                    _ => char::from_u32(u32::from(unit)),
-                };
-            }
-            _ => return None,
-        };
+        let letter = *self.bytes.get(self.at)?;
+        if let Some(short) = short_escape(letter) {
+            self.at += 1;
+            return Some(short);
+        }
+        if letter != b'u' {
+            return None;
+        }
+        let unit = self.hex_escape()?;
+        if !(0xD800..=0xDBFF).contains(&unit) {
+            return char::from_u32(u32::from(unit));
+        }
+        if !self.bytes[self.at..].starts_with(b"\\u") {
+            return None;
+        }
         self.at += 1;
-        Some(short)
+        let low = self.hex_escape()?;
+        if !(0xDC00..=0xDFFF).contains(&low) {
+            return None;
+        }
+        char::from_u32(0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00))
     }
 
     /// The four hex digits after the `u` at the reader's place.
@@ -296,7 +284,7 @@ impl<'a> PlainReader<'a> {
             match self.bytes.get(special)? {
                 b'"' => return Some(()),
                 b'\\' => match self.bytes.get(self.at)? {
-                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 1,
+                    &letter if short_escape(letter).is_some() => self.at += 1,
                     b'u' => {
                         self.hex_escape()?;
                     }
@@ -348,6 +336,22 @@ impl<'a> PlainReader<'a> {
         self.at += literal.len();
         Some(())
     }
+}
+
+/// The character a two-character escape stands for, by the letter after
+/// its backslash (`n` for `\n`); `None` for `u` and every invalid letter.
+fn short_escape(letter: u8) -> Option<char> {
+    Some(match letter {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        _ => return None,
+    })
 }
 
 /// Whether a byte cannot stand as it is inside a JSON string: the quote,
