@@ -188,21 +188,24 @@ fn losing_lead_table() -> &'static [LosingLeads] {
 /// characters lead none, and cost one mask look-up.
 fn losing_leads_of(c: char) -> LosingLeads {
     let leads = candidate_masks().get(c).0 & losing_pages();
-    let leading_at_least = |shortest: usize| {
-        filter_pages(leads, |_, page| {
-            page.byte(c)
-                .and_then(sequence_length)
-                .is_some_and(|length| length >= shortest)
-        })
-    };
     let (script, letter_script) = scripts_of(c);
     LosingLeads {
         leads,
-        longer: leading_at_least(3),
-        four: leading_at_least(4),
+        longer: pages_leading_at_least(leads, c, 3),
+        four: pages_leading_at_least(leads, c, 4),
         script,
         letter_script,
     }
+}
+
+/// The code pages of `pages` under which `c` stands for the lead byte of
+/// a sequence of at least `shortest` bytes.
+fn pages_leading_at_least(pages: u16, c: char, shortest: usize) -> u16 {
+    filter_pages(pages, |_, page| {
+        page.byte(c)
+            .and_then(sequence_length)
+            .is_some_and(|length| length >= shortest)
+    })
 }
 
 /// Narrows `pages` for a lead `lead` followed by a continuation `next`.
@@ -1934,17 +1937,11 @@ mod tests {
     fn the_lead_tables_give_what_the_code_pages_say() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             let leads = candidate_masks().get(c).0 & losing_pages();
-            let leading_at_least = |shortest: usize| {
-                filter_pages(u16::MAX, |_, page| {
-                    page.byte(c)
-                        .and_then(sequence_length)
-                        .is_some_and(|length| length >= shortest)
-                })
-            };
+            // Every code page asked, not only those `c` leads under.
             let expected = LosingLeads {
                 leads,
-                longer: leads & leading_at_least(3),
-                four: leads & leading_at_least(4),
+                longer: leads & pages_leading_at_least(u16::MAX, c, 3),
+                four: leads & pages_leading_at_least(u16::MAX, c, 4),
                 script: score::class(c).script,
                 letter_script: glued_script_reference(c),
             };
