@@ -1904,6 +1904,14 @@ mod tests {
         assert_eq!(kept.iter().filter(|kept| !**kept).count(), 15);
     }
 
+    /// A text for each pick: the parts it names, one after another.
+    fn texts_of_parts(picks: &[Vec<usize>], parts: &[&str]) -> Vec<String> {
+        picks
+            .iter()
+            .map(|pick| pick.iter().map(|&part| parts[part]).collect())
+            .collect()
+    }
+
     proptest::proptest! {
         #[test]
         fn repeats_are_the_blocks_whose_fold_was_seen(
@@ -1920,10 +1928,7 @@ mod tests {
                 "e\u{301}t\u{E9}",
                 "\n\u{200B}",
             ];
-            let texts: Vec<String> = picks
-                .iter()
-                .map(|pick| pick.iter().map(|&part| PARTS[part]).collect())
-                .collect();
+            let texts = texts_of_parts(&picks, &PARTS);
             let blocks: Vec<&str> = texts.iter().map(String::as_str).collect();
             let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
             let mut decisions = Decisions::new(blocks.len());
@@ -1951,10 +1956,7 @@ mod tests {
                 "e\u{301}t\u{E9}",
                 "\n\u{200B}",
             ];
-            let texts: Vec<String> = picks
-                .iter()
-                .map(|pick| pick.iter().map(|&part| PARTS[part]).collect())
-                .collect();
+            let texts = texts_of_parts(&picks, &PARTS);
             let blocks: Vec<&str> = texts.iter().map(String::as_str).collect();
             let drop = |decisions: &mut Decisions, dropped: &[bool]| {
                 for index in (0..blocks.len()).filter(|&index| dropped[index]) {
