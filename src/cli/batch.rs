@@ -326,12 +326,12 @@ fn stream_jsonl(
     let Some(options) = &settings.jsonl else {
         return Ok(Outcome::failed(format!("{label}: not a JSON Lines run")));
     };
-    let reader: Box<dyn Read + Send> = match path {
+    let source = match path {
         Some(path) => match std::fs::File::open(path) {
-            Ok(file) => Box::new(file),
+            Ok(file) => source_of_file(file),
             Err(error) => return Ok(Outcome::failed(format!("{label}: reading: {error}"))),
         },
-        None => Box::new(io::stdin()),
+        None => stdin_source(),
     };
     let mut counted = CountingWriter {
         inner: out,
@@ -343,7 +343,7 @@ fn stream_jsonl(
         options,
         label: &label,
     };
-    let result = jsonl::clean_stream(reader, &mut counted, &job, &mut |message| match note_of(
+    let result = jsonl::clean_stream(source, &mut counted, &job, &mut |message| match note_of(
         &label, message,
     ) {
         Note::Warning(text) => reporter.warning(&text),
@@ -370,6 +370,31 @@ fn stream_jsonl(
     }
 }
 
+/// A regular file is read as one, anything else (a named pipe, a device)
+/// as a stream.
+fn source_of_file(file: std::fs::File) -> jsonl::Source {
+    if file.metadata().is_ok_and(|metadata| metadata.is_file()) {
+        jsonl::Source::File(file)
+    } else {
+        jsonl::Source::Stream(Box::new(file))
+    }
+}
+
+/// Stdin redirected from a regular file is read as that file.
+fn stdin_source() -> jsonl::Source {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(owned) = io::stdin().as_fd().try_clone_to_owned() {
+            let file = std::fs::File::from(owned);
+            if file.metadata().is_ok_and(|metadata| metadata.is_file()) {
+                return jsonl::Source::File(file);
+            }
+        }
+    }
+    jsonl::Source::Stream(Box::new(io::stdin()))
+}
+
 /// Counts the bytes written for the summary, and keeps the first stdout
 /// error whole (its kind decides between a quiet `| head` and a real
 /// failure).
@@ -379,9 +404,9 @@ struct CountingWriter<'a> {
     error: Option<io::Error>,
 }
 
-impl Write for CountingWriter<'_> {
-    fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
-        match self.inner.write(buffer) {
+impl CountingWriter<'_> {
+    fn count(&mut self, result: io::Result<usize>) -> io::Result<usize> {
+        match result {
             Ok(written) => {
                 self.written += written as u64;
                 Ok(written)
@@ -393,6 +418,18 @@ impl Write for CountingWriter<'_> {
                 Err(error)
             }
         }
+    }
+}
+
+impl Write for CountingWriter<'_> {
+    fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buffer);
+        self.count(result)
+    }
+
+    fn write_vectored(&mut self, buffers: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        let result = self.inner.write_vectored(buffers);
+        self.count(result)
     }
 
     fn flush(&mut self) -> io::Result<()> {

@@ -13,7 +13,7 @@ use newsclean::{Change, Cleaner};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, IoSlice, Read, Write};
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
@@ -108,6 +108,16 @@ pub fn clean_slice(
 /// instead of waiting for the slowest record of every chunk.
 const CHUNKS_IN_FLIGHT: u64 = 2;
 
+/// What a stream's lines are read from.
+pub enum Source {
+    /// A regular file. Its reads never wait for more input, so its chunks
+    /// are read straight into place, without a buffer in between.
+    File(std::fs::File),
+    /// Stdin, a pipe, a terminal: the lines that have arrived are handed
+    /// over without waiting for more.
+    Stream(Box<dyn Read + Send>),
+}
+
 /// Cleans JSON Lines from a stream (stdin, a file) as they arrive. A
 /// reader thread hands over whatever lines are available, so a record is
 /// answered as soon as it is complete even when the writer of the input
@@ -115,7 +125,7 @@ const CHUNKS_IN_FLIGHT: u64 = 2;
 /// chunks. Every chunk is written before the stream waits for more input.
 /// Memory stays bounded by a few chunks or the longest line.
 pub fn clean_stream(
-    reader: Box<dyn Read + Send>,
+    source: Source,
     writer: &mut dyn Write,
     job: &Job,
     messages: &mut dyn FnMut(Message),
@@ -126,7 +136,7 @@ pub fn clean_stream(
     // with the process.
     std::thread::Builder::new()
         .name("jsonl-reader".into())
-        .spawn(move || read_chunks(reader, &sender))
+        .spawn(move || read_chunks(source, &sender))
         .map_err(StreamError::Read)?;
     let mut stats = StreamStats::default();
     // Chunks are numbered as they are read; cleaned ones come back in any
@@ -273,8 +283,25 @@ impl Chunk {
     }
 }
 
-fn read_chunks(reader: Box<dyn Read + Send>, sender: &mpsc::SyncSender<io::Result<Chunk>>) {
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
+/// Reads the source's lines in chunks and hands them to the cleaning
+/// loop until the input ends, a read fails or the loop stops listening.
+fn read_chunks(source: Source, sender: &mpsc::SyncSender<io::Result<Chunk>>) {
+    match source {
+        Source::File(file) => {
+            let mut file = FileChunks::new(file);
+            send_chunks(|chunk| file.fill(chunk), sender);
+        }
+        Source::Stream(reader) => {
+            let mut reader = BufReader::with_capacity(1 << 16, reader);
+            send_chunks(|chunk| fill_chunk(&mut reader, chunk), sender);
+        }
+    }
+}
+
+fn send_chunks(
+    mut fill: impl FnMut(&mut Chunk) -> io::Result<()>,
+    sender: &mpsc::SyncSender<io::Result<Chunk>>,
+) {
     loop {
         // A chunk ends with the line that takes it past `CHUNK_BYTES`: room
         // for a quarter more holds that line in most streams, where
@@ -284,12 +311,68 @@ fn read_chunks(reader: Box<dyn Read + Send>, sender: &mpsc::SyncSender<io::Resul
             data: Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 4),
             ends: Vec::new(),
         };
-        if let Err(error) = fill_chunk(&mut reader, &mut chunk) {
+        if let Err(error) = fill(&mut chunk) {
             let _ = sender.send(Err(error));
             return;
         }
         if chunk.ends.is_empty() || sender.send(Ok(chunk)).is_err() {
             return;
+        }
+    }
+}
+
+/// A regular file's reads run this far past a chunk's byte limit, to
+/// reach the end of the line that crosses it; what is read beyond that
+/// line is carried to the next chunk.
+const FILE_READ_PAST: usize = 16 << 10;
+
+/// Whole lines of a regular file, read straight into chunks. Every chunk
+/// is filled to its limit, as the file has all its lines there already.
+struct FileChunks<R> {
+    file: R,
+    /// Bytes read past the last line handed over.
+    carried: Vec<u8>,
+}
+
+impl<R: Read> FileChunks<R> {
+    fn new(file: R) -> Self {
+        FileChunks {
+            file,
+            carried: Vec::new(),
+        }
+    }
+
+    /// Fills `chunk` (empty) with whole lines, as [`fill_chunk`] would
+    /// from a file; no lines at the end of the file.
+    fn fill(&mut self, chunk: &mut Chunk) -> io::Result<()> {
+        chunk.data.append(&mut self.carried);
+        let mut scanned = 0;
+        loop {
+            for newline in memchr::memchr_iter(b'\n', &chunk.data[scanned..]) {
+                let end = scanned + newline + 1;
+                chunk.ends.push(end);
+                if chunk.ends.len() >= CHUNK_LINES || end >= CHUNK_BYTES {
+                    self.carried.extend_from_slice(&chunk.data[end..]);
+                    chunk.data.truncate(end);
+                    return Ok(());
+                }
+            }
+            scanned = chunk.data.len();
+            let wanted = (CHUNK_BYTES + FILE_READ_PAST)
+                .saturating_sub(scanned)
+                .max(FILE_READ_PAST);
+            chunk.data.reserve(wanted);
+            // `read_to_end` reads into the chunk's spare room directly.
+            let read = (&mut self.file)
+                .take(wanted as u64)
+                .read_to_end(&mut chunk.data)?;
+            if read == 0 {
+                // The end of the file, perhaps after a last line without `\n`.
+                if chunk.ends.last().copied().unwrap_or(0) < chunk.data.len() {
+                    chunk.ends.push(chunk.data.len());
+                }
+                return Ok(());
+            }
         }
     }
 }
@@ -362,47 +445,94 @@ fn clean_lines(lines: &[&[u8]], job: &Job, first_line_number: u64) -> Vec<Record
 }
 
 /// Writes the cleaned lines in order, with their warnings and reports.
+/// The lines go out in one vectored write from where they lie (the
+/// input's bytes, or the record's new line) instead of being copied
+/// through a buffer first.
 fn write_outcomes(
     lines: &[&[u8]],
-    outcomes: Vec<RecordOutcome>,
+    mut outcomes: Vec<RecordOutcome>,
     writer: &mut dyn Write,
     job: &Job,
     messages: &mut dyn FnMut(Message),
     stats: &mut StreamStats,
 ) -> Result<(), StreamError> {
-    for (line, outcome) in lines.iter().zip(outcomes) {
+    let mut pieces: Vec<&[u8]> = Vec::with_capacity(lines.len() + lines.len() / 2);
+    let mut stopped = None;
+    for (line, outcome) in lines.iter().zip(&mut outcomes) {
         stats.records += 1;
-        if let Some(problem) = outcome.problem {
+        if let Some(problem) = outcome.problem.take() {
             stats.malformed += 1;
             if job.options.strict {
-                return Err(StreamError::Strict(problem));
+                stopped = Some(StreamError::Strict(problem));
+                break;
             }
             messages(Message::Warning(format!(
                 "{problem} (passed through unchanged)"
             )));
         }
-        if let Some(report) = outcome.explain {
+        if let Some(report) = outcome.explain.take() {
             messages(Message::Explain(report));
         }
         if outcome.changed {
             stats.changed += 1;
         }
-        match outcome.output {
+        let outcome: &RecordOutcome = outcome;
+        match &outcome.output {
             // The input line, its line break included, in one piece.
-            None => writer.write_all(line),
-            Some(output) => writer.write_all(&output).and_then(|()| {
+            None => pieces.push(line),
+            Some(output) => {
+                pieces.push(output);
                 if line.ends_with(b"\n") {
-                    writer.write_all(b"\n")
-                } else {
-                    Ok(())
+                    pieces.push(b"\n");
                 }
-            }),
+            }
         }
-        .map_err(StreamError::Write)?;
+    }
+    // The lines before a line that stops the run are written all the same.
+    write_all_pieces(writer, &pieces).map_err(StreamError::Write)?;
+    if let Some(stopped) = stopped {
+        return Err(stopped);
     }
     // A reader waiting for its answer must get it now, not at exit.
     writer.flush().map_err(StreamError::Write)?;
     Ok(())
+}
+
+/// Writes every byte of `pieces`, in order, in as few vectored writes as
+/// the writer takes.
+fn write_all_pieces(writer: &mut dyn Write, pieces: &[&[u8]]) -> io::Result<()> {
+    let mut next = 0;
+    // Bytes of `pieces[next]` already written.
+    let mut offset = 0;
+    let mut slices = Vec::with_capacity(pieces.len());
+    loop {
+        while pieces.get(next).is_some_and(|piece| piece.len() == offset) {
+            next += 1;
+            offset = 0;
+        }
+        let Some(first) = pieces.get(next) else {
+            return Ok(());
+        };
+        slices.clear();
+        slices.push(IoSlice::new(&first[offset..]));
+        slices.extend(pieces[next + 1..].iter().map(|piece| IoSlice::new(piece)));
+        let mut written = match writer.write_vectored(&slices) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(written) => written,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        while written > 0 {
+            let left = pieces[next].len() - offset;
+            if written < left {
+                offset += written;
+                break;
+            }
+            written -= left;
+            next += 1;
+            offset = 0;
+        }
+    }
 }
 
 /// Something to show the user while streaming.
@@ -647,6 +777,100 @@ mod tests {
         );
     }
 
+    /// Every chunk [`FileChunks`] makes of `input`.
+    fn file_chunks_of(input: &[u8]) -> Vec<Chunk> {
+        let mut file = FileChunks::new(io::Cursor::new(input));
+        let mut chunks = Vec::new();
+        loop {
+            let mut chunk = Chunk::default();
+            file.fill(&mut chunk).unwrap();
+            if chunk.ends.is_empty() {
+                return chunks;
+            }
+            chunks.push(chunk);
+        }
+    }
+
+    #[test]
+    fn a_file_is_read_in_the_chunks_a_buffered_reader_makes_of_it() {
+        let mut inputs: Vec<Vec<u8>> = vec![Vec::new(), b"no line break".to_vec()];
+        // Short lines fill chunks by their count, long ones by their bytes,
+        // and a line longer than a chunk and the read past it stays whole.
+        let mut short = Vec::new();
+        for index in 0..1500 {
+            short.extend_from_slice(format!("{{\"n\":{}}}\n", "7".repeat(index % 37)).as_bytes());
+        }
+        inputs.push(short);
+        let long = format!("{}\n", "y".repeat(1000)).repeat(CHUNK_BYTES / 1000 * 3);
+        inputs.push(long.into_bytes());
+        let mut mixed = format!("a\n{}\nb\n", "z".repeat(CHUNK_BYTES + 3 * FILE_READ_PAST));
+        mixed.push_str(&"c\n".repeat(CHUNK_LINES + 1));
+        mixed.push_str("last, without a break");
+        inputs.push(mixed.into_bytes());
+        for input in &inputs {
+            let from_file = file_chunks_of(input);
+            let buffered = chunks_of(input, 1 << 20, 1 << 20);
+            let shapes = |chunks: &[Chunk]| -> Vec<(Vec<u8>, Vec<usize>)> {
+                chunks
+                    .iter()
+                    .map(|chunk| (chunk.data.clone(), chunk.ends.clone()))
+                    .collect()
+            };
+            assert_eq!(
+                shapes(&from_file),
+                shapes(&buffered),
+                "{} bytes",
+                input.len()
+            );
+        }
+    }
+
+    /// Takes at most `step` bytes a call, and is interrupted every other
+    /// call.
+    struct Stingy {
+        written: Vec<u8>,
+        step: usize,
+        calls: usize,
+    }
+
+    impl Write for Stingy {
+        fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
+            self.write_vectored(&[IoSlice::new(buffer)])
+        }
+
+        fn write_vectored(&mut self, pieces: &[IoSlice<'_>]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls % 2 == 0 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let mut taken = 0;
+            for piece in pieces {
+                let take = piece.len().min(self.step - taken);
+                self.written.extend_from_slice(&piece[..take]);
+                taken += take;
+            }
+            Ok(taken)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn pieces_are_written_whole_and_in_order_however_little_a_write_takes() {
+        let texts: [&[u8]; 6] = [b"{\"a\":1}\n", b"", b"{\"text\":\"x\"}", b"\n", b"", b"z\n"];
+        for step in [1, 2, 5, 64] {
+            let mut writer = Stingy {
+                written: Vec::new(),
+                step,
+                calls: 0,
+            };
+            write_all_pieces(&mut writer, &texts).unwrap();
+            assert_eq!(writer.written, texts.concat(), "step {step}");
+        }
+    }
+
     fn options() -> JsonlOptions {
         JsonlOptions {
             field: "text".into(),
@@ -671,11 +895,18 @@ mod tests {
             }
         })
         .unwrap();
-        // The streaming path must agree with the in-memory one.
+        // The streaming paths, from a stream and from a file, must agree
+        // with the in-memory one.
         let mut streamed = Vec::new();
         let reader = Box::new(io::Cursor::new(input.as_bytes().to_vec()));
-        clean_stream(reader, &mut streamed, &job, &mut |_| {}).unwrap();
+        clean_stream(Source::Stream(reader), &mut streamed, &job, &mut |_| {}).unwrap();
         assert_eq!(streamed, output);
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(input.as_bytes()).unwrap();
+        io::Seek::rewind(&mut file).unwrap();
+        let mut from_file = Vec::new();
+        clean_stream(Source::File(file), &mut from_file, &job, &mut |_| {}).unwrap();
+        assert_eq!(from_file, output);
         (String::from_utf8(output).unwrap(), warnings)
     }
 
