@@ -378,14 +378,21 @@ enum WindowFolding {
 #[inline(always)]
 fn folding_in<const WINDOW: usize>(window: &[u8; WINDOW]) -> WindowFolding {
     let mut leads = 0u8;
-    for index in 0..WINDOW - 2 {
-        let (a, b) = (window[index], window[index + 1]);
+    for &a in &window[..WINDOW - 2] {
         // Line breaks too: a window with one is looked at closely.
         let control = a < 0x20;
-        let two_spaces = (a == b' ') & (b == b' ');
         let lead = (a == 0xC2) | (a.wrapping_sub(0xE1) < 3) | (a == 0xEF);
-        leads |= u8::from(control | two_spaces | lead);
+        leads |= u8::from(control | lead);
     }
+    // Two spaces in a row, read as pairs of bytes from an even and from an
+    // odd place, which needs no bytes shifted against each other. The
+    // pairs cover every place but the last two, and maybe one more.
+    let spaces = |bytes: &[u8]| {
+        bytes.chunks_exact(2).fold(0u8, |found, pair| {
+            found | u8::from(u16::from_le_bytes([pair[0], pair[1]]) == 0x2020)
+        })
+    };
+    leads |= spaces(&window[..WINDOW - 1]) | spaces(&window[1..WINDOW - 1]);
     if leads == 0 {
         return WindowFolding::None;
     }
@@ -635,6 +642,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn every_byte_triple_is_looked_at(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b' ', b'a', b'\n', 0x01, 0x80, 0x81, 0x85, 0x9A, 0xA0, 0xA8, 0xBB, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]),
+                0..120,
+            ),
+        ) {
+            // Each byte with the two after it, the last ones followed by
+            // letters.
+            let padded = [bytes.as_slice(), b"xx"].concat();
+            let expected = padded
+                .windows(3)
+                .any(|triple| folding_may_start(triple[0], triple[1], triple[2]));
+            proptest::prop_assert_eq!(may_need_folding(&bytes), expected);
+            if !expected {
+                proptest::prop_assert_eq!(
+                    folding(&bytes),
+                    Folding::TrimOnly { line_break: bytes.contains(&b'\n') }
+                );
+            }
+        }
+
         #[test]
         fn trimmed_lines_agree_with_folded_lines(
             plain in "[ a-zé\n“—日ไ\u{A0}]{0,60}",
