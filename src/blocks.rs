@@ -48,11 +48,15 @@ pub fn split(text: &str) -> Vec<&str> {
 }
 
 /// Whether `line` is only whitespace (`str::trim` leaves nothing). Most
-/// lines start with a printable ASCII character, which tells at once.
+/// lines start with a character other than whitespace, which tells at
+/// once; a printable ASCII one without decoding it.
 fn is_blank(line: &str) -> bool {
     match line.as_bytes().first() {
         Some(&byte) if byte.is_ascii_graphic() => false,
-        _ => line.trim().is_empty(),
+        _ => match line.chars().next() {
+            Some(first) if !first.is_whitespace() => false,
+            _ => line.trim().is_empty(),
+        },
     }
 }
 
