@@ -18,7 +18,7 @@ pub fn split(text: &str) -> Vec<&str> {
         // Every carriage return before the line feed goes, so that a
         // second pass over the output finds nothing more to strip.
         let content = content.trim_end_matches('\r');
-        if content.trim().is_empty() {
+        if is_blank(content) {
             if let Some(block_start) = start.take() {
                 blocks.push(&text[block_start..end]);
             }
@@ -45,6 +45,19 @@ pub fn split(text: &str) -> Vec<&str> {
         .map(|line| line.trim_end_matches('\r'))
         .filter(|line| !line.trim().is_empty())
         .collect()
+}
+
+/// Whether `line` is only whitespace (`str::trim` leaves nothing). Most
+/// lines start with a character other than whitespace, which tells at
+/// once; a printable ASCII one without decoding it.
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(&byte) if byte.is_ascii_graphic() => false,
+        _ => match line.chars().next() {
+            Some(first) if !first.is_whitespace() => false,
+            _ => line.trim().is_empty(),
+        },
+    }
 }
 
 /// Joins kept blocks with one blank line between them; the result ends in
@@ -119,6 +132,20 @@ mod tests {
             let std: Vec<&str> = text.split_inclusive('\n').collect();
             assert_eq!(ours, std, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_blank_line_is_one_trimming_leaves_empty() {
+        let starts = (0..=0x7F_u32).chain([
+            0x85, 0xA0, 0x1680, 0x2000, 0x2028, 0x202F, 0x3000, 0xE9, 0xFEFF,
+        ]);
+        for start in starts.filter_map(char::from_u32) {
+            for rest in ["", " ", "x", "\u{A0}", " \t\u{3000}"] {
+                let line = format!("{start}{rest}");
+                assert_eq!(is_blank(&line), line.trim().is_empty(), "{line:?}");
+            }
+        }
+        assert!(is_blank(""));
     }
 
     #[test]

@@ -58,10 +58,10 @@ impl<'a> BlockView<'a> {
                 text: block,
             };
         }
-        let (lines, chars, spaces) = if may_need_folding(block.as_bytes()) {
-            folded_lines(block)
-        } else {
-            trimmed_lines(block)
+        let (lines, chars, spaces) = match folding(block.as_bytes()) {
+            Folding::Maybe => folded_lines(block),
+            Folding::TrimOnly { line_break: true } => trimmed_lines(block),
+            Folding::TrimOnly { line_break: false } => trimmed_line(block),
         };
         // A folded line is words separated by single spaces.
         let words = spaces + lines.len();
@@ -270,7 +270,21 @@ fn folded_lines(block: &str) -> (Lines<'_>, usize, usize) {
     (lines, chars, spaces)
 }
 
-/// [`folded_lines`] of a block that [`may_need_folding`] clears: the only
+/// [`trimmed_lines`] of a block without a line break: the block is its
+/// one line, with nothing to search for.
+fn trimmed_line(block: &str) -> (Lines<'_>, usize, usize) {
+    let (chars, spaces) = count_chars_and_spaces(block);
+    let trimmed = block.trim_matches(' ');
+    let spaces_trimmed = block.len() - trimmed.len();
+    let lines = if trimmed.is_empty() {
+        Lines::default()
+    } else {
+        Lines::One([Cow::Borrowed(trimmed)])
+    };
+    (lines, chars - spaces_trimmed, spaces - spaces_trimmed)
+}
+
+/// [`folded_lines`] of a block that [`folding`] clears: the only
 /// whitespace in it is line breaks and single spaces, so folding a line
 /// only trims the spaces at its ends. The characters and spaces are
 /// counted over the whole block at once; the line breaks and the trimmed
@@ -291,6 +305,23 @@ fn trimmed_lines(block: &str) -> (Lines<'_>, usize, usize) {
     (lines, chars, spaces)
 }
 
+/// What one pass over a block's bytes tells about folding its lines.
+#[derive(Debug, PartialEq)]
+enum Folding {
+    /// [`fold_line`] may change a line other than by trimming it.
+    Maybe,
+    /// [`fold_line`] only trims spaces and line breaks; `line_break` tells
+    /// whether the block has a line break, and so more than one line.
+    TrimOnly { line_break: bool },
+}
+
+/// Whether [`fold_line`] may change a line of `bytes` other than by
+/// trimming spaces and its line break, as [`folding`] tells.
+#[cfg(test)]
+fn may_need_folding(bytes: &[u8]) -> bool {
+    folding(bytes) == Folding::Maybe
+}
+
 /// Whether [`fold_line`] may change a line of `bytes` other than by
 /// trimming spaces and its line break: `bytes` holds a control character
 /// other than a line break, two spaces in a row, or the first bytes of
@@ -301,14 +332,18 @@ fn trimmed_lines(block: &str) -> (Lines<'_>, usize, usize) {
 /// U+FEC0); a block with one is folded line by line as usual. One pass
 /// over byte triples without branches, which the compiler turns into a
 /// pass over many bytes at once, where `fold_line` searches a line
-/// several times.
-fn may_need_folding(bytes: &[u8]) -> bool {
+/// several times. When not, the same pass tells whether `bytes` holds a
+/// line break.
+fn folding(bytes: &[u8]) -> Folding {
     /// Bytes looked at per step; a window holds the two bytes after them.
     const STEP: usize = 32;
     let mut start = 0;
+    let mut line_break = false;
     while let Some(window) = bytes[start..].first_chunk::<{ STEP + 2 }>() {
-        if folding_may_start_in(window) {
-            return true;
+        match folding_in(window) {
+            WindowFolding::Maybe => return Folding::Maybe,
+            WindowFolding::LineBreak => line_break = true,
+            WindowFolding::None => {}
         }
         start += STEP;
     }
@@ -318,37 +353,66 @@ fn may_need_folding(bytes: &[u8]) -> bool {
     let rest = &bytes[start..];
     let mut window = [b'x'; STEP + 3];
     window[..rest.len()].copy_from_slice(rest);
-    folding_may_start_in(&window)
+    match folding_in(&window) {
+        WindowFolding::Maybe => Folding::Maybe,
+        WindowFolding::LineBreak => Folding::TrimOnly { line_break: true },
+        WindowFolding::None => Folding::TrimOnly { line_break },
+    }
+}
+
+/// What [`folding_in`] finds in a window.
+enum WindowFolding {
+    /// What folding changes may start in the window.
+    Maybe,
+    /// Nothing that folding changes, but a line break.
+    LineBreak,
+    /// Neither.
+    None,
 }
 
 /// Whether what folding changes may start at one of the bytes of `window`
-/// but its last two (see [`folding_may_start`]). Most windows hold none of
-/// the bytes it can start with, which one cheap pass tells; only the
-/// others are looked at byte triple by byte triple.
+/// but its last two (see [`folding_may_start`]), and if not, whether a
+/// line break stands there. Most windows hold none of the bytes either
+/// can start with, which one cheap pass tells; only the others are looked
+/// at byte triple by byte triple.
 #[inline(always)]
-fn folding_may_start_in<const WINDOW: usize>(window: &[u8; WINDOW]) -> bool {
+fn folding_in<const WINDOW: usize>(window: &[u8; WINDOW]) -> WindowFolding {
     let mut leads = 0u8;
-    for index in 0..WINDOW - 2 {
-        let (a, b) = (window[index], window[index + 1]);
+    for &a in &window[..WINDOW - 2] {
         // Line breaks too: a window with one is looked at closely.
         let control = a < 0x20;
-        let two_spaces = (a == b' ') & (b == b' ');
         let lead = (a == 0xC2) | (a.wrapping_sub(0xE1) < 3) | (a == 0xEF);
-        leads |= u8::from(control | two_spaces | lead);
+        leads |= u8::from(control | lead);
     }
+    // Two spaces in a row, read as pairs of bytes from an even and from an
+    // odd place, which needs no bytes shifted against each other. The
+    // pairs cover every place but the last two, and maybe one more.
+    let spaces = |bytes: &[u8]| {
+        bytes.chunks_exact(2).fold(0u8, |found, pair| {
+            found | u8::from(u16::from_le_bytes([pair[0], pair[1]]) == 0x2020)
+        })
+    };
+    leads |= spaces(&window[..WINDOW - 1]) | spaces(&window[1..WINDOW - 1]);
     if leads == 0 {
-        return false;
+        return WindowFolding::None;
     }
-    let mut found = 0u8;
+    let (mut found, mut line_break) = (0u8, 0u8);
     for index in 0..WINDOW - 2 {
         let (a, b, c) = (window[index], window[index + 1], window[index + 2]);
         found |= u8::from(folding_may_start(a, b, c));
+        line_break |= u8::from(a == b'\n');
     }
-    found != 0
+    if found != 0 {
+        WindowFolding::Maybe
+    } else if line_break != 0 {
+        WindowFolding::LineBreak
+    } else {
+        WindowFolding::None
+    }
 }
 
 /// Whether what folding changes may start at the bytes `a b c` (see
-/// [`may_need_folding`]). Written with `&` and
+/// [`folding`]). Written with `&` and
 /// `|` rather than `&&` and `||`, so that there is nothing to branch on.
 #[inline(always)]
 fn folding_may_start(a: u8, b: u8, c: u8) -> bool {
@@ -518,10 +582,15 @@ mod tests {
     }
 
     /// [`trimmed_lines`] gives what [`folded_lines`] gives whenever
-    /// [`may_need_folding`] lets a block through.
+    /// [`folding`] lets a block through, and so does [`trimmed_line`] when
+    /// it finds no line break, rightly.
     fn assert_trimmed_lines_fold(block: &str) {
-        if !may_need_folding(block.as_bytes()) {
+        if let Folding::TrimOnly { line_break } = folding(block.as_bytes()) {
             assert_eq!(trimmed_lines(block), folded_lines(block), "{block:?}");
+            assert_eq!(line_break, block.contains('\n'), "{block:?}");
+            if !line_break {
+                assert_eq!(trimmed_line(block), folded_lines(block), "{block:?}");
+            }
         }
     }
 
@@ -574,13 +643,39 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn every_byte_triple_is_looked_at(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b' ', b'a', b'\n', 0x01, 0x80, 0x81, 0x85, 0x9A, 0xA0, 0xA8, 0xBB, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]),
+                0..120,
+            ),
+        ) {
+            // Each byte with the two after it, the last ones followed by
+            // letters.
+            let padded = [bytes.as_slice(), b"xx"].concat();
+            let expected = padded
+                .windows(3)
+                .any(|triple| folding_may_start(triple[0], triple[1], triple[2]));
+            proptest::prop_assert_eq!(may_need_folding(&bytes), expected);
+            if !expected {
+                proptest::prop_assert_eq!(
+                    folding(&bytes),
+                    Folding::TrimOnly { line_break: bytes.contains(&b'\n') }
+                );
+            }
+        }
+
+        #[test]
         fn trimmed_lines_agree_with_folded_lines(
             plain in "[ a-zé\n“—日ไ\u{A0}]{0,60}",
             any in "[ a-zé\n\r\t\u{85}\u{A0}\u{AD}\u{1680}\u{2000}-\u{2060}\u{3000}\u{FEFF}\u{FEC0}日ไ]{0,40}"
         ) {
             for block in [plain, any] {
-                if !may_need_folding(block.as_bytes()) {
+                if let Folding::TrimOnly { line_break } = folding(block.as_bytes()) {
                     proptest::prop_assert_eq!(trimmed_lines(&block), folded_lines(&block));
+                    proptest::prop_assert_eq!(line_break, block.contains('\n'));
+                    if !line_break {
+                        proptest::prop_assert_eq!(trimmed_line(&block), folded_lines(&block));
+                    }
                 }
             }
         }
