@@ -147,10 +147,11 @@ fn scripts_of(c: char) -> (Script, Option<Script>) {
 const LONGER_LEAD_LIMIT: u32 = 0x3000;
 
 /// The code pages that lose bytes under which a character stands for a
-/// lead byte (`leads`), those of them under which it leads a sequence of
-/// three or four bytes (`longer`), and those under which it leads one of
-/// four (`four`); under the others it leads a two-byte one. With them, the
-/// character's scripts as [`scripts_of`] gives them.
+/// lead byte that a hole can be filled after (`leads`, see
+/// [`ONLY_BEYOND_FILLERS`]), those of them under which it leads a sequence
+/// of three or four bytes (`longer`), and those under which it leads one
+/// of four (`four`); under the others it leads a two-byte one. With them,
+/// the character's scripts as [`scripts_of`] gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LosingLeads {
     leads: u16,
@@ -183,11 +184,20 @@ fn losing_lead_table() -> &'static [LosingLeads] {
     })
 }
 
+/// Lead bytes whose every sequence decodes above U+3FFFF, to unassigned
+/// planes, tags, variation selectors and private use: nothing a hole is
+/// ever filled with ([`may_fill`]). Greek `ρ ς σ τ` and Thai digits are
+/// such leads under their code pages; a final `ς` before `»` is no hole.
+const ONLY_BEYOND_FILLERS: std::ops::RangeInclusive<u8> = 0xF1..=0xF4;
+
 /// [`losing_leads`] worked out from the masks and the code pages. Only
 /// the pages `c` leads a sequence under are asked for its length: most
 /// characters lead none, and cost one mask look-up.
 fn losing_leads_of(c: char) -> LosingLeads {
-    let leads = candidate_masks().get(c).0 & losing_pages();
+    let leads = filter_pages(candidate_masks().get(c).0 & losing_pages(), |_, page| {
+        page.byte(c)
+            .is_some_and(|byte| !ONLY_BEYOND_FILLERS.contains(&byte))
+    });
     let (script, letter_script) = scripts_of(c);
     LosingLeads {
         leads,
@@ -356,7 +366,13 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
 /// last letter before a space) fail every way, under every code page:
 /// their fillers are not set up at all.
 fn pages_with_room_for_a_hole(chars: &[char], start: usize, pages: u16) -> u16 {
-    let LosingLeads { longer, four, .. } = losing_leads(chars[start]);
+    let LosingLeads {
+        leads,
+        longer,
+        four,
+        ..
+    } = losing_leads(chars[start]);
+    let pages = pages & leads;
     let masks = candidate_masks();
     // The pages under which the character `offset` places on stands for a
     // continuation byte (none beyond the line's end), and, as a mask of
@@ -1934,9 +1950,24 @@ mod tests {
     }
 
     #[test]
+    fn no_hole_is_filled_with_a_character_beyond_the_third_plane() {
+        for c in (0x40000..=0x10FFFF).filter_map(char::from_u32) {
+            for base in ['a', 'ก', 'क', 'ж'] {
+                assert!(!may_fill(&[base, c], 1, c), "{c:?} after {base:?}");
+            }
+        }
+        let sigma_before_guillemet: Vec<char> = "«Ο δρόμος»".chars().collect();
+        assert!(!worth_trying(&mut LineFacts::new(&sigma_before_guillemet)));
+    }
+
+    #[test]
     fn the_lead_tables_give_what_the_code_pages_say() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
-            let leads = candidate_masks().get(c).0 & losing_pages();
+            let beyond_fillers = filter_pages(u16::MAX, |_, page| {
+                page.byte(c)
+                    .is_some_and(|byte| (0xF1..=0xF4).contains(&byte))
+            });
+            let leads = candidate_masks().get(c).0 & losing_pages() & !beyond_fillers;
             // Every code page asked, not only those `c` leads under.
             let expected = LosingLeads {
                 leads,
