@@ -1902,8 +1902,8 @@ fn pair_ceilings() -> &'static PairCeilings {
     static CEILINGS: OnceLock<PairCeilings> = OnceLock::new();
     CEILINGS.get_or_init(|| {
         const BOUNDARY: char = ' ';
-        let mut counts: std::collections::HashMap<(char, char), u32> =
-            std::collections::HashMap::new();
+        let mut counts: std::collections::HashMap<(char, char), u32, letters::CharHashing> =
+            std::collections::HashMap::default();
         for line in include_str!("letters_corpus.txt").lines() {
             let mut previous = BOUNDARY;
             for c in line.chars().chain(std::iter::once(BOUNDARY)) {
