@@ -147,10 +147,11 @@ fn scripts_of(c: char) -> (Script, Option<Script>) {
 const LONGER_LEAD_LIMIT: u32 = 0x3000;
 
 /// The code pages that lose bytes under which a character stands for a
-/// lead byte (`leads`), those of them under which it leads a sequence of
-/// three or four bytes (`longer`), and those under which it leads one of
-/// four (`four`); under the others it leads a two-byte one. With them, the
-/// character's scripts as [`scripts_of`] gives them.
+/// lead byte that a hole can be filled after (`leads`, see
+/// [`ONLY_BEYOND_FILLERS`]), those of them under which it leads a sequence
+/// of three or four bytes (`longer`), and those under which it leads one
+/// of four (`four`); under the others it leads a two-byte one. With them,
+/// the character's scripts as [`scripts_of`] gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LosingLeads {
     leads: u16,
@@ -183,11 +184,20 @@ fn losing_lead_table() -> &'static [LosingLeads] {
     })
 }
 
+/// Lead bytes whose every sequence decodes above U+3FFFF, to unassigned
+/// planes, tags, variation selectors and private use: nothing a hole is
+/// ever filled with ([`may_fill`]). Greek `ρ ς σ τ` and Thai digits are
+/// such leads under their code pages; a final `ς` before `»` is no hole.
+const ONLY_BEYOND_FILLERS: std::ops::RangeInclusive<u8> = 0xF1..=0xF4;
+
 /// [`losing_leads`] worked out from the masks and the code pages. Only
 /// the pages `c` leads a sequence under are asked for its length: most
 /// characters lead none, and cost one mask look-up.
 fn losing_leads_of(c: char) -> LosingLeads {
-    let leads = candidate_masks().get(c).0 & losing_pages();
+    let leads = filter_pages(candidate_masks().get(c).0 & losing_pages(), |_, page| {
+        page.byte(c)
+            .is_some_and(|byte| !ONLY_BEYOND_FILLERS.contains(&byte))
+    });
     let (script, letter_script) = scripts_of(c);
     LosingLeads {
         leads,
@@ -356,7 +366,13 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
 /// last letter before a space) fail every way, under every code page:
 /// their fillers are not set up at all.
 fn pages_with_room_for_a_hole(chars: &[char], start: usize, pages: u16) -> u16 {
-    let LosingLeads { longer, four, .. } = losing_leads(chars[start]);
+    let LosingLeads {
+        leads,
+        longer,
+        four,
+        ..
+    } = losing_leads(chars[start]);
+    let pages = pages & leads;
     let masks = candidate_masks();
     // The pages under which the character `offset` places on stands for a
     // continuation byte (none beyond the line's end), and, as a mask of
@@ -445,6 +461,9 @@ fn best_filler(
     fillers: &mut Vec<Filler>,
     hopeless: f32,
 ) -> Option<Filler> {
+    if dropped_byte_is_hopeless(chars, start, pages, hopeless) {
+        return None;
+    }
     gather_fillers(chars, start, pages, fillers, hopeless);
     // Words and everyday characters add at most `KNOWN_WORD` to a filler:
     // below that, no filler can be taken whatever they say.
@@ -1619,6 +1638,15 @@ impl Around {
             letter_scripts: None,
         }
     }
+
+    /// Whether a letter of `script` fits the nearest letters around the
+    /// hole `start..end` (see [`fits_neighbours`]).
+    fn letters_fit(&mut self, chars: &[char], start: usize, end: usize, script: Script) -> bool {
+        let scripts = *self
+            .letter_scripts
+            .get_or_insert_with(|| letter_scripts_around(chars, start, end));
+        fits_neighbours(scripts, script)
+    }
 }
 
 /// What a filler's evidence adds up from, but for the window cost of the
@@ -1662,13 +1690,7 @@ fn weigh(
     if matches!(class.kind, Kind::Format | Kind::Space) {
         terms[0] = -3.0;
     }
-    let fits = |around: &mut Around| {
-        let scripts = *around
-            .letter_scripts
-            .get_or_insert_with(|| letter_scripts_around(chars, start, end));
-        fits_neighbours(scripts, class.script)
-    };
-    if class.is_letter() && !fits(around) {
+    if class.is_letter() && !around.letters_fit(chars, start, end, class.script) {
         terms[1] = -4.0;
     }
     // Hebrew final forms and the Greek final sigma end words: one followed
@@ -1724,6 +1746,194 @@ fn weigh(
         broken_cost: around.broken_cost,
         terms,
     }
+}
+
+/// Whether every filler of the hole after the two-byte lead at `start`
+/// has evidence below `hopeless`, judged from ceilings over its weighing
+/// ([`weigh_roughly`]): then no filler can be taken. Only a second byte
+/// that vanished is judged so, when no marker follows the lead and the
+/// lead starts a two-byte sequence under every page of `pages`; any other
+/// hole is left to the full search. Nearly every hole of clean and repaired
+/// Thai and Greek text is such a hole, its fillers letters of other scripts
+/// inside a word: each is weighed with one reading of its neighbours per
+/// code page instead of all its fillers in full.
+fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16, hopeless: f32) -> bool {
+    let hole = start + 1;
+    if pages == 0 || matches!(chars.get(hole), Some('?' | '\u{FFFD}' | ' ')) {
+        return false;
+    }
+    let all = code_pages();
+    let mut rest = pages;
+    while rest != 0 {
+        let page_index = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        let Some(page) = all.get(page_index) else {
+            return false;
+        };
+        let Some(lead) = page
+            .byte(chars[start])
+            .filter(|&b| sequence_length(b) == Some(2))
+        else {
+            return false;
+        };
+        let mut around: Option<Around> = None;
+        for &lost in &lost_bytes_by_page()[page_index] {
+            let Some(decoded) = decode_utf8_sequence(&[lead, lost]) else {
+                continue;
+            };
+            if !may_fill(chars, start, decoded) {
+                continue;
+            }
+            let around =
+                around.get_or_insert_with(|| Around::of(chars, page, start, hole, decoded));
+            let (before, after) = (around.before, around.after);
+            let rough = weigh_roughly(chars, around, start, false, hole, decoded);
+            // As [`collect_fillers`] adds them for a dropped byte; a byte
+            // that does not fit where it vanished only takes away, and is
+            // looked at only when the rest does not settle the filler.
+            let weighed = rough.with_filled_cost(score::window_cost_floor(before, decoded, after))
+                - page.cost;
+            let line_bonuses = if is_two_byte_accented_latin(decoded) {
+                LINE_LETTER_BONUS + LINE_LANGUAGE_BONUS
+            } else {
+                0.0
+            };
+            if weighed + line_bonuses >= hopeless
+                && (dropped_byte_fits(chars, start, hole, decoded)
+                    || weighed - 10.0 + line_bonuses >= hopeless)
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// A ceiling over each of [`weigh`]'s terms, read off the classes of the
+/// filler and its neighbours, with letter pairs at the most the letters
+/// corpus could weigh them ([`pair_ceiling`]).
+fn weigh_roughly(
+    chars: &[char],
+    around: &mut Around,
+    start: usize,
+    swallowed_space: bool,
+    end: usize,
+    decoded: char,
+) -> Weighed {
+    let mut terms = [0.0f32; 6];
+    let class = score::class(decoded);
+    if matches!(class.kind, Kind::Format | Kind::Space) {
+        terms[0] = -3.0;
+    }
+    // The word-end term never adds; a closing quote adds at most 3.
+    if decoded == '”' {
+        terms[3] = 3.0;
+    }
+    if class.is_letter() {
+        if !around.letters_fit(chars, start, end, class.script) {
+            terms[1] = -4.0;
+        }
+        let latin_lead = || score::class(chars[start]).script == Script::Latin;
+        terms[4] = if class.script == Script::Latin && latin_lead() {
+            // What [`latin_evidence`] adds beside its letter pairs.
+            let case_and_place = if decoded.is_lowercase() { 5.5 } else { 1.0 };
+            let (before, after) = (start.checked_sub(1).map(|i| chars[i]), chars.get(end));
+            case_and_place + pair_ceiling(before, decoded, after.copied())
+        } else {
+            // Scripts the pairs do not weigh add nothing.
+            pair_ceiling(around.before, decoded, around.after).max(0.0)
+        };
+        if swallowed_space {
+            terms[5] = 1.5;
+        }
+    }
+    Weighed {
+        broken_cost: around.broken_cost,
+        terms,
+    }
+}
+
+/// A ceiling over [`pair_evidence`]: each pair weighs at most what the
+/// letters corpus writes of its first letter followed by anything, and of
+/// anything followed by its second, and a pair with a letter the corpus
+/// never writes (`ҁ`, NKo) weighs as unseen. A Cyrillic letter inside a
+/// Thai word comes to at most a few points.
+fn pair_ceiling(before: Option<char>, letter: char, after: Option<char>) -> f32 {
+    let ceilings = pair_ceilings();
+    let side = |first: Option<char>, second: Option<char>| {
+        ceilings
+            .heaviest_with(first, 0)
+            .min(ceilings.heaviest_with(second, 1))
+    };
+    side(before, Some(letter)) + side(Some(letter), after)
+}
+
+/// What [`pair_evidence`] gives a pair the letters corpus never writes.
+const UNSEEN_PAIR: f32 = -1.5;
+
+/// Below this code point, [`PairCeilings`] keeps each character's
+/// ceilings in a table; the letters corpus writes no letter above it.
+const PAIR_CEILING_LIMIT: u32 = 0x1000;
+
+/// For each character below [`PAIR_CEILING_LIMIT`], the heaviest pair the
+/// letters corpus writes with its form ([`lowercase`]) first and with it
+/// second, and the heaviest of all for the characters above.
+struct PairCeilings {
+    by_char: Vec<[f32; 2]>,
+    heaviest: f32,
+}
+
+impl PairCeilings {
+    /// The heaviest pair with `c` (`None`, an edge) first (`side` 0) or
+    /// second (`side` 1).
+    #[inline]
+    fn heaviest_with(&self, c: Option<char>, side: usize) -> f32 {
+        match self.by_char.get(c.unwrap_or(' ') as usize) {
+            Some(both) => both[side],
+            None => self.heaviest,
+        }
+    }
+}
+
+/// [`PairCeilings`], counted from the letters corpus the way
+/// [`pair_evidence`] weighs its pairs: a log count, over lowercased
+/// letters, with a space for every character that is no letter.
+fn pair_ceilings() -> &'static PairCeilings {
+    static CEILINGS: OnceLock<PairCeilings> = OnceLock::new();
+    CEILINGS.get_or_init(|| {
+        const BOUNDARY: char = ' ';
+        let mut counts: std::collections::HashMap<(char, char), u32, letters::CharHashing> =
+            std::collections::HashMap::default();
+        for line in include_str!("letters_corpus.txt").lines() {
+            let mut previous = BOUNDARY;
+            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+                let c = lowercase(c);
+                if !(c == BOUNDARY && previous == BOUNDARY) {
+                    *counts.entry((previous, c)).or_insert(0) += 1;
+                }
+                previous = c;
+            }
+        }
+        let mut by_form = vec![[UNSEEN_PAIR; 2]; PAIR_CEILING_LIMIT as usize];
+        let mut heaviest = UNSEEN_PAIR;
+        for ((first, second), count) in counts {
+            let weight = (1.0 + count as f32).ln() * 0.5;
+            heaviest = heaviest.max(weight);
+            for (form, side) in [(first, 0), (second, 1)] {
+                if let Some(both) = by_form.get_mut(form as usize) {
+                    both[side] = both[side].max(weight);
+                }
+            }
+        }
+        // A form above the table weighs at most the heaviest pair.
+        let by_char = (0..PAIR_CEILING_LIMIT)
+            .map(|code| {
+                let form = char::from_u32(code).map_or(BOUNDARY, lowercase);
+                by_form.get(form as usize).copied().unwrap_or([heaviest; 2])
+            })
+            .collect();
+        PairCeilings { by_char, heaviest }
+    })
 }
 
 /// The characters around a hole that `decoded` fills, as its weighing
@@ -1934,9 +2144,24 @@ mod tests {
     }
 
     #[test]
+    fn no_hole_is_filled_with_a_character_beyond_the_third_plane() {
+        for c in (0x40000..=0x10FFFF).filter_map(char::from_u32) {
+            for base in ['a', 'ก', 'क', 'ж'] {
+                assert!(!may_fill(&[base, c], 1, c), "{c:?} after {base:?}");
+            }
+        }
+        let sigma_before_guillemet: Vec<char> = "«Ο δρόμος»".chars().collect();
+        assert!(!worth_trying(&mut LineFacts::new(&sigma_before_guillemet)));
+    }
+
+    #[test]
     fn the_lead_tables_give_what_the_code_pages_say() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
-            let leads = candidate_masks().get(c).0 & losing_pages();
+            let beyond_fillers = filter_pages(u16::MAX, |_, page| {
+                page.byte(c)
+                    .is_some_and(|byte| (0xF1..=0xF4).contains(&byte))
+            });
+            let leads = candidate_masks().get(c).0 & losing_pages() & !beyond_fillers;
             // Every code page asked, not only those `c` leads under.
             let expected = LosingLeads {
                 leads,
@@ -2120,6 +2345,75 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_hole_judged_hopeless_has_no_filler_that_reaches_hopeless() {
+        let masks = candidate_masks();
+        let mut fillers = Vec::new();
+        let (mut judged, mut weighed) = (0, 0);
+        for line in damaged_lines() {
+            for start in 0..line.len() {
+                let pages = masks.get(line[start]).0 & losing_pages();
+                if line[start].is_ascii() || pages == 0 {
+                    continue;
+                }
+                let pages = pages_with_room_for_a_hole(&line, start, pages);
+                if !dropped_byte_is_hopeless(&line, start, pages, HOPELESS) {
+                    continue;
+                }
+                judged += 1;
+                gather_fillers(&line, start, pages, &mut fillers, f32::NEG_INFINITY);
+                for filler in &fillers {
+                    assert!(
+                        filler.evidence < HOPELESS,
+                        "{:?} at {start} in {line:?}: {}",
+                        filler.decoded,
+                        filler.evidence
+                    );
+                    weighed += 1;
+                }
+            }
+        }
+        assert!(judged > 1_000 && weighed > 1_000, "{judged} {weighed}");
+    }
+
+    #[test]
+    fn a_letter_pair_never_weighs_more_than_its_ceiling() {
+        let mut letters: Vec<char> = Vec::new();
+        let written = [
+            include_str!("letters_corpus.txt"),
+            include_str!("words_corpus.txt"),
+        ];
+        let samples = (0x80..0x3100).step_by(13).filter_map(char::from_u32);
+        for c in written
+            .iter()
+            .flat_map(|corpus| corpus.chars())
+            .chain(samples)
+        {
+            if score::class(c).is_letter() && !letters.contains(&c) {
+                letters.push(c);
+            }
+        }
+        let neighbours: Vec<Option<char>> = [None, Some(' '), Some('.'), Some('1')]
+            .into_iter()
+            .chain(letters.iter().copied().map(Some))
+            .collect();
+        let mut checked = 0;
+        for &letter in &letters {
+            for &neighbour in &neighbours {
+                for (before, after) in [(neighbour, None), (None, neighbour)] {
+                    let evidence = pair_evidence(before, letter, after);
+                    let ceiling = pair_ceiling(before, letter, after);
+                    assert!(
+                        evidence <= ceiling,
+                        "{before:?} {letter:?} {after:?}: {evidence} > {ceiling}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 
     #[test]
