@@ -343,7 +343,7 @@ fn best_plan(
 ) -> Option<(f32, usize, Vec<Edit>)> {
     let chars = facts.chars;
     readings.new_round(chars);
-    let mut best: Option<(f32, usize, Vec<Edit>)> = None;
+    let mut best: Option<(f32, usize)> = None;
     facts.find_under(pages);
     let facts = &*facts;
     // A code page that finds exactly the sequences of an earlier planned
@@ -365,7 +365,7 @@ fn best_plan(
         if planned_already {
             continue;
         }
-        let (gain, edits) = plan(chars, found, page, established, readings, room);
+        let gain = plan(chars, found, page, established, readings, room);
         planned.push(page_index);
         // A code page the line already needed costs nothing more.
         let net = if established {
@@ -373,22 +373,28 @@ fn best_plan(
         } else {
             gain - page.cost
         };
-        if !edits.is_empty()
-            && best
-                .as_ref()
-                .map_or(true, |(best_net, _, _)| net > *best_net)
-        {
-            best = Some((net, page_index, edits));
+        if !room.taken.is_empty() && best.map_or(true, |(best_net, _)| net > best_net) {
+            best = Some((net, page_index));
+            room.keep_as_best();
         }
     }
-    best
+    best.map(|(net, page_index)| (net, page_index, room.best_edits()))
 }
 
-/// Buffers [`plan`] refills for every code page it is asked about.
+/// Buffers [`plan`] refills for every code page it is asked about, and
+/// what it found for the best code page so far.
 #[derive(Default)]
 struct PlanRoom {
     /// The reading [`judge`] turns a run into.
     reading: Vec<char>,
+    /// The readings of the runs judged worth repairing, one after the
+    /// other: [`Judged::reading`] points into it.
+    readings: Vec<char>,
+    /// The runs the last plan takes, in order.
+    taken: Vec<Judged>,
+    /// `readings` and `taken` of the best plan so far.
+    best_readings: Vec<char>,
+    best_taken: Vec<Judged>,
     /// Which characters of the line are candidates.
     in_candidate: Vec<bool>,
     /// The runs judged alone.
@@ -398,8 +404,36 @@ struct PlanRoom {
     alone: Vec<(Range<usize>, u16)>,
 }
 
-/// The repairs one code page would make on a line, in char indices, and
-/// their total gain. `room` holds buffers for the work.
+impl PlanRoom {
+    /// Keeps what the last plan found as the best plan so far.
+    fn keep_as_best(&mut self) {
+        std::mem::swap(&mut self.readings, &mut self.best_readings);
+        std::mem::swap(&mut self.taken, &mut self.best_taken);
+    }
+
+    /// The edits of the best plan: only the plan a round applies has its
+    /// readings turned into text.
+    fn best_edits(&self) -> Vec<Edit> {
+        self.best_taken
+            .iter()
+            .map(|judged| {
+                let reading = &self.best_readings[judged.reading.clone()];
+                let mut replacement =
+                    String::with_capacity(reading.iter().map(|c| c.len_utf8()).sum());
+                replacement.extend(reading.iter());
+                Edit {
+                    range: judged.range.clone(),
+                    replacement,
+                    reason: judged.reason,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The total gain of the repairs one code page would make on a line; the
+/// repairs themselves go into `room.taken`, in char indices, with their
+/// readings in `room.readings`. `room` also holds buffers for the work.
 fn plan(
     chars: &[char],
     found: &[Sequence],
@@ -407,13 +441,18 @@ fn plan(
     established: bool,
     readings: &mut Readings,
     room: &mut PlanRoom,
-) -> (f32, Vec<Edit>) {
+) -> f32 {
     let PlanRoom {
         reading,
+        readings: kept,
+        taken,
         in_candidate,
         judged,
         alone,
+        ..
     } = room;
+    kept.clear();
+    taken.clear();
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
     in_candidate.clear();
@@ -445,7 +484,7 @@ fn plan(
     alone.clear();
     for run in runs(found) {
         let first = judged.len();
-        let sensitive = judge(&context(0), run, page, readings, reading, judged);
+        let sensitive = judge(&context(0), run, page, readings, reading, kept, judged);
         alone.push((first..judged.len(), sensitive));
     }
     // Runs damaged twice are read once more each on its own, and the
@@ -470,7 +509,15 @@ fn plan(
             let mut consistent = Vec::with_capacity(judged.len());
             for (run, (judged_alone, sensitive)) in runs(found).zip(alone.iter()) {
                 if sensitive & (1 << index) != 0 {
-                    judge(&preferring, run, page, readings, reading, &mut consistent);
+                    judge(
+                        &preferring,
+                        run,
+                        page,
+                        readings,
+                        reading,
+                        kept,
+                        &mut consistent,
+                    );
                 } else {
                     consistent.extend_from_slice(&judged[judged_alone.clone()]);
                 }
@@ -505,20 +552,13 @@ fn plan(
         ACCEPT_SPAN
     };
     let mut total = 0.0;
-    // Room for the runs taken only: on most lines a code page takes none,
-    // and then nothing is allocated.
-    let taken = judged
-        .iter()
-        .filter(|judged| judged.gain >= threshold)
-        .count();
-    let mut edits = Vec::with_capacity(taken);
     for judged in judged.drain(..) {
         if judged.gain >= threshold {
             total += judged.gain.max(0.0);
-            edits.push(judged.edit);
+            taken.push(judged);
         }
     }
-    (total, edits)
+    total
 }
 
 /// Where in `chars` [`is_cut_lead`] can hold under some code page, into
@@ -576,13 +616,16 @@ struct Context<'a> {
     preferred: u16,
 }
 
-/// A run judged worth repairing, with the code page of its further
+/// A run judged worth repairing: the chars of the line it covers, where
+/// its reading lies in [`PlanRoom::readings`], the code page of its further
 /// reading when it was damaged more than once, and the code pages (a mask)
 /// a further reading could have gone through, taken or not.
 #[derive(Clone)]
 struct Judged {
     gain: f32,
-    edit: Edit,
+    range: Range<usize>,
+    reading: Range<usize>,
+    reason: &'static str,
     inner: Option<usize>,
     options: u16,
 }
@@ -622,13 +665,15 @@ const CHAIN_MARGIN: f32 = 0.5;
 /// controls are judged alone. Returns the code pages (a mask) whose
 /// preference could change the judgement: the further readings a
 /// preference weighs are among them. `repaired` is room for the reading
-/// the run is turned into; what it held before is lost.
+/// the run is turned into; what it held before is lost. The reading of a
+/// run judged worth repairing is added to `kept`.
 fn judge(
     context: &Context,
     run: &[Sequence],
     page: &'static CodePage,
     readings: &mut Readings,
     repaired: &mut Vec<char>,
+    kept: &mut Vec<char>,
     judged: &mut Vec<Judged>,
 ) -> u16 {
     let chars = context.chars;
@@ -655,7 +700,7 @@ fn judge(
                     .collect();
                 let mut sensitive = 0;
                 for part in runs(&clean) {
-                    sensitive |= judge(context, part, page, readings, repaired, judged);
+                    sensitive |= judge(context, part, page, readings, repaired, kept, judged);
                 }
                 return sensitive;
             }
@@ -717,15 +762,13 @@ fn judge(
     if gain < ACCEPT_SUPPORTED {
         return sensitive;
     }
-    let mut replacement = String::with_capacity(repaired.iter().map(|c| c.len_utf8()).sum());
-    replacement.extend(repaired.iter());
+    let reading_start = kept.len();
+    kept.extend_from_slice(repaired);
     judged.push(Judged {
         gain,
-        edit: Edit {
-            range: start..end,
-            replacement,
-            reason,
-        },
+        range: start..end,
+        reading: reading_start..kept.len(),
+        reason,
         inner,
         options,
     });
