@@ -802,6 +802,10 @@ fn holds_stray_digit(left: Option<char>, reading: &[char], right: Option<char>) 
 /// Evidence from several valid sequences in a row, unless what they decode
 /// to is itself unusual.
 fn run_bonus(repaired: &[char], sequences: usize) -> f32 {
+    // A single sequence earns nothing, whatever it decodes to.
+    if sequences <= 1 {
+        return 0.0;
+    }
     if repaired.iter().any(|&c| score::char_cost(c) >= 1.0) {
         return 0.0;
     }
@@ -894,13 +898,11 @@ impl Readings {
             let span = &chars[start..end];
             let left = start.checked_sub(1).map(|i| chars[i]);
             let right = chars.get(end).copied();
+            let (window, letters) = score::window_cost_and_letters(left, span, right);
             SpanCost {
                 end,
-                window: score::window_cost(left, span, right),
-                letters: span
-                    .iter()
-                    .filter(|&&c| score::class(c).is_letter())
-                    .count(),
+                window,
+                letters,
                 plausibility: None,
             }
         })
@@ -918,6 +920,12 @@ impl Readings {
 
     /// The further readings of `reading` between `left` and `right`.
     fn deepen(&mut self, left: Option<char>, reading: &[char], right: Option<char>) -> &Deepenings {
+        // Most readings have no further reading, and those are never kept:
+        // no need to look them up.
+        let pages = candidate_pages_of(reading);
+        if pages == 0 {
+            return self.unkept.insert(Deepenings::plain(left, reading, right));
+        }
         let kept = self.deepenings.get(reading).and_then(|around| {
             around
                 .iter()
@@ -926,7 +934,7 @@ impl Readings {
         if let Some(index) = kept {
             return &self.deepenings[reading][index].2;
         }
-        let deepenings = Deepenings::of(left, reading, right);
+        let deepenings = Deepenings::of_with(left, reading, right, pages);
         if deepenings.options == 0 {
             return self.unkept.insert(deepenings);
         }
@@ -982,17 +990,32 @@ struct FurtherStep {
 
 impl Deepenings {
     fn of(left: Option<char>, reading: &[char], right: Option<char>) -> Deepenings {
-        let current = score::window_cost(left, reading, right);
+        Deepenings::of_with(left, reading, right, candidate_pages_of(reading))
+    }
+
+    /// A reading with no further reading: only its own cost.
+    fn plain(left: Option<char>, reading: &[char], right: Option<char>) -> Deepenings {
+        Deepenings {
+            current: score::window_cost(left, reading, right),
+            further: Vec::new(),
+            options: 0,
+        }
+    }
+
+    /// [`Deepenings::of`] given the reading's [`candidate_pages_of`].
+    fn of_with(
+        left: Option<char>,
+        reading: &[char],
+        right: Option<char>,
+        candidate_pages: u16,
+    ) -> Deepenings {
         // A reading with no lead followed by a continuation under any code
         // page (every reading of one character among them) has no further
         // reading: the walk below would find nothing.
-        if candidate_pages_of(reading) == 0 {
-            return Deepenings {
-                current,
-                further: Vec::new(),
-                options: 0,
-            };
+        if candidate_pages == 0 {
+            return Deepenings::plain(left, reading, right);
         }
+        let current = score::window_cost(left, reading, right);
         let mut further: Vec<FurtherStep> = Vec::new();
         let mut options = 0u16;
         // What every further reading's letter statistics are weighed

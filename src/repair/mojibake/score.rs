@@ -728,9 +728,28 @@ const MIXED_CASE_COST: f32 = 1.0;
 /// Cost of `chars` read in the context of one neighbour on each side. The
 /// neighbours' own costs are left out: they are the same in both readings.
 pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
+    window_cost_and_letters(left, chars, right).0
+}
+
+/// [`window_cost`], and how many of `chars` are letters: both come from
+/// the same look-up of each character's traits.
+#[inline]
+pub(crate) fn window_cost_and_letters(
+    left: Option<char>,
+    chars: &[char],
+    right: Option<char>,
+) -> (f32, usize) {
     let tables = dense_tables();
     let dense = &tables.traits[..];
-    let cost: f32 = chars.iter().map(|&c| traits_in(dense, c).cost).sum();
+    let mut letters = 0;
+    let cost: f32 = chars
+        .iter()
+        .map(|&c| {
+            let traits = traits_in(dense, c);
+            letters += usize::from(traits.class.is_letter());
+            traits.cost
+        })
+        .sum();
     let mut walk = PairWalk {
         tables,
         cost,
@@ -751,7 +770,7 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
     for _ in 0..walk.squeezed_quotes {
         cost += 1.5;
     }
-    cost
+    (cost, letters)
 }
 
 /// The walk of [`window_cost`] over the pairs of a window: `previous` is
@@ -1075,6 +1094,8 @@ mod tests {
                 window_cost(left, &chars, right).to_bits(),
                 window_cost_reference(left, &chars, right).to_bits()
             );
+            let letters = chars.iter().filter(|&&c| class(c).is_letter()).count();
+            proptest::prop_assert_eq!(window_cost_and_letters(left, &chars, right).1, letters);
             for pair in chars.windows(2) {
                 proptest::prop_assert_eq!(
                     pair_cost(pair[0], pair[1]).to_bits(),
