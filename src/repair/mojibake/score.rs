@@ -750,17 +750,25 @@ pub(crate) fn window_cost_and_letters(
             traits.cost
         })
         .sum();
+    // The walk starts from the left neighbour, or else from the first
+    // character; without either, a right neighbour alone makes no pair.
+    let (first, first_inside, rest) = match (left, chars.split_first()) {
+        (Some(left), _) => (left, false, chars),
+        (None, Some((&first, rest))) => (first, true, rest),
+        (None, None) => return (cost, letters),
+    };
     let mut walk = PairWalk {
         tables,
         cost,
         before_previous: None,
-        previous: left.map(|p| (p, traits_in(dense, p))),
-        previous_inside: false,
+        previous: first,
+        traits_previous: traits_in(dense, first),
+        previous_inside: first_inside,
         squeezed_quotes: 0,
     };
     // The characters, then the right neighbour, in two loops rather than
     // one over a chain of both: the walk is the judge's inner loop.
-    for &c in chars {
+    for &c in rest {
         walk.step(c);
     }
     if let Some(c) = right {
@@ -774,15 +782,15 @@ pub(crate) fn window_cost_and_letters(
 }
 
 /// The walk of [`window_cost`] over the pairs of a window: `previous` is
-/// the character before the next one, `before_previous` the one before
-/// that, each with its traits, and `previous_inside` says whether
-/// `previous` is one of the window's characters rather than the left
-/// neighbour.
+/// the character before the next one, with its traits, `before_previous`
+/// the one before that, and `previous_inside` says whether `previous` is
+/// one of the window's characters rather than the left neighbour.
 struct PairWalk<'t> {
     tables: &'t DenseTables,
     cost: f32,
     before_previous: Option<(char, Traits)>,
-    previous: Option<(char, Traits)>,
+    previous: char,
+    traits_previous: Traits,
     previous_inside: bool,
     /// Quotation marks squeezed between two letters, each costed after
     /// all the pairs, in the order the pairs met them.
@@ -794,25 +802,25 @@ impl PairWalk<'_> {
     #[inline(always)]
     fn step(&mut self, c: char) {
         let traits_c = traits_in(&self.tables.traits, c);
-        if let Some((p, traits_p)) = self.previous {
-            self.cost += pair_cost_in(self.tables, p, traits_p, c, traits_c);
-            // The tests below all look at what follows a watched character.
-            if traits_p.has(WATCHED) {
-                let (mixed_case, squeezed) = watched_pair(
-                    self.before_previous,
-                    self.previous_inside,
-                    p,
-                    traits_p,
-                    traits_c,
-                );
-                if mixed_case {
-                    self.cost += MIXED_CASE_COST;
-                }
-                self.squeezed_quotes += squeezed;
+        let (p, traits_p) = (self.previous, self.traits_previous);
+        self.cost += pair_cost_in(self.tables, p, traits_p, c, traits_c);
+        // The tests below all look at what follows a watched character.
+        if traits_p.has(WATCHED) {
+            let (mixed_case, squeezed) = watched_pair(
+                self.before_previous,
+                self.previous_inside,
+                p,
+                traits_p,
+                traits_c,
+            );
+            if mixed_case {
+                self.cost += MIXED_CASE_COST;
             }
-            self.before_previous = Some((p, traits_p));
+            self.squeezed_quotes += squeezed;
         }
-        self.previous = Some((c, traits_c));
+        self.before_previous = Some((p, traits_p));
+        self.previous = c;
+        self.traits_previous = traits_c;
         self.previous_inside = true;
     }
 }
