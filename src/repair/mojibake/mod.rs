@@ -717,7 +717,12 @@ fn judge(
         context.preferred
     };
     let deepened = readings.deepen(left, repaired, right);
-    let (deeper, deeper_options) = deepened.choose(preferred);
+    // Most readings have no further reading to choose among.
+    let (deeper, deeper_options) = if deepened.further.is_empty() {
+        (None, deepened.options)
+    } else {
+        deepened.choose(preferred)
+    };
     // The cost of the reading judged, which the further readings already
     // weighed.
     let repaired_cost = match &deeper {
@@ -1280,7 +1285,14 @@ fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
         };
     }
     // Closing quotes and dashes follow letters in real text too, where a
-    // word ends.
+    // word ends. Most sequences hold other characters: their neighbours
+    // need not be looked at.
+    if !rest
+        .iter()
+        .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
+    {
+        return SHAPE_BONUS;
+    }
     let next = chars.get(sequence.start + sequence.len).copied();
     let word_goes_on = next.is_some_and(|c| {
         let class = score::class(c);
@@ -1293,12 +1305,7 @@ fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
         .start
         .checked_sub(1)
         .is_some_and(|i| score::class(chars[i]).kind == score::Kind::Lower);
-    if !word_goes_on
-        && !inside_lowercase_word
-        && rest
-            .iter()
-            .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
-    {
+    if !word_goes_on && !inside_lowercase_word {
         SHAPE_BONUS / 3.0
     } else {
         SHAPE_BONUS
@@ -1652,6 +1659,66 @@ mod tests {
             }
             (line, segments, edits)
         })
+    }
+
+    /// [`shape_evidence`] as first written: every neighbour looked at
+    /// before the characters of the sequence.
+    fn shape_evidence_reference(chars: &[char], sequence: &detect::Sequence) -> f32 {
+        let lead = score::class(chars[sequence.start]);
+        let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
+        if !lead.is_letter() {
+            return 0.0;
+        }
+        if rest.iter().any(|&c| score::class(c).is_letter()) {
+            let small = rest
+                .iter()
+                .all(|&c| !c.is_ascii() && score::class(c).kind == score::Kind::Lower);
+            return if lead.kind == score::Kind::Upper && small {
+                SHAPE_BONUS / 2.0
+            } else {
+                0.0
+            };
+        }
+        let next = chars.get(sequence.start + sequence.len).copied();
+        let word_goes_on = next.is_some_and(|c| {
+            let class = score::class(c);
+            class.is_letter() || class.kind == score::Kind::Digit
+        });
+        let inside_lowercase_word = sequence
+            .start
+            .checked_sub(1)
+            .is_some_and(|i| score::class(chars[i]).kind == score::Kind::Lower);
+        if !word_goes_on
+            && !inside_lowercase_word
+            && rest
+                .iter()
+                .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
+        {
+            SHAPE_BONUS / 3.0
+        } else {
+            SHAPE_BONUS
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shape_evidence_follows_its_first_form(
+            text in "[aZ5 ÃÂÐÑžšœ’”»…–—€©.]{1,8}",
+            start in 0usize..8,
+            length in 1usize..4,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let start = start.min(chars.len() - 1);
+            let sequence = detect::Sequence {
+                start,
+                len: length.min(chars.len() - start),
+                decoded: 'x',
+            };
+            proptest::prop_assert_eq!(
+                shape_evidence(&chars, &sequence).to_bits(),
+                shape_evidence_reference(&chars, &sequence).to_bits()
+            );
+        }
     }
 
     /// The rule [`isolation_cost`] follows: a space after the reading ends
