@@ -1661,6 +1661,27 @@ mod tests {
         })
     }
 
+    #[test]
+    fn readings_without_further_readings_are_answered_as_the_full_walk_answers() {
+        let mut readings = Readings::default();
+        for (left, reading, right) in [
+            (Some('a'), &['é'][..], Some(' ')),
+            (None, &['ж', 'и'][..], Some('в')),
+            (Some('Ã'), &['©', '€'][..], None),
+            (Some(' '), &['’'][..], Some('s')),
+        ] {
+            let full = Deepenings::of(left, reading, right);
+            let (full_choice, full_options) = full.choose(0);
+            let quick = readings.deepen(left, reading, right);
+            assert!(full.further.is_empty() && quick.further.is_empty());
+            assert_eq!(quick.current.to_bits(), full.current.to_bits());
+            assert_eq!((quick.options, full_options), (0, 0));
+            assert!(full_choice.is_none());
+            // A single sequence earns no run bonus, costly or not.
+            assert_eq!(run_bonus(reading, 1).to_bits(), 0.0f32.to_bits());
+        }
+    }
+
     /// [`shape_evidence`] as first written: every neighbour looked at
     /// before the characters of the sequence.
     fn shape_evidence_reference(chars: &[char], sequence: &detect::Sequence) -> f32 {
