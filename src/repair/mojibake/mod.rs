@@ -343,7 +343,7 @@ fn best_plan(
 ) -> Option<(f32, usize, Vec<Edit>)> {
     let chars = facts.chars;
     readings.new_round(chars);
-    let mut best: Option<(f32, usize, Vec<Edit>)> = None;
+    let mut best: Option<(f32, usize)> = None;
     facts.find_under(pages);
     let facts = &*facts;
     // A code page that finds exactly the sequences of an earlier planned
@@ -365,7 +365,7 @@ fn best_plan(
         if planned_already {
             continue;
         }
-        let (gain, edits) = plan(chars, found, page, established, readings, room);
+        let gain = plan(chars, found, page, established, readings, room);
         planned.push(page_index);
         // A code page the line already needed costs nothing more.
         let net = if established {
@@ -373,22 +373,28 @@ fn best_plan(
         } else {
             gain - page.cost
         };
-        if !edits.is_empty()
-            && best
-                .as_ref()
-                .map_or(true, |(best_net, _, _)| net > *best_net)
-        {
-            best = Some((net, page_index, edits));
+        if !room.taken.is_empty() && best.map_or(true, |(best_net, _)| net > best_net) {
+            best = Some((net, page_index));
+            room.keep_as_best();
         }
     }
-    best
+    best.map(|(net, page_index)| (net, page_index, room.best_edits()))
 }
 
-/// Buffers [`plan`] refills for every code page it is asked about.
+/// Buffers [`plan`] refills for every code page it is asked about, and
+/// what it found for the best code page so far.
 #[derive(Default)]
 struct PlanRoom {
     /// The reading [`judge`] turns a run into.
     reading: Vec<char>,
+    /// The readings of the runs judged worth repairing, one after the
+    /// other: [`Judged::reading`] points into it.
+    readings: Vec<char>,
+    /// The runs the last plan takes, in order.
+    taken: Vec<Judged>,
+    /// `readings` and `taken` of the best plan so far.
+    best_readings: Vec<char>,
+    best_taken: Vec<Judged>,
     /// Which characters of the line are candidates.
     in_candidate: Vec<bool>,
     /// The runs judged alone.
@@ -398,8 +404,36 @@ struct PlanRoom {
     alone: Vec<(Range<usize>, u16)>,
 }
 
-/// The repairs one code page would make on a line, in char indices, and
-/// their total gain. `room` holds buffers for the work.
+impl PlanRoom {
+    /// Keeps what the last plan found as the best plan so far.
+    fn keep_as_best(&mut self) {
+        std::mem::swap(&mut self.readings, &mut self.best_readings);
+        std::mem::swap(&mut self.taken, &mut self.best_taken);
+    }
+
+    /// The edits of the best plan: only the plan a round applies has its
+    /// readings turned into text.
+    fn best_edits(&self) -> Vec<Edit> {
+        self.best_taken
+            .iter()
+            .map(|judged| {
+                let reading = &self.best_readings[judged.reading.clone()];
+                let mut replacement =
+                    String::with_capacity(reading.iter().map(|c| c.len_utf8()).sum());
+                replacement.extend(reading.iter());
+                Edit {
+                    range: judged.range.clone(),
+                    replacement,
+                    reason: judged.reason,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The total gain of the repairs one code page would make on a line; the
+/// repairs themselves go into `room.taken`, in char indices, with their
+/// readings in `room.readings`. `room` also holds buffers for the work.
 fn plan(
     chars: &[char],
     found: &[Sequence],
@@ -407,13 +441,18 @@ fn plan(
     established: bool,
     readings: &mut Readings,
     room: &mut PlanRoom,
-) -> (f32, Vec<Edit>) {
+) -> f32 {
     let PlanRoom {
         reading,
+        readings: kept,
+        taken,
         in_candidate,
         judged,
         alone,
+        ..
     } = room;
+    kept.clear();
+    taken.clear();
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
     in_candidate.clear();
@@ -445,7 +484,7 @@ fn plan(
     alone.clear();
     for run in runs(found) {
         let first = judged.len();
-        let sensitive = judge(&context(0), run, page, readings, reading, judged);
+        let sensitive = judge(&context(0), run, page, readings, reading, kept, judged);
         alone.push((first..judged.len(), sensitive));
     }
     // Runs damaged twice are read once more each on its own, and the
@@ -470,7 +509,15 @@ fn plan(
             let mut consistent = Vec::with_capacity(judged.len());
             for (run, (judged_alone, sensitive)) in runs(found).zip(alone.iter()) {
                 if sensitive & (1 << index) != 0 {
-                    judge(&preferring, run, page, readings, reading, &mut consistent);
+                    judge(
+                        &preferring,
+                        run,
+                        page,
+                        readings,
+                        reading,
+                        kept,
+                        &mut consistent,
+                    );
                 } else {
                     consistent.extend_from_slice(&judged[judged_alone.clone()]);
                 }
@@ -505,20 +552,13 @@ fn plan(
         ACCEPT_SPAN
     };
     let mut total = 0.0;
-    // Room for the runs taken only: on most lines a code page takes none,
-    // and then nothing is allocated.
-    let taken = judged
-        .iter()
-        .filter(|judged| judged.gain >= threshold)
-        .count();
-    let mut edits = Vec::with_capacity(taken);
     for judged in judged.drain(..) {
         if judged.gain >= threshold {
             total += judged.gain.max(0.0);
-            edits.push(judged.edit);
+            taken.push(judged);
         }
     }
-    (total, edits)
+    total
 }
 
 /// Where in `chars` [`is_cut_lead`] can hold under some code page, into
@@ -576,13 +616,16 @@ struct Context<'a> {
     preferred: u16,
 }
 
-/// A run judged worth repairing, with the code page of its further
+/// A run judged worth repairing: the chars of the line it covers, where
+/// its reading lies in [`PlanRoom::readings`], the code page of its further
 /// reading when it was damaged more than once, and the code pages (a mask)
 /// a further reading could have gone through, taken or not.
 #[derive(Clone)]
 struct Judged {
     gain: f32,
-    edit: Edit,
+    range: Range<usize>,
+    reading: Range<usize>,
+    reason: &'static str,
     inner: Option<usize>,
     options: u16,
 }
@@ -622,13 +665,15 @@ const CHAIN_MARGIN: f32 = 0.5;
 /// controls are judged alone. Returns the code pages (a mask) whose
 /// preference could change the judgement: the further readings a
 /// preference weighs are among them. `repaired` is room for the reading
-/// the run is turned into; what it held before is lost.
+/// the run is turned into; what it held before is lost. The reading of a
+/// run judged worth repairing is added to `kept`.
 fn judge(
     context: &Context,
     run: &[Sequence],
     page: &'static CodePage,
     readings: &mut Readings,
     repaired: &mut Vec<char>,
+    kept: &mut Vec<char>,
     judged: &mut Vec<Judged>,
 ) -> u16 {
     let chars = context.chars;
@@ -655,7 +700,7 @@ fn judge(
                     .collect();
                 let mut sensitive = 0;
                 for part in runs(&clean) {
-                    sensitive |= judge(context, part, page, readings, repaired, judged);
+                    sensitive |= judge(context, part, page, readings, repaired, kept, judged);
                 }
                 return sensitive;
             }
@@ -672,7 +717,12 @@ fn judge(
         context.preferred
     };
     let deepened = readings.deepen(left, repaired, right);
-    let (deeper, deeper_options) = deepened.choose(preferred);
+    // Most readings have no further reading to choose among.
+    let (deeper, deeper_options) = if deepened.further.is_empty() {
+        (None, deepened.options)
+    } else {
+        deepened.choose(preferred)
+    };
     // The cost of the reading judged, which the further readings already
     // weighed.
     let repaired_cost = match &deeper {
@@ -717,15 +767,13 @@ fn judge(
     if gain < ACCEPT_SUPPORTED {
         return sensitive;
     }
-    let mut replacement = String::with_capacity(repaired.iter().map(|c| c.len_utf8()).sum());
-    replacement.extend(repaired.iter());
+    let reading_start = kept.len();
+    kept.extend_from_slice(repaired);
     judged.push(Judged {
         gain,
-        edit: Edit {
-            range: start..end,
-            replacement,
-            reason,
-        },
+        range: start..end,
+        reading: reading_start..kept.len(),
+        reason,
         inner,
         options,
     });
@@ -759,6 +807,10 @@ fn holds_stray_digit(left: Option<char>, reading: &[char], right: Option<char>) 
 /// Evidence from several valid sequences in a row, unless what they decode
 /// to is itself unusual.
 fn run_bonus(repaired: &[char], sequences: usize) -> f32 {
+    // A single sequence earns nothing, whatever it decodes to.
+    if sequences <= 1 {
+        return 0.0;
+    }
     if repaired.iter().any(|&c| score::char_cost(c) >= 1.0) {
         return 0.0;
     }
@@ -851,13 +903,11 @@ impl Readings {
             let span = &chars[start..end];
             let left = start.checked_sub(1).map(|i| chars[i]);
             let right = chars.get(end).copied();
+            let (window, letters) = score::window_cost_and_letters(left, span, right);
             SpanCost {
                 end,
-                window: score::window_cost(left, span, right),
-                letters: span
-                    .iter()
-                    .filter(|&&c| score::class(c).is_letter())
-                    .count(),
+                window,
+                letters,
                 plausibility: None,
             }
         })
@@ -875,6 +925,12 @@ impl Readings {
 
     /// The further readings of `reading` between `left` and `right`.
     fn deepen(&mut self, left: Option<char>, reading: &[char], right: Option<char>) -> &Deepenings {
+        // Most readings have no further reading, and those are never kept:
+        // no need to look them up.
+        let pages = candidate_pages_of(reading);
+        if pages == 0 {
+            return self.unkept.insert(Deepenings::plain(left, reading, right));
+        }
         let kept = self.deepenings.get(reading).and_then(|around| {
             around
                 .iter()
@@ -883,7 +939,7 @@ impl Readings {
         if let Some(index) = kept {
             return &self.deepenings[reading][index].2;
         }
-        let deepenings = Deepenings::of(left, reading, right);
+        let deepenings = Deepenings::of_with(left, reading, right, pages);
         if deepenings.options == 0 {
             return self.unkept.insert(deepenings);
         }
@@ -939,17 +995,32 @@ struct FurtherStep {
 
 impl Deepenings {
     fn of(left: Option<char>, reading: &[char], right: Option<char>) -> Deepenings {
-        let current = score::window_cost(left, reading, right);
+        Deepenings::of_with(left, reading, right, candidate_pages_of(reading))
+    }
+
+    /// A reading with no further reading: only its own cost.
+    fn plain(left: Option<char>, reading: &[char], right: Option<char>) -> Deepenings {
+        Deepenings {
+            current: score::window_cost(left, reading, right),
+            further: Vec::new(),
+            options: 0,
+        }
+    }
+
+    /// [`Deepenings::of`] given the reading's [`candidate_pages_of`].
+    fn of_with(
+        left: Option<char>,
+        reading: &[char],
+        right: Option<char>,
+        candidate_pages: u16,
+    ) -> Deepenings {
         // A reading with no lead followed by a continuation under any code
         // page (every reading of one character among them) has no further
         // reading: the walk below would find nothing.
-        if candidate_pages_of(reading) == 0 {
-            return Deepenings {
-                current,
-                further: Vec::new(),
-                options: 0,
-            };
+        if candidate_pages == 0 {
+            return Deepenings::plain(left, reading, right);
         }
+        let current = score::window_cost(left, reading, right);
         let mut further: Vec<FurtherStep> = Vec::new();
         let mut options = 0u16;
         // What every further reading's letter statistics are weighed
@@ -1214,7 +1285,14 @@ fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
         };
     }
     // Closing quotes and dashes follow letters in real text too, where a
-    // word ends.
+    // word ends. Most sequences hold other characters: their neighbours
+    // need not be looked at.
+    if !rest
+        .iter()
+        .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
+    {
+        return SHAPE_BONUS;
+    }
     let next = chars.get(sequence.start + sequence.len).copied();
     let word_goes_on = next.is_some_and(|c| {
         let class = score::class(c);
@@ -1227,12 +1305,7 @@ fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
         .start
         .checked_sub(1)
         .is_some_and(|i| score::class(chars[i]).kind == score::Kind::Lower);
-    if !word_goes_on
-        && !inside_lowercase_word
-        && rest
-            .iter()
-            .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
-    {
+    if !word_goes_on && !inside_lowercase_word {
         SHAPE_BONUS / 3.0
     } else {
         SHAPE_BONUS
@@ -1586,6 +1659,87 @@ mod tests {
             }
             (line, segments, edits)
         })
+    }
+
+    #[test]
+    fn readings_without_further_readings_are_answered_as_the_full_walk_answers() {
+        let mut readings = Readings::default();
+        for (left, reading, right) in [
+            (Some('a'), &['é'][..], Some(' ')),
+            (None, &['ж', 'и'][..], Some('в')),
+            (Some('Ã'), &['©', '€'][..], None),
+            (Some(' '), &['’'][..], Some('s')),
+        ] {
+            let full = Deepenings::of(left, reading, right);
+            let (full_choice, full_options) = full.choose(0);
+            let quick = readings.deepen(left, reading, right);
+            assert!(full.further.is_empty() && quick.further.is_empty());
+            assert_eq!(quick.current.to_bits(), full.current.to_bits());
+            assert_eq!((quick.options, full_options), (0, 0));
+            assert!(full_choice.is_none());
+            // A single sequence earns no run bonus, costly or not.
+            assert_eq!(run_bonus(reading, 1).to_bits(), 0.0f32.to_bits());
+        }
+    }
+
+    /// [`shape_evidence`] as first written: every neighbour looked at
+    /// before the characters of the sequence.
+    fn shape_evidence_reference(chars: &[char], sequence: &detect::Sequence) -> f32 {
+        let lead = score::class(chars[sequence.start]);
+        let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
+        if !lead.is_letter() {
+            return 0.0;
+        }
+        if rest.iter().any(|&c| score::class(c).is_letter()) {
+            let small = rest
+                .iter()
+                .all(|&c| !c.is_ascii() && score::class(c).kind == score::Kind::Lower);
+            return if lead.kind == score::Kind::Upper && small {
+                SHAPE_BONUS / 2.0
+            } else {
+                0.0
+            };
+        }
+        let next = chars.get(sequence.start + sequence.len).copied();
+        let word_goes_on = next.is_some_and(|c| {
+            let class = score::class(c);
+            class.is_letter() || class.kind == score::Kind::Digit
+        });
+        let inside_lowercase_word = sequence
+            .start
+            .checked_sub(1)
+            .is_some_and(|i| score::class(chars[i]).kind == score::Kind::Lower);
+        if !word_goes_on
+            && !inside_lowercase_word
+            && rest
+                .iter()
+                .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
+        {
+            SHAPE_BONUS / 3.0
+        } else {
+            SHAPE_BONUS
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shape_evidence_follows_its_first_form(
+            text in "[aZ5 ÃÂÐÑžšœ’”»…–—€©.]{1,8}",
+            start in 0usize..8,
+            length in 1usize..4,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let start = start.min(chars.len() - 1);
+            let sequence = detect::Sequence {
+                start,
+                len: length.min(chars.len() - start),
+                decoded: 'x',
+            };
+            proptest::prop_assert_eq!(
+                shape_evidence(&chars, &sequence).to_bits(),
+                shape_evidence_reference(&chars, &sequence).to_bits()
+            );
+        }
     }
 
     /// The rule [`isolation_cost`] follows: a space after the reading ends

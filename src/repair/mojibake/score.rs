@@ -728,20 +728,47 @@ const MIXED_CASE_COST: f32 = 1.0;
 /// Cost of `chars` read in the context of one neighbour on each side. The
 /// neighbours' own costs are left out: they are the same in both readings.
 pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char>) -> f32 {
+    window_cost_and_letters(left, chars, right).0
+}
+
+/// [`window_cost`], and how many of `chars` are letters: both come from
+/// the same look-up of each character's traits.
+#[inline]
+pub(crate) fn window_cost_and_letters(
+    left: Option<char>,
+    chars: &[char],
+    right: Option<char>,
+) -> (f32, usize) {
     let tables = dense_tables();
     let dense = &tables.traits[..];
-    let cost: f32 = chars.iter().map(|&c| traits_in(dense, c).cost).sum();
+    let mut letters = 0;
+    let cost: f32 = chars
+        .iter()
+        .map(|&c| {
+            let traits = traits_in(dense, c);
+            letters += usize::from(traits.class.is_letter());
+            traits.cost
+        })
+        .sum();
+    // The walk starts from the left neighbour, or else from the first
+    // character; without either, a right neighbour alone makes no pair.
+    let (first, first_inside, rest) = match (left, chars.split_first()) {
+        (Some(left), _) => (left, false, chars),
+        (None, Some((&first, rest))) => (first, true, rest),
+        (None, None) => return (cost, letters),
+    };
     let mut walk = PairWalk {
         tables,
         cost,
         before_previous: None,
-        previous: left.map(|p| (p, traits_in(dense, p))),
-        previous_inside: false,
+        previous: first,
+        traits_previous: traits_in(dense, first),
+        previous_inside: first_inside,
         squeezed_quotes: 0,
     };
     // The characters, then the right neighbour, in two loops rather than
     // one over a chain of both: the walk is the judge's inner loop.
-    for &c in chars {
+    for &c in rest {
         walk.step(c);
     }
     if let Some(c) = right {
@@ -751,19 +778,19 @@ pub(crate) fn window_cost(left: Option<char>, chars: &[char], right: Option<char
     for _ in 0..walk.squeezed_quotes {
         cost += 1.5;
     }
-    cost
+    (cost, letters)
 }
 
 /// The walk of [`window_cost`] over the pairs of a window: `previous` is
-/// the character before the next one, `before_previous` the one before
-/// that, each with its traits, and `previous_inside` says whether
-/// `previous` is one of the window's characters rather than the left
-/// neighbour.
+/// the character before the next one, with its traits, `before_previous`
+/// the one before that, and `previous_inside` says whether `previous` is
+/// one of the window's characters rather than the left neighbour.
 struct PairWalk<'t> {
     tables: &'t DenseTables,
     cost: f32,
     before_previous: Option<(char, Traits)>,
-    previous: Option<(char, Traits)>,
+    previous: char,
+    traits_previous: Traits,
     previous_inside: bool,
     /// Quotation marks squeezed between two letters, each costed after
     /// all the pairs, in the order the pairs met them.
@@ -775,25 +802,25 @@ impl PairWalk<'_> {
     #[inline(always)]
     fn step(&mut self, c: char) {
         let traits_c = traits_in(&self.tables.traits, c);
-        if let Some((p, traits_p)) = self.previous {
-            self.cost += pair_cost_in(self.tables, p, traits_p, c, traits_c);
-            // The tests below all look at what follows a watched character.
-            if traits_p.has(WATCHED) {
-                let (mixed_case, squeezed) = watched_pair(
-                    self.before_previous,
-                    self.previous_inside,
-                    p,
-                    traits_p,
-                    traits_c,
-                );
-                if mixed_case {
-                    self.cost += MIXED_CASE_COST;
-                }
-                self.squeezed_quotes += squeezed;
+        let (p, traits_p) = (self.previous, self.traits_previous);
+        self.cost += pair_cost_in(self.tables, p, traits_p, c, traits_c);
+        // The tests below all look at what follows a watched character.
+        if traits_p.has(WATCHED) {
+            let (mixed_case, squeezed) = watched_pair(
+                self.before_previous,
+                self.previous_inside,
+                p,
+                traits_p,
+                traits_c,
+            );
+            if mixed_case {
+                self.cost += MIXED_CASE_COST;
             }
-            self.before_previous = Some((p, traits_p));
+            self.squeezed_quotes += squeezed;
         }
-        self.previous = Some((c, traits_c));
+        self.before_previous = Some((p, traits_p));
+        self.previous = c;
+        self.traits_previous = traits_c;
         self.previous_inside = true;
     }
 }
@@ -1075,6 +1102,8 @@ mod tests {
                 window_cost(left, &chars, right).to_bits(),
                 window_cost_reference(left, &chars, right).to_bits()
             );
+            let letters = chars.iter().filter(|&&c| class(c).is_letter()).count();
+            proptest::prop_assert_eq!(window_cost_and_letters(left, &chars, right).1, letters);
             for pair in chars.windows(2) {
                 proptest::prop_assert_eq!(
                     pair_cost(pair[0], pair[1]).to_bits(),
