@@ -126,6 +126,12 @@ fn weights() -> &'static HashMap<(char, char), f32, CharHashing> {
     })
 }
 
+/// Every pair of normal forms ([`lowercase`], a space for a non-letter)
+/// that the corpus writes, with the weight [`pair_evidence`] gives it.
+pub(crate) fn written_pair_weights() -> impl Iterator<Item = ((char, char), f32)> {
+    weights().iter().map(|(&pair, &weight)| (pair, weight))
+}
+
 /// A character as [`pair_weight`] looks it up: its normal form
 /// ([`normalise`]) and, when that form has a place in [`PairTable`], the
 /// place.

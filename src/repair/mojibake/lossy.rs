@@ -1895,29 +1895,15 @@ impl PairCeilings {
     }
 }
 
-/// [`PairCeilings`], counted from the letters corpus the way
-/// [`pair_evidence`] weighs its pairs: a log count, over lowercased
-/// letters, with a space for every character that is no letter.
+/// [`PairCeilings`], from the weights [`pair_evidence`] gives the pairs
+/// the letters corpus writes.
 fn pair_ceilings() -> &'static PairCeilings {
     static CEILINGS: OnceLock<PairCeilings> = OnceLock::new();
     CEILINGS.get_or_init(|| {
         const BOUNDARY: char = ' ';
-        let mut counts: std::collections::HashMap<(char, char), u32, letters::CharHashing> =
-            std::collections::HashMap::default();
-        for line in include_str!("letters_corpus.txt").lines() {
-            let mut previous = BOUNDARY;
-            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
-                let c = lowercase(c);
-                if !(c == BOUNDARY && previous == BOUNDARY) {
-                    *counts.entry((previous, c)).or_insert(0) += 1;
-                }
-                previous = c;
-            }
-        }
         let mut by_form = vec![[UNSEEN_PAIR; 2]; PAIR_CEILING_LIMIT as usize];
         let mut heaviest = UNSEEN_PAIR;
-        for ((first, second), count) in counts {
-            let weight = (1.0 + count as f32).ln() * 0.5;
+        for ((first, second), weight) in letters::written_pair_weights() {
             heaviest = heaviest.max(weight);
             for (form, side) in [(first, 0), (second, 1)] {
                 if let Some(both) = by_form.get_mut(form as usize) {
