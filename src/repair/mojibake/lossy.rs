@@ -1333,7 +1333,7 @@ fn collect_fillers(
                 evidence += 2.0;
             }
             if misfit {
-                evidence -= 10.0;
+                evidence -= MISFIT_PENALTY;
             }
             if question {
                 evidence -= 10.0;
@@ -1396,6 +1396,10 @@ fn with_line_bonuses(
     }
     evidence
 }
+
+/// What a dropped byte that does not fit where it vanished
+/// ([`dropped_byte_fits`]) takes from a filler's evidence.
+const MISFIT_PENALTY: f32 = 10.0;
 
 /// Evidence for a filler that is an accented Latin letter the line
 /// already writes elsewhere: a line is in one language, and its other
@@ -1800,7 +1804,7 @@ fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16, hopeless: 
             };
             if weighed + line_bonuses >= hopeless
                 && (dropped_byte_fits(chars, start, hole, decoded)
-                    || weighed - 10.0 + line_bonuses >= hopeless)
+                    || weighed - MISFIT_PENALTY + line_bonuses >= hopeless)
             {
                 return false;
             }
