@@ -370,10 +370,14 @@ fn stream_jsonl(
     }
 }
 
+fn is_regular_file(file: &std::fs::File) -> bool {
+    file.metadata().is_ok_and(|metadata| metadata.is_file())
+}
+
 /// A regular file is read as one, anything else (a named pipe, a device)
 /// as a stream.
 fn source_of_file(file: std::fs::File) -> jsonl::Source {
-    if file.metadata().is_ok_and(|metadata| metadata.is_file()) {
+    if is_regular_file(&file) {
         jsonl::Source::File(file)
     } else {
         jsonl::Source::Stream(Box::new(file))
@@ -387,7 +391,7 @@ fn stdin_source() -> jsonl::Source {
         use std::os::fd::AsFd;
         if let Ok(owned) = io::stdin().as_fd().try_clone_to_owned() {
             let file = std::fs::File::from(owned);
-            if file.metadata().is_ok_and(|metadata| metadata.is_file()) {
+            if is_regular_file(&file) {
                 return jsonl::Source::File(file);
             }
         }

@@ -270,6 +270,14 @@ impl Chunk {
         self.ends.extend(other.ends.iter().map(|end| end + offset));
     }
 
+    /// Ends the chunk at the end of the input, perhaps after a last line
+    /// without `\n`.
+    fn end_input(&mut self) {
+        if self.ends.last().copied().unwrap_or(0) < self.data.len() {
+            self.ends.push(self.data.len());
+        }
+    }
+
     fn lines(&self) -> Vec<&[u8]> {
         let mut start = 0;
         self.ends
@@ -321,6 +329,20 @@ fn send_chunks(
     }
 }
 
+/// Notes in a chunk's `ends` the end of every line of `bytes`, which lie
+/// at `start` of its data, until the chunk is full; then returns how many
+/// of `bytes` it takes: those up to and with the line that filled it.
+fn note_line_ends_in(ends: &mut Vec<usize>, start: usize, bytes: &[u8]) -> Option<usize> {
+    for newline in memchr::memchr_iter(b'\n', bytes) {
+        let end = start + newline + 1;
+        ends.push(end);
+        if ends.len() >= CHUNK_LINES || end >= CHUNK_BYTES {
+            return Some(newline + 1);
+        }
+    }
+    None
+}
+
 /// A regular file's reads run this far past a chunk's byte limit, to
 /// reach the end of the line that crosses it; what is read beyond that
 /// line is carried to the next chunk.
@@ -348,14 +370,12 @@ impl<R: Read> FileChunks<R> {
         chunk.data.append(&mut self.carried);
         let mut scanned = 0;
         loop {
-            for newline in memchr::memchr_iter(b'\n', &chunk.data[scanned..]) {
-                let end = scanned + newline + 1;
-                chunk.ends.push(end);
-                if chunk.ends.len() >= CHUNK_LINES || end >= CHUNK_BYTES {
-                    self.carried.extend_from_slice(&chunk.data[end..]);
-                    chunk.data.truncate(end);
-                    return Ok(());
-                }
+            let Chunk { data, ends } = &mut *chunk;
+            if let Some(taken) = note_line_ends_in(ends, scanned, &data[scanned..]) {
+                let end = scanned + taken;
+                self.carried.extend_from_slice(&data[end..]);
+                data.truncate(end);
+                return Ok(());
             }
             scanned = chunk.data.len();
             let wanted = (CHUNK_BYTES + FILE_READ_PAST)
@@ -367,10 +387,7 @@ impl<R: Read> FileChunks<R> {
                 .take(wanted as u64)
                 .read_to_end(&mut chunk.data)?;
             if read == 0 {
-                // The end of the file, perhaps after a last line without `\n`.
-                if chunk.ends.last().copied().unwrap_or(0) < chunk.data.len() {
-                    chunk.ends.push(chunk.data.len());
-                }
+                chunk.end_input();
                 return Ok(());
             }
         }
@@ -391,23 +408,11 @@ fn fill_chunk<R: Read>(reader: &mut BufReader<R>, chunk: &mut Chunk) -> io::Resu
             Err(error) => return Err(error),
         };
         if available.is_empty() {
-            // The end of the input, perhaps after a last line without `\n`.
-            if chunk.ends.last().copied().unwrap_or(0) < chunk.data.len() {
-                chunk.ends.push(chunk.data.len());
-            }
+            chunk.end_input();
             return Ok(());
         }
-        let start = chunk.data.len();
-        let mut taken = available.len();
-        let mut full = false;
-        for newline in memchr::memchr_iter(b'\n', available) {
-            chunk.ends.push(start + newline + 1);
-            full = chunk.ends.len() >= CHUNK_LINES || start + newline + 1 >= CHUNK_BYTES;
-            if full {
-                taken = newline + 1;
-                break;
-            }
-        }
+        let filled = note_line_ends_in(&mut chunk.ends, chunk.data.len(), available);
+        let (full, taken) = (filled.is_some(), filled.unwrap_or(available.len()));
         chunk.data.extend_from_slice(&available[..taken]);
         // Without a full chunk, the whole buffer was taken: stop unless
         // it ended inside a line, whose rest is still to come.
