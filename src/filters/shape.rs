@@ -670,13 +670,7 @@ mod tests {
             any in "[ a-zé\n\r\t\u{85}\u{A0}\u{AD}\u{1680}\u{2000}-\u{2060}\u{3000}\u{FEFF}\u{FEC0}日ไ]{0,40}"
         ) {
             for block in [plain, any] {
-                if let Folding::TrimOnly { line_break } = folding(block.as_bytes()) {
-                    proptest::prop_assert_eq!(trimmed_lines(&block), folded_lines(&block));
-                    proptest::prop_assert_eq!(line_break, block.contains('\n'));
-                    if !line_break {
-                        proptest::prop_assert_eq!(trimmed_line(&block), folded_lines(&block));
-                    }
-                }
+                assert_trimmed_lines_fold(&block);
             }
         }
     }
