@@ -100,7 +100,9 @@ impl Automaton {
     /// search only tells whether any pattern matches, which the lazy DFA
     /// answers fastest, and only a line that matches is searched again for
     /// every pattern. Both searches share one borrowing of the thread's
-    /// search state and its set of found patterns.
+    /// search state and its set of found patterns, which is left empty:
+    /// a line that matches nothing then costs no clearing of a flag per
+    /// pattern.
     pub fn matching(&self, text: &str, found: &mut Vec<usize>) {
         let mut caches = self.caches.get();
         let Caches {
@@ -108,7 +110,9 @@ impl Automaton {
             pike,
             matched,
         } = &mut *caches;
-        matched.clear();
+        if !matched.is_empty() {
+            matched.clear();
+        }
         let mut done = false;
         if let (Some(dfa), Some(cache)) = (&self.lazy, lazy.as_mut()) {
             let input = Input::new(text).earliest(true);
@@ -128,6 +132,7 @@ impl Automaton {
                 .which_overlapping_matches(pike, &Input::new(text), matched);
         }
         found.extend(matched.iter().map(|pattern| pattern.as_usize()));
+        matched.clear();
     }
 }
 
@@ -179,5 +184,31 @@ mod tests {
             assert_eq!(ours, theirs, "{text:?}");
         }
         assert_eq!(both(&patterns, "Share this:").0, [0, 3]);
+    }
+
+    #[test]
+    fn one_automaton_answers_a_run_of_texts_as_a_regex_set_does() {
+        // The found patterns of one text must not leak into the next.
+        let patterns = [
+            r"^(?:share (this|on)\s*:?)$",
+            r"^(?:\w+)",
+            r"^(?:.*ministère.*)$",
+        ];
+        let config = syntax::Config::new().case_insensitive(true);
+        let hirs: Vec<Hir> = patterns
+            .iter()
+            .map(|pattern| syntax::parse_with(pattern, &config).unwrap())
+            .collect();
+        let automaton = Automaton::new(&hirs, 1 << 24).unwrap();
+        let set = regex::RegexSetBuilder::new(patterns)
+            .case_insensitive(true)
+            .build()
+            .unwrap();
+        for text in ["Share this:", "", "le ministère", "—", "Share on", "  "] {
+            let mut ours = Vec::new();
+            automaton.matching(text, &mut ours);
+            let theirs: Vec<usize> = set.matches(text).into_iter().collect();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
     }
 }
