@@ -632,14 +632,28 @@ impl SimpleFold {
                     folded.push_byte(b' ')?;
                     index + 1
                 }
+                // Runs of visible ASCII and of two-byte letters are folded
+                // in loops of their own, character by character as here.
                 b'!'..=b'~' => {
-                    folded.push_byte(fold_plain_byte(byte))?;
-                    index + 1
+                    let stop = bytes.len().min(index.saturating_add(limit - folded.len));
+                    let mut end = index;
+                    while end < stop && matches!(bytes[end], b'!'..=b'~') {
+                        folded.push_byte(fold_plain_byte(bytes[end]))?;
+                        end += 1;
+                    }
+                    end
                 }
                 0xC2..=0xDF => {
-                    let code = code_point_at(bytes, index, byte).0 as usize;
-                    folded.push_two_byte_fold(*two_byte_folds.get(code - 0x80)?)?;
-                    index + 2
+                    let mut end = index;
+                    while let Some(&lead @ 0xC2..=0xDF) = bytes.get(end) {
+                        if folded.len >= limit {
+                            break;
+                        }
+                        let code = code_point_at(bytes, end, lead).0 as usize;
+                        folded.push_two_byte_fold(*two_byte_folds.get(code - 0x80)?)?;
+                        end += 2;
+                    }
+                    end
                 }
                 0xE0..=0xEF => folded.push_three_byte(text, index, from)?,
                 _ => return None,
