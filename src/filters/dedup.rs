@@ -206,19 +206,36 @@ fn long_enough(view: &BlockView, min_chars: usize) -> bool {
 /// nothing before takes in, and folds to something visible.
 fn letter_count(text: &str, enough: usize) -> usize {
     let bytes = text.as_bytes();
-    let two_byte_letters = two_byte_letters();
+    let two_byte_folds = two_byte_folds();
     let mut count = 0;
     let mut index = 0;
     while index < bytes.len() && count < enough {
         let byte = bytes[index];
-        if byte.is_ascii() {
-            count += usize::from(byte.is_ascii_graphic());
+        // The simple letters of [`simple_letter_at`], told without
+        // looking up their folds.
+        let letter_len = match byte {
+            0x00..=0x7F => {
+                count += usize::from(byte.is_ascii_graphic());
+                index += 1;
+                continue;
+            }
+            0xC2..=0xDF => {
+                let code = code_point_at(bytes, index, byte).0 as usize;
+                let packed = two_byte_folds.get(code - 0x80).copied().unwrap_or_default();
+                if packed[3] != 0 {
+                    2
+                } else {
+                    0
+                }
+            }
+            0xE0..=0xEF if is_simple_three_byte_letter(code_point_at(bytes, index, byte).0) => 3,
+            _ => 0,
+        };
+        if letter_len == 0 {
             index += 1;
-        } else if let Some(letter) = simple_letter_at(text, index, two_byte_letters) {
-            count += 1;
-            index += letter.len;
         } else {
-            index += 1;
+            count += 1;
+            index += letter_len;
         }
     }
     count
@@ -2112,6 +2129,27 @@ mod tests {
                 long_enough(&view, min_chars),
                 fold(&one).chars().count() >= min_chars
             );
+        }
+
+        #[test]
+        fn letters_are_counted_as_simple_letters_are_found(
+            text in "[ a-c=`.\t\u{A0}\u{C0}-\u{17F}\u{386}-\u{3CE}\u{400}-\u{45F}\u{5D0}\u{627}\u{654}\u{E01}-\u{E4E}\u{2019}\u{4E00}\u{3000}\u{AC00}\u{FF21}\u{10400}]{0,80}",
+            enough in 0usize..100,
+        ) {
+            let (mut count, mut index) = (0, 0);
+            while index < text.len() && count < enough {
+                match simple_letter_at(&text, index, two_byte_letters()) {
+                    Some(letter) => {
+                        count += 1;
+                        index += letter.len;
+                    }
+                    None => {
+                        count += usize::from(text.as_bytes()[index].is_ascii_graphic());
+                        index += 1;
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(letter_count(&text, enough), count);
         }
 
         #[test]
