@@ -206,19 +206,36 @@ fn long_enough(view: &BlockView, min_chars: usize) -> bool {
 /// nothing before takes in, and folds to something visible.
 fn letter_count(text: &str, enough: usize) -> usize {
     let bytes = text.as_bytes();
-    let two_byte_letters = two_byte_letters();
+    let two_byte_folds = two_byte_folds();
     let mut count = 0;
     let mut index = 0;
     while index < bytes.len() && count < enough {
         let byte = bytes[index];
-        if byte.is_ascii() {
-            count += usize::from(byte.is_ascii_graphic());
+        // The simple letters of [`simple_letter_at`], told without
+        // looking up their folds.
+        let letter_len = match byte {
+            0x00..=0x7F => {
+                count += usize::from(byte.is_ascii_graphic());
+                index += 1;
+                continue;
+            }
+            0xC2..=0xDF => {
+                let code = code_point_at(bytes, index, byte).0 as usize;
+                let packed = two_byte_folds.get(code - 0x80).copied().unwrap_or_default();
+                if packed[3] != 0 {
+                    2
+                } else {
+                    0
+                }
+            }
+            0xE0..=0xEF if is_simple_three_byte_letter(code_point_at(bytes, index, byte).0) => 3,
+            _ => 0,
+        };
+        if letter_len == 0 {
             index += 1;
-        } else if let Some(letter) = simple_letter_at(text, index, two_byte_letters) {
-            count += 1;
-            index += letter.len;
         } else {
-            index += 1;
+            count += 1;
+            index += letter_len;
         }
     }
     count
@@ -533,7 +550,11 @@ pub fn fold_key(text: &str) -> FoldKey {
         && is_plain_ascii(head[KEY_BYTES - 1])
         && is_plain_ascii(head[KEY_BYTES])
         && !head[KEY_BYTES - 2..].windows(2).any(|pair| pair == b"  ");
-    let plain_end = folds_bytewise(&bytes[bytes.len() - KEY_BYTES..]);
+    // The end folds byte for byte from a space too when the character
+    // before it does: the space is written before the character after it.
+    let last = bytes.len() - KEY_BYTES;
+    let plain_end =
+        folds_bytewise(&bytes[last..]) || bytes[last] == b' ' && folds_bytewise(&bytes[last - 1..]);
     if plain_start && plain_end {
         let mut key = FoldKey::of_end_bytes(bytes, bytes);
         key.fold_plain_ascii(true, true);
@@ -554,21 +575,33 @@ pub fn fold_key(text: &str) -> FoldKey {
         key.fold_plain_ascii(plain_start, true);
         return key;
     }
-    // The tail starts at a character, and not at a Thai mark, which
-    // goes with the letter before it.
-    let mut tail = bytes.len() - KEY_BYTES;
+    // Curly quotes fold to fewer bytes: a tail too short is read again
+    // from further back before the end is folded.
+    let end = simple_end(text, KEY_BYTES).or_else(|| simple_end(text, 2 * KEY_BYTES));
+    let mut key = match end {
+        Some(end) => FoldKey::of_end_bytes(start, end.bytes()),
+        None => FoldKey::of_end_bytes(start, folded_end(text).bytes()),
+    };
+    key.fold_plain_ascii(plain_start, false);
+    key
+}
+
+/// The fold of the tail of `text` from about `back` bytes before its
+/// end, when [`SimpleFold::of`] reads it and it holds at least
+/// [`KEY_BYTES`] bytes: a suffix of the whole fold. The tail starts at a
+/// character, and not at a Thai mark, which goes with the letter before
+/// it, nor at a space, which the fold writes only after a character.
+fn simple_end(text: &str, back: usize) -> Option<SimpleFold> {
+    let bytes = text.as_bytes();
+    let mut tail = bytes.len().saturating_sub(back);
     while tail > 0
         && (!text.is_char_boundary(tail)
+            || bytes[tail] == b' '
             || thai_mark_class(bytes.get(tail..tail + 3).unwrap_or_default()) != 0)
     {
         tail -= 1;
     }
-    let mut key = match SimpleFold::of(text, tail, usize::MAX) {
-        Some(end) if end.len >= KEY_BYTES => FoldKey::of_end_bytes(start, end.bytes()),
-        _ => FoldKey::of_end_bytes(start, folded_end(text).bytes()),
-    };
-    key.fold_plain_ascii(plain_start, false);
-    key
+    SimpleFold::of(text, tail, usize::MAX).filter(|end| end.len >= KEY_BYTES)
 }
 
 /// The comparison form ([`fold`]) of a stretch of text whose every
@@ -577,7 +610,10 @@ pub fn fold_key(text: &str) -> FoldKey {
 /// single spaces between them. Most keys of Greek, Cyrillic, Thai and CJK
 /// text, and of Latin text with accents, are read from such stretches.
 struct SimpleFold {
-    bytes: [u8; SimpleFold::CAPACITY],
+    /// The fold in its first `len` bytes, with room for a packed
+    /// two-byte fold written past the capacity (see
+    /// [`SimpleFold::push_two_byte_fold`]).
+    bytes: [u8; SimpleFold::CAPACITY + 3],
     len: usize,
 }
 
@@ -597,8 +633,9 @@ impl SimpleFold {
     fn of(text: &str, from: usize, limit: usize) -> Option<SimpleFold> {
         let bytes = text.as_bytes();
         let two_byte_letters = two_byte_letters();
+        let two_byte_folds = two_byte_folds();
         let mut folded = SimpleFold {
-            bytes: [0; SimpleFold::CAPACITY],
+            bytes: [0; SimpleFold::CAPACITY + 3],
             len: 0,
         };
         let mut index = from;
@@ -612,29 +649,30 @@ impl SimpleFold {
                     folded.push_byte(b' ')?;
                     index + 1
                 }
+                // Runs of visible ASCII and of two-byte letters are folded
+                // in loops of their own, character by character as here.
                 b'!'..=b'~' => {
-                    folded.push_byte(fold_plain_byte(byte))?;
-                    index + 1
+                    let stop = bytes.len().min(index.saturating_add(limit - folded.len));
+                    let mut end = index;
+                    while end < stop && matches!(bytes[end], b'!'..=b'~') {
+                        folded.push_byte(fold_plain_byte(bytes[end]))?;
+                        end += 1;
+                    }
+                    end
                 }
                 0xC2..=0xDF => {
-                    let code = code_point_at(bytes, index, byte).0 as usize;
-                    let letter = two_byte_letters.get(code - 0x80)?;
-                    if letter.is_empty() {
-                        return None;
+                    let mut end = index;
+                    while let Some(&lead @ 0xC2..=0xDF) = bytes.get(end) {
+                        if folded.len >= limit {
+                            break;
+                        }
+                        let code = code_point_at(bytes, end, lead).0 as usize;
+                        folded.push_two_byte_fold(*two_byte_folds.get(code - 0x80)?)?;
+                        end += 2;
                     }
-                    letter.bytes().try_for_each(|byte| folded.push_byte(byte))?;
-                    index + 2
+                    end
                 }
-                0xE0..=0xEF => {
-                    // Every character taken in so far is stable but the
-                    // Thai marks.
-                    let before = index
-                        .checked_sub(3)
-                        .and_then(|start| bytes.get(start..index));
-                    let after_stable =
-                        index > from && thai_mark_class(before.unwrap_or_default()) == 0;
-                    folded.push_three_byte(text, index, after_stable)?
-                }
+                0xE0..=0xEF => folded.push_three_byte(text, index, from)?,
                 _ => return None,
             };
         }
@@ -650,48 +688,81 @@ impl SimpleFold {
     /// returns where the next one starts: a simple letter, which is its
     /// own fold, with the Thai marks after it when they are in canonical
     /// order (NFKC leaves such a piece alone); a curly quote mark, stable
-    /// and folded to ASCII; or, after a stable character (`after_stable`)
-    /// and before another, a fullwidth form of ASCII, whose piece NFKC
-    /// turns into the ASCII character (see [`ascii_form`]).
-    fn push_three_byte(&mut self, text: &str, index: usize, after_stable: bool) -> Option<usize> {
+    /// and folded to ASCII; or, after a stable character and before
+    /// another, a fullwidth form of ASCII, whose piece NFKC turns into the
+    /// ASCII character (see [`ascii_form`]). Every character taken in
+    /// from `from` on is stable but the Thai marks.
+    fn push_three_byte(&mut self, text: &str, index: usize, from: usize) -> Option<usize> {
         let bytes = text.as_bytes();
         let code = code_point_at(bytes, index, bytes[index]).0;
         if is_simple_three_byte_letter(code) {
-            bytes[index..index + 3]
-                .iter()
-                .try_for_each(|&byte| self.push_byte(byte))?;
+            self.push_three(bytes.get(index..index + 3)?)?;
             let mut end = index + 3;
             let mut last_class = 0;
-            while let Some(mark) = bytes.get(end..end + 3) {
+            loop {
+                let mark = bytes.get(end..end + 3).unwrap_or_default();
                 let class = thai_mark_class(mark);
-                if class == 0 || class < last_class {
-                    break;
+                if class == 0 {
+                    return Some(end);
+                }
+                // A mark out of order is left to the fold.
+                if class < last_class {
+                    return None;
                 }
                 last_class = class;
-                mark.iter().try_for_each(|&byte| self.push_byte(byte))?;
+                self.push_three(mark)?;
                 end += 3;
             }
-            // A mark out of order is left to the fold.
-            if thai_mark_class(bytes.get(end..end + 3).unwrap_or_default()) != 0 {
-                return None;
-            }
-            return Some(end);
         }
         if let Some(ascii) = quote_fold(code) {
             self.push_byte(ascii)?;
             return Some(index + 3);
         }
+        if !(0xFF01..=0xFF5E).contains(&code) {
+            return None;
+        }
+        let before = index
+            .checked_sub(3)
+            .and_then(|start| bytes.get(start..index));
+        let after_stable = index > from && thai_mark_class(before.unwrap_or_default()) == 0;
         let next = index + 3;
         let next_is_stable = next == bytes.len() || char_at(text, next).is_some_and(is_stable);
-        if !(0xFF01..=0xFF5E).contains(&code) || !after_stable || !next_is_stable {
+        if !after_stable || !next_is_stable {
             return None;
         }
         self.push_byte(fold_plain_byte((code - 0xFEE0) as u8))?;
         Some(next)
     }
 
+    /// Appends the fold of a two-byte letter packed as
+    /// [`two_byte_folds`] gives it; `None` for a character that is no
+    /// simple letter, or when there is no room. The four packed bytes are
+    /// written at once, the room after the capacity taking the last ones.
+    fn push_two_byte_fold(&mut self, packed: [u8; 4]) -> Option<()> {
+        let len = usize::from(packed[3]);
+        if len == 0 || self.len + len > SimpleFold::CAPACITY {
+            return None;
+        }
+        self.bytes[self.len..self.len + 4].copy_from_slice(&packed);
+        self.len += len;
+        Some(())
+    }
+
+    /// Appends three bytes, or `None` when there is no room.
+    fn push_three(&mut self, three: &[u8]) -> Option<()> {
+        if self.len + 3 > SimpleFold::CAPACITY {
+            return None;
+        }
+        self.bytes[self.len..self.len + 3].copy_from_slice(three);
+        self.len += 3;
+        Some(())
+    }
+
     fn push_byte(&mut self, byte: u8) -> Option<()> {
-        *self.bytes.get_mut(self.len)? = byte;
+        if self.len >= SimpleFold::CAPACITY {
+            return None;
+        }
+        self.bytes[self.len] = byte;
         self.len += 1;
         Some(())
     }
@@ -1203,6 +1274,27 @@ fn two_byte_letters() -> &'static [String] {
     })
 }
 
+/// [`two_byte_letters`] packed for [`SimpleFold`]: a letter's folded
+/// bytes, then how many there are (at most three); all zero for a
+/// character that is no simple letter, or whose fold is longer.
+fn two_byte_folds() -> &'static [[u8; 4]] {
+    static FOLDS: OnceLock<Vec<[u8; 4]>> = OnceLock::new();
+    FOLDS.get_or_init(|| {
+        two_byte_letters()
+            .iter()
+            .map(|letter| match letter.as_bytes() {
+                folded @ [_, ..] if folded.len() <= 3 => {
+                    let mut packed = [0; 4];
+                    packed[..folded.len()].copy_from_slice(folded);
+                    packed[3] = folded.len() as u8;
+                    packed
+                }
+                _ => [0; 4],
+            })
+            .collect()
+    })
+}
+
 /// Whether [`Folder::push`] writes something for `c` after a pending
 /// space, the same whatever came before: true of everything but
 /// whitespace and invisible characters.
@@ -1573,6 +1665,20 @@ mod tests {
     }
 
     #[test]
+    fn packed_two_byte_folds_are_the_letters_folds() {
+        let letters = two_byte_letters();
+        let folds = two_byte_folds();
+        assert_eq!(letters.len(), folds.len());
+        for (letter, packed) in letters.iter().zip(folds) {
+            let len = usize::from(packed[3]);
+            // Every simple two-byte letter fits: none is left to the fold.
+            assert_eq!(len, letter.len(), "{letter:?}");
+            assert_eq!(&packed[..len], letter.as_bytes());
+            assert!(packed[len..3].iter().all(|&byte| byte == 0));
+        }
+    }
+
+    #[test]
     fn every_simple_three_byte_letter_is_stable_and_folds_to_itself() {
         for c in (0x800..0x10000)
             .filter(|&code| is_simple_three_byte_letter(code))
@@ -1838,6 +1944,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_key_whose_tail_starts_at_a_space_or_folds_short_agrees_with_the_whole_fold() {
+        let start = "The council said the works on the bridge would";
+        for end in [
+            " with residents.",
+            "  with residents.",
+            " with “residents”.",
+            "\twith residents.",
+            " “We’ve had enough,” they said.",
+            " ‘‘‘‘‘‘‘‘‘‘‘‘‘‘‘‘‘‘‘‘.",
+            " в Саратове.",
+            " в  Саратове.",
+            " ÉTÉ à Paris.",
+            " น้ำท่วม.",
+        ] {
+            for middle in ["", " x", " xy", " é", "\u{301}"] {
+                let text = format!("{start}{middle}{end}");
+                assert_eq!(
+                    fold_key(&text),
+                    FoldKey::of_folded(&fold(&text)),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
     /// [`mark`] as first written: every candidate folded whole, and a set
     /// of the folded forms seen.
     fn reference_run(blocks: &[&str], min_chars: usize) -> Vec<bool> {
@@ -1990,11 +2122,34 @@ mod tests {
             proptest::prop_assert_eq!(folds_alike(&one, &other), fold(&one) == fold(&other));
             let upper = one.to_uppercase();
             proptest::prop_assert_eq!(folds_alike(&one, &upper), fold(&one) == fold(&upper));
+            proptest::prop_assert_eq!(folds_to(&one, &fold(&other)), fold(&one) == fold(&other));
+            proptest::prop_assert_eq!(folds_to(&upper, &fold(&one)), fold(&upper) == fold(&one));
             let view = BlockView::new(&one);
             proptest::prop_assert_eq!(
                 long_enough(&view, min_chars),
                 fold(&one).chars().count() >= min_chars
             );
+        }
+
+        #[test]
+        fn letters_are_counted_as_simple_letters_are_found(
+            text in "[ a-c=`.\t\u{A0}\u{C0}-\u{17F}\u{386}-\u{3CE}\u{400}-\u{45F}\u{5D0}\u{627}\u{654}\u{E01}-\u{E4E}\u{2019}\u{4E00}\u{3000}\u{AC00}\u{FF21}\u{10400}]{0,80}",
+            enough in 0usize..100,
+        ) {
+            let (mut count, mut index) = (0, 0);
+            while index < text.len() && count < enough {
+                match simple_letter_at(&text, index, two_byte_letters()) {
+                    Some(letter) => {
+                        count += 1;
+                        index += letter.len;
+                    }
+                    None => {
+                        count += usize::from(text.as_bytes()[index].is_ascii_graphic());
+                        index += 1;
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(letter_count(&text, enough), count);
         }
 
         #[test]
