@@ -3,21 +3,52 @@
 //! bytes at a time and reading a code point without validating again.
 //! Nothing here checks or repairs UTF-8.
 
-/// Where the next non-ASCII byte is, from `start`, eight bytes at a time.
+/// Where the next non-ASCII byte is, from `start`: one word of eight
+/// bytes first, as the next non-ASCII character is most often near (the
+/// next word of a non-Latin script), then two words at a time over long
+/// stretches of ASCII.
 #[inline]
 pub(crate) fn next_non_ascii(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut index = start;
-    while index + 8 <= bytes.len() {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |eight: &[u8]| {
         let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[index..index + 8]);
-        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+        word.copy_from_slice(eight);
+        u64::from_le_bytes(word)
+    };
+    // The place of the first byte with its high bit set in `high`, a word
+    // read at `index`.
+    let first_high = |index: usize, high: u64| index + (high.trailing_zeros() / 8) as usize;
+    let mut index = start;
+    if let Some(eight) = bytes.get(index..index + 8) {
+        let high = word(eight) & HIGH;
         if high != 0 {
-            return Some(index + (high.trailing_zeros() / 8) as usize);
+            return Some(first_high(index, high));
         }
         index += 8;
     }
-    bytes[index..]
-        .iter()
+    let mut pairs = bytes[index..].chunks_exact(16);
+    for sixteen in pairs.by_ref() {
+        let (low_half, high_half) = sixteen.split_at(8);
+        let (low_half, high_half) = (word(low_half) & HIGH, word(high_half) & HIGH);
+        if low_half | high_half != 0 {
+            return Some(if low_half != 0 {
+                first_high(index, low_half)
+            } else {
+                first_high(index + 8, high_half)
+            });
+        }
+        index += 16;
+    }
+    let mut rest = pairs.remainder();
+    if let Some((eight, after)) = rest.split_first_chunk::<8>() {
+        let high = u64::from_le_bytes(*eight) & HIGH;
+        if high != 0 {
+            return Some(first_high(index, high));
+        }
+        index += 8;
+        rest = after;
+    }
+    rest.iter()
         .position(|&byte| byte >= 0x80)
         .map(|offset| index + offset)
 }
@@ -107,6 +138,36 @@ mod tests {
         assert!(!has_pair(b"", |_, _| true));
         assert!(has_pair(b"ab", |first, second| first == b'b' && second == 0));
         assert!(!has_pair(b"ab", |first, second| first == b'a' && second == 0));
+    }
+
+    #[test]
+    fn scanning_finds_every_non_ascii_byte_as_a_byte_walk_does() {
+        for length in 0..48 {
+            for (high_at, also_last) in (0..length)
+                .map(Some)
+                .chain([None])
+                .flat_map(|high_at| [(high_at, false), (high_at, true)])
+            {
+                let mut bytes = vec![b'a'; length];
+                if let Some(place) = high_at {
+                    bytes[place] = 0x80 | place as u8;
+                }
+                if also_last && length > 0 {
+                    bytes[length - 1] = 0xFF;
+                }
+                for start in 0..=length {
+                    let expected = bytes[start..]
+                        .iter()
+                        .position(|&byte| byte >= 0x80)
+                        .map(|offset| start + offset);
+                    assert_eq!(
+                        next_non_ascii(&bytes, start),
+                        expected,
+                        "{length} {high_at:?} {also_last} {start}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
