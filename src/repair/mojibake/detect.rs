@@ -18,49 +18,46 @@ use std::sync::OnceLock;
 /// walked again to find them.
 pub(crate) fn candidate_pages_into(line: &str, room: &mut FactsRoom) -> u16 {
     room.pairs.clear();
-    scan_pages(line, |index| room.pairs.push(index))
+    scan_pages(line, |start, pages| room.pairs.push(Pair { start, pages }))
 }
 
 /// [`candidate_pages_into`] without the pair positions.
 #[cfg(test)]
 pub(crate) fn candidate_pages(line: &str) -> u16 {
-    scan_pages(line, |_| {})
+    scan_pages(line, |_, _| {})
 }
 
 /// The walk of [`candidate_pages_into`], which hands `pair_at` the char index
 /// of every character that stands for a lead byte before one that stands
-/// for a continuation byte under the same code page, in order.
+/// for a continuation byte under the same code page, in order, with the
+/// mask of those code pages.
 #[inline(always)]
-fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
+fn scan_pages(line: &str, mut pair_at: impl FnMut(usize, u16)) -> u16 {
     let masks = candidate_masks();
     let bytes = line.as_bytes();
     let mut found = 0u16;
     let Some(mut index) = next_non_ascii(bytes, 0) else {
         return 0;
     };
-    // The lead mask of the character before, and the same mask when that
-    // character is a windows-1252 capital (U+00C2 to U+00DF), which can
-    // stand before a lost byte (0 otherwise). Works on the UTF-8 bytes
-    // directly: `line` is valid UTF-8, so each character's length is its
-    // first byte's.
+    // The lead mask of the character before (0 after ASCII). Works on the
+    // UTF-8 bytes directly: `line` is valid UTF-8, so each character's
+    // length is its first byte's.
     let mut lead = 0u16;
-    let mut capital_lead = 0u16;
     // The bytes before `index` beyond the first of each character: the
     // char index of the byte at `index` is `index - extra`.
     let mut extra = 0usize;
     while index < bytes.len() {
         let first = bytes[index];
         if first < 0x80 {
-            if first == b'?' || first == b' ' {
+            if (first == b'?' || first == b' ') && lead != 0 {
                 // Lossy damage of Latin text leaves a windows-1252 capital
                 // before the hole; other letters before a space are
                 // ordinary text.
-                found |= capital_lead;
+                found |= lead_after_capital(bytes, index, lead);
             }
             // ASCII is never a lead: go on from the next non-ASCII byte,
             // most often the very next one (a space between words).
             lead = 0;
-            capital_lead = 0;
             index += 1;
             if bytes.get(index).is_some_and(|byte| byte.is_ascii()) {
                 match next_non_ascii(bytes, index) {
@@ -72,21 +69,15 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
         }
         if first < 0xE0 {
             // Two bytes: a character below U+0800, always in the flat
-            // table. The windows-1252 capitals are among them, and U+FFFD
-            // is not. A character no code page shows (an Arabic one) has
+            // table. A character no code page shows (an Arabic one) has
             // no masks there, which ends any pair as it should.
             let code = two_byte_code_point(first, bytes[index + 1]);
             let (its_lead, continuation) = masks.get_low(code);
             if lead & continuation != 0 {
                 found |= lead & continuation;
-                pair_at(index - extra - 1);
+                pair_at(index - extra - 1, lead & continuation);
             }
             lead = its_lead;
-            capital_lead = if (0xC2..=0xDF).contains(&code) {
-                its_lead
-            } else {
-                0
-            };
             index += 2;
             extra += 1;
             continue;
@@ -96,7 +87,6 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
             // A character no code page shows (a Chinese one) ends any
             // pair, and stands before nothing: it need not be read.
             lead = 0;
-            capital_lead = 0;
             index += silent;
             extra += silent - 1;
             continue;
@@ -104,20 +94,36 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
         // Three or four bytes: no capital, but maybe a replacement
         // character, which marks a lost byte too.
         let (code, length) = code_point_at(bytes, index, first);
+        if code == 0xFFFD {
+            found |= lead_after_capital(bytes, index, lead);
+        }
         let (its_lead, continuation) = masks.get_code(code);
         if lead & continuation != 0 {
             found |= lead & continuation;
-            pair_at(index - extra - 1);
-        }
-        if code == 0xFFFD {
-            found |= capital_lead;
+            pair_at(index - extra - 1, lead & continuation);
         }
         lead = its_lead;
-        capital_lead = 0;
         index += length;
         extra += length - 1;
     }
     found
+}
+
+/// `lead`, the lead mask of the character that ends just before `index`,
+/// when that character is a windows-1252 capital (U+00C2 to U+00DF,
+/// which can stand before a lost byte); 0 otherwise. Those capitals are
+/// the bytes C3 82 to C3 9F, and the byte two before `index` is C3 only
+/// when the character before is two bytes long: looking back is cheaper
+/// than noting at every character whether it is one.
+#[inline(always)]
+fn lead_after_capital(bytes: &[u8], index: usize, lead: u16) -> u16 {
+    let capital =
+        index >= 2 && bytes[index - 2] == 0xC3 && (0x82..=0x9F).contains(&bytes[index - 1]);
+    if capital {
+        lead
+    } else {
+        0
+    }
 }
 
 /// Narrows the pre-scan's mask to the code pages under which the line
@@ -206,7 +212,7 @@ pub(crate) struct LineFacts<'c> {
 /// between two lines means nothing.
 #[derive(Default)]
 pub(crate) struct FactsRoom {
-    pairs: Vec<usize>,
+    pairs: Vec<Pair>,
     /// By code-page index.
     found: Vec<Vec<Sequence>>,
 }
@@ -259,7 +265,7 @@ impl<'c> LineFacts<'c> {
                 // under several.
                 found.resize_with(code_pages().len().max(index + 1), Vec::new);
             }
-            sequences_into(chars, pairs.iter().copied(), page, true, &mut found[index]);
+            sequences_of_pairs_into(chars, pairs, bit, page, true, &mut found[index]);
         }
         &self.room.found[index]
     }
@@ -488,15 +494,25 @@ pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<
 /// character each time; clean text in a page's own script, whose every
 /// letter may stand for a lead byte, has few of them.
 #[cfg(test)]
-pub(crate) fn pair_positions(chars: &[char]) -> Vec<usize> {
+pub(crate) fn pair_positions(chars: &[char]) -> Vec<Pair> {
     let mut positions = Vec::new();
     pair_positions_into(chars, &mut positions);
     positions
 }
 
+/// A place where a sequence can start: a character that stands for a UTF-8
+/// lead byte followed by one that stands for a continuation byte, under
+/// each code page of the mask `pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pair {
+    /// The char index of the lead.
+    pub start: usize,
+    pub pages: u16,
+}
+
 /// [`pair_positions`] into `positions` (emptied first), which keeps its
 /// room from one line to the next.
-fn pair_positions_into(chars: &[char], positions: &mut Vec<usize>) {
+fn pair_positions_into(chars: &[char], positions: &mut Vec<Pair>) {
     let masks = candidate_masks();
     positions.clear();
     let mut lead = 0u16;
@@ -507,7 +523,10 @@ fn pair_positions_into(chars: &[char], positions: &mut Vec<usize>) {
         }
         let (its_lead, continuation) = masks.get(c);
         if lead & continuation != 0 {
-            positions.push(index - 1);
+            positions.push(Pair {
+                start: index - 1,
+                pages: lead & continuation,
+            });
         }
         lead = its_lead;
     }
@@ -517,11 +536,17 @@ fn pair_positions_into(chars: &[char], positions: &mut Vec<usize>) {
 #[cfg(test)]
 pub(crate) fn sequences_at(
     chars: &[char],
-    pairs: &[usize],
+    pairs: &[Pair],
     page: &CodePage,
     allow_c1: bool,
 ) -> Vec<Sequence> {
-    sequences_from(chars, pairs.iter().copied(), page, allow_c1)
+    let index = code_pages()
+        .iter()
+        .position(|listed| std::ptr::eq(listed, page))
+        .expect("a listed code page");
+    let mut found = Vec::new();
+    sequences_of_pairs_into(chars, pairs, 1 << index, page, allow_c1, &mut found);
+    found
 }
 
 /// The sequences that start at the `starts` (increasing indexes) and do
@@ -580,6 +605,55 @@ fn sequences_into(
                 decoded,
             });
             free_from = index + length;
+        }
+    }
+}
+
+/// [`sequences_into`] from the line's pairs, for the code page `page`
+/// whose bit in a mask is `page_bit`: a sequence under it can start only
+/// at a pair with that bit, whose two characters are known to stand for
+/// a lead byte and a continuation byte under it, so the other pairs are
+/// passed over without reading a byte.
+fn sequences_of_pairs_into(
+    chars: &[char],
+    pairs: &[Pair],
+    page_bit: u16,
+    page: &CodePage,
+    allow_c1: bool,
+    found: &mut Vec<Sequence>,
+) {
+    found.clear();
+    // Room for a sequence at every pair, so that finding them never grows
+    // the vector.
+    found.reserve(pairs.len());
+    let mut free_from = 0;
+    for &Pair { start, pages } in pairs {
+        if pages & page_bit == 0 || start < free_from {
+            continue;
+        }
+        let (Some(lead), Some(second)) = (page.byte(chars[start]), page.byte(chars[start + 1]))
+        else {
+            continue;
+        };
+        let (decoded, length) = match lead {
+            0xC2..=0xDF => (two_byte_reading([lead, second], allow_c1), 2),
+            0xE0..=0xEF => (
+                decode_at(chars, start, [lead, second], 3, page, allow_c1),
+                3,
+            ),
+            0xF0..=0xF4 => (
+                decode_at(chars, start, [lead, second], 4, page, allow_c1),
+                4,
+            ),
+            _ => continue,
+        };
+        if let Some(decoded) = decoded {
+            found.push(Sequence {
+                start,
+                len: length,
+                decoded,
+            });
+            free_from = start + length;
         }
     }
 }
@@ -879,7 +953,7 @@ mod tests {
         ) {
             let chars: Vec<char> = line.chars().collect();
             let mut room = FactsRoom::default();
-            room.pairs.push(99);
+            room.pairs.push(Pair { start: 99, pages: 1 });
             proptest::prop_assert_eq!(candidate_pages_into(&line, &mut room), candidate_pages(&line));
             proptest::prop_assert_eq!(&room.pairs, &pair_positions(&chars));
         }
@@ -1047,6 +1121,16 @@ mod tests {
         ) {
             let chars: Vec<char> = line.chars().collect();
             let pairs = pair_positions(&chars);
+            // Each pair carries the code pages under which its first
+            // character stands for a lead byte and its second for a
+            // continuation byte.
+            for pair in &pairs {
+                let expected = filter_pages(u16::MAX, |_, page| {
+                    page.byte(chars[pair.start]).and_then(sequence_length).is_some()
+                        && page.byte(chars[pair.start + 1]).is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+                });
+                proptest::prop_assert_eq!(pair.pages, expected, "{:?}", pair);
+            }
             for page in code_pages() {
                 for allow_c1 in [false, true] {
                     proptest::prop_assert_eq!(
