@@ -702,25 +702,46 @@ fn decode_at(
 /// What [`decode_at`] would give for a two-byte sequence, a lead (C2 to DF) and a
 /// continuation byte. Most sequences in text are two bytes long (a Thai,
 /// Greek or Cyrillic letter before a continuation): such a pair always
-/// encodes one code point below U+0800, and a table says whether a repair
-/// may produce it.
+/// encodes one code point below U+0800, and a table says whether it is
+/// taken.
 #[inline]
 fn two_byte_reading([lead, continuation]: [u8; 2], allow_c1: bool) -> Option<char> {
-    let code = two_byte_code_point(lead, continuation);
-    let decoded = char::from_u32(code)?;
-    let allowed = allow_c1 && is_middle_step(decoded) || producible_below_0800()[code as usize];
-    allowed.then_some(decoded)
+    // Always below U+0800: the mask only lets the table be read without
+    // a bounds check.
+    let code = two_byte_code_point(lead, continuation) & 0x7FF;
+    let wanted = if allow_c1 { TAKEN_WITH_C1 } else { TAKEN };
+    if two_byte_readings()[code as usize] & wanted == 0 {
+        return None;
+    }
+    char::from_u32(code)
 }
 
-/// Whether a repair may produce each code point below U+0800 (a two-byte
-/// sequence), by code point: the test [`decode_at`] makes of longer
-/// sequences' results, worked out once.
-fn producible_below_0800() -> &'static [bool] {
-    static PRODUCIBLE: OnceLock<Vec<bool>> = OnceLock::new();
-    PRODUCIBLE.get_or_init(|| {
-        (0..0x800)
-            .map(|code| char::from_u32(code).is_some_and(is_producible))
-            .collect()
+/// In [`two_byte_readings`]: a repair may produce the code point.
+const TAKEN: u8 = 1;
+/// In [`two_byte_readings`]: a repair may produce the code point, or it
+/// is a middle step of double damage, taken where those are allowed.
+const TAKEN_WITH_C1: u8 = 2;
+
+/// For each code point below U+0800 (a two-byte sequence), whether it is
+/// taken as a reading ([`TAKEN`], [`TAKEN_WITH_C1`]): the tests
+/// [`decode_at`] makes of longer sequences' results, worked out once.
+fn two_byte_readings() -> &'static [u8; 0x800] {
+    static READINGS: OnceLock<[u8; 0x800]> = OnceLock::new();
+    READINGS.get_or_init(|| {
+        std::array::from_fn(|code| {
+            let Some(c) = char::from_u32(code as u32) else {
+                return 0;
+            };
+            let producible = is_producible(c);
+            let mut taken = 0;
+            if producible {
+                taken |= TAKEN;
+            }
+            if producible || is_middle_step(c) {
+                taken |= TAKEN_WITH_C1;
+            }
+            taken
+        })
     })
 }
 
