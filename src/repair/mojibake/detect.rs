@@ -408,12 +408,15 @@ fn count_plain_share(chars: &[char], inside: usize, count: &mut WrittenCount) ->
             }
         }
         let end = chars.len().min(count.counted + STRIDE);
+        // Counted in locals, which stay in registers through the loop.
+        let (mut written, mut of_script) = (count.written, count.of_script);
         for &c in &chars[count.counted..end] {
             if let Some(char_script) = written_script(c) {
-                count.written += 1;
-                count.of_script += usize::from(char_script == count.script);
+                written += 1;
+                of_script += usize::from(char_script == count.script);
             }
         }
+        (count.written, count.of_script) = (written, of_script);
         count.counted = end;
     }
 }
