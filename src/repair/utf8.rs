@@ -91,6 +91,13 @@ pub(crate) fn two_byte_code_point(lead: u8, continuation: u8) -> u32 {
     (u32::from(lead & 0x1F) << 6) | u32::from(continuation & 0x3F)
 }
 
+/// The code point of the three-byte sequence of a lead byte (E0 to EF)
+/// and two continuation bytes.
+#[inline(always)]
+pub(crate) fn three_byte_code_point(lead: u8, second: u8, third: u8) -> u32 {
+    (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F)
+}
+
 /// The code point and length of the character that starts at `index` of
 /// valid UTF-8, whose first byte `first` is not ASCII.
 #[inline(always)]
@@ -99,7 +106,7 @@ pub(crate) fn code_point_at(bytes: &[u8], index: usize, first: u8) -> (u32, usiz
     match first {
         0xC0..=0xDF => (two_byte_code_point(first, bytes[index + 1]), 2),
         0xE0..=0xEF => (
-            (u32::from(first & 0x0F) << 12) | (tail(1) << 6) | tail(2),
+            three_byte_code_point(first, bytes[index + 1], bytes[index + 2]),
             3,
         ),
         _ => (
@@ -178,6 +185,19 @@ mod tests {
         assert_eq!(next_non_ascii("é".as_bytes(), 0), Some(0));
         assert_eq!(next_non_ascii(b"plain", 0), None);
         assert_eq!(next_non_ascii(b"", 0), None);
+    }
+
+    #[test]
+    fn three_byte_code_points_are_those_of_the_standard_library() {
+        for c in ('\u{800}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
+            let mut bytes = [0; 3];
+            c.encode_utf8(&mut bytes);
+            assert_eq!(
+                three_byte_code_point(bytes[0], bytes[1], bytes[2]),
+                c as u32,
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

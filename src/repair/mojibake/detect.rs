@@ -6,7 +6,9 @@
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::score::{class, Script};
-use crate::repair::utf8::{code_point_at, next_non_ascii, two_byte_code_point};
+use crate::repair::utf8::{
+    code_point_at, next_non_ascii, three_byte_code_point, two_byte_code_point,
+};
 use std::sync::OnceLock;
 
 /// Whether the line holds a character that stands for a UTF-8 lead byte
@@ -80,6 +82,21 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize, u16)) -> u16 {
             lead = its_lead;
             index += 2;
             extra += 1;
+            continue;
+        }
+        if first & 0xFD == 0xE0 {
+            // Three bytes led by E0 or E2 (Thai letters; dashes, quotes
+            // and other punctuation): below U+3000, so always in the flat
+            // table, and never U+FFFD.
+            let code = three_byte_code_point(first, bytes[index + 1], bytes[index + 2]);
+            let (its_lead, continuation) = masks.get_low(code);
+            if lead & continuation != 0 {
+                found |= lead & continuation;
+                pair_at(index - extra - 1, lead & continuation);
+            }
+            lead = its_lead;
+            index += 3;
+            extra += 2;
             continue;
         }
         let silent = masks.silent_length(first);
@@ -964,7 +981,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_byte_level_pre_scan_follows_the_rule(
-            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
+            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{800}-\u{FFF}\u{E00}-\u{E7F}\u{2000}-\u{2FFF}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
         ) {
             proptest::prop_assert_eq!(candidate_pages(&line), candidate_pages_reference(&line));
         }
