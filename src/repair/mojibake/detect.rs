@@ -683,7 +683,7 @@ fn sequences_of_pairs_into(
 /// three- or four-byte sequence and a continuation byte). Two-byte
 /// sequences take [`two_byte_reading`]. The same tests as
 /// [`decode_utf8_sequence`] makes, on bytes the caller has partly checked.
-#[inline]
+#[inline(always)]
 fn decode_at(
     chars: &[char],
     start: usize,
