@@ -35,7 +35,7 @@ pub(crate) struct CodePage {
     /// Flat reverse map below `FLAT_LIMIT`: Thai, Cyrillic, Greek, the
     /// general punctuation and the box drawing all live there, so clean
     /// text in those scripts never pays for hashing.
-    reverse_low: Vec<u8>,
+    reverse_low: Box<[u8; FLAT_LIMIT as usize]>,
 }
 
 /// Below this code point the reverse maps are flat tables.
@@ -85,7 +85,7 @@ impl CodePage {
                 reverse.entry(look_alike).or_insert(byte);
             }
         }
-        let mut reverse_low = vec![0u8; FLAT_LIMIT as usize];
+        let mut reverse_low = Box::new([0u8; FLAT_LIMIT as usize]);
         let mut reverse_high = Vec::new();
         for (&c, &byte) in &reverse {
             if (c as u32) < FLAT_LIMIT {

@@ -6,7 +6,9 @@
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
 use super::score::{class, Script};
-use crate::repair::utf8::{code_point_at, next_non_ascii, two_byte_code_point};
+use crate::repair::utf8::{
+    code_point_at, next_non_ascii, three_byte_code_point, two_byte_code_point,
+};
 use std::sync::OnceLock;
 
 /// Whether the line holds a character that stands for a UTF-8 lead byte
@@ -18,49 +20,46 @@ use std::sync::OnceLock;
 /// walked again to find them.
 pub(crate) fn candidate_pages_into(line: &str, room: &mut FactsRoom) -> u16 {
     room.pairs.clear();
-    scan_pages(line, |index| room.pairs.push(index))
+    scan_pages(line, |start, pages| room.pairs.push(Pair { start, pages }))
 }
 
 /// [`candidate_pages_into`] without the pair positions.
 #[cfg(test)]
 pub(crate) fn candidate_pages(line: &str) -> u16 {
-    scan_pages(line, |_| {})
+    scan_pages(line, |_, _| {})
 }
 
 /// The walk of [`candidate_pages_into`], which hands `pair_at` the char index
 /// of every character that stands for a lead byte before one that stands
-/// for a continuation byte under the same code page, in order.
+/// for a continuation byte under the same code page, in order, with the
+/// mask of those code pages.
 #[inline(always)]
-fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
+fn scan_pages(line: &str, mut pair_at: impl FnMut(usize, u16)) -> u16 {
     let masks = candidate_masks();
     let bytes = line.as_bytes();
     let mut found = 0u16;
     let Some(mut index) = next_non_ascii(bytes, 0) else {
         return 0;
     };
-    // The lead mask of the character before, and the same mask when that
-    // character is a windows-1252 capital (U+00C2 to U+00DF), which can
-    // stand before a lost byte (0 otherwise). Works on the UTF-8 bytes
-    // directly: `line` is valid UTF-8, so each character's length is its
-    // first byte's.
+    // The lead mask of the character before (0 after ASCII). Works on the
+    // UTF-8 bytes directly: `line` is valid UTF-8, so each character's
+    // length is its first byte's.
     let mut lead = 0u16;
-    let mut capital_lead = 0u16;
     // The bytes before `index` beyond the first of each character: the
     // char index of the byte at `index` is `index - extra`.
     let mut extra = 0usize;
     while index < bytes.len() {
         let first = bytes[index];
         if first < 0x80 {
-            if first == b'?' || first == b' ' {
+            if (first == b'?' || first == b' ') && lead != 0 {
                 // Lossy damage of Latin text leaves a windows-1252 capital
                 // before the hole; other letters before a space are
                 // ordinary text.
-                found |= capital_lead;
+                found |= lead_after_capital(bytes, index, lead);
             }
             // ASCII is never a lead: go on from the next non-ASCII byte,
             // most often the very next one (a space between words).
             lead = 0;
-            capital_lead = 0;
             index += 1;
             if bytes.get(index).is_some_and(|byte| byte.is_ascii()) {
                 match next_non_ascii(bytes, index) {
@@ -72,23 +71,32 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
         }
         if first < 0xE0 {
             // Two bytes: a character below U+0800, always in the flat
-            // table. The windows-1252 capitals are among them, and U+FFFD
-            // is not. A character no code page shows (an Arabic one) has
+            // table. A character no code page shows (an Arabic one) has
             // no masks there, which ends any pair as it should.
             let code = two_byte_code_point(first, bytes[index + 1]);
             let (its_lead, continuation) = masks.get_low(code);
             if lead & continuation != 0 {
                 found |= lead & continuation;
-                pair_at(index - extra - 1);
+                pair_at(index - extra - 1, lead & continuation);
             }
             lead = its_lead;
-            capital_lead = if (0xC2..=0xDF).contains(&code) {
-                its_lead
-            } else {
-                0
-            };
             index += 2;
             extra += 1;
+            continue;
+        }
+        if first & 0xFD == 0xE0 {
+            // Three bytes led by E0 or E2 (Thai letters; dashes, quotes
+            // and other punctuation): below U+3000, so always in the flat
+            // table, and never U+FFFD.
+            let code = three_byte_code_point(first, bytes[index + 1], bytes[index + 2]);
+            let (its_lead, continuation) = masks.get_low(code);
+            if lead & continuation != 0 {
+                found |= lead & continuation;
+                pair_at(index - extra - 1, lead & continuation);
+            }
+            lead = its_lead;
+            index += 3;
+            extra += 2;
             continue;
         }
         let silent = masks.silent_length(first);
@@ -96,7 +104,6 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
             // A character no code page shows (a Chinese one) ends any
             // pair, and stands before nothing: it need not be read.
             lead = 0;
-            capital_lead = 0;
             index += silent;
             extra += silent - 1;
             continue;
@@ -104,20 +111,36 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize)) -> u16 {
         // Three or four bytes: no capital, but maybe a replacement
         // character, which marks a lost byte too.
         let (code, length) = code_point_at(bytes, index, first);
+        if code == 0xFFFD {
+            found |= lead_after_capital(bytes, index, lead);
+        }
         let (its_lead, continuation) = masks.get_code(code);
         if lead & continuation != 0 {
             found |= lead & continuation;
-            pair_at(index - extra - 1);
-        }
-        if code == 0xFFFD {
-            found |= capital_lead;
+            pair_at(index - extra - 1, lead & continuation);
         }
         lead = its_lead;
-        capital_lead = 0;
         index += length;
         extra += length - 1;
     }
     found
+}
+
+/// `lead`, the lead mask of the character that ends just before `index`,
+/// when that character is a windows-1252 capital (U+00C2 to U+00DF,
+/// which can stand before a lost byte); 0 otherwise. Those capitals are
+/// the bytes C3 82 to C3 9F, and the byte two before `index` is C3 only
+/// when the character before is two bytes long: looking back is cheaper
+/// than noting at every character whether it is one.
+#[inline(always)]
+fn lead_after_capital(bytes: &[u8], index: usize, lead: u16) -> u16 {
+    let capital =
+        index >= 2 && bytes[index - 2] == 0xC3 && (0x82..=0x9F).contains(&bytes[index - 1]);
+    if capital {
+        lead
+    } else {
+        0
+    }
 }
 
 /// Narrows the pre-scan's mask to the code pages under which the line
@@ -206,7 +229,7 @@ pub(crate) struct LineFacts<'c> {
 /// between two lines means nothing.
 #[derive(Default)]
 pub(crate) struct FactsRoom {
-    pairs: Vec<usize>,
+    pairs: Vec<Pair>,
     /// By code-page index.
     found: Vec<Vec<Sequence>>,
 }
@@ -259,7 +282,7 @@ impl<'c> LineFacts<'c> {
                 // under several.
                 found.resize_with(code_pages().len().max(index + 1), Vec::new);
             }
-            sequences_into(chars, pairs.iter().copied(), page, true, &mut found[index]);
+            sequences_of_pairs_into(chars, pairs, bit, page, true, &mut found[index]);
         }
         &self.room.found[index]
     }
@@ -402,12 +425,15 @@ fn count_plain_share(chars: &[char], inside: usize, count: &mut WrittenCount) ->
             }
         }
         let end = chars.len().min(count.counted + STRIDE);
+        // Counted in locals, which stay in registers through the loop.
+        let (mut written, mut of_script) = (count.written, count.of_script);
         for &c in &chars[count.counted..end] {
             if let Some(char_script) = written_script(c) {
-                count.written += 1;
-                count.of_script += usize::from(char_script == count.script);
+                written += 1;
+                of_script += usize::from(char_script == count.script);
             }
         }
+        (count.written, count.of_script) = (written, of_script);
         count.counted = end;
     }
 }
@@ -488,15 +514,25 @@ pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<
 /// character each time; clean text in a page's own script, whose every
 /// letter may stand for a lead byte, has few of them.
 #[cfg(test)]
-pub(crate) fn pair_positions(chars: &[char]) -> Vec<usize> {
+pub(crate) fn pair_positions(chars: &[char]) -> Vec<Pair> {
     let mut positions = Vec::new();
     pair_positions_into(chars, &mut positions);
     positions
 }
 
+/// A place where a sequence can start: a character that stands for a UTF-8
+/// lead byte followed by one that stands for a continuation byte, under
+/// each code page of the mask `pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pair {
+    /// The char index of the lead.
+    pub start: usize,
+    pub pages: u16,
+}
+
 /// [`pair_positions`] into `positions` (emptied first), which keeps its
 /// room from one line to the next.
-fn pair_positions_into(chars: &[char], positions: &mut Vec<usize>) {
+fn pair_positions_into(chars: &[char], positions: &mut Vec<Pair>) {
     let masks = candidate_masks();
     positions.clear();
     let mut lead = 0u16;
@@ -507,7 +543,10 @@ fn pair_positions_into(chars: &[char], positions: &mut Vec<usize>) {
         }
         let (its_lead, continuation) = masks.get(c);
         if lead & continuation != 0 {
-            positions.push(index - 1);
+            positions.push(Pair {
+                start: index - 1,
+                pages: lead & continuation,
+            });
         }
         lead = its_lead;
     }
@@ -517,11 +556,17 @@ fn pair_positions_into(chars: &[char], positions: &mut Vec<usize>) {
 #[cfg(test)]
 pub(crate) fn sequences_at(
     chars: &[char],
-    pairs: &[usize],
+    pairs: &[Pair],
     page: &CodePage,
     allow_c1: bool,
 ) -> Vec<Sequence> {
-    sequences_from(chars, pairs.iter().copied(), page, allow_c1)
+    let index = code_pages()
+        .iter()
+        .position(|listed| std::ptr::eq(listed, page))
+        .expect("a listed code page");
+    let mut found = Vec::new();
+    sequences_of_pairs_into(chars, pairs, 1 << index, page, allow_c1, &mut found);
+    found
 }
 
 /// The sequences that start at the `starts` (increasing indexes) and do
@@ -584,12 +629,61 @@ fn sequences_into(
     }
 }
 
+/// [`sequences_into`] from the line's pairs, for the code page `page`
+/// whose bit in a mask is `page_bit`: a sequence under it can start only
+/// at a pair with that bit, whose two characters are known to stand for
+/// a lead byte and a continuation byte under it, so the other pairs are
+/// passed over without reading a byte.
+fn sequences_of_pairs_into(
+    chars: &[char],
+    pairs: &[Pair],
+    page_bit: u16,
+    page: &CodePage,
+    allow_c1: bool,
+    found: &mut Vec<Sequence>,
+) {
+    found.clear();
+    // Room for a sequence at every pair, so that finding them never grows
+    // the vector.
+    found.reserve(pairs.len());
+    let mut free_from = 0;
+    for &Pair { start, pages } in pairs {
+        if pages & page_bit == 0 || start < free_from {
+            continue;
+        }
+        let (Some(lead), Some(second)) = (page.byte(chars[start]), page.byte(chars[start + 1]))
+        else {
+            continue;
+        };
+        let (decoded, length) = match lead {
+            0xC2..=0xDF => (two_byte_reading([lead, second], allow_c1), 2),
+            0xE0..=0xEF => (
+                decode_at(chars, start, [lead, second], 3, page, allow_c1),
+                3,
+            ),
+            0xF0..=0xF4 => (
+                decode_at(chars, start, [lead, second], 4, page, allow_c1),
+                4,
+            ),
+            _ => continue,
+        };
+        if let Some(decoded) = decoded {
+            found.push(Sequence {
+                start,
+                len: length,
+                decoded,
+            });
+            free_from = start + length;
+        }
+    }
+}
+
 /// The character the `length` characters from `start` decode to under
 /// `page`, whose first two stand for the bytes `first_two` (a lead of a
 /// three- or four-byte sequence and a continuation byte). Two-byte
 /// sequences take [`two_byte_reading`]. The same tests as
 /// [`decode_utf8_sequence`] makes, on bytes the caller has partly checked.
-#[inline]
+#[inline(always)]
 fn decode_at(
     chars: &[char],
     start: usize,
@@ -628,25 +722,46 @@ fn decode_at(
 /// What [`decode_at`] would give for a two-byte sequence, a lead (C2 to DF) and a
 /// continuation byte. Most sequences in text are two bytes long (a Thai,
 /// Greek or Cyrillic letter before a continuation): such a pair always
-/// encodes one code point below U+0800, and a table says whether a repair
-/// may produce it.
+/// encodes one code point below U+0800, and a table says whether it is
+/// taken.
 #[inline]
 fn two_byte_reading([lead, continuation]: [u8; 2], allow_c1: bool) -> Option<char> {
-    let code = two_byte_code_point(lead, continuation);
-    let decoded = char::from_u32(code)?;
-    let allowed = allow_c1 && is_middle_step(decoded) || producible_below_0800()[code as usize];
-    allowed.then_some(decoded)
+    // Always below U+0800: the mask only lets the table be read without
+    // a bounds check.
+    let code = two_byte_code_point(lead, continuation) & 0x7FF;
+    let wanted = if allow_c1 { TAKEN_WITH_C1 } else { TAKEN };
+    if two_byte_readings()[code as usize] & wanted == 0 {
+        return None;
+    }
+    char::from_u32(code)
 }
 
-/// Whether a repair may produce each code point below U+0800 (a two-byte
-/// sequence), by code point: the test [`decode_at`] makes of longer
-/// sequences' results, worked out once.
-fn producible_below_0800() -> &'static [bool] {
-    static PRODUCIBLE: OnceLock<Vec<bool>> = OnceLock::new();
-    PRODUCIBLE.get_or_init(|| {
-        (0..0x800)
-            .map(|code| char::from_u32(code).is_some_and(is_producible))
-            .collect()
+/// In [`two_byte_readings`]: a repair may produce the code point.
+const TAKEN: u8 = 1;
+/// In [`two_byte_readings`]: a repair may produce the code point, or it
+/// is a middle step of double damage, taken where those are allowed.
+const TAKEN_WITH_C1: u8 = 2;
+
+/// For each code point below U+0800 (a two-byte sequence), whether it is
+/// taken as a reading ([`TAKEN`], [`TAKEN_WITH_C1`]): the tests
+/// [`decode_at`] makes of longer sequences' results, worked out once.
+fn two_byte_readings() -> &'static [u8; 0x800] {
+    static READINGS: OnceLock<[u8; 0x800]> = OnceLock::new();
+    READINGS.get_or_init(|| {
+        std::array::from_fn(|code| {
+            let Some(c) = char::from_u32(code as u32) else {
+                return 0;
+            };
+            let producible = is_producible(c);
+            let mut taken = 0;
+            if producible {
+                taken |= TAKEN;
+            }
+            if producible || is_middle_step(c) {
+                taken |= TAKEN_WITH_C1;
+            }
+            taken
+        })
     })
 }
 
@@ -866,7 +981,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_byte_level_pre_scan_follows_the_rule(
-            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
+            line in "[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{600}-\u{6FF}\u{800}-\u{FFF}\u{E00}-\u{E7F}\u{2000}-\u{2FFF}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,24}"
         ) {
             proptest::prop_assert_eq!(candidate_pages(&line), candidate_pages_reference(&line));
         }
@@ -879,7 +994,7 @@ mod tests {
         ) {
             let chars: Vec<char> = line.chars().collect();
             let mut room = FactsRoom::default();
-            room.pairs.push(99);
+            room.pairs.push(Pair { start: 99, pages: 1 });
             proptest::prop_assert_eq!(candidate_pages_into(&line, &mut room), candidate_pages(&line));
             proptest::prop_assert_eq!(&room.pairs, &pair_positions(&chars));
         }
@@ -1047,6 +1162,16 @@ mod tests {
         ) {
             let chars: Vec<char> = line.chars().collect();
             let pairs = pair_positions(&chars);
+            // Each pair carries the code pages under which its first
+            // character stands for a lead byte and its second for a
+            // continuation byte.
+            for pair in &pairs {
+                let expected = filter_pages(u16::MAX, |_, page| {
+                    page.byte(chars[pair.start]).and_then(sequence_length).is_some()
+                        && page.byte(chars[pair.start + 1]).is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+                });
+                proptest::prop_assert_eq!(pair.pages, expected, "{:?}", pair);
+            }
             for page in code_pages() {
                 for allow_c1 in [false, true] {
                     proptest::prop_assert_eq!(
