@@ -79,7 +79,7 @@ pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     }
     let mut out: Option<String> = None;
     let mut line_start = 0;
-    for line in text.split('\n') {
+    for line in lines(text) {
         let cleaned = clean_line(line, line_start, &mut tally);
         match (&mut out, cleaned) {
             (None, Cow::Borrowed(_)) => {}
@@ -105,6 +105,18 @@ pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     let text = to_nfc(text, &mut tally);
     tally.report(changes);
     text
+}
+
+/// The lines of `text` without their `\n`, as `text.split('\n')` gives
+/// them, found with `memchr`.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
 }
 
 /// What a character becomes in clean text.
@@ -396,10 +408,10 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
 /// From `index`, a character boundary, past every byte below 0xCC: ASCII
 /// and the two-byte characters below U+0300 (their second bytes are below
 /// 0xCC too), which ends on a boundary again. Text in Latin scripts is
-/// mostly such bytes, so they are first taken a chunk at a time with a
-/// branch-free pass.
+/// mostly such bytes, so they are first taken 64 at a time with a test of
+/// whether any byte reaches 0xCC that the compiler turns into vector
+/// compares, and in the chunk that holds one, 16 at a time.
 fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
-    const CHUNK: usize = 32;
     // In other scripts such runs are a space or a comma between words:
     // a few bytes are first taken one at a time.
     let first_bytes_end = (index + 8).min(bytes.len());
@@ -409,16 +421,31 @@ fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
         }
         index += 1;
     }
-    while let Some(chunk) = bytes.get(index..index + CHUNK) {
-        if chunk.iter().fold(0u8, |highest, &byte| highest.max(byte)) >= 0xCC {
+    while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<64>) {
+        if any_from_u0300(chunk) {
             break;
         }
-        index += CHUNK;
+        index += 64;
+    }
+    while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<16>) {
+        if any_from_u0300(chunk) {
+            break;
+        }
+        index += 16;
     }
     while bytes.get(index).is_some_and(|&byte| byte < 0xCC) {
         index += 1;
     }
     index
+}
+
+/// Whether some byte of `chunk` is 0xCC or above: a lead byte of a
+/// character from U+0300 on, or one of its continuation bytes.
+#[inline(always)]
+fn any_from_u0300<const N: usize>(chunk: &[u8; N]) -> bool {
+    chunk
+        .iter()
+        .fold(false, |found, &byte| found | (byte >= 0xCC))
 }
 
 /// The combining class and quick-check answer of every Basic
@@ -912,9 +939,30 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_table_check_is_the_quick_check(
-            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{64B}-\u{65F}\u{5B0}-\u{5C7}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}]{0,40}"
+            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{64B}-\u{65F}\u{5B0}-\u{5C7}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}\u{3040}-\u{30FF}\u{4E00}-\u{4E10}\u{9FF0}-\u{A010}\u{3099}\u{93C}\u{915}-\u{930}]{0,40}"
         ) {
             proptest::prop_assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bytes_below_u0300_are_skipped_to_the_first_one_above(
+            text in "[a \n.é\u{FF}\u{2FF}\u{300}ж’]{0,200}",
+            from in 0usize..200,
+        ) {
+            let bytes = text.as_bytes();
+            let from = (0..=from.min(bytes.len())).rev().find(|&at| text.is_char_boundary(at)).unwrap_or(0);
+            let expected = bytes[from..]
+                .iter()
+                .position(|&byte| byte >= 0xCC)
+                .map_or(bytes.len(), |offset| from + offset);
+            proptest::prop_assert_eq!(skip_below_u0300(bytes, from), expected);
+        }
+
+        #[test]
+        fn lines_are_the_pieces_between_line_breaks(text in "[a\n ж]{0,40}") {
+            proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.split('\n').collect::<Vec<_>>());
         }
     }
 
