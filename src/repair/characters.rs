@@ -484,6 +484,10 @@ enum LeadKind {
     /// (most of Cyrillic, for one), and E4 to E9, the CJK ideographs of
     /// U+4000 to U+9FFF.
     Safe(u8),
+    /// D0 and D1, the lead bytes of U+0400 to U+047F, all safe starters:
+    /// from one of these on, text is taken 16 bytes at a time while it
+    /// holds only ASCII and such letters (most Cyrillic text).
+    Cyrillic,
     /// A two- or three-byte character that its block's safe bits settle.
     TwoBytes,
     ThreeBytes,
@@ -585,6 +589,10 @@ impl QuickCheckTable {
                     index += usize::from(length);
                     continue;
                 }
+                LeadKind::Cyrillic => {
+                    index = skip_cyrillic_chunks(bytes, index + 2);
+                    continue;
+                }
                 LeadKind::TwoBytes => bytes.get(index + 1).is_some_and(|&second| {
                     (self.two_byte_safe[usize::from(lead & 0x1F)] >> (second & 0x3F)) & 1 != 0
                 }),
@@ -629,6 +637,24 @@ impl QuickCheckTable {
     }
 }
 
+/// From `index`, a character boundary, past every chunk of 16 bytes that
+/// holds only ASCII, the lead bytes D0 and D1 and continuation bytes. Each
+/// continuation byte of such a chunk follows a lead in it, so its
+/// characters are ASCII and the letters of U+0400 to U+047F, all safe
+/// starters; a lead as its last byte takes its continuation along.
+fn skip_cyrillic_chunks(bytes: &[u8], mut index: usize) -> usize {
+    while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<16>) {
+        let plain = chunk.iter().fold(true, |plain, &byte| {
+            plain & ((byte < 0xC0) | (byte & 0xFE == 0xD0))
+        });
+        if !plain {
+            break;
+        }
+        index += if chunk[15] >= 0xC0 { 17 } else { 16 };
+    }
+    index
+}
+
 /// Whether `bytes` starts with eight ASCII bytes.
 #[inline]
 fn starts_eight_ascii_bytes(bytes: &[u8]) -> bool {
@@ -667,6 +693,11 @@ fn quick_check_table() -> &'static QuickCheckTable {
                 u64::MAX => LeadKind::Safe(2),
                 _ => LeadKind::TwoBytes,
             };
+        }
+        for lead in [0xD0, 0xD1] {
+            if matches!(kinds[lead], LeadKind::Safe(2)) {
+                kinds[lead] = LeadKind::Cyrillic;
+            }
         }
         kinds[0xE0..=0xEF].fill(LeadKind::ThreeBytes);
         // U+4000 to U+9FFF: CJK ideographs and the Yijing hexagrams, all
@@ -879,8 +910,43 @@ mod tests {
         let passed = |text: &str| table.skip_safe_starters(text.as_bytes(), 0);
         assert_eq!(passed("жа жа, жа"), "жа жа, жа".len());
         assert_eq!(passed("жа 12345 жа"), "жа 12345 жа".len());
-        assert_eq!(passed("жа 12345678 жа"), "жа".len());
+        assert_eq!(passed("ж 12345678 ж"), "ж".len());
+        // Within chunks of Cyrillic text, ASCII runs are passed too.
+        assert_eq!(passed("жа 12345678 жа"), "жа 12345678 жа".len());
         assert_eq!(passed("жа 日本 ж"), "жа 日本 ж".len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn safe_starters_are_passed_up_to_the_first_character_that_is_not_one(
+            text in "[ ,а-яЁёА-Я\u{460}-\u{48F}\u{4C0}-\u{4C4}«»é—\u{301}αύ]{0,80}"
+        ) {
+            let table = quick_check_table();
+            let passed = table.skip_safe_starters(text.as_bytes(), 0);
+            proptest::prop_assert!(text.is_char_boundary(passed));
+            proptest::prop_assert!(text[..passed].chars().all(|c| table.is_safe_starter(c as u32)));
+            // It stops only at a character that is not a safe starter or
+            // before eight ASCII bytes, which are taken a chunk at a time.
+            let rest = &text.as_bytes()[passed..];
+            let stopped_for_a_reason = match text[passed..].chars().next() {
+                None => true,
+                Some(c) => !table.is_safe_starter(c as u32) || starts_eight_ascii_bytes(rest),
+            };
+            proptest::prop_assert!(stopped_for_a_reason, "{:?} at {}", text, passed);
+        }
+    }
+
+    #[test]
+    fn the_cyrillic_leads_start_only_safe_starters() {
+        let table = quick_check_table();
+        assert!(matches!(table.lead_kinds[0xD0], LeadKind::Cyrillic));
+        assert!(matches!(table.lead_kinds[0xD1], LeadKind::Cyrillic));
+        let text = "Президент России заявил, что переговоры продолжатся. ".repeat(3);
+        assert_eq!(skip_cyrillic_chunks(text.as_bytes(), 0), text.len());
+        // A chunk that ends with a lead takes its continuation along.
+        let text = "abcdefghijklmnoжabcdefghijklmnop«";
+        assert_eq!(skip_cyrillic_chunks(text.as_bytes(), 0), 33);
+        assert_eq!(skip_cyrillic_chunks("ж\u{483}".repeat(9).as_bytes(), 0), 0);
     }
 
     /// The line clean-up one character at a time, as the definition of
