@@ -475,7 +475,7 @@ struct QuickCheckTable {
 const NOT_YET_WORKED_OUT: u64 = u64::MAX;
 
 /// What the first byte of a character tells the quick check.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum LeadKind {
     /// ASCII: a safe starter.
     Ascii,
@@ -484,10 +484,11 @@ enum LeadKind {
     /// (most of Cyrillic, for one), and E4 to E9, the CJK ideographs of
     /// U+4000 to U+9FFF.
     Safe(u8),
-    /// D0 and D1, the lead bytes of U+0400 to U+047F, all safe starters:
-    /// from one of these on, text is taken 16 bytes at a time while it
-    /// holds only ASCII and such letters (most Cyrillic text).
+    /// A lead byte of [`CYRILLIC`] or [`GREEK`]: from its letter on, text
+    /// is taken 16 bytes at a time while it holds only ASCII and the
+    /// script's letters.
     Cyrillic,
+    Greek,
     /// A two- or three-byte character that its block's safe bits settle.
     TwoBytes,
     ThreeBytes,
@@ -574,7 +575,7 @@ impl QuickCheckTable {
     #[inline]
     fn skip_safe_starters(&self, bytes: &[u8], mut index: usize) -> usize {
         while let Some(&lead) = bytes.get(index) {
-            let safe = match self.lead_kinds[usize::from(lead)] {
+            match self.lead_kinds[usize::from(lead)] {
                 LeadKind::Ascii => {
                     // Long runs of ASCII are taken faster a chunk at a
                     // time; the spaces and marks between words of other
@@ -583,34 +584,63 @@ impl QuickCheckTable {
                         break;
                     }
                     index += 1;
-                    continue;
                 }
-                LeadKind::Safe(length) => {
-                    index += usize::from(length);
-                    continue;
-                }
+                LeadKind::Safe(length) => index += usize::from(length),
                 LeadKind::Cyrillic => {
-                    index = skip_cyrillic_chunks(bytes, index + 2);
-                    continue;
+                    index = CYRILLIC.skip_chunks(bytes, index + 2);
                 }
-                LeadKind::TwoBytes => bytes.get(index + 1).is_some_and(|&second| {
-                    (self.two_byte_safe[usize::from(lead & 0x1F)] >> (second & 0x3F)) & 1 != 0
-                }),
-                LeadKind::ThreeBytes => match (bytes.get(index + 1), bytes.get(index + 2)) {
-                    (Some(&second), Some(&third)) => {
-                        let block = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
-                        (self.three_byte_unsafe_bits(block) >> (third & 0x3F)) & 1 == 0
+                LeadKind::Greek => {
+                    let safe = bytes
+                        .get(index + 1)
+                        .is_some_and(|&second| self.is_two_byte_safe(lead, second));
+                    if !safe {
+                        break;
                     }
-                    _ => false,
-                },
-                LeadKind::Other => false,
-            };
-            if !safe {
-                break;
+                    index = GREEK.skip_chunks(bytes, index + 2);
+                }
+                LeadKind::TwoBytes => {
+                    let safe = bytes
+                        .get(index + 1)
+                        .is_some_and(|&second| self.is_two_byte_safe(lead, second));
+                    if !safe {
+                        break;
+                    }
+                    index += 2;
+                }
+                LeadKind::ThreeBytes => {
+                    let safe = match (bytes.get(index + 1), bytes.get(index + 2)) {
+                        (Some(&second), Some(&third)) => {
+                            let block = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
+                            (self.three_byte_unsafe_bits(block) >> (third & 0x3F)) & 1 == 0
+                        }
+                        _ => false,
+                    };
+                    if !safe {
+                        break;
+                    }
+                    index += 3;
+                }
+                LeadKind::Other => break,
             }
-            index += if lead < 0xE0 { 2 } else { 3 };
         }
         index
+    }
+
+    /// Whether the two-byte character of `lead` and `second` is a safe
+    /// starter.
+    #[inline(always)]
+    fn is_two_byte_safe(&self, lead: u8, second: u8) -> bool {
+        (self.two_byte_safe[usize::from(lead & 0x1F)] >> (second & 0x3F)) & 1 != 0
+    }
+
+    /// Whether every character that `script`'s lead bytes start is a safe
+    /// starter, but those its chunks leave out.
+    fn starts_only_safe_starters(&self, script: TwoByteScript) -> bool {
+        [script.lead, script.lead + 1].into_iter().all(|lead| {
+            (0x80..=0xBF).all(|second| {
+                second == script.unsafe_continuation || self.is_two_byte_safe(lead, second)
+            })
+        })
     }
 
     /// The unsafe bits of `block`, a block of three-byte characters,
@@ -637,22 +667,60 @@ impl QuickCheckTable {
     }
 }
 
-/// From `index`, a character boundary, past every chunk of 16 bytes that
-/// holds only ASCII, the lead bytes D0 and D1 and continuation bytes. Each
-/// continuation byte of such a chunk follows a lead in it, so its
-/// characters are ASCII and the letters of U+0400 to U+047F, all safe
-/// starters; a lead as its last byte takes its continuation along.
-fn skip_cyrillic_chunks(bytes: &[u8], mut index: usize) -> usize {
-    while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<16>) {
-        let plain = chunk.iter().fold(true, |plain, &byte| {
-            plain & ((byte < 0xC0) | (byte & 0xFE == 0xD0))
-        });
-        if !plain {
-            break;
+/// A script whose letters are two-byte characters of two lead bytes in a
+/// row, all safe starters but those of one continuation byte, if any.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TwoByteScript {
+    /// The first, even, of the two lead bytes.
+    lead: u8,
+    /// The continuation byte left out of the script's chunks (0xFF, no
+    /// byte of UTF-8, for none).
+    unsafe_continuation: u8,
+}
+
+/// U+0400 to U+047F, all safe starters.
+const CYRILLIC: TwoByteScript = TwoByteScript {
+    lead: 0xD0,
+    unsafe_continuation: 0xFF,
+};
+
+/// U+0380 to U+03FF, all safe starters but U+0387, the ano teleia (CE 87),
+/// which NFC replaces by a middle dot. χ (CF 87) is left out of the chunks
+/// with it.
+const GREEK: TwoByteScript = TwoByteScript {
+    lead: 0xCE,
+    unsafe_continuation: 0x87,
+};
+
+impl TwoByteScript {
+    /// From `index`, a character boundary, past every chunk of 16 bytes
+    /// that holds only ASCII, the script's lead bytes and continuation
+    /// bytes other than its unsafe one. Each continuation byte of such a
+    /// chunk follows a lead in it, so its characters are ASCII and the
+    /// script's safe starters; a lead as its last byte takes its
+    /// continuation along, unless that is the unsafe one.
+    #[inline(always)]
+    fn skip_chunks(self, bytes: &[u8], mut index: usize) -> usize {
+        while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<16>) {
+            let plain = chunk.iter().fold(true, |plain, &byte| {
+                plain
+                    & ((byte < 0xC0) | (byte & 0xFE == self.lead))
+                    & (byte != self.unsafe_continuation)
+            });
+            if !plain {
+                break;
+            }
+            if chunk[15] < 0xC0 {
+                index += 16;
+                continue;
+            }
+            match bytes.get(index + 16) {
+                Some(&continuation) if continuation != self.unsafe_continuation => index += 17,
+                _ => return index + 15,
+            }
         }
-        index += if chunk[15] >= 0xC0 { 17 } else { 16 };
+        index
     }
-    index
 }
 
 /// Whether `bytes` starts with eight ASCII bytes.
@@ -694,15 +762,16 @@ fn quick_check_table() -> &'static QuickCheckTable {
                 _ => LeadKind::TwoBytes,
             };
         }
-        for lead in [0xD0, 0xD1] {
-            if matches!(kinds[lead], LeadKind::Safe(2)) {
-                kinds[lead] = LeadKind::Cyrillic;
-            }
-        }
         kinds[0xE0..=0xEF].fill(LeadKind::ThreeBytes);
         // U+4000 to U+9FFF: CJK ideographs and the Yijing hexagrams, all
         // safe starters.
         kinds[0xE4..=0xE9].fill(LeadKind::Safe(3));
+        for (script, kind) in [(CYRILLIC, LeadKind::Cyrillic), (GREEK, LeadKind::Greek)] {
+            if table.starts_only_safe_starters(script) {
+                let lead = usize::from(script.lead);
+                table.lead_kinds[lead..=lead + 1].fill(kind);
+            }
+        }
         table
     })
 }
@@ -919,7 +988,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn safe_starters_are_passed_up_to_the_first_character_that_is_not_one(
-            text in "[ ,а-яЁёА-Я\u{460}-\u{48F}\u{4C0}-\u{4C4}«»é—\u{301}αύ]{0,80}"
+            text in "[ ,а-яЁёА-Я\u{460}-\u{48F}\u{4C0}-\u{4C4}«»é—\u{301}α-ωΑ-Ωύ\u{37E}-\u{3FF}]{0,80}"
         ) {
             let table = quick_check_table();
             let passed = table.skip_safe_starters(text.as_bytes(), 0);
@@ -937,16 +1006,30 @@ mod tests {
     }
 
     #[test]
-    fn the_cyrillic_leads_start_only_safe_starters() {
+    fn the_scripts_taken_by_chunks_hold_only_safe_starters() {
         let table = quick_check_table();
-        assert!(matches!(table.lead_kinds[0xD0], LeadKind::Cyrillic));
-        assert!(matches!(table.lead_kinds[0xD1], LeadKind::Cyrillic));
+        let kinds = [
+            (0xD0, LeadKind::Cyrillic),
+            (0xD1, LeadKind::Cyrillic),
+            (0xCE, LeadKind::Greek),
+            (0xCF, LeadKind::Greek),
+        ];
+        for (lead, kind) in kinds {
+            assert_eq!(table.lead_kinds[lead], kind, "{lead:X}");
+        }
         let text = "Президент России заявил, что переговоры продолжатся. ".repeat(3);
-        assert_eq!(skip_cyrillic_chunks(text.as_bytes(), 0), text.len());
+        assert_eq!(CYRILLIC.skip_chunks(text.as_bytes(), 0), text.len());
         // A chunk that ends with a lead takes its continuation along.
         let text = "abcdefghijklmnoжabcdefghijklmnop«";
-        assert_eq!(skip_cyrillic_chunks(text.as_bytes(), 0), 33);
-        assert_eq!(skip_cyrillic_chunks("ж\u{483}".repeat(9).as_bytes(), 0), 0);
+        assert_eq!(CYRILLIC.skip_chunks(text.as_bytes(), 0), 33);
+        assert_eq!(CYRILLIC.skip_chunks("ж\u{483}".repeat(9).as_bytes(), 0), 0);
+        assert_eq!(GREEK.skip_chunks("αβγδε ζηθ\u{387}ικλμν".as_bytes(), 0), 17);
+        assert_eq!(GREEK.skip_chunks("αβγδε ζηθικλμνξο χ".as_bytes(), 0), 32);
+        let ano_teleia_after_a_chunk = format!("{}\u{387}{}", "a".repeat(15), "b".repeat(20));
+        assert_eq!(
+            GREEK.skip_chunks(ano_teleia_after_a_chunk.as_bytes(), 0),
+            15
+        );
     }
 
     /// The line clean-up one character at a time, as the definition of
