@@ -484,11 +484,12 @@ enum LeadKind {
     /// (most of Cyrillic, for one), and E4 to E9, the CJK ideographs of
     /// U+4000 to U+9FFF.
     Safe(u8),
-    /// A lead byte of [`CYRILLIC`] or [`GREEK`]: from its letter on, text
-    /// is taken 16 bytes at a time while it holds only ASCII and the
-    /// script's letters.
+    /// A lead byte of [`CYRILLIC`], [`GREEK`] or [`ARABIC`]: from its
+    /// letter on, text is taken 16 bytes at a time while it holds only
+    /// ASCII and the script's letters.
     Cyrillic,
     Greek,
+    Arabic,
     /// A two- or three-byte character that its block's safe bits settle.
     TwoBytes,
     ThreeBytes,
@@ -598,6 +599,15 @@ impl QuickCheckTable {
                     }
                     index = GREEK.skip_chunks(bytes, index + 2);
                 }
+                LeadKind::Arabic => {
+                    let safe = bytes
+                        .get(index + 1)
+                        .is_some_and(|&second| self.is_two_byte_safe(lead, second));
+                    if !safe {
+                        break;
+                    }
+                    index = ARABIC.skip_chunks(bytes, index + 2);
+                }
                 LeadKind::TwoBytes => {
                     let safe = bytes
                         .get(index + 1)
@@ -637,9 +647,8 @@ impl QuickCheckTable {
     /// starter, but those its chunks leave out.
     fn starts_only_safe_starters(&self, script: TwoByteScript) -> bool {
         [script.lead, script.lead + 1].into_iter().all(|lead| {
-            (0x80..=0xBF).all(|second| {
-                second == script.unsafe_continuation || self.is_two_byte_safe(lead, second)
-            })
+            (0x80..=0xBF)
+                .all(|second| script.leaves_out(second) || self.is_two_byte_safe(lead, second))
         })
     }
 
@@ -668,20 +677,25 @@ impl QuickCheckTable {
 }
 
 /// A script whose letters are two-byte characters of two lead bytes in a
-/// row, all safe starters but those of one continuation byte, if any.
+/// row, all safe starters but those of the continuation bytes it leaves
+/// out: one byte and a range of them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct TwoByteScript {
     /// The first, even, of the two lead bytes.
     lead: u8,
-    /// The continuation byte left out of the script's chunks (0xFF, no
-    /// byte of UTF-8, for none).
+    /// A continuation byte left out of the script's chunks (0xFF, no byte
+    /// of UTF-8, for none).
     unsafe_continuation: u8,
+    /// The first and last of a range of continuation bytes left out of the
+    /// script's chunks (a first above the last for none).
+    unsafe_range: (u8, u8),
 }
 
 /// U+0400 to U+047F, all safe starters.
 const CYRILLIC: TwoByteScript = TwoByteScript {
     lead: 0xD0,
     unsafe_continuation: 0xFF,
+    unsafe_range: (0xFF, 0),
 };
 
 /// U+0380 to U+03FF, all safe starters but U+0387, the ano teleia (CE 87),
@@ -690,22 +704,38 @@ const CYRILLIC: TwoByteScript = TwoByteScript {
 const GREEK: TwoByteScript = TwoByteScript {
     lead: 0xCE,
     unsafe_continuation: 0x87,
+    unsafe_range: (0xFF, 0),
+};
+
+/// U+0600 to U+067F, all safe starters but the marks of U+0610 to U+061A
+/// (D8 90 to D8 9A), U+064B to U+065F (D9 8B to D9 9F) and U+0670 (D9 B0).
+/// The range 8B to 9F leaves out a few punctuation marks (`،` `؛` `؟`)
+/// with them.
+const ARABIC: TwoByteScript = TwoByteScript {
+    lead: 0xD8,
+    unsafe_continuation: 0xB0,
+    unsafe_range: (0x8B, 0x9F),
 };
 
 impl TwoByteScript {
+    /// Whether `byte` is a continuation byte the script's chunks leave out.
+    #[inline(always)]
+    fn leaves_out(self, byte: u8) -> bool {
+        let (first, last) = self.unsafe_range;
+        (byte == self.unsafe_continuation) | ((first..=last).contains(&byte))
+    }
+
     /// From `index`, a character boundary, past every chunk of 16 bytes
     /// that holds only ASCII, the script's lead bytes and continuation
-    /// bytes other than its unsafe one. Each continuation byte of such a
+    /// bytes other than those it leaves out. Each continuation byte of such a
     /// chunk follows a lead in it, so its characters are ASCII and the
     /// script's safe starters; a lead as its last byte takes its
-    /// continuation along, unless that is the unsafe one.
+    /// continuation along, unless the script leaves that out.
     #[inline(always)]
     fn skip_chunks(self, bytes: &[u8], mut index: usize) -> usize {
         while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<16>) {
             let plain = chunk.iter().fold(true, |plain, &byte| {
-                plain
-                    & ((byte < 0xC0) | (byte & 0xFE == self.lead))
-                    & (byte != self.unsafe_continuation)
+                plain & ((byte < 0xC0) | (byte & 0xFE == self.lead)) & !self.leaves_out(byte)
             });
             if !plain {
                 break;
@@ -715,7 +745,7 @@ impl TwoByteScript {
                 continue;
             }
             match bytes.get(index + 16) {
-                Some(&continuation) if continuation != self.unsafe_continuation => index += 17,
+                Some(&continuation) if !self.leaves_out(continuation) => index += 17,
                 _ => return index + 15,
             }
         }
@@ -766,7 +796,12 @@ fn quick_check_table() -> &'static QuickCheckTable {
         // U+4000 to U+9FFF: CJK ideographs and the Yijing hexagrams, all
         // safe starters.
         kinds[0xE4..=0xE9].fill(LeadKind::Safe(3));
-        for (script, kind) in [(CYRILLIC, LeadKind::Cyrillic), (GREEK, LeadKind::Greek)] {
+        let scripts = [
+            (CYRILLIC, LeadKind::Cyrillic),
+            (GREEK, LeadKind::Greek),
+            (ARABIC, LeadKind::Arabic),
+        ];
+        for (script, kind) in scripts {
             if table.starts_only_safe_starters(script) {
                 let lead = usize::from(script.lead);
                 table.lead_kinds[lead..=lead + 1].fill(kind);
@@ -988,7 +1023,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn safe_starters_are_passed_up_to_the_first_character_that_is_not_one(
-            text in "[ ,а-яЁёА-Я\u{460}-\u{48F}\u{4C0}-\u{4C4}«»é—\u{301}α-ωΑ-Ωύ\u{37E}-\u{3FF}]{0,80}"
+            text in "[ ,а-яЁёА-Я\u{460}-\u{48F}\u{4C0}-\u{4C4}«»é—\u{301}α-ωΑ-Ωύ\u{37E}-\u{3FF}\u{600}-\u{6FF}]{0,80}"
         ) {
             let table = quick_check_table();
             let passed = table.skip_safe_starters(text.as_bytes(), 0);
@@ -1013,6 +1048,8 @@ mod tests {
             (0xD1, LeadKind::Cyrillic),
             (0xCE, LeadKind::Greek),
             (0xCF, LeadKind::Greek),
+            (0xD8, LeadKind::Arabic),
+            (0xD9, LeadKind::Arabic),
         ];
         for (lead, kind) in kinds {
             assert_eq!(table.lead_kinds[lead], kind, "{lead:X}");
@@ -1025,6 +1062,18 @@ mod tests {
         assert_eq!(CYRILLIC.skip_chunks("ж\u{483}".repeat(9).as_bytes(), 0), 0);
         assert_eq!(GREEK.skip_chunks("αβγδε ζηθ\u{387}ικλμν".as_bytes(), 0), 17);
         assert_eq!(GREEK.skip_chunks("αβγδε ζηθικλμνξο χ".as_bytes(), 0), 32);
+        assert_eq!(
+            ARABIC.skip_chunks("قال الرئيس إن المحادثات".as_bytes(), 0),
+            33
+        );
+        assert_eq!(
+            ARABIC.skip_chunks("قال الرئيس، إن المحادثات".as_bytes(), 0),
+            17
+        );
+        assert_eq!(
+            ARABIC.skip_chunks("قال الرئيس\u{670}".repeat(2).as_bytes(), 0),
+            17
+        );
         let ano_teleia_after_a_chunk = format!("{}\u{387}{}", "a".repeat(15), "b".repeat(20));
         assert_eq!(
             GREEK.skip_chunks(ano_teleia_after_a_chunk.as_bytes(), 0),
