@@ -1074,6 +1074,8 @@ mod tests {
             ARABIC.skip_chunks("قال الرئيس\u{670}".repeat(2).as_bytes(), 0),
             17
         );
+        let mark_after_a_chunk = format!("{}\u{670}{}", "a".repeat(15), "b".repeat(20));
+        assert_eq!(ARABIC.skip_chunks(mark_after_a_chunk.as_bytes(), 0), 15);
         let ano_teleia_after_a_chunk = format!("{}\u{387}{}", "a".repeat(15), "b".repeat(20));
         assert_eq!(
             GREEK.skip_chunks(ano_teleia_after_a_chunk.as_bytes(), 0),
