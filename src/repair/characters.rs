@@ -79,7 +79,7 @@ pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     }
     let mut out: Option<String> = None;
     let mut line_start = 0;
-    for line in text.split('\n') {
+    for line in lines(text) {
         let cleaned = clean_line(line, line_start, &mut tally);
         match (&mut out, cleaned) {
             (None, Cow::Borrowed(_)) => {}
@@ -105,6 +105,18 @@ pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     let text = to_nfc(text, &mut tally);
     tally.report(changes);
     text
+}
+
+/// The lines of `text` without their `\n`, as `text.split('\n')` gives
+/// them, found with `memchr`.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
 }
 
 /// What a character becomes in clean text.
@@ -396,10 +408,10 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
 /// From `index`, a character boundary, past every byte below 0xCC: ASCII
 /// and the two-byte characters below U+0300 (their second bytes are below
 /// 0xCC too), which ends on a boundary again. Text in Latin scripts is
-/// mostly such bytes, so they are first taken a chunk at a time with a
-/// branch-free pass.
+/// mostly such bytes, so they are first taken 64 at a time with a test of
+/// whether any byte reaches 0xCC that the compiler turns into vector
+/// compares, and in the chunk that holds one, 16 at a time.
 fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
-    const CHUNK: usize = 32;
     // In other scripts such runs are a space or a comma between words:
     // a few bytes are first taken one at a time.
     let first_bytes_end = (index + 8).min(bytes.len());
@@ -409,16 +421,31 @@ fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
         }
         index += 1;
     }
-    while let Some(chunk) = bytes.get(index..index + CHUNK) {
-        if chunk.iter().fold(0u8, |highest, &byte| highest.max(byte)) >= 0xCC {
+    while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<64>) {
+        if any_from_u0300(chunk) {
             break;
         }
-        index += CHUNK;
+        index += 64;
+    }
+    while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<16>) {
+        if any_from_u0300(chunk) {
+            break;
+        }
+        index += 16;
     }
     while bytes.get(index).is_some_and(|&byte| byte < 0xCC) {
         index += 1;
     }
     index
+}
+
+/// Whether some byte of `chunk` is 0xCC or above: a lead byte of a
+/// character from U+0300 on, or one of its continuation bytes.
+#[inline(always)]
+fn any_from_u0300<const N: usize>(chunk: &[u8; N]) -> bool {
+    chunk
+        .iter()
+        .fold(false, |found, &byte| found | (byte >= 0xCC))
 }
 
 /// The combining class and quick-check answer of every Basic
@@ -448,7 +475,7 @@ struct QuickCheckTable {
 const NOT_YET_WORKED_OUT: u64 = u64::MAX;
 
 /// What the first byte of a character tells the quick check.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum LeadKind {
     /// ASCII: a safe starter.
     Ascii,
@@ -457,6 +484,12 @@ enum LeadKind {
     /// (most of Cyrillic, for one), and E4 to E9, the CJK ideographs of
     /// U+4000 to U+9FFF.
     Safe(u8),
+    /// A lead byte of [`CYRILLIC`], [`GREEK`] or [`ARABIC`]: from its
+    /// letter on, text is taken 16 bytes at a time while it holds only
+    /// ASCII and the script's letters.
+    Cyrillic,
+    Greek,
+    Arabic,
     /// A two- or three-byte character that its block's safe bits settle.
     TwoBytes,
     ThreeBytes,
@@ -543,7 +576,7 @@ impl QuickCheckTable {
     #[inline]
     fn skip_safe_starters(&self, bytes: &[u8], mut index: usize) -> usize {
         while let Some(&lead) = bytes.get(index) {
-            let safe = match self.lead_kinds[usize::from(lead)] {
+            match self.lead_kinds[usize::from(lead)] {
                 LeadKind::Ascii => {
                     // Long runs of ASCII are taken faster a chunk at a
                     // time; the spaces and marks between words of other
@@ -552,30 +585,71 @@ impl QuickCheckTable {
                         break;
                     }
                     index += 1;
-                    continue;
                 }
-                LeadKind::Safe(length) => {
-                    index += usize::from(length);
-                    continue;
+                LeadKind::Safe(length) => index += usize::from(length),
+                LeadKind::Cyrillic => {
+                    index = CYRILLIC.skip_chunks(bytes, index + 2);
                 }
-                LeadKind::TwoBytes => bytes.get(index + 1).is_some_and(|&second| {
-                    (self.two_byte_safe[usize::from(lead & 0x1F)] >> (second & 0x3F)) & 1 != 0
-                }),
-                LeadKind::ThreeBytes => match (bytes.get(index + 1), bytes.get(index + 2)) {
-                    (Some(&second), Some(&third)) => {
-                        let block = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
-                        (self.three_byte_unsafe_bits(block) >> (third & 0x3F)) & 1 == 0
+                LeadKind::Greek => {
+                    let safe = bytes
+                        .get(index + 1)
+                        .is_some_and(|&second| self.is_two_byte_safe(lead, second));
+                    if !safe {
+                        break;
                     }
-                    _ => false,
-                },
-                LeadKind::Other => false,
-            };
-            if !safe {
-                break;
+                    index = GREEK.skip_chunks(bytes, index + 2);
+                }
+                LeadKind::Arabic => {
+                    let safe = bytes
+                        .get(index + 1)
+                        .is_some_and(|&second| self.is_two_byte_safe(lead, second));
+                    if !safe {
+                        break;
+                    }
+                    index = ARABIC.skip_chunks(bytes, index + 2);
+                }
+                LeadKind::TwoBytes => {
+                    let safe = bytes
+                        .get(index + 1)
+                        .is_some_and(|&second| self.is_two_byte_safe(lead, second));
+                    if !safe {
+                        break;
+                    }
+                    index += 2;
+                }
+                LeadKind::ThreeBytes => {
+                    let safe = match (bytes.get(index + 1), bytes.get(index + 2)) {
+                        (Some(&second), Some(&third)) => {
+                            let block = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
+                            (self.three_byte_unsafe_bits(block) >> (third & 0x3F)) & 1 == 0
+                        }
+                        _ => false,
+                    };
+                    if !safe {
+                        break;
+                    }
+                    index += 3;
+                }
+                LeadKind::Other => break,
             }
-            index += if lead < 0xE0 { 2 } else { 3 };
         }
         index
+    }
+
+    /// Whether the two-byte character of `lead` and `second` is a safe
+    /// starter.
+    #[inline(always)]
+    fn is_two_byte_safe(&self, lead: u8, second: u8) -> bool {
+        (self.two_byte_safe[usize::from(lead & 0x1F)] >> (second & 0x3F)) & 1 != 0
+    }
+
+    /// Whether every character that `script`'s lead bytes start is a safe
+    /// starter, but those its chunks leave out.
+    fn starts_only_safe_starters(&self, script: TwoByteScript) -> bool {
+        [script.lead, script.lead + 1].into_iter().all(|lead| {
+            (0x80..=0xBF)
+                .all(|second| script.leaves_out(second) || self.is_two_byte_safe(lead, second))
+        })
     }
 
     /// The unsafe bits of `block`, a block of three-byte characters,
@@ -599,6 +673,83 @@ impl QuickCheckTable {
     #[cfg(test)]
     fn is_safe_starter(&self, code: u32) -> bool {
         matches!(self.facts(code), (0, IsNormalized::Yes))
+    }
+}
+
+/// A script whose letters are two-byte characters of two lead bytes in a
+/// row, all safe starters but those of the continuation bytes it leaves
+/// out: one byte and a range of them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TwoByteScript {
+    /// The first, even, of the two lead bytes.
+    lead: u8,
+    /// A continuation byte left out of the script's chunks (0xFF, no byte
+    /// of UTF-8, for none).
+    unsafe_continuation: u8,
+    /// The first and last of a range of continuation bytes left out of the
+    /// script's chunks (a first above the last for none).
+    unsafe_range: (u8, u8),
+}
+
+/// U+0400 to U+047F, all safe starters.
+const CYRILLIC: TwoByteScript = TwoByteScript {
+    lead: 0xD0,
+    unsafe_continuation: 0xFF,
+    unsafe_range: (0xFF, 0),
+};
+
+/// U+0380 to U+03FF, all safe starters but U+0387, the ano teleia (CE 87),
+/// which NFC replaces by a middle dot. χ (CF 87) is left out of the chunks
+/// with it.
+const GREEK: TwoByteScript = TwoByteScript {
+    lead: 0xCE,
+    unsafe_continuation: 0x87,
+    unsafe_range: (0xFF, 0),
+};
+
+/// U+0600 to U+067F, all safe starters but the marks of U+0610 to U+061A
+/// (D8 90 to D8 9A), U+064B to U+065F (D9 8B to D9 9F) and U+0670 (D9 B0).
+/// The range 8B to 9F leaves out a few punctuation marks (`،` `؛` `؟`)
+/// with them.
+const ARABIC: TwoByteScript = TwoByteScript {
+    lead: 0xD8,
+    unsafe_continuation: 0xB0,
+    unsafe_range: (0x8B, 0x9F),
+};
+
+impl TwoByteScript {
+    /// Whether `byte` is a continuation byte the script's chunks leave out.
+    #[inline(always)]
+    fn leaves_out(self, byte: u8) -> bool {
+        let (first, last) = self.unsafe_range;
+        (byte == self.unsafe_continuation) | ((first..=last).contains(&byte))
+    }
+
+    /// From `index`, a character boundary, past every chunk of 16 bytes
+    /// that holds only ASCII, the script's lead bytes and continuation
+    /// bytes other than those it leaves out. Each continuation byte of such a
+    /// chunk follows a lead in it, so its characters are ASCII and the
+    /// script's safe starters; a lead as its last byte takes its
+    /// continuation along, unless the script leaves that out.
+    #[inline(always)]
+    fn skip_chunks(self, bytes: &[u8], mut index: usize) -> usize {
+        while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<16>) {
+            let plain = chunk.iter().fold(true, |plain, &byte| {
+                plain & ((byte < 0xC0) | (byte & 0xFE == self.lead)) & !self.leaves_out(byte)
+            });
+            if !plain {
+                break;
+            }
+            if chunk[15] < 0xC0 {
+                index += 16;
+                continue;
+            }
+            match bytes.get(index + 16) {
+                Some(&continuation) if !self.leaves_out(continuation) => index += 17,
+                _ => return index + 15,
+            }
+        }
+        index
     }
 }
 
@@ -645,6 +796,17 @@ fn quick_check_table() -> &'static QuickCheckTable {
         // U+4000 to U+9FFF: CJK ideographs and the Yijing hexagrams, all
         // safe starters.
         kinds[0xE4..=0xE9].fill(LeadKind::Safe(3));
+        let scripts = [
+            (CYRILLIC, LeadKind::Cyrillic),
+            (GREEK, LeadKind::Greek),
+            (ARABIC, LeadKind::Arabic),
+        ];
+        for (script, kind) in scripts {
+            if table.starts_only_safe_starters(script) {
+                let lead = usize::from(script.lead);
+                table.lead_kinds[lead..=lead + 1].fill(kind);
+            }
+        }
         table
     })
 }
@@ -852,8 +1014,73 @@ mod tests {
         let passed = |text: &str| table.skip_safe_starters(text.as_bytes(), 0);
         assert_eq!(passed("жа жа, жа"), "жа жа, жа".len());
         assert_eq!(passed("жа 12345 жа"), "жа 12345 жа".len());
-        assert_eq!(passed("жа 12345678 жа"), "жа".len());
+        assert_eq!(passed("ж 12345678 ж"), "ж".len());
+        // Within chunks of Cyrillic text, ASCII runs are passed too.
+        assert_eq!(passed("жа 12345678 жа"), "жа 12345678 жа".len());
         assert_eq!(passed("жа 日本 ж"), "жа 日本 ж".len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn safe_starters_are_passed_up_to_the_first_character_that_is_not_one(
+            text in "[ ,а-яЁёА-Я\u{460}-\u{48F}\u{4C0}-\u{4C4}«»é—\u{301}α-ωΑ-Ωύ\u{37E}-\u{3FF}\u{600}-\u{6FF}]{0,80}"
+        ) {
+            let table = quick_check_table();
+            let passed = table.skip_safe_starters(text.as_bytes(), 0);
+            proptest::prop_assert!(text.is_char_boundary(passed));
+            proptest::prop_assert!(text[..passed].chars().all(|c| table.is_safe_starter(c as u32)));
+            // It stops only at a character that is not a safe starter or
+            // before eight ASCII bytes, which are taken a chunk at a time.
+            let rest = &text.as_bytes()[passed..];
+            let stopped_for_a_reason = match text[passed..].chars().next() {
+                None => true,
+                Some(c) => !table.is_safe_starter(c as u32) || starts_eight_ascii_bytes(rest),
+            };
+            proptest::prop_assert!(stopped_for_a_reason, "{:?} at {}", text, passed);
+        }
+    }
+
+    #[test]
+    fn the_scripts_taken_by_chunks_hold_only_safe_starters() {
+        let table = quick_check_table();
+        let kinds = [
+            (0xD0, LeadKind::Cyrillic),
+            (0xD1, LeadKind::Cyrillic),
+            (0xCE, LeadKind::Greek),
+            (0xCF, LeadKind::Greek),
+            (0xD8, LeadKind::Arabic),
+            (0xD9, LeadKind::Arabic),
+        ];
+        for (lead, kind) in kinds {
+            assert_eq!(table.lead_kinds[lead], kind, "{lead:X}");
+        }
+        let text = "Президент России заявил, что переговоры продолжатся. ".repeat(3);
+        assert_eq!(CYRILLIC.skip_chunks(text.as_bytes(), 0), text.len());
+        // A chunk that ends with a lead takes its continuation along.
+        let text = "abcdefghijklmnoжabcdefghijklmnop«";
+        assert_eq!(CYRILLIC.skip_chunks(text.as_bytes(), 0), 33);
+        assert_eq!(CYRILLIC.skip_chunks("ж\u{483}".repeat(9).as_bytes(), 0), 0);
+        assert_eq!(GREEK.skip_chunks("αβγδε ζηθ\u{387}ικλμν".as_bytes(), 0), 17);
+        assert_eq!(GREEK.skip_chunks("αβγδε ζηθικλμνξο χ".as_bytes(), 0), 32);
+        assert_eq!(
+            ARABIC.skip_chunks("قال الرئيس إن المحادثات".as_bytes(), 0),
+            33
+        );
+        assert_eq!(
+            ARABIC.skip_chunks("قال الرئيس، إن المحادثات".as_bytes(), 0),
+            17
+        );
+        assert_eq!(
+            ARABIC.skip_chunks("قال الرئيس\u{670}".repeat(2).as_bytes(), 0),
+            17
+        );
+        let mark_after_a_chunk = format!("{}\u{670}{}", "a".repeat(15), "b".repeat(20));
+        assert_eq!(ARABIC.skip_chunks(mark_after_a_chunk.as_bytes(), 0), 15);
+        let ano_teleia_after_a_chunk = format!("{}\u{387}{}", "a".repeat(15), "b".repeat(20));
+        assert_eq!(
+            GREEK.skip_chunks(ano_teleia_after_a_chunk.as_bytes(), 0),
+            15
+        );
     }
 
     /// The line clean-up one character at a time, as the definition of
@@ -912,9 +1139,30 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_table_check_is_the_quick_check(
-            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{64B}-\u{65F}\u{5B0}-\u{5C7}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}]{0,40}"
+            text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{64B}-\u{65F}\u{5B0}-\u{5C7}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}\u{3040}-\u{30FF}\u{4E00}-\u{4E10}\u{9FF0}-\u{A010}\u{3099}\u{93C}\u{915}-\u{930}]{0,40}"
         ) {
             proptest::prop_assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bytes_below_u0300_are_skipped_to_the_first_one_above(
+            text in "[a \n.é\u{FF}\u{2FF}\u{300}ж’]{0,200}",
+            from in 0usize..200,
+        ) {
+            let bytes = text.as_bytes();
+            let from = (0..=from.min(bytes.len())).rev().find(|&at| text.is_char_boundary(at)).unwrap_or(0);
+            let expected = bytes[from..]
+                .iter()
+                .position(|&byte| byte >= 0xCC)
+                .map_or(bytes.len(), |offset| from + offset);
+            proptest::prop_assert_eq!(skip_below_u0300(bytes, from), expected);
+        }
+
+        #[test]
+        fn lines_are_the_pieces_between_line_breaks(text in "[a\n ж]{0,40}") {
+            proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.split('\n').collect::<Vec<_>>());
         }
     }
 
