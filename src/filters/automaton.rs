@@ -141,22 +141,38 @@ mod tests {
     use super::*;
     use regex_automata::util::syntax;
 
-    /// The automaton's answers and `regex::RegexSet`'s for the same
-    /// case-insensitive patterns.
-    fn both(patterns: &[&str], text: &str) -> (Vec<usize>, Vec<usize>) {
+    /// An automaton and a `regex::RegexSet` of the same case-insensitive
+    /// patterns.
+    fn automaton_and_set(patterns: &[&str]) -> (Automaton, regex::RegexSet) {
         let config = syntax::Config::new().case_insensitive(true);
         let hirs: Vec<Hir> = patterns
             .iter()
             .map(|pattern| syntax::parse_with(pattern, &config).unwrap())
             .collect();
         let automaton = Automaton::new(&hirs, 1 << 24).unwrap();
-        let mut ours = Vec::new();
-        automaton.matching(text, &mut ours);
         let set = regex::RegexSetBuilder::new(patterns)
             .case_insensitive(true)
             .build()
             .unwrap();
+        (automaton, set)
+    }
+
+    /// The answers of `automaton` and of `set` for `text`.
+    fn answers(
+        automaton: &Automaton,
+        set: &regex::RegexSet,
+        text: &str,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let mut ours = Vec::new();
+        automaton.matching(text, &mut ours);
         (ours, set.matches(text).into_iter().collect())
+    }
+
+    /// The automaton's answers and `regex::RegexSet`'s for the same
+    /// case-insensitive patterns.
+    fn both(patterns: &[&str], text: &str) -> (Vec<usize>, Vec<usize>) {
+        let (automaton, set) = automaton_and_set(patterns);
+        answers(&automaton, &set, text)
     }
 
     #[test]
@@ -194,20 +210,9 @@ mod tests {
             r"^(?:\w+)",
             r"^(?:.*ministère.*)$",
         ];
-        let config = syntax::Config::new().case_insensitive(true);
-        let hirs: Vec<Hir> = patterns
-            .iter()
-            .map(|pattern| syntax::parse_with(pattern, &config).unwrap())
-            .collect();
-        let automaton = Automaton::new(&hirs, 1 << 24).unwrap();
-        let set = regex::RegexSetBuilder::new(patterns)
-            .case_insensitive(true)
-            .build()
-            .unwrap();
+        let (automaton, set) = automaton_and_set(&patterns);
         for text in ["Share this:", "", "le ministère", "—", "Share on", "  "] {
-            let mut ours = Vec::new();
-            automaton.matching(text, &mut ours);
-            let theirs: Vec<usize> = set.matches(text).into_iter().collect();
+            let (ours, theirs) = answers(&automaton, &set, text);
             assert_eq!(ours, theirs, "{text:?}");
         }
     }

@@ -590,50 +590,42 @@ impl QuickCheckTable {
                 LeadKind::Cyrillic => {
                     index = CYRILLIC.skip_chunks(bytes, index + 2);
                 }
-                LeadKind::Greek => {
-                    let safe = bytes
-                        .get(index + 1)
-                        .is_some_and(|&second| self.is_two_byte_safe(lead, second));
-                    if !safe {
-                        break;
-                    }
+                LeadKind::Greek if self.two_byte_safe_at(bytes, index) => {
                     index = GREEK.skip_chunks(bytes, index + 2);
                 }
-                LeadKind::Arabic => {
-                    let safe = bytes
-                        .get(index + 1)
-                        .is_some_and(|&second| self.is_two_byte_safe(lead, second));
-                    if !safe {
-                        break;
-                    }
+                LeadKind::Arabic if self.two_byte_safe_at(bytes, index) => {
                     index = ARABIC.skip_chunks(bytes, index + 2);
                 }
-                LeadKind::TwoBytes => {
-                    let safe = bytes
-                        .get(index + 1)
-                        .is_some_and(|&second| self.is_two_byte_safe(lead, second));
-                    if !safe {
-                        break;
-                    }
-                    index += 2;
-                }
-                LeadKind::ThreeBytes => {
-                    let safe = match (bytes.get(index + 1), bytes.get(index + 2)) {
-                        (Some(&second), Some(&third)) => {
-                            let block = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
-                            (self.three_byte_unsafe_bits(block) >> (third & 0x3F)) & 1 == 0
-                        }
-                        _ => false,
-                    };
-                    if !safe {
-                        break;
-                    }
-                    index += 3;
-                }
-                LeadKind::Other => break,
+                LeadKind::TwoBytes if self.two_byte_safe_at(bytes, index) => index += 2,
+                LeadKind::ThreeBytes if self.three_byte_safe_at(bytes, index) => index += 3,
+                // Another character, or one of the kinds above that is no
+                // safe starter.
+                _ => break,
             }
         }
         index
+    }
+
+    /// Whether the two-byte character at `index` of `bytes` is a safe
+    /// starter.
+    #[inline(always)]
+    fn two_byte_safe_at(&self, bytes: &[u8], index: usize) -> bool {
+        bytes
+            .get(index + 1)
+            .is_some_and(|&second| self.is_two_byte_safe(bytes[index], second))
+    }
+
+    /// Whether the three-byte character at `index` of `bytes` is a safe
+    /// starter, which its block's unsafe bits tell.
+    #[inline(always)]
+    fn three_byte_safe_at(&self, bytes: &[u8], index: usize) -> bool {
+        match (bytes.get(index + 1), bytes.get(index + 2)) {
+            (Some(&second), Some(&third)) => {
+                let block = usize::from(bytes[index] & 0x0F) << 6 | usize::from(second & 0x3F);
+                (self.three_byte_unsafe_bits(block) >> (third & 0x3F)) & 1 == 0
+            }
+            _ => false,
+        }
     }
 
     /// Whether the two-byte character of `lead` and `second` is a safe
