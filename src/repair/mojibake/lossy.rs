@@ -1688,15 +1688,9 @@ fn weigh(
     decoded: char,
 ) -> Weighed {
     let (before, after) = (around.before, around.after);
-    let mut terms = [0.0f32; 6];
     let class = score::class(decoded);
-    // An invisible character is never what a lossy hole most plausibly held.
-    if matches!(class.kind, Kind::Format | Kind::Space) {
-        terms[0] = -3.0;
-    }
-    if class.is_letter() && !around.letters_fit(chars, start, end, class.script) {
-        terms[1] = -4.0;
-    }
+    let mut terms = [0.0f32; 6];
+    (terms[0], terms[1]) = fit_terms(chars, around, start, end, class);
     // Hebrew final forms and the Greek final sigma end words: one followed
     // by anything but a space or punctuation (a letter, or the damaged
     // bytes of one) is never what the hole held.
@@ -1813,6 +1807,29 @@ fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16, hopeless: 
     true
 }
 
+/// [`weigh`]'s first two terms, for a filler of class `class` in
+/// `chars[start..end]`: an invisible character is never what a lossy hole
+/// most plausibly held, and a letter must fit the letters around it.
+fn fit_terms(
+    chars: &[char],
+    around: &mut Around,
+    start: usize,
+    end: usize,
+    class: score::Class,
+) -> (f32, f32) {
+    let invisible = if matches!(class.kind, Kind::Format | Kind::Space) {
+        -3.0
+    } else {
+        0.0
+    };
+    let misfit = if class.is_letter() && !around.letters_fit(chars, start, end, class.script) {
+        -4.0
+    } else {
+        0.0
+    };
+    (invisible, misfit)
+}
+
 /// A ceiling over each of [`weigh`]'s terms, read off the classes of the
 /// filler and its neighbours, with letter pairs at the most the letters
 /// corpus could weigh them ([`pair_ceiling`]).
@@ -1824,19 +1841,15 @@ fn weigh_roughly(
     end: usize,
     decoded: char,
 ) -> Weighed {
-    let mut terms = [0.0f32; 6];
     let class = score::class(decoded);
-    if matches!(class.kind, Kind::Format | Kind::Space) {
-        terms[0] = -3.0;
-    }
+    let mut terms = [0.0f32; 6];
+    // The invisible and the misfit terms are read exactly.
+    (terms[0], terms[1]) = fit_terms(chars, around, start, end, class);
     // The word-end term never adds; a closing quote adds at most 3.
     if decoded == '”' {
         terms[3] = 3.0;
     }
     if class.is_letter() {
-        if !around.letters_fit(chars, start, end, class.script) {
-            terms[1] = -4.0;
-        }
         let latin_lead = || score::class(chars[start]).script == Script::Latin;
         terms[4] = if class.script == Script::Latin && latin_lead() {
             // What [`latin_evidence`] adds beside its letter pairs.

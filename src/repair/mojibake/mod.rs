@@ -1271,49 +1271,68 @@ impl Collapses {
 
 /// A lead letter followed only by non-letters is mojibake's shape.
 fn shape_evidence(chars: &[char], sequence: &detect::Sequence) -> f32 {
-    let lead = score::class(chars[sequence.start]);
-    let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
-    if !lead.is_letter() {
-        return 0.0;
-    }
-    if rest.iter().any(|&c| score::class(c).is_letter()) {
-        // A capital followed by accented small letters that the code page
-        // keeps among its upper-half bytes (`Ăş`, `Åž`): weaker evidence.
-        let small = rest
-            .iter()
-            .all(|&c| !c.is_ascii() && score::class(c).kind == score::Kind::Lower);
-        return if lead.kind == score::Kind::Upper && small {
-            SHAPE_BONUS / 2.0
-        } else {
-            0.0
-        };
+    if let Some(evidence) = letters_shape_evidence(chars, sequence) {
+        return evidence;
     }
     // Closing quotes and dashes follow letters in real text too, where a
     // word ends. Most sequences hold other characters: their neighbours
     // need not be looked at.
-    if !rest
-        .iter()
-        .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
-    {
+    let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
+    if !rest.iter().all(|&c| ends_a_word(c)) {
         return SHAPE_BONUS;
     }
+    if may_end_a_word(chars, sequence) {
+        SHAPE_BONUS / 3.0
+    } else {
+        SHAPE_BONUS
+    }
+}
+
+/// [`shape_evidence`] when the sequence's lead is no letter (none) or
+/// letters follow it; `None` when a lead letter is followed only by
+/// non-letters, whose evidence its neighbours may weaken.
+fn letters_shape_evidence(chars: &[char], sequence: &detect::Sequence) -> Option<f32> {
+    let lead = score::class(chars[sequence.start]);
+    let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
+    if !lead.is_letter() {
+        return Some(0.0);
+    }
+    if !rest.iter().any(|&c| score::class(c).is_letter()) {
+        return None;
+    }
+    // A capital followed by accented small letters that the code page
+    // keeps among its upper-half bytes (`Ăş`, `Åž`): weaker evidence.
+    let small = rest
+        .iter()
+        .all(|&c| !c.is_ascii() && score::class(c).kind == score::Kind::Lower);
+    Some(if lead.kind == score::Kind::Upper && small {
+        SHAPE_BONUS / 2.0
+    } else {
+        0.0
+    })
+}
+
+/// A closing quote or a dash, which may end a word in real text.
+fn ends_a_word(c: char) -> bool {
+    matches!(c, '’' | '”' | '»' | '…' | '–' | '—')
+}
+
+/// Whether the sequence may end a word: no letter or digit follows it,
+/// and it does not start inside a lowercase word. After a lowercase
+/// letter, a capital lead is inside a word and a closing quote is no
+/// excuse (`planÄ…`); after a capital or a space it may end a word in
+/// capitals (`CAMPEÃ”`) or be a one-letter word (`“Ã”`).
+fn may_end_a_word(chars: &[char], sequence: &detect::Sequence) -> bool {
     let next = chars.get(sequence.start + sequence.len).copied();
     let word_goes_on = next.is_some_and(|c| {
         let class = score::class(c);
         class.is_letter() || class.kind == score::Kind::Digit
     });
-    // After a lowercase letter, a capital lead is inside a word and the
-    // quote is no excuse (`planÄ…`); after a capital or a space it may end
-    // a word in capitals (`CAMPEÃ”`) or be a one-letter word (`“Ã”`).
     let inside_lowercase_word = sequence
         .start
         .checked_sub(1)
         .is_some_and(|i| score::class(chars[i]).kind == score::Kind::Lower);
-    if !word_goes_on && !inside_lowercase_word {
-        SHAPE_BONUS / 3.0
-    } else {
-        SHAPE_BONUS
-    }
+    !word_goes_on && !inside_lowercase_word
 }
 
 /// The scripts of the nearest letters outside the span from `start` to
@@ -1686,39 +1705,14 @@ mod tests {
         }
     }
 
-    /// [`shape_evidence`] as first written: every neighbour looked at
+    /// [`shape_evidence`] as first written: the neighbours looked at
     /// before the characters of the sequence.
     fn shape_evidence_reference(chars: &[char], sequence: &detect::Sequence) -> f32 {
-        let lead = score::class(chars[sequence.start]);
+        if let Some(evidence) = letters_shape_evidence(chars, sequence) {
+            return evidence;
+        }
         let rest = &chars[sequence.start + 1..sequence.start + sequence.len];
-        if !lead.is_letter() {
-            return 0.0;
-        }
-        if rest.iter().any(|&c| score::class(c).is_letter()) {
-            let small = rest
-                .iter()
-                .all(|&c| !c.is_ascii() && score::class(c).kind == score::Kind::Lower);
-            return if lead.kind == score::Kind::Upper && small {
-                SHAPE_BONUS / 2.0
-            } else {
-                0.0
-            };
-        }
-        let next = chars.get(sequence.start + sequence.len).copied();
-        let word_goes_on = next.is_some_and(|c| {
-            let class = score::class(c);
-            class.is_letter() || class.kind == score::Kind::Digit
-        });
-        let inside_lowercase_word = sequence
-            .start
-            .checked_sub(1)
-            .is_some_and(|i| score::class(chars[i]).kind == score::Kind::Lower);
-        if !word_goes_on
-            && !inside_lowercase_word
-            && rest
-                .iter()
-                .all(|&c| matches!(c, '’' | '”' | '»' | '…' | '–' | '—'))
-        {
+        if may_end_a_word(chars, sequence) && rest.iter().all(|&c| ends_a_word(c)) {
             SHAPE_BONUS / 3.0
         } else {
             SHAPE_BONUS
