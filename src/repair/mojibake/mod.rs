@@ -34,6 +34,7 @@ use detect::{
 };
 use letters::CharHashing;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -84,7 +85,7 @@ pub(crate) fn repair_lines<'a>(
     // Everything before `copied` is already in `output` (when it exists).
     let mut copied = 0;
     let mut index = 0;
-    let mut room = LineRoom::default();
+    let mut room = ROOM.with(RefCell::take);
     while let Some(position) = next_non_ascii(bytes, index) {
         let line_start = memchr::memrchr(b'\n', &bytes[..position]).map_or(0, |p| p + 1);
         let line_end =
@@ -104,6 +105,11 @@ pub(crate) fn repair_lines<'a>(
             out.push_str(fixed);
             copied = line_end;
         }
+    }
+    // The buffers a text of ordinary lines left are kept for the next text;
+    // those a very long line grew are let go.
+    if room.line_chars.capacity() <= KEPT_ROOM_LIMIT {
+        ROOM.with(|kept| kept.replace(room));
     }
     match output {
         None => Cow::Borrowed(text),
@@ -167,6 +173,17 @@ fn join_into(segments: &[Segment], line: &str, text: &mut String) {
         text.push_str(segment.text(line));
     }
 }
+
+thread_local! {
+    /// The buffers of the thread's last text, so that texts, like the lines
+    /// of one text, do not each allocate them afresh. A text takes them
+    /// (a nested call would start from empty ones) and puts them back.
+    static ROOM: RefCell<LineRoom> = RefCell::new(LineRoom::default());
+}
+
+/// The most characters a text's longest line may have for its buffers to
+/// be kept for the next text.
+const KEPT_ROOM_LIMIT: usize = 1 << 14;
 
 /// Buffers [`repair_line`] refills for every line, so that the lines of a
 /// text do not each allocate them afresh.
@@ -1550,6 +1567,31 @@ mod tests {
 
     fn fixed(text: &str) -> String {
         repair(text, &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn texts_repaired_in_turn_read_as_each_repaired_on_a_fresh_thread() {
+        // The texts of a thread share their buffers too: nothing a text
+        // leaves in them may change the next one.
+        let texts = [
+            "cafÃ© au lait\nSÃO PAULO, café, ×, °C",
+            "โ€œSome of it,โ€ Putinโ€™s",
+            "cafÃƒÂ© noir\nthÃ©",
+            "in front of 80,000 people ðŸ† today",
+            "Ð¦ÐµÐ½Ñ‹ Ð½Ð° Ð±ÐµÐ½Ð·Ð¸Ð½",
+        ];
+        let fresh: Vec<String> = texts
+            .iter()
+            .map(|&text| {
+                std::thread::spawn(move || fixed(text))
+                    .join()
+                    .expect("a repair")
+            })
+            .collect();
+        let in_turn: Vec<String> = texts.iter().map(|text| fixed(text)).collect();
+        assert_eq!(in_turn, fresh);
+        let reversed: Vec<String> = texts.iter().rev().map(|text| fixed(text)).collect();
+        assert_eq!(reversed, fresh.into_iter().rev().collect::<Vec<_>>());
     }
 
     /// `text` as UTF-8 read through `encoding`.
