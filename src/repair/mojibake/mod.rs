@@ -1214,7 +1214,13 @@ impl Collapses {
     fn of(reading: &[char], depth: usize, look_ahead: bool) -> Collapses {
         let mut readings = Vec::new();
         let mut options = 0u16;
+        // A sequence needs a lead followed by a continuation under its code
+        // page: the other code pages find none.
+        let pages = candidate_pages_of(reading);
         for (index, page) in code_pages().iter().enumerate() {
+            if pages & (1 << index) == 0 {
+                continue;
+            }
             let found = sequences(reading, page, depth > 0);
             if found.is_empty() {
                 continue;
@@ -1856,6 +1862,24 @@ mod tests {
                     cut.iter().all(|index| spots.contains(index)),
                     "{} {:?} {:?}", page.reason, cut, spots
                 );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_code_page_that_finds_a_sequence_is_a_candidate_page(
+            text in "[a-z \u{80}-\u{24F}\u{2010}-\u{203A}\u{20AC}\u{2122}\u{2500}-\u{2570}\u{410}-\u{44F}\u{E01}-\u{E5B}\u{F8FF}]{0,12}",
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let pages = candidate_pages_of(&chars);
+            for (index, page) in code_pages().iter().enumerate() {
+                for allow_c1 in [false, true] {
+                    proptest::prop_assert!(
+                        sequences(&chars, page, allow_c1).is_empty() || pages & 1 << index != 0,
+                        "{} {:?}", page.reason, text
+                    );
+                }
             }
         }
     }
