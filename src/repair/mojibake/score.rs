@@ -89,15 +89,17 @@ const KINDS: [Kind; 14] = [
 /// Below this code point, classes come from a flat table (every script a
 /// mojibake reading can land in lives there), above it from the runs.
 const DENSE_LIMIT: u32 = 0x3100;
+/// [`DENSE_LIMIT`] as a length.
+const DENSE_LEN: usize = DENSE_LIMIT as usize;
 
 /// Every class below [`DENSE_LIMIT`], decoded once: the judge asks for
 /// the class of each character several times, and text in every script a
 /// mojibake reading lands in is answered by one load.
 #[inline]
-fn dense_classes() -> &'static [Class] {
-    static DENSE: OnceLock<Vec<Class>> = OnceLock::new();
+fn dense_classes() -> &'static [Class; DENSE_LEN] {
+    static DENSE: OnceLock<Box<[Class; DENSE_LEN]>> = OnceLock::new();
     DENSE.get_or_init(|| {
-        let mut dense = vec![unpack(0); DENSE_LIMIT as usize];
+        let mut dense = Box::new([unpack(0); DENSE_LEN]);
         for (index, window) in CLASS_RUNS.windows(2).enumerate() {
             let (start, value) = CLASS_RUNS[index];
             let end = window[1].0.min(DENSE_LIMIT);
@@ -509,9 +511,6 @@ struct DenseTables {
     /// [`pair_cost_of`] by `first shape * shape_count + second shape`.
     pair_costs: Vec<f32>,
 }
-
-/// [`DENSE_LIMIT`] as a length.
-const DENSE_LEN: usize = DENSE_LIMIT as usize;
 
 fn dense_tables() -> &'static DenseTables {
     static DENSE: OnceLock<DenseTables> = OnceLock::new();
