@@ -297,7 +297,7 @@ fn repair_line<'r>(
             }
             used_pages |= 1 << page_index;
             edit_chars(chars, &edits, edited_chars);
-            apply(segments, line, to_byte_edits(current, edits));
+            apply(segments, line, to_byte_edits(chars, edits));
             join_into(segments, line, current);
             std::mem::swap(current_chars, edited_chars);
         }
@@ -318,7 +318,7 @@ fn repair_line<'r>(
                 break;
             }
             edit_chars(chars, &lossy_edits, edited_chars);
-            apply(segments, line, to_byte_edits(current, lossy_edits));
+            apply(segments, line, to_byte_edits(chars, lossy_edits));
             join_into(segments, line, current);
             std::mem::swap(current_chars, edited_chars);
             filled = true;
@@ -1452,16 +1452,14 @@ fn edit_chars(chars: &[char], edits: &[Edit], edited: &mut Vec<char>) {
 }
 
 /// Turns sorted, non-overlapping char-index edits into byte-offset edits
-/// on `text`, in one walk that stops at the last edit.
-fn to_byte_edits(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
-    let mut walked = text.chars();
+/// on the text whose characters are `chars`, adding up the characters'
+/// UTF-8 lengths up to the last edit.
+fn to_byte_edits(chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
     // Character `index` starts at byte `offset`.
     let mut index = 0;
     let mut offset = 0;
     let mut offset_of = |target: usize| {
-        for c in walked.by_ref().take(target - index) {
-            offset += c.len_utf8();
-        }
+        offset += utf8_length(&chars[index..target]);
         index = target;
         offset
     };
@@ -1472,6 +1470,20 @@ fn to_byte_edits(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
             ..edit
         })
         .collect()
+}
+
+/// The length of `chars` in UTF-8, without a branch per character, so
+/// that long stretches are added up many characters at a time.
+fn utf8_length(chars: &[char]) -> usize {
+    chars
+        .iter()
+        .map(|&c| {
+            let code = c as u32;
+            1 + usize::from(code >= 0x80)
+                + usize::from(code >= 0x800)
+                + usize::from(code >= 0x1_0000)
+        })
+        .sum()
 }
 
 /// Applies sorted, non-overlapping edits (byte offsets in the joined
@@ -1880,6 +1892,35 @@ mod tests {
                         "{} {:?}", page.reason, text
                     );
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_offsets_are_those_of_the_text(
+            text in "[a-z \u{80}-\u{24F}\u{410}-\u{44F}\u{E01}-\u{E5B}\u{2019}\u{FFFD}\u{1F600}]{0,40}",
+            cuts in proptest::collection::vec(0usize..41, 0..8),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            proptest::prop_assert_eq!(utf8_length(&chars), text.len());
+            // Edits from sorted cuts, each pair of cuts one edit.
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|cut| cut.min(chars.len())).collect();
+            cuts.sort_unstable();
+            let edits: Vec<Edit> = cuts
+                .chunks_exact(2)
+                .map(|pair| Edit {
+                    range: pair[0]..pair[1],
+                    replacement: String::new(),
+                    reason: REASON_LOSSY,
+                })
+                .collect();
+            let byte_of = |index: usize| text.char_indices().nth(index).map_or(text.len(), |(at, _)| at);
+            for (edit, byte_edit) in edits.iter().zip(to_byte_edits(&chars, edits.clone())) {
+                proptest::prop_assert_eq!(
+                    byte_edit.range,
+                    byte_of(edit.range.start)..byte_of(edit.range.end)
+                );
             }
         }
     }
