@@ -80,12 +80,34 @@ pub(crate) fn repair_lines<'a>(
     changes: &mut Vec<Change>,
     wanted: impl Fn(usize) -> bool,
 ) -> Cow<'a, str> {
+    ROOM.with(|kept| match kept.try_borrow_mut() {
+        Ok(mut room) => {
+            let repaired = repair_lines_in(text, changes, wanted, &mut room);
+            // The buffers a text of ordinary lines left are kept for the
+            // next text; those a very long line grew are let go.
+            if room.line_chars.capacity() > KEPT_ROOM_LIMIT {
+                *room = LineRoom::default();
+            }
+            repaired
+        }
+        // A call made while the thread's buffers are in use (none is)
+        // would work in buffers of its own.
+        Err(_) => repair_lines_in(text, changes, wanted, &mut LineRoom::default()),
+    })
+}
+
+/// [`repair_lines`] in the buffers of `room`.
+fn repair_lines_in<'a>(
+    text: &'a str,
+    changes: &mut Vec<Change>,
+    wanted: impl Fn(usize) -> bool,
+    room: &mut LineRoom,
+) -> Cow<'a, str> {
     let bytes = text.as_bytes();
     let mut output: Option<String> = None;
     // Everything before `copied` is already in `output` (when it exists).
     let mut copied = 0;
     let mut index = 0;
-    let mut room = ROOM.with(RefCell::take);
     while let Some(position) = next_non_ascii(bytes, index) {
         let line_start = memchr::memrchr(b'\n', &bytes[..position]).map_or(0, |p| p + 1);
         let line_end =
@@ -99,17 +121,12 @@ pub(crate) fn repair_lines<'a>(
         if pages == 0 {
             continue;
         }
-        if let Some(fixed) = repair_line(line, pages, line_start, changes, &mut room) {
+        if let Some(fixed) = repair_line(line, pages, line_start, changes, room) {
             let out = output.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[copied..line_start]);
             out.push_str(fixed);
             copied = line_end;
         }
-    }
-    // The buffers a text of ordinary lines left are kept for the next text;
-    // those a very long line grew are let go.
-    if room.line_chars.capacity() <= KEPT_ROOM_LIMIT {
-        ROOM.with(|kept| kept.replace(room));
     }
     match output {
         None => Cow::Borrowed(text),
@@ -176,8 +193,7 @@ fn join_into(segments: &[Segment], line: &str, text: &mut String) {
 
 thread_local! {
     /// The buffers of the thread's last text, so that texts, like the lines
-    /// of one text, do not each allocate them afresh. A text takes them
-    /// (a nested call would start from empty ones) and puts them back.
+    /// of one text, do not each allocate them afresh.
     static ROOM: RefCell<LineRoom> = RefCell::new(LineRoom::default());
 }
 
