@@ -491,8 +491,17 @@ fn plan(
     in_candidate.clear();
     in_candidate.resize(chars.len(), false);
     for sequence in found {
-        for flag in &mut in_candidate[sequence.start..sequence.start + sequence.len] {
-            *flag = true;
+        // A sequence holds two to four characters: their flags are set
+        // one by one, which costs less than a call to fill a slice.
+        debug_assert!((2..=4).contains(&sequence.len));
+        let start = sequence.start;
+        in_candidate[start] = true;
+        in_candidate[start + 1] = true;
+        if sequence.len > 2 {
+            in_candidate[start + 2] = true;
+        }
+        if sequence.len > 3 {
+            in_candidate[start + 3] = true;
         }
     }
     // Nor is a lead whose sequence lost a byte (`Ï` before `Î` in
