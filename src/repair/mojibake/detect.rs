@@ -5,7 +5,7 @@
 //! planner in `mod.rs`.
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
-use super::score::{class, Script};
+use super::score::{class, written_counts, Script};
 use crate::repair::utf8::{
     code_point_at, next_non_ascii, three_byte_code_point, two_byte_code_point,
 };
@@ -349,7 +349,7 @@ pub(crate) fn plainly_in_script(chars: &[char], found: &[Sequence], script: Scri
 /// The script of `c` as a line's written characters are counted: `None` for a
 /// character of no script (ASCII other than letters, and the common
 /// characters).
-#[inline]
+#[cfg(test)]
 fn written_script(c: char) -> Option<Script> {
     // ASCII letters are Latin and the rest of ASCII is common: only the
     // other characters need the class table.
@@ -425,15 +425,9 @@ fn count_plain_share(chars: &[char], inside: usize, count: &mut WrittenCount) ->
             }
         }
         let end = chars.len().min(count.counted + STRIDE);
-        // Counted in locals, which stay in registers through the loop.
-        let (mut written, mut of_script) = (count.written, count.of_script);
-        for &c in &chars[count.counted..end] {
-            if let Some(char_script) = written_script(c) {
-                written += 1;
-                of_script += usize::from(char_script == count.script);
-            }
-        }
-        (count.written, count.of_script) = (written, of_script);
+        let (written, of_script) = written_counts(&chars[count.counted..end], count.script);
+        count.written += written;
+        count.of_script += of_script;
         count.counted = end;
     }
 }
@@ -1016,6 +1010,22 @@ mod tests {
                     facts.plainly(index, page, native),
                     plainly_in_script(&chars, &found, native),
                     "{}", page.reason
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn written_characters_are_counted_as_their_scripts_say(
+            chars in proptest::collection::vec(proptest::char::any(), 0..40),
+            ascii in "[ -~]{0,20}",
+        ) {
+            let chars: Vec<char> = chars.into_iter().chain(ascii.chars()).collect();
+            for script in [Script::Latin, Script::Greek, Script::Cyrillic, Script::Thai, Script::Common] {
+                proptest::prop_assert_eq!(
+                    written_counts(&chars, script),
+                    written_characters(&chars, script)
                 );
             }
         }

@@ -34,6 +34,7 @@ use detect::{
 };
 use letters::CharHashing;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -79,12 +80,34 @@ pub(crate) fn repair_lines<'a>(
     changes: &mut Vec<Change>,
     wanted: impl Fn(usize) -> bool,
 ) -> Cow<'a, str> {
+    ROOM.with(|kept| match kept.try_borrow_mut() {
+        Ok(mut room) => {
+            let repaired = repair_lines_in(text, changes, wanted, &mut room);
+            // The buffers a text of ordinary lines left are kept for the
+            // next text; those a very long line grew are let go.
+            if room.line_chars.capacity() > KEPT_ROOM_LIMIT {
+                *room = LineRoom::default();
+            }
+            repaired
+        }
+        // A call made while the thread's buffers are in use (none is)
+        // would work in buffers of its own.
+        Err(_) => repair_lines_in(text, changes, wanted, &mut LineRoom::default()),
+    })
+}
+
+/// [`repair_lines`] in the buffers of `room`.
+fn repair_lines_in<'a>(
+    text: &'a str,
+    changes: &mut Vec<Change>,
+    wanted: impl Fn(usize) -> bool,
+    room: &mut LineRoom,
+) -> Cow<'a, str> {
     let bytes = text.as_bytes();
     let mut output: Option<String> = None;
     // Everything before `copied` is already in `output` (when it exists).
     let mut copied = 0;
     let mut index = 0;
-    let mut room = LineRoom::default();
     while let Some(position) = next_non_ascii(bytes, index) {
         let line_start = memchr::memrchr(b'\n', &bytes[..position]).map_or(0, |p| p + 1);
         let line_end =
@@ -98,7 +121,7 @@ pub(crate) fn repair_lines<'a>(
         if pages == 0 {
             continue;
         }
-        if let Some(fixed) = repair_line(line, pages, line_start, changes, &mut room) {
+        if let Some(fixed) = repair_line(line, pages, line_start, changes, room) {
             let out = output.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[copied..line_start]);
             out.push_str(fixed);
@@ -167,6 +190,16 @@ fn join_into(segments: &[Segment], line: &str, text: &mut String) {
         text.push_str(segment.text(line));
     }
 }
+
+thread_local! {
+    /// The buffers of the thread's last text, so that texts, like the lines
+    /// of one text, do not each allocate them afresh.
+    static ROOM: RefCell<LineRoom> = RefCell::new(LineRoom::default());
+}
+
+/// The most characters a text's longest line may have for its buffers to
+/// be kept for the next text.
+const KEPT_ROOM_LIMIT: usize = 1 << 14;
 
 /// Buffers [`repair_line`] refills for every line, so that the lines of a
 /// text do not each allocate them afresh.
@@ -280,7 +313,7 @@ fn repair_line<'r>(
             }
             used_pages |= 1 << page_index;
             edit_chars(chars, &edits, edited_chars);
-            apply(segments, line, to_byte_edits(current, edits));
+            apply(segments, line, to_byte_edits(chars, edits));
             join_into(segments, line, current);
             std::mem::swap(current_chars, edited_chars);
         }
@@ -301,7 +334,7 @@ fn repair_line<'r>(
                 break;
             }
             edit_chars(chars, &lossy_edits, edited_chars);
-            apply(segments, line, to_byte_edits(current, lossy_edits));
+            apply(segments, line, to_byte_edits(chars, lossy_edits));
             join_into(segments, line, current);
             std::mem::swap(current_chars, edited_chars);
             filled = true;
@@ -458,8 +491,17 @@ fn plan(
     in_candidate.clear();
     in_candidate.resize(chars.len(), false);
     for sequence in found {
-        for flag in &mut in_candidate[sequence.start..sequence.start + sequence.len] {
-            *flag = true;
+        // A sequence holds two to four characters: their flags are set
+        // one by one, which costs less than a call to fill a slice.
+        debug_assert!((2..=4).contains(&sequence.len));
+        let start = sequence.start;
+        in_candidate[start] = true;
+        in_candidate[start + 1] = true;
+        if sequence.len > 2 {
+            in_candidate[start + 2] = true;
+        }
+        if sequence.len > 3 {
+            in_candidate[start + 3] = true;
         }
     }
     // Nor is a lead whose sequence lost a byte (`Ï` before `Î` in
@@ -1197,7 +1239,13 @@ impl Collapses {
     fn of(reading: &[char], depth: usize, look_ahead: bool) -> Collapses {
         let mut readings = Vec::new();
         let mut options = 0u16;
+        // A sequence needs a lead followed by a continuation under its code
+        // page: the other code pages find none.
+        let pages = candidate_pages_of(reading);
         for (index, page) in code_pages().iter().enumerate() {
+            if pages & (1 << index) == 0 {
+                continue;
+            }
             let found = sequences(reading, page, depth > 0);
             if found.is_empty() {
                 continue;
@@ -1429,16 +1477,14 @@ fn edit_chars(chars: &[char], edits: &[Edit], edited: &mut Vec<char>) {
 }
 
 /// Turns sorted, non-overlapping char-index edits into byte-offset edits
-/// on `text`, in one walk that stops at the last edit.
-fn to_byte_edits(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
-    let mut walked = text.chars();
+/// on the text whose characters are `chars`, adding up the characters'
+/// UTF-8 lengths up to the last edit.
+fn to_byte_edits(chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
     // Character `index` starts at byte `offset`.
     let mut index = 0;
     let mut offset = 0;
     let mut offset_of = |target: usize| {
-        for c in walked.by_ref().take(target - index) {
-            offset += c.len_utf8();
-        }
+        offset += utf8_length(&chars[index..target]);
         index = target;
         offset
     };
@@ -1449,6 +1495,20 @@ fn to_byte_edits(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
             ..edit
         })
         .collect()
+}
+
+/// The length of `chars` in UTF-8, without a branch per character, so
+/// that long stretches are added up many characters at a time.
+fn utf8_length(chars: &[char]) -> usize {
+    chars
+        .iter()
+        .map(|&c| {
+            let code = c as u32;
+            1 + usize::from(code >= 0x80)
+                + usize::from(code >= 0x800)
+                + usize::from(code >= 0x1_0000)
+        })
+        .sum()
 }
 
 /// Applies sorted, non-overlapping edits (byte offsets in the joined
@@ -1550,6 +1610,31 @@ mod tests {
 
     fn fixed(text: &str) -> String {
         repair(text, &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn texts_repaired_in_turn_read_as_each_repaired_on_a_fresh_thread() {
+        // The texts of a thread share their buffers too: nothing a text
+        // leaves in them may change the next one.
+        let texts = [
+            "cafÃ© au lait\nSÃO PAULO, café, ×, °C",
+            "โ€œSome of it,โ€ Putinโ€™s",
+            "cafÃƒÂ© noir\nthÃ©",
+            "in front of 80,000 people ðŸ† today",
+            "Ð¦ÐµÐ½Ñ‹ Ð½Ð° Ð±ÐµÐ½Ð·Ð¸Ð½",
+        ];
+        let fresh: Vec<String> = texts
+            .iter()
+            .map(|&text| {
+                std::thread::spawn(move || fixed(text))
+                    .join()
+                    .expect("a repair")
+            })
+            .collect();
+        let in_turn: Vec<String> = texts.iter().map(|text| fixed(text)).collect();
+        assert_eq!(in_turn, fresh);
+        let reversed: Vec<String> = texts.iter().rev().map(|text| fixed(text)).collect();
+        assert_eq!(reversed, fresh.into_iter().rev().collect::<Vec<_>>());
     }
 
     /// `text` as UTF-8 read through `encoding`.
@@ -1813,6 +1898,53 @@ mod tests {
                 proptest::prop_assert!(
                     cut.iter().all(|index| spots.contains(index)),
                     "{} {:?} {:?}", page.reason, cut, spots
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_code_page_that_finds_a_sequence_is_a_candidate_page(
+            text in "[a-z \u{80}-\u{24F}\u{2010}-\u{203A}\u{20AC}\u{2122}\u{2500}-\u{2570}\u{410}-\u{44F}\u{E01}-\u{E5B}\u{F8FF}]{0,12}",
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let pages = candidate_pages_of(&chars);
+            for (index, page) in code_pages().iter().enumerate() {
+                for allow_c1 in [false, true] {
+                    proptest::prop_assert!(
+                        sequences(&chars, page, allow_c1).is_empty() || pages & 1 << index != 0,
+                        "{} {:?}", page.reason, text
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_offsets_are_those_of_the_text(
+            text in "[a-z \u{80}-\u{24F}\u{410}-\u{44F}\u{E01}-\u{E5B}\u{2019}\u{FFFD}\u{1F600}]{0,40}",
+            cuts in proptest::collection::vec(0usize..41, 0..8),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            proptest::prop_assert_eq!(utf8_length(&chars), text.len());
+            // Edits from sorted cuts, each pair of cuts one edit.
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|cut| cut.min(chars.len())).collect();
+            cuts.sort_unstable();
+            let edits: Vec<Edit> = cuts
+                .chunks_exact(2)
+                .map(|pair| Edit {
+                    range: pair[0]..pair[1],
+                    replacement: String::new(),
+                    reason: REASON_LOSSY,
+                })
+                .collect();
+            let byte_of = |index: usize| text.char_indices().nth(index).map_or(text.len(), |(at, _)| at);
+            for (edit, byte_edit) in edits.iter().zip(to_byte_edits(&chars, edits.clone())) {
+                proptest::prop_assert_eq!(
+                    byte_edit.range,
+                    byte_of(edit.range.start)..byte_of(edit.range.end)
                 );
             }
         }

@@ -89,15 +89,17 @@ const KINDS: [Kind; 14] = [
 /// Below this code point, classes come from a flat table (every script a
 /// mojibake reading can land in lives there), above it from the runs.
 const DENSE_LIMIT: u32 = 0x3100;
+/// [`DENSE_LIMIT`] as a length.
+const DENSE_LEN: usize = DENSE_LIMIT as usize;
 
 /// Every class below [`DENSE_LIMIT`], decoded once: the judge asks for
 /// the class of each character several times, and text in every script a
 /// mojibake reading lands in is answered by one load.
 #[inline]
-fn dense_classes() -> &'static [Class] {
-    static DENSE: OnceLock<Vec<Class>> = OnceLock::new();
+fn dense_classes() -> &'static [Class; DENSE_LEN] {
+    static DENSE: OnceLock<Box<[Class; DENSE_LEN]>> = OnceLock::new();
     DENSE.get_or_init(|| {
-        let mut dense = vec![unpack(0); DENSE_LIMIT as usize];
+        let mut dense = Box::new([unpack(0); DENSE_LEN]);
         for (index, window) in CLASS_RUNS.windows(2).enumerate() {
             let (start, value) = CLASS_RUNS[index];
             let end = window[1].0.min(DENSE_LIMIT);
@@ -164,6 +166,26 @@ pub(crate) fn class(c: char) -> Class {
         return dense_classes()[code as usize];
     }
     high_class(code)
+}
+
+/// How many of `chars` are written in a script (letters and marks of a
+/// script other than the common one; ASCII letters are Latin, the rest of
+/// ASCII is common), and how many of those in `script`: one class look-up
+/// per character, and no branch on what it finds.
+pub(crate) fn written_counts(chars: &[char], script: Script) -> (usize, usize) {
+    let dense = dense_classes();
+    let mut written = 0;
+    let mut of_script = 0;
+    for &c in chars {
+        let class = match dense.get(c as usize) {
+            Some(&class) => class,
+            None => high_class(c as u32),
+        };
+        let is_written = class.script != Script::Common;
+        written += usize::from(is_written);
+        of_script += usize::from(is_written && class.script == script);
+    }
+    (written, of_script)
 }
 
 /// [`class`] of a code point at or above [`DENSE_LIMIT`].
@@ -399,9 +421,6 @@ pub(crate) struct Traits {
     pub class: Class,
     pub cost: f32,
     flags: u16,
-    /// The character's row and column in [`DenseTables::pair_costs`], or
-    /// [`NO_SHAPE`].
-    shape: u8,
 }
 
 /// The shape of a character with no place in [`DenseTables::pair_costs`].
@@ -470,7 +489,6 @@ impl Traits {
             class,
             cost: char_cost_of(c, class),
             flags: flags | if quiet { QUIET } else { 0 } | if watched { WATCHED } else { 0 },
-            shape: NO_SHAPE,
         }
     }
 
@@ -501,17 +519,23 @@ impl Traits {
 /// The [`Traits`] of every character below [`DENSE_LIMIT`], and what
 /// every two of their shapes cost side by side.
 struct DenseTables {
-    traits: Vec<Traits>,
+    /// By code point: one test against [`DENSE_LIMIT`] covers every
+    /// look-up, here and in `shapes`.
+    traits: Box<[Traits; DENSE_LEN]>,
+    /// The shape of every character below [`DENSE_LIMIT`]: its row and
+    /// column in `pair_costs`, or [`NO_SHAPE`]. Kept apart from the traits,
+    /// which then fit in one register.
+    shapes: Box<[u8; DENSE_LEN]>,
     /// How many shapes there are.
-    shapes: usize,
-    /// [`pair_cost_of`] by `first shape * shapes + second shape`.
+    shape_count: usize,
+    /// [`pair_cost_of`] by `first shape * shape_count + second shape`.
     pair_costs: Vec<f32>,
 }
 
 fn dense_tables() -> &'static DenseTables {
     static DENSE: OnceLock<DenseTables> = OnceLock::new();
     DENSE.get_or_init(|| {
-        let mut traits: Vec<Traits> = dense_classes()
+        let traits: Vec<Traits> = dense_classes()
             .iter()
             .enumerate()
             .map(|(code, &class)| {
@@ -522,7 +546,8 @@ fn dense_tables() -> &'static DenseTables {
         // One character of each shape stands for all: the first met.
         let mut shapes: std::collections::HashMap<u64, u8> = std::collections::HashMap::new();
         let mut examples: Vec<(char, Traits)> = Vec::new();
-        for (code, traits) in traits.iter_mut().enumerate() {
+        let mut char_shapes = Box::new([NO_SHAPE; DENSE_LEN]);
+        for (code, (traits, char_shape)) in traits.iter().zip(char_shapes.iter_mut()).enumerate() {
             let Some(c) = char::from_u32(code as u32) else {
                 continue;
             };
@@ -537,7 +562,7 @@ fn dense_tables() -> &'static DenseTables {
                 }
                 None => NO_SHAPE,
             };
-            traits.shape = shape;
+            *char_shape = shape;
         }
         let mut pair_costs = Vec::with_capacity(examples.len() * examples.len());
         for &(a, traits_a) in &examples {
@@ -546,15 +571,19 @@ fn dense_tables() -> &'static DenseTables {
             }
         }
         DenseTables {
-            traits,
-            shapes: examples.len(),
+            traits: traits
+                .into_boxed_slice()
+                .try_into()
+                .expect("a class for every code point below the limit"),
+            shapes: char_shapes,
+            shape_count: examples.len(),
             pair_costs,
         }
     })
 }
 
 /// The [`Traits`] of every character below [`DENSE_LIMIT`].
-fn dense_traits() -> &'static [Traits] {
+fn dense_traits() -> &'static [Traits; DENSE_LEN] {
     &dense_tables().traits
 }
 
@@ -590,10 +619,22 @@ pub(crate) fn traits(c: char) -> Traits {
 /// [`traits`] given the table of [`dense_traits`], for loops that look
 /// up many characters.
 #[inline]
-fn traits_in(dense: &[Traits], c: char) -> Traits {
+fn traits_in(dense: &[Traits; DENSE_LEN], c: char) -> Traits {
     match dense.get(c as usize) {
         Some(&traits) => traits,
         None => high_traits(c),
+    }
+}
+
+/// [`traits`] and the shape of `c` ([`DenseTables::shapes`]), both from
+/// `tables`.
+#[inline(always)]
+fn traits_and_shape(tables: &DenseTables, c: char) -> (Traits, u8) {
+    let code = c as usize;
+    if code < DENSE_LEN {
+        (tables.traits[code], tables.shapes[code])
+    } else {
+        (high_traits(c), NO_SHAPE)
     }
 }
 
@@ -609,17 +650,32 @@ fn high_traits(c: char) -> Traits {
 /// What two neighbours cost together, beyond their own costs.
 #[cfg(test)]
 pub(crate) fn pair_cost(a: char, b: char) -> f32 {
-    pair_cost_in(dense_tables(), a, traits(a), b, traits(b))
+    let tables = dense_tables();
+    let side = |c: char| {
+        let (traits, shape) = traits_and_shape(tables, c);
+        (c, traits, shape)
+    };
+    pair_cost_in(tables, side(a), side(b))
 }
 
-/// [`pair_cost_of`], from the table of shapes when both characters have
-/// one.
-#[inline]
-fn pair_cost_in(tables: &DenseTables, a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
-    if traits_a.shape != NO_SHAPE && traits_b.shape != NO_SHAPE {
-        return tables.pair_costs
-            [usize::from(traits_a.shape) * tables.shapes + usize::from(traits_b.shape)];
+/// [`pair_cost_of`] of two characters, each with its traits and shape,
+/// from the table of shapes when both have one: the look-up is inlined
+/// into the window walk, the rare full reckoning is not.
+#[inline(always)]
+fn pair_cost_in(
+    tables: &DenseTables,
+    (a, traits_a, shape_a): (char, Traits, u8),
+    (b, traits_b, shape_b): (char, Traits, u8),
+) -> f32 {
+    if shape_a != NO_SHAPE && shape_b != NO_SHAPE {
+        return tables.pair_costs[usize::from(shape_a) * tables.shape_count + usize::from(shape_b)];
     }
+    pair_cost_without_shapes(a, traits_a, b, traits_b)
+}
+
+/// [`pair_cost_of`] of a pair with a character that has no shape.
+#[inline(never)]
+fn pair_cost_without_shapes(a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
     pair_cost_of(a, traits_a, b, traits_b)
 }
 
@@ -740,7 +796,7 @@ pub(crate) fn window_cost_and_letters(
     right: Option<char>,
 ) -> (f32, usize) {
     let tables = dense_tables();
-    let dense = &tables.traits[..];
+    let dense = &*tables.traits;
     let mut letters = 0;
     let cost: f32 = chars
         .iter()
@@ -757,12 +813,14 @@ pub(crate) fn window_cost_and_letters(
         (None, Some((&first, rest))) => (first, true, rest),
         (None, None) => return (cost, letters),
     };
+    let (traits_first, shape_first) = traits_and_shape(tables, first);
     let mut walk = PairWalk {
         tables,
         cost,
         before_previous: None,
         previous: first,
-        traits_previous: traits_in(dense, first),
+        traits_previous: traits_first,
+        shape_previous: shape_first,
         previous_inside: first_inside,
         squeezed_quotes: 0,
     };
@@ -791,6 +849,7 @@ struct PairWalk<'t> {
     before_previous: Option<(char, Traits)>,
     previous: char,
     traits_previous: Traits,
+    shape_previous: u8,
     previous_inside: bool,
     /// Quotation marks squeezed between two letters, each costed after
     /// all the pairs, in the order the pairs met them.
@@ -801,9 +860,13 @@ impl PairWalk<'_> {
     /// Adds what `c` costs beside the characters before it.
     #[inline(always)]
     fn step(&mut self, c: char) {
-        let traits_c = traits_in(&self.tables.traits, c);
+        let (traits_c, shape_c) = traits_and_shape(self.tables, c);
         let (p, traits_p) = (self.previous, self.traits_previous);
-        self.cost += pair_cost_in(self.tables, p, traits_p, c, traits_c);
+        self.cost += pair_cost_in(
+            self.tables,
+            (p, traits_p, self.shape_previous),
+            (c, traits_c, shape_c),
+        );
         // The tests below all look at what follows a watched character.
         if traits_p.has(WATCHED) {
             let (mixed_case, squeezed) = watched_pair(
@@ -821,6 +884,7 @@ impl PairWalk<'_> {
         self.before_previous = Some((p, traits_p));
         self.previous = c;
         self.traits_previous = traits_c;
+        self.shape_previous = shape_c;
         self.previous_inside = true;
     }
 }
@@ -952,11 +1016,7 @@ mod tests {
     fn traits_hold_what_their_rules_say() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let traits = traits(c);
-            let expected = Traits {
-                shape: traits.shape,
-                ..Traits::of(c, class(c))
-            };
-            assert_eq!(traits, expected, "{c:?}");
+            assert_eq!(traits, Traits::of(c, class(c)), "{c:?}");
             assert_eq!(traits.cost.to_bits(), char_cost_of(c, class(c)).to_bits());
         }
     }
