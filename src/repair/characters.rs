@@ -383,6 +383,17 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
             continue;
         }
         let table = *table.get_or_insert_with(quick_check_table);
+        if first == 0xE0 {
+            match table.pass_thai(bytes, index, last_class) {
+                None => return IsNormalized::No,
+                Some((past_thai, class)) if past_thai > index => {
+                    index = past_thai;
+                    last_class = class;
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
         let past_safe = table.skip_safe_starters(bytes, index);
         if past_safe > index {
             index = past_safe;
@@ -467,6 +478,9 @@ struct QuickCheckTable {
     /// character's bytes. A block is all ones ([`NOT_YET_WORKED_OUT`])
     /// until a text reaches it.
     three_byte_unsafe: Box<[AtomicU64; 0x10000 / 64]>,
+    /// The combining class of each character of the Thai block, U+0E00
+    /// to U+0E7F, when all their quick-check answers are Yes.
+    thai_classes: Option<[u8; 128]>,
 }
 
 /// The unsafe bits of a block of three-byte characters that has not been
@@ -604,6 +618,31 @@ impl QuickCheckTable {
             }
         }
         index
+    }
+
+    /// From `index`, past a run of Thai characters, whose quick-check
+    /// answers are all Yes: only the order of their marks (the vowels
+    /// below and the tone marks, of three classes) can fail the check.
+    /// Gives the place after the run and the combining class of its last
+    /// character, `last_class` when there is none, or `None` when a mark
+    /// follows one of a higher class. Thai text has a mark on most
+    /// syllables, each of which would stop [`Self::skip_safe_starters`].
+    #[inline]
+    fn pass_thai(&self, bytes: &[u8], mut index: usize, mut last_class: u8) -> Option<(usize, u8)> {
+        let Some(classes) = &self.thai_classes else {
+            return Some((index, last_class));
+        };
+        // U+0E00 to U+0E3F are E0 B8 80 to BF, U+0E40 to U+0E7F E0 B9 80
+        // to BF.
+        while let Some(&[0xE0, second @ (0xB8 | 0xB9), third]) = bytes.get(index..index + 3) {
+            let class = classes[usize::from(second & 1) << 6 | usize::from(third & 0x3F)];
+            if class != 0 && last_class > class {
+                return None;
+            }
+            last_class = class;
+            index += 3;
+        }
+        Some((index, last_class))
     }
 
     /// Whether the two-byte character at `index` of `bytes` is a safe
@@ -761,6 +800,21 @@ fn facts_of(c: char) -> (u8, IsNormalized) {
     )
 }
 
+/// The combining classes of U+0E00 to U+0E7F, if every one of them has
+/// the quick-check answer Yes.
+fn thai_classes() -> Option<[u8; 128]> {
+    let mut classes = [0; 128];
+    for (offset, class) in classes.iter_mut().enumerate() {
+        let c = char::from_u32(0xE00 + offset as u32)?;
+        let (char_class, answer) = facts_of(c);
+        if answer != IsNormalized::Yes {
+            return None;
+        }
+        *class = char_class;
+    }
+    Some(classes)
+}
+
 fn quick_check_table() -> &'static QuickCheckTable {
     static TABLE: OnceLock<QuickCheckTable> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -771,6 +825,7 @@ fn quick_check_table() -> &'static QuickCheckTable {
             three_byte_unsafe: Box::new(std::array::from_fn(|_| {
                 AtomicU64::new(NOT_YET_WORKED_OUT)
             })),
+            thai_classes: None,
         };
         for block in 0..table.two_byte_safe.len() {
             table.two_byte_safe[block] = table.block(block).map_or(0, |facts| facts.safe);
@@ -799,6 +854,7 @@ fn quick_check_table() -> &'static QuickCheckTable {
                 table.lead_kinds[lead..=lead + 1].fill(kind);
             }
         }
+        table.thai_classes = thai_classes();
         table
     })
 }
@@ -1128,7 +1184,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn thai_marks_are_checked_by_their_classes() {
+        assert!(quick_check_table().thai_classes.is_some());
+        // Tone mark (107) then a vowel below (103); a vowel below then a
+        // tone mark; the virama (9) after a tone mark; a grave accent
+        // (230) before a tone mark.
+        for text in [
+            "ก\u{E48}\u{E38}",
+            "ก\u{E38}\u{E48}",
+            "ก\u{E48}\u{E3A}",
+            "ก\u{300}\u{E48}",
+            "ก\u{E48}\u{300}",
+        ] {
+            assert_eq!(
+                nfc_quick_check(text),
+                is_nfc_quick(text.chars()),
+                "{text:?}"
+            );
+        }
+        assert_eq!(nfc_quick_check("ก\u{E48}\u{E38}"), IsNormalized::No);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn thai_text_is_checked_as_the_quick_check_checks_it(
+            text in "[ก-ฮ\u{E30}-\u{E3A}\u{E40}-\u{E4E}\u{E50}\u{E7F} a\u{300}\u{E81}\u{EC8}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()));
+        }
+
         #[test]
         fn the_table_check_is_the_quick_check(
             text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{64B}-\u{65F}\u{5B0}-\u{5C7}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}\u{3040}-\u{30FF}\u{4E00}-\u{4E10}\u{9FF0}-\u{A010}\u{3099}\u{93C}\u{915}-\u{930}]{0,40}"
