@@ -628,21 +628,22 @@ impl QuickCheckTable {
     /// follows one of a higher class. Thai text has a mark on most
     /// syllables, each of which would stop [`Self::skip_safe_starters`].
     #[inline]
-    fn pass_thai(&self, bytes: &[u8], mut index: usize, mut last_class: u8) -> Option<(usize, u8)> {
+    fn pass_thai(&self, bytes: &[u8], index: usize, mut last_class: u8) -> Option<(usize, u8)> {
         let Some(classes) = &self.thai_classes else {
             return Some((index, last_class));
         };
         // U+0E00 to U+0E3F are E0 B8 80 to BF, U+0E40 to U+0E7F E0 B9 80
         // to BF.
-        while let Some(&[0xE0, second @ (0xB8 | 0xB9), third]) = bytes.get(index..index + 3) {
+        let mut rest = &bytes[index..];
+        while let [0xE0, second @ (0xB8 | 0xB9), third, after @ ..] = rest {
             let class = classes[usize::from(second & 1) << 6 | usize::from(third & 0x3F)];
             if class != 0 && last_class > class {
                 return None;
             }
             last_class = class;
-            index += 3;
+            rest = after;
         }
-        Some((index, last_class))
+        Some((bytes.len() - rest.len(), last_class))
     }
 
     /// Whether the two-byte character at `index` of `bytes` is a safe
