@@ -424,13 +424,18 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
 /// compares, and in the chunk that holds one, 16 at a time.
 fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
     // In other scripts such runs are a space or a comma between words:
-    // a few bytes are first taken one at a time.
-    let first_bytes_end = (index + 8).min(bytes.len());
-    while index < first_bytes_end {
-        if bytes[index] >= 0xCC {
-            return index;
+    // a few bytes are first taken one at a time. Eight ASCII bytes, as
+    // after a quotation mark in Latin text, are taken at once.
+    if starts_eight_ascii_bytes(&bytes[index..]) {
+        index += 8;
+    } else {
+        let first_bytes_end = (index + 8).min(bytes.len());
+        while index < first_bytes_end {
+            if bytes[index] >= 0xCC {
+                return index;
+            }
+            index += 1;
         }
-        index += 1;
     }
     while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<64>) {
         if any_from_u0300(chunk) {
