@@ -71,11 +71,22 @@ fn may_hold_line_breaks(bytes: &[u8]) -> bool {
 /// into spaces, folds runs of spaces, strips every line and applies NFC.
 /// Expects `\n` line breaks (see [`normalize_line_breaks`]).
 pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
+    clean_noting_lines(text, changes).0
+}
+
+/// [`clean`], and where each line it changed starts in what it gives back,
+/// in order: the lines it changes keep their number, so the others are
+/// the lines of `text` as they were. `None` when NFC changed the text, as
+/// that can change any line.
+pub(crate) fn clean_noting_lines<'a>(
+    text: &'a str,
+    changes: &mut Vec<Change>,
+) -> (Cow<'a, str>, Option<Vec<usize>>) {
     let mut tally = Tally::default();
+    let mut changed_lines = Vec::new();
     if !text_may_need_work(text.as_bytes()) {
         let text = to_nfc(Cow::Borrowed(text), &mut tally);
-        tally.report(changes);
-        return text;
+        return (text, tally.report_noting_nfc(changes, changed_lines));
     }
     let mut out: Option<String> = None;
     let mut line_start = 0;
@@ -86,10 +97,16 @@ pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
             (None, Cow::Owned(changed)) => {
                 let mut started = String::with_capacity(text.len());
                 started.push_str(&text[..line_start]);
+                changed_lines.push(started.len());
                 started.push_str(&changed);
                 out = Some(started);
             }
-            (Some(buffer), cleaned) => buffer.push_str(&cleaned),
+            (Some(buffer), cleaned) => {
+                if matches!(cleaned, Cow::Owned(_)) {
+                    changed_lines.push(buffer.len());
+                }
+                buffer.push_str(&cleaned);
+            }
         }
         line_start += line.len() + 1;
         if line_start <= text.len() {
@@ -99,12 +116,17 @@ pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
         }
     }
     let text: Cow<'a, str> = match out {
-        Some(owned) => Cow::Owned(owned),
+        Some(owned) => {
+            // A last line cleaned to nothing is no line of the text.
+            if changed_lines.last() == Some(&owned.len()) {
+                changed_lines.pop();
+            }
+            Cow::Owned(owned)
+        }
         None => Cow::Borrowed(text),
     };
     let text = to_nfc(text, &mut tally);
-    tally.report(changes);
-    text
+    (text, tally.report_noting_nfc(changes, changed_lines))
 }
 
 /// The lines of `text` without their `\n`, as `text.split('\n')` gives
@@ -343,6 +365,9 @@ impl CleanedLine {
     }
 }
 
+/// The reason of the NFC repair, noted whenever NFC changes a text.
+const NFC_REASON: &str = "characters.nfc";
+
 fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
     if text.is_ascii() || nfc_quick_check(&text) == IsNormalized::Yes {
         return text;
@@ -356,7 +381,7 @@ fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
         .zip(normalized.chars())
         .find(|((_, original), normal)| original != normal)
         .map_or(0, |((offset, _), _)| offset);
-    tally.note("characters.nfc", first_difference, "", "");
+    tally.note(NFC_REASON, first_difference, "", "");
     Cow::Owned(normalized)
 }
 
@@ -884,6 +909,18 @@ impl Tally {
 
     fn report(self, changes: &mut Vec<Change>) {
         changes.extend(self.entries);
+    }
+
+    /// Reports the repairs and gives back `changed_lines`, or `None` when
+    /// NFC changed the text.
+    fn report_noting_nfc(
+        self,
+        changes: &mut Vec<Change>,
+        changed_lines: Vec<usize>,
+    ) -> Option<Vec<usize>> {
+        let normalized = self.entries.iter().any(|entry| entry.reason == NFC_REASON);
+        self.report(changes);
+        (!normalized).then_some(changed_lines)
     }
 }
 
