@@ -12,6 +12,7 @@ use crate::cli::explain;
 use newsclean::{Change, Cleaner};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, IoSlice, Read, Write};
 use std::ops::Range;
@@ -570,7 +571,8 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
     let Ok(text_line) = simdutf8::basic::from_utf8(line) else {
         return passed_through("malformed JSON: not valid UTF-8".into());
     };
-    let located = match record::locate(text_line, &options.field, ANNOTATION_KEY) {
+    let buffer = TEXT_BUFFER.take();
+    let located = match record::locate(text_line, &options.field, ANNOTATION_KEY, buffer) {
         Ok(located) => located,
         Err(error) => {
             return passed_through(format!("malformed JSON: {}", without_position(&error)))
@@ -626,6 +628,7 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
         }
     }
     let output = splice_all(line, replacements);
+    keep_for_the_next_text(original);
     let explain = match options.explain {
         Some(format) if !cleaned.changes.is_empty() => {
             Some(explain::render(format, label, Some(line_number), &cleaned))
@@ -637,6 +640,24 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
         changed,
         problem: None,
         explain,
+    }
+}
+
+thread_local! {
+    /// The buffer of the last text decoded on this thread, to decode the
+    /// next record's text into: a fresh buffer as long as the line for
+    /// every record costs more than decoding a plain one.
+    static TEXT_BUFFER: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Texts longer than this do not leave their buffer behind: it would hold
+/// their memory for the rest of the run.
+const KEPT_BUFFER_LIMIT: usize = 1 << 20;
+
+/// Leaves `text`'s buffer for the next record cleaned on this thread.
+fn keep_for_the_next_text(text: String) {
+    if text.capacity() <= KEPT_BUFFER_LIMIT {
+        TEXT_BUFFER.set(text);
     }
 }
 

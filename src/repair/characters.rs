@@ -71,11 +71,22 @@ fn may_hold_line_breaks(bytes: &[u8]) -> bool {
 /// into spaces, folds runs of spaces, strips every line and applies NFC.
 /// Expects `\n` line breaks (see [`normalize_line_breaks`]).
 pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
+    clean_noting_lines(text, changes).0
+}
+
+/// [`clean`], and where each line it changed starts in what it gives back,
+/// in order: the lines it changes keep their number, so the others are
+/// the lines of `text` as they were. `None` when NFC changed the text, as
+/// that can change any line.
+pub(crate) fn clean_noting_lines<'a>(
+    text: &'a str,
+    changes: &mut Vec<Change>,
+) -> (Cow<'a, str>, Option<Vec<usize>>) {
     let mut tally = Tally::default();
+    let mut changed_lines = Vec::new();
     if !text_may_need_work(text.as_bytes()) {
         let text = to_nfc(Cow::Borrowed(text), &mut tally);
-        tally.report(changes);
-        return text;
+        return (text, tally.report_noting_nfc(changes, changed_lines));
     }
     let mut out: Option<String> = None;
     let mut line_start = 0;
@@ -86,10 +97,16 @@ pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
             (None, Cow::Owned(changed)) => {
                 let mut started = String::with_capacity(text.len());
                 started.push_str(&text[..line_start]);
+                changed_lines.push(started.len());
                 started.push_str(&changed);
                 out = Some(started);
             }
-            (Some(buffer), cleaned) => buffer.push_str(&cleaned),
+            (Some(buffer), cleaned) => {
+                if matches!(cleaned, Cow::Owned(_)) {
+                    changed_lines.push(buffer.len());
+                }
+                buffer.push_str(&cleaned);
+            }
         }
         line_start += line.len() + 1;
         if line_start <= text.len() {
@@ -99,12 +116,17 @@ pub fn clean<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
         }
     }
     let text: Cow<'a, str> = match out {
-        Some(owned) => Cow::Owned(owned),
+        Some(owned) => {
+            // A last line cleaned to nothing is no line of the text.
+            if changed_lines.last() == Some(&owned.len()) {
+                changed_lines.pop();
+            }
+            Cow::Owned(owned)
+        }
         None => Cow::Borrowed(text),
     };
     let text = to_nfc(text, &mut tally);
-    tally.report(changes);
-    text
+    (text, tally.report_noting_nfc(changes, changed_lines))
 }
 
 /// The lines of `text` without their `\n`, as `text.split('\n')` gives
@@ -343,6 +365,9 @@ impl CleanedLine {
     }
 }
 
+/// The reason of the NFC repair, noted whenever NFC changes a text.
+const NFC_REASON: &str = "characters.nfc";
+
 fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
     if text.is_ascii() || nfc_quick_check(&text) == IsNormalized::Yes {
         return text;
@@ -356,7 +381,7 @@ fn to_nfc<'a>(text: Cow<'a, str>, tally: &mut Tally) -> Cow<'a, str> {
         .zip(normalized.chars())
         .find(|((_, original), normal)| original != normal)
         .map_or(0, |((offset, _), _)| offset);
-    tally.note("characters.nfc", first_difference, "", "");
+    tally.note(NFC_REASON, first_difference, "", "");
     Cow::Owned(normalized)
 }
 
@@ -383,6 +408,17 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
             continue;
         }
         let table = *table.get_or_insert_with(quick_check_table);
+        if first == 0xE0 {
+            match table.pass_thai(bytes, index, last_class) {
+                None => return IsNormalized::No,
+                Some((past_thai, class)) if past_thai > index => {
+                    index = past_thai;
+                    last_class = class;
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
         let past_safe = table.skip_safe_starters(bytes, index);
         if past_safe > index {
             index = past_safe;
@@ -413,13 +449,18 @@ fn nfc_quick_check(text: &str) -> IsNormalized {
 /// compares, and in the chunk that holds one, 16 at a time.
 fn skip_below_u0300(bytes: &[u8], mut index: usize) -> usize {
     // In other scripts such runs are a space or a comma between words:
-    // a few bytes are first taken one at a time.
-    let first_bytes_end = (index + 8).min(bytes.len());
-    while index < first_bytes_end {
-        if bytes[index] >= 0xCC {
-            return index;
+    // a few bytes are first taken one at a time. Eight ASCII bytes, as
+    // after a quotation mark in Latin text, are taken at once.
+    if starts_eight_ascii_bytes(&bytes[index..]) {
+        index += 8;
+    } else {
+        let first_bytes_end = (index + 8).min(bytes.len());
+        while index < first_bytes_end {
+            if bytes[index] >= 0xCC {
+                return index;
+            }
+            index += 1;
         }
-        index += 1;
     }
     while let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<64>) {
         if any_from_u0300(chunk) {
@@ -467,6 +508,9 @@ struct QuickCheckTable {
     /// character's bytes. A block is all ones ([`NOT_YET_WORKED_OUT`])
     /// until a text reaches it.
     three_byte_unsafe: Box<[AtomicU64; 0x10000 / 64]>,
+    /// The combining class of each character of the Thai block, U+0E00
+    /// to U+0E7F, when all their quick-check answers are Yes.
+    thai_classes: Option<[u8; 128]>,
 }
 
 /// The unsafe bits of a block of three-byte characters that has not been
@@ -604,6 +648,32 @@ impl QuickCheckTable {
             }
         }
         index
+    }
+
+    /// From `index`, past a run of Thai characters, whose quick-check
+    /// answers are all Yes: only the order of their marks (the vowels
+    /// below and the tone marks, of three classes) can fail the check.
+    /// Gives the place after the run and the combining class of its last
+    /// character, `last_class` when there is none, or `None` when a mark
+    /// follows one of a higher class. Thai text has a mark on most
+    /// syllables, each of which would stop [`Self::skip_safe_starters`].
+    #[inline]
+    fn pass_thai(&self, bytes: &[u8], index: usize, mut last_class: u8) -> Option<(usize, u8)> {
+        let Some(classes) = &self.thai_classes else {
+            return Some((index, last_class));
+        };
+        // U+0E00 to U+0E3F are E0 B8 80 to BF, U+0E40 to U+0E7F E0 B9 80
+        // to BF.
+        let mut rest = &bytes[index..];
+        while let [0xE0, second @ (0xB8 | 0xB9), third, after @ ..] = rest {
+            let class = classes[usize::from(second & 1) << 6 | usize::from(third & 0x3F)];
+            if class != 0 && last_class > class {
+                return None;
+            }
+            last_class = class;
+            rest = after;
+        }
+        Some((bytes.len() - rest.len(), last_class))
     }
 
     /// Whether the two-byte character at `index` of `bytes` is a safe
@@ -761,6 +831,21 @@ fn facts_of(c: char) -> (u8, IsNormalized) {
     )
 }
 
+/// The combining classes of U+0E00 to U+0E7F, if every one of them has
+/// the quick-check answer Yes.
+fn thai_classes() -> Option<[u8; 128]> {
+    let mut classes = [0; 128];
+    for (offset, class) in classes.iter_mut().enumerate() {
+        let c = char::from_u32(0xE00 + offset as u32)?;
+        let (char_class, answer) = facts_of(c);
+        if answer != IsNormalized::Yes {
+            return None;
+        }
+        *class = char_class;
+    }
+    Some(classes)
+}
+
 fn quick_check_table() -> &'static QuickCheckTable {
     static TABLE: OnceLock<QuickCheckTable> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -771,6 +856,7 @@ fn quick_check_table() -> &'static QuickCheckTable {
             three_byte_unsafe: Box::new(std::array::from_fn(|_| {
                 AtomicU64::new(NOT_YET_WORKED_OUT)
             })),
+            thai_classes: None,
         };
         for block in 0..table.two_byte_safe.len() {
             table.two_byte_safe[block] = table.block(block).map_or(0, |facts| facts.safe);
@@ -799,6 +885,7 @@ fn quick_check_table() -> &'static QuickCheckTable {
                 table.lead_kinds[lead..=lead + 1].fill(kind);
             }
         }
+        table.thai_classes = thai_classes();
         table
     })
 }
@@ -822,6 +909,18 @@ impl Tally {
 
     fn report(self, changes: &mut Vec<Change>) {
         changes.extend(self.entries);
+    }
+
+    /// Reports the repairs and gives back `changed_lines`, or `None` when
+    /// NFC changed the text.
+    fn report_noting_nfc(
+        self,
+        changes: &mut Vec<Change>,
+        changed_lines: Vec<usize>,
+    ) -> Option<Vec<usize>> {
+        let normalized = self.entries.iter().any(|entry| entry.reason == NFC_REASON);
+        self.report(changes);
+        (!normalized).then_some(changed_lines)
     }
 }
 
@@ -1128,7 +1227,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn thai_marks_are_checked_by_their_classes() {
+        assert!(quick_check_table().thai_classes.is_some());
+        // Tone mark (107) then a vowel below (103); a vowel below then a
+        // tone mark; the virama (9) after a tone mark; a grave accent
+        // (230) before a tone mark.
+        for text in [
+            "ก\u{E48}\u{E38}",
+            "ก\u{E38}\u{E48}",
+            "ก\u{E48}\u{E3A}",
+            "ก\u{300}\u{E48}",
+            "ก\u{E48}\u{300}",
+        ] {
+            assert_eq!(
+                nfc_quick_check(text),
+                is_nfc_quick(text.chars()),
+                "{text:?}"
+            );
+        }
+        assert_eq!(nfc_quick_check("ก\u{E48}\u{E38}"), IsNormalized::No);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn thai_text_is_checked_as_the_quick_check_checks_it(
+            text in "[ก-ฮ\u{E30}-\u{E3A}\u{E40}-\u{E4E}\u{E50}\u{E7F} a\u{300}\u{E81}\u{EC8}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(nfc_quick_check(&text), is_nfc_quick(text.chars()));
+        }
+
         #[test]
         fn the_table_check_is_the_quick_check(
             text in "[a \u{80}-\u{2FF}\u{300}-\u{36F}\u{400}-\u{4FF}\u{E00}-\u{E7F}\u{64B}-\u{65F}\u{5B0}-\u{5C7}\u{AC00}-\u{AC10}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{2010}-\u{2030}\u{F900}-\u{F905}\u{1F600}\u{3040}-\u{30FF}\u{4E00}-\u{4E10}\u{9FF0}-\u{A010}\u{3099}\u{93C}\u{915}-\u{930}]{0,40}"

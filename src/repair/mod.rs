@@ -49,7 +49,8 @@ fn clean_characters<'a>(
     changes: &mut Vec<Change>,
 ) -> Cow<'a, str> {
     let first_new = changes.len();
-    let cleaned = match characters::clean(&text, changes) {
+    let (cleaned, changed_lines) = characters::clean_noting_lines(&text, changes);
+    let cleaned = match cleaned {
         Cow::Borrowed(_) => None,
         Cow::Owned(cleaned) => Some(cleaned),
     };
@@ -70,9 +71,15 @@ fn clean_characters<'a>(
     if config.entities {
         again = apply(again, changes, entities::decode);
     }
+    // Without entities decoded, the lines the clean-up noted are the
+    // lines that changed.
+    let changed_lines = changed_lines.filter(|_| changes.len() == first_repair);
     if config.mojibake {
-        again = apply(again, changes, |again, changes| {
-            repair_mojibake_again(&text, again, changes)
+        again = apply(again, changes, |again, changes| match &changed_lines {
+            Some(lines) => {
+                mojibake::repair_lines(again, changes, |start| lines.binary_search(&start).is_ok())
+            }
+            None => repair_mojibake_again(&text, again, changes),
         });
     }
     if changes.len() > first_repair {
@@ -179,7 +186,32 @@ mod tests {
         assert_eq!(changes[0].position, "first line\ncaf".len());
     }
 
+    /// Where the lines of `text` that differ from those of `before` start.
+    fn lines_that_differ(before: &str, text: &str) -> Vec<usize> {
+        let mut changed = Vec::new();
+        let mut line_start = 0;
+        for (old, new) in lines_with_breaks(before).zip(lines_with_breaks(text)) {
+            if old != new {
+                changed.push(line_start);
+            }
+            line_start += new.len();
+        }
+        changed
+    }
+
     proptest! {
+        #[test]
+        fn the_lines_the_clean_up_notes_are_the_lines_it_changed(
+            lines in prop::collection::vec(prop::collection::vec(prop::sample::select(PIECES), 1..6), 1..8)
+        ) {
+            let original: Vec<String> = lines.iter().map(|pieces| pieces.concat()).collect();
+            let original = original.join("\n");
+            let (cleaned, noted) = characters::clean_noting_lines(&original, &mut Vec::new());
+            if let Some(noted) = noted {
+                prop_assert_eq!(noted, lines_that_differ(&original, &cleaned));
+            }
+        }
+
         #[test]
         fn changed_lines_only_agree_with_the_whole_pass(
             lines in prop::collection::vec(prop::collection::vec(prop::sample::select(PIECES), 1..6), 1..8)

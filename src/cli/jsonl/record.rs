@@ -24,13 +24,17 @@ pub(super) struct Located {
 }
 
 /// Finds the text field `field` and the annotation `annotation_key` in
-/// `line`, a record.
+/// `line`, a record. The text is decoded into `buffer` (emptied first),
+/// when the line is read without `serde_json`.
 pub(super) fn locate(
     line: &str,
     field: &str,
     annotation_key: &str,
+    buffer: String,
 ) -> Result<Located, serde_json::Error> {
-    match PlainReader::new(line).object(field, annotation_key) {
+    let mut reader = PlainReader::new(line);
+    reader.buffer = buffer;
+    match reader.object(field, annotation_key) {
         Some(located) => Ok(located),
         None => locate_with_serde(line, field, annotation_key),
     }
@@ -125,6 +129,8 @@ struct PlainReader<'a> {
     line: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// Room for the decoded text, kept from an earlier record.
+    buffer: String,
 }
 
 impl<'a> PlainReader<'a> {
@@ -133,6 +139,7 @@ impl<'a> PlainReader<'a> {
             line,
             bytes: line.as_bytes(),
             at: 0,
+            buffer: String::new(),
         }
     }
 
@@ -210,7 +217,9 @@ impl<'a> PlainReader<'a> {
         }
         self.expect(b'"')?;
         // The decoded string is never longer than what is left of the line.
-        let mut text = String::with_capacity(self.bytes.len() - self.at);
+        let mut text = std::mem::take(&mut self.buffer);
+        text.clear();
+        text.reserve(self.bytes.len() - self.at);
         loop {
             let special = next_special(self.bytes, self.at);
             text.push_str(&self.line[self.at..special]);
@@ -499,6 +508,13 @@ mod tests {
             );
             assert_agrees(line);
         }
+    }
+
+    #[test]
+    fn a_buffer_kept_from_an_earlier_text_is_emptied_first() {
+        let earlier = String::from("an earlier, longer text");
+        let located = locate(r#"{"text":"new"}"#, "text", "newsclean", earlier).unwrap();
+        assert_eq!(located.decoded.as_deref(), Some("new"));
     }
 
     #[test]
