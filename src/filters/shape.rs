@@ -274,7 +274,7 @@ fn folded_lines(block: &str) -> (Lines<'_>, usize, usize) {
 /// one line, with nothing to search for.
 fn trimmed_line(block: &str) -> (Lines<'_>, usize, usize) {
     let (chars, spaces) = count_chars_and_spaces(block);
-    let trimmed = block.trim_matches(' ');
+    let trimmed = trim_spaces(block);
     let spaces_trimmed = block.len() - trimmed.len();
     let lines = if trimmed.is_empty() {
         Lines::default()
@@ -294,7 +294,7 @@ fn trimmed_lines(block: &str) -> (Lines<'_>, usize, usize) {
     let mut lines = Lines::default();
     for line in crate::blocks::lines_with_breaks(block) {
         let content = line.strip_suffix('\n').unwrap_or(line);
-        let trimmed = content.trim_matches(' ');
+        let trimmed = trim_spaces(content);
         let spaces_trimmed = content.len() - trimmed.len();
         chars -= spaces_trimmed + (line.len() - content.len());
         spaces -= spaces_trimmed;
@@ -303,6 +303,15 @@ fn trimmed_lines(block: &str) -> (Lines<'_>, usize, usize) {
         }
     }
     (lines, chars, spaces)
+}
+
+/// `text` without the spaces at its ends, as `trim_matches(' ')` gives
+/// it. Most lines have none, which their first and last bytes tell.
+fn trim_spaces(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(b' '), _) | (_, Some(b' ')) => text.trim_matches(' '),
+        _ => text,
+    }
 }
 
 /// What one pass over a block's bytes tells about folding its lines.
@@ -610,6 +619,15 @@ mod tests {
             let line = format!("a{c}b");
             let changed = c != '\n' && fold_line(&line) != line;
             assert!(!changed || may_need_folding(line.as_bytes()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn spaces_are_trimmed_as_trim_matches_trims_them() {
+        for text in [
+            "", " ", "   ", "a", " a", "a ", "  a b  ", " é ", "\u{A0}a ",
+        ] {
+            assert_eq!(trim_spaces(text), text.trim_matches(' '), "{text:?}");
         }
     }
 
