@@ -9,34 +9,36 @@ pub fn split(text: &str) -> Vec<&str> {
     // Room for paragraphs of a few hundred bytes, as most are, so that the
     // vector seldom grows.
     let mut blocks = Vec::with_capacity(text.len() / 256 + 8);
-    let mut saw_blank_between = false;
+    let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut end = 0;
     let mut offset = 0;
-    for line in lines_with_breaks(text) {
-        let content = line.strip_suffix('\n').unwrap_or(line);
+    while offset < bytes.len() {
+        // The empty line between two paragraphs, the most common line
+        // after them, needs no search for its end.
+        let line_end = if bytes[offset] == b'\n' {
+            offset
+        } else {
+            memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |at| offset + at)
+        };
         // Every carriage return before the line feed goes, so that a
         // second pass over the output finds nothing more to strip.
-        let content = content.trim_end_matches('\r');
+        let content = without_carriage_returns(&text[offset..line_end]);
         if is_blank(content) {
             if let Some(block_start) = start.take() {
                 blocks.push(&text[block_start..end]);
             }
         } else {
-            if start.is_none() {
-                if !blocks.is_empty() {
-                    saw_blank_between = true;
-                }
-                start = Some(offset);
-            }
+            start.get_or_insert(offset);
             end = offset + content.len();
         }
-        offset += line.len();
+        offset = line_end + 1;
     }
     if let Some(block_start) = start {
         blocks.push(&text[block_start..end]);
     }
-    if saw_blank_between || blocks.len() != 1 {
+    // A second block can only start after a blank line.
+    if blocks.len() != 1 {
         return blocks;
     }
     // No blank line anywhere: every line is a paragraph of its own.
@@ -47,11 +49,23 @@ pub fn split(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Whether `line` is only whitespace (`str::trim` leaves nothing). Most
-/// lines start with a character other than whitespace, which tells at
-/// once; a printable ASCII one without decoding it.
+/// `line` without the carriage returns at its end, as
+/// `trim_end_matches('\r')` gives it.
+fn without_carriage_returns(line: &str) -> &str {
+    let mut end = line.len();
+    while end > 0 && line.as_bytes()[end - 1] == b'\r' {
+        end -= 1;
+    }
+    &line[..end]
+}
+
+/// Whether `line` is only whitespace (`str::trim` leaves nothing). An
+/// empty line tells at once, and so do most others, which start with a
+/// character other than whitespace; a printable ASCII one without
+/// decoding it.
 fn is_blank(line: &str) -> bool {
     match line.as_bytes().first() {
+        None => true,
         Some(&byte) if byte.is_ascii_graphic() => false,
         _ => match line.chars().next() {
             Some(first) if !first.is_whitespace() => false,
@@ -146,6 +160,60 @@ mod tests {
             }
         }
         assert!(is_blank(""));
+    }
+
+    /// [`split`] as first written: line by line as
+    /// `str::split_inclusive` gives the lines, each trimmed to tell a
+    /// blank one.
+    fn split_by_definition(text: &str) -> Vec<&str> {
+        let mut blocks = Vec::new();
+        let mut saw_blank_between = false;
+        let mut start: Option<usize> = None;
+        let mut end = 0;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let content = line.strip_suffix('\n').unwrap_or(line);
+            let content = content.trim_end_matches('\r');
+            if content.trim().is_empty() {
+                if let Some(block_start) = start.take() {
+                    blocks.push(&text[block_start..end]);
+                }
+            } else {
+                if start.is_none() {
+                    if !blocks.is_empty() {
+                        saw_blank_between = true;
+                    }
+                    start = Some(offset);
+                }
+                end = offset + content.len();
+            }
+            offset += line.len();
+        }
+        if let Some(block_start) = start {
+            blocks.push(&text[block_start..end]);
+        }
+        if saw_blank_between || blocks.len() != 1 {
+            return blocks;
+        }
+        blocks[0]
+            .lines()
+            .map(|line| line.trim_end_matches('\r'))
+            .filter(|line| !line.trim().is_empty())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_agrees_with_its_definition(text in "[ab \n\r\t\u{A0}\u{3000}é]{0,40}") {
+            proptest::prop_assert_eq!(split(&text), split_by_definition(&text));
+        }
+    }
+
+    #[test]
+    fn carriage_returns_are_stripped_from_line_ends_only() {
+        for line in ["", "\r", "\r\r", "a\r", "a\rb", "\ra", "é\r"] {
+            assert_eq!(without_carriage_returns(line), line.trim_end_matches('\r'));
+        }
     }
 
     #[test]

@@ -132,11 +132,16 @@ pub fn mark(
                 recheck.push(dropped + 1);
             }
         };
+    // Most blocks are no candidate, which is told here rather than in a
+    // call of `consider`.
+    let is_candidate = |index: usize| candidates.get(index).is_some_and(Option::is_some);
     for index in 0..views.len() {
-        consider(index, &mut dropped_as, &mut recheck);
+        if is_candidate(index) {
+            consider(index, &mut dropped_as, &mut recheck);
+        }
     }
     while let Some(index) = recheck.pop() {
-        if index < views.len() {
+        if is_candidate(index) {
             consider(index, &mut dropped_as, &mut recheck);
         }
     }

@@ -274,7 +274,7 @@ fn folded_lines(block: &str) -> (Lines<'_>, usize, usize) {
 /// one line, with nothing to search for.
 fn trimmed_line(block: &str) -> (Lines<'_>, usize, usize) {
     let (chars, spaces) = count_chars_and_spaces(block);
-    let trimmed = block.trim_matches(' ');
+    let trimmed = trim_spaces(block);
     let spaces_trimmed = block.len() - trimmed.len();
     let lines = if trimmed.is_empty() {
         Lines::default()
@@ -294,7 +294,7 @@ fn trimmed_lines(block: &str) -> (Lines<'_>, usize, usize) {
     let mut lines = Lines::default();
     for line in crate::blocks::lines_with_breaks(block) {
         let content = line.strip_suffix('\n').unwrap_or(line);
-        let trimmed = content.trim_matches(' ');
+        let trimmed = trim_spaces(content);
         let spaces_trimmed = content.len() - trimmed.len();
         chars -= spaces_trimmed + (line.len() - content.len());
         spaces -= spaces_trimmed;
@@ -303,6 +303,15 @@ fn trimmed_lines(block: &str) -> (Lines<'_>, usize, usize) {
         }
     }
     (lines, chars, spaces)
+}
+
+/// `text` without the spaces at its ends, as `trim_matches(' ')` gives
+/// it. Most lines have none, which their first and last bytes tell.
+fn trim_spaces(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(b' '), _) | (_, Some(b' ')) => text.trim_matches(' '),
+        _ => text,
+    }
 }
 
 /// What one pass over a block's bytes tells about folding its lines.
@@ -396,6 +405,22 @@ fn folding_in<const WINDOW: usize>(window: &[u8; WINDOW]) -> WindowFolding {
     if leads == 0 {
         return WindowFolding::None;
     }
+    // Most windows that get here hold a curly quote or a dash, led by E2
+    // as are the spaces and invisible characters of General Punctuation
+    // that folding changes, or a character led by C2 (`«`, `©`, `°`), as
+    // are the no-break space and the soft hyphen. When E2 and C2 are the
+    // only such bytes, only what they lead is looked at.
+    if !has_other_than_e2_or_c2(window) {
+        let found = (0..WINDOW - 2).fold(0u8, |found, index| {
+            let (a, b, c) = (window[index], window[index + 1], window[index + 2]);
+            found | u8::from(general_punctuation_folds(a, b, c) | two_byte_folds(a, b))
+        });
+        return if found != 0 {
+            WindowFolding::Maybe
+        } else {
+            WindowFolding::None
+        };
+    }
     let (mut found, mut line_break) = (0u8, 0u8);
     for index in 0..WINDOW - 2 {
         let (a, b, c) = (window[index], window[index + 1], window[index + 2]);
@@ -411,6 +436,36 @@ fn folding_in<const WINDOW: usize>(window: &[u8; WINDOW]) -> WindowFolding {
     }
 }
 
+/// Whether `window` holds, at one of its places but the last two, a byte
+/// [`folding_in`] looks at closely other than E2 and C2: a control
+/// character, a lead byte of another character folding changes, or the
+/// first of two spaces.
+#[inline(always)]
+fn has_other_than_e2_or_c2<const WINDOW: usize>(window: &[u8; WINDOW]) -> bool {
+    let others = (0..WINDOW - 2).fold(0u8, |found, index| {
+        let (a, b) = (window[index], window[index + 1]);
+        let control = a < 0x20;
+        let lead = (a == 0xE1) | (a == 0xE3) | (a == 0xEF);
+        found | u8::from(control | lead | ((a == b' ') & (b == b' ')))
+    });
+    others != 0
+}
+
+/// Whether the bytes `a b c` start a space or an invisible character of
+/// General Punctuation (U+2000 to U+200F, U+2028 to U+202F, U+2040 to
+/// U+207F), which folding may change.
+#[inline(always)]
+fn general_punctuation_folds(a: u8, b: u8, c: u8) -> bool {
+    (a == 0xE2) & ((b == 0x81) | ((b == 0x80) & ((c < 0x90) | (c & 0xF8 == 0xA8))))
+}
+
+/// Whether the bytes `a b` are a next line (U+0085), a no-break space
+/// (U+00A0) or a soft hyphen (U+00AD), which folding changes.
+#[inline(always)]
+fn two_byte_folds(a: u8, b: u8) -> bool {
+    (a == 0xC2) & ((b == 0x85) | (b == 0xA0) | (b == 0xAD))
+}
+
 /// Whether what folding changes may start at the bytes `a b c` (see
 /// [`folding`]). Written with `&` and
 /// `|` rather than `&&` and `||`, so that there is nothing to branch on.
@@ -418,9 +473,8 @@ fn folding_in<const WINDOW: usize>(window: &[u8; WINDOW]) -> WindowFolding {
 fn folding_may_start(a: u8, b: u8, c: u8) -> bool {
     let control = (a < 0x20) & (a != b'\n');
     let two_spaces = (a == b' ') & (b == b' ');
-    let two_byte = (a == 0xC2) & ((b == 0x85) | (b == 0xA0) | (b == 0xAD));
-    let general_punctuation =
-        (a == 0xE2) & ((b == 0x81) | ((b == 0x80) & ((c < 0x90) | (c & 0xF8 == 0xA8))));
+    let two_byte = two_byte_folds(a, b);
+    let general_punctuation = general_punctuation_folds(a, b, c);
     let other_three_byte = ((a == 0xE1) & (b == 0x9A))
         | ((a == 0xE3) & (b == 0x80) & (c == 0x80))
         | ((a == 0xEF) & (b == 0xBB));
@@ -610,6 +664,15 @@ mod tests {
             let line = format!("a{c}b");
             let changed = c != '\n' && fold_line(&line) != line;
             assert!(!changed || may_need_folding(line.as_bytes()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn spaces_are_trimmed_as_trim_matches_trims_them() {
+        for text in [
+            "", " ", "   ", "a", " a", "a ", "  a b  ", " é ", "\u{A0}a ",
+        ] {
+            assert_eq!(trim_spaces(text), text.trim_matches(' '), "{text:?}");
         }
     }
 
