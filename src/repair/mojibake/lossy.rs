@@ -604,10 +604,14 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
         (WordPart::End, 2),
         (WordPart::Start, 2),
     ];
+    // A short word's windows of one part often coincide for both
+    // reaches: each word's letters for a window are looked up once.
+    let mut looked_up: Vec<(usize, WordPart, usize, usize, Vec<char>)> = Vec::new();
     for (part, reach) in parts {
         let found: Vec<(usize, Script, Vec<char>)> = words
             .iter()
-            .map(|(end, script, pattern, hole)| {
+            .enumerate()
+            .map(|(word, (end, script, pattern, hole))| {
                 let (from, to) = match part {
                     WordPart::Whole => (0, pattern.len()),
                     WordPart::End => (hole.saturating_sub(reach), pattern.len()),
@@ -623,10 +627,19 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
                     WordPart::Whole => MIN_KNOWN_LETTERS,
                     WordPart::Start | WordPart::End => MIN_KNOWN_LETTERS_IN_PART,
                 };
-                let letters = if known >= enough {
-                    letters_fitting(window, hole - from, part, *script)
-                } else {
-                    Vec::new()
+                if known < enough {
+                    return (*end, *script, Vec::new());
+                }
+                let earlier = looked_up.iter().find(|&&(other, other_part, f, t, _)| {
+                    (other, other_part, f, t) == (word, part, from, to)
+                });
+                let letters = match earlier {
+                    Some((.., letters)) => letters.clone(),
+                    None => {
+                        let letters = letters_fitting(window, hole - from, part, *script);
+                        looked_up.push((word, part, from, to, letters.clone()));
+                        letters
+                    }
                 };
                 (*end, *script, letters)
             })
@@ -1288,10 +1301,12 @@ fn collect_fillers(
         let Some(decoded) = decode_utf8_sequence(&bytes[..length]) else {
             continue;
         };
-        if !may_fill(chars, start, decoded) {
+        // A filler that another lost byte, place or page has already given
+        // is weighed once; the first stands.
+        if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
             continue;
         }
-        if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
+        if !may_fill(chars, start, decoded) {
             continue;
         }
         let around = arounds[slot * 2 + usize::from(decoded.len_utf8() == 2)]
