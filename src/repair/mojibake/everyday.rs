@@ -36,23 +36,25 @@ struct Sets {
 }
 
 /// Every character `encoding` decodes from a lead byte in `leads` and a
-/// trail byte in `trails`.
+/// trail byte in `trails`. The pairs are decoded in one call, each
+/// followed by a line break: a pair the encoding does not map decodes to
+/// U+FFFD (and its trail byte, read anew, to ASCII or U+FFFD before the
+/// break), so no pair runs into the next.
 fn decoded(
     encoding: &'static Encoding,
     leads: std::ops::RangeInclusive<u8>,
     trails: &[std::ops::RangeInclusive<u8>],
 ) -> HashSet<char> {
-    let mut set = HashSet::new();
+    let mut bytes = Vec::new();
     for lead in leads {
         for trail in trails.iter().cloned().flatten() {
-            if let Some(text) =
-                encoding.decode_without_bom_handling_and_without_replacement(&[lead, trail])
-            {
-                set.extend(text.chars().filter(|c| !c.is_ascii()));
-            }
+            bytes.extend_from_slice(&[lead, trail, b'\n']);
         }
     }
-    set
+    let (text, _) = encoding.decode_without_bom_handling(&bytes);
+    text.chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+        .collect()
 }
 
 fn sets() -> &'static Sets {
@@ -152,6 +154,39 @@ mod tests {
         // 2,965 kanji, 83 hiragana and 86 katakana.
         assert_eq!(sets.japanese.len(), 2965 + 83 + 86);
         assert_eq!(sets.korean.len(), 2350);
+    }
+
+    /// [`decoded`] as it reads: each pair on its own, kept only when the
+    /// encoding maps it.
+    fn decoded_pair_by_pair(
+        encoding: &'static Encoding,
+        leads: std::ops::RangeInclusive<u8>,
+        trails: &[std::ops::RangeInclusive<u8>],
+    ) -> HashSet<char> {
+        let mut set = HashSet::new();
+        for lead in leads {
+            for trail in trails.iter().cloned().flatten() {
+                if let Some(text) =
+                    encoding.decode_without_bom_handling_and_without_replacement(&[lead, trail])
+                {
+                    set.extend(text.chars().filter(|c| !c.is_ascii()));
+                }
+            }
+        }
+        set
+    }
+
+    #[test]
+    fn pairs_decoded_together_give_what_each_pair_gives() {
+        let every_trail = [0x40..=0x7E, 0x80..=0xFE];
+        for encoding in [BIG5, EUC_JP, GBK, EUC_KR] {
+            assert_eq!(
+                decoded(encoding, 0x81..=0xFE, &every_trail),
+                decoded_pair_by_pair(encoding, 0x81..=0xFE, &every_trail),
+                "{}",
+                encoding.name()
+            );
+        }
     }
 
     #[test]
