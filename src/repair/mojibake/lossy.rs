@@ -17,6 +17,7 @@ use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
 use super::score::{self, Kind, Script};
 use super::written;
 use super::{Edit, REASON_LOSSY};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// How much better the best filler must be than the runner-up.
@@ -289,7 +290,24 @@ fn losing_pages() -> u16 {
 }
 
 pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
-    plan_giving_up_below(chars, HOPELESS)
+    if LAST_UNFILLED.with_borrow(|last| last[..] == *chars) {
+        return Vec::new();
+    }
+    let edits = plan_giving_up_below(chars, HOPELESS);
+    if edits.is_empty() {
+        LAST_UNFILLED.with_borrow_mut(|last| {
+            last.clear();
+            last.extend_from_slice(chars);
+        });
+    }
+    edits
+}
+
+thread_local! {
+    /// The last line in which this thread's hole search found nothing to
+    /// fill: after a pass that filled a hole, the line is searched again
+    /// as the pass left it, which the search has just seen.
+    static LAST_UNFILLED: RefCell<Vec<char>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Below this ceiling a filler's evidence can neither be taken nor stand
@@ -313,13 +331,15 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
     let mut fillers = Vec::new();
     // The character before `index` as the edits so far leave it.
     let mut previous = None;
-    while index < chars.len() {
-        let c = chars[index];
-        if c.is_ascii() || masks.get(c).0 & losing == 0 {
-            previous = Some(c);
-            index += 1;
-            continue;
+    // Characters that lead no sequence under a page that loses bytes
+    // (ASCII, most of many lines) are passed in one tight loop.
+    let leads_under_losing = |c: char| !c.is_ascii() && masks.get(c).0 & losing != 0;
+    while let Some(passed) = chars[index..].iter().position(|&c| leads_under_losing(c)) {
+        if passed > 0 {
+            previous = Some(chars[index + passed - 1]);
+            index += passed;
         }
+        let c = chars[index];
         let pages = masks.get(c).0 & losing;
         let filled = match variation_selector_hole(chars, index, pages, previous) {
             Some(end) => Some((end, EMOJI_PRESENTATION)),
@@ -2432,6 +2452,29 @@ mod tests {
             }
         }
         assert!(checked > 100_000, "{checked}");
+    }
+
+    #[test]
+    fn a_line_searched_again_gets_the_plan_it_got_before() {
+        let lines = damaged_lines();
+        // Each line twice in a row, then every line again in reverse order.
+        let order = (0..lines.len())
+            .flat_map(|index| [index, index])
+            .chain((0..lines.len()).rev());
+        for index in order {
+            let line = &lines[index];
+            let plain = plan_giving_up_below(line, HOPELESS);
+            let planned = plan(line);
+            assert_eq!(
+                planned.len(),
+                plain.len(),
+                "{}",
+                line.iter().collect::<String>()
+            );
+            for (a, b) in planned.iter().zip(&plain) {
+                assert_eq!((&a.range, &a.replacement), (&b.range, &b.replacement));
+            }
+        }
     }
 
     #[test]
