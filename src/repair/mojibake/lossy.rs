@@ -2005,6 +2005,13 @@ fn context(
 /// `Ù` + lost byte), that character; otherwise the character as it stands.
 fn neighbour_before(chars: &[char], start: usize, page: &CodePage) -> Option<char> {
     let plain = start.checked_sub(1).map(|i| chars[i])?;
+    // Every sequence that ends there ends in a continuation byte.
+    if !page
+        .byte(plain)
+        .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+    {
+        return Some(plain);
+    }
     (2..=4)
         .filter_map(|length| start.checked_sub(length).map(|from| &chars[from..start]))
         .find_map(|window| decode_sequence(window, page))
@@ -2370,7 +2377,32 @@ mod tests {
         score::class(decoded).is_letter().then_some(decoded)
     }
 
+    /// [`neighbour_before`] without its test of the last character: every
+    /// window that ends before `start` is decoded.
+    fn neighbour_before_reference(chars: &[char], start: usize, page: &CodePage) -> Option<char> {
+        let plain = start.checked_sub(1).map(|i| chars[i])?;
+        (2..=4)
+            .filter_map(|length| start.checked_sub(length).map(|from| &chars[from..start]))
+            .find_map(|window| decode_sequence(window, page))
+            .or(Some(plain))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_neighbour_before_is_read_as_when_every_window_is_decoded(
+            line in "[a ?€\u{81}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}]{0,8}"
+        ) {
+            let line: Vec<char> = line.chars().collect();
+            for page in code_pages() {
+                for start in 0..=line.len() {
+                    proptest::prop_assert_eq!(
+                        neighbour_before(&line, start, page),
+                        neighbour_before_reference(&line, start, page)
+                    );
+                }
+            }
+        }
+
         #[test]
         fn a_sequence_is_decoded_as_when_every_byte_was_read_first(
             window in "[a€\u{81}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{0,4}"
