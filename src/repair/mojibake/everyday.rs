@@ -10,7 +10,6 @@
 //! ranks nothing and repairs nothing.
 
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GBK};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::score::{self, Script};
@@ -27,30 +26,91 @@ pub(crate) enum Variety {
 }
 
 struct Sets {
-    simplified: HashSet<char>,
+    simplified: CharSet,
     /// GB 2312 both levels: a line written in it is simplified Chinese.
-    simplified_any: HashSet<char>,
-    traditional: HashSet<char>,
-    japanese: HashSet<char>,
-    korean: HashSet<char>,
+    simplified_any: CharSet,
+    traditional: CharSet,
+    japanese: CharSet,
+    korean: CharSet,
+}
+
+/// Where [`CharSet`]'s bits start and end: the kana, the Han characters
+/// and the hangul syllables all lie between.
+const BITS_START: u32 = 0x3000;
+const BITS_END: u32 = 0xD800;
+
+/// A set of characters: one bit for each code point from [`BITS_START`]
+/// to [`BITS_END`], a sorted list for the few others.
+#[derive(Clone)]
+struct CharSet {
+    bits: Vec<u64>,
+    others: Vec<char>,
+}
+
+impl CharSet {
+    fn new() -> CharSet {
+        CharSet {
+            bits: vec![0; ((BITS_END - BITS_START) / 64) as usize],
+            others: Vec::new(),
+        }
+    }
+
+    fn insert(&mut self, c: char) {
+        let code = c as u32;
+        if (BITS_START..BITS_END).contains(&code) {
+            let offset = code - BITS_START;
+            self.bits[(offset / 64) as usize] |= 1 << (offset % 64);
+        } else if let Err(place) = self.others.binary_search(&c) {
+            self.others.insert(place, c);
+        }
+    }
+
+    fn extend(&mut self, other: &CharSet) {
+        for (bits, more) in self.bits.iter_mut().zip(&other.bits) {
+            *bits |= more;
+        }
+        for &c in &other.others {
+            self.insert(c);
+        }
+    }
+
+    fn contains(&self, c: &char) -> bool {
+        let code = *c as u32;
+        if (BITS_START..BITS_END).contains(&code) {
+            let offset = code - BITS_START;
+            self.bits[(offset / 64) as usize] >> (offset % 64) & 1 == 1
+        } else {
+            self.others.binary_search(c).is_ok()
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        let in_bits: u32 = self.bits.iter().map(|bits| bits.count_ones()).sum();
+        in_bits as usize + self.others.len()
+    }
 }
 
 /// Every character `encoding` decodes from a lead byte in `leads` and a
-/// trail byte in `trails`.
+/// trail byte in `trails`. The pairs are decoded in one call, each
+/// followed by a line break: a pair the encoding does not map decodes to
+/// U+FFFD (and its trail byte, read anew, to ASCII or U+FFFD before the
+/// break), so no pair runs into the next.
 fn decoded(
     encoding: &'static Encoding,
     leads: std::ops::RangeInclusive<u8>,
     trails: &[std::ops::RangeInclusive<u8>],
-) -> HashSet<char> {
-    let mut set = HashSet::new();
+) -> CharSet {
+    let mut bytes = Vec::new();
     for lead in leads {
         for trail in trails.iter().cloned().flatten() {
-            if let Some(text) =
-                encoding.decode_without_bom_handling_and_without_replacement(&[lead, trail])
-            {
-                set.extend(text.chars().filter(|c| !c.is_ascii()));
-            }
+            bytes.extend_from_slice(&[lead, trail, b'\n']);
         }
+    }
+    let (text, _) = encoding.decode_without_bom_handling(&bytes);
+    let mut set = CharSet::new();
+    for c in text.chars().filter(|&c| !c.is_ascii() && c != '\u{FFFD}') {
+        set.insert(c);
     }
     set
 }
@@ -62,15 +122,15 @@ fn sets() -> &'static Sets {
         // Big5 frequently used characters run from 0xA440 to 0xC67E; the
         // rows after 0xC67E hold the less frequent ones.
         let mut traditional = decoded(BIG5, 0xA4..=0xC5, &[0x40..=0x7E, 0xA1..=0xFE]);
-        traditional.extend(decoded(BIG5, 0xC6..=0xC6, &[0x40..=0x7E]));
+        traditional.extend(&decoded(BIG5, 0xC6..=0xC6, &[0x40..=0x7E]));
         let mut japanese = decoded(EUC_JP, 0xB0..=0xCF, &cells);
         // Rows 4 and 5 of JIS X 0208: hiragana and katakana.
-        japanese.extend(decoded(EUC_JP, 0xA4..=0xA5, &cells));
+        japanese.extend(&decoded(EUC_JP, 0xA4..=0xA5, &cells));
         // Row 0xD7 of GB 2312 ends at 0xF9; GBK fills the rest.
         let mut simplified = decoded(GBK, 0xB0..=0xD6, &cells);
-        simplified.extend(decoded(GBK, 0xD7..=0xD7, &[0xA1..=0xF9]));
+        simplified.extend(&decoded(GBK, 0xD7..=0xD7, &[0xA1..=0xF9]));
         let mut simplified_any = simplified.clone();
-        simplified_any.extend(decoded(GBK, 0xD8..=0xF7, &cells));
+        simplified_any.extend(&decoded(GBK, 0xD8..=0xF7, &cells));
         Sets {
             simplified,
             simplified_any,
@@ -142,6 +202,7 @@ pub(crate) fn is_everyday(c: char, variety: Variety) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn the_sets_have_the_sizes_the_standards_give() {
@@ -152,6 +213,41 @@ mod tests {
         // 2,965 kanji, 83 hiragana and 86 katakana.
         assert_eq!(sets.japanese.len(), 2965 + 83 + 86);
         assert_eq!(sets.korean.len(), 2350);
+    }
+
+    /// [`decoded`] as it reads: each pair on its own, kept only when the
+    /// encoding maps it.
+    fn decoded_pair_by_pair(
+        encoding: &'static Encoding,
+        leads: std::ops::RangeInclusive<u8>,
+        trails: &[std::ops::RangeInclusive<u8>],
+    ) -> HashSet<char> {
+        let mut set = HashSet::new();
+        for lead in leads {
+            for trail in trails.iter().cloned().flatten() {
+                if let Some(text) =
+                    encoding.decode_without_bom_handling_and_without_replacement(&[lead, trail])
+                {
+                    set.extend(text.chars().filter(|c| !c.is_ascii()));
+                }
+            }
+        }
+        set
+    }
+
+    #[test]
+    fn pairs_decoded_together_give_what_each_pair_gives() {
+        let every_trail = [0x40..=0x7E, 0x80..=0xFE];
+        for encoding in [BIG5, EUC_JP, GBK, EUC_KR] {
+            let set = decoded(encoding, 0x81..=0xFE, &every_trail);
+            let expected = decoded_pair_by_pair(encoding, 0x81..=0xFE, &every_trail);
+            assert_eq!(set.len(), expected.len(), "{}", encoding.name());
+            assert!(
+                expected.iter().all(|c| set.contains(c)),
+                "{}",
+                encoding.name()
+            );
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
 use super::score::{self, Kind, Script};
 use super::written;
 use super::{Edit, REASON_LOSSY};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// How much better the best filler must be than the runner-up.
@@ -289,7 +290,24 @@ fn losing_pages() -> u16 {
 }
 
 pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
-    plan_giving_up_below(chars, HOPELESS)
+    if LAST_UNFILLED.with_borrow(|last| last[..] == *chars) {
+        return Vec::new();
+    }
+    let edits = plan_giving_up_below(chars, HOPELESS);
+    if edits.is_empty() {
+        LAST_UNFILLED.with_borrow_mut(|last| {
+            last.clear();
+            last.extend_from_slice(chars);
+        });
+    }
+    edits
+}
+
+thread_local! {
+    /// The last line in which this thread's hole search found nothing to
+    /// fill: after a pass that filled a hole, the line is searched again
+    /// as the pass left it, which the search has just seen.
+    static LAST_UNFILLED: RefCell<Vec<char>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Below this ceiling a filler's evidence can neither be taken nor stand
@@ -313,13 +331,15 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
     let mut fillers = Vec::new();
     // The character before `index` as the edits so far leave it.
     let mut previous = None;
-    while index < chars.len() {
-        let c = chars[index];
-        if c.is_ascii() || masks.get(c).0 & losing == 0 {
-            previous = Some(c);
-            index += 1;
-            continue;
+    // Characters that lead no sequence under a page that loses bytes
+    // (ASCII, most of many lines) are passed in one tight loop.
+    let leads_under_losing = |c: char| !c.is_ascii() && masks.get(c).0 & losing != 0;
+    while let Some(passed) = chars[index..].iter().position(|&c| leads_under_losing(c)) {
+        if passed > 0 {
+            previous = Some(chars[index + passed - 1]);
+            index += passed;
         }
+        let c = chars[index];
         let pages = masks.get(c).0 & losing;
         let filled = match variation_selector_hole(chars, index, pages, previous) {
             Some(end) => Some((end, EMOJI_PRESENTATION)),
@@ -604,10 +624,14 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
         (WordPart::End, 2),
         (WordPart::Start, 2),
     ];
+    // A short word's windows of one part often coincide for both
+    // reaches: each word's letters for a window are looked up once.
+    let mut looked_up: Vec<(usize, WordPart, usize, usize, Vec<char>)> = Vec::new();
     for (part, reach) in parts {
         let found: Vec<(usize, Script, Vec<char>)> = words
             .iter()
-            .map(|(end, script, pattern, hole)| {
+            .enumerate()
+            .map(|(word, (end, script, pattern, hole))| {
                 let (from, to) = match part {
                     WordPart::Whole => (0, pattern.len()),
                     WordPart::End => (hole.saturating_sub(reach), pattern.len()),
@@ -623,10 +647,19 @@ fn weigh_known_words(chars: &[char], start: usize, fillers: &mut [Filler]) -> bo
                     WordPart::Whole => MIN_KNOWN_LETTERS,
                     WordPart::Start | WordPart::End => MIN_KNOWN_LETTERS_IN_PART,
                 };
-                let letters = if known >= enough {
-                    letters_fitting(window, hole - from, part, *script)
-                } else {
-                    Vec::new()
+                if known < enough {
+                    return (*end, *script, Vec::new());
+                }
+                let earlier = looked_up.iter().find(|&&(other, other_part, f, t, _)| {
+                    (other, other_part, f, t) == (word, part, from, to)
+                });
+                let letters = match earlier {
+                    Some((.., letters)) => letters.clone(),
+                    None => {
+                        let letters = letters_fitting(window, hole - from, part, *script);
+                        looked_up.push((word, part, from, to, letters.clone()));
+                        letters
+                    }
                 };
                 (*end, *script, letters)
             })
@@ -1288,10 +1321,12 @@ fn collect_fillers(
         let Some(decoded) = decode_utf8_sequence(&bytes[..length]) else {
             continue;
         };
-        if !may_fill(chars, start, decoded) {
+        // A filler that another lost byte, place or page has already given
+        // is weighed once; the first stands.
+        if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
             continue;
         }
-        if fillers.iter().any(|f| f.decoded == decoded && f.end == end) {
+        if !may_fill(chars, start, decoded) {
             continue;
         }
         let around = arounds[slot * 2 + usize::from(decoded.len_utf8() == 2)]
@@ -1970,6 +2005,13 @@ fn context(
 /// `Ù` + lost byte), that character; otherwise the character as it stands.
 fn neighbour_before(chars: &[char], start: usize, page: &CodePage) -> Option<char> {
     let plain = start.checked_sub(1).map(|i| chars[i])?;
+    // Every sequence that ends there ends in a continuation byte.
+    if !page
+        .byte(plain)
+        .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+    {
+        return Some(plain);
+    }
     (2..=4)
         .filter_map(|length| start.checked_sub(length).map(|from| &chars[from..start]))
         .find_map(|window| decode_sequence(window, page))
@@ -2335,7 +2377,32 @@ mod tests {
         score::class(decoded).is_letter().then_some(decoded)
     }
 
+    /// [`neighbour_before`] without its test of the last character: every
+    /// window that ends before `start` is decoded.
+    fn neighbour_before_reference(chars: &[char], start: usize, page: &CodePage) -> Option<char> {
+        let plain = start.checked_sub(1).map(|i| chars[i])?;
+        (2..=4)
+            .filter_map(|length| start.checked_sub(length).map(|from| &chars[from..start]))
+            .find_map(|window| decode_sequence(window, page))
+            .or(Some(plain))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_neighbour_before_is_read_as_when_every_window_is_decoded(
+            line in "[a ?€\u{81}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}]{0,8}"
+        ) {
+            let line: Vec<char> = line.chars().collect();
+            for page in code_pages() {
+                for start in 0..=line.len() {
+                    proptest::prop_assert_eq!(
+                        neighbour_before(&line, start, page),
+                        neighbour_before_reference(&line, start, page)
+                    );
+                }
+            }
+        }
+
         #[test]
         fn a_sequence_is_decoded_as_when_every_byte_was_read_first(
             window in "[a€\u{81}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{370}-\u{3CE}\u{400}-\u{45F}\u{E01}-\u{E5B}\u{2500}-\u{2593}]{0,4}"
@@ -2417,6 +2484,29 @@ mod tests {
             }
         }
         assert!(checked > 100_000, "{checked}");
+    }
+
+    #[test]
+    fn a_line_searched_again_gets_the_plan_it_got_before() {
+        let lines = damaged_lines();
+        // Each line twice in a row, then every line again in reverse order.
+        let order = (0..lines.len())
+            .flat_map(|index| [index, index])
+            .chain((0..lines.len()).rev());
+        for index in order {
+            let line = &lines[index];
+            let plain = plan_giving_up_below(line, HOPELESS);
+            let planned = plan(line);
+            assert_eq!(
+                planned.len(),
+                plain.len(),
+                "{}",
+                line.iter().collect::<String>()
+            );
+            for (a, b) in planned.iter().zip(&plain) {
+                assert_eq!((&a.range, &a.replacement), (&b.range, &b.replacement));
+            }
+        }
     }
 
     #[test]
