@@ -17,7 +17,6 @@ use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
 use super::score::{self, Kind, Script};
 use super::written;
 use super::{Edit, REASON_LOSSY};
-use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// How much better the best filler must be than the runner-up.
@@ -290,24 +289,7 @@ fn losing_pages() -> u16 {
 }
 
 pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
-    if LAST_UNFILLED.with_borrow(|last| last[..] == *chars) {
-        return Vec::new();
-    }
-    let edits = plan_giving_up_below(chars, HOPELESS);
-    if edits.is_empty() {
-        LAST_UNFILLED.with_borrow_mut(|last| {
-            last.clear();
-            last.extend_from_slice(chars);
-        });
-    }
-    edits
-}
-
-thread_local! {
-    /// The last line in which this thread's hole search found nothing to
-    /// fill: after a pass that filled a hole, the line is searched again
-    /// as the pass left it, which the search has just seen.
-    static LAST_UNFILLED: RefCell<Vec<char>> = const { RefCell::new(Vec::new()) };
+    plan_giving_up_below(chars, HOPELESS)
 }
 
 /// Below this ceiling a filler's evidence can neither be taken nor stand
@@ -2484,29 +2466,6 @@ mod tests {
             }
         }
         assert!(checked > 100_000, "{checked}");
-    }
-
-    #[test]
-    fn a_line_searched_again_gets_the_plan_it_got_before() {
-        let lines = damaged_lines();
-        // Each line twice in a row, then every line again in reverse order.
-        let order = (0..lines.len())
-            .flat_map(|index| [index, index])
-            .chain((0..lines.len()).rev());
-        for index in order {
-            let line = &lines[index];
-            let plain = plan_giving_up_below(line, HOPELESS);
-            let planned = plan(line);
-            assert_eq!(
-                planned.len(),
-                plain.len(),
-                "{}",
-                line.iter().collect::<String>()
-            );
-            for (a, b) in planned.iter().zip(&plain) {
-                assert_eq!((&a.range, &a.replacement), (&b.range, &b.replacement));
-            }
-        }
     }
 
     #[test]

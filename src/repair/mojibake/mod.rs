@@ -281,6 +281,12 @@ fn repair_line<'r>(
     // A filled hole can complete a neighbouring sequence, and a repaired
     // sequence is context for a hole: alternate until neither finds more,
     // so that a second call finds nothing left to do.
+    // Whether the hole search found nothing to fill in the line as it now
+    // stands: the search reads nothing but the line's characters and the
+    // segments' reasons, and only a round's edits change those before the
+    // next pass, so until one does, searching again would find the same
+    // nothing.
+    let mut holes_settled = false;
     for _ in 0..PASSES {
         pass_start.clone_from(current);
         // Whether the rounds stopped because nothing more was worth doing,
@@ -316,11 +322,15 @@ fn repair_line<'r>(
             apply(segments, line, to_byte_edits(chars, edits));
             join_into(segments, line, current);
             std::mem::swap(current_chars, edited_chars);
+            holes_settled = false;
         }
         // A filled hole is context for its neighbours: fill again until
         // nothing changes, so that a second call finds nothing more to do.
         let mut filled = false;
         for _ in 0..LOSSY_ROUNDS {
+            if holes_settled {
+                break;
+            }
             let chars = &current_chars[..];
             let worth_filling = segments.iter().any(|segment| segment.reason.is_some())
                 || *line_worth_filling
@@ -331,6 +341,7 @@ fn repair_line<'r>(
                 Vec::new()
             };
             if lossy_edits.is_empty() {
+                holes_settled = true;
                 break;
             }
             edit_chars(chars, &lossy_edits, edited_chars);
