@@ -42,8 +42,12 @@ pub fn split(text: &str) -> Vec<&str> {
         return blocks;
     }
     // No blank line anywhere: every line is a paragraph of its own.
-    blocks[0]
-        .lines()
+    line_blocks(blocks[0])
+}
+
+/// The non-blank lines of `text`, each a block of its own.
+fn line_blocks(text: &str) -> Vec<&str> {
+    text.lines()
         .map(|line| line.trim_end_matches('\r'))
         .filter(|line| !line.trim().is_empty())
         .collect()
@@ -195,11 +199,7 @@ mod tests {
         if saw_blank_between || blocks.len() != 1 {
             return blocks;
         }
-        blocks[0]
-            .lines()
-            .map(|line| line.trim_end_matches('\r'))
-            .filter(|line| !line.trim().is_empty())
-            .collect()
+        line_blocks(blocks[0])
     }
 
     proptest::proptest! {

@@ -928,6 +928,15 @@ impl Tally {
 mod tests {
     use super::*;
 
+    /// The quick check of `text` answers as the one of unicode-normalization.
+    fn assert_quick_checks_agree(text: &str) {
+        assert_eq!(
+            nfc_quick_check(text),
+            is_nfc_quick(text.chars()),
+            "{text:?}"
+        );
+    }
+
     fn cleaned(text: &str) -> String {
         let mut changes = Vec::new();
         let broken = normalize_line_breaks(text, &mut changes).into_owned();
@@ -1007,11 +1016,7 @@ mod tests {
             "\u{F900}",
             "\u{0915}\u{093C}",
         ] {
-            assert_eq!(
-                nfc_quick_check(text),
-                is_nfc_quick(text.chars()),
-                "{text:?}"
-            );
+            assert_quick_checks_agree(text);
         }
         assert_eq!(nfc_quick_check("cafe\u{301}"), IsNormalized::Maybe);
         assert_eq!(nfc_quick_check("\u{F900}"), IsNormalized::No);
@@ -1240,11 +1245,7 @@ mod tests {
             "ก\u{300}\u{E48}",
             "ก\u{E48}\u{300}",
         ] {
-            assert_eq!(
-                nfc_quick_check(text),
-                is_nfc_quick(text.chars()),
-                "{text:?}"
-            );
+            assert_quick_checks_agree(text);
         }
         assert_eq!(nfc_quick_check("ก\u{E48}\u{E38}"), IsNormalized::No);
     }

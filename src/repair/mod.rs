@@ -101,7 +101,13 @@ fn repair_mojibake_again<'b>(
     if line_count(before) != line_count(text) {
         return mojibake::repair(text, changes);
     }
-    // Where each line the clean-up changed starts, in order.
+    let changed = lines_that_differ(before, text);
+    mojibake::repair_lines(text, changes, |start| changed.binary_search(&start).is_ok())
+}
+
+/// Where the lines of `text` that differ from those of `before` start, in
+/// order; both texts have the same number of lines.
+fn lines_that_differ(before: &str, text: &str) -> Vec<usize> {
     let mut changed = Vec::new();
     let mut line_start = 0;
     for (old, new) in lines_with_breaks(before).zip(lines_with_breaks(text)) {
@@ -110,7 +116,7 @@ fn repair_mojibake_again<'b>(
         }
         line_start += new.len();
     }
-    mojibake::repair_lines(text, changes, |start| changed.binary_search(&start).is_ok())
+    changed
 }
 
 /// Runs one step, keeping the borrow when the step changes nothing.
@@ -184,19 +190,6 @@ mod tests {
         assert_eq!(again, "first line\ncafé now\n");
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].position, "first line\ncaf".len());
-    }
-
-    /// Where the lines of `text` that differ from those of `before` start.
-    fn lines_that_differ(before: &str, text: &str) -> Vec<usize> {
-        let mut changed = Vec::new();
-        let mut line_start = 0;
-        for (old, new) in lines_with_breaks(before).zip(lines_with_breaks(text)) {
-            if old != new {
-                changed.push(line_start);
-            }
-            line_start += new.len();
-        }
-        changed
     }
 
     proptest! {
