@@ -278,15 +278,15 @@ fn repair_line<'r>(
     current_chars.extend_from_slice(line_chars);
     let mut used_pages = 0u32;
     readings.new_line();
-    // A filled hole can complete a neighbouring sequence, and a repaired
-    // sequence is context for a hole: alternate until neither finds more,
-    // so that a second call finds nothing left to do.
     // Whether the hole search found nothing to fill in the line as it now
     // stands: the search reads nothing but the line's characters and the
     // segments' reasons, and only a round's edits change those before the
     // next pass, so until one does, searching again would find the same
     // nothing.
     let mut holes_settled = false;
+    // A filled hole can complete a neighbouring sequence, and a repaired
+    // sequence is context for a hole: alternate until neither finds more,
+    // so that a second call finds nothing left to do.
     for _ in 0..PASSES {
         pass_start.clone_from(current);
         // Whether the rounds stopped because nothing more was worth doing,
