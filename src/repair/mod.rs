@@ -75,11 +75,8 @@ fn clean_characters<'a>(
     // lines that changed.
     let changed_lines = changed_lines.filter(|_| changes.len() == first_repair);
     if config.mojibake {
-        again = apply(again, changes, |again, changes| match &changed_lines {
-            Some(lines) => {
-                mojibake::repair_lines(again, changes, |start| lines.binary_search(&start).is_ok())
-            }
-            None => repair_mojibake_again(&text, again, changes),
+        again = apply(again, changes, |again, changes| {
+            repair_mojibake_again(&text, again, changed_lines.as_deref(), changes)
         });
     }
     if changes.len() > first_repair {
@@ -91,17 +88,27 @@ fn clean_characters<'a>(
 /// [`mojibake::repair`] of `text`, the character clean-up of `before`,
 /// whose mojibake was repaired already. The repair gives its own output
 /// back unchanged, so only the lines the clean-up changed are looked at
-/// again, when the two have as many lines; otherwise the whole text is.
+/// again: those in `noted` (where each starts in `text`), or else those
+/// that differ from `before` when the two have as many lines; otherwise
+/// the whole text is.
 fn repair_mojibake_again<'b>(
     before: &str,
     text: &'b str,
+    noted: Option<&[usize]>,
     changes: &mut Vec<Change>,
 ) -> Cow<'b, str> {
-    let line_count = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count();
-    if line_count(before) != line_count(text) {
-        return mojibake::repair(text, changes);
-    }
-    let changed = lines_that_differ(before, text);
+    let compared;
+    let changed = match noted {
+        Some(lines) => lines,
+        None => {
+            let line_count = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count();
+            if line_count(before) != line_count(text) {
+                return mojibake::repair(text, changes);
+            }
+            compared = lines_that_differ(before, text);
+            &compared
+        }
+    };
     mojibake::repair_lines(text, changes, |start| changed.binary_search(&start).is_ok())
 }
 
@@ -164,7 +171,7 @@ mod tests {
         let mut whole_changes = Vec::new();
         let whole = mojibake::repair(text, &mut whole_changes);
         let mut again_changes = Vec::new();
-        let again = repair_mojibake_again(before, text, &mut again_changes);
+        let again = repair_mojibake_again(before, text, None, &mut again_changes);
         assert_eq!(again, whole, "{text:?}");
         assert_eq!(again_changes, whole_changes, "{text:?}");
     }
@@ -177,6 +184,14 @@ mod tests {
         let text = characters::clean(&before, &mut Vec::new()).into_owned();
         assert_ne!(text, before);
         assert_again_matches_whole(&before, &text);
+        // The lines the clean-up noted lead to the same repairs.
+        let (_, noted) = characters::clean_noting_lines(&before, &mut Vec::new());
+        let noted = noted.expect("no NFC change in this text");
+        let mut noted_changes = Vec::new();
+        let again = repair_mojibake_again(&before, &text, Some(&noted), &mut noted_changes);
+        let mut whole_changes = Vec::new();
+        assert_eq!(again, mojibake::repair(&text, &mut whole_changes));
+        assert_eq!(noted_changes, whole_changes);
         // A different number of lines: the whole text is looked at.
         assert_again_matches_whole("one line", "cafÃ©\nsecond");
     }
@@ -186,7 +201,7 @@ mod tests {
         let before = "first line\nsecond line\n";
         let text = "first line\ncafÃ© now\n";
         let mut changes = Vec::new();
-        let again = repair_mojibake_again(before, text, &mut changes);
+        let again = repair_mojibake_again(before, text, None, &mut changes);
         assert_eq!(again, "first line\ncafé now\n");
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].position, "first line\ncaf".len());
