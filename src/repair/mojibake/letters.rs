@@ -236,34 +236,65 @@ impl PairTable {
     }
 }
 
-/// Words by the script of their first letter and their length.
-type Lexicon = HashMap<(Script, usize), Vec<Vec<char>>>;
+/// Words of one script and one length, sorted, with the order they take
+/// sorted by their letters read from the end: the words that begin (or
+/// end) with the letters a pattern knows form one stretch of either order,
+/// found by binary search rather than by reading every word.
+#[derive(Default)]
+struct Words {
+    sorted: Vec<Vec<char>>,
+    /// Indices into `sorted`, by the words read backwards.
+    by_ending: Vec<usize>,
+}
+
+/// Words by the script of their first letter, then by their length.
+type Lexicon = HashMap<Script, Vec<Words>>;
 
 /// The words of both corpora, lowercased, by the script of their first
 /// letter and their length in characters.
 fn lexicon() -> &'static Lexicon {
     static WORDS: OnceLock<Lexicon> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut unique: HashSet<Vec<char>> = HashSet::new();
-        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
-            let mut word = Vec::new();
-            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
-                match normalise(Some(c)) {
-                    BOUNDARY if !word.is_empty() => {
-                        unique.insert(std::mem::take(&mut word));
-                    }
-                    BOUNDARY => {}
-                    letter => word.push(letter),
-                }
-            }
-        }
         let mut words = Lexicon::new();
-        for word in unique {
-            let script = score::class(word[0]).script;
-            words.entry((script, word.len())).or_default().push(word);
+        for word in corpus_words() {
+            let by_length = words.entry(score::class(word[0]).script).or_default();
+            if by_length.len() <= word.len() {
+                by_length.resize_with(word.len() + 1, Words::default);
+            }
+            by_length[word.len()].sorted.push(word);
+        }
+        for group in words.values_mut().flatten() {
+            group.sorted.sort_unstable();
+            let sorted = &group.sorted;
+            group.by_ending = (0..sorted.len()).collect();
+            group
+                .by_ending
+                .sort_unstable_by(|&a, &b| sorted[a].iter().rev().cmp(sorted[b].iter().rev()));
         }
         words
     })
+}
+
+/// Every word of both corpora, lowercased, once. One buffer collects
+/// each word, and only a word not met before is copied out of it.
+fn corpus_words() -> HashSet<Vec<char>, CharHashing> {
+    let mut unique: HashSet<Vec<char>, CharHashing> = HashSet::default();
+    let mut word = Vec::new();
+    for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+        for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+            match normalise(Some(c)) {
+                BOUNDARY if !word.is_empty() => {
+                    if !unique.contains(&word[..]) {
+                        unique.insert(word.clone());
+                    }
+                    word.clear();
+                }
+                BOUNDARY => {}
+                letter => word.push(letter),
+            }
+        }
+    }
+    unique
 }
 
 /// Which part of a word a pattern stands for.
@@ -278,7 +309,7 @@ pub(crate) enum WordPart {
 /// position `hole` of `pattern`, where they fit it as the `part` it says:
 /// one entry per letter, `None` for a letter still unknown (another hole),
 /// which any letter fits. The entry at `hole` itself is not read. Letters
-/// compare lowercased; those returned are lowercase.
+/// compare lowercased; those returned are lowercase, in no set order.
 pub(crate) fn letters_fitting(
     pattern: &[Option<char>],
     hole: usize,
@@ -303,21 +334,58 @@ pub(crate) fn letters_fitting(
             .all(|(letter, slot)| slot.map_or(true, |wanted| wanted == *letter))
     };
     let mut found = Vec::new();
-    for ((word_script, length), words) in lexicon() {
-        let length_fits = match part {
-            WordPart::Whole => *length == pattern.len(),
-            WordPart::Start | WordPart::End => *length >= pattern.len(),
-        };
-        if *word_script != script || !length_fits {
-            continue;
+    let Some(by_length) = lexicon().get(&script) else {
+        return found;
+    };
+    let mut add = |window: &[char]| {
+        if fits(window) && !found.contains(&window[hole]) {
+            found.push(window[hole]);
         }
-        for word in words {
-            let window = match part {
-                WordPart::Whole | WordPart::Start => &word[..pattern.len()],
-                WordPart::End => &word[word.len() - pattern.len()..],
-            };
-            if fits(window) && !found.contains(&window[hole]) {
-                found.push(window[hole]);
+    };
+    // Only the words that share the pattern's known letters up to its first
+    // unknown one (from its last, for the end of a word) can fit.
+    let first_unknown = pattern.iter().position(Option::is_none);
+    let known_start: Vec<char> = pattern[..first_unknown.unwrap_or(pattern.len())]
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
+    let last_unknown = pattern.iter().rposition(Option::is_none);
+    let known_end: Vec<char> = pattern[last_unknown.map_or(0, |index| index + 1)..]
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
+    let lengths = match part {
+        WordPart::Whole => 1,
+        WordPart::Start | WordPart::End => usize::MAX,
+    };
+    for words in by_length.iter().skip(pattern.len()).take(lengths) {
+        match part {
+            WordPart::Whole | WordPart::Start => {
+                let sorted = &words.sorted;
+                let start = |word: &Vec<char>| word[..known_start.len()].cmp(&known_start);
+                let from = sorted.partition_point(|word| start(word).is_lt());
+                let to = from + sorted[from..].partition_point(|word| start(word).is_eq());
+                for word in &sorted[from..to] {
+                    add(&word[..pattern.len()]);
+                }
+            }
+            WordPart::End => {
+                let ending = |&index: &usize| {
+                    let word = &words.sorted[index];
+                    word[word.len() - known_end.len()..]
+                        .iter()
+                        .rev()
+                        .cmp(known_end.iter().rev())
+                };
+                let order = &words.by_ending;
+                let from = order.partition_point(|index| ending(index).is_lt());
+                let to = from + order[from..].partition_point(|index| ending(index).is_eq());
+                for &index in &order[from..to] {
+                    let word = &words.sorted[index];
+                    add(&word[word.len() - pattern.len()..]);
+                }
             }
         }
     }
@@ -466,39 +534,46 @@ pub(crate) fn triple_count(before: Option<char>, letter: char, after: Option<cha
 /// `с` comes before the endings of the cases it governs (`с партнёрами`),
 /// `я` before those of verbs (`я думаю`).
 pub(crate) fn one_letter_word_before(letter: char, ending: [char; 2]) -> u32 {
-    type Pairs = HashMap<(char, [char; 2]), u32, BuildHasherDefault<PairHasher>>;
-    static PAIRS: OnceLock<Pairs> = OnceLock::new();
-    let pairs = PAIRS.get_or_init(|| {
-        let mut pairs = Pairs::default();
-        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
-            let mut words: Vec<Vec<char>> = vec![Vec::new()];
-            for c in line.chars() {
-                match normalise(Some(c)) {
-                    // Punctuation between two words parts them as much as a
-                    // sentence does: `с, я` is no pair.
-                    BOUNDARY if c == ' ' => words.push(Vec::new()),
-                    BOUNDARY => {
-                        words.push(Vec::new());
-                        words.push(Vec::new());
-                    }
-                    letter => words
-                        .last_mut()
-                        .into_iter()
-                        .for_each(|word| word.push(letter)),
-                }
-            }
-            for pair in words.windows(2) {
-                if let ([letter], [.., a, b]) = (&pair[0][..], &pair[1][..]) {
-                    *pairs.entry((*letter, [*a, *b])).or_insert(0) += 1;
-                }
-            }
-        }
-        pairs
-    });
-    pairs
+    static PAIRS: OnceLock<OneLetterPairs> = OnceLock::new();
+    PAIRS
+        .get_or_init(one_letter_pairs)
         .get(&(normalise(Some(letter)), ending))
         .copied()
         .unwrap_or(0)
+}
+
+/// Counts of a one-letter word and the ending of the next word.
+type OneLetterPairs = HashMap<(char, [char; 2]), u32, BuildHasherDefault<PairHasher>>;
+
+/// The counts [`one_letter_word_before`] reads, word by word through the
+/// corpora without keeping the words: a word's length and last two
+/// letters are all a pair needs.
+fn one_letter_pairs() -> OneLetterPairs {
+    let mut pairs = OneLetterPairs::default();
+    for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+        // The word before the one under way, when it was one letter and
+        // only a space came after it: punctuation between two words parts
+        // them as much as a sentence does (`с, я` is no pair).
+        let mut one_letter: Option<char> = None;
+        let (mut length, mut last_two) = (0usize, [BOUNDARY; 2]);
+        for c in line.chars().map(Some).chain(std::iter::once(None)) {
+            match c.map(|c| normalise(Some(c))) {
+                Some(letter) if letter != BOUNDARY => {
+                    length += 1;
+                    last_two = [last_two[1], letter];
+                }
+                // A word ends, at a space, other punctuation or the line's end.
+                _ => {
+                    if let (Some(first), 2..) = (one_letter, length) {
+                        *pairs.entry((first, last_two)).or_insert(0) += 1;
+                    }
+                    one_letter = (c == Some(' ') && length == 1).then_some(last_two[1]);
+                    length = 0;
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// How plausible the letter pairs of a reading are, on average: the mean
@@ -590,6 +665,184 @@ mod tests {
         assert!(fitting("мес?", 3, WordPart::Start).contains(&'я'));
         assert!(fitting("?ется", 0, WordPart::End).contains(&'а'));
         assert!(fitting("я?яц", 1, WordPart::End).is_empty());
+    }
+
+    /// [`letters_fitting`] as every word of the script is read.
+    fn letters_fitting_reference(
+        pattern: &[Option<char>],
+        hole: usize,
+        part: WordPart,
+        script: Script,
+    ) -> Vec<char> {
+        let pattern: Vec<Option<char>> = pattern
+            .iter()
+            .enumerate()
+            .map(|(index, slot)| {
+                if index == hole {
+                    None
+                } else {
+                    slot.map(|c| normalise(Some(c)))
+                }
+            })
+            .collect();
+        let mut found = Vec::new();
+        for word in lexicon()
+            .get(&script)
+            .into_iter()
+            .flatten()
+            .flat_map(|words| &words.sorted)
+        {
+            let length_fits = match part {
+                WordPart::Whole => word.len() == pattern.len(),
+                WordPart::Start | WordPart::End => word.len() >= pattern.len(),
+            };
+            if !length_fits {
+                continue;
+            }
+            let window = match part {
+                WordPart::Whole | WordPart::Start => &word[..pattern.len()],
+                WordPart::End => &word[word.len() - pattern.len()..],
+            };
+            let fits = window
+                .iter()
+                .zip(&pattern)
+                .all(|(letter, slot)| slot.map_or(true, |wanted| wanted == *letter));
+            if fits && !found.contains(&window[hole]) {
+                found.push(window[hole]);
+            }
+        }
+        found
+    }
+
+    /// Every word of the corpora, with its script.
+    fn every_word() -> Vec<(Script, Vec<char>)> {
+        let mut every: Vec<(Script, Vec<char>)> = lexicon()
+            .iter()
+            .flat_map(|(&script, by_length)| {
+                by_length.iter().flat_map(move |words| {
+                    words.sorted.iter().map(move |word| (script, word.clone()))
+                })
+            })
+            .collect();
+        // A set order, whatever the map's.
+        every.sort_by(|(a, a_word), (b, b_word)| (*a as u8, a_word).cmp(&(*b as u8, b_word)));
+        every
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn words_fitting_are_found_as_when_every_word_is_read(
+            pick in 0usize..1 << 20,
+            part in 0usize..3,
+            cut in 0usize..8,
+            hole_pick in 0usize..16,
+            unknown in proptest::collection::vec(0usize..16, 0..3),
+            changed in proptest::option::of((0usize..16, proptest::char::range('\u{300}', '\u{500}'))),
+            capital in proptest::bool::ANY,
+        ) {
+            static EVERY: OnceLock<Vec<(Script, Vec<char>)>> = OnceLock::new();
+            let every = EVERY.get_or_init(every_word);
+            let (script, word) = &every[pick % every.len()];
+            let part = [WordPart::Whole, WordPart::Start, WordPart::End][part];
+            let cut = cut.min(word.len() - 1);
+            let window: &[char] = match part {
+                WordPart::Whole => word,
+                WordPart::Start => &word[..word.len() - cut],
+                WordPart::End => &word[cut..],
+            };
+            let mut pattern: Vec<Option<char>> = window.iter().copied().map(Some).collect();
+            if capital {
+                pattern[0] = pattern[0].map(|c| c.to_uppercase().next().unwrap_or(c));
+            }
+            for index in unknown {
+                let length = pattern.len();
+                pattern[index % length] = None;
+            }
+            if let Some((index, c)) = changed {
+                let length = pattern.len();
+                pattern[index % length] = Some(c);
+            }
+            let hole = hole_pick % pattern.len();
+            let mut fast = letters_fitting(&pattern, hole, part, *script);
+            let mut reference = letters_fitting_reference(&pattern, hole, part, *script);
+            fast.sort_unstable();
+            reference.sort_unstable();
+            proptest::prop_assert_eq!(fast, reference);
+        }
+    }
+
+    /// The words of the corpora as a set of words, each taken in turn.
+    fn corpus_words_reference() -> HashSet<Vec<char>> {
+        let mut unique: HashSet<Vec<char>> = HashSet::new();
+        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+            let mut word = Vec::new();
+            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+                match normalise(Some(c)) {
+                    BOUNDARY if !word.is_empty() => {
+                        unique.insert(std::mem::take(&mut word));
+                    }
+                    BOUNDARY => {}
+                    letter => word.push(letter),
+                }
+            }
+        }
+        unique
+    }
+
+    #[test]
+    fn the_corpus_words_are_those_each_word_gives_in_turn() {
+        let reference = corpus_words_reference();
+        let words = corpus_words();
+        assert_eq!(words.len(), reference.len());
+        assert!(words.iter().all(|word| reference.contains(word)));
+        // The lexicon holds each word once, where its script and length say.
+        let mut held = 0;
+        for (&script, by_length) in lexicon() {
+            for (length, group) in by_length.iter().enumerate() {
+                for word in &group.sorted {
+                    assert_eq!((word.len(), score::class(word[0]).script), (length, script));
+                    assert!(reference.contains(word));
+                    held += 1;
+                }
+            }
+        }
+        assert_eq!(held, reference.len());
+    }
+
+    /// The counts of [`one_letter_word_before`] as the corpora's lines are
+    /// split into words first.
+    fn one_letter_pairs_reference() -> OneLetterPairs {
+        let mut pairs = OneLetterPairs::default();
+        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+            let mut words: Vec<Vec<char>> = vec![Vec::new()];
+            for c in line.chars() {
+                match normalise(Some(c)) {
+                    BOUNDARY if c == ' ' => words.push(Vec::new()),
+                    BOUNDARY => {
+                        words.push(Vec::new());
+                        words.push(Vec::new());
+                    }
+                    letter => words
+                        .last_mut()
+                        .into_iter()
+                        .for_each(|word| word.push(letter)),
+                }
+            }
+            for pair in words.windows(2) {
+                if let ([letter], [.., a, b]) = (&pair[0][..], &pair[1][..]) {
+                    *pairs.entry((*letter, [*a, *b])).or_insert(0) += 1;
+                }
+            }
+        }
+        pairs
+    }
+
+    #[test]
+    fn one_letter_pairs_are_counted_as_over_the_split_words() {
+        let pairs = one_letter_pairs();
+        assert!(!pairs.is_empty());
+        assert_eq!(pairs, one_letter_pairs_reference());
     }
 
     #[test]
