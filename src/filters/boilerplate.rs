@@ -161,9 +161,15 @@ fn candidate<'r>(
     if view.lines.is_empty() {
         return None;
     }
-    if view.chars <= START_RULE_MAX_CHARS && view.lines.len() <= START_RULE_MAX_LINES {
-        let starts: Vec<&Rule> = view
-            .start_hits(rules)
+    let start_hits: &[usize] =
+        if view.chars <= START_RULE_MAX_CHARS && view.lines.len() <= START_RULE_MAX_LINES {
+            view.start_hits(rules)
+        } else {
+            &[]
+        };
+    // Most first lines start with no rule: no vector is collected for them.
+    if !start_hits.is_empty() {
+        let starts: Vec<&Rule> = start_hits
             .iter()
             .map(|&index| rules.rule(index))
             .filter(usable)
