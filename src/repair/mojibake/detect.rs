@@ -28,9 +28,8 @@ pub(crate) fn candidate_pages_into(line: &str, room: &mut FactsRoom) -> u16 {
 /// `chars` when it returns any code page, as `chars.extend(line.chars())`
 /// after `chars.clear()` would (and leaves `chars` as it was otherwise).
 /// Most lines have no hit and need no characters; on one that has, the
-/// walk goes on writing the characters it reads anyway from the first
-/// ASCII byte after the first hit, and only the line up to there is
-/// decoded apart.
+/// walk goes on writing the characters it reads anyway from (about) the
+/// first hit, and only the line up to there is decoded apart.
 pub(crate) fn candidate_pages_and_chars_into(
     line: &str,
     room: &mut FactsRoom,
@@ -109,8 +108,8 @@ impl Walk {
 /// The char index of the lead, counted along; to the end of the line.
 const COUNTED: u8 = 0;
 /// The byte offset of the character after the lead, which costs nothing
-/// to know; to the first ASCII byte once something is found, or the end
-/// of the line.
+/// to know; to the first pair, or the first ASCII byte once something
+/// else is found, or the end of the line.
 const BYTES: u8 = 1;
 /// The char index of the lead, as the characters are pushed onto `chars`
 /// (which hold those before the walk's start); to the end of the line.
@@ -150,8 +149,9 @@ fn walk_pages<const PLACES: u8>(
     while index < bytes.len() {
         let first = bytes[index];
         if first < 0x80 {
-            // Words end at ASCII: a place to hand the rest of the line to
-            // the walk that keeps the characters, seldom reached.
+            // What was found other than at a pair (a capital before a
+            // hole, a rarer character) is handed over to the walk that
+            // keeps the characters here, at the end of its word.
             if PLACES == BYTES && found != 0 {
                 break;
             }
@@ -190,6 +190,12 @@ fn walk_pages<const PLACES: u8>(
             if pair != 0 {
                 found |= pair;
                 pair_at(place(index, extra, chars), pair);
+                if PLACES == BYTES {
+                    // The walk that keeps the characters takes over at
+                    // once, and the decoding apart stops here.
+                    index += 2;
+                    break;
+                }
             }
             if keep {
                 chars.push(char_of(code));
@@ -209,6 +215,11 @@ fn walk_pages<const PLACES: u8>(
             if lead & continuation != 0 {
                 found |= lead & continuation;
                 pair_at(place(index, extra, chars), lead & continuation);
+                if PLACES == BYTES {
+                    lead = its_lead;
+                    index += 3;
+                    break;
+                }
             }
             if keep {
                 chars.push(char_of(code));
