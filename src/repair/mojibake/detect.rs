@@ -1,5 +1,6 @@
 //! Finding candidates: the byte-level pre-scan that lets clean text through
-//! at memory speed, and, on a line that has a hit, the spans whose
+//! at memory speed (and decodes the characters of a line it stops), and,
+//! on a line that has a hit, the spans whose
 //! characters map back through one code page to valid multi-byte UTF-8.
 //! Nothing here decides whether a span is mojibake; see `score` and the
 //! planner in `mod.rs`.
@@ -23,6 +24,44 @@ pub(crate) fn candidate_pages_into(line: &str, room: &mut FactsRoom) -> u16 {
     scan_pages(line, |start, pages| room.pairs.push(Pair { start, pages }))
 }
 
+/// [`candidate_pages_into`] that also puts the line's characters into
+/// `chars` when it returns any code page, as `chars.extend(line.chars())`
+/// after `chars.clear()` would (and leaves `chars` as it was otherwise).
+/// Most lines have no hit and need no characters; on one that has, the
+/// walk goes on writing the characters it reads anyway from (about) the
+/// first hit, and only the line up to there is decoded apart.
+pub(crate) fn candidate_pages_and_chars_into(
+    line: &str,
+    room: &mut FactsRoom,
+    chars: &mut Vec<char>,
+) -> u16 {
+    let pairs = &mut room.pairs;
+    pairs.clear();
+    let bytes = line.as_bytes();
+    let Some(start) = next_non_ascii(bytes, 0) else {
+        return 0;
+    };
+    let mut walk = Walk::from(start);
+    let mut pair_at = |start, pages| pairs.push(Pair { start, pages });
+    walk_pages::<BYTES>(bytes, &mut walk, &mut pair_at, chars);
+    if walk.found == 0 {
+        return 0;
+    }
+    // The pairs so far are at byte offsets: the line is decoded up to each
+    // in turn, which counts the characters before it.
+    chars.clear();
+    let mut decoded = 0;
+    for pair in pairs.iter_mut() {
+        chars.extend(line[decoded..pair.start].chars());
+        decoded = pair.start;
+        pair.start = chars.len() - 1;
+    }
+    chars.extend(line[decoded..walk.index].chars());
+    let mut pair_at = |start, pages| pairs.push(Pair { start, pages });
+    walk_pages::<KEPT>(bytes, &mut walk, &mut pair_at, chars);
+    walk.found
+}
+
 /// [`candidate_pages_into`] without the pair positions.
 #[cfg(test)]
 pub(crate) fn candidate_pages(line: &str) -> u16 {
@@ -35,22 +74,87 @@ pub(crate) fn candidate_pages(line: &str) -> u16 {
 /// mask of those code pages.
 #[inline(always)]
 fn scan_pages(line: &str, mut pair_at: impl FnMut(usize, u16)) -> u16 {
-    let masks = candidate_masks();
     let bytes = line.as_bytes();
-    let mut found = 0u16;
-    let Some(mut index) = next_non_ascii(bytes, 0) else {
+    let Some(start) = next_non_ascii(bytes, 0) else {
         return 0;
     };
-    // The lead mask of the character before (0 after ASCII). Works on the
-    // UTF-8 bytes directly: `line` is valid UTF-8, so each character's
-    // length is its first byte's.
-    let mut lead = 0u16;
-    // The bytes before `index` beyond the first of each character: the
-    // char index of the byte at `index` is `index - extra`.
+    let mut walk = Walk::from(start);
+    walk_pages::<COUNTED>(bytes, &mut walk, &mut pair_at, &mut Vec::new());
+    walk.found
+}
+
+/// Where [`walk_pages`] is in a line, and what it found so far.
+struct Walk {
+    /// The byte offset of the next character to read.
+    index: usize,
+    /// The code pages found so far (a mask).
+    found: u16,
+    /// The lead mask of the character before `index` (0 after ASCII).
+    lead: u16,
+}
+
+impl Walk {
+    /// A walk from `index`, the first non-ASCII byte of a line.
+    fn from(index: usize) -> Walk {
+        Walk {
+            index,
+            found: 0,
+            lead: 0,
+        }
+    }
+}
+
+// How [`walk_pages`] tells where a pair is, and how far it goes.
+/// The char index of the lead, counted along; to the end of the line.
+const COUNTED: u8 = 0;
+/// The byte offset of the character after the lead, which costs nothing
+/// to know; to the first pair, or the first ASCII byte once something
+/// else is found, or the end of the line.
+const BYTES: u8 = 1;
+/// The char index of the lead, as the characters are pushed onto `chars`
+/// (which hold those before the walk's start); to the end of the line.
+const KEPT: u8 = 2;
+
+/// Walks the line `bytes` on from `walk`, handing `pair_at` the place of
+/// each pair as `PLACES` ([`COUNTED`], [`BYTES`] or [`KEPT`]) says, and
+/// as far as it says. Each way is a function of its own: the walk is
+/// most of the time spent on clean text, and a shared body would keep
+/// what one way needs in the registers of all.
+#[inline(never)]
+fn walk_pages<const PLACES: u8>(
+    bytes: &[u8],
+    walk: &mut Walk,
+    pair_at: &mut impl FnMut(usize, u16),
+    chars: &mut Vec<char>,
+) {
+    let masks = candidate_masks();
+    let keep = PLACES == KEPT;
+    // Works on the UTF-8 bytes directly: `line` is valid UTF-8, so each
+    // character's length is its first byte's.
+    let Walk {
+        mut index,
+        mut found,
+        mut lead,
+    } = *walk;
+    // Counted: the bytes before `index` beyond the first of each
+    // character, so that the char index of the byte at `index` is
+    // `index - extra`.
     let mut extra = 0usize;
+    // The place of a pair whose second character starts at `index`.
+    let place = |index: usize, extra: usize, chars: &Vec<char>| match PLACES {
+        COUNTED => index - extra - 1,
+        BYTES => index,
+        _ => chars.len() - 1,
+    };
     while index < bytes.len() {
         let first = bytes[index];
         if first < 0x80 {
+            // What was found other than at a pair (a capital before a
+            // hole, a rarer character) is handed over to the walk that
+            // keeps the characters here, at the end of its word.
+            if PLACES == BYTES && found != 0 {
+                break;
+            }
             if (first == b'?' || first == b' ') && lead != 0 {
                 // Lossy damage of Latin text leaves a windows-1252 capital
                 // before the hole; other letters before a space are
@@ -60,13 +164,19 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize, u16)) -> u16 {
             // ASCII is never a lead: go on from the next non-ASCII byte,
             // most often the very next one (a space between words).
             lead = 0;
-            index += 1;
-            if bytes.get(index).is_some_and(|byte| byte.is_ascii()) {
-                match next_non_ascii(bytes, index) {
-                    Some(next) => index = next,
-                    None => break,
+            let run_end = if bytes.get(index + 1).is_some_and(|byte| byte.is_ascii()) {
+                next_non_ascii(bytes, index + 1).unwrap_or(bytes.len())
+            } else {
+                index + 1
+            };
+            if keep {
+                if run_end == index + 1 {
+                    chars.push(char::from(first));
+                } else {
+                    chars.extend(bytes[index..run_end].iter().map(|&byte| char::from(byte)));
                 }
             }
+            index = run_end;
             continue;
         }
         if first < 0xE0 {
@@ -75,13 +185,25 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize, u16)) -> u16 {
             // no masks there, which ends any pair as it should.
             let code = two_byte_code_point(first, bytes[index + 1]);
             let (its_lead, continuation) = masks.get_low(code);
-            if lead & continuation != 0 {
-                found |= lead & continuation;
-                pair_at(index - extra - 1, lead & continuation);
-            }
+            let pair = lead & continuation;
             lead = its_lead;
+            if pair != 0 {
+                found |= pair;
+                pair_at(place(index, extra, chars), pair);
+                if PLACES == BYTES {
+                    // The walk that keeps the characters takes over at
+                    // once, and the decoding apart stops here.
+                    index += 2;
+                    break;
+                }
+            }
+            if keep {
+                chars.push(char_of(code));
+            }
             index += 2;
-            extra += 1;
+            if PLACES == COUNTED {
+                extra += 1;
+            }
             continue;
         }
         if first & 0xFD == 0xE0 {
@@ -92,20 +214,32 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize, u16)) -> u16 {
             let (its_lead, continuation) = masks.get_low(code);
             if lead & continuation != 0 {
                 found |= lead & continuation;
-                pair_at(index - extra - 1, lead & continuation);
+                pair_at(place(index, extra, chars), lead & continuation);
+                if PLACES == BYTES {
+                    lead = its_lead;
+                    index += 3;
+                    break;
+                }
+            }
+            if keep {
+                chars.push(char_of(code));
             }
             lead = its_lead;
             index += 3;
-            extra += 2;
+            if PLACES == COUNTED {
+                extra += 2;
+            }
             continue;
         }
         let silent = masks.silent_length(first);
-        if silent != 0 {
+        if silent != 0 && !keep {
             // A character no code page shows (a Chinese one) ends any
             // pair, and stands before nothing: it need not be read.
             lead = 0;
             index += silent;
-            extra += silent - 1;
+            if PLACES == COUNTED {
+                extra += silent - 1;
+            }
             continue;
         }
         // Three or four bytes: no capital, but maybe a replacement
@@ -117,13 +251,24 @@ fn scan_pages(line: &str, mut pair_at: impl FnMut(usize, u16)) -> u16 {
         let (its_lead, continuation) = masks.get_code(code);
         if lead & continuation != 0 {
             found |= lead & continuation;
-            pair_at(index - extra - 1, lead & continuation);
+            pair_at(place(index, extra, chars), lead & continuation);
+        }
+        if keep {
+            chars.push(char_of(code));
         }
         lead = its_lead;
         index += length;
-        extra += length - 1;
+        if PLACES == COUNTED {
+            extra += length - 1;
+        }
     }
-    found
+    *walk = Walk { index, found, lead };
+}
+
+/// The character of `code`, a code point read from valid UTF-8.
+#[inline(always)]
+fn char_of(code: u32) -> char {
+    char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// `lead`, the lead mask of the character that ends just before `index`,
@@ -991,6 +1136,26 @@ mod tests {
             room.pairs.push(Pair { start: 99, pages: 1 });
             proptest::prop_assert_eq!(candidate_pages_into(&line, &mut room), candidate_pages(&line));
             proptest::prop_assert_eq!(&room.pairs, &pair_positions(&chars));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_pre_scan_that_keeps_the_characters_is_the_pre_scan_and_a_decode(
+            line in "([a-z ?.,]{0,12}[a ?\u{80}-\u{2FF}\u{400}-\u{45F}\u{5D0}-\u{5EA}\u{E00}-\u{E7F}\u{2010}-\u{2122}\u{2500}-\u{25A0}\u{4E00}-\u{4E10}\u{FB01}\u{F8FF}\u{FFFD}\u{1F600}]{0,6}){0,8}"
+        ) {
+            let mut room = FactsRoom::default();
+            room.pairs.push(Pair { start: 99, pages: 1 });
+            let mut chars = vec!['x'; 3];
+            let pages = candidate_pages_and_chars_into(&line, &mut room, &mut chars);
+            proptest::prop_assert_eq!(pages, candidate_pages(&line));
+            let expected: Vec<char> = line.chars().collect();
+            if pages == 0 {
+                proptest::prop_assert_eq!(&chars, &vec!['x'; 3]);
+            } else {
+                proptest::prop_assert_eq!(&chars, &expected);
+            }
+            proptest::prop_assert_eq!(&room.pairs, &pair_positions(&expected));
         }
     }
 

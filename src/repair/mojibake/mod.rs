@@ -29,8 +29,8 @@ use crate::repair::utf8::next_non_ascii;
 use crate::report::Change;
 use codepages::{code_pages, CodePage};
 use detect::{
-    candidate_pages_into, is_middle_step, pages_worth_judging, sequences, FactsRoom, LineFacts,
-    Sequence,
+    candidate_pages_and_chars_into, candidate_pages_into, is_middle_step, pages_worth_judging,
+    sequences, FactsRoom, LineFacts, Sequence,
 };
 use letters::CharHashing;
 use std::borrow::Cow;
@@ -117,7 +117,7 @@ fn repair_lines_in<'a>(
         if !wanted(line_start) {
             continue;
         }
-        let pages = candidate_pages_into(line, &mut room.facts);
+        let pages = candidate_pages_and_chars_into(line, &mut room.facts, &mut room.line_chars);
         if pages == 0 {
             continue;
         }
@@ -228,8 +228,8 @@ struct LineRoom {
     plan: PlanRoom,
 }
 
-/// Repairs one line (without its `\n`), whose pre-scan found `pages`;
-/// `None` when nothing changed. `room` holds buffers for the work, and the
+/// Repairs one line (without its `\n`), whose pre-scan found `pages` and
+/// put its characters into `room.line_chars`; `None` when nothing changed. `room` holds buffers for the work, and the
 /// repaired line.
 fn repair_line<'r>(
     line: &str,
@@ -252,8 +252,6 @@ fn repair_line<'r>(
     } = room;
     // Most lines that reach here are clean text in a code page's own
     // script: settle that before building anything.
-    line_chars.clear();
-    line_chars.extend(line.chars());
     let line_chars = &line_chars[..];
     let mut facts = LineFacts::scanned(line_chars, std::mem::take(facts_room));
     let worth_judging = pages_worth_judging(&mut facts, pages);
