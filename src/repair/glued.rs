@@ -100,21 +100,14 @@ fn is_technical(c: char) -> bool {
 pub fn fix<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     let bytes = text.as_bytes();
     let mut insert_at: Vec<usize> = Vec::new();
-    for dot in memchr::memchr_iter(b'.', bytes) {
-        // Nearly every stop is followed by a space, a line break or other
-        // ASCII that is no capital, settled without decoding a character.
-        match bytes.get(dot + 1) {
-            Some(&next) if next.is_ascii() && !next.is_ascii_uppercase() => continue,
-            None => continue,
-            _ => {}
-        }
+    for_each_stop_before_a_capital(bytes, |dot| {
         let Some(next) = text[dot + 1..].chars().next() else {
-            continue;
+            return;
         };
         if next.is_uppercase() && is_sentence_glue(text, dot) {
             insert_at.push(dot + 1);
         }
-    }
+    });
     if insert_at.is_empty() {
         return Cow::Borrowed(text);
     }
@@ -139,6 +132,50 @@ pub fn fix<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// How many places [`for_each_stop_before_a_capital`] tests at a time.
+const CHUNK: usize = 64;
+
+/// Calls `found` with the place of every full stop followed by an ASCII
+/// capital or a byte that is not ASCII, which may start a capital: only
+/// these stops can glue two sentences. Nearly every stop is followed by a
+/// space, a line break, a digit or a quotation mark, all below `A`, so
+/// the bytes are first tested [`CHUNK`] at a time, each with the byte
+/// after it, for a stop before a byte above `@` (two compares the
+/// compiler turns into vector ones), instead of a search for every stop.
+fn for_each_stop_before_a_capital(bytes: &[u8], mut found: impl FnMut(usize)) {
+    let mut start = 0;
+    while let Some(window) = bytes
+        .get(start..)
+        .and_then(<[u8]>::first_chunk::<{ CHUNK + 1 }>)
+    {
+        let any = (0..CHUNK).fold(false, |any, offset| {
+            any | ((window[offset] == b'.') & (window[offset + 1] > b'@'))
+        });
+        if any {
+            (0..CHUNK)
+                .filter(|&offset| is_stop_before_a_capital(window[offset], window[offset + 1]))
+                .for_each(|offset| found(start + offset));
+        }
+        start += CHUNK;
+    }
+    // Fewer than CHUNK + 1 bytes are left; the last has no byte after it.
+    for dot in memchr::memchr_iter(b'.', &bytes[start..]) {
+        let dot = start + dot;
+        if bytes
+            .get(dot + 1)
+            .is_some_and(|&next| is_stop_before_a_capital(b'.', next))
+        {
+            found(dot);
+        }
+    }
+}
+
+/// Whether `byte` is a full stop and `next` an ASCII capital or not ASCII.
+#[inline(always)]
+fn is_stop_before_a_capital(byte: u8, next: u8) -> bool {
+    (byte == b'.') & ((next >= 0x80) | next.is_ascii_uppercase())
 }
 
 /// Start of the word that ends right before the stop at `dot`.
@@ -264,6 +301,26 @@ mod tests {
             "obj.prop.Name",
         ] {
             assert_eq!(fixed(text), text, "changed: {text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_stops_found_by_chunks_are_those_of_a_byte_by_byte_look(
+            text in "[a. A\nÉж]{0,300}"
+        ) {
+            let bytes = text.as_bytes();
+            let expected: Vec<usize> = (0..bytes.len())
+                .filter(|&dot| {
+                    bytes[dot] == b'.'
+                        && bytes
+                            .get(dot + 1)
+                            .is_some_and(|&next| !next.is_ascii() || next.is_ascii_uppercase())
+                })
+                .collect();
+            let mut found = Vec::new();
+            for_each_stop_before_a_capital(bytes, |dot| found.push(dot));
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 
