@@ -1,7 +1,7 @@
 //! Finding candidates: the byte-level pre-scan that lets clean text through
 //! at memory speed (and decodes the characters of a line it stops), and,
-//! on a line that has a hit, the spans whose
-//! characters map back through one code page to valid multi-byte UTF-8.
+//! on a line that has a hit, the spans whose characters map back through
+//! one code page to valid multi-byte UTF-8.
 //! Nothing here decides whether a span is mojibake; see `score` and the
 //! planner in `mod.rs`.
 

@@ -297,6 +297,23 @@ fn corpus_words() -> HashSet<Vec<char>, CharHashing> {
     unique
 }
 
+/// `pattern` as [`letters_fitting`] compares it: letters normalised as the
+/// corpora's words are (lowercased), and the entry at `hole` unknown
+/// whatever it holds.
+fn normalised_pattern(pattern: &[Option<char>], hole: usize) -> Vec<Option<char>> {
+    pattern
+        .iter()
+        .enumerate()
+        .map(|(index, slot)| {
+            if index == hole {
+                None
+            } else {
+                slot.map(|c| normalise(Some(c)))
+            }
+        })
+        .collect()
+}
+
 /// Which part of a word a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum WordPart {
@@ -316,17 +333,7 @@ pub(crate) fn letters_fitting(
     part: WordPart,
     script: Script,
 ) -> Vec<char> {
-    let pattern: Vec<Option<char>> = pattern
-        .iter()
-        .enumerate()
-        .map(|(index, slot)| {
-            if index == hole {
-                None
-            } else {
-                slot.map(|c| normalise(Some(c)))
-            }
-        })
-        .collect();
+    let pattern = normalised_pattern(pattern, hole);
     let fits = |letters: &[char]| {
         letters
             .iter()
@@ -674,17 +681,7 @@ mod tests {
         part: WordPart,
         script: Script,
     ) -> Vec<char> {
-        let pattern: Vec<Option<char>> = pattern
-            .iter()
-            .enumerate()
-            .map(|(index, slot)| {
-                if index == hole {
-                    None
-                } else {
-                    slot.map(|c| normalise(Some(c)))
-                }
-            })
-            .collect();
+        let pattern = normalised_pattern(pattern, hole);
         let mut found = Vec::new();
         for word in lexicon()
             .get(&script)

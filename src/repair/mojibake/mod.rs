@@ -229,8 +229,8 @@ struct LineRoom {
 }
 
 /// Repairs one line (without its `\n`), whose pre-scan found `pages` and
-/// put its characters into `room.line_chars`; `None` when nothing changed. `room` holds buffers for the work, and the
-/// repaired line.
+/// put its characters into `room.line_chars`; `None` when nothing changed.
+/// `room` holds buffers for the work, and the repaired line.
 fn repair_line<'r>(
     line: &str,
     pages: u16,
