@@ -48,8 +48,8 @@ pub fn split(text: &str) -> Vec<&str> {
 /// The non-blank lines of `text`, each a block of its own.
 fn line_blocks(text: &str) -> Vec<&str> {
     text.lines()
-        .map(|line| line.trim_end_matches('\r'))
-        .filter(|line| !line.trim().is_empty())
+        .map(without_carriage_returns)
+        .filter(|line| !is_blank(line))
         .collect()
 }
 

@@ -460,8 +460,7 @@ impl PlanRoom {
             .iter()
             .map(|judged| {
                 let reading = &self.best_readings[judged.reading.clone()];
-                let mut replacement =
-                    String::with_capacity(reading.iter().map(|c| c.len_utf8()).sum());
+                let mut replacement = String::with_capacity(utf8_length(reading));
                 replacement.extend(reading.iter());
                 Edit {
                     range: judged.range.clone(),
