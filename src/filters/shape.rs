@@ -484,23 +484,42 @@ fn folding_may_start(a: u8, b: u8, c: u8) -> bool {
 /// The characters and the spaces in `line`, counted together in
 /// byte-sized totals over runs of at most 255 bytes, which the compiler
 /// turns into one pass over many bytes at once. A character is counted at
-/// its first byte: every byte but a UTF-8 continuation byte.
+/// its first byte: every byte but a UTF-8 continuation byte. The runs are
+/// whole steps of that pass; the last bytes, fewer than a step, are
+/// counted in a step filled up with continuation bytes, which count as
+/// neither, rather than in the smaller steps and one by one.
 fn count_chars_and_spaces(line: &str) -> (usize, usize) {
-    line.as_bytes()
-        .chunks(255)
-        .fold((0, 0), |(chars, spaces), chunk| {
-            let (chunk_chars, chunk_spaces) =
-                chunk.iter().fold((0u8, 0u8), |(chars, spaces), &byte| {
-                    (
-                        chars + u8::from(byte & 0xC0 != 0x80),
-                        spaces + u8::from(byte == b' '),
-                    )
-                });
+    /// Bytes in one step of the pass the compiler makes.
+    const STEP: usize = 64;
+    let bytes = line.as_bytes();
+    let (whole, rest) = bytes.split_at(bytes.len() - bytes.len() % STEP);
+    let (chars, spaces) = whole
+        .chunks(255 / STEP * STEP)
+        .fold((0, 0), |(chars, spaces), run| {
+            let (run_chars, run_spaces) = count_in_run(run);
             (
-                chars + usize::from(chunk_chars),
-                spaces + usize::from(chunk_spaces),
+                chars + usize::from(run_chars),
+                spaces + usize::from(run_spaces),
             )
-        })
+        });
+    let mut last = [0x80; STEP];
+    last[..rest.len()].copy_from_slice(rest);
+    let (last_chars, last_spaces) = count_in_run(&last);
+    (
+        chars + usize::from(last_chars),
+        spaces + usize::from(last_spaces),
+    )
+}
+
+/// The characters and the spaces in `run`, at most 255 bytes.
+#[inline(always)]
+fn count_in_run(run: &[u8]) -> (u8, u8) {
+    run.iter().fold((0u8, 0u8), |(chars, spaces), &byte| {
+        (
+            chars + u8::from(byte & 0xC0 != 0x80),
+            spaces + u8::from(byte == b' '),
+        )
+    })
 }
 
 /// Whether folded lines read as running text: long, or several words that
@@ -704,6 +723,28 @@ mod tests {
         }
     }
 
+    /// What [`count_chars_and_spaces`] counts, counted one character at a
+    /// time.
+    fn chars_and_spaces_by_definition(text: &str) -> (usize, usize) {
+        (text.chars().count(), text.matches(' ').count())
+    }
+
+    #[test]
+    fn characters_and_spaces_are_counted_whatever_the_last_bytes() {
+        // Every length across several steps and runs of the pass, with
+        // characters of every width cut at every place.
+        let pattern = "a é 日\u{10400}  x";
+        let long: String = pattern.chars().cycle().take(900).collect();
+        for end in (0..=long.len()).filter(|&end| long.is_char_boundary(end)) {
+            let text = &long[..end];
+            assert_eq!(
+                count_chars_and_spaces(text),
+                chars_and_spaces_by_definition(text),
+                "{end}"
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn every_byte_triple_is_looked_at(
@@ -725,6 +766,16 @@ mod tests {
                     Folding::TrimOnly { line_break: bytes.contains(&b'\n') }
                 );
             }
+        }
+
+        #[test]
+        fn characters_and_spaces_agree_with_their_definition(
+            text in "[ a\u{80}é日\u{10400}\n]{0,700}"
+        ) {
+            proptest::prop_assert_eq!(
+                count_chars_and_spaces(&text),
+                chars_and_spaces_by_definition(&text)
+            );
         }
 
         #[test]
