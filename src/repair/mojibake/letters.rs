@@ -599,7 +599,7 @@ fn plausibility(left: Option<char>, reading: &[char], right: Option<char>) -> Op
     // over a chain of both.
     let mut step = |c: PairKey| {
         if previous.form != BOUNDARY || c.form != BOUNDARY {
-            total += table.weight(previous, c, -2.0);
+            total += table.weight(previous, c, UNSEEN_WEIGHT);
             pairs += 1;
         }
         previous = c;
@@ -634,12 +634,34 @@ pub(crate) fn plausibility_gain(
     right: Option<char>,
 ) -> f32 {
     let after = reading_plausibility(left, after, right);
-    let difference = after - before;
+    gain_of_difference(after - before)
+}
+
+/// [`plausibility_gain`] of a difference in plausibility, which it never
+/// lowers as the difference grows.
+fn gain_of_difference(difference: f32) -> f32 {
     let bounded = difference.clamp(-1.0, 1.0);
     // Beyond the bound the statistics still rank two readings of one span
     // (`åp` over `áp` in Norwegian), with little weight.
     bounded + (difference - bounded).max(0.0) * BEYOND_BOUND_WEIGHT
 }
+
+/// The most [`plausibility_gain`] can give: a plausibility is a mean of
+/// pair weights, the weight of an unseen pair, or 0, so no difference
+/// exceeds the highest of those less the lowest.
+pub(crate) fn plausibility_gain_ceiling() -> f32 {
+    static CEILING: OnceLock<f32> = OnceLock::new();
+    *CEILING.get_or_init(|| {
+        let (lowest, highest) = weights().values().fold(
+            (UNSEEN_WEIGHT.min(0.0), 0.0f32),
+            |(lowest, highest), &weight| (lowest.min(weight), highest.max(weight)),
+        );
+        gain_of_difference(highest - lowest)
+    })
+}
+
+/// The weight [`plausibility`] gives a pair the corpus never writes.
+const UNSEEN_WEIGHT: f32 = -2.0;
 
 /// See [`plausibility_gain`].
 const BEYOND_BOUND_WEIGHT: f32 = 0.2;
@@ -647,6 +669,21 @@ const BEYOND_BOUND_WEIGHT: f32 = 0.2;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn no_reading_gains_more_than_the_ceiling(
+            left in proptest::option::of(proptest::sample::select("a zжαกéę.1«".chars().collect::<Vec<_>>())),
+            before in proptest::collection::vec(proptest::char::range('\u{20}', '\u{600}'), 0..5),
+            after in proptest::collection::vec(proptest::sample::select("abcdeéèęłżщиаяοςαλกขé’ ,.Ã©".chars().collect::<Vec<_>>()), 0..5),
+            right in proptest::option::of(proptest::sample::select("b иο กy!".chars().collect::<Vec<_>>())),
+        ) {
+            let before = reading_plausibility(left, &before, right);
+            let gain = plausibility_gain(before, left, &after, right);
+            proptest::prop_assert!(gain <= plausibility_gain_ceiling());
+        }
+    }
 
     #[test]
     fn letters_of_one_alphabet_share_lines() {

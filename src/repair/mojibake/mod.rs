@@ -407,14 +407,10 @@ fn best_plan(
         if planned_already {
             continue;
         }
-        let gain = plan(chars, found, page, established, readings, room);
+        let best_net = best.map(|(best_net, _)| best_net);
+        let gain = plan(chars, found, page, established, best_net, readings, room);
         planned.push(page_index);
-        // A code page the line already needed costs nothing more.
-        let net = if established {
-            gain + ACCEPT_ROUND
-        } else {
-            gain - page.cost
-        };
+        let net = net_gain(gain, page, established);
         if !room.taken.is_empty() && best.map_or(true, |(best_net, _)| net > best_net) {
             best = Some((net, page_index));
             room.keep_as_best();
@@ -423,13 +419,23 @@ fn best_plan(
     best.map(|(net, page_index)| (net, page_index, room.best_edits()))
 }
 
+/// What a round gains by repairing `gain` through `page`: a code page the
+/// line already needed (`established`) costs nothing more.
+fn net_gain(gain: f32, page: &CodePage, established: bool) -> f32 {
+    if established {
+        gain + ACCEPT_ROUND
+    } else {
+        gain - page.cost
+    }
+}
+
 /// Buffers [`plan`] refills for every code page it is asked about, and
 /// what it found for the best code page so far.
 #[derive(Default)]
 struct PlanRoom {
     /// The reading [`judge`] turns a run into.
     reading: Vec<char>,
-    /// The readings of the runs judged worth repairing, one after the
+    /// The readings of the runs [`prejudge`] let through, one after the
     /// other: [`Judged::reading`] points into it.
     readings: Vec<char>,
     /// The runs the last plan takes, in order.
@@ -439,10 +445,12 @@ struct PlanRoom {
     best_taken: Vec<Judged>,
     /// Which characters of the line are candidates.
     in_candidate: Vec<bool>,
-    /// The runs judged alone.
+    /// The runs judged alone, and what lies between [`prejudge`] and
+    /// [`settle`] for them.
     judged: Vec<Judged>,
-    /// For each run, where its judgements lie in `judged` and the code
-    /// pages whose preference could change them.
+    pending: Vec<Pending>,
+    /// For each run, where its judgements lie in `pending`, then in
+    /// `judged`, and the code pages whose preference could change them.
     alone: Vec<(Range<usize>, u16)>,
 }
 
@@ -475,11 +483,14 @@ impl PlanRoom {
 /// The total gain of the repairs one code page would make on a line; the
 /// repairs themselves go into `room.taken`, in char indices, with their
 /// readings in `room.readings`. `room` also holds buffers for the work.
+/// A plan whose [`net_gain`] could not exceed `beaten` (that of the best
+/// plan so far) may stop short, taking nothing.
 fn plan(
     chars: &[char],
     found: &[Sequence],
     page: &'static CodePage,
     established: bool,
+    beaten: Option<f32>,
     readings: &mut Readings,
     room: &mut PlanRoom,
 ) -> f32 {
@@ -489,6 +500,7 @@ fn plan(
         taken,
         in_candidate,
         judged,
+        pending,
         alone,
         ..
     } = room;
@@ -526,16 +538,40 @@ fn plan(
     };
     // A run is judged into one edit, or one per part of it: never more
     // than its sequences.
+    pending.clear();
     judged.clear();
-    // Each run judged alone, with where its judgements lie in `judged` and
-    // the code pages (a mask) whose preference could change them: a
-    // preference for any other leaves them as they are, and the run need
-    // not be judged again.
+    // Each run judged alone, with where its judgements lie and the code
+    // pages (a mask) whose preference could change them: a preference for
+    // any other leaves them as they are, and the run need not be judged
+    // again.
     alone.clear();
     for run in runs(found) {
+        let first = pending.len();
+        let sensitive = prejudge(&context(0), run, page, readings, reading, kept, pending);
+        alone.push((first..pending.len(), sensitive));
+    }
+    // Most code pages a round plans lose to one planned before them: when
+    // even the most the costly terms could add would not win, they are
+    // not worked out. A further reading may gain more once a preference
+    // weighs it: such a plan is finished.
+    if let Some(beaten) = beaten {
+        if pending.iter().all(|pending| pending.inner.is_none()) {
+            let ceiling: f32 = pending
+                .iter()
+                .map(|pending| gain_ceiling(chars, pending).max(0.0))
+                .sum();
+            if net_gain(ceiling, page, established) <= beaten {
+                return 0.0;
+            }
+        }
+    }
+    let alone_context = context(0);
+    for (run_judged, _) in alone.iter_mut() {
         let first = judged.len();
-        let sensitive = judge(&context(0), run, page, readings, reading, kept, judged);
-        alone.push((first..judged.len(), sensitive));
+        for pending in &pending[run_judged.clone()] {
+            settle(&alone_context, pending, readings, kept, judged);
+        }
+        *run_judged = first..judged.len();
     }
     // Runs damaged twice are read once more each on its own, and the
     // second code page is often a close call (windows-1250 and iso-8859-2
@@ -566,6 +602,7 @@ fn plan(
                         readings,
                         reading,
                         kept,
+                        pending,
                         &mut consistent,
                     );
                 } else {
@@ -710,13 +747,9 @@ const SHALLOW_RUN_COST: f32 = 1.0;
 const CHAIN_MARGIN: f32 = 0.5;
 
 /// Whether a run of sequences should be repaired, and into what, pushed
-/// onto `judged`. A run whose reading still holds C1 controls is double
-/// damage: it is read once more; if that fails, its sequences without
-/// controls are judged alone. Returns the code pages (a mask) whose
-/// preference could change the judgement: the further readings a
-/// preference weighs are among them. `repaired` is room for the reading
-/// the run is turned into; what it held before is lost. The reading of a
-/// run judged worth repairing is added to `kept`.
+/// onto `judged`: [`prejudge`], then [`settle`]. `pending` is room for
+/// what lies between them; what it held before is lost.
+#[allow(clippy::too_many_arguments)]
 fn judge(
     context: &Context,
     run: &[Sequence],
@@ -724,7 +757,45 @@ fn judge(
     readings: &mut Readings,
     repaired: &mut Vec<char>,
     kept: &mut Vec<char>,
+    pending: &mut Vec<Pending>,
     judged: &mut Vec<Judged>,
+) -> u16 {
+    pending.clear();
+    let sensitive = prejudge(context, run, page, readings, repaired, kept, pending);
+    for pending in pending.iter() {
+        settle(context, pending, readings, kept, judged);
+    }
+    sensitive
+}
+
+/// A run [`prejudge`] let through to [`settle`]: what its cheap terms
+/// gain, and the rest of what [`Judged`] holds.
+struct Pending {
+    cheap: f32,
+    range: Range<usize>,
+    reading: Range<usize>,
+    reason: &'static str,
+    inner: Option<usize>,
+    options: u16,
+}
+
+/// The cheap part of judging a run of sequences: its reading, and its
+/// cheap terms, pushed onto `pending` unless they alone dismiss it. A run
+/// whose reading still holds C1 controls is double damage: it is read
+/// once more; if that fails, its sequences without controls are judged
+/// alone. Returns the code pages (a mask) whose preference could change
+/// the judgement: the further readings a preference weighs are among
+/// them. `repaired` is room for the reading the run is turned into; what
+/// it held before is lost. The reading of a run let through is added to
+/// `kept`.
+fn prejudge(
+    context: &Context,
+    run: &[Sequence],
+    page: &'static CodePage,
+    readings: &mut Readings,
+    repaired: &mut Vec<char>,
+    kept: &mut Vec<char>,
+    pending: &mut Vec<Pending>,
 ) -> u16 {
     let chars = context.chars;
     let start = run[0].start;
@@ -750,7 +821,7 @@ fn judge(
                     .collect();
                 let mut sensitive = 0;
                 for part in runs(&clean) {
-                    sensitive |= judge(context, part, page, readings, repaired, kept, judged);
+                    sensitive |= prejudge(context, part, page, readings, repaired, kept, pending);
                 }
                 return sensitive;
             }
@@ -799,7 +870,6 @@ fn judge(
         .iter()
         .map(|sequence| shape_evidence(chars, sequence))
         .sum();
-    let broken = &chars[start..end];
     let broken_cost = readings.span(chars, start, end);
     let cheap = broken_cost.window - repaired_cost + shape + run_bonus(repaired, run.len());
     // The costly terms below add at most 2 per letter of the broken
@@ -812,19 +882,10 @@ fn judge(
     if cheap + 2.0 * broken_cost.letters as f32 + 1.0 < ACCEPT_SUPPORTED {
         return sensitive;
     }
-    let broken_plausibility = *broken_cost
-        .plausibility
-        .get_or_insert_with(|| letters::reading_plausibility(left, broken, right));
-    let around = letters_around(context, start, end);
-    let gain = cheap + isolation_cost(around, broken) - isolation_cost(around, repaired)
-        + letters::plausibility_gain(broken_plausibility, left, repaired, right);
-    if gain < ACCEPT_SUPPORTED {
-        return sensitive;
-    }
     let reading_start = kept.len();
     kept.extend_from_slice(repaired);
-    judged.push(Judged {
-        gain,
+    pending.push(Pending {
+        cheap,
         range: start..end,
         reading: reading_start..kept.len(),
         reason,
@@ -832,6 +893,57 @@ fn judge(
         options,
     });
     sensitive
+}
+
+/// The rest of [`judge`] for a run [`prejudge`] let through: the costly
+/// terms, and the judgement, pushed onto `judged` when the run is worth
+/// repairing.
+fn settle(
+    context: &Context,
+    pending: &Pending,
+    readings: &mut Readings,
+    kept: &[char],
+    judged: &mut Vec<Judged>,
+) {
+    let chars = context.chars;
+    let Range { start, end } = pending.range;
+    let left = start.checked_sub(1).map(|i| chars[i]);
+    let right = chars.get(end).copied();
+    let broken = &chars[start..end];
+    let repaired = &kept[pending.reading.clone()];
+    let broken_cost = readings.span(chars, start, end);
+    let broken_plausibility = *broken_cost
+        .plausibility
+        .get_or_insert_with(|| letters::reading_plausibility(left, broken, right));
+    let around = letters_around(context, start, end);
+    let gain = pending.cheap + isolation_cost(around, broken) - isolation_cost(around, repaired)
+        + letters::plausibility_gain(broken_plausibility, left, repaired, right);
+    if gain < ACCEPT_SUPPORTED {
+        return;
+    }
+    judged.push(Judged {
+        gain,
+        range: pending.range.clone(),
+        reading: pending.reading.clone(),
+        reason: pending.reason,
+        inner: pending.inner,
+        options: pending.options,
+    });
+}
+
+/// The most [`settle`] can find `pending` gains: its costly terms add at
+/// most 2 per letter or mark of the broken span (a run of letters costs 2
+/// at most) and the letter statistics their ceiling, with room to spare
+/// for rounding.
+fn gain_ceiling(chars: &[char], pending: &Pending) -> f32 {
+    let letters_or_marks = chars[pending.range.clone()]
+        .iter()
+        .filter(|&&c| {
+            let class = score::class(c);
+            class.is_letter() || class.kind == score::Kind::Mark
+        })
+        .count();
+    pending.cheap + 2.0 * letters_or_marks as f32 + letters::plausibility_gain_ceiling() + 0.01
 }
 
 /// Whether a reading holds a digit of another script (`٠`) with neither
@@ -1651,6 +1763,130 @@ mod tests {
             .decode_without_bom_handling(text.as_bytes())
             .0
             .into_owned()
+    }
+
+    /// What a plan takes: its gain, and each repair's span, reading and
+    /// reason.
+    type Taken = (u32, Vec<(Range<usize>, Vec<char>, &'static str)>);
+
+    fn taken_of(gain: f32, room: &PlanRoom) -> Taken {
+        let taken = room
+            .taken
+            .iter()
+            .map(|judged| {
+                let reading = room.readings[judged.reading.clone()].to_vec();
+                (judged.range.clone(), reading, judged.reason)
+            })
+            .collect();
+        (gain.to_bits(), taken)
+    }
+
+    #[test]
+    fn a_plan_stops_short_only_where_it_could_not_win() {
+        use encoding_rs::*;
+        let sentences = [
+            "Le café où l’été s’achève — déjà « très » cher, 3 °C",
+            "Zażółć gęślą jaźń, řeka Vltava a Dvořák, Łódź i Kraków",
+            "Цены на бензин снова выросли в Москве и Києві",
+            "Η Ελλάδα και η Κύπρος συμφώνησαν σήμερα",
+            "İstanbul’da güneşli bir gün, çok güzel ağaçlar",
+            "ราคาน้ำมันวันนี้ปรับขึ้น “ทั่วประเทศ”",
+            "Müller sagte: „Das Spiel ist vorbei“ – Straße",
+            "Rīga un Vilnius: ąčęėįšųūž, ā ē ī ū ņ ļ ķ",
+        ];
+        let encodings = [
+            WINDOWS_1252,
+            WINDOWS_1250,
+            WINDOWS_1251,
+            WINDOWS_1253,
+            WINDOWS_1254,
+            WINDOWS_1257,
+            WINDOWS_874,
+            ISO_8859_2,
+            MACINTOSH,
+            KOI8_R,
+        ];
+        let mut lines = Vec::new();
+        for sentence in sentences {
+            for encoding in encodings {
+                let once = misread(sentence, encoding);
+                lines.push(misread(&once, WINDOWS_1252));
+                // Half damaged: a clean half beside a broken one.
+                lines.push(format!("{sentence} {once}"));
+                lines.push(once);
+            }
+        }
+        let all_pages = (1u16 << code_pages().len()) - 1;
+        let mut readings = Readings::default();
+        let mut room = PlanRoom::default();
+        let mut stopped = 0;
+        for line in &lines {
+            let chars: Vec<char> = line.chars().collect();
+            let mut facts = LineFacts::new(&chars);
+            facts.find_under(all_pages);
+            readings.new_line();
+            readings.new_round(&chars);
+            for (index, page) in code_pages().iter().enumerate() {
+                let found = facts.found_at(index);
+                if found.is_empty() {
+                    continue;
+                }
+                for established in [false, true] {
+                    let gain = plan(
+                        &chars,
+                        found,
+                        page,
+                        established,
+                        None,
+                        &mut readings,
+                        &mut room,
+                    );
+                    let full = taken_of(gain, &room);
+                    let net = net_gain(gain, page, established);
+                    // Whatever the costly terms of a run let through come
+                    // to, they stay under its ceiling.
+                    let mut judged = Vec::new();
+                    let context = Context {
+                        chars: &chars,
+                        in_candidate: &room.in_candidate,
+                        preferred: 0,
+                    };
+                    for pending in &room.pending {
+                        judged.clear();
+                        settle(
+                            &context,
+                            pending,
+                            &mut readings,
+                            &room.readings,
+                            &mut judged,
+                        );
+                        if let Some(judged) = judged.first() {
+                            assert!(judged.gain < gain_ceiling(&chars, pending), "{line}");
+                        }
+                    }
+                    for beaten in [-100.0, net - 2.0, net - 0.01, net, net + 0.01, net + 5.0] {
+                        let gain = plan(
+                            &chars,
+                            found,
+                            page,
+                            established,
+                            Some(beaten),
+                            &mut readings,
+                            &mut room,
+                        );
+                        let short = taken_of(gain, &room);
+                        if short != full {
+                            // Stopped short: taking nothing, where the full
+                            // plan would not have won either.
+                            assert!(room.taken.is_empty(), "{line}");
+                            assert!(net <= beaten, "{line}: {net} > {beaten}");
+                            stopped += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(stopped > 0);
     }
 
     /// Applies sorted, non-overlapping edits (byte offsets in the joined
