@@ -506,6 +506,46 @@ fn plan(
     } = room;
     kept.clear();
     taken.clear();
+    // A run is judged into one edit, or one per part of it: never more
+    // than its sequences.
+    pending.clear();
+    judged.clear();
+    // Each run judged alone, with where its judgements lie and the code
+    // pages (a mask) whose preference could change them: a preference for
+    // any other leaves them as they are, and the run need not be judged
+    // again. The cheap part reads no candidate flags: they are set below,
+    // once some run is let through to the costly terms that read them.
+    alone.clear();
+    let unflagged = Context {
+        chars,
+        in_candidate: &[],
+        preferred: 0,
+    };
+    for run in runs(found) {
+        let first = pending.len();
+        let sensitive = prejudge(&unflagged, run, page, readings, reading, kept, pending);
+        alone.push((first..pending.len(), sensitive));
+    }
+    // Nothing let through: nothing is settled, and no run is judged again
+    // (only a settled run names code pages to prefer).
+    if pending.is_empty() {
+        return 0.0;
+    }
+    // Most code pages a round plans lose to one planned before them: when
+    // even the most the costly terms could add would not win, they are
+    // not worked out. A further reading may gain more once a preference
+    // weighs it: such a plan is finished.
+    if let Some(beaten) = beaten {
+        if pending.iter().all(|pending| pending.inner.is_none()) {
+            let ceiling: f32 = pending
+                .iter()
+                .map(|pending| gain_ceiling(chars, pending).max(0.0))
+                .sum();
+            if net_gain(ceiling, page, established) <= beaten {
+                return 0.0;
+            }
+        }
+    }
     // Letters inside candidate spans are not evidence of the line's script:
     // they may be about to change.
     in_candidate.clear();
@@ -526,7 +566,7 @@ fn plan(
     }
     // Nor is a lead whose sequence lost a byte (`Ï` before `Î` in
     // `Î£ÏÎ¼`): it is a hole in the damage, not a letter beside it.
-    for &index in &readings.cut_lead_spots {
+    for &index in readings.cut_lead_spots(chars) {
         if !in_candidate[index] && is_cut_lead(chars, index, page) {
             in_candidate[index] = true;
         }
@@ -536,35 +576,6 @@ fn plan(
         in_candidate,
         preferred,
     };
-    // A run is judged into one edit, or one per part of it: never more
-    // than its sequences.
-    pending.clear();
-    judged.clear();
-    // Each run judged alone, with where its judgements lie and the code
-    // pages (a mask) whose preference could change them: a preference for
-    // any other leaves them as they are, and the run need not be judged
-    // again.
-    alone.clear();
-    for run in runs(found) {
-        let first = pending.len();
-        let sensitive = prejudge(&context(0), run, page, readings, reading, kept, pending);
-        alone.push((first..pending.len(), sensitive));
-    }
-    // Most code pages a round plans lose to one planned before them: when
-    // even the most the costly terms could add would not win, they are
-    // not worked out. A further reading may gain more once a preference
-    // weighs it: such a plan is finished.
-    if let Some(beaten) = beaten {
-        if pending.iter().all(|pending| pending.inner.is_none()) {
-            let ceiling: f32 = pending
-                .iter()
-                .map(|pending| gain_ceiling(chars, pending).max(0.0))
-                .sum();
-            if net_gain(ceiling, page, established) <= beaten {
-                return 0.0;
-            }
-        }
-    }
     let alone_context = context(0);
     for (run_judged, _) in alone.iter_mut() {
         let first = judged.len();
@@ -1020,8 +1031,11 @@ struct Readings {
     deepenings: HashMap<Vec<char>, Neighboured, CharHashing>,
     /// The last reading worked out and not kept.
     unkept: Option<Deepenings>,
-    /// [`cut_lead_spots`] of the text of the round under way.
+    /// [`cut_lead_spots`] of the text of the round under way, once a plan
+    /// of the round asks for them: most plans settle nothing and never do.
     cut_lead_spots: Vec<usize>,
+    /// Whether [`Readings::cut_lead_spots`] holds those of the round.
+    cut_lead_spots_known: bool,
 }
 
 /// The further readings of one reading, each with the neighbours (left,
@@ -1056,7 +1070,16 @@ impl Readings {
     fn new_round(&mut self, chars: &[char]) {
         self.spans.clear();
         self.spans.resize(chars.len(), None);
-        cut_lead_spots(chars, &mut self.cut_lead_spots);
+        self.cut_lead_spots_known = false;
+    }
+
+    /// [`cut_lead_spots`] of `chars`, the text of the round.
+    fn cut_lead_spots(&mut self, chars: &[char]) -> &[usize] {
+        if !self.cut_lead_spots_known {
+            self.cut_lead_spots_known = true;
+            cut_lead_spots(chars, &mut self.cut_lead_spots);
+        }
+        &self.cut_lead_spots
     }
 
     /// What the span `start..end` of `chars`, the text of the round, costs.
@@ -1779,6 +1802,101 @@ mod tests {
             })
             .collect();
         (gain.to_bits(), taken)
+    }
+
+    /// The candidate flags of `chars` under `page` as a plan read them
+    /// before it set them only for the costly terms: every sequence found,
+    /// and every cut lead.
+    fn flags_reference(chars: &[char], found: &[Sequence], page: &CodePage) -> Vec<bool> {
+        let mut flags = vec![false; chars.len()];
+        for sequence in found {
+            flags[sequence.start..sequence.start + sequence.len].fill(true);
+        }
+        for (index, flag) in flags.iter_mut().enumerate() {
+            *flag |= is_cut_lead(chars, index, page);
+        }
+        flags
+    }
+
+    #[test]
+    fn a_plan_flags_candidates_only_where_the_costly_terms_read_them() {
+        use encoding_rs::*;
+        let sentences = [
+            "Le café où l’été s’achève — déjà « très » cher, 3 °C",
+            "Цены на бензин снова выросли в Москве и Києві",
+            "Η Ελλάδα και η Κύπρος συμφώνησαν σήμερα",
+            "ราคาน้ำมันวันนี้ปรับขึ้น “ทั่วประเทศ”",
+            "Zażółć gęślą jaźń, řeka Vltava a Dvořák",
+        ];
+        let mut lines = Vec::new();
+        for sentence in sentences {
+            for encoding in [
+                WINDOWS_1252,
+                WINDOWS_1250,
+                WINDOWS_1251,
+                WINDOWS_1253,
+                WINDOWS_874,
+            ] {
+                let once = misread(sentence, encoding);
+                lines.push(misread(&once, WINDOWS_1252));
+                lines.push(format!("{sentence} {once}"));
+                lines.push(once.replacen(|c: char| !c.is_ascii(), "?", 1));
+                lines.push(once);
+            }
+            lines.push(sentence.to_string());
+        }
+        let all_pages = (1u16 << code_pages().len()) - 1;
+        let mut readings = Readings::default();
+        let mut room = PlanRoom::default();
+        let (mut settled, mut dismissed) = (0, 0);
+        for line in &lines {
+            let chars: Vec<char> = line.chars().collect();
+            let mut facts = LineFacts::new(&chars);
+            facts.find_under(all_pages);
+            readings.new_line();
+            readings.new_round(&chars);
+            for (index, page) in code_pages().iter().enumerate() {
+                let found = facts.found_at(index);
+                if found.is_empty() {
+                    continue;
+                }
+                let flags = flags_reference(&chars, found, page);
+                let context = Context {
+                    chars: &chars,
+                    in_candidate: &flags,
+                    preferred: 0,
+                };
+                let mut judged = Vec::new();
+                let (mut reading, mut kept, mut pending) = (Vec::new(), Vec::new(), Vec::new());
+                for run in runs(found) {
+                    judge(
+                        &context,
+                        run,
+                        page,
+                        &mut readings,
+                        &mut reading,
+                        &mut kept,
+                        &mut pending,
+                        &mut judged,
+                    );
+                }
+                let gain = plan(&chars, found, page, false, None, &mut readings, &mut room);
+                if room.pending.is_empty() {
+                    // Nothing let through: the flags were never read.
+                    assert!(judged.is_empty(), "{line}");
+                    assert_eq!(
+                        taken_of(gain, &room),
+                        (0f32.to_bits(), Vec::new()),
+                        "{line}"
+                    );
+                    dismissed += 1;
+                } else {
+                    assert_eq!(room.in_candidate, flags, "{line}");
+                    settled += 1;
+                }
+            }
+        }
+        assert!(settled > 0 && dismissed > 0);
     }
 
     #[test]
