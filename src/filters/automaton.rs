@@ -136,24 +136,40 @@ impl Automaton {
                 .position(|entry| entry.owner_address == self.token_address())
             {
                 Some(position) => position,
-                None => {
-                    list.retain(|entry| entry.owner.strong_count() > 0);
-                    list.push(ThreadCaches {
-                        owner_address: self.token_address(),
-                        owner: Arc::downgrade(&self.token),
-                        caches: self.new_caches(),
-                    });
-                    list.len() - 1
-                }
+                None => self.add_caches(&mut list),
             };
             self.matching_with(&mut list[position].caches, text, found);
         });
         if searched.is_err() {
-            self.matching_with(&mut self.new_caches(), text, found);
+            self.matching_alone(text, found);
         }
     }
 
-    /// [`Automaton::matching`] with the search state `caches`.
+    /// Adds this automaton's search state to a thread's list, at its
+    /// first search on the thread, and returns its position. The states
+    /// of automata dropped since go.
+    #[cold]
+    #[inline(never)]
+    fn add_caches(&self, list: &mut Vec<ThreadCaches>) -> usize {
+        list.retain(|entry| entry.owner.strong_count() > 0);
+        list.push(ThreadCaches {
+            owner_address: self.token_address(),
+            owner: Arc::downgrade(&self.token),
+            caches: self.new_caches(),
+        });
+        list.len() - 1
+    }
+
+    /// [`Automaton::matching`] on a thread whose list is gone.
+    #[cold]
+    #[inline(never)]
+    fn matching_alone(&self, text: &str, found: &mut Vec<usize>) {
+        self.matching_with(&mut self.new_caches(), text, found);
+    }
+
+    /// [`Automaton::matching`] with the search state `caches`; inlined
+    /// into it, which spares a call and its frame per line.
+    #[inline(always)]
     fn matching_with(&self, caches: &mut Caches, text: &str, found: &mut Vec<usize>) {
         let start = found.len();
         if let (Some(dfa), Some(cache)) = (&self.lazy, caches.lazy.as_mut()) {
