@@ -7,17 +7,14 @@
 //! module knows nothing of rules, lines or match modes: `rules.rs` anchors
 //! and parses the patterns.
 
-use regex_automata::hybrid::dfa::{Cache as LazyCache, DFA};
+use regex_automata::hybrid::dfa::{Cache as LazyCache, OverlappingState, DFA};
 use regex_automata::nfa::thompson::pikevm::{Cache as PikeCache, PikeVM};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::pool::Pool;
-use regex_automata::{Input, MatchKind, PatternSet};
+use regex_automata::{Input, MatchError, MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
+use std::cell::RefCell;
 use std::fmt;
-use std::panic::{RefUnwindSafe, UnwindSafe};
-
-/// Makes the search state of one thread.
-type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+use std::sync::{Arc, Weak};
 
 /// Patterns compiled together. The lazy DFA answers almost every search;
 /// the PikeVM answers when the lazy DFA gives up (a Unicode word boundary
@@ -26,15 +23,35 @@ pub struct Automaton {
     lazy: Option<DFA>,
     pike: PikeVM,
     patterns: usize,
-    caches: Pool<Caches, MakeCaches>,
+    /// Names this automaton among the search states of a thread (see
+    /// [`THREAD_CACHES`]); a state whose token has died is thrown away.
+    token: Arc<()>,
 }
 
-/// The mutable state of a search, one per thread at a time.
+thread_local! {
+    /// Each thread's search state for every automaton it has searched
+    /// with. A line costs a few hundred instructions outside the DFA's
+    /// byte loop, and `regex_automata`'s pool of caches took a sixth of
+    /// them (and a mutex for every thread but the first): a thread's own
+    /// list, one entry per automaton alive (two in a run), costs a
+    /// pointer comparison or two.
+    static THREAD_CACHES: RefCell<Vec<ThreadCaches>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The search state of one automaton on one thread.
+struct ThreadCaches {
+    /// Where the owner's token is: cheaper to compare than `owner`.
+    owner_address: usize,
+    owner: Weak<()>,
+    caches: Caches,
+}
+
+/// The mutable state of a search, one per thread.
 struct Caches {
     lazy: Option<LazyCache>,
-    pike: PikeCache,
-    /// The patterns found by the search under way.
-    matched: PatternSet,
+    /// Made at the first search the lazy DFA gives up on, which most
+    /// runs never meet.
+    pike: Option<PikeCache>,
 }
 
 impl fmt::Debug for Automaton {
@@ -80,19 +97,27 @@ impl Automaton {
             )
             .build_from_nfa(nfa)
             .ok();
-        let (lazy_for_caches, pike_for_caches) = (lazy.clone(), pike.clone());
-        let count = patterns.len();
-        let make: MakeCaches = Box::new(move || Caches {
-            lazy: lazy_for_caches.as_ref().map(LazyCache::new),
-            pike: pike_for_caches.create_cache(),
-            matched: PatternSet::new(count),
-        });
         Ok(Automaton {
             lazy,
             pike,
             patterns: patterns.len(),
-            caches: Pool::new(make),
+            token: Arc::new(()),
         })
+    }
+
+    /// The address of this automaton's token: no other automaton's token
+    /// can have it while a thread's list keeps the token's allocation
+    /// (a weak reference keeps it).
+    fn token_address(&self) -> usize {
+        Arc::as_ptr(&self.token) as usize
+    }
+
+    /// A fresh search state for this automaton.
+    fn new_caches(&self) -> Caches {
+        Caches {
+            lazy: self.lazy.as_ref().map(LazyCache::new),
+            pike: None,
+        }
     }
 
     /// Adds to `found` the indexes (in `patterns` order) of the patterns
@@ -100,39 +125,97 @@ impl Automaton {
     /// search only tells whether any pattern matches, which the lazy DFA
     /// answers fastest, and only a line that matches is searched again for
     /// every pattern. Both searches share one borrowing of the thread's
-    /// search state and its set of found patterns, which is left empty:
-    /// a line that matches nothing then costs no clearing of a flag per
-    /// pattern.
+    /// search state.
     pub fn matching(&self, text: &str, found: &mut Vec<usize>) {
-        let mut caches = self.caches.get();
-        let Caches {
-            lazy,
-            pike,
-            matched,
-        } = &mut *caches;
-        if !matched.is_empty() {
-            matched.clear();
+        // A thread being torn down has no list left: it searches with a
+        // state of its own.
+        let searched = THREAD_CACHES.try_with(|list| {
+            let mut list = list.borrow_mut();
+            let position = match list
+                .iter()
+                .position(|entry| entry.owner_address == self.token_address())
+            {
+                Some(position) => position,
+                None => self.add_caches(&mut list),
+            };
+            self.matching_with(&mut list[position].caches, text, found);
+        });
+        if searched.is_err() {
+            self.matching_alone(text, found);
         }
-        let mut done = false;
-        if let (Some(dfa), Some(cache)) = (&self.lazy, lazy.as_mut()) {
-            let input = Input::new(text).earliest(true);
-            match dfa.try_search_fwd(cache, &input) {
+    }
+
+    /// Adds this automaton's search state to a thread's list, at its
+    /// first search on the thread, and returns its position. The states
+    /// of automata dropped since go.
+    #[cold]
+    #[inline(never)]
+    fn add_caches(&self, list: &mut Vec<ThreadCaches>) -> usize {
+        list.retain(|entry| entry.owner.strong_count() > 0);
+        list.push(ThreadCaches {
+            owner_address: self.token_address(),
+            owner: Arc::downgrade(&self.token),
+            caches: self.new_caches(),
+        });
+        list.len() - 1
+    }
+
+    /// [`Automaton::matching`] on a thread whose list is gone.
+    #[cold]
+    #[inline(never)]
+    fn matching_alone(&self, text: &str, found: &mut Vec<usize>) {
+        self.matching_with(&mut self.new_caches(), text, found);
+    }
+
+    /// [`Automaton::matching`] with the search state `caches`; inlined
+    /// into it, which spares a call and its frame per line.
+    #[inline(always)]
+    fn matching_with(&self, caches: &mut Caches, text: &str, found: &mut Vec<usize>) {
+        let start = found.len();
+        if let (Some(dfa), Some(cache)) = (&self.lazy, caches.lazy.as_mut()) {
+            match dfa.try_search_fwd(cache, &Input::new(text).earliest(true)) {
                 Ok(None) => return,
                 Ok(Some(_)) => {
-                    done = dfa
-                        .try_which_overlapping_matches(cache, &Input::new(text), matched)
-                        .is_ok();
+                    if push_overlapping(dfa, cache, text, start, found).is_ok() {
+                        found[start..].sort_unstable();
+                        return;
+                    }
+                    found.truncate(start);
                 }
                 Err(_) => {}
             }
         }
-        if !done {
-            matched.clear();
-            self.pike
-                .which_overlapping_matches(pike, &Input::new(text), matched);
-        }
+        let pike = caches.pike.get_or_insert_with(|| self.pike.create_cache());
+        let mut matched = PatternSet::new(self.patterns);
+        self.pike
+            .which_overlapping_matches(pike, &Input::new(text), &mut matched);
         found.extend(matched.iter().map(|pattern| pattern.as_usize()));
-        matched.clear();
+    }
+}
+
+/// Adds to `found` every pattern that matches `text`, once each, in the
+/// order the search meets them; `found[start..]` holds those added so far.
+/// A line matches a few patterns at most: looking through them costs less
+/// than a set with a flag per pattern, which would have to be walked and
+/// cleared whole.
+fn push_overlapping(
+    dfa: &DFA,
+    cache: &mut LazyCache,
+    text: &str,
+    start: usize,
+    found: &mut Vec<usize>,
+) -> Result<(), MatchError> {
+    let input = Input::new(text);
+    let mut state = OverlappingState::start();
+    loop {
+        dfa.try_search_overlapping_fwd(cache, &input, &mut state)?;
+        let Some(half) = state.get_match() else {
+            return Ok(());
+        };
+        let pattern = half.pattern().as_usize();
+        if !found[start..].contains(&pattern) {
+            found.push(pattern);
+        }
     }
 }
 
@@ -215,5 +298,55 @@ mod tests {
             let (ours, theirs) = answers(&automaton, &set, text);
             assert_eq!(ours, theirs, "{text:?}");
         }
+    }
+    #[test]
+    fn a_pattern_matching_at_several_ends_is_reported_once() {
+        // The overlapping search meets `\w+` and `a|ab|abc` at several
+        // ends of the same text.
+        let patterns = [
+            r"^(?:a|ab|abc)",
+            r"^(?:\w+)",
+            r"^(?:.*ministère)",
+            r"^(?:abc ministère)$",
+            r"^(?:zzz)",
+        ];
+        let (automaton, set) = automaton_and_set(&patterns);
+        for text in [
+            "abc ministère ministère",
+            "abc ministère",
+            "ab",
+            "ministère ministère",
+            "zzz abc",
+            "",
+        ] {
+            let (ours, theirs) = answers(&automaton, &set, text);
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+        let mut found = vec![7];
+        automaton.matching("abc ministère ministère", &mut found);
+        assert_eq!(found, [7, 0, 1, 2]);
+    }
+
+    #[test]
+    fn several_automata_on_one_thread_keep_their_own_search_states() {
+        // Each automaton finds its own state in the thread's list, and one
+        // dropped leaves the others answering as before.
+        let first = automaton_and_set(&[r"^(?:share)$", r"^(?:\w+)"]);
+        let second = automaton_and_set(&[r"^(?:read more)", r"^(?:read)"]);
+        for round in 0..3 {
+            let third = automaton_and_set(&[r"^(?:.*e.*)$"]);
+            for text in ["share", "read more", "Read", "nothing here", ""] {
+                for (automaton, set) in [&first, &second, &third] {
+                    let (ours, theirs) = answers(automaton, set, text);
+                    assert_eq!(ours, theirs, "{round} {text:?}");
+                }
+            }
+        }
+        let worker = std::thread::spawn(move || {
+            let (ours, theirs) = answers(&first.0, &first.1, "share");
+            (ours, theirs)
+        });
+        let (ours, theirs) = worker.join().unwrap();
+        assert_eq!(ours, theirs);
     }
 }

@@ -315,11 +315,9 @@ impl RuleSet {
             return;
         }
         let compiled = self.compiled();
-        let start = found.len();
         if let Some(set) = &compiled.block_set {
             push_matching(set, &compiled.block_rules, line, found);
         }
-        found[start..].sort_unstable();
     }
 
     /// The rule at `index` (from [`RuleSet::block_match_indexes`]).
@@ -381,7 +379,8 @@ impl Compiled {
 }
 
 /// Adds to `found` the members of `set` (indexes into the rules, in set
-/// order) whose patterns match `text`.
+/// order) whose patterns match `text`. The automaton gives its patterns
+/// smallest first and `members` ascend, so the rules come in file order.
 fn push_matching(set: &Automaton, members: &[usize], text: &str, found: &mut Vec<usize>) {
     let start = found.len();
     set.matching(text, found);
@@ -729,6 +728,30 @@ mod tests {
             ids(lazy.start_matches("Read more: Hospital car parks to go cashless")),
             ids(eager.start_matches("Read more: Hospital car parks to go cashless"))
         );
+    }
+
+    #[test]
+    fn matching_rules_come_in_file_order() {
+        let rules = RuleSet::parse(
+            "a\tshare\ten\tblock\tshare.*\n\
+             b\ttags\ten\tstart\tshare\n\
+             c\tshare\ten\tblock\t.*this\n\
+             d\ttags\ten\tstart\t\\w+\n\
+             e\tshare\ten\tblock\t\\w+ \\w+\n",
+        )
+        .unwrap();
+        assert_eq!(rules.block_match_indexes("Share this"), [0, 2, 4]);
+        assert_eq!(ids(rules.start_matches("Share this")), ["b", "d"]);
+        let builtin = RuleSet::builtin();
+        for line in [
+            "Share this:",
+            "Share",
+            "Read more: a title",
+            "Advertisement",
+        ] {
+            let indexes = builtin.block_match_indexes(line);
+            assert!(indexes.windows(2).all(|pair| pair[0] < pair[1]), "{line}");
+        }
     }
 
     #[test]
