@@ -1804,6 +1804,39 @@ mod tests {
         (gain.to_bits(), taken)
     }
 
+    /// Calls `check` for every code page that finds sequences in one of
+    /// `lines`, with the line, its characters, the page, the sequences it
+    /// finds, readings set for the line's first round, and a plan room
+    /// shared by all calls.
+    fn for_each_page_finding(
+        lines: &[String],
+        mut check: impl FnMut(
+            &str,
+            &[char],
+            &'static CodePage,
+            &[Sequence],
+            &mut Readings,
+            &mut PlanRoom,
+        ),
+    ) {
+        let all_pages = (1u16 << code_pages().len()) - 1;
+        let mut readings = Readings::default();
+        let mut room = PlanRoom::default();
+        for line in lines {
+            let chars: Vec<char> = line.chars().collect();
+            let mut facts = LineFacts::new(&chars);
+            facts.find_under(all_pages);
+            readings.new_line();
+            readings.new_round(&chars);
+            for (index, page) in code_pages().iter().enumerate() {
+                let found = facts.found_at(index);
+                if !found.is_empty() {
+                    check(line, &chars, page, found, &mut readings, &mut room);
+                }
+            }
+        }
+    }
+
     /// The candidate flags of `chars` under `page` as a plan read them
     /// before it set them only for the costly terms: every sequence found,
     /// and every cut lead.
@@ -1845,57 +1878,39 @@ mod tests {
             }
             lines.push(sentence.to_string());
         }
-        let all_pages = (1u16 << code_pages().len()) - 1;
-        let mut readings = Readings::default();
-        let mut room = PlanRoom::default();
         let (mut settled, mut dismissed) = (0, 0);
-        for line in &lines {
-            let chars: Vec<char> = line.chars().collect();
-            let mut facts = LineFacts::new(&chars);
-            facts.find_under(all_pages);
-            readings.new_line();
-            readings.new_round(&chars);
-            for (index, page) in code_pages().iter().enumerate() {
-                let found = facts.found_at(index);
-                if found.is_empty() {
-                    continue;
-                }
-                let flags = flags_reference(&chars, found, page);
-                let context = Context {
-                    chars: &chars,
-                    in_candidate: &flags,
-                    preferred: 0,
-                };
-                let mut judged = Vec::new();
-                let (mut reading, mut kept, mut pending) = (Vec::new(), Vec::new(), Vec::new());
-                for run in runs(found) {
-                    judge(
-                        &context,
-                        run,
-                        page,
-                        &mut readings,
-                        &mut reading,
-                        &mut kept,
-                        &mut pending,
-                        &mut judged,
-                    );
-                }
-                let gain = plan(&chars, found, page, false, None, &mut readings, &mut room);
-                if room.pending.is_empty() {
-                    // Nothing let through: the flags were never read.
-                    assert!(judged.is_empty(), "{line}");
-                    assert_eq!(
-                        taken_of(gain, &room),
-                        (0f32.to_bits(), Vec::new()),
-                        "{line}"
-                    );
-                    dismissed += 1;
-                } else {
-                    assert_eq!(room.in_candidate, flags, "{line}");
-                    settled += 1;
-                }
+        for_each_page_finding(&lines, |line, chars, page, found, readings, room| {
+            let flags = flags_reference(chars, found, page);
+            let context = Context {
+                chars,
+                in_candidate: &flags,
+                preferred: 0,
+            };
+            let mut judged = Vec::new();
+            let (mut reading, mut kept, mut pending) = (Vec::new(), Vec::new(), Vec::new());
+            for run in runs(found) {
+                judge(
+                    &context,
+                    run,
+                    page,
+                    readings,
+                    &mut reading,
+                    &mut kept,
+                    &mut pending,
+                    &mut judged,
+                );
             }
-        }
+            let gain = plan(chars, found, page, false, None, readings, room);
+            if room.pending.is_empty() {
+                // Nothing let through: the flags were never read.
+                assert!(judged.is_empty(), "{line}");
+                assert_eq!(taken_of(gain, room), (0f32.to_bits(), Vec::new()), "{line}");
+                dismissed += 1;
+            } else {
+                assert_eq!(room.in_candidate, flags, "{line}");
+                settled += 1;
+            }
+        });
         assert!(settled > 0 && dismissed > 0);
     }
 
@@ -1934,76 +1949,48 @@ mod tests {
                 lines.push(once);
             }
         }
-        let all_pages = (1u16 << code_pages().len()) - 1;
-        let mut readings = Readings::default();
-        let mut room = PlanRoom::default();
         let mut stopped = 0;
-        for line in &lines {
-            let chars: Vec<char> = line.chars().collect();
-            let mut facts = LineFacts::new(&chars);
-            facts.find_under(all_pages);
-            readings.new_line();
-            readings.new_round(&chars);
-            for (index, page) in code_pages().iter().enumerate() {
-                let found = facts.found_at(index);
-                if found.is_empty() {
-                    continue;
+        for_each_page_finding(&lines, |line, chars, page, found, readings, room| {
+            for established in [false, true] {
+                let gain = plan(chars, found, page, established, None, readings, room);
+                let full = taken_of(gain, room);
+                let net = net_gain(gain, page, established);
+                // Whatever the costly terms of a run let through come to,
+                // they stay under its ceiling.
+                let mut judged = Vec::new();
+                let context = Context {
+                    chars,
+                    in_candidate: &room.in_candidate,
+                    preferred: 0,
+                };
+                for pending in &room.pending {
+                    judged.clear();
+                    settle(&context, pending, readings, &room.readings, &mut judged);
+                    if let Some(judged) = judged.first() {
+                        assert!(judged.gain < gain_ceiling(chars, pending), "{line}");
+                    }
                 }
-                for established in [false, true] {
+                for beaten in [-100.0, net - 2.0, net - 0.01, net, net + 0.01, net + 5.0] {
                     let gain = plan(
-                        &chars,
+                        chars,
                         found,
                         page,
                         established,
-                        None,
-                        &mut readings,
-                        &mut room,
+                        Some(beaten),
+                        readings,
+                        room,
                     );
-                    let full = taken_of(gain, &room);
-                    let net = net_gain(gain, page, established);
-                    // Whatever the costly terms of a run let through come
-                    // to, they stay under its ceiling.
-                    let mut judged = Vec::new();
-                    let context = Context {
-                        chars: &chars,
-                        in_candidate: &room.in_candidate,
-                        preferred: 0,
-                    };
-                    for pending in &room.pending {
-                        judged.clear();
-                        settle(
-                            &context,
-                            pending,
-                            &mut readings,
-                            &room.readings,
-                            &mut judged,
-                        );
-                        if let Some(judged) = judged.first() {
-                            assert!(judged.gain < gain_ceiling(&chars, pending), "{line}");
-                        }
-                    }
-                    for beaten in [-100.0, net - 2.0, net - 0.01, net, net + 0.01, net + 5.0] {
-                        let gain = plan(
-                            &chars,
-                            found,
-                            page,
-                            established,
-                            Some(beaten),
-                            &mut readings,
-                            &mut room,
-                        );
-                        let short = taken_of(gain, &room);
-                        if short != full {
-                            // Stopped short: taking nothing, where the full
-                            // plan would not have won either.
-                            assert!(room.taken.is_empty(), "{line}");
-                            assert!(net <= beaten, "{line}: {net} > {beaten}");
-                            stopped += 1;
-                        }
+                    let short = taken_of(gain, room);
+                    if short != full {
+                        // Stopped short: taking nothing, where the full plan
+                        // would not have won either.
+                        assert!(room.taken.is_empty(), "{line}");
+                        assert!(net <= beaten, "{line}: {net} > {beaten}");
+                        stopped += 1;
                     }
                 }
             }
-        }
+        });
         assert!(stopped > 0);
     }
 
