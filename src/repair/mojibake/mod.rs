@@ -220,6 +220,10 @@ struct LineRoom {
     segments: Vec<Segment>,
     /// The code pages a round planned.
     planned: Vec<usize>,
+    /// The edits a round or a hole search makes.
+    edits: Vec<Edit>,
+    /// The buffers of [`apply`], and the strings of repairs done with.
+    segment_room: SegmentRoom,
     /// The buffers of [`LineFacts`].
     facts: FactsRoom,
     /// What the rounds of a line work out about its readings.
@@ -246,6 +250,8 @@ fn repair_line<'r>(
         pass_start,
         segments,
         planned,
+        edits,
+        segment_room,
         facts: facts_room,
         readings,
         plan: room,
@@ -266,7 +272,9 @@ fn repair_line<'r>(
     // The first round reads the line as it is: what was just worked out
     // about it holds there.
     let mut first_round = Some((facts, worth_judging));
-    segments.clear();
+    for segment in segments.drain(..) {
+        segment_room.spare_texts.keep(segment.text);
+    }
     segments.push(Segment::untouched(0..line.len()));
     current.clear();
     current.push_str(line);
@@ -307,7 +315,7 @@ fn repair_line<'r>(
                 best_plan(&mut facts, pages, used_pages, planned, readings, room)
             };
             *facts_room = facts.into_room();
-            let Some((net, page_index, edits)) = best else {
+            let Some((net, page_index)) = best else {
                 settled = true;
                 break;
             };
@@ -316,8 +324,10 @@ fn repair_line<'r>(
                 break;
             }
             used_pages |= 1 << page_index;
-            edit_chars(chars, &edits, edited_chars);
-            apply(segments, line, to_byte_edits(chars, edits));
+            room.best_edits(edits, &mut segment_room.spare_texts);
+            edit_chars(chars, edits, edited_chars);
+            to_byte_edits(chars, edits);
+            apply(segments, line, edits, segment_room);
             join_into(segments, line, current);
             std::mem::swap(current_chars, edited_chars);
             holes_settled = false;
@@ -333,7 +343,7 @@ fn repair_line<'r>(
             let worth_filling = segments.iter().any(|segment| segment.reason.is_some())
                 || *line_worth_filling
                     .get_or_insert_with(|| lossy::worth_trying(&mut LineFacts::new(chars)));
-            let lossy_edits = if worth_filling {
+            let mut lossy_edits = if worth_filling {
                 lossy::plan(chars)
             } else {
                 Vec::new()
@@ -343,7 +353,8 @@ fn repair_line<'r>(
                 break;
             }
             edit_chars(chars, &lossy_edits, edited_chars);
-            apply(segments, line, to_byte_edits(chars, lossy_edits));
+            to_byte_edits(chars, &mut lossy_edits);
+            apply(segments, line, &mut lossy_edits, segment_room);
             join_into(segments, line, current);
             std::mem::swap(current_chars, edited_chars);
             filled = true;
@@ -373,8 +384,9 @@ fn repair_line<'r>(
 
 /// The best repair a round of [`repair_line`] can make with the code pages
 /// of `pages` (a mask, those the line's `facts` find worth judging), as
-/// its net gain, code page and edits; `None` when no code page would
-/// change anything. `used_pages` are those the line already needed.
+/// its net gain and code page, its edits left in `room` for
+/// [`PlanRoom::best_edits`]; `None` when no code page would change
+/// anything. `used_pages` are those the line already needed.
 fn best_plan(
     facts: &mut LineFacts,
     pages: u16,
@@ -382,7 +394,7 @@ fn best_plan(
     planned: &mut Vec<usize>,
     readings: &mut Readings,
     room: &mut PlanRoom,
-) -> Option<(f32, usize, Vec<Edit>)> {
+) -> Option<(f32, usize)> {
     let chars = facts.chars;
     readings.new_round(chars);
     let mut best: Option<(f32, usize)> = None;
@@ -416,7 +428,7 @@ fn best_plan(
             room.keep_as_best();
         }
     }
-    best.map(|(net, page_index)| (net, page_index, room.best_edits()))
+    best
 }
 
 /// What a round gains by repairing `gain` through `page`: a code page the
@@ -461,22 +473,22 @@ impl PlanRoom {
         std::mem::swap(&mut self.taken, &mut self.best_taken);
     }
 
-    /// The edits of the best plan: only the plan a round applies has its
-    /// readings turned into text.
-    fn best_edits(&self) -> Vec<Edit> {
-        self.best_taken
-            .iter()
-            .map(|judged| {
-                let reading = &self.best_readings[judged.reading.clone()];
-                let mut replacement = String::with_capacity(utf8_length(reading));
-                replacement.extend(reading.iter());
-                Edit {
-                    range: judged.range.clone(),
-                    replacement,
-                    reason: judged.reason,
-                }
-            })
-            .collect()
+    /// The edits of the best plan, into `edits`, their texts in strings
+    /// from `spare`: only the plan a round applies has its readings turned
+    /// into text.
+    fn best_edits(&self, edits: &mut Vec<Edit>, spare: &mut SpareTexts) {
+        edits.clear();
+        edits.extend(self.best_taken.iter().map(|judged| {
+            let reading = &self.best_readings[judged.reading.clone()];
+            let mut replacement = spare.take();
+            replacement.reserve(utf8_length(reading));
+            replacement.extend(reading.iter());
+            Edit {
+                range: judged.range.clone(),
+                replacement,
+                reason: judged.reason,
+            }
+        }));
     }
 }
 
@@ -1622,7 +1634,7 @@ fn edit_chars(chars: &[char], edits: &[Edit], edited: &mut Vec<char>) {
 /// Turns sorted, non-overlapping char-index edits into byte-offset edits
 /// on the text whose characters are `chars`, adding up the characters'
 /// UTF-8 lengths up to the last edit.
-fn to_byte_edits(chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
+fn to_byte_edits(chars: &[char], edits: &mut [Edit]) {
     // Character `index` starts at byte `offset`.
     let mut index = 0;
     let mut offset = 0;
@@ -1631,13 +1643,9 @@ fn to_byte_edits(chars: &[char], edits: Vec<Edit>) -> Vec<Edit> {
         index = target;
         offset
     };
-    edits
-        .into_iter()
-        .map(|edit| Edit {
-            range: offset_of(edit.range.start)..offset_of(edit.range.end),
-            ..edit
-        })
-        .collect()
+    for edit in edits {
+        edit.range = offset_of(edit.range.start)..offset_of(edit.range.end);
+    }
 }
 
 /// The length of `chars` in UTF-8, without a branch per character, so
@@ -1663,13 +1671,18 @@ fn utf8_length(chars: &[char]) -> usize {
 /// (whose lengths add up to the offset where the next edit's segments
 /// end), those an edit has passed go to `behind`, and each new repair goes
 /// back on `ahead`, where an edit further left may swallow it too.
-fn apply(segments: &mut Vec<Segment>, line: &str, edits: Vec<Edit>) {
+fn apply(segments: &mut Vec<Segment>, line: &str, edits: &mut Vec<Edit>, room: &mut SegmentRoom) {
+    let SegmentRoom {
+        spare_texts,
+        behind,
+        absorbed,
+    } = room;
     let mut ahead = std::mem::take(segments);
     let mut ahead_end: usize = ahead.iter().map(Segment::len).sum();
+    behind.clear();
     // Each edit splits at most two segments.
-    let mut behind: Vec<Segment> = Vec::with_capacity(ahead.len() + 2 * edits.len());
-    let mut absorbed: Vec<Segment> = Vec::new();
-    for edit in edits.into_iter().rev() {
+    behind.reserve(ahead.len() + 2 * edits.len());
+    for edit in edits.drain(..).rev() {
         // Segments wholly after the edit are passed; an untouched one
         // across its end is split there.
         while let Some(segment) = ahead.last() {
@@ -1687,7 +1700,9 @@ fn apply(segments: &mut Vec<Segment>, line: &str, edits: Vec<Edit>) {
         }
         // The segments the edit touches, right to left; an untouched one
         // across its start is split there.
-        absorbed.clear();
+        for segment in absorbed.drain(..) {
+            spare_texts.keep(segment.text);
+        }
         while let Some(segment) = ahead.last() {
             if ahead_end <= edit.range.start {
                 break;
@@ -1713,10 +1728,12 @@ fn apply(segments: &mut Vec<Segment>, line: &str, edits: Vec<Edit>) {
         let text = if head.is_empty() && tail.is_empty() {
             edit.replacement
         } else {
-            let mut text = String::with_capacity(head.len() + edit.replacement.len() + tail.len());
+            let mut text = spare_texts.take();
+            text.reserve(head.len() + edit.replacement.len() + tail.len());
             text.push_str(head);
             text.push_str(&edit.replacement);
             text.push_str(tail);
+            spare_texts.keep(edit.replacement);
             text
         };
         let original = first.original.start..last.original.end;
@@ -1732,9 +1749,50 @@ fn apply(segments: &mut Vec<Segment>, line: &str, edits: Vec<Edit>) {
             reason: Some(reason),
         });
     }
+    for segment in absorbed.drain(..) {
+        spare_texts.keep(segment.text);
+    }
     behind.reverse();
-    ahead.append(&mut behind);
+    ahead.append(behind);
     *segments = ahead;
+}
+
+/// Buffers [`apply`] refills for every round, and the strings of repairs
+/// that an edit swallowed or whose line is done.
+#[derive(Default)]
+struct SegmentRoom {
+    spare_texts: SpareTexts,
+    /// The segments an edit has passed, right to left.
+    behind: Vec<Segment>,
+    /// The segments an edit swallows, right to left.
+    absorbed: Vec<Segment>,
+}
+
+/// Strings no segment or edit holds any more, kept with their room: a
+/// repaired line makes about ten edits of a few bytes a round, and each
+/// would otherwise allocate its text and free it once the line is done.
+#[derive(Default)]
+struct SpareTexts(Vec<String>);
+
+/// How many spare strings are kept, and the most room one may keep: a
+/// line's edits are a few bytes each.
+const SPARE_TEXTS: usize = 256;
+const SPARE_TEXT_ROOM: usize = 256;
+
+impl SpareTexts {
+    /// An empty string, with room if a spare one has it.
+    fn take(&mut self) -> String {
+        self.0.pop().unwrap_or_default()
+    }
+
+    /// Keeps `text` (its room, not its characters) for a later edit.
+    fn keep(&mut self, mut text: String) {
+        let room = text.capacity();
+        if room != 0 && room <= SPARE_TEXT_ROOM && self.0.len() < SPARE_TEXTS {
+            text.clear();
+            self.0.push(text);
+        }
+    }
 }
 
 /// Splits the last of `segments`, an untouched one, at byte `at` of its
@@ -2290,7 +2348,9 @@ mod tests {
                 })
                 .collect();
             let byte_of = |index: usize| text.char_indices().nth(index).map_or(text.len(), |(at, _)| at);
-            for (edit, byte_edit) in edits.iter().zip(to_byte_edits(&chars, edits.clone())) {
+            let mut byte_edits = edits.clone();
+            to_byte_edits(&chars, &mut byte_edits);
+            for (edit, byte_edit) in edits.iter().zip(byte_edits) {
                 proptest::prop_assert_eq!(
                     byte_edit.range,
                     byte_of(edit.range.start)..byte_of(edit.range.end)
@@ -2310,7 +2370,12 @@ mod tests {
                     Some(_) => segment.clone(),
                 })
                 .collect();
-            apply(&mut walked, &line, edits.clone());
+            // Strings kept from earlier lines hold room, never text.
+            let mut room = SegmentRoom::default();
+            for _ in 0..3 {
+                room.spare_texts.keep(String::from("left over"));
+            }
+            apply(&mut walked, &line, &mut edits.clone(), &mut room);
             let mut reference = segments;
             apply_reference(&mut reference, &edits);
             let shown = |segments: &[Segment], text: &dyn Fn(&Segment) -> String| {
