@@ -34,7 +34,7 @@ use detect::{
 };
 use letters::CharHashing;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -455,8 +455,9 @@ struct PlanRoom {
     /// `readings` and `taken` of the best plan so far.
     best_readings: Vec<char>,
     best_taken: Vec<Judged>,
-    /// Which characters of the line are candidates.
-    in_candidate: Vec<bool>,
+    /// What the plan knows of each character of the line: a
+    /// [`Candidacy`].
+    candidates: Vec<Candidacy>,
     /// The runs judged alone, and what lies between [`prejudge`] and
     /// [`settle`] for them.
     judged: Vec<Judged>,
@@ -510,7 +511,7 @@ fn plan(
         reading,
         readings: kept,
         taken,
-        in_candidate,
+        candidates,
         judged,
         pending,
         alone,
@@ -530,7 +531,8 @@ fn plan(
     alone.clear();
     let unflagged = Context {
         chars,
-        in_candidate: &[],
+        candidates: &[],
+        page,
         preferred: 0,
     };
     for run in runs(found) {
@@ -559,33 +561,28 @@ fn plan(
         }
     }
     // Letters inside candidate spans are not evidence of the line's script:
-    // they may be about to change.
-    in_candidate.clear();
-    in_candidate.resize(chars.len(), false);
+    // they may be about to change (see [`letters_around`]).
+    candidates.clear();
+    candidates.resize(chars.len(), Candidacy::Untold);
     for sequence in found {
         // A sequence holds two to four characters: their flags are set
         // one by one, which costs less than a call to fill a slice.
         debug_assert!((2..=4).contains(&sequence.len));
         let start = sequence.start;
-        in_candidate[start] = true;
-        in_candidate[start + 1] = true;
+        candidates[start] = Candidacy::InSequence;
+        candidates[start + 1] = Candidacy::InSequence;
         if sequence.len > 2 {
-            in_candidate[start + 2] = true;
+            candidates[start + 2] = Candidacy::InSequence;
         }
         if sequence.len > 3 {
-            in_candidate[start + 3] = true;
+            candidates[start + 3] = Candidacy::InSequence;
         }
     }
-    // Nor is a lead whose sequence lost a byte (`Ï` before `Î` in
-    // `Î£ÏÎ¼`): it is a hole in the damage, not a letter beside it.
-    for &index in readings.cut_lead_spots(chars) {
-        if !in_candidate[index] && is_cut_lead(chars, index, page) {
-            in_candidate[index] = true;
-        }
-    }
+    let candidates = Cell::from_mut(&mut candidates[..]).as_slice_of_cells();
     let context = |preferred: u16| Context {
         chars,
-        in_candidate,
+        candidates,
+        page,
         preferred,
     };
     let alone_context = context(0);
@@ -671,20 +668,6 @@ fn plan(
     total
 }
 
-/// Where in `chars` [`is_cut_lead`] can hold under some code page, into
-/// `spots`: a character that is not ASCII, followed by `?` or by another
-/// that is not ASCII. Every code page a round plans asks about these only.
-fn cut_lead_spots(chars: &[char], spots: &mut Vec<usize>) {
-    spots.clear();
-    spots.extend(
-        chars
-            .windows(2)
-            .enumerate()
-            .filter(|(_, pair)| !pair[0].is_ascii() && (pair[1] == '?' || !pair[1].is_ascii()))
-            .map(|(index, _)| index),
-    );
-}
-
 /// Whether `chars[index]` stands for a UTF-8 lead byte under `page`
 /// followed by what a lost byte leaves (`?`, U+FFFD) or by another lead:
 /// the remains of a sequence that lost a byte.
@@ -718,12 +701,29 @@ fn runs(found: &[Sequence]) -> impl Iterator<Item = &[Sequence]> {
     })
 }
 
-/// The line a plan judges, which of its characters are candidates, and the
-/// code pages a second reading should prefer (a mask).
+/// The line a plan judges, what the plan knows of its characters, the
+/// plan's code page, and the code pages a second reading should prefer (a
+/// mask).
 struct Context<'a> {
     chars: &'a [char],
-    in_candidate: &'a [bool],
+    candidates: &'a [Cell<Candidacy>],
+    page: &'a CodePage,
     preferred: u16,
+}
+
+/// Whether a character of the line a plan judges is a candidate: inside a
+/// sequence of the plan, or a lead whose sequence lost a byte (`Ï` before
+/// `Î` in `Î£ÏÎ¼`), a hole in the damage rather than a letter beside it.
+/// Cut leads are told only for the letters [`letters_around`] reads, and
+/// each once a plan.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Candidacy {
+    /// Not in a sequence, and not yet told whether a cut lead.
+    Untold,
+    InSequence,
+    CutLead,
+    /// Told: no candidate.
+    Plain,
 }
 
 /// A run judged worth repairing: the chars of the line it covers, where
@@ -1043,11 +1043,6 @@ struct Readings {
     deepenings: HashMap<Vec<char>, Neighboured, CharHashing>,
     /// The last reading worked out and not kept.
     unkept: Option<Deepenings>,
-    /// [`cut_lead_spots`] of the text of the round under way, once a plan
-    /// of the round asks for them: most plans settle nothing and never do.
-    cut_lead_spots: Vec<usize>,
-    /// Whether [`Readings::cut_lead_spots`] holds those of the round.
-    cut_lead_spots_known: bool,
 }
 
 /// The further readings of one reading, each with the neighbours (left,
@@ -1082,16 +1077,6 @@ impl Readings {
     fn new_round(&mut self, chars: &[char]) {
         self.spans.clear();
         self.spans.resize(chars.len(), None);
-        self.cut_lead_spots_known = false;
-    }
-
-    /// [`cut_lead_spots`] of `chars`, the text of the round.
-    fn cut_lead_spots(&mut self, chars: &[char]) -> &[usize] {
-        if !self.cut_lead_spots_known {
-            self.cut_lead_spots_known = true;
-            cut_lead_spots(chars, &mut self.cut_lead_spots);
-        }
-        &self.cut_lead_spots
     }
 
     /// What the span `start..end` of `chars`, the text of the round, costs.
@@ -1539,32 +1524,64 @@ fn may_end_a_word(chars: &[char], sequence: &detect::Sequence) -> bool {
 }
 
 /// The scripts of the nearest letters outside the span from `start` to
-/// `end` (not in a candidate, of a script of their own), on each side.
+/// `end` (not in a candidate, of a script of their own), on each side. A
+/// candidate lies inside a sequence of the plan, or is a lead whose
+/// sequence lost a byte (`Ï` before `Î` in `Î£ÏÎ¼`), a hole in the damage
+/// rather than a letter beside it; cut leads are told only for the few
+/// letters read here, not for the whole line.
 fn letters_around(
     context: &Context,
     start: usize,
     end: usize,
 ) -> (Option<score::Script>, Option<score::Script>) {
     const REACH: usize = 30;
-    let chars = context.chars;
-    let outside = |(&c, &in_candidate): (&char, &bool)| -> Option<score::Script> {
-        if in_candidate {
-            return None;
+    let mut left = None;
+    for index in (start.saturating_sub(REACH)..start).rev() {
+        left = script_outside(context, index);
+        if left.is_some() {
+            break;
         }
-        let class = score::class(c);
-        (class.is_letter() && class.script != score::Script::Common).then_some(class.script)
-    };
-    // Each side as the characters beside their candidate flags.
-    let side = |range: Range<usize>| {
-        chars[range.clone()]
-            .iter()
-            .zip(&context.in_candidate[range])
-    };
-    let left = side(start.saturating_sub(REACH)..start)
-        .rev()
-        .find_map(outside);
-    let right = side(end..chars.len().min(end + REACH)).find_map(outside);
+    }
+    let mut right = None;
+    for index in end..context.chars.len().min(end + REACH) {
+        right = script_outside(context, index);
+        if right.is_some() {
+            break;
+        }
+    }
     (left, right)
+}
+
+/// The script of `chars[index]` when it is a letter of a script of its
+/// own and no candidate. Only such a letter is asked whether it is a cut
+/// lead: the sequences settle many characters, and the class most others.
+#[inline(always)]
+fn script_outside(context: &Context, index: usize) -> Option<score::Script> {
+    let candidacy = &context.candidates[index];
+    if matches!(candidacy.get(), Candidacy::InSequence | Candidacy::CutLead) {
+        return None;
+    }
+    let class = score::class(context.chars[index]);
+    if !class.is_letter() || class.script == score::Script::Common {
+        return None;
+    }
+    if candidacy.get() == Candidacy::Untold && tell_cut_lead(context, index) {
+        return None;
+    }
+    Some(class.script)
+}
+
+/// Whether `chars[index]`, a letter not yet told, is a cut lead,
+/// remembered for the rest of the plan.
+#[inline(never)]
+fn tell_cut_lead(context: &Context, index: usize) -> bool {
+    let cut = is_cut_lead(context.chars, index, context.page);
+    context.candidates[index].set(if cut {
+        Candidacy::CutLead
+    } else {
+        Candidacy::Plain
+    });
+    cut
 }
 
 /// Runs of letters (a word, or the part of one inside the span) whose
@@ -1895,18 +1912,106 @@ mod tests {
         }
     }
 
-    /// The candidate flags of `chars` under `page` as a plan read them
-    /// before it set them only for the costly terms: every sequence found,
-    /// and every cut lead.
-    fn flags_reference(chars: &[char], found: &[Sequence], page: &CodePage) -> Vec<bool> {
+    /// The flags of `chars` as a plan read them before it set them only
+    /// for the costly terms: every sequence found.
+    fn flags_reference(chars: &[char], found: &[Sequence]) -> Vec<bool> {
         let mut flags = vec![false; chars.len()];
         for sequence in found {
             flags[sequence.start..sequence.start + sequence.len].fill(true);
         }
+        flags
+    }
+
+    /// What a plan knows of `chars` before any letter is read: the
+    /// characters of the sequences `found`.
+    fn candidacies_reference(chars: &[char], found: &[Sequence]) -> Vec<Candidacy> {
+        flags_reference(chars, found)
+            .into_iter()
+            .map(|in_sequence| {
+                if in_sequence {
+                    Candidacy::InSequence
+                } else {
+                    Candidacy::Untold
+                }
+            })
+            .collect()
+    }
+
+    /// [`letters_around`] as it read flags set ahead for every candidate:
+    /// each sequence, and each cut lead of the line.
+    fn letters_around_reference(
+        chars: &[char],
+        found: &[Sequence],
+        page: &CodePage,
+        start: usize,
+        end: usize,
+    ) -> (Option<score::Script>, Option<score::Script>) {
+        let mut flags = flags_reference(chars, found);
         for (index, flag) in flags.iter_mut().enumerate() {
             *flag |= is_cut_lead(chars, index, page);
         }
-        flags
+        let outside = |(&c, &candidate): (&char, &bool)| {
+            let class = score::class(c);
+            (!candidate && class.is_letter() && class.script != score::Script::Common)
+                .then_some(class.script)
+        };
+        let side = |range: Range<usize>| chars[range.clone()].iter().zip(&flags[range]);
+        let left = side(start.saturating_sub(30)..start)
+            .rev()
+            .find_map(outside);
+        let right = side(end..chars.len().min(end + 30)).find_map(outside);
+        (left, right)
+    }
+
+    #[test]
+    fn cut_leads_told_where_read_are_those_of_the_whole_line() {
+        use encoding_rs::*;
+        let mut lines = Vec::new();
+        for sentence in [
+            "Σύμφωνα με την ανακοίνωση, οι συνομιλίες συνεχίζονται",
+            "Цены на бензин снова выросли в Москве и Києві",
+            "Le café où l’été s’achève — déjà « très » cher",
+            "ราคาน้ำมันวันนี้ปรับขึ้น “ทั่วประเทศ”",
+        ] {
+            for encoding in [WINDOWS_1252, WINDOWS_1251, WINDOWS_1253, WINDOWS_874] {
+                let once = misread(sentence, encoding);
+                // Bytes lost every few characters leave cut leads.
+                let mut cut = String::new();
+                for (index, c) in once.chars().enumerate() {
+                    match index % 7 {
+                        3 => cut.push('?'),
+                        5 => {}
+                        _ => cut.push(c),
+                    }
+                }
+                lines.push(format!("{sentence} {cut}"));
+                lines.push(cut);
+                lines.push(once);
+            }
+        }
+        let mut cut_leads = 0;
+        for_each_page_finding(&lines, |line, chars, page, found, _, _| {
+            let mut candidates = candidacies_reference(chars, found);
+            let context = Context {
+                chars,
+                candidates: Cell::from_mut(&mut candidates[..]).as_slice_of_cells(),
+                page,
+                preferred: 0,
+            };
+            cut_leads += (0..chars.len())
+                .filter(|&index| is_cut_lead(chars, index, page))
+                .count();
+            for start in 0..chars.len() {
+                for end in start + 1..chars.len().min(start + 5) {
+                    assert_eq!(
+                        letters_around(&context, start, end),
+                        letters_around_reference(chars, found, page, start, end),
+                        "{line} {start}..{end}"
+                    );
+                }
+            }
+        });
+        assert!(cut_leads > 0);
     }
 
     #[test]
@@ -1938,10 +2043,11 @@ mod tests {
         }
         let (mut settled, mut dismissed) = (0, 0);
         for_each_page_finding(&lines, |line, chars, page, found, readings, room| {
-            let flags = flags_reference(chars, found, page);
+            let mut candidates = candidacies_reference(chars, found);
             let context = Context {
                 chars,
-                in_candidate: &flags,
+                candidates: Cell::from_mut(&mut candidates[..]).as_slice_of_cells(),
+                page,
                 preferred: 0,
             };
             let mut judged = Vec::new();
@@ -1965,7 +2071,22 @@ mod tests {
                 assert_eq!(taken_of(gain, room), (0f32.to_bits(), Vec::new()), "{line}");
                 dismissed += 1;
             } else {
-                assert_eq!(room.in_candidate, flags, "{line}");
+                // Every character is as the sequences left it, or told
+                // rightly.
+                for (index, &candidacy) in room.candidates.iter().enumerate() {
+                    let expected = match candidacy {
+                        Candidacy::InSequence | Candidacy::Untold => candidacy,
+                        Candidacy::CutLead | Candidacy::Plain
+                            if is_cut_lead(chars, index, page) =>
+                        {
+                            Candidacy::CutLead
+                        }
+                        Candidacy::CutLead | Candidacy::Plain => Candidacy::Plain,
+                    };
+                    assert_eq!(candidacy, expected, "{line}");
+                    let in_sequence = candidacy == Candidacy::InSequence;
+                    assert_eq!(in_sequence, flags_reference(chars, found)[index], "{line}");
+                }
                 settled += 1;
             }
         });
@@ -2018,7 +2139,8 @@ mod tests {
                 let mut judged = Vec::new();
                 let context = Context {
                     chars,
-                    in_candidate: &room.in_candidate,
+                    candidates: Cell::from_mut(&mut room.candidates[..]).as_slice_of_cells(),
+                    page,
                     preferred: 0,
                 };
                 for pending in &room.pending {
@@ -2287,26 +2409,6 @@ mod tests {
                 isolation_cost(around, &chars).to_bits(),
                 isolation_cost_reference(around, &chars).to_bits()
             );
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn every_cut_lead_is_at_a_spot(
-            text in "[a-z?\u{FFFD} \u{80}-\u{FF}\u{152}\u{160}\u{2019}\u{201C}\u{410}-\u{44F}\u{E01}-\u{E5B}]{0,24}",
-        ) {
-            let chars: Vec<char> = text.chars().collect();
-            let mut spots = Vec::new();
-            cut_lead_spots(&chars, &mut spots);
-            for page in code_pages() {
-                let cut: Vec<usize> = (0..chars.len())
-                    .filter(|&index| is_cut_lead(&chars, index, page))
-                    .collect();
-                proptest::prop_assert!(
-                    cut.iter().all(|index| spots.contains(index)),
-                    "{} {:?} {:?}", page.reason, cut, spots
-                );
-            }
         }
     }
 
