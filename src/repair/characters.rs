@@ -198,12 +198,12 @@ fn text_may_need_work(bytes: &[u8]) -> bool {
         return true;
     }
     // Control bytes but the line break, DEL, a space before a space or a
-    // line break, and a space after a line break.
+    // line break, and a space after a line break. A pair whose greater
+    // byte is a space is one of those three, or a space beside a control
+    // byte (found on its own), or the last byte a space (found above):
+    // one compare of the greater byte tests them all.
     let needs_work = |byte: u8, next: u8| {
-        ((byte < 0x20) & (byte != b'\n'))
-            | (byte == 0x7F)
-            | ((byte == b' ') & ((next == b' ') | (next == b'\n')))
-            | ((byte == b'\n') & (next == b' '))
+        ((byte < 0x20) & (byte != b'\n')) | (byte == 0x7F) | (byte.max(next) == b' ')
     };
     if has_pair(bytes, needs_work) {
         return true;
@@ -1043,6 +1043,28 @@ mod tests {
         }
         for text in ["a b", "“quoted” — ’", "Ελλάδα", "a\nb"] {
             assert!(!text_may_need_work(text.as_bytes()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_short_ascii_text_is_scanned_as_its_lines_are() {
+        // Spaces beside control bytes and at the ends, which the whole
+        // text scan settles by other tests than the line scan does.
+        let mut text = String::new();
+        for first in 0..0x80u8 {
+            for second in 0..0x80u8 {
+                for third in [None, Some(b' '), Some(b'\n'), Some(b'\t'), Some(b'a')] {
+                    text.clear();
+                    text.push(char::from(first));
+                    text.push(char::from(second));
+                    text.extend(third.map(char::from));
+                    assert_eq!(
+                        text_may_need_work(text.as_bytes()),
+                        text.split('\n').any(may_need_work),
+                        "{text:?}"
+                    );
+                }
+            }
         }
     }
 
