@@ -651,11 +651,21 @@ impl SimpleFold {
                 }
                 // Runs of visible ASCII and of two-byte letters are folded
                 // in loops of their own, character by character as here.
+                // An ASCII run goes on across a single space before more
+                // visible ASCII, which the space branch above would write
+                // as it is: inside a run the space is not at `from`.
                 b'!'..=b'~' => {
                     let stop = bytes.len().min(index.saturating_add(limit - folded.len));
                     let mut end = index;
-                    while end < stop && matches!(bytes[end], b'!'..=b'~') {
-                        folded.push_byte(fold_plain_byte(bytes[end]))?;
+                    while end < stop {
+                        let byte = bytes[end];
+                        let visible = matches!(byte, b'!'..=b'~');
+                        let space_in_words =
+                            byte == b' ' && matches!(bytes.get(end + 1), Some(b'!'..=b'~'));
+                        if !(visible || space_in_words) {
+                            break;
+                        }
+                        folded.push_byte(PLAIN_BYTE_FOLDS[usize::from(byte)])?;
                         end += 1;
                     }
                     end
@@ -895,8 +905,20 @@ impl FoldKey {
     }
 }
 
+/// [`fold_plain_byte`] of every byte, for loops that fold byte by byte
+/// (a load instead of the case test).
+const PLAIN_BYTE_FOLDS: [u8; 256] = {
+    let mut folds = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        folds[byte] = fold_plain_byte(byte as u8);
+        byte += 1;
+    }
+    folds
+};
+
 /// What a byte of text that [`folds_bytewise`] folds to.
-fn fold_plain_byte(byte: u8) -> u8 {
+const fn fold_plain_byte(byte: u8) -> u8 {
     match byte {
         b'`' => b'\'',
         other => other.to_ascii_lowercase(),
