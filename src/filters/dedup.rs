@@ -44,7 +44,7 @@ pub fn mark_with(
     shared: &SharedRepeats,
     decisions: &mut Decisions,
 ) {
-    let keyed: Vec<(&FoldKey, usize)> = match shared.key_order() {
+    let keyed: Vec<(&FoldKey, usize)> = match shared.key_order(min_chars) {
         // A block other than prose is among the shared candidates only
         // when it is no verse.
         Some(order) => order
@@ -458,11 +458,14 @@ impl SharedRepeats {
     }
 
     /// The candidates of [`repeats`] in key order, when it ran and took
-    /// in every block the paragraph filter may count: every kept block
-    /// that is prose, or no verse and not [`surely_short`], as with the
-    /// paragraph filter on.
-    fn key_order(&self) -> Option<&[usize]> {
-        self.repeat_min_chars?;
+    /// in every block the paragraph filter with `min_chars` may count:
+    /// every kept block that is prose, or no verse and not
+    /// [`surely_short`], as with the paragraph filter on with the same
+    /// shortest repeat.
+    fn key_order(&self, min_chars: usize) -> Option<&[usize]> {
+        if self.repeat_min_chars != Some(min_chars) {
+            return None;
+        }
         self.key_order.get().map(Vec::as_slice)
     }
 }
@@ -2145,7 +2148,7 @@ mod tests {
             drop(&mut shared_decisions, &dropped_before);
             let shared = SharedRepeats::new(Some(min_chars));
             shared.get(&views, &shared_decisions);
-            proptest::prop_assert!(shared.key_order().is_some());
+            proptest::prop_assert!(shared.key_order(min_chars).is_some());
             drop(&mut shared_decisions, &dropped_after);
             mark_with(&views, min_chars, &shared, &mut shared_decisions);
             for index in 0..blocks.len() {
