@@ -34,16 +34,17 @@ pub fn mark(views: &[BlockView], min_chars: usize, decisions: &mut Decisions) {
 
 /// [`mark`], taking the blocks in key order from `shared` when it has
 /// worked out its repeats: its candidates then hold every block this
-/// filter looks at (blocks are only dropped in between), so keeping
+/// filter may count (blocks are only dropped in between), so keeping
 /// those still kept and not verse, in that order, gives what sorting
-/// them would.
+/// them would. Blocks [`surely_short`] count for neither, and are left
+/// out of both.
 pub fn mark_with(
     views: &[BlockView],
     min_chars: usize,
     shared: &SharedRepeats,
     decisions: &mut Decisions,
 ) {
-    let keyed: Vec<(&FoldKey, usize)> = match shared.key_order() {
+    let keyed: Vec<(&FoldKey, usize)> = match shared.key_order(min_chars) {
         // A block other than prose is among the shared candidates only
         // when it is no verse.
         Some(order) => order
@@ -57,7 +58,10 @@ pub fn mark_with(
             .collect(),
         None => in_key_order(
             views,
-            (0..views.len()).filter(|&index| decisions.kept(index) && !is_verse(&views[index])),
+            (0..views.len()).filter(|&index| {
+                let view = &views[index];
+                decisions.kept(index) && !is_verse(view) && !surely_short(view, min_chars)
+            }),
         ),
     };
     for index in repeated_among(views, &keyed, |view| long_enough(view, min_chars)) {
@@ -85,9 +89,14 @@ fn repeats_keyed<'v>(
     repeat_min_chars: Option<usize>,
     decisions: &Decisions,
 ) -> (Vec<bool>, Vec<(&'v FoldKey, usize)>) {
+    // A block that does not count is neither a repeat nor a first copy
+    // (see [`repeated_among`]): the blocks surely too short to count are
+    // left out before their keys are worked out.
     let candidates = (0..views.len()).filter(|&index| {
         let view = &views[index];
-        decisions.kept(index) && (view.prose || repeat_min_chars.is_some() && !is_verse(view))
+        decisions.kept(index)
+            && (view.prose
+                || repeat_min_chars.is_some_and(|min| !is_verse(view) && !surely_short(view, min)))
     });
     let keyed = in_key_order(views, candidates);
     let counts = |view: &BlockView| {
@@ -198,6 +207,14 @@ fn long_enough(view: &BlockView, min_chars: usize) -> bool {
     let limit = min_chars.saturating_mul(4);
     let start = fold_until(view.text(), limit);
     start.len() >= limit || start.chars().count() >= min_chars
+}
+
+/// Whether `view` is surely not [`long_enough`], told without folding:
+/// an ASCII text folds to at most as many characters as it has bytes (it
+/// has nothing for NFKC to expand, and folding only drops or merges
+/// whitespace). Short labels, bylines and datelines are such texts.
+fn surely_short(view: &BlockView, min_chars: usize) -> bool {
+    view.text().len() < min_chars && view.text().is_ascii()
 }
 
 /// How many printable ASCII characters (not spaces) and simple letters
@@ -441,10 +458,14 @@ impl SharedRepeats {
     }
 
     /// The candidates of [`repeats`] in key order, when it ran and took
-    /// in every block the paragraph filter may look at: every kept block
-    /// that is prose or no verse, as with the paragraph filter on.
-    fn key_order(&self) -> Option<&[usize]> {
-        self.repeat_min_chars?;
+    /// in every block the paragraph filter with `min_chars` may count:
+    /// every kept block that is prose, or no verse and not
+    /// [`surely_short`], as with the paragraph filter on with the same
+    /// shortest repeat.
+    fn key_order(&self, min_chars: usize) -> Option<&[usize]> {
+        if self.repeat_min_chars != Some(min_chars) {
+            return None;
+        }
         self.key_order.get().map(Vec::as_slice)
     }
 }
@@ -651,11 +672,21 @@ impl SimpleFold {
                 }
                 // Runs of visible ASCII and of two-byte letters are folded
                 // in loops of their own, character by character as here.
+                // An ASCII run goes on across a single space before more
+                // visible ASCII, which the space branch above would write
+                // as it is: inside a run the space is not at `from`.
                 b'!'..=b'~' => {
                     let stop = bytes.len().min(index.saturating_add(limit - folded.len));
                     let mut end = index;
-                    while end < stop && matches!(bytes[end], b'!'..=b'~') {
-                        folded.push_byte(fold_plain_byte(bytes[end]))?;
+                    while end < stop {
+                        let byte = bytes[end];
+                        let visible = matches!(byte, b'!'..=b'~');
+                        let space_in_words =
+                            byte == b' ' && matches!(bytes.get(end + 1), Some(b'!'..=b'~'));
+                        if !(visible || space_in_words) {
+                            break;
+                        }
+                        folded.push_byte(PLAIN_BYTE_FOLDS[usize::from(byte)])?;
                         end += 1;
                     }
                     end
@@ -895,8 +926,20 @@ impl FoldKey {
     }
 }
 
+/// [`fold_plain_byte`] of every byte, for loops that fold byte by byte
+/// (a load instead of the case test).
+const PLAIN_BYTE_FOLDS: [u8; 256] = {
+    let mut folds = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        folds[byte] = fold_plain_byte(byte as u8);
+        byte += 1;
+    }
+    folds
+};
+
 /// What a byte of text that [`folds_bytewise`] folds to.
-fn fold_plain_byte(byte: u8) -> u8 {
+const fn fold_plain_byte(byte: u8) -> u8 {
     match byte {
         b'`' => b'\'',
         other => other.to_ascii_lowercase(),
@@ -2105,7 +2148,7 @@ mod tests {
             drop(&mut shared_decisions, &dropped_before);
             let shared = SharedRepeats::new(Some(min_chars));
             shared.get(&views, &shared_decisions);
-            proptest::prop_assert!(shared.key_order().is_some());
+            proptest::prop_assert!(shared.key_order(min_chars).is_some());
             drop(&mut shared_decisions, &dropped_after);
             mark_with(&views, min_chars, &shared, &mut shared_decisions);
             for index in 0..blocks.len() {
@@ -2129,6 +2172,18 @@ mod tests {
                 long_enough(&view, min_chars),
                 fold(&one).chars().count() >= min_chars
             );
+        }
+
+        #[test]
+        fn short_ascii_texts_never_fold_long_enough(
+            text in "[ -~\t\n\r\u{0}-\u{1F}\u{7F}]{0,60}",
+            min_chars in 0usize..70,
+        ) {
+            let view = BlockView::new(&text);
+            if surely_short(&view, min_chars) {
+                proptest::prop_assert!(reference_fold(&text).chars().count() < min_chars);
+                proptest::prop_assert!(!long_enough(&view, min_chars));
+            }
         }
 
         #[test]
