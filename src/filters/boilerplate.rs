@@ -666,6 +666,24 @@ mod tests {
             "Photograph: Getty Images",
         ];
         assert_eq!(run(&blocks), [true, false, true, false]);
+        assert_each_dropped_in_an_article(&[
+            "Rathaus der Stadt am Dienstagabend. Foto: dpa / Max Mustermann",
+            "ภาพ: รอยเตอร์",
+            "A view of the port in Odesa, Ukraine, May 3, 2023. REUTERS/Nina Lyashonok/File Photo",
+            "A view of the port in Odesa, Ukraine. REUTERS/Stringer",
+        ]);
+    }
+
+    #[test]
+    fn sentences_naming_a_photo_or_an_agency_stay() {
+        for sentence in [
+            "The poll was conducted by Reuters/Ipsos in March.",
+            "The survey, by REUTERS/IPSOS, found support had fallen.",
+            "The photo by AP showed the crowd outside the court.",
+            "He took the photo: dpa later bought it for its archive.",
+        ] {
+            assert_eq!(run(&[BODY, sentence, MORE]), [true; 3], "{sentence}");
+        }
     }
 
     #[test]
