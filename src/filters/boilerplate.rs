@@ -607,6 +607,18 @@ mod tests {
     }
 
     #[test]
+    fn send_by_buttons_of_a_share_row_are_dropped() {
+        let row = "Compartir en Facebook\nCompartir en Twitter\nEnviar por WhatsApp";
+        assert_eq!(run(&[BODY, row, MORE]), [true, false, true]);
+        assert_each_dropped_in_an_article(&[
+            "Envoyer par e-mail",
+            "Invia per email",
+            "Send by email",
+            "Отправить по почте",
+        ]);
+    }
+
+    #[test]
     fn arabic_and_chinese_furniture_is_dropped() {
         assert_each_dropped_in_an_article(&[
             "تخطى إلى المحتوى",
