@@ -607,6 +607,31 @@ mod tests {
     }
 
     #[test]
+    fn article_tools_paywall_buttons_and_ad_controls_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Advertisement - Scroll to continue",
+            "Advertisement Close",
+            "Skip Ad",
+            "Show comments",
+            "View all 12 comments",
+            "Report an error",
+            "Reprints & Permissions",
+            "Have a news tip? Email us at tips@example.com",
+            "Do you have a story? Contact our newsroom.",
+            "Subscribe now",
+            "This article is for subscribers only.",
+        ]);
+        for sentence in [
+            "Members of the club said the rule was for members only, and the vote was close.",
+            "Have a story to tell? The museum is collecting memories of the flood, its director said.",
+            "Show comments were turned off on the broadcaster's website after the row.",
+            "The ad was skipped by most viewers, the study found.",
+        ] {
+            assert_eq!(run(&[BODY, sentence, MORE]), [true; 3], "{sentence}");
+        }
+    }
+
+    #[test]
     fn send_by_buttons_of_a_share_row_are_dropped() {
         let row = "Compartir en Facebook\nCompartir en Twitter\nEnviar por WhatsApp";
         assert_eq!(run(&[BODY, row, MORE]), [true, false, true]);
