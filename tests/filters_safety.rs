@@ -55,6 +55,10 @@ fn reported_banner_words_are_kept_at_the_top_in_the_body_and_at_the_end() {
         "If you continue to buy bread at the chain, your loyalty points will carry over, the company said, adding that privacy rules would be respected.",
         "The studio said all rights reserved under the 1998 contract remain with the producers.",
         "“Suscríbete a nuestro boletín”, dijo la directora, era el lema de la campaña.",
+        "Este sitio utiliza cookies de tres proveedores, según la documentación presentada.",
+        "Abonnez-vous à notre newsletter, disait l'ancien slogan imprimé sur chaque sac.",
+        "Ce site utilise des cookies de trois fournisseurs, selon le dossier.",
+        "Jetzt zum Newsletter anmelden, lautete der alte Werbespruch auf jeder Tüte.",
     ];
     for sentence in sentences {
         assert_all_kept(&[

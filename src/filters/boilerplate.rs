@@ -261,12 +261,14 @@ const REPORTED_SPEECH: &str = concat!(
     r"(?:said|says|told|tells|added|adds|joked|wrote|writes|explained|noted|warned|argued",
     r"|insisted|claimed|announced|confirmed|according to)\b",
     r"|\b(?:said|says|told)\s+(?:the|a|an|his|her|their|its)\s",
-    r#"|[,—–][”"’»]?\s+(?:dijo|afirmó|explicó|señaló|aseguró|indicó|añadió|declaró"#,
-    r"|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué",
-    r"|sagte|sagt|erklärte|betonte|so (?:der|die|das)",
-    r"|disse|afirmou|explicou|declarou|acrescentou",
-    r"|ha detto|ha spiegato|ha dichiarato|ha aggiunto",
-    r"|сказал|сказала|заявил|заявила|сообщил|сообщила)\b",
+    r#"|[,—–][”"’»]?\s+(?:dijo|dice|decía|afirmó|explicó|señaló|aseguró|indicó|añadió|declaró"#,
+    r"|contó|comentó|agregó|según (?:el|la|los|las|fuentes|datos)",
+    r"|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a-t-(?:il|elle) (?:dit|déclaré)",
+    r"|dit|disait|explique|affirme|ajoute|précise|selon (?:le|la|les|l['’]|des)",
+    r"|sagte|sagt|erklärte|betonte|lautete|heißt es|so (?:der|die|das)|laut (?:der|dem|den|einer|einem)",
+    r"|disse|diz|dizia|afirmou|explicou|declarou|acrescentou|contou|segundo (?:o|a|os|as)",
+    r"|ha detto|ha spiegato|ha dichiarato|ha aggiunto|dice|diceva|spiega|secondo (?:il|la|lo|i|le|gli|l['’])",
+    r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила)\b",
 );
 
 /// Whether `line` reports who said it: then it is a sentence of the story
@@ -572,7 +574,11 @@ mod tests {
             "Sign up for our newsletter, Smith told readers in his last column.",
             "Get the app: the company said its loyalty app would be merged.",
             "Utilizamos cookies propias, dijo el alcalde.",
+            "Este sitio utiliza cookies de tres proveedores, según la documentación.",
             "« Nous utilisons des cookies », a déclaré la directrice.",
+            "Abonnez-vous à notre newsletter, disait l'ancien slogan.",
+            "Jetzt zum Newsletter anmelden, lautete der alte Werbespruch.",
+            "Diese Website verwendet Cookies, heißt es in der Akte.",
         ] {
             assert!(reports_speech(line), "{line}");
         }
@@ -582,6 +588,8 @@ mod tests {
             "Share this:",
             "© 2024 The Harbour Courier. All rights reserved.",
             "Download the app, available on iOS and Android.",
+            "Utilizamos cookies propias y de terceros, según nuestra política de cookies.",
+            "Nous utilisons des cookies, selon vos choix.",
         ] {
             assert!(!reports_speech(line), "{line}");
         }
