@@ -40,6 +40,48 @@ fn prose_mentioning_boilerplate_words_is_kept() {
     ]);
 }
 
+/// Sentences of a story that quote or retell a banner, a prompt or a
+/// footer, and say who is speaking, stay wherever they stand: right under
+/// the headline, in the body, or as the last paragraph.
+#[test]
+fn reported_banner_words_are_kept_at_the_top_in_the_body_and_at_the_end() {
+    let sentences = [
+        "We use cookies made by hand in our own kitchens, the founder said.",
+        "This site uses cookies from three suppliers, according to the filing.",
+        "Cookies help us stand out, said the chief executive, pointing to the chain’s oatmeal biscuits.",
+        "Download the app to collect loyalty points, the company told customers in a letter.",
+        "Get the latest figures delivered to your inbox, the treasurer told councillors in a memo.",
+        "Click to share your views on the council website, the mayor urged residents.",
+        "If you continue to buy bread at the chain, your loyalty points will carry over, the company said, adding that privacy rules would be respected.",
+        "The studio said all rights reserved under the 1998 contract remain with the producers.",
+        "“Suscríbete a nuestro boletín”, dijo la directora, era el lema de la campaña.",
+        "Este sitio utiliza cookies de tres proveedores, según la documentación presentada.",
+        "Abonnez-vous à notre newsletter, disait l'ancien slogan imprimé sur chaque sac.",
+        "Ce site utilise des cookies de trois fournisseurs, selon le dossier.",
+        "Jetzt zum Newsletter anmelden, lautete der alte Werbespruch auf jeder Tüte.",
+    ];
+    for sentence in sentences {
+        assert_all_kept(&[
+            "Bakery chain agrees merger with rival",
+            sentence,
+            BODY_EN,
+            MORE_EN,
+        ]);
+        assert_all_kept(&[
+            "Bakery chain agrees merger with rival",
+            BODY_EN,
+            sentence,
+            MORE_EN,
+        ]);
+        assert_all_kept(&[
+            "Bakery chain agrees merger with rival",
+            BODY_EN,
+            MORE_EN,
+            sentence,
+        ]);
+    }
+}
+
 #[test]
 fn short_lines_of_the_story_are_kept() {
     assert_all_kept(&[

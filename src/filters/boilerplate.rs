@@ -13,8 +13,10 @@
 //! links under them. Comment sections are `comments.rs`'s business.
 //!
 //! Article text is safe by construction: patterns must cover whole lines,
-//! running text (not a repeat) stops the top and bottom zones, and an author bio is only
-//! dropped when its name is the byline's or it gives contact details.
+//! running text (not a repeat) stops the top and bottom zones, a line that
+//! says who is speaking is never taken for a banner or a prompt, and an
+//! author bio is only dropped when its name is the byline's or it gives
+//! contact details.
 
 use super::comments;
 use super::dedup::SharedRepeats;
@@ -22,6 +24,8 @@ use super::rules::{Rule, RuleSet};
 use super::shape::BlockView;
 use super::Decisions;
 use crate::Config;
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// `start` rules only drop blocks this short (characters).
 const START_RULE_MAX_CHARS: usize = 400;
@@ -169,10 +173,12 @@ fn candidate<'r>(
         };
     // Most first lines start with no rule: no vector is collected for them.
     if !start_hits.is_empty() {
+        let block_reports_speech = view.lines.iter().any(|line| reports_speech(line));
         let starts: Vec<&Rule> = start_hits
             .iter()
             .map(|&index| rules.rule(index))
             .filter(usable)
+            .filter(|rule| !(block_reports_speech && speaks_to_reader(rule)))
             .collect();
         if !starts.is_empty() {
             return Some(Candidate {
@@ -188,11 +194,13 @@ fn candidate<'r>(
     }
     let hits = view.line_hits(rules);
     let mut lines = Vec::with_capacity(view.lines.len());
-    for hits in hits.iter() {
+    for (hits, line) in hits.iter().zip(view.lines.iter()) {
+        let line_reports_speech = !hits.is_empty() && reports_speech(line);
         let matching: Vec<&Rule> = hits
             .iter()
             .map(|&index| rules.rule(index))
             .filter(usable)
+            .filter(|rule| !(line_reports_speech && speaks_to_reader(rule)))
             .collect();
         if matching.is_empty() {
             break;
@@ -223,6 +231,56 @@ fn candidate<'r>(
         });
     }
     None
+}
+
+/// The categories of text that speaks to the reader: banners, prompts,
+/// buttons, footer lines. Such text never says who is speaking.
+const READER_ADDRESSED: &[&str] = &[
+    "advertisement",
+    "app-prompt",
+    "cookie-consent",
+    "copyright",
+    "navigation",
+    "newsletter",
+    "paywall",
+    "print-email",
+    "share",
+    "tags",
+];
+
+fn speaks_to_reader(rule: &Rule) -> bool {
+    READER_ADDRESSED.contains(&rule.category.as_str())
+}
+
+/// A line that says who is speaking: `…, the founder said`, `…,” a
+/// spokesperson added`, `…, Smith said`, `…, according to the filing`,
+/// `…, said the chief executive`, `…, dijo el alcalde`.
+const REPORTED_SPEECH: &str = concat!(
+    r#"(?i)[,—–][”"’»]?\s+(?:(?:the|a|an|his|her|their|its|one|our)\s+(?:[\p{L}'’-]+\s+){0,4}"#,
+    r"|(?-i:\p{Lu})[\p{L}'’.-]*\s+(?:(?-i:\p{Lu})[\p{L}'’.-]*\s+){0,2})?",
+    r"(?:said|says|told|tells|added|adds|joked|wrote|writes|explained|noted|warned|argued",
+    r"|insisted|claimed|announced|confirmed|according to)\b",
+    r"|\b(?:said|says|told)\s+(?:the|a|an|his|her|their|its)\s",
+    r#"|[,—–][”"’»]?\s+(?:dijo|dice|decía|afirmó|explicó|señaló|aseguró|indicó|añadió|declaró"#,
+    r"|contó|comentó|agregó|según (?:el|la|los|las|fuentes|datos)",
+    r"|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a-t-(?:il|elle) (?:dit|déclaré)",
+    r"|dit|disait|explique|affirme|ajoute|précise|selon (?:le|la|les|l['’]|des)",
+    r"|sagte|sagt|erklärte|betonte|lautete|heißt es|so (?:der|die|das)|laut (?:der|dem|den|einer|einem)",
+    r"|disse|diz|dizia|afirmou|explicou|declarou|acrescentou|contou|segundo (?:o|a|os|as)",
+    r"|ha detto|ha spiegato|ha dichiarato|ha aggiunto|dice|diceva|spiega|secondo (?:il|la|lo|i|le|gli|l['’])",
+    r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила)\b",
+);
+
+/// Whether `line` reports who said it: then it is a sentence of the story
+/// that quotes or retells a banner or a prompt, which a rule for
+/// reader-addressed text must not take for the banner itself. Asked only
+/// of the few lines that such a rule covers.
+fn reports_speech(line: &str) -> bool {
+    static REPORTED: OnceLock<Option<Regex>> = OnceLock::new();
+    REPORTED
+        .get_or_init(|| Regex::new(REPORTED_SPEECH).ok())
+        .as_ref()
+        .is_some_and(|reported| reported.is_match(line))
 }
 
 /// Where a block sits, for checking rule positions.
@@ -474,6 +532,70 @@ mod tests {
     }
 
     #[test]
+    fn footer_lines_and_prompts_in_their_usual_forms_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "© 2024 The Harbour Courier. All rights reserved.",
+            "The Harbour Courier | All Rights Reserved",
+            "All rights reserved. This material may not be redistributed.",
+            "2024 Harbour Media Ltd, todos los derechos reservados.",
+            "Click to share on Facebook (Opens in new window)",
+            "Click to email a link to a friend (Opens in new window)",
+            "Click to print (Opens in new window) Print",
+            "Click to Print",
+            "Get the latest news delivered to your inbox every morning.",
+            "No spam, ever.",
+            "No spam. Unsubscribe at any time.",
+        ]);
+        let banner = "By continuing to browse, you agree to our use of cookies.";
+        assert_eq!(run(&[banner, BODY, MORE]), [false, true, true]);
+    }
+
+    #[test]
+    fn story_sentences_using_the_words_of_a_footer_or_a_prompt_stay() {
+        for sentence in [
+            "The studio said all rights reserved under the 1998 contract remain with the producers.",
+            "All rights reserved by the founders remain with the family trust, the filing shows.",
+            "Click to share your views on the council website was the slogan of the campaign.",
+            "No spam, no junk mail: the new rules on leaflets take effect in March.",
+            "By continuing to use the old recipes, the bakery hopes to keep customers loyal despite privacy worries.",
+        ] {
+            assert_eq!(run(&[BODY, sentence, MORE]), [true; 3], "{sentence}");
+            assert_eq!(run(&[BODY, MORE, sentence]), [true; 3], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn reported_speech_is_told_from_a_banner() {
+        for line in [
+            "We use cookies made by hand in our own kitchens, the founder said.",
+            "Cookies help us stand out, said the chief executive.",
+            "This site uses cookies from three suppliers, according to the filing.",
+            "“Download the app to collect points,” a spokesperson added.",
+            "Sign up for our newsletter, Smith told readers in his last column.",
+            "Get the app: the company said its loyalty app would be merged.",
+            "Utilizamos cookies propias, dijo el alcalde.",
+            "Este sitio utiliza cookies de tres proveedores, según la documentación.",
+            "« Nous utilisons des cookies », a déclaré la directrice.",
+            "Abonnez-vous à notre newsletter, disait l'ancien slogan.",
+            "Jetzt zum Newsletter anmelden, lautete der alte Werbespruch.",
+            "Diese Website verwendet Cookies, heißt es in der Akte.",
+        ] {
+            assert!(reports_speech(line), "{line}");
+        }
+        for line in [
+            "We use cookies to give you the best experience on our website.",
+            "Sign up for our newsletter, delivered every morning.",
+            "Share this:",
+            "© 2024 The Harbour Courier. All rights reserved.",
+            "Download the app, available on iOS and Android.",
+            "Utilizamos cookies propias y de terceros, según nuestra política de cookies.",
+            "Nous utilisons des cookies, selon vos choix.",
+        ] {
+            assert!(!reports_speech(line), "{line}");
+        }
+    }
+
+    #[test]
     fn a_newsletter_prompt_with_a_lead_in_is_dropped() {
         assert_each_dropped_in_an_article(&[
             "Never miss a story: sign up for our daily briefing.",
@@ -489,6 +611,43 @@ mod tests {
             "Подписывайтесь на наш Telegram-канал",
             "Receba as principais notícias do dia no seu e-mail.",
             "Перейти к содержанию",
+        ]);
+    }
+
+    #[test]
+    fn article_tools_paywall_buttons_and_ad_controls_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Advertisement - Scroll to continue",
+            "Advertisement Close",
+            "Skip Ad",
+            "Show comments",
+            "View all 12 comments",
+            "Report an error",
+            "Reprints & Permissions",
+            "Have a news tip? Email us at tips@example.com",
+            "Do you have a story? Contact our newsroom.",
+            "Subscribe now",
+            "This article is for subscribers only.",
+        ]);
+        for sentence in [
+            "Members of the club said the rule was for members only, and the vote was close.",
+            "Have a story to tell? The museum is collecting memories of the flood, its director said.",
+            "Show comments were turned off on the broadcaster's website after the row.",
+            "The ad was skipped by most viewers, the study found.",
+        ] {
+            assert_eq!(run(&[BODY, sentence, MORE]), [true; 3], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn send_by_buttons_of_a_share_row_are_dropped() {
+        let row = "Compartir en Facebook\nCompartir en Twitter\nEnviar por WhatsApp";
+        assert_eq!(run(&[BODY, row, MORE]), [true, false, true]);
+        assert_each_dropped_in_an_article(&[
+            "Envoyer par e-mail",
+            "Invia per email",
+            "Send by email",
+            "Отправить по почте",
         ]);
     }
 
@@ -552,6 +711,24 @@ mod tests {
             "Photograph: Getty Images",
         ];
         assert_eq!(run(&blocks), [true, false, true, false]);
+        assert_each_dropped_in_an_article(&[
+            "Rathaus der Stadt am Dienstagabend. Foto: dpa / Max Mustermann",
+            "ภาพ: รอยเตอร์",
+            "A view of the port in Odesa, Ukraine, May 3, 2023. REUTERS/Nina Lyashonok/File Photo",
+            "A view of the port in Odesa, Ukraine. REUTERS/Stringer",
+        ]);
+    }
+
+    #[test]
+    fn sentences_naming_a_photo_or_an_agency_stay() {
+        for sentence in [
+            "The poll was conducted by Reuters/Ipsos in March.",
+            "The survey, by REUTERS/IPSOS, found support had fallen.",
+            "The photo by AP showed the crowd outside the court.",
+            "He took the photo: dpa later bought it for its archive.",
+        ] {
+            assert_eq!(run(&[BODY, sentence, MORE]), [true; 3], "{sentence}");
+        }
     }
 
     #[test]

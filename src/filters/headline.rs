@@ -148,8 +148,10 @@ fn is_all_capitals(text: &str) -> bool {
 }
 
 /// The headline(s) a `<title>`-form block may stand for: the text before
-/// a site suffix (`Headline | Site`), or after a site prefix
-/// (`Site | Headline`).
+/// a site suffix (`Headline | Site`, `Headline | Section | Site`), or
+/// after a site prefix (`Site | Headline`, `Site | Section | Headline`).
+/// A suffix or prefix is cut at the first and at the last separator of
+/// its kind, so that a section name may come with the site's.
 fn title_form_bases(block: &str) -> impl Iterator<Item = &str> {
     let found = site_separators(block);
     let block = block.trim();
@@ -159,15 +161,15 @@ fn title_form_bases(block: &str) -> impl Iterator<Item = &str> {
         .filter(move |(bit, _)| found & (1 << bit) != 0)
         .map(|(_, separator)| separator);
     present.flat_map(move |separator| {
-        let suffix = block.rfind(separator).and_then(|cut| {
-            let (headline, site) = (&block[..cut], &block[cut + separator.len()..]);
-            looks_like_site_name(site).then_some(headline)
-        });
-        let prefix = block.find(separator).and_then(|cut| {
-            let (site, headline) = (&block[..cut], &block[cut + separator.len()..]);
-            looks_like_site_name(site).then_some(headline)
-        });
-        suffix.into_iter().chain(prefix)
+        let first = block.find(separator);
+        let last = block.rfind(separator);
+        let cuts = [first, last.filter(|last| Some(*last) != first)];
+        cuts.into_iter().flatten().flat_map(move |cut| {
+            let (before, after) = (&block[..cut], &block[cut + separator.len()..]);
+            let suffix = looks_like_site_name(after).then_some(before);
+            let prefix = looks_like_site_name(before).then_some(after);
+            suffix.into_iter().chain(prefix)
+        })
     })
 }
 
@@ -315,6 +317,16 @@ mod tests {
     fn a_case_variant_is_dropped_and_the_plain_form_preferred() {
         let shouting = "PORT WORKERS VOTE TO STRIKE OVER NEW SHIFT PATTERNS";
         assert_eq!(run(&[shouting, HEADLINE, BODY]), [false, true, true]);
+    }
+
+    #[test]
+    fn a_title_form_with_a_section_and_a_site_is_dropped() {
+        let suffixed =
+            "Port workers vote to strike over new shift patterns | Business | The Coast Herald";
+        assert_eq!(run(&[suffixed, HEADLINE, BODY]), [false, true, true]);
+        let prefixed =
+            "The Coast Herald | Business | Port workers vote to strike over new shift patterns";
+        assert_eq!(run(&[HEADLINE, prefixed, BODY]), [true, false, true]);
     }
 
     #[test]
