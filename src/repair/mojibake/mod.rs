@@ -1924,6 +1924,20 @@ mod tests {
 
     /// What a plan knows of `chars` before any letter is read: the
     /// characters of the sequences `found`.
+    /// A judging context over `chars` with the reference candidacies.
+    fn reference_context<'a>(
+        chars: &'a [char],
+        candidates: &'a mut [Candidacy],
+        page: &'a CodePage,
+    ) -> Context<'a> {
+        Context {
+            chars,
+            candidates: Cell::from_mut(candidates).as_slice_of_cells(),
+            page,
+            preferred: 0,
+        }
+    }
+
     fn candidacies_reference(chars: &[char], found: &[Sequence]) -> Vec<Candidacy> {
         flags_reference(chars, found)
             .into_iter()
@@ -1992,12 +2006,7 @@ mod tests {
         let mut cut_leads = 0;
         for_each_page_finding(&lines, |line, chars, page, found, _, _| {
             let mut candidates = candidacies_reference(chars, found);
-            let context = Context {
-                chars,
-                candidates: Cell::from_mut(&mut candidates[..]).as_slice_of_cells(),
-                page,
-                preferred: 0,
-            };
+            let context = reference_context(chars, &mut candidates, page);
             cut_leads += (0..chars.len())
                 .filter(|&index| is_cut_lead(chars, index, page))
                 .count();
@@ -2044,12 +2053,7 @@ mod tests {
         let (mut settled, mut dismissed) = (0, 0);
         for_each_page_finding(&lines, |line, chars, page, found, readings, room| {
             let mut candidates = candidacies_reference(chars, found);
-            let context = Context {
-                chars,
-                candidates: Cell::from_mut(&mut candidates[..]).as_slice_of_cells(),
-                page,
-                preferred: 0,
-            };
+            let context = reference_context(chars, &mut candidates, page);
             let mut judged = Vec::new();
             let (mut reading, mut kept, mut pending) = (Vec::new(), Vec::new(), Vec::new());
             for run in runs(found) {
