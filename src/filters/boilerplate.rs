@@ -262,8 +262,8 @@ fn speaks_to_reader(rule: &Rule) -> bool {
 /// `…, said the chief executive`, `…, dijo el alcalde`.
 const REPORTED_SPEECH: &str = concat!(
     r#"(?i)[,—–][”"’»]?\s+(?:(?:the|a|an|his|her|their|its|one|our)\s+(?:[\p{L}'’-]+\s+){0,4}"#,
-    r"|(?-i:\p{Lu})[\p{L}'’.-]*\s+(?:(?-i:\p{Lu})[\p{L}'’.-]*\s+){0,2})?",
-    r"(?:said|says|told|tells|added|adds|joked|wrote|writes|explained|noted|warned|argued",
+    r"|(?-i:\p{Lu})[\p{L}'’.-]*\s+(?:(?-i:\p{Lu})[\p{L}'’.-]*\s+){0,2}|(?:he|she|they|we|i)\s+)?",
+    r"(?:said|says|told|added|adds|joked|explained|noted|warned|argued",
     r"|insisted|claimed|announced|confirmed|according to)(?:[^\p{L}]|$)",
     r"|(?:^|[^\p{L}])(?:said|says|told)\s+(?:the|a|an|his|her|their|its)\s",
     r#"|[,—–][”"’»]?\s+(?:(?:dijo|dice|decía|afirmó|explicó|señaló|aseguró|indicó|añadió|declaró"#,
@@ -585,6 +585,8 @@ mod tests {
             "“Download the app to collect points,” a spokesperson added.",
             "Sign up for our newsletter, Smith told readers in his last column.",
             "Get the app: the company said its loyalty app would be merged.",
+            "We use cookies in every recipe, she said.",
+            "“Sign up for our newsletter,” he told the meeting.",
             "Utilizamos cookies propias, dijo el alcalde.",
             "Este sitio utiliza cookies de tres proveedores, según la documentación.",
             "« Nous utilisons des cookies », a déclaré la directrice.",
@@ -598,6 +600,8 @@ mod tests {
         for line in [
             "We use cookies to give you the best experience on our website.",
             "Sign up for our newsletter, delivered every morning.",
+            "Sign up for our newsletter, the best of what we wrote this week.",
+            "Get the app, our daily briefing tells you what matters.",
             "Share this:",
             "© 2024 The Harbour Courier. All rights reserved.",
             "Download the app, available on iOS and Android.",
