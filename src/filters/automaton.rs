@@ -299,6 +299,7 @@ mod tests {
             assert_eq!(ours, theirs, "{text:?}");
         }
     }
+
     #[test]
     fn a_pattern_matching_at_several_ends_is_reported_once() {
         // The overlapping search meets `\w+` and `a|ab|abc` at several

@@ -461,7 +461,9 @@ struct PlanRoom {
     /// The runs judged alone, and what lies between [`prejudge`] and
     /// [`settle`] for them.
     judged: Vec<Judged>,
-    pending: Vec<Pending>,
+    /// The runs [`prejudge`] let through, with the gain of their cheap
+    /// terms.
+    pending: Vec<Judged>,
     /// For each run, where its judgements lie in `pending`, then in
     /// `judged`, and the code pages whose preference could change them.
     alone: Vec<(Range<usize>, u16)>,
@@ -780,7 +782,7 @@ fn judge(
     readings: &mut Readings,
     repaired: &mut Vec<char>,
     kept: &mut Vec<char>,
-    pending: &mut Vec<Pending>,
+    pending: &mut Vec<Judged>,
     judged: &mut Vec<Judged>,
 ) -> u16 {
     pending.clear();
@@ -791,19 +793,9 @@ fn judge(
     sensitive
 }
 
-/// A run [`prejudge`] let through to [`settle`]: what its cheap terms
-/// gain, and the rest of what [`Judged`] holds.
-struct Pending {
-    cheap: f32,
-    range: Range<usize>,
-    reading: Range<usize>,
-    reason: &'static str,
-    inner: Option<usize>,
-    options: u16,
-}
-
 /// The cheap part of judging a run of sequences: its reading, and its
-/// cheap terms, pushed onto `pending` unless they alone dismiss it. A run
+/// cheap terms, pushed onto `pending` unless they alone dismiss it, as a
+/// [`Judged`] whose gain is that of the cheap terms only. A run
 /// whose reading still holds C1 controls is double damage: it is read
 /// once more; if that fails, its sequences without controls are judged
 /// alone. Returns the code pages (a mask) whose preference could change
@@ -818,7 +810,7 @@ fn prejudge(
     readings: &mut Readings,
     repaired: &mut Vec<char>,
     kept: &mut Vec<char>,
-    pending: &mut Vec<Pending>,
+    pending: &mut Vec<Judged>,
 ) -> u16 {
     let chars = context.chars;
     let start = run[0].start;
@@ -907,8 +899,8 @@ fn prejudge(
     }
     let reading_start = kept.len();
     kept.extend_from_slice(repaired);
-    pending.push(Pending {
-        cheap,
+    pending.push(Judged {
+        gain: cheap,
         range: start..end,
         reading: reading_start..kept.len(),
         reason,
@@ -918,12 +910,12 @@ fn prejudge(
     sensitive
 }
 
-/// The rest of [`judge`] for a run [`prejudge`] let through: the costly
-/// terms, and the judgement, pushed onto `judged` when the run is worth
-/// repairing.
+/// The rest of [`judge`] for a run [`prejudge`] let through (`pending`,
+/// with the gain of its cheap terms): the costly terms, and the
+/// judgement, pushed onto `judged` when the run is worth repairing.
 fn settle(
     context: &Context,
-    pending: &Pending,
+    pending: &Judged,
     readings: &mut Readings,
     kept: &[char],
     judged: &mut Vec<Judged>,
@@ -939,18 +931,14 @@ fn settle(
         .plausibility
         .get_or_insert_with(|| letters::reading_plausibility(left, broken, right));
     let around = letters_around(context, start, end);
-    let gain = pending.cheap + isolation_cost(around, broken) - isolation_cost(around, repaired)
+    let gain = pending.gain + isolation_cost(around, broken) - isolation_cost(around, repaired)
         + letters::plausibility_gain(broken_plausibility, left, repaired, right);
     if gain < ACCEPT_SUPPORTED {
         return;
     }
     judged.push(Judged {
         gain,
-        range: pending.range.clone(),
-        reading: pending.reading.clone(),
-        reason: pending.reason,
-        inner: pending.inner,
-        options: pending.options,
+        ..pending.clone()
     });
 }
 
@@ -958,7 +946,7 @@ fn settle(
 /// most 2 per letter or mark of the broken span (a run of letters costs 2
 /// at most) and the letter statistics their ceiling, with room to spare
 /// for rounding.
-fn gain_ceiling(chars: &[char], pending: &Pending) -> f32 {
+fn gain_ceiling(chars: &[char], pending: &Judged) -> f32 {
     let letters_or_marks = chars[pending.range.clone()]
         .iter()
         .filter(|&&c| {
@@ -966,7 +954,7 @@ fn gain_ceiling(chars: &[char], pending: &Pending) -> f32 {
             class.is_letter() || class.kind == score::Kind::Mark
         })
         .count();
-    pending.cheap + 2.0 * letters_or_marks as f32 + letters::plausibility_gain_ceiling() + 0.01
+    pending.gain + 2.0 * letters_or_marks as f32 + letters::plausibility_gain_ceiling() + 0.01
 }
 
 /// Whether a reading holds a digit of another script (`٠`) with neither
