@@ -632,6 +632,59 @@ mod tests {
     }
 
     #[test]
+    fn newsletter_offers_and_channel_prompts_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Get our free newsletter",
+            "Join our mailing list",
+            "Enter your email to receive our newsletter",
+            "Melden Sie sich für unseren kostenlosen Newsletter an und erhalten Sie täglich die wichtigsten Nachrichten.",
+            "Erhalten Sie unseren Newsletter",
+            "Recevez notre newsletter chaque matin",
+            "Recibe nuestro boletín cada mañana",
+            "Recibe las noticias más importantes en tu correo",
+            "Ricevi la nostra newsletter",
+            "Получайте главные новости на почту",
+            "Join our WhatsApp channel for the latest updates",
+            "Abonnez-vous à notre chaîne WhatsApp",
+            "Únete a nuestro canal de WhatsApp",
+            "Подпишитесь на наш Telegram-канал",
+            "Ce contenu est réservé aux abonnés.",
+            "Jetzt weiterlesen",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Get our free newsletter out to every household in the county was the goal of the campaign in 2019, organisers recalled.",
+            "The union asked members to join our mailing list campaign against the closures.",
+            "Join the Telegram channel that organisers set up, the police warned, and you may be breaking the law.",
+            "Recibe el boletín oficial cada mañana el alcalde, que lo lee antes de las reuniones.",
+            "Erhalten Sie unseren Newsletter nicht mehr, müssen Sie sich erneut anmelden, erklärte die Verbraucherzentrale.",
+            "Melden Sie sich für unseren Newsletter an, riet der Sprecher den Kunden in einer Mitteilung.",
+            "Получайте новости на почту — этот совет дал глава ведомства журналистам.",
+            "Ce contenu est réservé aux abonnés depuis 2020, date du changement de modèle économique du journal.",
+            "Also read the small print before you sign anything, the ombudsman advised.",
+            "Leggi anche i documenti originali, consiglia l'avvocato.",
+        ]);
+    }
+
+    #[test]
+    fn a_read_also_header_takes_its_headline_list() {
+        for header in [
+            "Also read",
+            "Leggi anche",
+            "Lesen Sie auch",
+            "Читайте также",
+        ] {
+            let blocks = [
+                BODY,
+                header,
+                "New ward opens at the county hospital",
+                "Ambulance response times improve",
+                MORE,
+            ];
+            assert_eq!(run(&blocks), [true, false, false, false, true], "{header}");
+        }
+    }
+
+    #[test]
     fn article_tools_paywall_buttons_and_ad_controls_are_dropped() {
         assert_each_dropped_in_an_article(&[
             "Advertisement - Scroll to continue",

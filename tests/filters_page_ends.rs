@@ -1,0 +1,72 @@
+//! The end of a scraped page: footer links one per line and notices that
+//! comments are closed go, in several languages, while the same words in
+//! the story stay.
+
+use newsclean::{Cleaner, Config};
+
+const HEADLINE: &str = "Council votes to extend the harbour ferry service";
+const BODY: &str = "The council voted on Monday to extend the harbour ferry service until 2028, after a long debate about its rising costs and falling passenger numbers.";
+const MORE: &str = "The ferry operator said it would publish a new timetable in the spring, with more crossings at weekends.";
+
+/// The article's text with `ending` after its last paragraph.
+fn article_ending_with(ending: &str) -> String {
+    format!("{HEADLINE}\n\n{BODY}\n\n{MORE}\n\n{ending}\n")
+}
+
+fn clean(text: &str) -> String {
+    Cleaner::new(Config::default()).clean(text).text
+}
+
+#[test]
+fn footer_links_after_the_last_paragraph_are_dropped() {
+    let story = format!("{HEADLINE}\n\n{BODY}\n\n{MORE}\n");
+    for ending in [
+        "About us\nContact us\nPrivacy Policy\nTerms of Service",
+        "About us\n\nContact us\n\nPrivacy Policy\n\nSitemap",
+        "Cookie Settings\n\nDo Not Sell My Personal Information",
+        "Impressum\nDatenschutz\nKontakt\n\nÜber uns",
+        "Aviso legal\n\nPolítica de privacidad\n\nContacto",
+        "Mentions légales\n\nNous contacter",
+        "Chi siamo\n\nContatti",
+        "О нас\n\nКонтакты",
+    ] {
+        assert_eq!(clean(&article_ending_with(ending)), story, "{ending}");
+    }
+}
+
+#[test]
+fn a_notice_that_comments_are_closed_ends_the_article() {
+    let story = format!("{HEADLINE}\n\n{BODY}\n\n{MORE}\n");
+    for notice in [
+        "Comments are closed for this article.",
+        "Commenting is disabled on this article.",
+        "Be the first to comment",
+        "Sign in to comment",
+        "Los comentarios están cerrados.",
+        "Sé el primero en comentar",
+        "Les commentaires sont fermés.",
+        "Soyez le premier à commenter",
+        "Kommentare sind geschlossen.",
+        "I commenti sono chiusi.",
+        "Комментарии закрыты.",
+    ] {
+        assert_eq!(clean(&article_ending_with(notice)), story, "{notice}");
+    }
+}
+
+#[test]
+fn the_same_words_in_the_story_stay() {
+    for text in [
+        format!("{HEADLINE}\n\nContact\n\n{BODY}\n\n{MORE}\n"),
+        format!("{HEADLINE}\n\n{BODY}\n\nAbout us\n\n{MORE}\n"),
+        article_ending_with(
+            "Comments are closed on the forum the council set up in 2019, a spokesman said.",
+        ),
+        article_ending_with("Readers can contact us at the address printed on page two."),
+        article_ending_with(
+            "The privacy policy of the ferry company was updated in May after the complaint.",
+        ),
+    ] {
+        assert_eq!(clean(&text), text);
+    }
+}
