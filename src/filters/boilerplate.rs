@@ -648,6 +648,8 @@ mod tests {
             "Abonnez-vous à notre chaîne WhatsApp",
             "Únete a nuestro canal de WhatsApp",
             "Подпишитесь на наш Telegram-канал",
+            "Más información en nuestro canal de WhatsApp",
+            "Ещё больше новостей — в нашем Telegram",
             "Ce contenu est réservé aux abonnés.",
             "Jetzt weiterlesen",
         ]);
@@ -784,6 +786,9 @@ mod tests {
             "ภาพ: รอยเตอร์",
             "A view of the port in Odesa, Ukraine, May 3, 2023. REUTERS/Nina Lyashonok/File Photo",
             "A view of the port in Odesa, Ukraine. REUTERS/Stringer",
+            "Feuerwehrleute im Einsatz. Foto: dpa",
+            "Les pompiers sur place. Photo AFP",
+            "I vigili del fuoco al lavoro (foto Ansa)",
         ]);
     }
 
@@ -794,6 +799,9 @@ mod tests {
             "The survey, by REUTERS/IPSOS, found support had fallen.",
             "The photo by AP showed the crowd outside the court.",
             "He took the photo: dpa later bought it for its archive.",
+            "The photo AP took in 1972 became famous around the world.",
+            "He bought the photo from AFP for a modest sum, he said.",
+            "The agency sent its photo (AP later withdrew it) to every paper.",
         ]);
     }
 
