@@ -299,8 +299,15 @@ pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
 /// margin. Half a point lower still, for rounding.
 const HOPELESS: f32 = ACCEPT - RIVAL_MARGIN - KNOWN_WORD - 0.5;
 
+/// Below this ceiling for every filler of a hole, none can be taken:
+/// with [`KNOWN_WORD`], the most any word check adds, the best stays below
+/// `ACCEPT` ([`best_filler`] gives the hole up right after gathering its
+/// fillers). A tenth lower, for rounding.
+const HOPELESS_HOLE: f32 = ACCEPT - KNOWN_WORD - 0.1;
+
 /// [`plan`], where a filler whose ceiling lies below `hopeless` is not
-/// weighed in full.
+/// weighed in full. With `hopeless` at minus infinity, nothing is given up:
+/// every hole's fillers are gathered and weighed in full.
 fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut index = 0;
@@ -463,7 +470,8 @@ fn best_filler(
     fillers: &mut Vec<Filler>,
     hopeless: f32,
 ) -> Option<Filler> {
-    if dropped_byte_is_hopeless(chars, start, pages, hopeless) {
+    if hopeless > f32::NEG_INFINITY && dropped_byte_is_hopeless(chars, start, pages, HOPELESS_HOLE)
+    {
         return None;
     }
     gather_fillers(chars, start, pages, fillers, hopeless);
@@ -1765,7 +1773,7 @@ fn weigh(
 
 /// Whether every filler of the hole after the two-byte lead at `start`
 /// has evidence below `hopeless`, judged from ceilings over its weighing
-/// ([`weigh_roughly`]): then no filler can be taken. Only a second byte
+/// ([`weigh_roughly`]): below [`HOPELESS_HOLE`], no filler can be taken. Only a second byte
 /// that vanished is judged so, when no marker follows the lead and the
 /// lead starts a two-byte sequence under every page of `pages`; any other
 /// hole is left to the full search. Nearly every hole of clean and repaired
@@ -2400,7 +2408,7 @@ mod tests {
     }
 
     #[test]
-    fn a_hole_judged_hopeless_has_no_filler_that_reaches_hopeless() {
+    fn a_hole_judged_hopeless_has_no_filler_that_could_be_taken() {
         let masks = candidate_masks();
         let mut fillers = Vec::new();
         let (mut judged, mut weighed) = (0, 0);
@@ -2411,14 +2419,15 @@ mod tests {
                     continue;
                 }
                 let pages = pages_with_room_for_a_hole(&line, start, pages);
-                if !dropped_byte_is_hopeless(&line, start, pages, HOPELESS) {
+                if !dropped_byte_is_hopeless(&line, start, pages, HOPELESS_HOLE) {
                     continue;
                 }
                 judged += 1;
                 gather_fillers(&line, start, pages, &mut fillers, f32::NEG_INFINITY);
                 for filler in &fillers {
+                    // As `best_filler` gives up a hole after gathering it.
                     assert!(
-                        filler.evidence < HOPELESS,
+                        filler.evidence + KNOWN_WORD < ACCEPT,
                         "{:?} at {start} in {line:?}: {}",
                         filler.decoded,
                         filler.evidence
