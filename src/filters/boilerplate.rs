@@ -650,6 +650,9 @@ mod tests {
             "Подпишитесь на наш Telegram-канал",
             "Más información en nuestro canal de WhatsApp",
             "Ещё больше новостей — в нашем Telegram",
+            "Siga o nosso canal no WhatsApp",
+            "Receba as notícias do dia no seu WhatsApp",
+            "Segui il nostro canale WhatsApp",
             "Ce contenu est réservé aux abonnés.",
             "Jetzt weiterlesen",
         ]);
