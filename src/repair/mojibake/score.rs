@@ -168,6 +168,17 @@ pub(crate) fn class(c: char) -> Class {
     high_class(code)
 }
 
+/// [`class`] with the table at hand: for a loop that asks about many
+/// characters, which then need not see each time whether it is built.
+#[inline]
+pub(crate) fn class_lookup() -> impl Fn(char) -> Class + Copy {
+    let dense = dense_classes();
+    move |c| match dense.get(c as usize) {
+        Some(&class) => class,
+        None => high_class(c as u32),
+    }
+}
+
 /// How many of `chars` are written in a script (letters and marks of a
 /// script other than the common one; ASCII letters are Latin, the rest of
 /// ASCII is common), and how many of those in `script`: one class look-up
