@@ -6,7 +6,7 @@
 //! planner in `mod.rs`.
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
-use super::score::{class, written_counts, Script};
+use super::score::{class, class_lookup, written_counts, Script};
 use crate::repair::utf8::{
     code_point_at, next_non_ascii, three_byte_code_point, two_byte_code_point,
 };
@@ -309,44 +309,53 @@ fn lead_after_capital(bytes: &[u8], index: usize, lead: u16) -> u16 {
 /// where a capital stands before a space (a mark of a lost byte, which
 /// the hole search looks at), and those need no planning.
 pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
+    let class_of = class_lookup();
     filter_pages(pages, |index, page| {
-        if facts.found(index, page).is_empty() {
+        let chars = facts.chars;
+        let found = facts.found(index, page);
+        if found.is_empty() {
             return false;
         }
         let Some(native) = page.native else {
             return true;
         };
-        let is_native = |c: char| class(c).script == native;
-        let chars = facts.chars;
-        let ordinary = |sequence: &Sequence, plainly_native: bool| {
-            let quiet = |c: char| {
-                is_native(c) || plainly_native && (c.is_whitespace() || c.is_ascii_punctuation())
-            };
+        let is_native = |c: char| class_of(c).script == native;
+        // Each sequence is read once for both questions: whether it is
+        // ordinary between letters of the script, and whether it is on a
+        // line plainly in that script (where a space or ASCII punctuation
+        // beside it is quiet too). The first implies the second, so one
+        // that is not even the second settles the page; whether the line
+        // is plainly in the script, a walk over all of it, is worked out
+        // only when every sequence is ordinary there and some is not
+        // ordinary between letters alone (as mojibake is not).
+        let mut all_between_letters = true;
+        for sequence in found {
             let end = sequence.start + sequence.len;
             let left = sequence.start.checked_sub(1).map(|left| chars[left]);
             let right = chars.get(end).copied();
             // The edge of the line counts as a neighbour of either kind,
             // but a lone sequence is judged.
-            !is_native(sequence.decoded)
+            let of_the_script = !is_native(sequence.decoded)
                 && chars[sequence.start..end].iter().all(|&c| is_native(c))
-                && (left.is_some() || right.is_some())
-                && left.map_or(true, quiet)
-                && right.map_or(true, quiet)
-        };
-        // A sequence ordinary between letters of the script is ordinary
-        // on a line plainly in that script too: whether the line is, a
-        // walk over all of it, is worked out only for the sequences that
-        // need it, and only when none of them is unusual even there (as
-        // mojibake is).
-        let found = facts.found(index, page);
-        let Some(first_unsettled) = found.iter().position(|sequence| !ordinary(sequence, false))
-        else {
-            return false;
-        };
-        let ordinary_on_a_plain_line = found[first_unsettled..]
-            .iter()
-            .all(|sequence| ordinary(sequence, true));
-        !ordinary_on_a_plain_line || !facts.plainly(index, page, native)
+                && (left.is_some() || right.is_some());
+            if !of_the_script {
+                return true;
+            }
+            // Whether one neighbour is quiet between letters, and whether
+            // it is on a plain line.
+            let quiet = |side: Option<char>| match side {
+                None => (true, true),
+                Some(c) if is_native(c) => (true, true),
+                Some(c) => (false, c.is_whitespace() || c.is_ascii_punctuation()),
+            };
+            let (left_between, left_plain) = quiet(left);
+            let (right_between, right_plain) = quiet(right);
+            if !(left_plain && right_plain) {
+                return true;
+            }
+            all_between_letters &= left_between && right_between;
+        }
+        !all_between_letters && !facts.plainly(index, page, native)
     })
 }
 
@@ -1246,6 +1255,73 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// `pages_worth_judging` as it was first written with the checks for
+    /// clean text in a page's own script: each sequence asked whether it
+    /// is ordinary between letters, then the rest whether they are on a
+    /// plain line.
+    fn pages_worth_judging_first_written(facts: &mut LineFacts, pages: u16) -> u16 {
+        filter_pages(pages, |index, page| {
+            if facts.found(index, page).is_empty() {
+                return false;
+            }
+            let Some(native) = page.native else {
+                return true;
+            };
+            let is_native = |c: char| class(c).script == native;
+            let chars = facts.chars;
+            let ordinary = |sequence: &Sequence, plainly_native: bool| {
+                let quiet = |c: char| {
+                    is_native(c)
+                        || plainly_native && (c.is_whitespace() || c.is_ascii_punctuation())
+                };
+                let end = sequence.start + sequence.len;
+                let left = sequence.start.checked_sub(1).map(|left| chars[left]);
+                let right = chars.get(end).copied();
+                !is_native(sequence.decoded)
+                    && chars[sequence.start..end].iter().all(|&c| is_native(c))
+                    && (left.is_some() || right.is_some())
+                    && left.map_or(true, quiet)
+                    && right.map_or(true, quiet)
+            };
+            let found = facts.found(index, page);
+            let Some(first_unsettled) =
+                found.iter().position(|sequence| !ordinary(sequence, false))
+            else {
+                return false;
+            };
+            let ordinary_on_a_plain_line = found[first_unsettled..]
+                .iter()
+                .all(|sequence| ordinary(sequence, true));
+            !ordinary_on_a_plain_line || !facts.plainly(index, page, native)
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_pages_worth_judging_read_each_sequence_once_as_first_written(
+            line in proptest::prop_oneof![
+                // Words of one script between spaces and punctuation, now
+                // and then a stray sequence of another.
+                "(([\u{E01}-\u{E4E}]{1,10}|[\u{386}-\u{3CE}]{1,10}|[\u{401}-\u{45F}\u{490}\u{491}]{1,10})[ .,:!?\"()«»\u{A0}\u{2013}-\u{201D}]{0,2}){1,14}",
+                "([\u{E01}-\u{E5B}]{1,12}[ ,.0-9]{0,2}){1,16}[\u{80}-\u{FF}\u{2013}-\u{2022}]{0,3}([\u{E01}-\u{E5B}]{1,12}[ ,.]{0,2}){0,8}",
+                "([ .,:!?\"()a-z0-9\u{A0}\u{2013}-\u{201D}\u{2026}«»]{0,2}([\u{E01}-\u{E5B}]{1,9}|[\u{384}-\u{3CE}]{1,9}|[\u{401}-\u{45F}\u{490}\u{491}]{1,9}|[\u{80}-\u{FF}\u{152}\u{160}\u{178}\u{192}\u{2DC}\u{2122}\u{20AC}]{1,4})){0,12}",
+            ]
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            let pages = candidate_pages(&line);
+            let mut facts = LineFacts::new(&chars);
+            let mut first_written = LineFacts::new(&chars);
+            proptest::prop_assert_eq!(
+                pages_worth_judging(&mut facts, pages),
+                pages_worth_judging_first_written(&mut first_written, pages)
+            );
+            // Whether the line is plainly in a script was asked about the
+            // same pages.
+            proptest::prop_assert_eq!(facts.plain_known, first_written.plain_known);
         }
     }
 

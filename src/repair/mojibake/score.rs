@@ -168,6 +168,17 @@ pub(crate) fn class(c: char) -> Class {
     high_class(code)
 }
 
+/// [`class`] with the table at hand: for a loop that asks about many
+/// characters, which then need not see each time whether it is built.
+#[inline]
+pub(crate) fn class_lookup() -> impl Fn(char) -> Class + Copy {
+    let dense = dense_classes();
+    move |c| match dense.get(c as usize) {
+        Some(&class) => class,
+        None => high_class(c as u32),
+    }
+}
+
 /// How many of `chars` are written in a script (letters and marks of a
 /// script other than the common one; ASCII letters are Latin, the rest of
 /// ASCII is common), and how many of those in `script`: one class look-up
@@ -423,8 +434,13 @@ pub(crate) struct Traits {
     flags: u16,
 }
 
-/// The shape of a character with no place in [`DenseTables::pair_costs`].
+/// The shape of a character with no place in [`DenseTables::pair_costs`]:
+/// the one with the high bit set, as no other shape has.
 const NO_SHAPE: u8 = u8::MAX;
+/// How many shapes [`DenseTables::pair_costs`] has room for: a power of
+/// two, so that a row is a shift away, and every index of two shapes
+/// without the high bit is inside the table.
+const SHAPES: usize = 128;
 
 /// [`is_glue_breaker`].
 const GLUE_BREAKER: u16 = 1;
@@ -526,10 +542,8 @@ struct DenseTables {
     /// column in `pair_costs`, or [`NO_SHAPE`]. Kept apart from the traits,
     /// which then fit in one register.
     shapes: Box<[u8; DENSE_LEN]>,
-    /// How many shapes there are.
-    shape_count: usize,
-    /// [`pair_cost_of`] by `first shape * shape_count + second shape`.
-    pair_costs: Vec<f32>,
+    /// [`pair_cost_of`] by `first shape * SHAPES + second shape`.
+    pair_costs: Box<[f32; SHAPES * SHAPES]>,
 }
 
 fn dense_tables() -> &'static DenseTables {
@@ -554,7 +568,7 @@ fn dense_tables() -> &'static DenseTables {
             let key = traits.pair_key(c);
             let shape = match shapes.get(&key) {
                 Some(&shape) => shape,
-                None if examples.len() < usize::from(NO_SHAPE) => {
+                None if examples.len() < SHAPES => {
                     let shape = examples.len() as u8;
                     shapes.insert(key, shape);
                     examples.push((c, *traits));
@@ -564,10 +578,10 @@ fn dense_tables() -> &'static DenseTables {
             };
             *char_shape = shape;
         }
-        let mut pair_costs = Vec::with_capacity(examples.len() * examples.len());
-        for &(a, traits_a) in &examples {
-            for &(b, traits_b) in &examples {
-                pair_costs.push(pair_cost_of(a, traits_a, b, traits_b));
+        let mut pair_costs = Box::new([0.0; SHAPES * SHAPES]);
+        for (shape_a, &(a, traits_a)) in examples.iter().enumerate() {
+            for (shape_b, &(b, traits_b)) in examples.iter().enumerate() {
+                pair_costs[shape_a * SHAPES + shape_b] = pair_cost_of(a, traits_a, b, traits_b);
             }
         }
         DenseTables {
@@ -576,7 +590,6 @@ fn dense_tables() -> &'static DenseTables {
                 .try_into()
                 .expect("a class for every code point below the limit"),
             shapes: char_shapes,
-            shape_count: examples.len(),
             pair_costs,
         }
     })
@@ -667,8 +680,11 @@ fn pair_cost_in(
     (a, traits_a, shape_a): (char, Traits, u8),
     (b, traits_b, shape_b): (char, Traits, u8),
 ) -> f32 {
-    if shape_a != NO_SHAPE && shape_b != NO_SHAPE {
-        return tables.pair_costs[usize::from(shape_a) * tables.shape_count + usize::from(shape_b)];
+    // Only `NO_SHAPE` has the high bit: one test covers both sides, and
+    // the mask only lets the table be read without a bounds check.
+    if (shape_a | shape_b) & 0x80 == 0 {
+        let index = (usize::from(shape_a) * SHAPES + usize::from(shape_b)) & (SHAPES * SHAPES - 1);
+        return tables.pair_costs[index];
     }
     pair_cost_without_shapes(a, traits_a, b, traits_b)
 }
@@ -1189,6 +1205,18 @@ mod tests {
                     pair_cost_reference(a, b).to_bits(),
                     "{a:?} {b:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn every_character_below_the_dense_limit_has_a_shape_in_the_table() {
+        // A character without one is costed in full, which is right but
+        // slow: the table must keep room for every shape there is.
+        let tables = dense_tables();
+        for (code, &shape) in tables.shapes.iter().enumerate() {
+            if char::from_u32(code as u32).is_some() {
+                assert!(usize::from(shape) < SHAPES, "{code:04X}");
             }
         }
     }
