@@ -694,6 +694,11 @@ mod tests {
         assert_each_dropped_in_an_article(&[
             "Advertisement - Scroll to continue",
             "Advertisement Close",
+            "[Advertisement]",
+            "The article continues after the advertisement",
+            "Scroll to continue with content",
+            "Fin de la publicité",
+            "Artículo patrocinado",
             "Skip Ad",
             "Show comments",
             "View all 12 comments",
@@ -709,6 +714,8 @@ mod tests {
             "Have a story to tell? The museum is collecting memories of the flood, its director said.",
             "Show comments were turned off on the broadcaster's website after the row.",
             "The ad was skipped by most viewers, the study found.",
+            "The story continues after the break with an interview.",
+            "[Advertisement] tags were added to every sponsored post after the ruling, the regulator said.",
         ]);
     }
 
