@@ -47,15 +47,21 @@ pub fn mark_with(
     let keyed: Vec<(&FoldKey, usize)> = match shared.key_order(min_chars) {
         // A block other than prose is among the shared candidates only
         // when it is no verse.
-        Some(order) => order
-            .iter()
-            .copied()
-            .filter(|&index| {
-                let view = &views[index];
-                decisions.kept(index) && !(view.prose && is_verse(view))
-            })
-            .map(|index| (views[index].folded_key(), index))
-            .collect(),
+        Some(order) => {
+            // Sized once: a filtered collection would grow step by step.
+            let mut keyed = Vec::with_capacity(order.len());
+            keyed.extend(
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&index| {
+                        let view = &views[index];
+                        decisions.kept(index) && !(view.prose && is_verse(view))
+                    })
+                    .map(|index| (views[index].folded_key(), index)),
+            );
+            keyed
+        }
         None => in_key_order(
             views,
             (0..views.len()).filter(|&index| {
@@ -118,9 +124,10 @@ fn in_key_order<'v>(
     views: &'v [BlockView],
     candidates: impl Iterator<Item = usize>,
 ) -> Vec<(&'v FoldKey, usize)> {
-    let mut keyed: Vec<(&FoldKey, usize)> = candidates
-        .map(|index| (views[index].folded_key(), index))
-        .collect();
+    // Sized once for every block: the candidates are most of them, and a
+    // filtered collection would grow step by step.
+    let mut keyed = Vec::with_capacity(views.len());
+    keyed.extend(candidates.map(|index| (views[index].folded_key(), index)));
     keyed.sort_unstable();
     keyed
 }
