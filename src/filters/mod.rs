@@ -94,6 +94,7 @@ pub fn apply(
         dedup::mark_with(&views, config.dedup_min_chars, &repeats, &mut decisions);
     }
     let Decisions { keep, reasons } = decisions;
+    changes.reserve(reasons.iter().flatten().count());
     for (index, (block, reason)) in blocks.iter().zip(reasons).enumerate() {
         if let Some(reason) = reason {
             changes.push(Change::drop_block(reason, index, block));
