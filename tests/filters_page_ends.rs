@@ -17,10 +17,17 @@ fn clean(text: &str) -> String {
     Cleaner::new(Config::default()).clean(text).text
 }
 
+/// Each ending, after the article's last paragraph, goes; the story stays.
+fn assert_each_ending_dropped(endings: &[&str]) {
+    let story = format!("{HEADLINE}\n\n{BODY}\n\n{MORE}\n");
+    for ending in endings {
+        assert_eq!(clean(&article_ending_with(ending)), story, "{ending}");
+    }
+}
+
 #[test]
 fn footer_links_after_the_last_paragraph_are_dropped() {
-    let story = format!("{HEADLINE}\n\n{BODY}\n\n{MORE}\n");
-    for ending in [
+    assert_each_ending_dropped(&[
         "About us\nContact us\nPrivacy Policy\nTerms of Service",
         "About us\n\nContact us\n\nPrivacy Policy\n\nSitemap",
         "Cookie Settings\n\nDo Not Sell My Personal Information",
@@ -29,15 +36,12 @@ fn footer_links_after_the_last_paragraph_are_dropped() {
         "Mentions légales\n\nNous contacter",
         "Chi siamo\n\nContatti",
         "О нас\n\nКонтакты",
-    ] {
-        assert_eq!(clean(&article_ending_with(ending)), story, "{ending}");
-    }
+    ]);
 }
 
 #[test]
 fn a_notice_that_comments_are_closed_ends_the_article() {
-    let story = format!("{HEADLINE}\n\n{BODY}\n\n{MORE}\n");
-    for notice in [
+    assert_each_ending_dropped(&[
         "Comments are closed for this article.",
         "Commenting is disabled on this article.",
         "Be the first to comment",
@@ -49,9 +53,7 @@ fn a_notice_that_comments_are_closed_ends_the_article() {
         "Kommentare sind geschlossen.",
         "I commenti sono chiusi.",
         "Комментарии закрыты.",
-    ] {
-        assert_eq!(clean(&article_ending_with(notice)), story, "{notice}");
-    }
+    ]);
 }
 
 #[test]

@@ -1773,13 +1773,14 @@ fn weigh(
 
 /// Whether every filler of the hole after the two-byte lead at `start`
 /// has evidence below `hopeless`, judged from ceilings over its weighing
-/// ([`weigh_roughly`]): below [`HOPELESS_HOLE`], no filler can be taken. Only a second byte
-/// that vanished is judged so, when no marker follows the lead and the
-/// lead starts a two-byte sequence under every page of `pages`; any other
-/// hole is left to the full search. Nearly every hole of clean and repaired
-/// Thai and Greek text is such a hole, its fillers letters of other scripts
-/// inside a word: each is weighed with one reading of its neighbours per
-/// code page instead of all its fillers in full.
+/// ([`weigh_roughly`]): below [`HOPELESS_HOLE`], no filler can be taken.
+/// Only a second byte that vanished is judged so, when no marker follows
+/// the lead and the lead starts a two-byte sequence under every page of
+/// `pages`; any other hole is left to the full search. Nearly every hole
+/// of clean and repaired Thai and Greek text is such a hole, its fillers
+/// letters of other scripts inside a word: each is weighed with one
+/// reading of its neighbours per code page instead of all its fillers in
+/// full.
 fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16, hopeless: f32) -> bool {
     let hole = start + 1;
     if pages == 0 || matches!(chars.get(hole), Some('?' | '\u{FFFD}' | ' ')) {
