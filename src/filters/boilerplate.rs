@@ -732,6 +732,9 @@ mod tests {
             "Invia per email",
             "Send by email",
             "Отправить по почте",
+            "Share: Facebook Twitter WhatsApp",
+            "Paylaş: Facebook Twitter WhatsApp",
+            "Udostępnij na Facebooku",
         ]);
     }
 
