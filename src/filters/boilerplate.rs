@@ -711,6 +711,10 @@ mod tests {
             "Do you have a story? Contact our newsroom.",
             "Subscribe now",
             "This article is for subscribers only.",
+            "Register for free to continue reading",
+            "Log in or register to continue reading",
+            "Create your free account",
+            "This is your last free article.",
         ]);
         assert_each_kept_in_an_article(&[
             "Members of the club said the rule was for members only, and the vote was close.",
@@ -720,6 +724,26 @@ mod tests {
             "The ad was skipped by most viewers, the study found.",
             "The story continues after the break with an interview.",
             "[Advertisement] tags were added to every sponsored post after the ruling, the regulator said.",
+        ]);
+    }
+
+    #[test]
+    fn support_appeals_go_below_the_story_and_stay_inside_it() {
+        for appeal in [
+            "Support independent journalism",
+            "Support our journalism. Subscribe today.",
+            "Help us keep reporting: donate now",
+            "Become a member",
+            "Soutenez notre travail",
+            "Unterstützen Sie unabhängigen Journalismus",
+        ] {
+            assert_eq!(run(&[BODY, MORE, appeal]), [true, true, false], "{appeal}");
+            assert_eq!(run(&[BODY, appeal, MORE]), [true; 3], "{appeal}");
+        }
+        assert_each_kept_in_an_article(&[
+            "Donate blood if you can, the hospital urged residents after the crash.",
+            "Support our journalism was the slogan of the 1990s campaign, she recalled.",
+            "Become a member of the union and you get legal advice, organisers say.",
         ]);
     }
 
