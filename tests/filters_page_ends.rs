@@ -1,6 +1,7 @@
-//! The end of a scraped page: footer links one per line and notices that
-//! comments are closed go, in several languages, while the same words in
-//! the story stay.
+//! The end of a scraped page: footer links one per line, notices that
+//! comments are closed or still loading, and the prompts of newsletter,
+//! paywall, cookie and share widgets go, in several languages, while the
+//! same words in the story stay.
 
 use newsclean::{Cleaner, Config};
 
@@ -57,6 +58,38 @@ fn a_notice_that_comments_are_closed_ends_the_article() {
 }
 
 #[test]
+fn widget_prompts_go_wherever_they_stand() {
+    // Lines no sentence of a story reads as: each goes after the last
+    // paragraph and between two paragraphs alike.
+    let prompts = [
+        "Subscribe for free to receive new posts and support my work.",
+        "Thanks for reading The Harbour Post! Subscribe for free to receive new posts and support my work.",
+        "Click here to subscribe",
+        "Click here to sign up for our newsletter.",
+        "Accept all cookies",
+        "Reject non-essential cookies",
+        "Sign in to read the full article",
+        "Log in to continue reading.",
+        "Continue reading in the app",
+        "Link copied to clipboard!",
+    ];
+    assert_each_ending_dropped(&prompts);
+    let story = format!("{HEADLINE}\n\n{BODY}\n\n{MORE}\n");
+    for prompt in prompts {
+        let text = format!("{HEADLINE}\n\n{BODY}\n\n{prompt}\n\n{MORE}\n");
+        assert_eq!(clean(&text), story, "{prompt}");
+    }
+}
+
+#[test]
+fn a_comment_section_still_loading_ends_the_article() {
+    assert_each_ending_dropped(&["Loading comments...", "Loading comments…"]);
+    // Followed by the story, the same words are a heading of it.
+    let text = format!("{HEADLINE}\n\n{BODY}\n\nLoading comments...\n\n{MORE}\n");
+    assert_eq!(clean(&text), text);
+}
+
+#[test]
 fn the_same_words_in_the_story_stay() {
     for text in [
         format!("{HEADLINE}\n\nContact\n\n{BODY}\n\n{MORE}\n"),
@@ -65,6 +98,16 @@ fn the_same_words_in_the_story_stay() {
             "Comments are closed on the forum the council set up in 2019, a spokesman said.",
         ),
         article_ending_with("Readers can contact us at the address printed on page two."),
+        article_ending_with(
+            "Readers can click here to subscribe to the council's alerts, the mayor's office said.",
+        ),
+        article_ending_with(
+            "She asked users to accept cookies before the site would load, which regulators said broke the law.",
+        ),
+        article_ending_with("Link copied to the memo was a list of names, two officials said."),
+        article_ending_with(
+            "Subscribe for free to receive new posts was the line at the bottom of every email, she recalled.",
+        ),
         article_ending_with(
             "The privacy policy of the ferry company was updated in May after the complaint.",
         ),
