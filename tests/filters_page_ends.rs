@@ -72,6 +72,13 @@ fn widget_prompts_go_wherever_they_stand() {
         "Log in to continue reading.",
         "Continue reading in the app",
         "Link copied to clipboard!",
+        "Aceptar todas las cookies",
+        "Accepter tous les cookies",
+        "Alle Cookies akzeptieren",
+        "Inicia sesión para seguir leyendo",
+        "Connectez-vous pour lire la suite",
+        "Jetzt kostenlos registrieren und weiterlesen",
+        "Faça login para continuar lendo",
     ];
     assert_each_ending_dropped(&prompts);
     let story = format!("{HEADLINE}\n\n{BODY}\n\n{MORE}\n");
@@ -105,6 +112,12 @@ fn the_same_words_in_the_story_stay() {
             "She asked users to accept cookies before the site would load, which regulators said broke the law.",
         ),
         article_ending_with("Link copied to the memo was a list of names, two officials said."),
+        article_ending_with(
+            "Les députés ont voté pour refuser les cookies publicitaires par défaut.",
+        ),
+        article_ending_with(
+            "Die Behörde will Nutzern erlauben, alle Cookies abzulehnen, sagte ein Sprecher.",
+        ),
         article_ending_with(
             "Subscribe for free to receive new posts was the line at the bottom of every email, she recalled.",
         ),
