@@ -441,6 +441,15 @@ impl<'c> LineFacts<'c> {
         &self.room.found[index]
     }
 
+    /// The line's [`pair_positions`], worked out when first asked for.
+    pub fn pairs(&mut self) -> &[Pair] {
+        if !self.pairs_known {
+            self.pairs_known = true;
+            pair_positions_into(self.chars, &mut self.room.pairs);
+        }
+        &self.room.pairs
+    }
+
     /// Works out the sequences of the line under each code page of the
     /// mask `pages`, for [`LineFacts::found_at`].
     pub fn find_under(&mut self, pages: u16) {

@@ -10,7 +10,7 @@
 //! sequences.
 
 use super::codepages::{candidate_masks, code_pages, each_page, filter_pages, CodePage};
-use super::detect::{decode_utf8_sequence, narrow_native_pages, sequence_length, LineFacts};
+use super::detect::{decode_utf8_sequence, narrow_native_pages, sequence_length, LineFacts, Pair};
 use super::emoji;
 use super::everyday;
 use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
@@ -68,7 +68,99 @@ struct Filler {
 /// Whether a line can hold lossy damage worth the search: a replacement
 /// character, or a lead character (under a code page that loses bytes)
 /// followed by a loss marker or by a continuation it cannot complete.
+///
+/// Most lines asked hold none, and are settled without looking at each
+/// lead and its neighbours: one pass gathers the scripts a lead could be
+/// glued across ([`GlueBits`]) and stops at a replacement character or at
+/// a loss marker after a lead, and the leads followed by a continuation
+/// are among the line's pairs. Only a line where a lead could be glued to
+/// another script is walked lead by lead ([`worth_trying_lead_by_lead`]).
 pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
+    let chars = facts.chars;
+    let Some(bits) = line_glue_bits(chars) else {
+        return true;
+    };
+    let letters = bits & SCRIPT_BITS;
+    let two_byte_leads = (bits >> TWO_BYTE_LEAD_SHIFT) & SCRIPT_BITS;
+    // A two-byte lead glued to a letter of another script needs a letter
+    // of a script that is not Latin, and a two-byte lead of a script other
+    // than that one.
+    let may_glue = letters != 0
+        && two_byte_leads != 0
+        && !(letters.is_power_of_two() && two_byte_leads == letters);
+    if may_glue {
+        return worth_trying_lead_by_lead(facts);
+    }
+    // A lead followed by a continuation under a page that loses bytes is
+    // a pair: the pre-scan's positions hold every one.
+    let mut pair_index = 0;
+    while let Some(&Pair { start, pages }) = facts.pairs().get(pair_index) {
+        pair_index += 1;
+        let c = chars[start];
+        // The pair's pages are those under which `c` leads and the next
+        // character continues: with those `c` leads a longer sequence
+        // under, they are the pages a hole would be worth looking for in.
+        let pages = pages & losing_leads(c).longer;
+        if pages == 0 {
+            continue;
+        }
+        let previous = start.checked_sub(1).map(|i| chars[i]);
+        let next = chars[start + 1];
+        let after = chars.get(start + 2).copied();
+        if pages_with_plausible_hole(facts, pages, previous, c, next, after) != 0 {
+            return true;
+        }
+    }
+    false
+}
+
+/// The [`GlueBits`] of the characters of `chars` put together; `None`
+/// when a replacement character, or a loss marker after a lead, settles
+/// that the line is worth the hole search: after any lead, `?`, and after
+/// a lead that is a windows-1252 capital, a space.
+#[inline(never)]
+fn line_glue_bits(chars: &[char]) -> Option<GlueBits> {
+    let table = glue_bits_table();
+    let mut bits = 0;
+    let mut previous: GlueBits = 0;
+    let mut rest = chars;
+    while !rest.is_empty() {
+        // The characters below the table's end, in a loop of their own
+        // that keeps what it reads in registers.
+        let mut passed = 0;
+        for &c in rest {
+            let Some(&these) = table.get(c as usize) else {
+                break;
+            };
+            // A marker's bits, moved up, meet the lead bits they follow.
+            if (these << MARKER_TO_LEAD) & previous & (ANY_LEAD | CAPITAL_LEAD) != 0 {
+                return None;
+            }
+            bits |= these;
+            previous = these;
+            passed += 1;
+        }
+        rest = &rest[passed..];
+        let Some((&c, after)) = rest.split_first() else {
+            break;
+        };
+        // U+FFFD lies beyond the table.
+        if c == '\u{FFFD}' {
+            return None;
+        }
+        let these = glue_bits(c, &losing_leads_of(c));
+        if (these << MARKER_TO_LEAD) & previous & (ANY_LEAD | CAPITAL_LEAD) != 0 {
+            return None;
+        }
+        bits |= these;
+        previous = these;
+        rest = after;
+    }
+    Some(bits)
+}
+
+/// [`worth_trying`] asked of each character in turn, with its neighbours.
+fn worth_trying_lead_by_lead(facts: &mut LineFacts) -> bool {
     let masks = candidate_masks();
     let lead_table = losing_lead_table();
     let chars = facts.chars;
@@ -105,6 +197,65 @@ pub(super) fn worth_trying(facts: &mut LineFacts) -> bool {
             }
             None => false,
         }
+    })
+}
+
+/// Facts of a character that [`worth_trying`] gathers over a whole line,
+/// as bits: the script of a letter that is not Latin (a bit of
+/// [`SCRIPT_BITS`], by [`Script`]), the script of a two-byte lead under a
+/// page that loses bytes (the same bit, shifted by
+/// [`TWO_BYTE_LEAD_SHIFT`]); and, for the loss markers after it, whether
+/// the character is a lead under such a page at all ([`ANY_LEAD`]), one
+/// that is a windows-1252 capital ([`CAPITAL_LEAD`]), or a marker itself
+/// ([`QUESTION`], [`SPACE`]).
+type GlueBits = u64;
+const SCRIPT_BITS: GlueBits = 0xFFFF;
+const TWO_BYTE_LEAD_SHIFT: u32 = 16;
+// Every script has a bit of its own below the shift.
+const _: () = assert!((Script::Rare as u32) < TWO_BYTE_LEAD_SHIFT);
+const ANY_LEAD: GlueBits = 1 << 63;
+const CAPITAL_LEAD: GlueBits = 1 << 62;
+/// `?` after any lead, a space after a capital: each marker bit lies
+/// this far below the lead bit it goes with.
+const MARKER_TO_LEAD: u32 = 2;
+const QUESTION: GlueBits = ANY_LEAD >> MARKER_TO_LEAD;
+const SPACE: GlueBits = CAPITAL_LEAD >> MARKER_TO_LEAD;
+
+/// The [`GlueBits`] of `c`, whose [`losing_leads`] are `leads` (without
+/// the marker bits).
+fn glue_bits(c: char, leads: &LosingLeads) -> GlueBits {
+    let letter = leads.letter_script.map_or(0, |script| 1 << script as u32);
+    let two_byte_lead = if leads.leads & !leads.longer != 0 {
+        1 << (leads.script as u32 + TWO_BYTE_LEAD_SHIFT)
+    } else {
+        0
+    };
+    let lead = match leads.leads {
+        0 => 0,
+        _ if ('\u{C2}'..='\u{DF}').contains(&c) => ANY_LEAD | CAPITAL_LEAD,
+        _ => ANY_LEAD,
+    };
+    letter | two_byte_lead | lead
+}
+
+/// [`GlueBits`] of every character below [`LONGER_LEAD_LIMIT`], by code
+/// point.
+fn glue_bits_table() -> &'static [GlueBits] {
+    static TABLE: OnceLock<Vec<GlueBits>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        losing_lead_table()
+            .iter()
+            .zip(0u32..)
+            .map(|(leads, code)| {
+                let c = char::from_u32(code).unwrap_or_default();
+                let marker = match c {
+                    '?' => QUESTION,
+                    ' ' => SPACE,
+                    _ => 0,
+                };
+                glue_bits(c, leads) | marker
+            })
+            .collect()
     })
 }
 
@@ -2208,6 +2359,56 @@ mod tests {
             };
             assert_eq!(losing_leads(c), expected, "{c:?}");
             assert_eq!(is_two_byte_lead(c), is_two_byte_lead_reference(c), "{c:?}");
+        }
+    }
+
+    /// [`worth_trying`] of `line`, with the pair positions of the
+    /// pre-scan (as the repair asks first) and worked out anew (as the
+    /// hole search asks again), and [`worth_trying_lead_by_lead`].
+    fn worth_trying_each_way(line: &[char]) -> [bool; 3] {
+        let text: String = line.iter().collect();
+        let mut room = super::super::detect::FactsRoom::default();
+        super::super::detect::candidate_pages_into(&text, &mut room);
+        [
+            worth_trying(&mut LineFacts::scanned(line, room)),
+            worth_trying(&mut LineFacts::new(line)),
+            worth_trying_lead_by_lead(&mut LineFacts::new(line)),
+        ]
+    }
+
+    #[test]
+    fn worth_trying_at_once_is_worth_trying_lead_by_lead() {
+        let mut worth = 0;
+        for line in damaged_lines() {
+            let [scanned, fresh, reference] = worth_trying_each_way(&line);
+            let text = line.iter().collect::<String>();
+            assert_eq!(scanned, reference, "{text}");
+            assert_eq!(fresh, reference, "{text}");
+            worth += usize::from(reference);
+        }
+        // Both answers are met.
+        assert!(worth > 100, "{worth}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn worth_trying_at_once_is_worth_trying_lead_by_lead_on_any_line(
+            text in "[a. ?\u{FFFD}\u{80}-\u{FF}\u{100}-\u{17F}\u{2013}-\u{2022}\u{370}-\u{3CE}\u{400}-\u{45F}\u{531}-\u{587}\u{5D0}-\u{5EA}\u{621}-\u{64A}\u{E01}-\u{E5B}\u{3000}-\u{3010}\u{4E00}-\u{4E20}\u{AC00}-\u{AC20}\u{FB01}\u{F8FF}]{0,12}"
+        ) {
+            let line: Vec<char> = text.chars().collect();
+            let [scanned, fresh, reference] = worth_trying_each_way(&line);
+            proptest::prop_assert_eq!(scanned, reference);
+            proptest::prop_assert_eq!(fresh, reference);
+        }
+
+        #[test]
+        fn worth_trying_at_once_is_worth_trying_lead_by_lead_in_one_script(
+            text in "[a ?\u{C0}-\u{DF}\u{391}-\u{3CE}]{0,16}|[a ?\u{C0}-\u{DF}\u{410}-\u{451}]{0,16}|[a ?\u{E01}-\u{E5B}]{0,16}"
+        ) {
+            let line: Vec<char> = text.chars().collect();
+            let [scanned, fresh, reference] = worth_trying_each_way(&line);
+            proptest::prop_assert_eq!(scanned, reference);
+            proptest::prop_assert_eq!(fresh, reference);
         }
     }
 
