@@ -43,6 +43,9 @@ pub struct BlockView<'a> {
 }
 
 impl<'a> BlockView<'a> {
+    // Inlined into the loop that builds every block's view, which then
+    // builds each view in place instead of copying it out of a call.
+    #[inline(always)]
     pub fn new(block: &'a str) -> BlockView<'a> {
         if block.len() > MAX_FURNITURE_BYTES {
             return BlockView {
