@@ -1,11 +1,13 @@
-//! Many rule patterns as one automaton that answers "which of them match
-//! this line". Every rule pattern is anchored at the start of the text, so
-//! a search only ever runs forwards from the first byte: unlike a general
+//! Many patterns as one automaton that answers "which of them match this
+//! line". Every pattern is anchored at the start of the text, so a search
+//! only ever runs forwards from the first byte: unlike a general
 //! multi-pattern regex (`regex::RegexSet`), this builds no reverse
-//! automaton, which is half the start-up cost of compiling the rules. The
-//! answers are those of `regex::RegexSet` with the same patterns. This
+//! automaton, which is half the start-up cost of compiling the rules. A
+//! pattern that may match anywhere says so with a leading `(?s:.)*?`.
+//! The answers are those of `regex::RegexSet` with the same patterns. This
 //! module knows nothing of rules, lines or match modes: `rules.rs` anchors
-//! and parses the patterns.
+//! and parses the rule patterns, and `boilerplate.rs` asks with one
+//! pattern of its own, whether a line reports speech.
 
 use regex_automata::hybrid::dfa::{Cache as LazyCache, OverlappingState, DFA};
 use regex_automata::nfa::thompson::pikevm::{Cache as PikeCache, PikeVM};
