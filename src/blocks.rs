@@ -85,11 +85,24 @@ where
     I: IntoIterator<Item = &'a str>,
     I::IntoIter: Clone,
 {
+    let mut out = String::new();
+    join_into(&mut out, blocks);
+    out
+}
+
+/// [`join`] into `out`, emptied first: a caller joining many documents
+/// keeps one buffer instead of allocating one as long as each.
+pub fn join_into<'a, I>(out: &mut String, blocks: I)
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
     // Sized once: the joined text is every block plus two bytes each. The
     // blocks are gone through twice rather than gathered in a vector.
     let blocks = blocks.into_iter();
     let size = blocks.clone().map(|block| block.len() + 2).sum::<usize>();
-    let mut out = String::with_capacity(size);
+    out.clear();
+    out.reserve(size);
     for block in blocks {
         if !out.is_empty() {
             out.push('\n');
@@ -97,7 +110,6 @@ where
         out.push_str(block);
         out.push('\n');
     }
-    out
 }
 
 /// The lines of `text`, each with its `\n` (the last one may have none),
@@ -220,5 +232,14 @@ mod tests {
     fn join_puts_one_blank_line_between_blocks() {
         assert_eq!(join(["a", "b\nc"]), "a\n\nb\nc\n");
         assert_eq!(join(Vec::<&str>::new()), "");
+    }
+
+    #[test]
+    fn joining_into_a_used_buffer_gives_what_join_gives() {
+        let mut buffer = String::from("an earlier, longer text\n\nof two blocks\n");
+        for blocks in [vec!["a", "b\nc"], vec![], vec!["only"]] {
+            join_into(&mut buffer, blocks.iter().copied());
+            assert_eq!(buffer, join(blocks.iter().copied()));
+        }
     }
 }

@@ -103,11 +103,21 @@ impl Cleaner {
 
     /// Cleans one document given as text.
     pub fn clean(&self, text: &str) -> Cleaned {
+        self.clean_reusing(text, String::new())
+    }
+
+    /// [`Cleaner::clean`], writing the cleaned text into `buffer` (emptied
+    /// first): a caller cleaning many documents hands back the text of one
+    /// it is done with, and its room serves the next instead of a new
+    /// allocation as long as each text.
+    pub fn clean_reusing(&self, text: &str, buffer: String) -> Cleaned {
         let mut changes = Vec::new();
         let repaired = repair::repair(text, &self.config, &mut changes);
         let blocks = blocks::split(&repaired);
         let keep = filters::apply(&blocks, &self.rules, &self.config, &mut changes);
-        let text = blocks::join(
+        let mut text = buffer;
+        blocks::join_into(
+            &mut text,
             blocks
                 .iter()
                 .zip(&keep)
@@ -128,6 +138,12 @@ impl Cleaner {
     /// their texts.
     pub fn clean_without_change_texts(&self, text: &str) -> Cleaned {
         report::without_texts(|| self.clean(text))
+    }
+
+    /// [`Cleaner::clean_without_change_texts`] into `buffer`, as
+    /// [`Cleaner::clean_reusing`] writes it.
+    pub fn clean_without_change_texts_reusing(&self, text: &str, buffer: String) -> Cleaned {
+        report::without_texts(|| self.clean_reusing(text, buffer))
     }
 
     /// Decodes `bytes` (BOM, UTF-8, detection or the `forced` encoding

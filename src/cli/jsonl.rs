@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, IoSlice, Read, Write};
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 
 mod record;
 
@@ -496,6 +496,7 @@ fn write_outcomes(
     }
     // The lines before a line that stops the run are written all the same.
     write_all_pieces(writer, &pieces).map_err(StreamError::Write)?;
+    keep_spare_outputs(outcomes);
     if let Some(stopped) = stopped {
         return Err(stopped);
     }
@@ -592,10 +593,11 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
     };
     let is_null = raw_text == "null";
     // Without a report to write, the changes are not read.
+    let buffer = CLEANED_BUFFER.take();
     let mut cleaned = if options.annotate || options.explain.is_some() {
-        cleaner.clean(&original)
+        cleaner.clean_reusing(&original, buffer)
     } else {
-        cleaner.clean_without_change_texts(&original)
+        cleaner.clean_without_change_texts_reusing(&original, buffer)
     };
     // A document ends in one line break, but a record's text usually has
     // none; adding one to every record would make clean records "change".
@@ -635,6 +637,7 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
         }
         _ => None,
     };
+    keep_buffer(&CLEANED_BUFFER, cleaned.text);
     RecordOutcome {
         output,
         changed,
@@ -648,6 +651,9 @@ thread_local! {
     /// next record's text into: a fresh buffer as long as the line for
     /// every record costs more than decoding a plain one.
     static TEXT_BUFFER: Cell<String> = const { Cell::new(String::new()) };
+    /// The buffer of the last cleaned text on this thread, to write the
+    /// next one into, for the same reason.
+    static CLEANED_BUFFER: Cell<String> = const { Cell::new(String::new()) };
 }
 
 /// Texts longer than this do not leave their buffer behind: it would hold
@@ -656,8 +662,49 @@ const KEPT_BUFFER_LIMIT: usize = 1 << 20;
 
 /// Leaves `text`'s buffer for the next record cleaned on this thread.
 fn keep_for_the_next_text(text: String) {
+    keep_buffer(&TEXT_BUFFER, text);
+}
+
+/// Leaves `text`'s buffer in `kept` for the next record cleaned on this
+/// thread.
+fn keep_buffer(kept: &'static std::thread::LocalKey<Cell<String>>, text: String) {
     if text.capacity() <= KEPT_BUFFER_LIMIT {
-        TEXT_BUFFER.set(text);
+        kept.set(text);
+    }
+}
+
+/// Buffers of output lines already written, to build the next ones in:
+/// an output line is about as long as its record, and a new buffer of
+/// that size for every changed record costs more than the splicing.
+/// Lines are built on the workers and written elsewhere, so the buffers
+/// go back through one shared list, taken from once per changed record.
+static SPARE_OUTPUTS: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+
+/// A buffer for an output line, empty, with room from an earlier line
+/// when there is one.
+fn spare_output() -> Vec<u8> {
+    SPARE_OUTPUTS
+        .lock()
+        .ok()
+        .and_then(|mut spare| spare.pop())
+        .unwrap_or_default()
+}
+
+/// Keeps the buffers of written output lines for the lines to come: as
+/// many as a chunk's lines, none longer than a kept text buffer, so that
+/// they hold little memory between chunks.
+fn keep_spare_outputs(outcomes: Vec<RecordOutcome>) {
+    let Ok(mut spare) = SPARE_OUTPUTS.lock() else {
+        return;
+    };
+    for mut output in outcomes.into_iter().filter_map(|outcome| outcome.output) {
+        if spare.len() >= CHUNK_LINES {
+            break;
+        }
+        if output.capacity() <= KEPT_BUFFER_LIMIT {
+            output.clear();
+            spare.push(output);
+        }
     }
 }
 
@@ -688,7 +735,11 @@ fn splice_all(line: &[u8], mut replacements: Vec<(Range<usize>, Replacement)>) -
     }
     replacements.sort_by_key(|(range, _)| range.start);
     let added: usize = replacements.iter().map(|(_, new)| new.size()).sum();
-    let mut output = Vec::with_capacity(line.len() + added);
+    let size = line.len() + added;
+    let mut output = spare_output();
+    if output.capacity() < size {
+        output = Vec::with_capacity(size);
+    }
     let mut copied = 0;
     for (range, new) in replacements {
         output.extend_from_slice(&line[copied..range.start]);
@@ -934,6 +985,30 @@ mod tests {
         clean_stream(Source::File(file), &mut from_file, &job, &mut |_| {}).unwrap();
         assert_eq!(from_file, output);
         (String::from_utf8(output).unwrap(), warnings)
+    }
+
+    #[test]
+    fn buffers_kept_from_earlier_records_hold_nothing_of_them() {
+        // Long changed records, then short ones, changed or not: each is
+        // built in the buffers the ones before left behind, and comes out
+        // as it does in a run of its own.
+        let long = "Word after word. ".repeat(40);
+        let records = [
+            format!("{{\"text\":\"{long}\\n\\n\\nMore {long}\"}}\n"),
+            format!("{{\"text\":\"Other {long}\"}}\n"),
+            "{\"text\":\"a\\n\\n\\nb\"}\n".to_string(),
+            "{\"text\":\"c\"}\n".to_string(),
+            "{\"text\":\"d  e\"}\n".to_string(),
+        ];
+        let alone: String = records
+            .iter()
+            .rev()
+            .map(|record| run(record, &options()).0)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert_eq!(run(&records.concat(), &options()).0, alone);
     }
 
     #[test]
