@@ -34,7 +34,6 @@
 
 use super::automaton::Automaton;
 use crate::repair::utf8::has_byte;
-use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use regex_automata::util::syntax;
 use regex_syntax::hir::Hir;
@@ -350,10 +349,15 @@ impl RuleSet {
 
 impl Compiled {
     /// Each pattern is parsed once, into the set of its match mode. The
-    /// patterns are parsed, and the two sets built, side by side on the
-    /// threads of the pool; a bad pattern is reported in file order.
+    /// patterns are parsed, and the two sets built, side by side (see
+    /// [`side_by_side`]); a bad pattern is reported in file order.
     fn new(rules: &[Rule]) -> Result<Compiled, String> {
-        let parsed: Vec<Result<Hir, String>> = rules.par_iter().map(parse_pattern).collect();
+        let (front, back) = rules.split_at(rules.len() / 2);
+        let parse = |rules: &[Rule]| -> Vec<Result<Hir, String>> {
+            rules.iter().map(parse_pattern).collect()
+        };
+        let (mut parsed, parsed_back) = side_by_side(|| parse(front), || parse(back));
+        parsed.extend(parsed_back);
         let mut compiled = Compiled::default();
         let mut block_patterns = Vec::new();
         let mut start_patterns = Vec::new();
@@ -371,11 +375,51 @@ impl Compiled {
             }
         }
         let (block_set, start_set) =
-            rayon::join(|| build_set(&block_patterns), || build_set(&start_patterns));
+            side_by_side(|| build_set(&block_patterns), || build_set(&start_patterns));
         compiled.block_set = block_set?;
         compiled.start_set = start_set?;
         Ok(compiled)
     }
+}
+
+/// Runs `first` on this thread and `second` on a thread of its own, when
+/// the pool has threads to spare (or both here, in turn).
+///
+/// Never on the pool's threads: the rules are compiled inside a once-only
+/// cell, at the first line asked about, and the pool's threads may all be
+/// waiting on that cell for lines of their own. Work handed to the pool
+/// then would wait for them, and they for it; and a pool thread waiting
+/// for a share of the work can pick up another document's job, which asks
+/// for the cell it is itself filling.
+fn side_by_side<A, B>(first: impl FnOnce() -> A, second: impl FnOnce() -> B + Send) -> (A, B)
+where
+    B: Send,
+{
+    if rayon::current_num_threads() < 2 {
+        return (first(), second());
+    }
+    let slot = std::sync::Mutex::new(Some(second));
+    let take = || {
+        slot.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    };
+    std::thread::scope(|scope| {
+        let helper =
+            std::thread::Builder::new().spawn_scoped(scope, || take().map(|second| second()));
+        let first = first();
+        let ran = match helper {
+            Ok(helper) => helper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => None,
+        };
+        // Should no thread have started, `second` is still in the slot.
+        match ran.or_else(|| take().map(|second| second())) {
+            Some(second) => (first, second),
+            None => unreachable!("`second` is taken once, by the thread that runs it"),
+        }
+    })
 }
 
 /// Adds to `found` the members of `set` (indexes into the rules, in set
@@ -604,6 +648,38 @@ mod tests {
 
     fn ids(rules: Vec<&Rule>) -> Vec<String> {
         rules.into_iter().map(|rule| rule.id.clone()).collect()
+    }
+
+    #[test]
+    fn the_rules_compile_while_every_thread_of_the_pool_waits() {
+        // As when each of the pool's threads waits on the once-only cell
+        // for a line of its own while a thread outside the pool compiles:
+        // the compiling must not need them. Should it, it would wait for
+        // them until they are let go, which the deadline below stands for;
+        // it takes a fraction of a second.
+        use std::sync::{mpsc, Barrier, RwLock};
+        let threads = rayon::current_num_threads();
+        let all_waiting = Arc::new(Barrier::new(threads + 1));
+        let gate = Arc::new(RwLock::new(()));
+        let closed = gate.write().unwrap();
+        for _ in 0..threads {
+            let all_waiting = Arc::clone(&all_waiting);
+            let gate = Arc::clone(&gate);
+            rayon::spawn(move || {
+                all_waiting.wait();
+                drop(gate.read().unwrap());
+            });
+        }
+        all_waiting.wait();
+        let (done, compiled) = mpsc::channel();
+        let rules = RuleSet::uncompiled(RuleSet::builtin().rules.clone());
+        std::thread::spawn(move || {
+            let set = rules.compiled().block_set.is_some();
+            done.send(set).unwrap();
+        });
+        let answer = compiled.recv_timeout(std::time::Duration::from_secs(300));
+        drop(closed);
+        assert_eq!(answer, Ok(true), "compiling waited for the pool's threads");
     }
 
     #[test]
