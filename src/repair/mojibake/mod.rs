@@ -537,6 +537,15 @@ fn plan(
         page,
         preferred: 0,
     };
+    // Most code pages a round plans lose to one planned before them, and
+    // most of their runs are plainly read once: when even a ceiling over
+    // those runs with their readings at a floor would not win, the page
+    // loses as [`gain_ceiling`] would find after reading them.
+    if let Some(beaten) = beaten {
+        if cannot_win(chars, found, page, established, beaten, readings) {
+            return 0.0;
+        }
+    }
     for run in runs(found) {
         let first = pending.len();
         let sensitive = prejudge(&unflagged, run, page, readings, reading, kept, pending);
@@ -955,6 +964,62 @@ fn gain_ceiling(chars: &[char], pending: &Judged) -> f32 {
         })
         .count();
     pending.gain + 2.0 * letters_or_marks as f32 + letters::plausibility_gain_ceiling() + 0.01
+}
+
+/// Whether the plan of `found` under `page` is sure not to beat `beaten`,
+/// told before any run is read: a ceiling over what each run could gain
+/// ([`gain_ceiling`] with the reading's window cost at its floor and the
+/// shape and run bonuses at their most) that adds up to no more. It is
+/// sure only when every run is read once and plainly (no C1 controls, no
+/// further reading); otherwise the runs must be read to know.
+fn cannot_win(
+    chars: &[char],
+    found: &[Sequence],
+    page: &CodePage,
+    established: bool,
+    beaten: f32,
+    readings: &mut Readings,
+) -> bool {
+    let masks = codepages::candidate_masks();
+    let mut ceiling = 0.0f32;
+    for run in runs(found) {
+        if run.iter().any(|sequence| is_middle_step(sequence.decoded))
+            || run
+                .windows(2)
+                .any(|pair| masks.get(pair[0].decoded).0 & masks.get(pair[1].decoded).1 != 0)
+        {
+            return false;
+        }
+        let start = run[0].start;
+        let end = run[run.len() - 1].start + run[run.len() - 1].len;
+        let left = start.checked_sub(1).map(|i| chars[i]);
+        let right = chars.get(end).copied();
+        let floor =
+            score::window_cost_floor_of(left, run.iter().map(|sequence| sequence.decoded), right);
+        // No sequence's shape gives more than `SHAPE_BONUS`.
+        let shape = SHAPE_BONUS * run.len() as f32;
+        let bonus = RUN_BONUS * (run.len() - 1) as f32;
+        let broken = readings.span(chars, start, end).window;
+        let letters_or_marks = chars[start..end]
+            .iter()
+            .filter(|&&c| {
+                let class = score::class(c);
+                class.is_letter() || class.kind == score::Kind::Mark
+            })
+            .count();
+        // Room to spare for rounding, beyond `gain_ceiling`'s own.
+        let run_ceiling = broken - floor
+            + shape
+            + bonus
+            + 2.0 * letters_or_marks as f32
+            + letters::plausibility_gain_ceiling()
+            + 0.05;
+        ceiling += run_ceiling.max(0.0);
+        if net_gain(ceiling, page, established) > beaten {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether a reading holds a digit of another script (`٠`) with neither
@@ -2083,6 +2148,92 @@ mod tests {
             }
         });
         assert!(settled > 0 && dismissed > 0);
+    }
+
+    #[test]
+    fn a_page_given_up_before_its_runs_are_read_is_given_up_by_their_ceiling() {
+        use encoding_rs::*;
+        let sentences = [
+            "Le café où l’été s’achève — déjà « très » cher, 3 °C",
+            "Zażółć gęślą jaźń, řeka Vltava a Dvořák, Łódź i Kraków",
+            "Цены на бензин снова выросли в Москве и Києві",
+            "Η Ελλάδα και η Κύπρος συμφώνησαν σήμερα",
+            "İstanbul’da güneşli bir gün, çok güzel ağaçlar",
+            "ราคาน้ำมันวันนี้ปรับขึ้น “ทั่วประเทศ”",
+            "Müller sagte: „Das Spiel ist vorbei“ – Straße",
+            "Rīga un Vilnius: ąčęėįšųūž, ā ē ī ū ņ ļ ķ",
+            "Ελλάδα ─│┌ Ωω Жж ‘quoted’ “words” ÀÉÎÕÜ",
+        ];
+        let encodings = [
+            WINDOWS_1252,
+            WINDOWS_1250,
+            WINDOWS_1251,
+            WINDOWS_1253,
+            WINDOWS_1254,
+            WINDOWS_1257,
+            WINDOWS_874,
+            ISO_8859_2,
+            MACINTOSH,
+            KOI8_R,
+            IBM866,
+        ];
+        let mut lines = Vec::new();
+        for sentence in sentences {
+            for encoding in encodings {
+                let once = misread(sentence, encoding);
+                lines.push(misread(&once, WINDOWS_1252));
+                lines.push(format!("{sentence} {once}"));
+                lines.push(once);
+            }
+        }
+        let (mut given_up, mut asked) = (0, 0);
+        for_each_page_finding(&lines, |line, chars, page, found, readings, room| {
+            // What [`plan`] weighs against the best plan once every run
+            // is read: `None` where it finishes the plan whatever the best.
+            let unflagged = Context {
+                chars,
+                candidates: &[],
+                page,
+                preferred: 0,
+            };
+            let mut pending = Vec::new();
+            for run in runs(found) {
+                prejudge(
+                    &unflagged,
+                    run,
+                    page,
+                    readings,
+                    &mut room.reading,
+                    &mut room.readings,
+                    &mut pending,
+                );
+            }
+            let ceiling = pending
+                .iter()
+                .all(|pending| pending.inner.is_none())
+                .then(|| {
+                    pending
+                        .iter()
+                        .map(|pending| gain_ceiling(chars, pending).max(0.0))
+                        .sum::<f32>()
+                });
+            for established in [false, true] {
+                let exact = ceiling.map(|ceiling| net_gain(ceiling, page, established));
+                for beaten in [-100.0, -5.0, -1.0, 0.0, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0] {
+                    asked += 1;
+                    if cannot_win(chars, found, page, established, beaten, readings) {
+                        given_up += 1;
+                        let exact = exact.unwrap_or(f32::INFINITY);
+                        assert!(
+                            pending.is_empty() || exact <= beaten,
+                            "{line} ({}): {exact} > {beaten}",
+                            page.reason
+                        );
+                    }
+                }
+            }
+        });
+        assert!(given_up > 100 && given_up < asked, "{given_up} of {asked}");
     }
 
     #[test]

@@ -974,6 +974,42 @@ pub(crate) fn window_cost_floor(left: Option<char>, c: char, right: Option<char>
     traits_c.cost + left_floor + right_floor
 }
 
+/// A floor under [`window_cost`] of the characters `chars` between `left`
+/// and `right`, with each pair at the floor [`window_cost_floor`] gives it:
+/// the characters' own costs are exact, and no surcharge of a window is
+/// negative.
+pub(crate) fn window_cost_floor_of(
+    left: Option<char>,
+    chars: impl Iterator<Item = char>,
+    right: Option<char>,
+) -> f32 {
+    let dense = dense_traits();
+    let pair_floor = |a: Traits, b: Traits| {
+        if a.class.is_letter() && b.class.is_letter() && !compatible(a.class.script, b.class.script)
+        {
+            3.0
+        } else if a.has(BOX_DRAWING) && b.has(BOX_DRAWING) {
+            -1.0
+        } else {
+            0.0
+        }
+    };
+    let mut floor = 0.0;
+    let mut previous = left.map(|c| traits_in(dense, c));
+    for c in chars {
+        let traits_c = traits_in(dense, c);
+        floor += traits_c.cost;
+        if let Some(traits_p) = previous {
+            floor += pair_floor(traits_p, traits_c);
+        }
+        previous = Some(traits_c);
+    }
+    if let (Some(traits_p), Some(right)) = (previous, right) {
+        floor += pair_floor(traits_p, traits_in(dense, right));
+    }
+    floor
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -987,6 +1023,38 @@ mod tests {
         samples.extend((0x80..0x3100).step_by(7).filter_map(char::from_u32));
         samples.extend((0x1F300..0x1F320).filter_map(char::from_u32));
         samples
+    }
+
+    #[test]
+    fn the_floor_of_a_window_never_exceeds_its_cost() {
+        let samples = floor_samples();
+        let sides: Vec<Option<char>> = std::iter::once(None)
+            .chain(samples.iter().step_by(23).copied().map(Some))
+            .collect();
+        let mut checked = 0;
+        for (index, &first) in samples.iter().enumerate() {
+            for length in 1..=4 {
+                let window: Vec<char> = (0..length)
+                    .map(|offset| {
+                        samples[(index + offset * 37 + offset * offset * 11) % samples.len()]
+                    })
+                    .chain(std::iter::once(first))
+                    .skip(1)
+                    .collect();
+                for &left in &sides {
+                    for &right in sides.iter().step_by(3) {
+                        let floor = window_cost_floor_of(left, window.iter().copied(), right);
+                        let cost = window_cost(left, &window, right);
+                        assert!(
+                            floor <= cost + 1e-4,
+                            "{left:?} {window:?} {right:?}: {floor} > {cost}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000);
     }
 
     #[test]
