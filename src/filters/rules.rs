@@ -348,16 +348,18 @@ impl RuleSet {
 }
 
 impl Compiled {
-    /// Each pattern is parsed once, into the set of its match mode. The
-    /// patterns are parsed, and the two sets built, side by side (see
-    /// [`side_by_side`]); a bad pattern is reported in file order.
+    /// Each pattern is parsed once, into the set of its match mode; a bad
+    /// pattern is reported in file order.
+    ///
+    /// All on this thread, never handed to the pool: the rules are
+    /// compiled inside a once-only cell, at the first line asked about,
+    /// and the pool's threads may all be waiting on that cell for lines of
+    /// their own. Work handed to the pool then would wait for them, and
+    /// they for it; and a pool thread waiting for its share of the work
+    /// could pick up another document's job, which asks for the very cell
+    /// it is filling.
     fn new(rules: &[Rule]) -> Result<Compiled, String> {
-        let (front, back) = rules.split_at(rules.len() / 2);
-        let parse = |rules: &[Rule]| -> Vec<Result<Hir, String>> {
-            rules.iter().map(parse_pattern).collect()
-        };
-        let (mut parsed, parsed_back) = side_by_side(|| parse(front), || parse(back));
-        parsed.extend(parsed_back);
+        let parsed: Vec<Result<Hir, String>> = rules.iter().map(parse_pattern).collect();
         let mut compiled = Compiled::default();
         let mut block_patterns = Vec::new();
         let mut start_patterns = Vec::new();
@@ -374,52 +376,10 @@ impl Compiled {
                 }
             }
         }
-        let (block_set, start_set) =
-            side_by_side(|| build_set(&block_patterns), || build_set(&start_patterns));
-        compiled.block_set = block_set?;
-        compiled.start_set = start_set?;
+        compiled.block_set = build_set(&block_patterns)?;
+        compiled.start_set = build_set(&start_patterns)?;
         Ok(compiled)
     }
-}
-
-/// Runs `first` on this thread and `second` on a thread of its own, when
-/// the pool has threads to spare (or both here, in turn).
-///
-/// Never on the pool's threads: the rules are compiled inside a once-only
-/// cell, at the first line asked about, and the pool's threads may all be
-/// waiting on that cell for lines of their own. Work handed to the pool
-/// then would wait for them, and they for it; and a pool thread waiting
-/// for a share of the work can pick up another document's job, which asks
-/// for the cell it is itself filling.
-fn side_by_side<A, B>(first: impl FnOnce() -> A, second: impl FnOnce() -> B + Send) -> (A, B)
-where
-    B: Send,
-{
-    if rayon::current_num_threads() < 2 {
-        return (first(), second());
-    }
-    let slot = std::sync::Mutex::new(Some(second));
-    let take = || {
-        slot.lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take()
-    };
-    std::thread::scope(|scope| {
-        let helper =
-            std::thread::Builder::new().spawn_scoped(scope, || take().map(|second| second()));
-        let first = first();
-        let ran = match helper {
-            Ok(helper) => helper
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) => None,
-        };
-        // Should no thread have started, `second` is still in the slot.
-        match ran.or_else(|| take().map(|second| second())) {
-            Some(second) => (first, second),
-            None => unreachable!("`second` is taken once, by the thread that runs it"),
-        }
-    })
 }
 
 /// Adds to `found` the members of `set` (indexes into the rules, in set
