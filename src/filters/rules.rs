@@ -34,6 +34,7 @@
 
 use super::automaton::Automaton;
 use crate::repair::utf8::has_byte;
+use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use regex_automata::util::syntax;
 use regex_syntax::hir::Hir;
@@ -219,7 +220,7 @@ impl RuleSet {
 
     /// The rules compiled now, so that a set too large is refused here.
     fn compile(rules: Vec<Rule>) -> Result<RuleSet, String> {
-        let compiled = Compiled::new(&rules)?;
+        let compiled = Compiled::new(&rules, Threads::This)?;
         Ok(RuleSet {
             rules,
             compiled: OnceLock::from(compiled),
@@ -228,7 +229,7 @@ impl RuleSet {
 
     fn compiled(&self) -> &Compiled {
         self.compiled
-            .get_or_init(|| Compiled::new(&self.rules).unwrap_or_default())
+            .get_or_init(|| Compiled::new(&self.rules, Threads::This).unwrap_or_default())
     }
 
     /// `self` with `user`'s rules added; a user rule with the id of an
@@ -283,12 +284,15 @@ impl RuleSet {
         self.rules.is_empty()
     }
 
-    /// Compiles the rules now if no match has compiled them yet. Called on
-    /// a thread of a pool, the patterns are parsed on all of its threads;
-    /// compiled at the first match instead, the other threads would wait
+    /// Compiles the rules now if no match has compiled them yet, on the
+    /// threads of the current pool side by side. Call it before any
+    /// document is cleaned, while no thread can be waiting for the rules,
+    /// as the command-line tool does at start-up: compiled at the first
+    /// match instead, on the matching thread alone, the other threads wait
     /// for it. Matching compiles them anyway.
     pub fn prepare(&self) {
-        self.compiled();
+        self.compiled
+            .get_or_init(|| Compiled::new(&self.rules, Threads::Pool).unwrap_or_default());
     }
 
     /// The rules whose `block` pattern covers the whole `line` (already
@@ -347,19 +351,31 @@ impl RuleSet {
     }
 }
 
+/// Where the rules are compiled.
+#[derive(Clone, Copy)]
+enum Threads {
+    /// On the asking thread alone. The rules are compiled inside a
+    /// once-only cell, at the first line asked about, and the pool's
+    /// threads may all be waiting on that cell for lines of their own:
+    /// work handed to the pool then would wait for them, and they for it,
+    /// and a pool thread waiting for its share could pick up another
+    /// document's job, which asks for the very cell it is filling.
+    This,
+    /// On the threads of the current pool side by side, when nothing can
+    /// be waiting for the rules yet ([`RuleSet::prepare`]). The memory the
+    /// compiling frees is then spread over the threads' allocator arenas,
+    /// where their cleaning reuses it.
+    Pool,
+}
+
 impl Compiled {
     /// Each pattern is parsed once, into the set of its match mode; a bad
     /// pattern is reported in file order.
-    ///
-    /// All on this thread, never handed to the pool: the rules are
-    /// compiled inside a once-only cell, at the first line asked about,
-    /// and the pool's threads may all be waiting on that cell for lines of
-    /// their own. Work handed to the pool then would wait for them, and
-    /// they for it; and a pool thread waiting for its share of the work
-    /// could pick up another document's job, which asks for the very cell
-    /// it is filling.
-    fn new(rules: &[Rule]) -> Result<Compiled, String> {
-        let parsed: Vec<Result<Hir, String>> = rules.iter().map(parse_pattern).collect();
+    fn new(rules: &[Rule], threads: Threads) -> Result<Compiled, String> {
+        let parsed: Vec<Result<Hir, String>> = match threads {
+            Threads::This => rules.iter().map(parse_pattern).collect(),
+            Threads::Pool => rules.par_iter().map(parse_pattern).collect(),
+        };
         let mut compiled = Compiled::default();
         let mut block_patterns = Vec::new();
         let mut start_patterns = Vec::new();
@@ -376,8 +392,14 @@ impl Compiled {
                 }
             }
         }
-        compiled.block_set = build_set(&block_patterns)?;
-        compiled.start_set = build_set(&start_patterns)?;
+        let (block_set, start_set) = match threads {
+            Threads::This => (build_set(&block_patterns), build_set(&start_patterns)),
+            Threads::Pool => {
+                rayon::join(|| build_set(&block_patterns), || build_set(&start_patterns))
+            }
+        };
+        compiled.block_set = block_set?;
+        compiled.start_set = start_set?;
         Ok(compiled)
     }
 }
