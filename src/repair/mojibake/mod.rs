@@ -1908,6 +1908,53 @@ mod tests {
         assert_eq!(reversed, fresh.into_iter().rev().collect::<Vec<_>>());
     }
 
+    /// Sentences in the scripts the code pages serve, to misread.
+    const SENTENCES: [&str; 8] = [
+        "Le café où l’été s’achève — déjà « très » cher, 3 °C",
+        "Zażółć gęślą jaźń, řeka Vltava a Dvořák, Łódź i Kraków",
+        "Цены на бензин снова выросли в Москве и Києві",
+        "Η Ελλάδα και η Κύπρος συμφώνησαν σήμερα",
+        "İstanbul’da güneşli bir gün, çok güzel ağaçlar",
+        "ราคาน้ำมันวันนี้ปรับขึ้น “ทั่วประเทศ”",
+        "Müller sagte: „Das Spiel ist vorbei“ – Straße",
+        "Rīga un Vilnius: ąčęėįšųūž, ā ē ī ū ņ ļ ķ",
+    ];
+
+    /// The code pages text is most often misread through.
+    fn damaging_pages() -> Vec<&'static encoding_rs::Encoding> {
+        use encoding_rs::*;
+        vec![
+            WINDOWS_1252,
+            WINDOWS_1250,
+            WINDOWS_1251,
+            WINDOWS_1253,
+            WINDOWS_1254,
+            WINDOWS_1257,
+            WINDOWS_874,
+            ISO_8859_2,
+            MACINTOSH,
+            KOI8_R,
+        ]
+    }
+
+    /// Each sentence misread through each page, that once more through
+    /// windows-1252, and half damaged: the sentence beside its broken copy.
+    fn damaged_lines(
+        sentences: impl IntoIterator<Item = &'static str>,
+        pages: &[&'static encoding_rs::Encoding],
+    ) -> Vec<String> {
+        let mut lines = Vec::new();
+        for sentence in sentences {
+            for &page in pages {
+                let once = misread(sentence, page);
+                lines.push(misread(&once, encoding_rs::WINDOWS_1252));
+                lines.push(format!("{sentence} {once}"));
+                lines.push(once);
+            }
+        }
+        lines
+    }
+
     /// `text` as UTF-8 read through `encoding`.
     fn misread(text: &str, encoding: &'static encoding_rs::Encoding) -> String {
         encoding
@@ -2153,39 +2200,11 @@ mod tests {
     #[test]
     fn a_page_given_up_before_its_runs_are_read_is_given_up_by_their_ceiling() {
         use encoding_rs::*;
-        let sentences = [
-            "Le café où l’été s’achève — déjà « très » cher, 3 °C",
-            "Zażółć gęślą jaźń, řeka Vltava a Dvořák, Łódź i Kraków",
-            "Цены на бензин снова выросли в Москве и Києві",
-            "Η Ελλάδα και η Κύπρος συμφώνησαν σήμερα",
-            "İstanbul’da güneşli bir gün, çok güzel ağaçlar",
-            "ราคาน้ำมันวันนี้ปรับขึ้น “ทั่วประเทศ”",
-            "Müller sagte: „Das Spiel ist vorbei“ – Straße",
-            "Rīga un Vilnius: ąčęėįšųūž, ā ē ī ū ņ ļ ķ",
-            "Ελλάδα ─│┌ Ωω Жж ‘quoted’ “words” ÀÉÎÕÜ",
-        ];
-        let encodings = [
-            WINDOWS_1252,
-            WINDOWS_1250,
-            WINDOWS_1251,
-            WINDOWS_1253,
-            WINDOWS_1254,
-            WINDOWS_1257,
-            WINDOWS_874,
-            ISO_8859_2,
-            MACINTOSH,
-            KOI8_R,
-            IBM866,
-        ];
-        let mut lines = Vec::new();
-        for sentence in sentences {
-            for encoding in encodings {
-                let once = misread(sentence, encoding);
-                lines.push(misread(&once, WINDOWS_1252));
-                lines.push(format!("{sentence} {once}"));
-                lines.push(once);
-            }
-        }
+        let mut sentences = SENTENCES.to_vec();
+        sentences.push("Ελλάδα ─│┌ Ωω Жж ‘quoted’ “words” ÀÉÎÕÜ");
+        let mut pages = damaging_pages();
+        pages.push(IBM866);
+        let lines = damaged_lines(sentences, &pages);
         let (mut given_up, mut asked) = (0, 0);
         for_each_page_finding(&lines, |line, chars, page, found, readings, room| {
             // What [`plan`] weighs against the best plan once every run
@@ -2238,39 +2257,7 @@ mod tests {
 
     #[test]
     fn a_plan_stops_short_only_where_it_could_not_win() {
-        use encoding_rs::*;
-        let sentences = [
-            "Le café où l’été s’achève — déjà « très » cher, 3 °C",
-            "Zażółć gęślą jaźń, řeka Vltava a Dvořák, Łódź i Kraków",
-            "Цены на бензин снова выросли в Москве и Києві",
-            "Η Ελλάδα και η Κύπρος συμφώνησαν σήμερα",
-            "İstanbul’da güneşli bir gün, çok güzel ağaçlar",
-            "ราคาน้ำมันวันนี้ปรับขึ้น “ทั่วประเทศ”",
-            "Müller sagte: „Das Spiel ist vorbei“ – Straße",
-            "Rīga un Vilnius: ąčęėįšųūž, ā ē ī ū ņ ļ ķ",
-        ];
-        let encodings = [
-            WINDOWS_1252,
-            WINDOWS_1250,
-            WINDOWS_1251,
-            WINDOWS_1253,
-            WINDOWS_1254,
-            WINDOWS_1257,
-            WINDOWS_874,
-            ISO_8859_2,
-            MACINTOSH,
-            KOI8_R,
-        ];
-        let mut lines = Vec::new();
-        for sentence in sentences {
-            for encoding in encodings {
-                let once = misread(sentence, encoding);
-                lines.push(misread(&once, WINDOWS_1252));
-                // Half damaged: a clean half beside a broken one.
-                lines.push(format!("{sentence} {once}"));
-                lines.push(once);
-            }
-        }
+        let lines = damaged_lines(SENTENCES, &damaging_pages());
         let mut stopped = 0;
         for_each_page_finding(&lines, |line, chars, page, found, readings, room| {
             for established in [false, true] {

@@ -959,19 +959,22 @@ fn watched_pair(
 pub(crate) fn window_cost_floor(left: Option<char>, c: char, right: Option<char>) -> f32 {
     let dense = dense_traits();
     let traits_c = traits_in(dense, c);
-    let pair_floor = |a: Traits, b: Traits| {
-        if a.class.is_letter() && b.class.is_letter() && !compatible(a.class.script, b.class.script)
-        {
-            3.0
-        } else if a.has(BOX_DRAWING) && b.has(BOX_DRAWING) {
-            -1.0
-        } else {
-            0.0
-        }
-    };
     let left_floor = left.map_or(0.0, |l| pair_floor(traits_in(dense, l), traits_c));
     let right_floor = right.map_or(0.0, |r| pair_floor(traits_c, traits_in(dense, r)));
     traits_c.cost + left_floor + right_floor
+}
+
+/// The least a pair of characters with `a` and `b` adds to a window: 3
+/// for two letters of scripts that do not go together side by side, -1
+/// for two box-drawing characters, nothing otherwise.
+fn pair_floor(a: Traits, b: Traits) -> f32 {
+    if a.class.is_letter() && b.class.is_letter() && !compatible(a.class.script, b.class.script) {
+        3.0
+    } else if a.has(BOX_DRAWING) && b.has(BOX_DRAWING) {
+        -1.0
+    } else {
+        0.0
+    }
 }
 
 /// A floor under [`window_cost`] of the characters `chars` between `left`
@@ -984,16 +987,6 @@ pub(crate) fn window_cost_floor_of(
     right: Option<char>,
 ) -> f32 {
     let dense = dense_traits();
-    let pair_floor = |a: Traits, b: Traits| {
-        if a.class.is_letter() && b.class.is_letter() && !compatible(a.class.script, b.class.script)
-        {
-            3.0
-        } else if a.has(BOX_DRAWING) && b.has(BOX_DRAWING) {
-            -1.0
-        } else {
-            0.0
-        }
-    };
     let mut floor = 0.0;
     let mut previous = left.map(|c| traits_in(dense, c));
     for c in chars {
