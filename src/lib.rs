@@ -137,7 +137,7 @@ impl Cleaner {
     /// changes or tell whether there were any, which then pay nothing for
     /// their texts.
     pub fn clean_without_change_texts(&self, text: &str) -> Cleaned {
-        report::without_texts(|| self.clean(text))
+        self.clean_without_change_texts_reusing(text, String::new())
     }
 
     /// [`Cleaner::clean_without_change_texts`] into `buffer`, as

@@ -132,8 +132,7 @@ fn line_glue_bits(chars: &[char]) -> Option<GlueBits> {
             let Some(&these) = table.get(c as usize) else {
                 break;
             };
-            // A marker's bits, moved up, meet the lead bits they follow.
-            if (these << MARKER_TO_LEAD) & previous & (ANY_LEAD | CAPITAL_LEAD) != 0 {
+            if marks_a_lost_byte(these, previous) {
                 return None;
             }
             bits |= these;
@@ -149,7 +148,7 @@ fn line_glue_bits(chars: &[char]) -> Option<GlueBits> {
             return None;
         }
         let these = glue_bits(c, &losing_leads_of(c));
-        if (these << MARKER_TO_LEAD) & previous & (ANY_LEAD | CAPITAL_LEAD) != 0 {
+        if marks_a_lost_byte(these, previous) {
             return None;
         }
         bits |= these;
@@ -157,6 +156,14 @@ fn line_glue_bits(chars: &[char]) -> Option<GlueBits> {
         rest = after;
     }
     Some(bits)
+}
+
+/// Whether a character with the bits `these` is a loss marker after one
+/// with the bits `previous`: a marker's bits, moved up, meet the lead bits
+/// they follow.
+#[inline(always)]
+fn marks_a_lost_byte(these: GlueBits, previous: GlueBits) -> bool {
+    (these << MARKER_TO_LEAD) & previous & (ANY_LEAD | CAPITAL_LEAD) != 0
 }
 
 /// [`worth_trying`] asked of each character in turn, with its neighbours.
@@ -621,8 +628,7 @@ fn best_filler(
     fillers: &mut Vec<Filler>,
     hopeless: f32,
 ) -> Option<Filler> {
-    if hopeless > f32::NEG_INFINITY && dropped_byte_is_hopeless(chars, start, pages, HOPELESS_HOLE)
-    {
+    if hopeless > f32::NEG_INFINITY && dropped_byte_is_hopeless(chars, start, pages) {
         return None;
     }
     gather_fillers(chars, start, pages, fillers, hopeless);
@@ -1923,8 +1929,8 @@ fn weigh(
 }
 
 /// Whether every filler of the hole after the two-byte lead at `start`
-/// has evidence below `hopeless`, judged from ceilings over its weighing
-/// ([`weigh_roughly`]): below [`HOPELESS_HOLE`], no filler can be taken.
+/// has evidence below [`HOPELESS_HOLE`], judged from ceilings over its
+/// weighing ([`weigh_roughly`]): then no filler can be taken.
 /// Only a second byte that vanished is judged so, when no marker follows
 /// the lead and the lead starts a two-byte sequence under every page of
 /// `pages`; any other hole is left to the full search. Nearly every hole
@@ -1932,7 +1938,7 @@ fn weigh(
 /// letters of other scripts inside a word: each is weighed with one
 /// reading of its neighbours per code page instead of all its fillers in
 /// full.
-fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16, hopeless: f32) -> bool {
+fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16) -> bool {
     let hole = start + 1;
     if pages == 0 || matches!(chars.get(hole), Some('?' | '\u{FFFD}' | ' ')) {
         return false;
@@ -1973,9 +1979,9 @@ fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16, hopeless: 
             } else {
                 0.0
             };
-            if weighed + line_bonuses >= hopeless
+            if weighed + line_bonuses >= HOPELESS_HOLE
                 && (dropped_byte_fits(chars, start, hole, decoded)
-                    || weighed - MISFIT_PENALTY + line_bonuses >= hopeless)
+                    || weighed - MISFIT_PENALTY + line_bonuses >= HOPELESS_HOLE)
             {
                 return false;
             }
@@ -2621,7 +2627,7 @@ mod tests {
                     continue;
                 }
                 let pages = pages_with_room_for_a_hole(&line, start, pages);
-                if !dropped_byte_is_hopeless(&line, start, pages, HOPELESS_HOLE) {
+                if !dropped_byte_is_hopeless(&line, start, pages) {
                     continue;
                 }
                 judged += 1;

@@ -951,19 +951,24 @@ fn settle(
     });
 }
 
-/// The most [`settle`] can find `pending` gains: its costly terms add at
-/// most 2 per letter or mark of the broken span (a run of letters costs 2
-/// at most) and the letter statistics their ceiling, with room to spare
-/// for rounding.
+/// The most [`settle`] can find `pending` gains, with room to spare for
+/// rounding.
 fn gain_ceiling(chars: &[char], pending: &Judged) -> f32 {
-    let letters_or_marks = chars[pending.range.clone()]
+    pending.gain + most_settling_adds(&chars[pending.range.clone()]) + 0.01
+}
+
+/// The most the costly terms of [`settle`] add to the gain of repairing
+/// `broken`: 2 per letter or mark (a run of letters costs 2 at most) and
+/// the letter statistics their ceiling.
+fn most_settling_adds(broken: &[char]) -> f32 {
+    let letters_or_marks = broken
         .iter()
         .filter(|&&c| {
             let class = score::class(c);
             class.is_letter() || class.kind == score::Kind::Mark
         })
         .count();
-    pending.gain + 2.0 * letters_or_marks as f32 + letters::plausibility_gain_ceiling() + 0.01
+    2.0 * letters_or_marks as f32 + letters::plausibility_gain_ceiling()
 }
 
 /// Whether the plan of `found` under `page` is sure not to beat `beaten`,
@@ -1000,20 +1005,9 @@ fn cannot_win(
         let shape = SHAPE_BONUS * run.len() as f32;
         let bonus = RUN_BONUS * (run.len() - 1) as f32;
         let broken = readings.span(chars, start, end).window;
-        let letters_or_marks = chars[start..end]
-            .iter()
-            .filter(|&&c| {
-                let class = score::class(c);
-                class.is_letter() || class.kind == score::Kind::Mark
-            })
-            .count();
         // Room to spare for rounding, beyond `gain_ceiling`'s own.
-        let run_ceiling = broken - floor
-            + shape
-            + bonus
-            + 2.0 * letters_or_marks as f32
-            + letters::plausibility_gain_ceiling()
-            + 0.05;
+        let run_ceiling =
+            broken - floor + shape + bonus + most_settling_adds(&chars[start..end]) + 0.05;
         ceiling += run_ceiling.max(0.0);
         if net_gain(ceiling, page, established) > beaten {
             return false;

@@ -161,11 +161,7 @@ fn ascii_class(byte: u8) -> Class {
 /// rest go through [`high_class`].
 #[inline]
 pub(crate) fn class(c: char) -> Class {
-    let code = c as u32;
-    if code < DENSE_LIMIT {
-        return dense_classes()[code as usize];
-    }
-    high_class(code)
+    class_lookup()(c)
 }
 
 /// [`class`] with the table at hand: for a loop that asks about many
@@ -950,23 +946,16 @@ fn watched_pair(
     (mixed_case, squeezed)
 }
 
-/// A floor under [`window_cost`] of the one character `c` between `left`
-/// and `right`, from the character's own cost and the classes alone: a
-/// pair costs 3 or more when it sets two letters of scripts that do not
-/// go together side by side, -1 at the least when both are box drawing,
-/// and never less than nothing otherwise; the other surcharges of a
-/// window are never negative.
+/// [`window_cost_floor_of`] the one character `c` between `left` and
+/// `right`.
 pub(crate) fn window_cost_floor(left: Option<char>, c: char, right: Option<char>) -> f32 {
-    let dense = dense_traits();
-    let traits_c = traits_in(dense, c);
-    let left_floor = left.map_or(0.0, |l| pair_floor(traits_in(dense, l), traits_c));
-    let right_floor = right.map_or(0.0, |r| pair_floor(traits_c, traits_in(dense, r)));
-    traits_c.cost + left_floor + right_floor
+    window_cost_floor_of(left, std::iter::once(c), right)
 }
 
-/// The least a pair of characters with `a` and `b` adds to a window: 3
-/// for two letters of scripts that do not go together side by side, -1
-/// for two box-drawing characters, nothing otherwise.
+/// The least a pair of characters with `a` and `b` adds to a window, from
+/// their classes alone: a pair costs 3 or more when it sets two letters of
+/// scripts that do not go together side by side, -1 at the least when
+/// both are box drawing, and never less than nothing otherwise.
 fn pair_floor(a: Traits, b: Traits) -> f32 {
     if a.class.is_letter() && b.class.is_letter() && !compatible(a.class.script, b.class.script) {
         3.0
@@ -978,8 +967,8 @@ fn pair_floor(a: Traits, b: Traits) -> f32 {
 }
 
 /// A floor under [`window_cost`] of the characters `chars` between `left`
-/// and `right`, with each pair at the floor [`window_cost_floor`] gives it:
-/// the characters' own costs are exact, and no surcharge of a window is
+/// and `right`, with each pair at its [`pair_floor`]: the characters' own
+/// costs are exact, and the other surcharges of a window are never
 /// negative.
 pub(crate) fn window_cost_floor_of(
     left: Option<char>,
