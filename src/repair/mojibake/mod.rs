@@ -537,12 +537,12 @@ fn plan(
         page,
         preferred: 0,
     };
-    // Most code pages a round plans lose to one planned before them, and
-    // most of their runs are plainly read once: when even a ceiling over
-    // those runs with their readings at a floor would not win, the page
-    // loses as [`gain_ceiling`] would find after reading them.
+    // Most code pages a round plans lose to one planned before them: when
+    // even a ceiling over their runs, with each reading's window cost at
+    // its floor (or at that of the cheapest further reading), would not
+    // win, the page loses as judging the runs in full would find.
     if let Some(beaten) = beaten {
-        if cannot_win(chars, found, page, established, beaten, readings) {
+        if cannot_win(chars, found, page, established, beaten, readings, reading) {
             return 0.0;
         }
     }
@@ -972,11 +972,12 @@ fn most_settling_adds(broken: &[char]) -> f32 {
 }
 
 /// Whether the plan of `found` under `page` is sure not to beat `beaten`,
-/// told before any run is read: a ceiling over what each run could gain
-/// ([`gain_ceiling`] with the reading's window cost at its floor and the
-/// shape and run bonuses at their most) that adds up to no more. It is
-/// sure only when every run is read once and plainly (no C1 controls, no
-/// further reading); otherwise the runs must be read to know.
+/// told before [`prejudge`] judges any run: a ceiling over what each run
+/// could gain whatever the preference ([`gain_ceiling`] with the shape
+/// and run bonuses at their most, and the reading's window cost at its
+/// floor, or for a reading that may be read further, at that of the
+/// cheapest of its readings) that adds up to no more. A run holding C1
+/// controls must be read to know. `reading` is room for a run's reading.
 fn cannot_win(
     chars: &[char],
     found: &[Sequence],
@@ -984,30 +985,43 @@ fn cannot_win(
     established: bool,
     beaten: f32,
     readings: &mut Readings,
+    reading: &mut Vec<char>,
 ) -> bool {
     let masks = codepages::candidate_masks();
     let mut ceiling = 0.0f32;
     for run in runs(found) {
-        if run.iter().any(|sequence| is_middle_step(sequence.decoded))
-            || run
-                .windows(2)
-                .any(|pair| masks.get(pair[0].decoded).0 & masks.get(pair[1].decoded).1 != 0)
-        {
+        if run.iter().any(|sequence| is_middle_step(sequence.decoded)) {
             return false;
         }
         let start = run[0].start;
         let end = run[run.len() - 1].start + run[run.len() - 1].len;
         let left = start.checked_sub(1).map(|i| chars[i]);
         let right = chars.get(end).copied();
-        let floor =
-            score::window_cost_floor_of(left, run.iter().map(|sequence| sequence.decoded), right);
+        let may_read_further = run
+            .windows(2)
+            .any(|pair| masks.get(pair[0].decoded).0 & masks.get(pair[1].decoded).1 != 0);
+        let cheapest = if may_read_further {
+            // Whatever the preference, [`prejudge`] weighs the reading
+            // itself or one of its further readings, which it would look
+            // up here anyway.
+            reading.clear();
+            reading.extend(run.iter().map(|sequence| sequence.decoded));
+            let deepened = readings.deepen(left, reading, right);
+            deepened
+                .further
+                .iter()
+                .map(|further| further.window)
+                .fold(deepened.current, f32::min)
+        } else {
+            score::window_cost_floor_of(left, run.iter().map(|sequence| sequence.decoded), right)
+        };
         // No sequence's shape gives more than `SHAPE_BONUS`.
         let shape = SHAPE_BONUS * run.len() as f32;
         let bonus = RUN_BONUS * (run.len() - 1) as f32;
         let broken = readings.span(chars, start, end).window;
         // Room to spare for rounding, beyond `gain_ceiling`'s own.
         let run_ceiling =
-            broken - floor + shape + bonus + most_settling_adds(&chars[start..end]) + 0.05;
+            broken - cheapest + shape + bonus + most_settling_adds(&chars[start..end]) + 0.05;
         ceiling += run_ceiling.max(0.0);
         if net_gain(ceiling, page, established) > beaten {
             return false;
@@ -2192,15 +2206,27 @@ mod tests {
     }
 
     #[test]
-    fn a_page_given_up_before_its_runs_are_read_is_given_up_by_their_ceiling() {
+    fn a_page_given_up_before_its_runs_are_read_loses_when_read() {
         use encoding_rs::*;
         let mut sentences = SENTENCES.to_vec();
         sentences.push("Ελλάδα ─│┌ Ωω Жж ‘quoted’ “words” ÀÉÎÕÜ");
         let mut pages = damaging_pages();
         pages.push(IBM866);
         let lines = damaged_lines(sentences, &pages);
-        let (mut given_up, mut asked) = (0, 0);
+        let (mut given_up, mut given_up_further, mut asked) = (0, 0, 0);
+        let mut reading = Vec::new();
         for_each_page_finding(&lines, |line, chars, page, found, readings, room| {
+            // Whether some run has a further reading: those plans were
+            // judged in full before the runs' further readings were
+            // bounded too.
+            let further = runs(found).any(|run| {
+                let start = run[0].start;
+                let end = run[run.len() - 1].start + run[run.len() - 1].len;
+                let decoded: Vec<char> = run.iter().map(|sequence| sequence.decoded).collect();
+                let left = start.checked_sub(1).map(|i| chars[i]);
+                let right = chars.get(end).copied();
+                !readings.deepen(left, &decoded, right).further.is_empty()
+            });
             // What [`plan`] weighs against the best plan once every run
             // is read: `None` where it finishes the plan whatever the best.
             let unflagged = Context {
@@ -2231,15 +2257,36 @@ mod tests {
                         .sum::<f32>()
                 });
             for established in [false, true] {
-                let exact = ceiling.map(|ceiling| net_gain(ceiling, page, established));
+                let read = ceiling.map(|ceiling| net_gain(ceiling, page, established));
+                let gain = plan(chars, found, page, established, None, readings, room);
+                let exact = net_gain(gain, page, established);
+                let takes = !room.taken.is_empty();
                 for beaten in [-100.0, -5.0, -1.0, 0.0, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0] {
                     asked += 1;
-                    if cannot_win(chars, found, page, established, beaten, readings) {
+                    let stopped = cannot_win(
+                        chars,
+                        found,
+                        page,
+                        established,
+                        beaten,
+                        readings,
+                        &mut reading,
+                    );
+                    if stopped {
                         given_up += 1;
-                        let exact = exact.unwrap_or(f32::INFINITY);
+                        given_up_further += usize::from(further);
+                        // The plan judged in full loses, and so it does by
+                        // the ceiling of its runs once read, where that
+                        // tells.
                         assert!(
-                            pending.is_empty() || exact <= beaten,
+                            !takes || exact <= beaten,
                             "{line} ({}): {exact} > {beaten}",
+                            page.reason
+                        );
+                        let read = read.unwrap_or(f32::NEG_INFINITY);
+                        assert!(
+                            pending.is_empty() || read <= beaten,
+                            "{line} ({}): {read} > {beaten}",
                             page.reason
                         );
                     }
@@ -2247,6 +2294,7 @@ mod tests {
             }
         });
         assert!(given_up > 100 && given_up < asked, "{given_up} of {asked}");
+        assert!(given_up_further > 10, "{given_up_further}");
     }
 
     #[test]
