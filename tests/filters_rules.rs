@@ -45,3 +45,122 @@ fn a_bad_rules_file_names_its_line() {
     assert_eq!(error.line, 3);
     assert!(error.to_string().starts_with("line 3:"));
 }
+
+/// The built-in block rules, each as a regex of its own, read as the rules
+/// engine reads them (case-insensitively, covering the whole line).
+fn block_rules_one_by_one() -> Vec<(usize, regex::Regex)> {
+    use newsclean::filters::rules::MatchMode;
+    let rules = RuleSet::builtin();
+    rules
+        .rules()
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| rule.mode == MatchMode::Block)
+        .map(|(index, rule)| {
+            let regex = regex::RegexBuilder::new(&format!("^(?:{})$", rule.pattern))
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            (index, regex)
+        })
+        .collect()
+}
+
+/// The rules matching `line` one regex at a time, against the engine's
+/// answer, which searches rules in groups read forwards, backwards, or
+/// only on lines holding the words they need.
+fn answers(one_by_one: &[(usize, regex::Regex)], line: &str) -> (Vec<usize>, Vec<usize>) {
+    use newsclean::filters::rules::{fold_line, MAX_BLOCK_RULE_LINE_BYTES};
+    let folded = fold_line(line);
+    let expected = if folded.len() > MAX_BLOCK_RULE_LINE_BYTES {
+        Vec::new()
+    } else {
+        one_by_one
+            .iter()
+            .filter(|(_, regex)| regex.is_match(&folded))
+            .map(|(index, _)| *index)
+            .collect()
+    };
+    (RuleSet::builtin().block_match_indexes(&folded), expected)
+}
+
+/// Lines that the rules read from their ends or find by their words:
+/// credits, copyright lines, breadcrumbs, comment headers, in several
+/// scripts and cases, and near misses.
+const LINES_AT_THE_EDGES: &[&str] = &[
+    "© 2024 Example Media Group. All Rights Reserved.",
+    "ALL RIGHTS RESERVED",
+    "Copyright Example News – all rights reserved. Terms apply",
+    "Все права защищены.",
+    "ВСЕ ПРАВА ЗАЩИЩЕНЫ",
+    "版权所有 © 2024 新闻网",
+    "Tous droits réservés",
+    "Todos los derechos reservados.",
+    "Photo: Reuters",
+    "Foto: dpa",
+    "Фото: Иван Петров",
+    "ФОТО: ТАСС",
+    "The mayor at the opening on Tuesday. (Photo: Jane Smith)",
+    "The mayor at the opening. Photo by Jane Smith",
+    "REUTERS/Jane Smith",
+    "AP Photo/Jane Smith",
+    "(AFP Photo) The square on Sunday",
+    "Home > News > World",
+    "Home » Politics » Elections",
+    "Maria says:",
+    "Maria said on Tuesday that the plan would go ahead.",
+    "June 4, 2024 at 10:32 am",
+    "Share on Facebook (Opens in new window)",
+    "Weekend magazine — Sponsored by Example Bank",
+    "Get the latest headlines delivered to your inbox.",
+    "Our newsletter",
+    "The Morning newsletter",
+    "The council voted on Tuesday to approve the budget.",
+    "ſhare this: all rightſ reserved",
+    "image: Jane Smith",
+];
+
+#[test]
+fn block_rules_answer_as_each_rule_does_alone() {
+    let one_by_one = block_rules_one_by_one();
+    let mut lines: Vec<String> = LINES_AT_THE_EDGES
+        .iter()
+        .map(|line| line.to_string())
+        .collect();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures")).unwrap() {
+        let input = entry.unwrap().path().join("input.txt");
+        if let Ok(text) = std::fs::read_to_string(&input) {
+            lines.extend(text.lines().map(str::to_string));
+        }
+    }
+    let mut matched = 0;
+    for line in &lines {
+        let (engine, alone) = answers(&one_by_one, line);
+        assert_eq!(engine, alone, "{line:?}");
+        matched += usize::from(!alone.is_empty());
+    }
+    // The lines reach the rules read in every way.
+    assert!(matched >= 40, "only {matched} lines matched a rule");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn block_rules_answer_as_each_rule_does_alone_on_generated_lines(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Photo", "foto", "ФОТО", "фото", ": ", " / ", "REUTERS", "AP", "Jane Smith",
+                "all rights reserved", "Все права защищены", "版权所有", " » ", " > ", "Home",
+                "says", "said", ":", " at 10:32 am", "(Opens in new window)", " — ",
+                "sponsored by", "your inbox", "newsletter", ".", "!", " ", "the plan", "©",
+                "2024", "(", ")", "Ünïcode", "ſ", "\u{212A}", "crédit photo", "Bild: ",
+            ]),
+            1..8,
+        )
+    ) {
+        let line: String = pieces.concat();
+        let (engine, alone) = answers(&block_rules_one_by_one(), &line);
+        proptest::prop_assert_eq!(engine, alone, "{:?}", line);
+    }
+}

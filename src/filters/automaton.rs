@@ -1,18 +1,22 @@
 //! Many patterns as one automaton that answers "which of them match this
-//! line". Every pattern is anchored at the start of the text, so a search
-//! only ever runs forwards from the first byte: unlike a general
-//! multi-pattern regex (`regex::RegexSet`), this builds no reverse
-//! automaton, which is half the start-up cost of compiling the rules. A
-//! pattern that may match anywhere says so with a leading `(?s:.)*?`.
-//! The answers are those of `regex::RegexSet` with the same patterns. This
-//! module knows nothing of rules, lines or match modes: `rules.rs` anchors
-//! and parses the rule patterns, and `boilerplate.rs` asks with one
+//! line". Every pattern is anchored at the start of the text, so a forward
+//! search only ever runs from the first byte: unlike a general
+//! multi-pattern regex (`regex::RegexSet`), this builds no automaton for
+//! the other direction, which is half the start-up cost of compiling the
+//! rules. A pattern that may match anywhere says so with a leading
+//! `(?s:.)*?`. Patterns anchored at both ends may instead be read
+//! backwards, from the last byte: a pattern that opens with a run of any
+//! letters but ends in fixed words is then rejected within a few bytes,
+//! where a forward search reads the whole line. The answers are those of
+//! `regex::RegexSet` with the same patterns. This module knows nothing of
+//! rules, lines or match modes: `rules.rs` anchors and parses the rule
+//! patterns and chooses their direction, and `boilerplate.rs` asks with one
 //! pattern of its own, whether a line reports speech.
 
 use regex_automata::hybrid::dfa::{Cache as LazyCache, OverlappingState, DFA};
 use regex_automata::nfa::thompson::pikevm::{Cache as PikeCache, PikeVM};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::{Input, MatchError, MatchKind, PatternSet};
+use regex_automata::{Anchored, Input, MatchError, MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
 use std::cell::RefCell;
 use std::fmt;
@@ -23,6 +27,8 @@ use std::sync::{Arc, Weak};
 /// before a non-ASCII byte, or a cache thrashing on a pathological line).
 pub struct Automaton {
     lazy: Option<DFA>,
+    /// Which way `lazy` reads a text; the PikeVM always reads forwards.
+    direction: Direction,
     pike: PikeVM,
     patterns: usize,
     /// Names this automaton among the search states of a thread (see
@@ -56,11 +62,21 @@ struct Caches {
     pike: Option<PikeCache>,
 }
 
+/// Which way an automaton's lazy DFA reads a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// From the first byte on; for patterns anchored at the start.
+    Forward,
+    /// From the last byte back; for patterns anchored at both ends.
+    Backward,
+}
+
 impl fmt::Debug for Automaton {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter
             .debug_struct("Automaton")
             .field("patterns", &self.patterns)
+            .field("direction", &self.direction)
             .finish_non_exhaustive()
     }
 }
@@ -71,20 +87,45 @@ impl Automaton {
     /// configures its engines: every pattern's matches reported, no capture
     /// groups, matches on character boundaries.
     pub fn new(patterns: &[Hir], size_limit: usize) -> Result<Automaton, String> {
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .utf8(true)
-                    .nfa_size_limit(Some(size_limit))
-                    .shrink(false)
-                    .which_captures(WhichCaptures::None),
-            )
-            .build_many_from_hir(patterns)
-            .map_err(|error| error.to_string())?;
+        Automaton::reading(patterns, size_limit, Direction::Forward)
+    }
+
+    /// Like [`Automaton::new`], for patterns anchored at both ends, whose
+    /// lazy DFA reads a text backwards, from its last byte.
+    pub fn backward(patterns: &[Hir], size_limit: usize) -> Result<Automaton, String> {
+        Automaton::reading(patterns, size_limit, Direction::Backward)
+    }
+
+    fn reading(
+        patterns: &[Hir],
+        size_limit: usize,
+        direction: Direction,
+    ) -> Result<Automaton, String> {
+        let nfa = |reverse: bool| {
+            thompson::Compiler::new()
+                .configure(
+                    thompson::Config::new()
+                        .utf8(true)
+                        .reverse(reverse)
+                        .nfa_size_limit(Some(size_limit))
+                        // Shrinking applies to a reverse automaton alone:
+                        // its states then take a fraction of the time to
+                        // build.
+                        .shrink(false)
+                        .which_captures(WhichCaptures::None),
+                )
+                .build_many_from_hir(patterns)
+                .map_err(|error| error.to_string())
+        };
+        let forward = nfa(false)?;
         let pike = PikeVM::builder()
             .configure(PikeVM::config().match_kind(MatchKind::All))
-            .build_from_nfa(nfa.clone())
+            .build_from_nfa(forward.clone())
             .map_err(|error| error.to_string())?;
+        let lazy_nfa = match direction {
+            Direction::Forward => forward,
+            Direction::Backward => nfa(true)?,
+        };
         // The lazy DFA can refuse to build (a cache too small for its
         // states); the PikeVM then answers alone, as in `regex`.
         let lazy = DFA::builder()
@@ -97,10 +138,11 @@ impl Automaton {
                     .minimum_cache_clear_count(Some(3))
                     .minimum_bytes_per_state(Some(10)),
             )
-            .build_from_nfa(nfa)
+            .build_from_nfa(lazy_nfa)
             .ok();
         Ok(Automaton {
             lazy,
+            direction,
             pike,
             patterns: patterns.len(),
             token: Arc::new(()),
@@ -175,17 +217,10 @@ impl Automaton {
     fn matching_with(&self, caches: &mut Caches, text: &str, found: &mut Vec<usize>) {
         let start = found.len();
         if let (Some(dfa), Some(cache)) = (&self.lazy, caches.lazy.as_mut()) {
-            match dfa.try_search_fwd(cache, &Input::new(text).earliest(true)) {
-                Ok(None) => return,
-                Ok(Some(_)) => {
-                    if push_overlapping(dfa, cache, text, start, found).is_ok() {
-                        found[start..].sort_unstable();
-                        return;
-                    }
-                    found.truncate(start);
-                }
-                Err(_) => {}
+            if lazy_matching(dfa, cache, text, self.direction, start, found) {
+                return;
             }
+            found.truncate(start);
         }
         let pike = caches.pike.get_or_insert_with(|| self.pike.create_cache());
         let mut matched = PatternSet::new(self.patterns);
@@ -195,22 +230,60 @@ impl Automaton {
     }
 }
 
-/// Adds to `found` every pattern that matches `text`, once each, in the
-/// order the search meets them; `found[start..]` holds those added so far.
-/// A line matches a few patterns at most: looking through them costs less
-/// than a set with a flag per pattern, which would have to be walked and
-/// cleared whole.
-fn push_overlapping(
+/// Adds to `found` the patterns of `dfa`, which reads in `direction`, that
+/// match `text`, smallest first, and tells whether the lazy DFA could
+/// answer (when not, `found` may hold some patterns past `start`).
+#[inline(always)]
+fn lazy_matching(
     dfa: &DFA,
     cache: &mut LazyCache,
     text: &str,
+    direction: Direction,
+    start: usize,
+    found: &mut Vec<usize>,
+) -> bool {
+    let input = match direction {
+        Direction::Forward => Input::new(text),
+        // Anchored at the end, where the search starts: a search that may
+        // begin anywhere would read the whole line.
+        Direction::Backward => Input::new(text).anchored(Anchored::Yes),
+    };
+    let any = match direction {
+        Direction::Forward => dfa.try_search_fwd(cache, &input.clone().earliest(true)),
+        Direction::Backward => dfa.try_search_rev(cache, &input.clone().earliest(true)),
+    };
+    match any {
+        Ok(None) => true,
+        Ok(Some(_)) => {
+            if push_overlapping(dfa, cache, &input, direction, start, found).is_ok() {
+                found[start..].sort_unstable();
+                return true;
+            }
+            false
+        }
+        Err(_) => false,
+    }
+}
+
+/// Adds to `found` every pattern that matches the text of `input`, once
+/// each, in the order the search meets them; `found[start..]` holds those
+/// added so far. A line matches a few patterns at most: looking through
+/// them costs less than a set with a flag per pattern, which would have to
+/// be walked and cleared whole.
+fn push_overlapping(
+    dfa: &DFA,
+    cache: &mut LazyCache,
+    input: &Input<'_>,
+    direction: Direction,
     start: usize,
     found: &mut Vec<usize>,
 ) -> Result<(), MatchError> {
-    let input = Input::new(text);
     let mut state = OverlappingState::start();
     loop {
-        dfa.try_search_overlapping_fwd(cache, &input, &mut state)?;
+        match direction {
+            Direction::Forward => dfa.try_search_overlapping_fwd(cache, input, &mut state)?,
+            Direction::Backward => dfa.try_search_overlapping_rev(cache, input, &mut state)?,
+        }
         let Some(half) = state.get_match() else {
             return Ok(());
         };
@@ -285,6 +358,49 @@ mod tests {
             assert_eq!(ours, theirs, "{text:?}");
         }
         assert_eq!(both(&patterns, "Share this:").0, [0, 3]);
+    }
+
+    #[test]
+    fn read_backwards_it_answers_as_a_regex_set_does() {
+        // Whole-line patterns: some open with any letters and end in fixed
+        // words, which a backward search rejects at once; one has a class
+        // of other scripts next to its final run.
+        let patterns = [
+            r"^(?:.+ (says|said|dijo)\s*:)$",
+            r"^(?:.+\(opens in (a )?new window\))$",
+            r"^(?:[^»>.!?]+( (»|>) [^»>.!?]+){2,8})$",
+            r"^(?:(.*[^\p{L}])?(photo|фото)\s*:\s*(?-i:[\p{Lu}\p{Lo}])[^.!?:;]*)$",
+            r"^(?:share)$",
+        ];
+        let config = syntax::Config::new().case_insensitive(true);
+        let hirs: Vec<Hir> = patterns
+            .iter()
+            .map(|pattern| syntax::parse_with(pattern, &config).unwrap())
+            .collect();
+        let backward = Automaton::backward(&hirs, 1 << 24).unwrap();
+        let set = regex::RegexSetBuilder::new(patterns)
+            .case_insensitive(true)
+            .build()
+            .unwrap();
+        for text in [
+            "Maria says:",
+            "MARIA SAID :",
+            "Maria said the plan would go ahead.",
+            "Share on X (Opens in new window)",
+            "Home > News > World",
+            "Home » News",
+            "The market closed. Photo: Jane Smith",
+            "Фото: Иван Петров",
+            "Photo: 王小明",
+            "photo: jane smith",
+            "Share",
+            "",
+            "ſays:",
+        ] {
+            let (ours, theirs) = answers(&backward, &set, text);
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+        assert_eq!(answers(&backward, &set, "Home > News > World").0, [2]);
     }
 
     #[test]

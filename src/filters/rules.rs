@@ -1,8 +1,8 @@
 //! Boilerplate rules as data: parsing the tab-separated rules file (the
 //! built-in one is embedded in the binary, a user's one comes from
-//! `--rules FILE`), compiling every pattern into one multi-pattern regex
-//! per match mode, and answering "which rules match this line". A line is tested
-//! against all rules in one pass, never one regex per rule. This module
+//! `--rules FILE`), compiling the patterns into a few multi-pattern
+//! automata, and answering "which rules match this line". A line is tested
+//! against many rules in one pass, never one regex per rule. This module
 //! does not decide what to drop: positions, neighbours and the shape of the
 //! text are weighed in `boilerplate.rs` and `comments.rs`.
 //!
@@ -33,7 +33,9 @@
 //!   against the line with its spaces folded.
 
 use super::automaton::Automaton;
+use super::prefilter::{holds_large_classes, may_run_long_from, required_words, End};
 use crate::repair::utf8::has_byte;
+use aho_corasick::{packed, AhoCorasick};
 use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use regex_automata::util::syntax;
@@ -130,19 +132,148 @@ pub struct RuleSet {
     compiled: OnceLock<Compiled>,
 }
 
-/// The rules' patterns as one multi-pattern regex per match mode.
+/// The rules' patterns as a few multi-pattern automata.
 #[derive(Debug, Default)]
 struct Compiled {
-    /// Indexes into `rules` of the `block` rules, in `block_set` order.
-    /// One set for lines of every length: a rule whose matches are short
-    /// stops costing anything a few bytes into a long line, as the set is
-    /// run as one automaton, and a second set would cost a second pass
-    /// over every short line.
-    block_rules: Vec<usize>,
-    block_set: Option<Automaton>,
+    /// The `block` rules, in groups searched each its own way (see
+    /// [`BlockGroup`]). Groups for lines of every length: a rule whose
+    /// matches are short stops costing anything a few bytes into a long
+    /// line, and a group per length would cost more passes over every
+    /// short line.
+    block_groups: Vec<BlockGroup>,
     /// Indexes into `rules` of the `start` rules, in `start_set` order.
     start_rules: Vec<usize>,
     start_set: Option<Automaton>,
+}
+
+/// `block` rules searched together. Most rules are read forwards, which
+/// rejects a line of prose within its first bytes. A rule that may open
+/// with a run of any letters (`.*`, `[^.!?]+`) would make that search
+/// read every byte of every line: it is read backwards when its end
+/// rejects a line of prose as soon (it ends in fixed words, or in a run
+/// that stops at a full stop), and otherwise searched only on lines
+/// holding one of the words every match of it contains (see
+/// `prefilter.rs`).
+#[derive(Debug)]
+struct BlockGroup {
+    /// Indexes into `rules`, ascending, in `set` order.
+    members: Vec<usize>,
+    set: Automaton,
+    /// Words of which a line must hold one for any member to match it,
+    /// when known.
+    words: Option<Words>,
+}
+
+/// Words looked for in a line with its ASCII letters in lower case, at
+/// most [`Words::PER_SEARCHER`] at a time: so few are found by comparing
+/// many bytes at once (Teddy), at a small part of the cost of reading the
+/// line with a DFA. (An Aho-Corasick automaton, a byte at a time, costs
+/// more than the DFA; it stands in only where Teddy cannot run.) Words
+/// opening with a character from U+0180 on (see [`opens_other_script`])
+/// are looked for apart, and only in lines that hold such a character,
+/// which most lines do not.
+#[derive(Debug)]
+struct Words {
+    searchers: Vec<WordSearcher>,
+    other_script: Vec<WordSearcher>,
+}
+
+/// Teddy where the machine has it; elsewhere an Aho-Corasick automaton.
+#[derive(Debug)]
+enum WordSearcher {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl WordSearcher {
+    fn new(words: &[Vec<u8>]) -> Result<WordSearcher, String> {
+        if let Some(searcher) = packed::Config::new().builder().extend(words).build() {
+            return Ok(WordSearcher::Packed(searcher));
+        }
+        AhoCorasick::new(words)
+            .map(WordSearcher::Automaton)
+            .map_err(|error| format!("the rules' words are too many to search for: {error}"))
+    }
+
+    fn found_in(&self, text: &[u8]) -> bool {
+        match self {
+            WordSearcher::Packed(searcher) => searcher.find(text).is_some(),
+            WordSearcher::Automaton(searcher) => searcher.is_match(text),
+        }
+    }
+}
+
+/// Whether `byte` opens a character of a script other than Latin and the
+/// punctuation of General Punctuation: a lead byte from U+0180 on (C6 to
+/// DF: Greek, Cyrillic, Hebrew, Arabic…; E0 to F4: Indic, Thai, CJK…),
+/// but not E2 (General Punctuation and its neighbours: `’`, `—`, `€`).
+fn opens_other_script(byte: u8) -> bool {
+    (byte >= 0xC6) & (byte != 0xE2)
+}
+
+impl Words {
+    const PER_SEARCHER: usize = 64;
+
+    /// Searchers for `words`, in ASCII lower case; none for no words.
+    fn new(mut words: Vec<Vec<u8>>) -> Result<Option<Words>, String> {
+        if words.is_empty() {
+            return Ok(None);
+        }
+        words.sort_unstable();
+        words.dedup();
+        // A line with a word holds every word inside it too: the longer
+        // word adds nothing.
+        let inner = words.clone();
+        words.retain(|word| {
+            !inner.iter().any(|other| {
+                other.len() < word.len() && word.windows(other.len()).any(|piece| piece == other)
+            })
+        });
+        let (other_script, latin): (Vec<Vec<u8>>, Vec<Vec<u8>>) = words
+            .into_iter()
+            .partition(|word| word.first().copied().is_some_and(opens_other_script));
+        let searchers = |words: &[Vec<u8>]| {
+            words
+                .chunks(Words::PER_SEARCHER)
+                .map(WordSearcher::new)
+                .collect::<Result<Vec<_>, _>>()
+        };
+        Ok(Some(Words {
+            searchers: searchers(&latin)?,
+            other_script: searchers(&other_script)?,
+        }))
+    }
+
+    /// Whether `line` holds one of the words, ASCII case folded. A line
+    /// longer than block rules look at is taken to.
+    fn found_in(&self, line: &str) -> bool {
+        let mut buffer = [0; MAX_BLOCK_RULE_LINE_BYTES];
+        let Some(folded) = buffer.get_mut(..line.len()) else {
+            return true;
+        };
+        let mut other_script = false;
+        for (folded, &byte) in folded.iter_mut().zip(line.as_bytes()) {
+            *folded = byte.to_ascii_lowercase();
+            other_script |= opens_other_script(byte);
+        }
+        let folded = &*folded;
+        self.searchers
+            .iter()
+            .any(|searcher| searcher.found_in(folded))
+            || (other_script
+                && self
+                    .other_script
+                    .iter()
+                    .any(|searcher| searcher.found_in(folded)))
+    }
+}
+
+/// How a `block` rule is searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Search {
+    Forward,
+    Backward,
+    WhenWordsFound,
 }
 
 /// A rules file that could not be used, with the line at fault.
@@ -317,9 +448,22 @@ impl RuleSet {
         if line.len() > MAX_BLOCK_RULE_LINE_BYTES {
             return;
         }
-        let compiled = self.compiled();
-        if let Some(set) = &compiled.block_set {
-            push_matching(set, &compiled.block_rules, line, found);
+        let start = found.len();
+        let mut groups_found = 0;
+        for group in &self.compiled().block_groups {
+            if let Some(words) = &group.words {
+                if !words.found_in(line) {
+                    continue;
+                }
+            }
+            let before = found.len();
+            push_matching(&group.set, &group.members, line, found);
+            groups_found += usize::from(found.len() > before);
+        }
+        // Each group's rules come in file order; those of several groups
+        // are put back into it.
+        if groups_found > 1 {
+            found[start..].sort_unstable();
         }
     }
 
@@ -368,23 +512,43 @@ enum Threads {
     Pool,
 }
 
+/// The `block` rules of one way of searching, gathered before compiling.
+#[derive(Default)]
+struct Gathered {
+    members: Vec<usize>,
+    patterns: Vec<Hir>,
+    words: Vec<Vec<u8>>,
+}
+
 impl Compiled {
-    /// Each pattern is parsed once, into the set of its match mode; a bad
-    /// pattern is reported in file order.
+    /// Each pattern is parsed once, into the set of its match mode and,
+    /// for `block` rules, of its way of searching; a bad pattern is
+    /// reported in file order.
     fn new(rules: &[Rule], threads: Threads) -> Result<Compiled, String> {
         let parsed: Vec<Result<Hir, String>> = match threads {
             Threads::This => rules.iter().map(parse_pattern).collect(),
             Threads::Pool => rules.par_iter().map(parse_pattern).collect(),
         };
         let mut compiled = Compiled::default();
-        let mut block_patterns = Vec::new();
         let mut start_patterns = Vec::new();
+        let (mut forward, mut backward, mut guarded) = (
+            Gathered::default(),
+            Gathered::default(),
+            Gathered::default(),
+        );
         for (index, (rule, hir)) in rules.iter().zip(parsed).enumerate() {
             let hir = hir?;
             match rule.mode {
                 MatchMode::Block => {
-                    compiled.block_rules.push(index);
-                    block_patterns.push(hir);
+                    let (search, words) = block_search(&hir);
+                    let group = match search {
+                        Search::Forward => &mut forward,
+                        Search::Backward => &mut backward,
+                        Search::WhenWordsFound => &mut guarded,
+                    };
+                    group.members.push(index);
+                    group.patterns.push(hir);
+                    group.words.extend(words);
                 }
                 MatchMode::Start => {
                     compiled.start_rules.push(index);
@@ -392,15 +556,51 @@ impl Compiled {
                 }
             }
         }
-        let (block_set, start_set) = match threads {
-            Threads::This => (build_set(&block_patterns), build_set(&start_patterns)),
-            Threads::Pool => {
-                rayon::join(|| build_set(&block_patterns), || build_set(&start_patterns))
-            }
+        let jobs = [
+            (&forward.patterns, Search::Forward),
+            (&backward.patterns, Search::Backward),
+            (&guarded.patterns, Search::WhenWordsFound),
+            (&start_patterns, Search::Forward),
+        ];
+        let build = |(patterns, search): (&Vec<Hir>, Search)| build_set(patterns, search);
+        let mut sets: Vec<Result<Option<Automaton>, String>> = match threads {
+            Threads::This => jobs.into_iter().map(build).collect(),
+            Threads::Pool => jobs.into_par_iter().map(build).collect(),
         };
-        compiled.block_set = block_set?;
-        compiled.start_set = start_set?;
+        compiled.start_set = sets.pop().unwrap_or(Ok(None))?;
+        let words = [None, None, Words::new(guarded.words)?];
+        let groups = [forward.members, backward.members, guarded.members];
+        for ((members, set), words) in groups.into_iter().zip(sets).zip(words) {
+            if let Some(set) = set? {
+                compiled.block_groups.push(BlockGroup {
+                    members,
+                    set,
+                    words,
+                });
+            }
+        }
         Ok(compiled)
+    }
+}
+
+/// How the `block` rule of pattern `hir` is searched, with the words it
+/// needs when it is searched only on lines holding one. A pattern that may
+/// run long from its start is read backwards unless it may run long from
+/// its end too, asks about word boundaries (which a lazy DFA can only see
+/// reading forwards over ASCII), or holds classes that make a backward
+/// automaton dear to build; then it is searched when its words are found,
+/// or, lacking words, read forwards over whole lines.
+fn block_search(hir: &Hir) -> (Search, Vec<Vec<u8>>) {
+    if !may_run_long_from(hir, End::Start) {
+        return (Search::Forward, Vec::new());
+    }
+    let word_boundaries = hir.properties().look_set().contains_word_unicode();
+    if !word_boundaries && !holds_large_classes(hir) && !may_run_long_from(hir, End::Finish) {
+        return (Search::Backward, Vec::new());
+    }
+    match required_words(hir) {
+        Some(words) => (Search::WhenWordsFound, words),
+        None => (Search::Forward, Vec::new()),
     }
 }
 
@@ -431,11 +631,15 @@ fn parse_pattern(rule: &Rule) -> Result<Hir, String> {
         .map_err(|error| format!("rule {:?}: bad pattern: {error}", rule.id))
 }
 
-fn build_set(patterns: &[Hir]) -> Result<Option<Automaton>, String> {
+fn build_set(patterns: &[Hir], search: Search) -> Result<Option<Automaton>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }
-    Automaton::new(patterns, SET_SIZE_LIMIT)
+    let automaton = match search {
+        Search::Forward | Search::WhenWordsFound => Automaton::new(patterns, SET_SIZE_LIMIT),
+        Search::Backward => Automaton::backward(patterns, SET_SIZE_LIMIT),
+    };
+    automaton
         .map(Some)
         .map_err(|error| format!("the rules together are too large to compile: {error}"))
 }
@@ -656,12 +860,47 @@ mod tests {
         let (done, compiled) = mpsc::channel();
         let rules = RuleSet::uncompiled(RuleSet::builtin().rules.clone());
         std::thread::spawn(move || {
-            let set = rules.compiled().block_set.is_some();
+            let set = !rules.compiled().block_groups.is_empty();
             done.send(set).unwrap();
         });
         let answer = compiled.recv_timeout(std::time::Duration::from_secs(300));
         drop(closed);
         assert_eq!(answer, Ok(true), "compiling waited for the pool's threads");
+    }
+
+    #[test]
+    fn no_builtin_block_rule_reads_every_byte_of_a_line_forwards() {
+        // A rule that may open with a run of any letters, searched with
+        // the others forwards, would make that search read every line to
+        // its end: each such rule is read backwards or found by its words.
+        for rule in RuleSet::builtin().rules() {
+            if rule.mode != MatchMode::Block {
+                continue;
+            }
+            let hir = parse_pattern(rule).unwrap();
+            let (search, words) = block_search(&hir);
+            if may_run_long_from(&hir, End::Start) {
+                assert_ne!(search, Search::Forward, "{}", rule.id);
+            }
+            assert_eq!(
+                search == Search::WhenWordsFound,
+                !words.is_empty(),
+                "{}",
+                rule.id
+            );
+        }
+        let compiled = RuleSet::builtin();
+        let groups = &compiled.compiled().block_groups;
+        assert_eq!(groups.len(), 3);
+        let members: usize = groups.iter().map(|group| group.members.len()).sum();
+        assert_eq!(
+            members,
+            compiled
+                .rules()
+                .iter()
+                .filter(|rule| rule.mode == MatchMode::Block)
+                .count()
+        );
     }
 
     #[test]
