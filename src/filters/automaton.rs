@@ -302,12 +302,20 @@ mod tests {
     /// An automaton and a `regex::RegexSet` of the same case-insensitive
     /// patterns.
     fn automaton_and_set(patterns: &[&str]) -> (Automaton, regex::RegexSet) {
+        automaton_reading_and_set(patterns, Direction::Forward)
+    }
+
+    /// Like [`automaton_and_set`], the automaton reading in `direction`.
+    fn automaton_reading_and_set(
+        patterns: &[&str],
+        direction: Direction,
+    ) -> (Automaton, regex::RegexSet) {
         let config = syntax::Config::new().case_insensitive(true);
         let hirs: Vec<Hir> = patterns
             .iter()
             .map(|pattern| syntax::parse_with(pattern, &config).unwrap())
             .collect();
-        let automaton = Automaton::new(&hirs, 1 << 24).unwrap();
+        let automaton = Automaton::reading(&hirs, 1 << 24, direction).unwrap();
         let set = regex::RegexSetBuilder::new(patterns)
             .case_insensitive(true)
             .build()
@@ -372,16 +380,8 @@ mod tests {
             r"^(?:(.*[^\p{L}])?(photo|фото)\s*:\s*(?-i:[\p{Lu}\p{Lo}])[^.!?:;]*)$",
             r"^(?:share)$",
         ];
-        let config = syntax::Config::new().case_insensitive(true);
-        let hirs: Vec<Hir> = patterns
-            .iter()
-            .map(|pattern| syntax::parse_with(pattern, &config).unwrap())
-            .collect();
-        let backward = Automaton::backward(&hirs, 1 << 24).unwrap();
-        let set = regex::RegexSetBuilder::new(patterns)
-            .case_insensitive(true)
-            .build()
-            .unwrap();
+        let (backward, set) = automaton_reading_and_set(&patterns, Direction::Backward);
+        assert_eq!(backward.direction, Direction::Backward);
         for text in [
             "Maria says:",
             "MARIA SAID :",

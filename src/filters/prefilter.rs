@@ -240,30 +240,20 @@ fn spellings(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let mut spellings: Vec<Vec<u8>> = match hir.kind() {
         HirKind::Capture(capture) => return spellings(&capture.sub),
         HirKind::Literal(literal) => vec![literal.0.to_vec()],
-        HirKind::Class(Class::Unicode(class)) => {
-            let mut spellings = Vec::new();
-            for range in class.ranges() {
-                for character in range.start()..=range.end() {
-                    if spellings.len() == MOST_SPELLINGS {
-                        return None;
-                    }
-                    spellings.push(character.to_string().into_bytes());
-                }
-            }
-            spellings
-        }
-        HirKind::Class(Class::Bytes(class)) => {
-            let mut spellings = Vec::new();
-            for range in class.ranges() {
-                for byte in range.start()..=range.end() {
-                    if spellings.len() == MOST_SPELLINGS {
-                        return None;
-                    }
-                    spellings.push(vec![byte]);
-                }
-            }
-            spellings
-        }
+        HirKind::Class(Class::Unicode(class)) => at_most_spellings(
+            class
+                .ranges()
+                .iter()
+                .flat_map(|range| range.start()..=range.end())
+                .map(|character| character.to_string().into_bytes()),
+        )?,
+        HirKind::Class(Class::Bytes(class)) => at_most_spellings(
+            class
+                .ranges()
+                .iter()
+                .flat_map(|range| range.start()..=range.end())
+                .map(|byte| vec![byte]),
+        )?,
         _ => return None,
     };
     for spelling in &mut spellings {
@@ -272,6 +262,13 @@ fn spellings(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     spellings.sort_unstable();
     spellings.dedup();
     Some(spellings)
+}
+
+/// The spellings `all` gives, unless it gives more than
+/// [`MOST_SPELLINGS`]; the rest of a large class is never walked.
+fn at_most_spellings(all: impl Iterator<Item = Vec<u8>>) -> Option<Vec<Vec<u8>>> {
+    let spellings: Vec<Vec<u8>> = all.take(MOST_SPELLINGS + 1).collect();
+    (spellings.len() <= MOST_SPELLINGS).then_some(spellings)
 }
 
 /// How well a list of words rules out lines, as far as can be told: the
