@@ -212,7 +212,11 @@ fn opens_other_script(byte: u8) -> bool {
 }
 
 impl Words {
+    /// The most words Teddy looks for at once.
     const PER_SEARCHER: usize = 64;
+
+    /// The most leading bytes of a word Teddy looks at.
+    const FINGERPRINT: usize = 4;
 
     /// Searchers for `words`, in ASCII lower case; none for no words.
     fn new(mut words: Vec<Vec<u8>>) -> Result<Option<Words>, String> {
@@ -232,15 +236,23 @@ impl Words {
         let (other_script, latin): (Vec<Vec<u8>>, Vec<Vec<u8>>) = words
             .into_iter()
             .partition(|word| word.first().copied().is_some_and(opens_other_script));
-        let searchers = |words: &[Vec<u8>]| {
-            words
-                .chunks(Words::PER_SEARCHER)
+        // Teddy finds candidates by up to four leading bytes of every word:
+        // one short word would make it look at fewer for all of them, and
+        // far more lines would need checking. Short words are looked for
+        // apart.
+        let searchers = |words: Vec<Vec<u8>>| {
+            let (short, long): (Vec<Vec<u8>>, Vec<Vec<u8>>) = words
+                .into_iter()
+                .partition(|word| word.len() < Words::FINGERPRINT);
+            [short, long]
+                .iter()
+                .flat_map(|words| words.chunks(Words::PER_SEARCHER))
                 .map(WordSearcher::new)
                 .collect::<Result<Vec<_>, _>>()
         };
         Ok(Some(Words {
-            searchers: searchers(&latin)?,
-            other_script: searchers(&other_script)?,
+            searchers: searchers(latin)?,
+            other_script: searchers(other_script)?,
         }))
     }
 
