@@ -2672,7 +2672,7 @@ mod tests {
     fn a_hole_judged_hopeless_has_no_filler_that_could_be_taken() {
         let masks = candidate_masks();
         let mut fillers = Vec::new();
-        let (mut judged, mut weighed) = (0, 0);
+        let (mut judged, mut weighed, mut before_space) = (0, 0, 0);
         for line in damaged_lines() {
             for start in 0..line.len() {
                 let pages = masks.get(line[start]).0 & losing_pages();
@@ -2684,6 +2684,7 @@ mod tests {
                     continue;
                 }
                 judged += 1;
+                before_space += usize::from(line.get(start + 1) == Some(&' '));
                 gather_fillers(&line, start, pages, &mut fillers, f32::NEG_INFINITY);
                 for filler in &fillers {
                     // As `best_filler` gives up a hole after gathering it.
@@ -2697,7 +2698,10 @@ mod tests {
                 }
             }
         }
-        assert!(judged > 1_000 && weighed > 1_000, "{judged} {weighed}");
+        assert!(
+            judged > 1_000 && weighed > 1_000 && before_space > 100,
+            "{judged} {weighed} {before_space}"
+        );
     }
 
     #[test]
