@@ -1931,18 +1931,25 @@ fn weigh(
 /// Whether every filler of the hole after the two-byte lead at `start`
 /// has evidence below [`HOPELESS_HOLE`], judged from ceilings over its
 /// weighing ([`weigh_roughly`]): then no filler can be taken.
-/// Only a second byte that vanished is judged so, when no marker follows
-/// the lead and the lead starts a two-byte sequence under every page of
-/// `pages`; any other hole is left to the full search. Nearly every hole
+/// Only a second byte that vanished, or (before a space) was shown as one,
+/// is judged so, when the lead starts a two-byte sequence under every page
+/// of `pages`; any other hole is left to the full search. Nearly every hole
 /// of clean and repaired Thai and Greek text is such a hole, its fillers
 /// letters of other scripts inside a word: each is weighed with one
 /// reading of its neighbours per code page instead of all its fillers in
 /// full.
 fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16) -> bool {
     let hole = start + 1;
-    if pages == 0 || matches!(chars.get(hole), Some('?' | '\u{FFFD}' | ' ')) {
+    if pages == 0 || matches!(chars.get(hole), Some('?' | '\u{FFFD}')) {
         return false;
     }
+    let space = chars.get(hole) == Some(&' ');
+    // [`collect_fillers`] weighs a filler (a character ending at one place)
+    // under the first page that gives it, in the order of `pages`: so is
+    // its ceiling here. Where more fillers come up than are kept, a filler
+    // is weighed again under a later page, which only asks more.
+    let mut seen = [('\0', 0usize); 8];
+    let mut seen_count = 0;
     let all = code_pages();
     let mut rest = pages;
     while rest != 0 {
@@ -1957,12 +1964,35 @@ fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16) -> bool {
         else {
             return false;
         };
+        let mut first_seen = |decoded: char, end: usize| {
+            if seen[..seen_count].contains(&(decoded, end)) {
+                return false;
+            }
+            if let Some(slot) = seen.get_mut(seen_count) {
+                *slot = (decoded, end);
+                seen_count += 1;
+            }
+            true
+        };
+        // A space may be the 0xA0 the page shows as one: that filler
+        // swallows the space, and is weighed as [`collect_fillers`] weighs
+        // it (no marker, no misfit).
+        if space && page.high[0x20] == '\u{A0}' {
+            if let Some(decoded) = decode_utf8_sequence(&[lead, 0xA0]) {
+                if may_fill(chars, start, decoded)
+                    && first_seen(decoded, hole + 1)
+                    && rough_ceiling(chars, page, start, true, hole + 1, decoded) >= HOPELESS_HOLE
+                {
+                    return false;
+                }
+            }
+        }
         let mut around: Option<Around> = None;
         for &lost in &lost_bytes_by_page()[page_index] {
             let Some(decoded) = decode_utf8_sequence(&[lead, lost]) else {
                 continue;
             };
-            if !may_fill(chars, start, decoded) {
+            if !may_fill(chars, start, decoded) || !first_seen(decoded, hole) {
                 continue;
             }
             let around =
@@ -1988,6 +2018,29 @@ fn dropped_byte_is_hopeless(chars: &[char], start: usize, pages: u16) -> bool {
         }
     }
     true
+}
+
+/// A ceiling over the evidence [`collect_fillers`] gives `decoded` filling
+/// `chars[start..end]` under `page`, where no marker stood for the lost
+/// byte and the byte is not taken as dropped.
+fn rough_ceiling(
+    chars: &[char],
+    page: &CodePage,
+    start: usize,
+    swallowed_space: bool,
+    end: usize,
+    decoded: char,
+) -> f32 {
+    let mut around = Around::of(chars, page, start, end, decoded);
+    let (before, after) = (around.before, around.after);
+    let rough = weigh_roughly(chars, &mut around, start, swallowed_space, end, decoded);
+    let line_bonuses = if is_two_byte_accented_latin(decoded) {
+        LINE_LETTER_BONUS + LINE_LANGUAGE_BONUS
+    } else {
+        0.0
+    };
+    rough.with_filled_cost(score::window_cost_floor(before, decoded, after)) - page.cost
+        + line_bonuses
 }
 
 /// [`weigh`]'s first two terms, for a filler of class `class` in
@@ -2619,7 +2672,7 @@ mod tests {
     fn a_hole_judged_hopeless_has_no_filler_that_could_be_taken() {
         let masks = candidate_masks();
         let mut fillers = Vec::new();
-        let (mut judged, mut weighed) = (0, 0);
+        let (mut judged, mut weighed, mut before_space) = (0, 0, 0);
         for line in damaged_lines() {
             for start in 0..line.len() {
                 let pages = masks.get(line[start]).0 & losing_pages();
@@ -2631,6 +2684,7 @@ mod tests {
                     continue;
                 }
                 judged += 1;
+                before_space += usize::from(line.get(start + 1) == Some(&' '));
                 gather_fillers(&line, start, pages, &mut fillers, f32::NEG_INFINITY);
                 for filler in &fillers {
                     // As `best_filler` gives up a hole after gathering it.
@@ -2644,7 +2698,10 @@ mod tests {
                 }
             }
         }
-        assert!(judged > 1_000 && weighed > 1_000, "{judged} {weighed}");
+        assert!(
+            judged > 1_000 && weighed > 1_000 && before_space > 100,
+            "{judged} {weighed} {before_space}"
+        );
     }
 
     #[test]
