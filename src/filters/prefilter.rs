@@ -169,16 +169,17 @@ fn required(hir: &Hir) -> Option<(Vec<Vec<u8>>, Score)> {
             for part in parts {
                 match part.kind() {
                     // A literal is read a character at a time, so that a
-                    // word may start inside it.
-                    HirKind::Literal(literal) => {
-                        let text = String::from_utf8_lossy(&literal.0);
-                        spelled.extend(text.chars().map(|character| {
+                    // word may start inside it (a literal of bytes that
+                    // are not UTF-8 stays whole).
+                    HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
+                        Ok(text) => spelled.extend(text.chars().map(|character| {
                             Some(vec![character
                                 .to_string()
                                 .into_bytes()
                                 .to_ascii_lowercase()])
-                        }));
-                    }
+                        })),
+                        Err(_) => spelled.push(spellings(part)),
+                    },
                     _ => spelled.push(spellings(part)),
                 }
             }
