@@ -240,11 +240,46 @@ impl PairTable {
 /// sorted by their letters read from the end: the words that begin (or
 /// end) with the letters a pattern knows form one stretch of either order,
 /// found by binary search rather than by reading every word.
+///
+/// A hole in a word's first (or last) letter leaves no known letters to
+/// begin (or end) with, and would read every word of every length it
+/// allows: two more orders, by the two letters after the first and by the
+/// two before the last, narrow those words by their neighbours instead.
 #[derive(Default)]
 struct Words {
     sorted: Vec<Vec<char>>,
     /// Indices into `sorted`, by the words read backwards.
     by_ending: Vec<usize>,
+    /// [`letters_key`] of the second and third letters, and the index into
+    /// `sorted`, in key order.
+    by_second: Vec<(u64, usize)>,
+    /// [`letters_key`] of the letters before the last, read backwards, and
+    /// the index into `sorted`, in key order.
+    by_before_last: Vec<(u64, usize)>,
+}
+
+/// How many letters [`letters_key`] holds.
+const KEY_LETTERS: usize = 2;
+
+/// The first [`KEY_LETTERS`] of `letters` (a missing one sorting first)
+/// as one number that sorts as they do: cheaper to sort and search by than
+/// the words.
+fn letters_key<'a>(letters: impl Iterator<Item = &'a char>) -> u64 {
+    let mut letters = letters.take(KEY_LETTERS);
+    (0..KEY_LETTERS).fold(0, |key, _| {
+        key << 32 | letters.next().map_or(0, |&c| u64::from(c) + 1)
+    })
+}
+
+/// The stretch of `order` whose keys begin with `known` (of which only the
+/// first [`KEY_LETTERS`] count): a superset of the words that fit.
+fn keyed_stretch(order: &[(u64, usize)], known: &[char]) -> std::ops::Range<usize> {
+    let used = known.len().min(KEY_LETTERS);
+    let low = letters_key(known.iter());
+    let high = low + (1 << (32 * (KEY_LETTERS - used)));
+    let from = order.partition_point(|&(key, _)| key < low);
+    let to = from + order[from..].partition_point(|&(key, _)| key < high);
+    from..to
 }
 
 /// Words by the script of their first letter, then by their length.
@@ -270,6 +305,17 @@ fn lexicon() -> &'static Lexicon {
             group
                 .by_ending
                 .sort_unstable_by(|&a, &b| sorted[a].iter().rev().cmp(sorted[b].iter().rev()));
+            let keyed = |key: fn(&[char]) -> u64| {
+                let mut order: Vec<(u64, usize)> = sorted
+                    .iter()
+                    .enumerate()
+                    .map(|(index, word)| (key(word), index))
+                    .collect();
+                order.sort_unstable();
+                order
+            };
+            group.by_second = keyed(|word| letters_key(word.iter().skip(1)));
+            group.by_before_last = keyed(|word| letters_key(word.iter().rev().skip(1)));
         }
         words
     })
@@ -363,12 +409,32 @@ pub(crate) fn letters_fitting(
         .flatten()
         .copied()
         .collect();
+    // When the first (last) letter is unknown, the known letters after
+    // (before) it up to the next unknown one narrow the words instead.
+    let known_second: Vec<char> = match first_unknown {
+        Some(0) => pattern[1..].iter().map_while(|slot| *slot).collect(),
+        _ => Vec::new(),
+    };
+    let known_before_last: Vec<char> = match last_unknown {
+        Some(last) if last + 1 == pattern.len() => pattern[..last]
+            .iter()
+            .rev()
+            .map_while(|slot| *slot)
+            .collect(),
+        _ => Vec::new(),
+    };
     let lengths = match part {
         WordPart::Whole => 1,
         WordPart::Start | WordPart::End => usize::MAX,
     };
     for words in by_length.iter().skip(pattern.len()).take(lengths) {
         match part {
+            WordPart::Whole | WordPart::Start if !known_second.is_empty() => {
+                let order = &words.by_second;
+                for &(_, index) in &order[keyed_stretch(order, &known_second)] {
+                    add(&words.sorted[index][..pattern.len()]);
+                }
+            }
             WordPart::Whole | WordPart::Start => {
                 let sorted = &words.sorted;
                 let start = |word: &Vec<char>| word[..known_start.len()].cmp(&known_start);
@@ -376,6 +442,13 @@ pub(crate) fn letters_fitting(
                 let to = from + sorted[from..].partition_point(|word| start(word).is_eq());
                 for word in &sorted[from..to] {
                     add(&word[..pattern.len()]);
+                }
+            }
+            WordPart::End if !known_before_last.is_empty() => {
+                let order = &words.by_before_last;
+                for &(_, index) in &order[keyed_stretch(order, &known_before_last)] {
+                    let word = &words.sorted[index];
+                    add(&word[word.len() - pattern.len()..]);
                 }
             }
             WordPart::End => {
@@ -803,6 +876,38 @@ mod tests {
             fast.sort_unstable();
             reference.sort_unstable();
             proptest::prop_assert_eq!(fast, reference);
+        }
+    }
+
+    #[test]
+    fn holes_at_either_end_find_the_words_every_word_gives() {
+        // The commonest lookups, and those the keyed orders answer.
+        for (script, word) in every_word().iter().step_by(7) {
+            for part in [WordPart::Whole, WordPart::Start, WordPart::End] {
+                for cut in [0, 1, 2] {
+                    let cut = cut.min(word.len() - 1);
+                    let window = match part {
+                        WordPart::Whole => &word[..],
+                        WordPart::Start => &word[..word.len() - cut],
+                        WordPart::End => &word[cut..],
+                    };
+                    for hole in [0, window.len() - 1] {
+                        for other in [None, Some(window.len().saturating_sub(2)), Some(2)] {
+                            let mut pattern: Vec<Option<char>> =
+                                window.iter().copied().map(Some).collect();
+                            if let Some(slot) = other.and_then(|other| pattern.get_mut(other)) {
+                                *slot = None;
+                            }
+                            let mut fast = letters_fitting(&pattern, hole, part, *script);
+                            let mut reference =
+                                letters_fitting_reference(&pattern, hole, part, *script);
+                            fast.sort_unstable();
+                            reference.sort_unstable();
+                            assert_eq!(fast, reference, "{pattern:?} {hole} {part:?}");
+                        }
+                    }
+                }
+            }
         }
     }
 
