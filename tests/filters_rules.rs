@@ -47,23 +47,26 @@ fn a_bad_rules_file_names_its_line() {
 }
 
 /// The built-in block rules, each as a regex of its own, read as the rules
-/// engine reads them (case-insensitively, covering the whole line).
-fn block_rules_one_by_one() -> Vec<(usize, regex::Regex)> {
+/// engine reads them (case-insensitively, covering the whole line); built
+/// once for every test and generated case.
+fn block_rules_one_by_one() -> &'static [(usize, regex::Regex)] {
     use newsclean::filters::rules::MatchMode;
-    let rules = RuleSet::builtin();
-    rules
-        .rules()
-        .iter()
-        .enumerate()
-        .filter(|(_, rule)| rule.mode == MatchMode::Block)
-        .map(|(index, rule)| {
-            let regex = regex::RegexBuilder::new(&format!("^(?:{})$", rule.pattern))
-                .case_insensitive(true)
-                .build()
-                .unwrap();
-            (index, regex)
-        })
-        .collect()
+    static ONE_BY_ONE: std::sync::OnceLock<Vec<(usize, regex::Regex)>> = std::sync::OnceLock::new();
+    ONE_BY_ONE.get_or_init(|| {
+        RuleSet::builtin()
+            .rules()
+            .iter()
+            .enumerate()
+            .filter(|(_, rule)| rule.mode == MatchMode::Block)
+            .map(|(index, rule)| {
+                let regex = regex::RegexBuilder::new(&format!("^(?:{})$", rule.pattern))
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap();
+                (index, regex)
+            })
+            .collect()
+    })
 }
 
 /// The rules matching `line` one regex at a time, against the engine's
@@ -135,7 +138,7 @@ fn block_rules_answer_as_each_rule_does_alone() {
     }
     let mut matched = 0;
     for line in &lines {
-        let (engine, alone) = answers(&one_by_one, line);
+        let (engine, alone) = answers(one_by_one, line);
         assert_eq!(engine, alone, "{line:?}");
         matched += usize::from(!alone.is_empty());
     }
@@ -160,7 +163,7 @@ proptest::proptest! {
         )
     ) {
         let line: String = pieces.concat();
-        let (engine, alone) = answers(&block_rules_one_by_one(), &line);
+        let (engine, alone) = answers(block_rules_one_by_one(), &line);
         proptest::prop_assert_eq!(engine, alone, "{:?}", line);
     }
 }

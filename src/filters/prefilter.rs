@@ -166,6 +166,8 @@ fn required(hir: &Hir) -> Option<(Vec<Vec<u8>>, Score)> {
             // of every match, and so does whatever one part needs: the
             // best of them is kept.
             let mut spelled: Vec<Option<Vec<Vec<u8>>>> = Vec::new();
+            // The parts no spelling covers, whose own needs are asked.
+            let mut unspelled: Vec<&Hir> = Vec::new();
             for part in parts {
                 match part.kind() {
                     // A literal is read a character at a time, so that a
@@ -180,7 +182,13 @@ fn required(hir: &Hir) -> Option<(Vec<Vec<u8>>, Score)> {
                         })),
                         Err(_) => spelled.push(spellings(part)),
                     },
-                    _ => spelled.push(spellings(part)),
+                    _ => {
+                        let spelling = spellings(part);
+                        if spelling.is_none() {
+                            unspelled.push(part);
+                        }
+                        spelled.push(spelling);
+                    }
                 }
             }
             let mut best: Option<(Vec<Vec<u8>>, Score)> = None;
@@ -194,11 +202,9 @@ fn required(hir: &Hir) -> Option<(Vec<Vec<u8>>, Score)> {
                     keep(words);
                 }
             }
-            for part in parts {
-                if spellings(part).is_none() && !matches!(part.kind(), HirKind::Literal(_)) {
-                    if let Some(words) = required(part) {
-                        keep(words);
-                    }
+            for part in unspelled {
+                if let Some(words) = required(part) {
+                    keep(words);
                 }
             }
             best
