@@ -40,9 +40,11 @@ pub fn repair<'a>(text: &'a str, config: &Config, changes: &mut Vec<Change>) -> 
 
 /// The character clean-up, and the repairs it can make necessary.
 /// Removing a control or invisible character can bring the two halves of
-/// a broken sequence or of a reference (`&\u{8d}amp;`) together; without
-/// one more pass a second cleaning would repair what the first left, and
-/// cleaning must be idempotent.
+/// a broken sequence or of a reference (`&\u{8d}amp;`) together, and a
+/// no-break space made plain ends a sequence the way a lost byte does
+/// (`Ã¸\u{a0}` left whole becomes a lead byte before a space, a hole the
+/// lossy repair fills). Without one more pass a second cleaning would
+/// repair what the first left, and cleaning must be idempotent.
 fn clean_characters<'a>(
     text: Cow<'a, str>,
     config: &Config,
@@ -57,13 +59,13 @@ fn clean_characters<'a>(
     let Some(cleaned) = cleaned else {
         return text;
     };
-    let joined_something = changes[first_new..].iter().any(|change| {
+    let may_complete_damage = changes[first_new..].iter().any(|change| {
         matches!(
             &*change.reason,
-            "characters.control" | "characters.invisible"
+            "characters.control" | "characters.invisible" | "characters.space"
         )
     });
-    if !joined_something {
+    if !may_complete_damage {
         return Cow::Owned(cleaned);
     }
     let first_repair = changes.len();
@@ -194,6 +196,26 @@ mod tests {
         assert_eq!(noted_changes, whole_changes);
         // A different number of lines: the whole text is looked at.
         assert_again_matches_whole("one line", "cafÃ©\nsecond");
+    }
+
+    #[test]
+    fn a_sequence_ended_by_a_space_made_plain_is_repaired_in_the_same_cleaning() {
+        // Thai read as windows-1257 and then twice as windows-1252, cut
+        // short: the last sequence keeps its no-break space until the
+        // clean-up makes it plain, and only then is it a hole to fill.
+        let damaged = "Ã„â€¦Ã¸Ã¢â€ž¢Ã„â€¦Ã¸¹ Ã„â€¦Ã¸\u{a0}Ã";
+        let config = Config::default();
+        let mut changes = Vec::new();
+        let once = repair(damaged, &config, &mut changes).into_owned();
+        assert!(!once.contains('\u{a0}'), "{once:?}");
+        assert!(
+            changes
+                .iter()
+                .any(|change| change.reason == "mojibake.lossy"),
+            "{changes:?}"
+        );
+        let twice = repair(&once, &config, &mut Vec::new());
+        assert_eq!(twice, once);
     }
 
     #[test]
