@@ -57,8 +57,11 @@ const RUN_BONUS: f32 = 1.0;
 /// shape of mojibake.
 const SHAPE_BONUS: f32 = 1.5;
 
-/// Alternations of sequence repair and hole filling per line.
-const PASSES: usize = 2;
+/// Alternations of sequence repair and hole filling per line. A line
+/// stops as soon as a pass changes nothing; the bound only stops a line
+/// that keeps changing, and a line whose last pass still changed it would
+/// be changed again by a second cleaning.
+const PASSES: usize = 4;
 /// Rounds of filling lossy holes per line.
 const LOSSY_ROUNDS: usize = 3;
 
@@ -1914,6 +1917,18 @@ mod tests {
         assert_eq!(in_turn, fresh);
         let reversed: Vec<String> = texts.iter().rev().map(|text| fixed(text)).collect();
         assert_eq!(reversed, fresh.into_iter().rev().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_line_that_changes_over_two_passes_is_finished_in_the_same_call() {
+        // Russian read as windows-1253 and then as IBM866, each `Π`/`Ρ`
+        // lead followed by a character the first page could not show: a
+        // sequence repaired is context for a hole, a filled hole for a
+        // sequence, and the line was still changing after two passes.
+        let damaged = "ΠΏΠ╡ΡАΠ╡Π│ΠΎΠ▓ΠΎΡАΡЛ ΠŸΡАΠ╡Π╖ΠΈΠ΄Π╡Π╜ΡВ.";
+        let once = fixed(damaged);
+        assert!(!once.contains("ΠΎ"), "{once:?}");
+        assert_eq!(fixed(&once), once);
     }
 
     /// Sentences in the scripts the code pages serve, to misread.
