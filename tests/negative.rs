@@ -50,3 +50,33 @@ fn the_whole_set_as_one_document_is_unchanged() {
     let cleaned = clean(&document, &Config::repair_only());
     assert_eq!(cleaned.text, document);
 }
+
+/// French and Portuguese put a no-break space between a word and `»`,
+/// `–` or `—`. After `à` those three characters are, read as
+/// windows-1252 bytes, a valid UTF-8 sequence (a Samaritan sign): the
+/// clean-up makes the space plain and nothing else changes.
+#[test]
+fn no_break_spaces_of_french_typography_only_become_plain_spaces() {
+    let lines = [
+        "« Voilà\u{a0}» , a-t-il simplement dit, « et c’est déjà ça\u{a0}».",
+        "Il était là\u{a0}– enfin\u{a0}– quand le maire est arrivé.",
+        "«\u{a0}Au-delà\u{a0}», répond-elle, «\u{a0}il faut aller au-delà\u{a0}».",
+        "Voilà\u{a0}— la fin d’une époque.",
+        "Se fue allá\u{a0}» y volvió más tarde, dijo la ministra.",
+        "A irmã\u{a0}– que vive em Lisboa\u{a0}– chega amanhã\u{a0}– disse ele.",
+        "C’est à 18 h 30\u{a0}– à l’hôtel de ville\u{a0}– que tout s’est joué.",
+        "Il a crié «\u{a0}holà\u{a0}» puis «\u{a0}voilà\u{a0}».",
+    ];
+    for line in lines {
+        let cleaned = clean(line, &Config::repair_only());
+        assert_eq!(cleaned.text, format!("{}\n", line.replace('\u{a0}', " ")));
+        assert!(
+            cleaned
+                .changes
+                .iter()
+                .all(|change| change.reason == "characters.space"),
+            "{line}: {:?}",
+            cleaned.changes
+        );
+    }
+}

@@ -50,16 +50,50 @@ KIND_NAMES = ["Upper", "Lower", "OtherLetter", "Mark", "Digit", "OtherNumber", "
               "LineSeparator"]
 
 
-def script_of(code_point, category):
-    if category[0] not in "LMN" or category == "Nd" and code_point < 0x80:
-        return 0
+def rare_script_words():
+    """The first words of the letter names of the scripts that come out
+    Rare (`SAMARITAN` of `SAMARITAN LETTER ALAF`), and of no other script's:
+    the marks and punctuation named after them are of that script too."""
+    rare, other = set(), set()
+    for code_point in range(0x110000):
+        category = unicodedata.category(chr(code_point))
+        words = unicodedata.name(chr(code_point), "").split()
+        if category[0] != "L" or len(words) < 2:
+            continue
+        if words[1] in ("LETTER", "CAPITAL", "SMALL", "SYLLABLE"):
+            is_rare = letter_script(code_point) == len(SCRIPTS) - 1
+            (rare if is_rare else other).add(words[0])
+    return rare - other
+
+
+def letter_script(code_point):
     name = unicodedata.name(chr(code_point), "")
     for index, (_, prefixes) in enumerate(SCRIPTS):
         if any(name.startswith(prefix) for prefix in prefixes):
             return index
-    if category[0] == "L":
-        return len(SCRIPTS) - 1
-    return 0
+    return len(SCRIPTS) - 1
+
+
+RARE_SCRIPT_WORDS = None
+
+
+def script_of(code_point, category):
+    global RARE_SCRIPT_WORDS
+    if RARE_SCRIPT_WORDS is None:
+        RARE_SCRIPT_WORDS = rare_script_words()
+    if category[0] in "MP":
+        # A French `à`, a no-break space and `»` read as windows-1252
+        # bytes spell a Samaritan sign: such marks and punctuation must
+        # cost what their scripts' letters cost.
+        words = unicodedata.name(chr(code_point), "").split()
+        if words and words[0] in RARE_SCRIPT_WORDS:
+            return len(SCRIPTS) - 1
+    if category[0] not in "LMN" or category == "Nd" and code_point < 0x80:
+        return 0
+    script = letter_script(code_point)
+    if script == len(SCRIPTS) - 1 and category[0] != "L":
+        return 0
+    return script
 
 
 def kind_of(category):

@@ -311,6 +311,7 @@ fn char_cost_of(c: char, class: Class) -> f32 {
         // marks of Thai, Indic, Hebrew and Arabic writing are everyday.
         Kind::Mark => match c as u32 {
             0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => 3.0,
+            _ if class.script == Script::Rare => RARE_COST,
             _ => 0.0,
         },
         // News text writes numbers in ASCII digits almost everywhere.
@@ -320,14 +321,19 @@ fn char_cost_of(c: char, class: Class) -> f32 {
             '²' | '³' | '¹' | '½' | '¼' | '¾' => 0.6,
             _ => 1.0,
         },
+        Kind::Punctuation if class.script == Script::Rare => RARE_COST,
         Kind::Punctuation => punctuation_cost(c),
         Kind::Symbol => symbol_cost(c),
     }
 }
 
+/// What a letter, mark or punctuation sign of a script news text hardly
+/// uses costs ([`Script::Rare`]).
+const RARE_COST: f32 = 2.0;
+
 fn letter_cost(c: char, script: Script) -> f32 {
     match script {
-        Script::Rare => 2.0,
+        Script::Rare => RARE_COST,
         Script::Other => 0.5,
         Script::Latin if is_rare_latin(c) => 2.0,
         Script::Latin => match c {
@@ -718,6 +724,14 @@ fn pair_cost_of(a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
         } else if !compatible(class_a.script, class_b.script) {
             cost += 3.0;
         }
+    }
+    // Punctuation of a rare script (the only punctuation the class table
+    // files under a script) right after a letter of another: `Voil࠻`.
+    if class_b.kind == Kind::Punctuation
+        && class_a.is_letter()
+        && !compatible(class_a.script, class_b.script)
+    {
+        cost += 3.0;
     }
     let box_a = traits_a.has(BOX_DRAWING);
     let box_b = traits_b.has(BOX_DRAWING);
