@@ -138,6 +138,48 @@ fn has_comment_evidence(view: &BlockView, rules: &RuleSet) -> bool {
         .any(|&index| is_comment_rule(rules.rule(index)))
 }
 
+/// A reader's comment: a commenter's name on a line of its own, then what
+/// they wrote. Right after a marker, that is a comment section's first
+/// entry, with or without a date or a `Reply` link.
+fn is_reader_comment(view: &BlockView) -> bool {
+    let [name, said @ ..] = &view.lines[..] else {
+        return false;
+    };
+    is_commenter_name(name) && said.iter().any(|line| line.split(' ').count() >= 3)
+}
+
+/// A name as comment threads show it: one to four words of at most 40
+/// characters, each opening with a capital (`Joe Bloggs`, `Peter K.`,
+/// `J. Smith`), or a single user name (`jsmith42`). No punctuation but
+/// the full stop of an initial, so no sentence or label (`Q:`) is one.
+fn is_commenter_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split(' ').collect();
+    if line.chars().count() > 40 || words.len() > 4 {
+        return false;
+    }
+    let initial = |word: &str| {
+        let mut chars = word.chars();
+        matches!(
+            (chars.next(), chars.next(), chars.next()),
+            (Some(letter), Some('.'), None) if letter.is_uppercase()
+        )
+    };
+    let capitalised = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    let user_name = |word: &str| {
+        word.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            && !word.ends_with('.')
+    };
+    match words[..] {
+        [single] => capitalised(single) || user_name(single),
+        _ => words.iter().all(|word| capitalised(word) || initial(word)),
+    }
+}
+
 /// Whether the blocks after the marker at `marker` make a comment section.
 /// Looks at a few blocks only: a document full of markers stays linear.
 fn section_follows(
@@ -152,9 +194,9 @@ fn section_follows(
             && !running.repeated[index]
             && !running.is_furniture(index, views, rules)
     });
-    for index in following.take(LOOK_AHEAD) {
+    for (seen, index) in following.take(LOOK_AHEAD).enumerate() {
         let view = &views[index];
-        if has_comment_evidence(view, rules) {
+        if has_comment_evidence(view, rules) || seen == 0 && is_reader_comment(view) {
             return true;
         }
         if view.prose {
@@ -293,6 +335,42 @@ mod tests {
             "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
         ];
         assert_eq!(run(&dutch), [true, false, false]);
+    }
+
+    #[test]
+    fn a_readers_comment_right_after_a_marker_opens_a_section() {
+        for marker in [
+            "4 Comments",
+            "Leave a Reply",
+            "Kommentare",
+            "3 commentaires",
+        ] {
+            for comment in [
+                "Joe Bloggs\nAt last. This should have been done years ago, not now.",
+                "Peter K.\nSuper, endlich fährt der Bus auch abends.",
+                "jsmith42\nWhat about the weekend services on the other routes?",
+            ] {
+                assert_eq!(
+                    run(&[BODY, marker, comment, "Reply"]),
+                    [true, false, false, false],
+                    "{marker} / {comment}"
+                );
+                assert_eq!(run(&[BODY, marker, comment]), [true, false, false]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_subheading_and_its_paragraph_after_a_marker_stay() {
+        // A first line that is no name (a sentence, a label, a long title)
+        // leaves the block to the article, and the marker with it.
+        for block in [
+            "Reaction in the town\nShopkeepers said the new timetable would bring evening trade back to the high street.",
+            "Q: What happens next?\nThe council will publish the final plan in March.",
+            "It was a long night.\nThe count finished only at dawn, officials said.",
+        ] {
+            assert_eq!(run(&[BODY, "Comments", block, BODY]), [true; 4], "{block}");
+        }
     }
 
     #[test]
