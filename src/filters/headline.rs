@@ -47,8 +47,12 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
         // search goes on to the plain form, which drops it as its copy.
         // Taking a repeated title form for the headline would make a
         // second cleaning, where its copy is gone, choose differently.
-        // Told before the key, which takes folding the block.
-        if title_form_bases(blocks[candidate]).next().is_some() {
+        // A headline with a dash of its own (`Q&A - what to know`) reads
+        // as `Site - Headline` too: it is still the headline when another
+        // block is a title form of it.
+        if title_form_bases(blocks[candidate]).next().is_some()
+            && !is_titled_elsewhere(candidate, blocks, views)
+        {
             continue;
         }
         let Some(key) = key_of(candidate) else {
@@ -92,6 +96,20 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
         }
         return;
     }
+}
+
+/// Whether another headline-shaped block is a title form of the block at
+/// `index` (`… | Daily Post` of it).
+fn is_titled_elsewhere(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
+    if !headline_shaped(&views[index]) {
+        return false;
+    }
+    let key = views[index].folded();
+    (0..blocks.len()).any(|other| {
+        other != index
+            && headline_shaped(&views[other])
+            && title_form_bases(blocks[other]).any(|base| folds_to(base, key))
+    })
 }
 
 /// Which of [`SITE_SEPARATORS`] `block` holds, one bit each. Every
@@ -371,6 +389,20 @@ mod tests {
         // A title form alone above the headline does not end the search.
         let piped = "Port workers vote to strike over new shift patterns | The Coast Herald";
         assert_eq!(run(&[piped, HEADLINE, BODY]), [false, true, true]);
+    }
+
+    #[test]
+    fn a_headline_that_reads_as_a_title_form_is_still_the_headline() {
+        // `Q&A - …` reads as a site prefix; nothing on the page is what it
+        // would stand for, so it is the headline, and its title forms go.
+        let headline = "Q&A - everything you need to know about the rail strike";
+        let blocks = [
+            "Q&A - everything you need to know about the rail strike | Daily Post",
+            headline,
+            BODY,
+            "Q&A - everything you need to know about the rail strike - Daily Post",
+        ];
+        assert_eq!(run(&blocks), [false, true, true, false]);
     }
 
     #[test]
