@@ -117,7 +117,11 @@ pub fn fix<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
         out.push_str(&text[copied..position]);
         out.push(' ');
         copied = position;
-        let before_start = word_start(text, position - 1);
+        let dot = position - 1;
+        let before_start = match word_start(text, dot) {
+            start if start == dot => number_start(text, dot).unwrap_or(dot),
+            start => start,
+        };
         let after_end = word_end(text, position);
         changes.push(Change::repair(
             "glued.sentence",
@@ -196,11 +200,71 @@ fn word_end(text: &str, start: usize) -> usize {
         .map_or(text.len(), |(offset, _)| start + offset)
 }
 
+/// Month and weekday names: a sentence often ends on a date (`in
+/// May.Traders`), and none of them names code.
+const DATE_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Start of the number that ends right before the stop at `dot`: digits,
+/// with thousands separated by commas and a per cent sign at the end
+/// (`2023`, `1,500`, `62%`); `None` when no such number ends there.
+fn number_start(text: &str, dot: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let digits_end = if dot > 0 && bytes[dot - 1] == b'%' {
+        dot - 1
+    } else {
+        dot
+    };
+    let start = bytes[..digits_end]
+        .iter()
+        .rposition(|&byte| !(byte.is_ascii_digit() || byte == b','))
+        .map_or(0, |position| position + 1);
+    let number = &bytes[start..digits_end];
+    let well_formed = number.first().is_some_and(u8::is_ascii_digit)
+        && number.last().is_some_and(u8::is_ascii_digit)
+        && !number.windows(2).any(|pair| pair == b",,");
+    well_formed.then_some(start)
+}
+
 fn is_sentence_glue(text: &str, dot: usize) -> bool {
     let before_start = word_start(text, dot);
     let before = &text[before_start..dot];
     let after_end = word_end(text, dot + 1);
     let after = &text[dot + 1..after_end];
+    // `in 2023.Traders`, `rose 62%.Officials`: a number standing on its
+    // own, then a plain capitalised word that ends like prose. A number
+    // inside a dotted one (`3.14.Then`, `2.1.Final`) does not stand alone.
+    if before.is_empty() {
+        let Some(start) = number_start(text, dot) else {
+            return false;
+        };
+        // A number opening its line is a list item's (`1.Introduction`).
+        let inside_a_line = matches!(text[..start].chars().next_back(), Some(' ' | '('));
+        let following = text[after_end..].chars().next();
+        return inside_a_line
+            && (after.chars().count() >= 3 || SENTENCE_STARTERS.contains(&after))
+            && after.chars().skip(1).all(char::is_lowercase)
+            && !matches!(following, Some(c) if is_technical(c) && c != '-');
+    }
 
     // Both sides are words of at least two letters: `U.S`, `e.g`, `Ph.D`
     // have single letters on one side.
@@ -242,8 +306,10 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     }
     // `Putin.The`: a capitalised word before the stop could be an
     // abbreviation or a name in code (`Mr.Smith`, `St.Petersburg`,
-    // `System.Text`), so only a clear sentence opener counts.
-    SENTENCE_STARTERS.contains(&after) && before.chars().count() >= 3
+    // `System.Text`), so only a clear sentence opener counts, or a date
+    // before it (`in May.Traders`).
+    (SENTENCE_STARTERS.contains(&after) || DATE_WORDS.contains(&before))
+        && before.chars().count() >= 3
 }
 
 #[cfg(test)]
@@ -270,6 +336,51 @@ mod tests {
             "в среду. Переговоры продолжатся"
         );
         assert_eq!(fixed("«fin.Después»"), "«fin. Después»");
+    }
+
+    #[test]
+    fn a_sentence_ending_on_a_number_or_a_date_is_unglued() {
+        for (glued, fixed_text) in [
+            (
+                "first made in 2023.Traders opposed it",
+                "first made in 2023. Traders opposed it",
+            ),
+            (
+                "rose by 62%.Officials were pleased",
+                "rose by 62%. Officials were pleased",
+            ),
+            ("some 1,500.Most of them", "some 1,500. Most of them"),
+            (
+                "dropped in May.Traders welcomed it",
+                "dropped in May. Traders welcomed it",
+            ),
+            ("until (2019.It failed", "until (2019. It failed"),
+        ] {
+            assert_eq!(fixed(glued), fixed_text);
+        }
+    }
+
+    #[test]
+    fn the_change_shows_the_number_it_follows() {
+        let mut changes = Vec::new();
+        fix("rose by 62%.Officials said", &mut changes);
+        assert_eq!(changes[0].before, "62%.Officials");
+        assert_eq!(changes[0].after, "62%. Officials");
+    }
+
+    #[test]
+    fn numbers_inside_versions_codes_and_addresses_stay_glued() {
+        for text in [
+            "The value was 3.14.Then",
+            "version 2.1.Final and 3.5.Beta",
+            "see v2.Beta and build 12.Rc",
+            "in 2023.Q3 or 2023.Report_final and 1,,2.Foo",
+            "open 2024.Pdf/archive",
+            "1.Introduction\n2.Methods",
+            "London.Traders and System.Text stay",
+        ] {
+            assert_eq!(fixed(text), text, "changed: {text}");
+        }
     }
 
     #[test]
