@@ -99,16 +99,20 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
 }
 
 /// Whether another headline-shaped block is a title form of the block at
-/// `index` (`… | Daily Post` of it).
+/// `index` (`… | Daily Post` of it). A title form is longer than what it
+/// stands for, and their comparison forms share an end, which their keys
+/// tell before any block is cut at its separators.
 fn is_titled_elsewhere(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
     if !headline_shaped(&views[index]) {
         return false;
     }
-    let key = views[index].folded();
+    let base_key = views[index].folded_key();
     (0..blocks.len()).any(|other| {
         other != index
+            && blocks[other].len() > blocks[index].len()
             && headline_shaped(&views[other])
-            && title_form_bases(blocks[other]).any(|base| folds_to(base, key))
+            && views[other].folded_key().may_hold_at_an_end(base_key)
+            && title_form_bases(blocks[other]).any(|base| folds_to(base, views[index].folded()))
     })
 }
 
