@@ -80,3 +80,32 @@ fn no_break_spaces_of_french_typography_only_become_plain_spaces() {
         );
     }
 }
+
+/// Russian sets a no-break space after its one-letter words and before a
+/// dash, Greek after its articles. Read as windows-1251 or KOI8-R bytes,
+/// such a letter and the space spell a no-break space, a sign or a rare
+/// letter (`В\u{a0}` is the bytes of U+00A0): none of it is mojibake.
+#[test]
+fn no_break_spaces_of_russian_and_greek_typography_only_become_plain_spaces() {
+    let lines = [
+        "В\u{a0}Москве прошёл саммит, сообщает «Интерфакс».",
+        "С\u{a0}понедельника цены вырастут на 5%.",
+        "Он пришёл к\u{a0}нему, у\u{a0}нас я\u{a0}знаю, и\u{a0}всё.",
+        "Киев\u{a0}— столица Украины, а\u{a0}Минск\u{a0}— Белоруссии.",
+        "О\u{a0}чём говорили в\u{a0}Кремле",
+        "ΤΟ\u{a0}ΠΡΩΤΟ ΘΕΜΑ της ημέρας",
+        "Η\u{a0}κυβέρνηση και ο\u{a0}πρωθυπουργός συμφώνησαν.",
+    ];
+    for line in lines {
+        let cleaned = clean(line, &Config::repair_only());
+        assert_eq!(cleaned.text, format!("{}\n", line.replace('\u{a0}', " ")));
+        assert!(
+            cleaned
+                .changes
+                .iter()
+                .all(|change| change.reason == "characters.space"),
+            "{line}: {:?}",
+            cleaned.changes
+        );
+    }
+}

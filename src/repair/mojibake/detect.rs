@@ -646,6 +646,31 @@ pub(crate) struct Sequence {
     pub decoded: char,
 }
 
+/// Whether the two-character sequence at `start`, read as `decoded`, is
+/// rather a one-letter word of a script other than Latin and the no-break space
+/// after it. Russian sets one after its one-letter prepositions and
+/// conjunctions (`В\u{a0}Москве`, `к\u{a0}нему`), which windows-1251 or
+/// KOI8-R read as the bytes of a no-break space, a sign or a letter few
+/// texts use (`Ѡ`, `њ`). Where the pair reads as an everyday letter it
+/// stays a candidate: `Р\u{a0}` is how windows-1251 shows a word's first
+/// `Р`, `Г\u{a0}` a French `à`.
+fn is_word_then_space(chars: &[char], start: usize, decoded: char) -> bool {
+    if chars.get(start + 1) != Some(&'\u{a0}')
+        || decoded.is_alphabetic() && super::score::char_cost(decoded) == 0.0
+    {
+        return false;
+    }
+    let letter = chars[start];
+    // Quotation marks and dashes are continuation bytes in these code
+    // pages, the tail of the sequence before: only a space or an ASCII
+    // bracket or quote opens a word here.
+    let word_start = start.checked_sub(1).map_or(true, |before| {
+        let c = chars[before];
+        c.is_whitespace() || matches!(c, '(' | '"' | '\'')
+    });
+    word_start && letter.is_alphabetic() && class(letter).script != Script::Latin
+}
+
 /// How many bytes a UTF-8 sequence with this lead byte has.
 pub(crate) fn sequence_length(lead: u8) -> Option<usize> {
     match lead {
@@ -775,7 +800,9 @@ fn sequences_into(
         } else {
             decode_at(chars, index, [lead, second], length, page, allow_c1)
         };
-        if let Some(decoded) = decoded {
+        if let Some(decoded) =
+            decoded.filter(|&decoded| length != 2 || !is_word_then_space(chars, index, decoded))
+        {
             found.push(Sequence {
                 start: index,
                 len: length,
@@ -812,6 +839,7 @@ fn sequences_of_pairs_into(
         else {
             continue;
         };
+
         let (decoded, length) = match lead {
             0xC2..=0xDF => (two_byte_reading([lead, second], allow_c1), 2),
             0xE0..=0xEF => (
@@ -824,7 +852,9 @@ fn sequences_of_pairs_into(
             ),
             _ => continue,
         };
-        if let Some(decoded) = decoded {
+        if let Some(decoded) =
+            decoded.filter(|&decoded| length != 2 || !is_word_then_space(chars, start, decoded))
+        {
             found.push(Sequence {
                 start,
                 len: length,

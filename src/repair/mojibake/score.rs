@@ -354,7 +354,10 @@ fn letter_cost(c: char, script: Script) -> f32 {
             _ => 0.0,
         },
         Script::Greek => match c as u32 {
-            0x370..=0x3FF => 0.0,
+            // Modern Greek; the archaic letters, Coptic and the variant
+            // forms around them (`Ϡ`, `Ϙ`, `ϕ`) are no news text's.
+            0x386..=0x3CE => 0.0,
+            0x370..=0x3FF => RARE_COST,
             _ => 1.0,
         },
         Script::Cyrillic => match c as u32 {
@@ -411,6 +414,10 @@ fn symbol_cost(c: char) -> f32 {
         // Box drawing, blocks, geometric shapes, mathematical operators,
         // technical signs: what cp437 and mac-roman show for UTF-8 bytes.
         0x2200..=0x23FF | 0x2500..=0x25FF => 1.2,
+        // Braille patterns: never printed in news text, and what a letter,
+        // a no-break space and a dash (`в\u{a0}—`) read as windows-1251
+        // bytes spell.
+        0x2800..=0x28FF => RARE_COST,
         // Emoji and pictographs are ordinary in modern text.
         0x1F000..=0x1FAFF | 0x2600..=0x27BF => 0.0,
         _ => 0.5,
