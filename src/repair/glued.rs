@@ -200,6 +200,132 @@ fn word_end(text: &str, start: usize) -> usize {
         .map_or(text.len(), |(offset, _)| start + offset)
 }
 
+/// Abbreviations written in lower case before a name or a number
+/// (`ул.Ленина`, `św.Mikołaj`, `vs.Spain`): a stop after one ends no
+/// sentence, glued or not.
+const ABBREVIATIONS: &[&str] = &[
+    // English
+    "approx",
+    "ca",
+    "cf",
+    "ch",
+    "dept",
+    "eds",
+    "esp",
+    "etc",
+    "fig",
+    "incl",
+    "jr",
+    "nr",
+    "op",
+    "pp",
+    "resp",
+    "sr",
+    "st",
+    "vol",
+    "vs",
+    "viz",
+    // French, Spanish, Portuguese, Italian
+    "av",
+    "bd",
+    "mme",
+    "mlle",
+    "ste",
+    "env",
+    "sra",
+    "ud",
+    "uds",
+    "aprox",
+    "pág",
+    "núm",
+    "ecc",
+    "pag",
+    "sig",
+    "dott",
+    "dra",
+    "sta",
+    // German, Dutch
+    "bzw",
+    "vgl",
+    "ggf",
+    "usw",
+    "evtl",
+    "inkl",
+    "zzgl",
+    "str",
+    "tel",
+    "dhr",
+    "mevr",
+    // Polish, Czech, Slovak
+    "św",
+    "ul",
+    "al",
+    "pl",
+    "ks",
+    "prof",
+    "dr",
+    "im",
+    "np",
+    "tzw",
+    "tj",
+    "ok",
+    "godz",
+    "zł",
+    "woj",
+    "gm",
+    "pow",
+    "tzv",
+    "např",
+    "mj",
+    "atd",
+    "nám",
+    "sv",
+    // Turkish
+    "vb",
+    "bkz",
+    "sok",
+    "cad",
+    "mah",
+    // Russian, Ukrainian
+    "ул",
+    "св",
+    "им",
+    "пр",
+    "пл",
+    "пос",
+    "гг",
+    "см",
+    "тыс",
+    "млн",
+    "млрд",
+    "руб",
+    "коп",
+    "обл",
+    "ст",
+    "ок",
+    "др",
+    "пер",
+    "просп",
+    "наб",
+    "кв",
+    "корп",
+    "стр",
+    "рис",
+    "табл",
+    "гл",
+    "вул",
+];
+
+/// Whether the word before the space before `start` is in lower case
+/// (`since 2019`, not `Section 3`).
+fn follows_a_lower_case_word(text: &str, start: usize) -> bool {
+    let Some(space) = start.checked_sub(1) else {
+        return false;
+    };
+    let word = &text[word_start(text, space)..space];
+    !word.is_empty() && word.chars().all(char::is_lowercase)
+}
+
 /// Month and weekday names: a sentence often ends on a date (`in
 /// May.Traders`), and none of them names code.
 const DATE_WORDS: &[&str] = &[
@@ -260,8 +386,16 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
         // A number opening its line is a list item's (`1.Introduction`).
         let inside_a_line = matches!(text[..start].chars().next_back(), Some(' ' | '('));
         let following = text[after_end..].chars().next();
+        // A one-letter opener (`2019.A spokesperson`) only after a number
+        // a lower-case word leads to: `Section 3.A` is a reference.
+        let letters = after.chars().count();
+        let opener = match letters {
+            1 => SENTENCE_STARTERS.contains(&after) && follows_a_lower_case_word(text, start),
+            2 => SENTENCE_STARTERS.contains(&after),
+            _ => true,
+        };
         return inside_a_line
-            && (after.chars().count() >= 3 || SENTENCE_STARTERS.contains(&after))
+            && opener
             && after.chars().skip(1).all(char::is_lowercase)
             && !matches!(following, Some(c) if is_technical(c) && c != '-');
     }
@@ -302,7 +436,8 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     if before_is_lower {
         // `us.So` — but not a file name (`notes.Txt`) or a domain
         // (`site.Com`): those are short words that do not start sentences.
-        return after.chars().count() > 3 || SENTENCE_STARTERS.contains(&after);
+        return !ABBREVIATIONS.contains(&before)
+            && (after.chars().count() > 3 || SENTENCE_STARTERS.contains(&after));
     }
     // `Putin.The`: a capitalised word before the stop could be an
     // abbreviation or a name in code (`Mr.Smith`, `St.Petersburg`,
@@ -355,6 +490,10 @@ mod tests {
                 "dropped in May. Traders welcomed it",
             ),
             ("until (2019.It failed", "until (2019. It failed"),
+            (
+                "by the end of 2019.A spokesperson said",
+                "by the end of 2019. A spokesperson said",
+            ),
         ] {
             assert_eq!(fixed(glued), fixed_text);
         }
@@ -378,6 +517,7 @@ mod tests {
             "open 2024.Pdf/archive",
             "1.Introduction\n2.Methods",
             "London.Traders and System.Text stay",
+            "see Section 3.A and Table 2.B",
         ] {
             assert_eq!(fixed(text), text, "changed: {text}");
         }
@@ -410,6 +550,7 @@ mod tests {
             "iPhone.Apps are listed",
             "node_modules.Foo",
             "obj.prop.Name",
+            "на ул.Ленина и пр.Мира, św.Mikołaj, tzv.Sametová, vs.Spain, bzw.Berlin",
         ] {
             assert_eq!(fixed(text), text, "changed: {text}");
         }
