@@ -36,6 +36,7 @@ fn prose_mentioning_boilerplate_words_is_kept() {
         "Share prices in the company fell by 12% after the announcement, wiping £40m off its value.",
         "Don't miss the deadline: register for the vote by Friday.",
         "Stay informed: sign up for the city's emergency alerts, officials urged residents on Tuesday.",
+        "The council said it would read more about cookies before deciding on the new website.",
         MORE_EN,
     ]);
 }
@@ -137,6 +138,13 @@ fn other_languages_are_safe_too() {
         "Реклама на фасадах исторических зданий будет запрещена с первого января, сообщили в мэрии.",
         "Депутаты обсудили законопроект о рекламе и решили вернуться к нему осенью.",
         "Министерство призвало жителей подписываться на телеграм-канал МЧС, чтобы получать предупреждения о паводке.",
+    ]);
+    assert_all_kept(&[
+        "Νέα δρομολόγια λεωφορείων στη Θεσσαλονίκη",
+        "Τα σχόλια των κατοίκων στη δημόσια διαβούλευση ήταν κυρίως θετικά, αν και πολλοί ζήτησαν περισσότερες στάσεις.",
+        "Η διαφήμιση του έργου στα τοπικά κανάλια κόστισε 40.000 ευρώ, σύμφωνα με τον προϋπολογισμό του δήμου.",
+        "Σχόλια και προτάσεις μπορούν να υποβληθούν έως τις 30 Ιουνίου.",
+        "Κοινοποίηση των στοιχείων στην εφορία είναι πλέον υποχρεωτική για όλες τις επιχειρήσεις.",
     ]);
     assert_all_kept(&[
         "الحكومة تحظر الإعلان عن السجائر في الشوارع",

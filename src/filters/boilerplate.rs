@@ -942,6 +942,33 @@ mod tests {
     }
 
     #[test]
+    fn greek_furniture_is_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Διαφήμιση",
+            "ΔΙΑΦΗΜΙΣΗ",
+            "Διαβάστε επίσης: Πώς θα κινούνται τα λεωφορεία το καλοκαίρι",
+            "Κοινοποίηση\nFacebook\nX",
+            "Ετικέτες: συγκοινωνίες, Πάτρα",
+            "Φωτογραφία: Eurokinissi",
+            "Εγγραφείτε στο newsletter μας",
+        ]);
+        let related = [
+            BODY,
+            MORE,
+            "Σχετικά άρθρα",
+            "Κλειστοί δρόμοι στο κέντρο το Σάββατο",
+            "Νέοι ποδηλατόδρομοι στην παραλία",
+        ];
+        assert_eq!(run(&related), [true, true, false, false, false]);
+        assert_each_kept_in_an_article(&[
+            "Η διαφήμιση του έργου κόστισε 40.000 ευρώ, σύμφωνα με τον δήμο.",
+            "Διαβάστε επίσης τους όρους του διαγωνισμού πριν υποβάλετε αίτηση.",
+            "Κοινοποίηση των στοιχείων στην εφορία είναι πλέον υποχρεωτική.",
+            "Ετικέτες με τις τιμές πρέπει να υπάρχουν σε κάθε προϊόν του καταστήματος.",
+        ]);
+    }
+
+    #[test]
     fn a_kept_category_stays() {
         let config = Config {
             keep_categories: vec!["advertisement".to_string()],
