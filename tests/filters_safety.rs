@@ -37,6 +37,10 @@ fn prose_mentioning_boilerplate_words_is_kept() {
         "Don't miss the deadline: register for the vote by Friday.",
         "Stay informed: sign up for the city's emergency alerts, officials urged residents on Tuesday.",
         "The council said it would read more about cookies before deciding on the new website.",
+        "Subscribers only pay for the print edition in the first year, under the new pricing.",
+        "This article is for subscribers of the old print edition who asked about the refund.",
+        "Posted in Transport for London’s review, the notice was taken down within a day.",
+        "Open menus at the new restaurant change every week, the owner explained.",
         MORE_EN,
     ]);
 }
@@ -145,6 +149,11 @@ fn other_languages_are_safe_too() {
         "Η διαφήμιση του έργου στα τοπικά κανάλια κόστισε 40.000 ευρώ, σύμφωνα με τον προϋπολογισμό του δήμου.",
         "Σχόλια και προτάσεις μπορούν να υποβληθούν έως τις 30 Ιουνίου.",
         "Κοινοποίηση των στοιχείων στην εφορία είναι πλέον υποχρεωτική για όλες τις επιχειρήσεις.",
+    ]);
+    assert_all_kept(&[
+        "Nowe ścieżki rowerowe w centrum",
+        "Zobacz także, jak zmieniły się ceny biletów w ciągu ostatniego roku, radzi rzecznik przewoźnika.",
+        "Fot. z archiwum rodziny pokazuje most jeszcze przed wojną, a dziś stoi w muzeum.",
     ]);
     assert_all_kept(&[
         "الحكومة تحظر الإعلان عن السجائر في الشوارع",

@@ -969,6 +969,42 @@ mod tests {
     }
 
     #[test]
+    fn navigation_paywall_tags_and_links_in_more_languages_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Pular para o conteúdo",
+            "Naar hoofdinhoud",
+            "This article is for subscribers only. Subscribe now to continue reading.",
+            "Posted in Transport | Tagged buses, council",
+            "Fot. PAP",
+            "Auch interessant: Neue Radwege in der Innenstadt",
+            "อ่านข่าวที่เกี่ยวข้อง",
+        ]);
+        for furniture in ["Sign in | Register", "Open menu"] {
+            assert_eq!(
+                run(&[furniture, BODY, MORE]),
+                [false, true, true],
+                "{furniture}"
+            );
+        }
+        let list = [
+            BODY,
+            MORE,
+            "Zobacz także",
+            "Nowe ścieżki rowerowe w centrum",
+            "Drożeją bilety komunikacji miejskiej",
+        ];
+        assert_eq!(run(&list), [true, true, false, false, false]);
+        assert_each_kept_in_an_article(&[
+            "Posted in Transport for London’s review, the notice was taken down within a day.",
+            "Open menus at the new restaurant change every week.",
+            "Subscribers only pay for the print edition in the first year.",
+            "Auch interessant ist, dass die Brücke weniger kostet als geplant.",
+            "Zobacz także, jak zmieniły się ceny biletów w ciągu roku.",
+            "He sold the photos to PAP after the summit.",
+        ]);
+    }
+
+    #[test]
     fn a_kept_category_stays() {
         let config = Config {
             keep_categories: vec!["advertisement".to_string()],
