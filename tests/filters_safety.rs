@@ -41,6 +41,7 @@ fn prose_mentioning_boilerplate_words_is_kept() {
         "This article is for subscribers of the old print edition who asked about the refund.",
         "Posted in Transport for London’s review, the notice was taken down within a day.",
         "Open menus at the new restaurant change every week, the owner explained.",
+        "Newsletter\nThe paper’s newsletter now reaches 40,000 readers every morning.\nIt began as a single sheet in 2019.",
         MORE_EN,
     ]);
 }
@@ -149,6 +150,12 @@ fn other_languages_are_safe_too() {
         "Η διαφήμιση του έργου στα τοπικά κανάλια κόστισε 40.000 ευρώ, σύμφωνα με τον προϋπολογισμό του δήμου.",
         "Σχόλια και προτάσεις μπορούν να υποβληθούν έως τις 30 Ιουνίου.",
         "Κοινοποίηση των στοιχείων στην εφορία είναι πλέον υποχρεωτική για όλες τις επιχειρήσεις.",
+    ]);
+    assert_all_kept(&[
+        "Neue Radwege in der Innenstadt",
+        "Auch interessant ist, dass die Brücke weniger kostet als geplant, sagte die Baudezernentin.",
+        "Wir verwenden Cookies nur mit Zustimmung der Nutzer, betonte der Datenschutzbeauftragte der Stadt.",
+        "Jetzt für unseren Newsletter anmelden können sich auch Vereine, teilte die Stadt mit.",
     ]);
     assert_all_kept(&[
         "Nowe ścieżki rowerowe w centrum",
