@@ -514,17 +514,24 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
     if text.contains('@') || text.to_lowercase().contains("follow") {
         return true;
     }
-    let name: Vec<&str> = text.split_whitespace().take(2).collect();
-    if name.len() < 2 {
-        return false;
-    }
+    // The bio starts the block, or the line under its header (`About the
+    // author`).
+    let names: Vec<Vec<&str>> = text
+        .lines()
+        .take(2)
+        .map(|line| line.split_whitespace().take(2).collect::<Vec<&str>>())
+        .filter(|name| name.len() == 2)
+        .collect();
     views
         .iter()
         .take(BYLINE_SEARCH_BLOCKS.min(index))
         .any(|view| {
-            view.lines
-                .first()
-                .is_some_and(|line| is_byline(line) && name.iter().all(|word| line.contains(word)))
+            view.lines.first().is_some_and(|line| {
+                is_byline(line)
+                    && names
+                        .iter()
+                        .any(|name| name.iter().all(|word| line.contains(word)))
+            })
         })
 }
 
@@ -1153,6 +1160,20 @@ mod tests {
             "Zobacz także, jak zmieniły się ceny biletów w ciągu roku.",
             "He sold the photos to PAP after the summit.",
         ]);
+    }
+
+    #[test]
+    fn a_bio_under_its_header_goes_with_it_when_it_names_the_byline() {
+        let bio = "About the author\nRuth Kane covers health for the Courier. She joined in 2015.";
+        assert_eq!(
+            run(&["By Ruth Kane", BODY, MORE, bio]),
+            [true, true, true, false]
+        );
+        // A book review's note on the book's author is the article's.
+        let review = "About the author\nTom Hale grew up in Whitby and worked on trawlers.";
+        assert_eq!(run(&["By Ruth Kane", BODY, MORE, review]), [true; 4]);
+        let line = "About the author’s new book, the critics were divided.";
+        assert_eq!(run(&["By Ruth Kane", BODY, MORE, line]), [true; 4]);
     }
 
     #[test]
