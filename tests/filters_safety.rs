@@ -36,6 +36,12 @@ fn prose_mentioning_boilerplate_words_is_kept() {
         "Share prices in the company fell by 12% after the announcement, wiping £40m off its value.",
         "Don't miss the deadline: register for the vote by Friday.",
         "Stay informed: sign up for the city's emergency alerts, officials urged residents on Tuesday.",
+        "The council said it would read more about cookies before deciding on the new website.",
+        "Subscribers only pay for the print edition in the first year, under the new pricing.",
+        "This article is for subscribers of the old print edition who asked about the refund.",
+        "Posted in Transport for London’s review, the notice was taken down within a day.",
+        "Open menus at the new restaurant change every week, the owner explained.",
+        "Newsletter\nThe paper’s newsletter now reaches 40,000 readers every morning.\nIt began as a single sheet in 2019.",
         MORE_EN,
     ]);
 }
@@ -137,6 +143,24 @@ fn other_languages_are_safe_too() {
         "Реклама на фасадах исторических зданий будет запрещена с первого января, сообщили в мэрии.",
         "Депутаты обсудили законопроект о рекламе и решили вернуться к нему осенью.",
         "Министерство призвало жителей подписываться на телеграм-канал МЧС, чтобы получать предупреждения о паводке.",
+    ]);
+    assert_all_kept(&[
+        "Νέα δρομολόγια λεωφορείων στη Θεσσαλονίκη",
+        "Τα σχόλια των κατοίκων στη δημόσια διαβούλευση ήταν κυρίως θετικά, αν και πολλοί ζήτησαν περισσότερες στάσεις.",
+        "Η διαφήμιση του έργου στα τοπικά κανάλια κόστισε 40.000 ευρώ, σύμφωνα με τον προϋπολογισμό του δήμου.",
+        "Σχόλια και προτάσεις μπορούν να υποβληθούν έως τις 30 Ιουνίου.",
+        "Κοινοποίηση των στοιχείων στην εφορία είναι πλέον υποχρεωτική για όλες τις επιχειρήσεις.",
+    ]);
+    assert_all_kept(&[
+        "Neue Radwege in der Innenstadt",
+        "Auch interessant ist, dass die Brücke weniger kostet als geplant, sagte die Baudezernentin.",
+        "Wir verwenden Cookies nur mit Zustimmung der Nutzer, betonte der Datenschutzbeauftragte der Stadt.",
+        "Jetzt für unseren Newsletter anmelden können sich auch Vereine, teilte die Stadt mit.",
+    ]);
+    assert_all_kept(&[
+        "Nowe ścieżki rowerowe w centrum",
+        "Zobacz także, jak zmieniły się ceny biletów w ciągu ostatniego roku, radzi rzecznik przewoźnika.",
+        "Fot. z archiwum rodziny pokazuje most jeszcze przed wojną, a dziś stoi w muzeum.",
     ]);
     assert_all_kept(&[
         "الحكومة تحظر الإعلان عن السجائر في الشوارع",

@@ -2,8 +2,10 @@
 //! markers, link lists, tags, breadcrumbs, bios, captions and the rest,
 //! found by the rules of `rules.rs` and weighed here against where they sit.
 //!
-//! A block is a candidate when its first line matches a `start` rule, or
-//! when every line matches some `block` rule. Each line is tested against
+//! A block is a candidate when its first line matches a `start` rule,
+//! when every line matches some `block` rule, or when it is a form: a
+//! newsletter or cookie box ending in its button, which may stand under a
+//! heading and a line of blurb that no rule knows. Each line is tested against
 //! all rules in one pass of one automaton, and only short lines are tested at
 //! all, so long paragraphs cost almost nothing. A candidate is dropped when
 //! its rules' positions allow it: anywhere, in the page furniture above the
@@ -192,8 +194,9 @@ fn candidate<'r>(
         }
     }
     // Most blocks are article text, whose first line no rule covers; their
-    // other lines need no look.
-    if view.first_line_hits(rules).is_empty() {
+    // other lines need no look, unless the block is short enough to be a
+    // form under a heading of its own.
+    if view.first_line_hits(rules).is_empty() && !may_be_form(view) {
         return None;
     }
     let hits = view.line_hits(rules);
@@ -207,12 +210,9 @@ fn candidate<'r>(
             .filter(usable)
             .filter(|rule| !(speaks_to_reader(rule) && reported()))
             .collect();
-        if matching.is_empty() {
-            break;
-        }
         lines.push(matching);
     }
-    if lines.len() == view.lines.len() {
+    if lines.iter().all(|rules| !rules.is_empty()) {
         return Some(Candidate {
             lines,
             header_with_list: false,
@@ -235,7 +235,93 @@ fn candidate<'r>(
             header_with_list: true,
         });
     }
-    None
+    form_under_heading(view, &lines)
+}
+
+/// The categories whose boxes end in buttons: a newsletter sign-up form,
+/// a cookie banner. Such a box holds together wherever it stands: its
+/// buttons vouch for its offer or banner, which alone might be a sentence
+/// of the story, and the offer or banner for its buttons.
+const FORM_CATEGORIES: &[&str] = &["cookie-consent", "newsletter"];
+
+/// The most lines of a form that no rule covers: its heading and a line
+/// of blurb (`Get our weekly round-up`, `The best of our journalism, every
+/// morning.`).
+const FORM_FREE_LINES: usize = 2;
+
+/// The longest line of a form that no rule covers (characters).
+const FORM_FREE_LINE_MAX_CHARS: usize = 120;
+
+/// Whether the block is short enough to be a form under a heading.
+fn may_be_form(view: &BlockView) -> bool {
+    (3..=START_RULE_MAX_LINES).contains(&view.lines.len()) && view.chars <= START_RULE_MAX_CHARS
+}
+
+/// A form (see [`form_category`]) under a heading and a line of blurb
+/// that no rule knows. The heading alone never makes the block a
+/// candidate: the covered lines must be a whole form of their own, at
+/// least two lines after the last free one.
+fn form_under_heading<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option<Candidate<'r>> {
+    if !may_be_form(view) {
+        return None;
+    }
+    let free: Vec<usize> = (0..lines.len())
+        .filter(|&index| lines[index].is_empty())
+        .collect();
+    let last_free = *free.last()?;
+    if free.len() > FORM_FREE_LINES
+        || lines.len() - last_free - 1 < 2
+        || free
+            .iter()
+            .any(|&index| view.lines[index].chars().count() > FORM_FREE_LINE_MAX_CHARS)
+    {
+        return None;
+    }
+    let covered: Vec<Vec<&Rule>> = lines
+        .iter()
+        .filter(|rules| !rules.is_empty())
+        .cloned()
+        .collect();
+    let category = form_category(&covered)?;
+    let lines = covered
+        .into_iter()
+        .map(|rules| {
+            rules
+                .into_iter()
+                .filter(|rule| rule.category == category)
+                .collect()
+        })
+        .collect();
+    Some(Candidate {
+        lines,
+        header_with_list: false,
+    })
+}
+
+/// The form category of a block of several lines, each covered by a rule
+/// of that category, whose last line is a button (a `near` rule) and
+/// another line an offer, a field or a banner (a rule that holds on its
+/// own somewhere).
+fn form_category(lines: &[Vec<&Rule>]) -> Option<&'static str> {
+    let (last, others) = lines.split_last()?;
+    if others.is_empty() {
+        return None;
+    }
+    FORM_CATEGORIES.iter().copied().find(|&category| {
+        let of = |rule: &&&Rule| rule.category == category;
+        lines.iter().all(|rules| rules.iter().any(|rule| of(&rule)))
+            && last.iter().any(|rule| of(&rule) && rule.positions.near)
+            && others
+                .iter()
+                .flatten()
+                .any(|rule| of(&rule) && !near_only(rule))
+    })
+}
+
+/// A rule that only holds next to furniture of its category: a button, a
+/// link.
+fn near_only(rule: &Rule) -> bool {
+    rule.positions.near && !rule.positions.top && !rule.positions.bottom
 }
 
 /// The categories of text that speaks to the reader: banners, prompts,
@@ -334,8 +420,22 @@ impl Place<'_> {
 
 /// The rule that lets the candidate be dropped where it is, if every line
 /// has one. A `near` line is also satisfied by another line of the same
-/// block matched, without `near`, for the same category.
+/// block matched, without `near`, for the same category. A form (see
+/// [`form_category`]) is dropped anywhere, for its offer or banner.
 fn satisfied<'r>(candidate: &Candidate<'r>, place: &Place) -> Option<&'r Rule> {
+    placed(candidate, place).or_else(|| {
+        let category = form_category(&candidate.lines)?;
+        candidate
+            .lines
+            .iter()
+            .flatten()
+            .copied()
+            .find(|rule| rule.category == category && !near_only(rule))
+    })
+}
+
+/// [`satisfied`] by the rules' positions alone.
+fn placed<'r>(candidate: &Candidate<'r>, place: &Place) -> Option<&'r Rule> {
     let anchored_here = |rule: &Rule| {
         rule.positions.anywhere()
             || (rule.positions.top && place.in_top)
@@ -414,17 +514,24 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
     if text.contains('@') || text.to_lowercase().contains("follow") {
         return true;
     }
-    let name: Vec<&str> = text.split_whitespace().take(2).collect();
-    if name.len() < 2 {
-        return false;
-    }
+    // The bio starts the block, or the line under its header (`About the
+    // author`).
+    let names: Vec<Vec<&str>> = text
+        .lines()
+        .take(2)
+        .map(|line| line.split_whitespace().take(2).collect::<Vec<&str>>())
+        .filter(|name| name.len() == 2)
+        .collect();
     views
         .iter()
         .take(BYLINE_SEARCH_BLOCKS.min(index))
         .any(|view| {
-            view.lines
-                .first()
-                .is_some_and(|line| is_byline(line) && name.iter().all(|word| line.contains(word)))
+            view.lines.first().is_some_and(|line| {
+                is_byline(line)
+                    && names
+                        .iter()
+                        .any(|name| name.iter().all(|word| line.contains(word)))
+            })
         })
 }
 
@@ -939,6 +1046,134 @@ mod tests {
             run(&["By Tom Hale", BODY, MORE, bio]),
             [true, true, true, true]
         );
+    }
+
+    #[test]
+    fn greek_furniture_is_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Διαφήμιση",
+            "ΔΙΑΦΗΜΙΣΗ",
+            "Διαβάστε επίσης: Πώς θα κινούνται τα λεωφορεία το καλοκαίρι",
+            "Κοινοποίηση\nFacebook\nX",
+            "Ετικέτες: συγκοινωνίες, Πάτρα",
+            "Φωτογραφία: Eurokinissi",
+            "Εγγραφείτε στο newsletter μας",
+        ]);
+        let related = [
+            BODY,
+            MORE,
+            "Σχετικά άρθρα",
+            "Κλειστοί δρόμοι στο κέντρο το Σάββατο",
+            "Νέοι ποδηλατόδρομοι στην παραλία",
+        ];
+        assert_eq!(run(&related), [true, true, false, false, false]);
+        assert_each_kept_in_an_article(&[
+            "Η διαφήμιση του έργου κόστισε 40.000 ευρώ, σύμφωνα με τον δήμο.",
+            "Διαβάστε επίσης τους όρους του διαγωνισμού πριν υποβάλετε αίτηση.",
+            "Κοινοποίηση των στοιχείων στην εφορία είναι πλέον υποχρεωτική.",
+            "Ετικέτες με τις τιμές πρέπει να υπάρχουν σε κάθε προϊόν του καταστήματος.",
+        ]);
+    }
+
+    #[test]
+    fn a_form_holds_together_anywhere() {
+        assert_each_dropped_in_an_article(&[
+            "Wir verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten.\nAlle akzeptieren\nEinstellungen",
+            "We value your privacy\nWe and our partners use cookies to store and access information on your device.\nI Accept\nShow Purposes",
+            "Este site utiliza cookies.\nAceitar",
+            "Este sitio web utiliza cookies.\nAceptar",
+            "Questo sito utilizza cookie.\nAccetta",
+            "Ta strona używa plików cookies.\nAkceptuję",
+            "Мы используем файлы cookie.\nПринять",
+            "Deze website maakt gebruik van cookies.\nAccepteren",
+            "Bu site çerez kullanmaktadır.\nKabul et",
+            "Χρησιμοποιούμε cookies για να βελτιώσουμε την εμπειρία σας.\nΑποδοχή",
+            "Jetzt für unseren Newsletter anmelden",
+        ]);
+        // A banner alone in the body may be a sentence of the story.
+        assert_eq!(
+            run(&[
+                BODY,
+                "Wir verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten.",
+                MORE
+            ]),
+            [true; 3]
+        );
+        // A speaker's words are no banner, and a button does not make them one.
+        assert_eq!(
+            run(&[
+                BODY,
+                "We use cookies to follow readers, the regulator said.\nAccept",
+                MORE
+            ]),
+            [true; 3]
+        );
+    }
+
+    #[test]
+    fn a_form_under_a_heading_is_dropped_but_a_heading_alone_takes_nothing() {
+        assert_each_dropped_in_an_article(&[
+            "Get the Friday harbour round-up\nSign up to our newsletter for the week's best local stories.\nEnter your email\nSign up",
+            "Newsletter sign-up\nThe best of our reporting, every weekday morning.\nEmail address\nSign me up",
+            "Don’t miss a story\nGet our morning briefing in your inbox.\nSubscribe",
+            "Newsletter\nDie wichtigsten Nachrichten von der Küste jeden Morgen per E-Mail.\nIhre E-Mail-Adresse\nJetzt kostenlos anmelden",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Newsletter\nOur newsletter has doubled its readership since the campaign began.",
+            "Newsletter\nThe paper’s newsletter reaches 40,000 readers.\nIt began in 2019.",
+            "How to take part\nEnter your email to book a place on the tour.\nRegister",
+            "Our newsletter\nIt began as a single sheet.\nIt now has 40,000 readers.\nSign up",
+        ]);
+    }
+
+    #[test]
+    fn navigation_paywall_tags_and_links_in_more_languages_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Pular para o conteúdo",
+            "Naar hoofdinhoud",
+            "This article is for subscribers only. Subscribe now to continue reading.",
+            "Posted in Transport | Tagged buses, council",
+            "Fot. PAP",
+            "Auch interessant: Neue Radwege in der Innenstadt",
+            "อ่านข่าวที่เกี่ยวข้อง",
+        ]);
+        for furniture in ["Sign in | Register", "Open menu"] {
+            assert_eq!(
+                run(&[furniture, BODY, MORE]),
+                [false, true, true],
+                "{furniture}"
+            );
+        }
+        let list = [
+            BODY,
+            MORE,
+            "Zobacz także",
+            "Nowe ścieżki rowerowe w centrum",
+            "Drożeją bilety komunikacji miejskiej",
+        ];
+        assert_eq!(run(&list), [true, true, false, false, false]);
+        assert_each_kept_in_an_article(&[
+            "Posted in Transport for London’s review, the notice was taken down within a day.",
+            "Open menus at the new restaurant change every week.",
+            "Subscribers only pay for the print edition in the first year.",
+            "Auch interessant ist, dass die Brücke weniger kostet als geplant.",
+            "Zobacz także, jak zmieniły się ceny biletów w ciągu roku.",
+            "He sold the photos to PAP after the summit.",
+        ]);
+    }
+
+    #[test]
+    fn a_bio_under_its_header_goes_with_it_when_it_names_the_byline() {
+        let bio = "About the author\nRuth Kane covers health for the Courier. She joined in 2015.";
+        assert_eq!(
+            run(&["By Ruth Kane", BODY, MORE, bio]),
+            [true, true, true, false]
+        );
+        // A book review's note on the book's author is the article's.
+        let review = "About the author\nTom Hale grew up in Whitby and worked on trawlers.";
+        assert_eq!(run(&["By Ruth Kane", BODY, MORE, review]), [true; 4]);
+        let line = "About the author’s new book, the critics were divided.";
+        assert_eq!(run(&["By Ruth Kane", BODY, MORE, line]), [true; 4]);
     }
 
     #[test]
