@@ -81,10 +81,11 @@ def script_of(code_point, category):
     global RARE_SCRIPT_WORDS
     if RARE_SCRIPT_WORDS is None:
         RARE_SCRIPT_WORDS = rare_script_words()
-    if category[0] in "MP":
+    if category[0] in "MPS":
         # A French `à`, a no-break space and `»` read as windows-1252
-        # bytes spell a Samaritan sign: such marks and punctuation must
-        # cost what their scripts' letters cost.
+        # bytes spell a Samaritan sign: such marks, punctuation and
+        # symbols (`YI RADICAL …`) must cost what their scripts' letters
+        # cost.
         words = unicodedata.name(chr(code_point), "").split()
         if words and words[0] in RARE_SCRIPT_WORDS:
             return len(SCRIPTS) - 1

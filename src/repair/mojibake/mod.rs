@@ -1564,9 +1564,12 @@ fn letters_shape_evidence(chars: &[char], sequence: &detect::Sequence) -> Option
     })
 }
 
-/// A closing quote or a dash, which may end a word in real text.
+/// A closing quote, a dash, an ellipsis or a trademark sign, which may
+/// end a word in real text (`“` and `‘` close quotations in German,
+/// Czech, Hungarian and Albanian: `„SHQIPË“`; brands in capitals carry
+/// `™` and `®`: `NESCAFÉ™`).
 fn ends_a_word(c: char) -> bool {
-    matches!(c, '’' | '”' | '»' | '…' | '–' | '—')
+    matches!(c, '’' | '”' | '»' | '…' | '–' | '—' | '“' | '‘' | '™' | '®')
 }
 
 /// Whether the sequence may end a word: no letter or digit follows it,

@@ -310,7 +310,11 @@ fn char_cost_of(c: char, class: Class) -> f32 {
         // Text is NFC: Latin combining accents rarely stand alone, while the
         // marks of Thai, Indic, Hebrew and Arabic writing are everyday.
         Kind::Mark => match c as u32 {
-            0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => 3.0,
+            // Latin combining accents, and Cyrillic titlos and the like
+            // (Church Slavonic, never news text: `PERÒ…` reads as U+0485).
+            0x300..=0x36F | 0x483..=0x489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => {
+                3.0
+            }
             _ if class.script == Script::Rare => RARE_COST,
             _ => 0.0,
         },
@@ -321,7 +325,7 @@ fn char_cost_of(c: char, class: Class) -> f32 {
             '²' | '³' | '¹' | '½' | '¼' | '¾' => 0.6,
             _ => 1.0,
         },
-        Kind::Punctuation if class.script == Script::Rare => RARE_COST,
+        Kind::Punctuation | Kind::Symbol if class.script == Script::Rare => RARE_COST,
         Kind::Punctuation => punctuation_cost(c),
         Kind::Symbol => symbol_cost(c),
     }
@@ -401,6 +405,20 @@ fn punctuation_cost(c: char) -> f32 {
         '†' | '‡' | '‰' | '‐' | '‛' | '‟' | '§' | '¶' => 0.8,
         _ if !c.is_ascii() => 0.8,
         _ => 0.0,
+    }
+}
+
+/// The script whose text alone uses the punctuation mark `c` (none for
+/// shared marks, and for CJK marks, which follow Latin words in Chinese
+/// and Japanese text).
+fn punctuation_script(c: char) -> Option<Script> {
+    match c {
+        '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{6D4}' => Some(Script::Arabic),
+        '\u{5BE}' | '\u{5F3}' | '\u{5F4}' => Some(Script::Hebrew),
+        '\u{55A}'..='\u{55F}' | '\u{589}' => Some(Script::Armenian),
+        '\u{E4F}' | '\u{E5A}' | '\u{E5B}' => Some(Script::Thai),
+        '\u{964}' | '\u{965}' => Some(Script::Indic),
+        _ => None,
     }
 }
 
@@ -520,7 +538,8 @@ impl Traits {
     /// Everything [`pair_cost_of`] reads about `c`, one side of a pair, as
     /// one number: two characters with the same key cost the same beside
     /// any third one. Besides the traits, a few characters are compared
-    /// by themselves, and ASCII letters by whether they are small vowels.
+    /// by themselves, ASCII letters by whether they are small vowels, and
+    /// punctuation by the script that alone uses it.
     fn pair_key(self, c: char) -> u64 {
         let special = match c {
             '‚' | 'Ä' | 'ß' | '°' => c,
@@ -528,7 +547,9 @@ impl Traits {
             _ if c.is_ascii_alphabetic() => 'b',
             _ => '\0',
         };
-        (self.class.script as u64) << 48
+        let punctuation_of = punctuation_script(c).map_or(0, |script| script as u64 + 1);
+        punctuation_of << 56
+            | (self.class.script as u64) << 48
             | (self.class.kind as u64) << 40
             | u64::from(self.flags) << 24
             | u64::from(c.is_ascii()) << 23
@@ -714,6 +735,15 @@ fn pair_cost_of(a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
     let mut cost = 0.0;
     if class_a.is_letter() && class_b.is_letter() {
         cost += letter_pair_cost(class_a, class_b);
+    }
+    // The punctuation of one script right after a letter of another
+    // (`KÖZÉRDEK۔`, an Arabic full stop after a Latin word).
+    if class_a.is_letter() {
+        if let Some(script) = punctuation_script(b) {
+            if !compatible(class_a.script, script) {
+                cost += 2.0;
+            }
+        }
     }
     if traits_a.has(QUIET) && traits_b.has(QUIET) {
         return cost;
@@ -1138,6 +1168,17 @@ mod tests {
             } else if !compatible(class_a.script, class_b.script) {
                 cost += 3.0;
             }
+        }
+        if class_a.is_letter()
+            && punctuation_script(b).is_some_and(|script| !compatible(class_a.script, script))
+        {
+            cost += 2.0;
+        }
+        if class_b.kind == Kind::Punctuation
+            && class_a.is_letter()
+            && !compatible(class_a.script, class_b.script)
+        {
+            cost += 3.0;
         }
         if is_box_drawing(a) && is_box_drawing(b) {
             // Lines and frames drawn with box characters are real text.
