@@ -174,9 +174,44 @@ fn is_commenter_name(line: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
             && !word.ends_with('.')
     };
+    // The particles of Dutch, German, French, Spanish, Portuguese and
+    // Italian names (`Jan de Vries`, `Ana dos Santos`), never first or last.
+    let particle = |word: &str| {
+        matches!(
+            word,
+            "van"
+                | "de"
+                | "der"
+                | "den"
+                | "von"
+                | "zu"
+                | "da"
+                | "das"
+                | "do"
+                | "dos"
+                | "del"
+                | "della"
+                | "di"
+                | "du"
+                | "le"
+                | "la"
+                | "y"
+                | "e"
+                | "ter"
+                | "ten"
+                | "op"
+        )
+    };
     match words[..] {
         [single] => capitalised(single) || user_name(single),
-        _ => words.iter().all(|word| capitalised(word) || initial(word)),
+        [first, ref middle @ .., last] => {
+            (capitalised(first) || initial(first))
+                && (capitalised(last) || initial(last))
+                && middle
+                    .iter()
+                    .all(|word| capitalised(word) || initial(word) || particle(word))
+        }
+        [] => false,
     }
 }
 
@@ -349,6 +384,7 @@ mod tests {
                 "Joe Bloggs\nAt last. This should have been done years ago, not now.",
                 "Peter K.\nSuper, endlich fährt der Bus auch abends.",
                 "jsmith42\nWhat about the weekend services on the other routes?",
+                "Jan de Vries\nEindelijk. Dit had jaren geleden al moeten gebeuren.",
             ] {
                 assert_eq!(
                     run(&[BODY, marker, comment, "Reply"]),
