@@ -252,12 +252,13 @@ fn clean_document(
     notes: &mut Vec<Note>,
 ) -> Result<Vec<u8>, Outcome> {
     let forced = settings.forced_encoding.as_deref();
-    // Without a report to write, the changes are not read.
+    // Without a report to write, the changes are not read: merged, they
+    // take no memory for each of the millions of repairs a long text may need.
     let result = match settings.explain {
         Some(_) => settings.cleaner.clean_bytes(original, forced),
         None => settings
             .cleaner
-            .clean_bytes_without_change_texts(original, forced),
+            .clean_bytes_with_merged_changes(original, forced),
     };
     match result {
         Ok(cleaned) => {

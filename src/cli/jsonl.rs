@@ -592,12 +592,13 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
         },
     };
     let is_null = raw_text == "null";
-    // Without a report to write, the changes are not read.
+    // Without a report to write, the changes are not read: merged, they
+    // take no memory for each of the millions of repairs a long text may need.
     let buffer = CLEANED_BUFFER.take();
     let mut cleaned = if options.annotate || options.explain.is_some() {
         cleaner.clean_reusing(&original, buffer)
     } else {
-        cleaner.clean_without_change_texts_reusing(&original, buffer)
+        cleaner.clean_with_merged_changes_reusing(&original, buffer)
     };
     // A document ends in one line break, but a record's text usually has
     // none; adding one to every record would make clean records "change".

@@ -375,12 +375,15 @@ fn repair_line<'r>(
     }
     for segment in segments.iter() {
         if let Some(reason) = segment.reason {
-            changes.push(Change::repair(
-                reason,
-                line_offset + segment.original.start,
-                &line[segment.original.clone()],
-                segment.text.as_str(),
-            ));
+            crate::report::push_repair(
+                changes,
+                Change::repair(
+                    reason,
+                    line_offset + segment.original.start,
+                    &line[segment.original.clone()],
+                    segment.text.as_str(),
+                ),
+            );
         }
     }
     Some(current.as_str())
