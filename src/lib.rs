@@ -146,6 +146,16 @@ impl Cleaner {
         report::without_texts(|| self.clean_reusing(text, buffer))
     }
 
+    /// [`Cleaner::clean_without_change_texts_reusing`], with each repair
+    /// that follows a repair of the same reason counted into that change
+    /// (its `count`) rather than kept as a change of its own. The text is
+    /// the same. For callers that only tell whether anything changed: a
+    /// text with millions of repairs then needs no memory for a change
+    /// per repair.
+    pub fn clean_with_merged_changes_reusing(&self, text: &str, buffer: String) -> Cleaned {
+        report::merging_repairs(|| self.clean_reusing(text, buffer))
+    }
+
     /// Decodes `bytes` (BOM, UTF-8, detection or the `forced` encoding
     /// label) and cleans the text.
     pub fn clean_bytes(&self, bytes: &[u8], forced: Option<&str>) -> Result<Cleaned, Error> {
@@ -160,6 +170,18 @@ impl Cleaner {
         forced: Option<&str>,
     ) -> Result<Cleaned, Error> {
         self.decode_and_clean(bytes, forced, |text| self.clean_without_change_texts(text))
+    }
+
+    /// [`Cleaner::clean_bytes`] with changes merged as
+    /// [`Cleaner::clean_with_merged_changes_reusing`] merges them.
+    pub fn clean_bytes_with_merged_changes(
+        &self,
+        bytes: &[u8],
+        forced: Option<&str>,
+    ) -> Result<Cleaned, Error> {
+        self.decode_and_clean(bytes, forced, |text| {
+            self.clean_with_merged_changes_reusing(text, String::new())
+        })
     }
 
     fn decode_and_clean(

@@ -11,6 +11,42 @@ thread_local! {
     /// Whether the changes made on this thread keep the text before and
     /// after them; see [`without_texts`].
     static WITH_TEXTS: Cell<bool> = const { Cell::new(true) };
+    /// Whether repairs made on this thread are merged into the change
+    /// before them when that is a repair of the same reason; see
+    /// [`merging_repairs`].
+    static MERGE_REPAIRS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `work` as [`without_texts`] does, and with each repair that
+/// follows a repair of the same reason counted into it (its `count`
+/// grows; the first one's position stays) instead of recorded on its own:
+/// a text with millions of repairs then keeps a handful of changes, not
+/// one per repair.
+pub(crate) fn merging_repairs<T>(work: impl FnOnce() -> T) -> T {
+    /// Puts the setting back, even when `work` panics.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            MERGE_REPAIRS.set(self.0);
+        }
+    }
+    let _restore = Restore(MERGE_REPAIRS.replace(true));
+    without_texts(work)
+}
+
+/// Records `change`, a repair, in `changes`: on its own, or counted into
+/// the last change when [`merging_repairs`] asks for that and the last
+/// change is a repair of the same reason.
+pub(crate) fn push_repair(changes: &mut Vec<Change>, change: Change) {
+    if MERGE_REPAIRS.get() {
+        if let Some(last) = changes.last_mut() {
+            if last.action == Action::Repair && last.reason == change.reason {
+                last.count += change.count;
+                return;
+            }
+        }
+    }
+    changes.push(change);
 }
 
 /// Runs `work` with the changes it makes on this thread keeping their

@@ -218,6 +218,71 @@ fn in_place_with_backup_keeps_the_originals_of_changed_files() {
 }
 
 #[test]
+fn in_place_with_backup_leaves_the_backups_of_an_earlier_run_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    article_tree(root);
+    newsclean()
+        .args(["-i", "--backup", ".orig"])
+        .arg(root)
+        .assert()
+        .success();
+    newsclean()
+        .args(["-i", "--backup", ".orig"])
+        .arg(root)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "newsclean: {}: skipped: a backup (its name ends with the --backup suffix \".orig\")",
+            root.join("a.txt.orig").display()
+        )))
+        .stderr(predicate::str::contains(
+            "5 files, 0 changed, 2 skipped, 0 failed",
+        ));
+    assert_eq!(fs::read_to_string(root.join("a.txt.orig")).unwrap(), UNTIDY);
+    assert_eq!(
+        fs::read_to_string(root.join("world/b.txt.orig")).unwrap(),
+        UNTIDY
+    );
+    assert_eq!(
+        files_under(root),
+        [
+            "a.txt",
+            "a.txt.orig",
+            "clean.txt",
+            "world/b.txt",
+            "world/b.txt.orig"
+        ]
+        .map(PathBuf::from)
+    );
+    // A file named on the command line is cleaned whatever its name.
+    newsclean()
+        .args(["-i", "--backup", ".orig"])
+        .arg(root.join("a.txt.orig"))
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(root.join("a.txt.orig")).unwrap(), TIDY);
+}
+
+#[test]
+fn an_empty_backup_suffix_is_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    article_tree(folder.path());
+    newsclean()
+        .args(["-i", "--backup", ""])
+        .arg(folder.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--backup needs a non-empty SUFFIX",
+        ));
+    assert_eq!(
+        fs::read_to_string(folder.path().join("a.txt")).unwrap(),
+        UNTIDY
+    );
+}
+
+#[test]
 fn check_lists_what_would_change_and_exits_1() {
     let folder = tempfile::tempdir().unwrap();
     let root = folder.path();

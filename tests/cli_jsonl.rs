@@ -101,6 +101,30 @@ fn malformed_lines_are_reported_with_their_number_and_kept() {
 }
 
 #[test]
+fn a_text_with_an_unpaired_surrogate_escape_is_named_as_such_and_kept() {
+    let input = concat!(
+        "{\"text\":\"\\ud800 x\"}\n",
+        "{\"text\":\"ok \\ud83d\\ude00 then \\\\ud800 \\udc00 lone\"}\n",
+        "{\"text\":\"pair \\ud83d\\ude00 only\"}\n",
+    );
+    let expected = input;
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(expected)
+        .stderr(predicate::str::contains(
+            "newsclean: <stdin>: line 1: field \"text\" is not valid Unicode: it holds the unpaired surrogate escape \\ud800 (passed through unchanged)",
+        ))
+        .stderr(predicate::str::contains(
+            "line 2: field \"text\" is not valid Unicode: it holds the unpaired surrogate escape \\udc00 (passed through unchanged)",
+        ))
+        .stderr(predicate::str::contains("line 3").not())
+        .stderr(predicate::str::contains("not a string").not());
+}
+
+#[test]
 fn annotate_adds_the_changes_and_versions() {
     let assert = newsclean()
         .args(["--jsonl", "--annotate"])

@@ -92,6 +92,44 @@ fn dash_o_writes_a_file_and_refuses_to_replace_one_without_force() {
 }
 
 #[test]
+fn an_output_onto_its_own_input_is_refused_and_nothing_is_written() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("od.txt");
+    fs::write(&input, UNTIDY).unwrap();
+    let message = "od.txt: writing: the output file is the input file itself; nothing written";
+    // --out-dir mirroring a file onto itself, with and without --force.
+    for force in [true, false] {
+        let mut command = newsclean();
+        command
+            .current_dir(folder.path())
+            .args(["od.txt", "--out-dir", "."]);
+        if force {
+            command.arg("-f");
+        }
+        command
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!("newsclean: ./{message}")));
+        assert_eq!(fs::read_to_string(&input).unwrap(), UNTIDY);
+    }
+    // -o naming the input under another spelling.
+    let mut command = newsclean();
+    command
+        .arg(&input)
+        .arg("-f")
+        .arg("-o")
+        .arg(folder.path().join(".").join("od.txt"));
+    command
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(message));
+    assert_eq!(fs::read_to_string(&input).unwrap(), UNTIDY);
+    let names: Vec<_> = fs::read_dir(folder.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "nothing written: {names:?}");
+}
+
+#[test]
 fn stdin_can_go_to_a_named_file() {
     let folder = tempfile::tempdir().unwrap();
     let output = folder.path().join("clean.txt");

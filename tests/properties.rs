@@ -204,6 +204,27 @@ const WRONG_CODECS: &[&str] = &[
     "windows-1257",
 ];
 
+/// How many repairs and drops of each reason `changes` count.
+fn change_counts(changes: &[newsclean::Change]) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for change in changes {
+        *counts.entry(change.reason.to_string()).or_default() += change.count;
+    }
+    counts
+}
+
+#[test]
+fn a_text_with_many_repairs_keeps_few_merged_changes() {
+    let cleaner = newsclean::Cleaner::new(Config::default());
+    let text = "caf\u{c3}\u{a9} &amp; word. ".repeat(2000);
+    let full = cleaner.clean(&text);
+    let merged = cleaner.clean_with_merged_changes_reusing(&text, String::new());
+    assert_eq!(merged.text, full.text);
+    assert!(full.changes.len() >= 4000, "{}", full.changes.len());
+    assert!(merged.changes.len() <= 4, "{:?}", merged.changes);
+    assert_eq!(change_counts(&merged.changes), change_counts(&full.changes));
+}
+
 fn cases(default: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
@@ -509,6 +530,22 @@ proptest! {
             }
             (Err(full), Err(bare)) => prop_assert_eq!(full.to_string(), bare.to_string()),
             (full, bare) => prop_assert!(false, "{:?} against {:?}", full.is_ok(), bare.is_ok()),
+        }
+    }
+
+    #[test]
+    fn merged_changes_count_the_same_repairs(bytes in scraped_bytes()) {
+        let cleaner = newsclean::Cleaner::new(Config::default());
+        let full = cleaner.clean_bytes(&bytes, None);
+        let merged = cleaner.clean_bytes_with_merged_changes(&bytes, None);
+        match (full, merged) {
+            (Ok(full), Ok(merged)) => {
+                prop_assert_eq!(&full.text, &merged.text);
+                prop_assert!(merged.changes.len() <= full.changes.len());
+                prop_assert_eq!(change_counts(&full.changes), change_counts(&merged.changes));
+            }
+            (Err(full), Err(merged)) => prop_assert_eq!(full.to_string(), merged.to_string()),
+            (full, merged) => prop_assert!(false, "{:?} against {:?}", full.is_ok(), merged.is_ok()),
         }
     }
 

@@ -294,6 +294,11 @@ impl Args {
             if self.reads_stdin() {
                 return Err("--in-place needs files or folders, not stdin".into());
             }
+            if self.backup.as_ref().is_some_and(|suffix| suffix.is_empty()) {
+                // An empty suffix names the file itself: the backup would
+                // be replaced by the cleaned text.
+                return Err("--backup needs a non-empty SUFFIX".into());
+            }
             return Ok(Destination::InPlace {
                 backup: self.backup.clone(),
             });

@@ -252,12 +252,13 @@ fn clean_document(
     notes: &mut Vec<Note>,
 ) -> Result<Vec<u8>, Outcome> {
     let forced = settings.forced_encoding.as_deref();
-    // Without a report to write, the changes are not read.
+    // Without a report to write, the changes are not read: merged, they
+    // take no memory for each of the millions of repairs a long text may need.
     let result = match settings.explain {
         Some(_) => settings.cleaner.clean_bytes(original, forced),
         None => settings
             .cleaner
-            .clean_bytes_without_change_texts(original, forced),
+            .clean_bytes_with_merged_changes(original, forced),
     };
     match result {
         Ok(cleaned) => {
@@ -459,10 +460,14 @@ fn deliver(
             *stdout = cleaned;
             Ok(())
         }
-        Destination::File(target) => write_new(target, &cleaned, settings.force)
-            .map_err(|error| write_new_error(target, &error)),
+        Destination::File(target) => {
+            refuse_own_input(target, path)?;
+            write_new(target, &cleaned, settings.force)
+                .map_err(|error| write_new_error(target, &error))
+        }
         Destination::OutDir(folder) => {
             let target = folder.join(relative.unwrap_or(Path::new("stdin.txt")));
+            refuse_own_input(&target, path)?;
             // Most files go to a folder an earlier file created: writing
             // first spares asking for the folder every time. Any failure
             // but an existing file takes the careful way, whose messages
@@ -522,6 +527,27 @@ fn deliver(
             }
             Ok(())
         }
+    }
+}
+
+/// Refuses an output file that is the input file itself (under another
+/// name, through a link, or as `--out-dir` mirrors it onto itself): it
+/// would replace the original, which only `--in-place` may do. Only an
+/// existing target is looked at closely, so a fresh output folder costs
+/// one look per file.
+fn refuse_own_input(target: &Path, input: Option<&Path>) -> Result<(), String> {
+    let Some(input) = input else {
+        return Ok(());
+    };
+    if std::fs::symlink_metadata(target).is_err() {
+        return Ok(());
+    }
+    match (std::fs::canonicalize(target), std::fs::canonicalize(input)) {
+        (Ok(target_found), Ok(input_found)) if target_found == input_found => Err(format!(
+            "{}: writing: the output file is the input file itself; nothing written (use --in-place to clean it in place)",
+            target.display()
+        )),
+        _ => Ok(()),
     }
 }
 

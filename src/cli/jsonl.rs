@@ -588,16 +588,17 @@ fn clean_record(line: &[u8], job: &Job, line_number: u64) -> RecordOutcome {
         None => match serde_json::from_str::<Option<String>>(raw_text) {
             Ok(Some(text)) => text,
             Ok(None) => String::new(),
-            Err(_) => return passed_through(format!("field {:?} is not a string", options.field)),
+            Err(_) => return passed_through(not_a_text(&options.field, raw_text)),
         },
     };
     let is_null = raw_text == "null";
-    // Without a report to write, the changes are not read.
+    // Without a report to write, the changes are not read: merged, they
+    // take no memory for each of the millions of repairs a long text may need.
     let buffer = CLEANED_BUFFER.take();
     let mut cleaned = if options.annotate || options.explain.is_some() {
         cleaner.clean_reusing(&original, buffer)
     } else {
-        cleaner.clean_without_change_texts_reusing(&original, buffer)
+        cleaner.clean_with_merged_changes_reusing(&original, buffer)
     };
     // A document ends in one line break, but a record's text usually has
     // none; adding one to every record would make clean records "change".
@@ -751,6 +752,55 @@ fn splice_all(line: &[u8], mut replacements: Vec<(Range<usize>, Replacement)>) -
     }
     output.extend_from_slice(&line[copied..]);
     Some(output)
+}
+
+/// Why the text field's raw value `raw` could not be read as a text: not
+/// a string at all, or a string whose `\u` escapes name half of a
+/// surrogate pair without the other half, which no Unicode text holds.
+fn not_a_text(field: &str, raw: &str) -> String {
+    if !raw.starts_with('"') {
+        return format!("field {field:?} is not a string");
+    }
+    match unpaired_surrogate_escape(raw) {
+        Some(escape) => format!(
+            "field {field:?} is not valid Unicode: it holds the unpaired surrogate escape {escape}"
+        ),
+        None => format!("field {field:?} is not a valid JSON string"),
+    }
+}
+
+/// The first `\uXXXX` escape in the JSON string `raw` that is half of a
+/// surrogate pair without its other half.
+fn unpaired_surrogate_escape(raw: &str) -> Option<&str> {
+    let bytes = raw.as_bytes();
+    let unit_at = |at: usize| -> Option<u16> {
+        let escape = bytes.get(at..at + 6)?;
+        if !escape.starts_with(b"\\u") {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&escape[2..]).ok()?, 16).ok()
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        let Some(unit) = unit_at(at) else {
+            // Any other escape is two bytes long.
+            at += 2;
+            continue;
+        };
+        match unit {
+            0xD800..=0xDBFF => match unit_at(at + 6) {
+                Some(0xDC00..=0xDFFF) => at += 12,
+                _ => return raw.get(at..at + 6),
+            },
+            0xDC00..=0xDFFF => return raw.get(at..at + 6),
+            _ => at += 6,
+        }
+    }
+    None
 }
 
 /// serde_json's messages end in "at line 1 column N", which misleads on a

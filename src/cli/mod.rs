@@ -108,6 +108,10 @@ fn run_with(args: &Args) -> Result<i32, Fatal> {
             no_ignore: args.no_ignore,
             follow: args.follow,
             exclude,
+            backup_suffix: match &destination {
+                Destination::InPlace { backup } => backup.clone(),
+                _ => None,
+            },
         };
         let entries = walk::collect(&args.paths, &options).map_err(Fatal::Usage)?;
         let batch = args.paths.len() > 1 || args.paths.iter().any(|path| path.is_dir());

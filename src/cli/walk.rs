@@ -8,6 +8,8 @@
 
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
+use std::ffi::{OsStr, OsString};
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
 
 /// How folders are walked.
@@ -19,6 +21,10 @@ pub struct WalkOptions {
     pub follow: bool,
     /// A folder never to walk into (the canonical output folder).
     pub exclude: Option<PathBuf>,
+    /// The `--backup` suffix of an in-place run: files found in folders
+    /// whose names end with it are the backups of an earlier run, and
+    /// cleaning them would replace the originals they keep.
+    pub backup_suffix: Option<OsString>,
 }
 
 /// One thing found.
@@ -103,6 +109,14 @@ fn walk_folder(root: &Path, options: &WalkOptions, entries: &mut Vec<Entry>) -> 
                 let path = entry.path().to_path_buf();
                 if kind.is_dir() {
                     continue;
+                } else if kind.is_file() && is_backup(&path, options.backup_suffix.as_deref()) {
+                    entries.push(Entry::Skipped {
+                        path,
+                        reason: format!(
+                            "a backup (its name ends with the --backup suffix {:?})",
+                            options.backup_suffix.as_deref().unwrap_or_default()
+                        ),
+                    });
                 } else if kind.is_file() {
                     let relative = path
                         .strip_prefix(root)
@@ -125,6 +139,16 @@ fn walk_folder(root: &Path, options: &WalkOptions, entries: &mut Vec<Entry>) -> 
         }
     }
     Ok(())
+}
+
+/// Whether `path`'s file name ends with the backup suffix (an empty
+/// suffix marks nothing).
+fn is_backup(path: &Path, suffix: Option<&OsStr>) -> bool {
+    let Some(suffix) = suffix.filter(|suffix| !suffix.is_empty()) else {
+        return false;
+    };
+    path.file_name()
+        .is_some_and(|name| name.as_bytes().ends_with(suffix.as_bytes()))
 }
 
 /// A symbolic-link loop is a property of the tree, not a failure to read

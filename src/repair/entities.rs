@@ -34,12 +34,15 @@ pub fn decode<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
                 let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
                 out.push_str(&text[copied..start]);
                 out.push_str(&decoded);
-                changes.push(Change::repair(
-                    REASON,
-                    start,
-                    &text[start..start + consumed],
-                    decoded.as_str(),
-                ));
+                crate::report::push_repair(
+                    changes,
+                    Change::repair(
+                        REASON,
+                        start,
+                        &text[start..start + consumed],
+                        decoded.as_str(),
+                    ),
+                );
                 copied = start + consumed;
                 search = copied;
             }

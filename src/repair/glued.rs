@@ -123,16 +123,19 @@ pub fn fix<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
             start => start,
         };
         let after_end = word_end(text, position);
-        changes.push(Change::repair(
-            "glued.sentence",
-            position - 1,
-            &text[before_start..after_end],
-            format!(
-                "{} {}",
-                &text[before_start..position],
-                &text[position..after_end]
+        crate::report::push_repair(
+            changes,
+            Change::repair(
+                "glued.sentence",
+                position - 1,
+                &text[before_start..after_end],
+                format!(
+                    "{} {}",
+                    &text[before_start..position],
+                    &text[position..after_end]
+                ),
             ),
-        ));
+        );
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)

@@ -35,6 +35,7 @@ use detect::{
 use letters::CharHashing;
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -374,12 +375,15 @@ fn repair_line<'r>(
     }
     for segment in segments.iter() {
         if let Some(reason) = segment.reason {
-            changes.push(Change::repair(
-                reason,
-                line_offset + segment.original.start,
-                &line[segment.original.clone()],
-                segment.text.as_str(),
-            ));
+            crate::report::push_repair(
+                changes,
+                Change::repair(
+                    reason,
+                    line_offset + segment.original.start,
+                    &line[segment.original.clone()],
+                    segment.text.as_str(),
+                ),
+            );
         }
     }
     Some(current.as_str())
@@ -399,7 +403,7 @@ fn best_plan(
     room: &mut PlanRoom,
 ) -> Option<(f32, usize)> {
     let chars = facts.chars;
-    readings.new_round(chars);
+    readings.new_round();
     let mut best: Option<(f32, usize)> = None;
     facts.find_under(pages);
     let facts = &*facts;
@@ -1098,8 +1102,10 @@ struct Further {
 #[derive(Default)]
 struct Readings {
     /// By the character index where the span starts, in the text of the
-    /// round under way: code pages mostly find the same runs.
-    spans: Vec<Option<SpanCost>>,
+    /// round under way: code pages mostly find the same runs. A map, not a
+    /// slot for every character: on a long line with many repairs a slot
+    /// per character took several times the line's size.
+    spans: HashMap<usize, SpanCost, IndexHashing>,
     collapses: HashMap<Vec<char>, Collapses, CharHashing>,
     /// By reading, then by its neighbours. Only those with a further
     /// reading are kept: the others cannot change with a preference, and
@@ -1108,6 +1114,30 @@ struct Readings {
     /// The last reading worked out and not kept.
     unkept: Option<Deepenings>,
 }
+
+/// Hashes a character index with one multiplication: the keys of
+/// [`Readings::spans`] are the text being repaired, so a collision costs
+/// time, never a wrong answer.
+#[derive(Default)]
+struct IndexHasher(u64);
+
+impl std::hash::Hasher for IndexHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_usize(usize::from(byte));
+        }
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.0 = (self.0.rotate_left(5) ^ value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type IndexHashing = std::hash::BuildHasherDefault<IndexHasher>;
 
 /// The further readings of one reading, each with the neighbours (left,
 /// right) it was read between.
@@ -1138,18 +1168,13 @@ impl Readings {
 
     /// Forgets the costs of the last round's spans: the text of a round,
     /// `chars`, is about to be judged.
-    fn new_round(&mut self, chars: &[char]) {
+    fn new_round(&mut self) {
         self.spans.clear();
-        self.spans.resize(chars.len(), None);
     }
 
     /// What the span `start..end` of `chars`, the text of the round, costs.
     fn span(&mut self, chars: &[char], start: usize, end: usize) -> &mut SpanCost {
-        let slot = &mut self.spans[start];
-        if slot.is_some_and(|known| known.end != end) {
-            *slot = None;
-        }
-        slot.get_or_insert_with(|| {
+        let cost = || {
             let span = &chars[start..end];
             let left = start.checked_sub(1).map(|i| chars[i]);
             let right = chars.get(end).copied();
@@ -1160,7 +1185,17 @@ impl Readings {
                 letters,
                 plausibility: None,
             }
-        })
+        };
+        match self.spans.entry(start) {
+            Entry::Occupied(known) => {
+                let known = known.into_mut();
+                if known.end != end {
+                    *known = cost();
+                }
+                known
+            }
+            Entry::Vacant(slot) => slot.insert(cost()),
+        }
     }
 
     /// The ways to read `reading`, which holds C1 controls, once more
@@ -2028,7 +2063,7 @@ mod tests {
             let mut facts = LineFacts::new(&chars);
             facts.find_under(all_pages);
             readings.new_line();
-            readings.new_round(&chars);
+            readings.new_round();
             for (index, page) in code_pages().iter().enumerate() {
                 let found = facts.found_at(index);
                 if !found.is_empty() {
