@@ -403,7 +403,7 @@ fn best_plan(
     room: &mut PlanRoom,
 ) -> Option<(f32, usize)> {
     let chars = facts.chars;
-    readings.new_round();
+    readings.new_round(chars);
     let mut best: Option<(f32, usize)> = None;
     facts.find_under(pages);
     let facts = &*facts;
@@ -1102,10 +1102,15 @@ struct Further {
 #[derive(Default)]
 struct Readings {
     /// By the character index where the span starts, in the text of the
-    /// round under way: code pages mostly find the same runs. A map, not a
-    /// slot for every character: on a long line with many repairs a slot
-    /// per character took several times the line's size.
-    spans: HashMap<usize, SpanCost, IndexHashing>,
+    /// round under way: code pages mostly find the same runs. A slot for
+    /// every character of a line up to [`SPAN_SLOTS`] characters, the
+    /// fastest look-up; a longer line's spans go in `long_spans`, since a
+    /// slot per character of a long line with many repairs took several
+    /// times the line's size.
+    spans: Vec<Option<SpanCost>>,
+    long_spans: HashMap<usize, SpanCost, IndexHashing>,
+    /// Whether the round under way keeps its spans in `long_spans`.
+    long_round: bool,
     collapses: HashMap<Vec<char>, Collapses, CharHashing>,
     /// By reading, then by its neighbours. Only those with a further
     /// reading are kept: the others cannot change with a preference, and
@@ -1114,6 +1119,10 @@ struct Readings {
     /// The last reading worked out and not kept.
     unkept: Option<Deepenings>,
 }
+
+/// The longest line whose span costs [`Readings`] keeps in a slot per
+/// character (32 bytes each).
+const SPAN_SLOTS: usize = 16_384;
 
 /// Hashes a character index with one multiplication: the keys of
 /// [`Readings::spans`] are the text being repaired, so a collision costs
@@ -1168,8 +1177,13 @@ impl Readings {
 
     /// Forgets the costs of the last round's spans: the text of a round,
     /// `chars`, is about to be judged.
-    fn new_round(&mut self) {
+    fn new_round(&mut self, chars: &[char]) {
         self.spans.clear();
+        self.long_spans.clear();
+        self.long_round = chars.len() > SPAN_SLOTS;
+        if !self.long_round {
+            self.spans.resize(chars.len(), None);
+        }
     }
 
     /// What the span `start..end` of `chars`, the text of the round, costs.
@@ -1186,7 +1200,14 @@ impl Readings {
                 plausibility: None,
             }
         };
-        match self.spans.entry(start) {
+        if !self.long_round {
+            let slot = &mut self.spans[start];
+            if slot.is_some_and(|known| known.end != end) {
+                *slot = None;
+            }
+            return slot.get_or_insert_with(cost);
+        }
+        match self.long_spans.entry(start) {
             Entry::Occupied(known) => {
                 let known = known.into_mut();
                 if known.end != end {
@@ -1958,6 +1979,14 @@ mod tests {
     }
 
     #[test]
+    fn a_line_longer_than_the_span_slots_is_repaired_as_a_short_one() {
+        let short = "cafÃ© au lait, donâ€™t, Ð¦ÐµÐ½Ñ‹ ";
+        let long = short.repeat(SPAN_SLOTS / short.chars().count() + 2);
+        assert!(long.chars().count() > SPAN_SLOTS);
+        assert_eq!(fixed(&long), fixed(short).repeat(long.len() / short.len()));
+    }
+
+    #[test]
     fn a_line_that_changes_over_two_passes_is_finished_in_the_same_call() {
         // Russian read as windows-1253 and then as IBM866, each `Π`/`Ρ`
         // lead followed by a character the first page could not show: a
@@ -2063,7 +2092,7 @@ mod tests {
             let mut facts = LineFacts::new(&chars);
             facts.find_under(all_pages);
             readings.new_line();
-            readings.new_round();
+            readings.new_round(&chars);
             for (index, page) in code_pages().iter().enumerate() {
                 let found = facts.found_at(index);
                 if !found.is_empty() {
