@@ -220,7 +220,6 @@ const ABBREVIATIONS: &[&str] = &[
     "incl",
     "jr",
     "nr",
-    "op",
     "pp",
     "resp",
     "sr",
@@ -271,7 +270,6 @@ const ABBREVIATIONS: &[&str] = &[
     "np",
     "tzw",
     "tj",
-    "ok",
     "godz",
     "zł",
     "woj",
@@ -305,7 +303,6 @@ const ABBREVIATIONS: &[&str] = &[
     "коп",
     "обл",
     "ст",
-    "ок",
     "др",
     "пер",
     "просп",
@@ -474,6 +471,18 @@ mod tests {
             "в среду. Переговоры продолжатся"
         );
         assert_eq!(fixed("«fin.Después»"), "«fin. Después»");
+    }
+
+    #[test]
+    fn short_words_that_end_sentences_are_no_abbreviations() {
+        assert_eq!(
+            fixed("Hij belde me op.Daarna ging hij"),
+            "Hij belde me op. Daarna ging hij"
+        );
+        assert_eq!(
+            fixed("It was ok.Then it rained"),
+            "It was ok. Then it rained"
+        );
     }
 
     #[test]
