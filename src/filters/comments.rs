@@ -172,6 +172,7 @@ fn is_commenter_name(line: &str) -> bool {
     let user_name = |word: &str| {
         word.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            && word.chars().any(char::is_alphabetic)
             && !word.ends_with('.')
     };
     // The particles of Dutch, German, French, Spanish, Portuguese and
@@ -404,6 +405,7 @@ mod tests {
             "Reaction in the town\nShopkeepers said the new timetable would bring evening trade back to the high street.",
             "Q: What happens next?\nThe council will publish the final plan in March.",
             "It was a long night.\nThe count finished only at dawn, officials said.",
+            "2024\nThe year the council finally approved the new timetable for evening buses.",
         ] {
             assert_eq!(run(&[BODY, "Comments", block, BODY]), [true; 4], "{block}");
         }
