@@ -67,18 +67,7 @@ fn no_break_spaces_of_french_typography_only_become_plain_spaces() {
         "C’est à 18 h 30\u{a0}– à l’hôtel de ville\u{a0}– que tout s’est joué.",
         "Il a crié «\u{a0}holà\u{a0}» puis «\u{a0}voilà\u{a0}».",
     ];
-    for line in lines {
-        let cleaned = clean(line, &Config::repair_only());
-        assert_eq!(cleaned.text, format!("{}\n", line.replace('\u{a0}', " ")));
-        assert!(
-            cleaned
-                .changes
-                .iter()
-                .all(|change| change.reason == "characters.space"),
-            "{line}: {:?}",
-            cleaned.changes
-        );
-    }
+    assert_only_no_break_spaces_change(&lines);
 }
 
 /// Russian sets a no-break space after its one-letter words and before a
@@ -96,7 +85,13 @@ fn no_break_spaces_of_russian_and_greek_typography_only_become_plain_spaces() {
         "ΤΟ\u{a0}ΠΡΩΤΟ ΘΕΜΑ της ημέρας",
         "Η\u{a0}κυβέρνηση και ο\u{a0}πρωθυπουργός συμφώνησαν.",
     ];
-    for line in lines {
+    assert_only_no_break_spaces_change(&lines);
+}
+
+/// Each line comes out with its no-break spaces made plain, and with no
+/// change but those.
+fn assert_only_no_break_spaces_change(lines: &[&str]) {
+    for &line in lines {
         let cleaned = clean(line, &Config::repair_only());
         assert_eq!(cleaned.text, format!("{}\n", line.replace('\u{a0}', " ")));
         assert!(

@@ -519,20 +519,24 @@ mod tests {
         assert_eq!(changes[0].after, "62%. Officials");
     }
 
+    /// Each text comes out as it went in.
+    fn assert_untouched(texts: &[&str]) {
+        for &text in texts {
+            assert_eq!(fixed(text), text, "changed: {text}");
+        }
+    }
+
     #[test]
     fn numbers_inside_versions_codes_and_addresses_stay_glued() {
-        for text in [
-            "The value was 3.14.Then",
-            "version 2.1.Final and 3.5.Beta",
+        // With `3.14.Then` and `2.1.Final` among the technical texts below.
+        assert_untouched(&[
             "see v2.Beta and build 12.Rc",
             "in 2023.Q3 or 2023.Report_final and 1,,2.Foo",
             "open 2024.Pdf/archive",
             "1.Introduction\n2.Methods",
             "London.Traders and System.Text stay",
             "see Section 3.A and Table 2.B",
-        ] {
-            assert_eq!(fixed(text), text, "changed: {text}");
-        }
+        ]);
     }
 
     #[test]
@@ -547,7 +551,7 @@ mod tests {
 
     #[test]
     fn technical_and_abbreviated_text_is_untouched() {
-        for text in [
+        assert_untouched(&[
             "see https://example.com/News.Today and www.site.Com",
             "mail me at j.doe@Example.org today",
             "call Console.WriteLine(x) then System.IO.File.Open",
@@ -563,9 +567,7 @@ mod tests {
             "node_modules.Foo",
             "obj.prop.Name",
             "на ул.Ленина и пр.Мира, św.Mikołaj, tzv.Sametová, vs.Spain, bzw.Berlin",
-        ] {
-            assert_eq!(fixed(text), text, "changed: {text}");
-        }
+        ]);
     }
 
     proptest::proptest! {
