@@ -75,9 +75,7 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
                 || (block_key == headline_key && fold_alike(&views[index], &views[candidate]))
             {
                 plain.push(index);
-            } else if block_key.may_hold_at_an_end(headline_key)
-                && title_form_bases(blocks[index]).any(|base| folds_to(base, key))
-            {
+            } else if is_title_form_of(index, candidate, blocks, views) {
                 titled.push(index);
             }
         }
@@ -106,14 +104,22 @@ fn is_titled_elsewhere(index: usize, blocks: &[&str], views: &[BlockView]) -> bo
     if !headline_shaped(&views[index]) {
         return false;
     }
-    let base_key = views[index].folded_key();
     (0..blocks.len()).any(|other| {
         other != index
             && blocks[other].len() > blocks[index].len()
             && headline_shaped(&views[other])
-            && views[other].folded_key().may_hold_at_an_end(base_key)
-            && title_form_bases(blocks[other]).any(|base| folds_to(base, views[index].folded()))
+            && is_title_form_of(other, index, blocks, views)
     })
+}
+
+/// Whether the block at `titled` is a `<title>` form of the block at
+/// `base`: their keys share an end, which is told first, and one of its
+/// readings as a title form folds to the base.
+fn is_title_form_of(titled: usize, base: usize, blocks: &[&str], views: &[BlockView]) -> bool {
+    views[titled]
+        .folded_key()
+        .may_hold_at_an_end(views[base].folded_key())
+        && title_form_bases(blocks[titled]).any(|reading| folds_to(reading, views[base].folded()))
 }
 
 /// Which of [`SITE_SEPARATORS`] `block` holds, one bit each. Every
