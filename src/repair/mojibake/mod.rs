@@ -1109,8 +1109,6 @@ struct Readings {
     /// times the line's size.
     spans: Vec<Option<SpanCost>>,
     long_spans: HashMap<usize, SpanCost, IndexHashing>,
-    /// Whether the round under way keeps its spans in `long_spans`.
-    long_round: bool,
     collapses: HashMap<Vec<char>, Collapses, CharHashing>,
     /// By reading, then by its neighbours. Only those with a further
     /// reading are kept: the others cannot change with a preference, and
@@ -1180,8 +1178,7 @@ impl Readings {
     fn new_round(&mut self, chars: &[char]) {
         self.spans.clear();
         self.long_spans.clear();
-        self.long_round = chars.len() > SPAN_SLOTS;
-        if !self.long_round {
+        if chars.len() <= SPAN_SLOTS {
             self.spans.resize(chars.len(), None);
         }
     }
@@ -1200,7 +1197,7 @@ impl Readings {
                 plausibility: None,
             }
         };
-        if !self.long_round {
+        if chars.len() <= SPAN_SLOTS {
             let slot = &mut self.spans[start];
             if slot.is_some_and(|known| known.end != end) {
                 *slot = None;
