@@ -129,13 +129,32 @@ fn is_marker(view: &BlockView, rules: &RuleSet) -> bool {
         .any(|rule| is_comment_rule(rule) && rule.marker)
 }
 
-/// Some line of the block is a form field, a comment control, a comment
-/// header (`Name says:`) or another marker.
-fn has_comment_evidence(view: &BlockView, rules: &RuleSet) -> bool {
-    view.line_hits(rules)
-        .all()
-        .iter()
-        .any(|&index| is_comment_rule(rules.rule(index)))
+/// How strongly a block says that a comment section is under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sign {
+    None,
+    /// A line that heads comments but also quotes and datelines (`Jane
+    /// Price said:`, `14 March 2024 at 09:12`, a `hint` rule), or a
+    /// reader's comment right after a marker: a section only with more.
+    Hint,
+    /// A form field, a comment control or another marker.
+    Sure,
+}
+
+/// The strongest sign of a comment section among the block's lines.
+fn sign_of(view: &BlockView, rules: &RuleSet) -> Sign {
+    let mut sign = Sign::None;
+    for &index in view.line_hits(rules).all() {
+        let rule = rules.rule(index);
+        if !is_comment_rule(rule) {
+            continue;
+        }
+        if !rule.hint {
+            return Sign::Sure;
+        }
+        sign = Sign::Hint;
+    }
+    sign
 }
 
 /// A reader's comment: a commenter's name on a line of its own, then what
@@ -225,23 +244,71 @@ fn section_follows(
     decisions: &Decisions,
     running: &RunningText,
 ) -> bool {
-    let following = (marker + 1..views.len()).filter(|&index| {
-        decisions.kept(index)
-            && !running.repeated[index]
-            && !running.is_furniture(index, views, rules)
-    });
-    for (seen, index) in following.take(LOOK_AHEAD).enumerate() {
+    let following = |from: usize| {
+        (from..views.len()).filter(|&index| {
+            decisions.kept(index)
+                && !running.repeated[index]
+                && !running.is_furniture(index, views, rules)
+        })
+    };
+    for (seen, index) in following(marker + 1).take(LOOK_AHEAD).enumerate() {
         let view = &views[index];
-        if has_comment_evidence(view, rules) || seen == 0 && is_reader_comment(view) {
-            return true;
-        }
-        if view.prose {
-            return false;
+        match sign_of(view, rules) {
+            Sign::Sure => return true,
+            Sign::Hint => return hint_backed_up(views, rules, following(index + 1)),
+            Sign::None if seen == 0 && is_reader_comment(view) => {
+                return hint_backed_up(views, rules, following(index + 1));
+            }
+            Sign::None if view.prose => return false,
+            Sign::None => {}
         }
     }
     // Nothing but short lines (or nothing at all) until the end: the marker
-    // closes the page.
+    // closes the page, unless a sentence follows it (`Have your say` over
+    // the ways to take part in a consultation, and its closing date).
     !running.last_prose.is_some_and(|last| last > marker)
+        && !following(marker + 1).any(|index| views[index].lines.iter().any(|line| is_sentence(line)))
+}
+
+/// Whether the blocks after a hint (`after`, the running ones past it)
+/// back it up: a sure sign comes before two paragraphs without any sign,
+/// or the document ends with no such paragraph after the last sign (a
+/// hint, or another reader's comment). A comment's text may stand in a
+/// paragraph of its own between its header and its `Reply` link; an
+/// article goes on for paragraphs.
+fn hint_backed_up(
+    views: &[BlockView],
+    rules: &RuleSet,
+    after: impl Iterator<Item = usize>,
+) -> bool {
+    let mut plain_paragraphs = 0;
+    for index in after {
+        let view = &views[index];
+        match sign_of(view, rules) {
+            Sign::Sure => return true,
+            Sign::Hint => plain_paragraphs = 0,
+            Sign::None if is_reader_comment(view) => plain_paragraphs = 0,
+            Sign::None if view.prose => {
+                plain_paragraphs += 1;
+                if plain_paragraphs == 2 {
+                    return false;
+                }
+            }
+            Sign::None => {}
+        }
+    }
+    plain_paragraphs == 0
+}
+
+/// A line that reads as a sentence: it opens with a capital, runs to four
+/// words or more and ends with a full stop, a question or an exclamation
+/// mark (a closing quotation mark may follow).
+fn is_sentence(line: &str) -> bool {
+    let body = line.trim_end_matches(['"', '\'', '’', '”', '»', ')']);
+    body.chars().next().is_some_and(char::is_uppercase)
+        && body.ends_with(['.', '!', '?'])
+        && !body.ends_with("...")
+        && body.split(' ').count() >= 4
 }
 
 #[cfg(test)]
@@ -408,6 +475,66 @@ mod tests {
             "2024\nThe year the council finally approved the new timetable for evening buses.",
         ] {
             assert_eq!(run(&[BODY, "Comments", block, BODY]), [true; 4], "{block}");
+        }
+    }
+
+    const LATER: &str =
+        "Residents will be able to see the revised drawings at the library from the first week of April.";
+
+    #[test]
+    fn a_dateline_with_a_time_after_a_comment_count_keeps_the_article() {
+        for (count, dateline) in [
+            ("7 Comments", "Published 3 May 2024 at 08:15"),
+            ("Réagir", "Publié le 3 mai 2024 à 8h15"),
+        ] {
+            let blocks = ["Bridge scheme delayed again", count, dateline, BODY, LATER];
+            assert_eq!(run(&blocks), [true; 5], "{count}");
+            // One paragraph after the dateline is still the article.
+            assert_eq!(run(&blocks[..4]), [true; 4], "{count}");
+        }
+    }
+
+    #[test]
+    fn a_quote_or_a_transcript_under_a_comments_heading_stays() {
+        for (heading, block) in [
+            ("Comments", "The mayor, Ruth Okafor, said:\n“We listened, and we changed the plan.”"),
+            ("Comentarios", "La alcaldesa Ruth Okafor dijo:\n«Escuchamos y cambiamos el plan.»"),
+            ("Discussion", "Ruth Okafor\nWe held four public meetings and the plan changed after each one of them."),
+        ] {
+            let blocks = [BODY, heading, block, LATER, "This transcript has been edited for length."];
+            assert_eq!(run(&blocks), [true; 5], "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_call_to_comment_over_a_sentence_stays() {
+        let blocks = [
+            BODY,
+            "Have your say",
+            "Online: www.example.gov.uk/bridge\nBy post: Freepost Bridge Scheme",
+            "Responses close on 12 June.",
+        ];
+        assert_eq!(run(&blocks), [true; 4]);
+    }
+
+    #[test]
+    fn a_hint_backed_up_by_another_sign_opens_a_section() {
+        // A header with its time, one comment; a header whose text stands
+        // apart and a `Reply` link; readers' comments one after another.
+        let sections: [&[&str]; 3] = [
+            &["3 Comments", "Ann Rowe says:\n3 May 2024 at 10:02\nAbout time too."],
+            &["2 Comments", "Ann Rowe says:", LATER, "Reply"],
+            &[
+                "5 Comments",
+                "Helen Marsh\nAnother delay. The old bridge will not last another winter like the last one.",
+                "Tom Birch\nThe council has known about this problem for at least ten years now.",
+            ],
+        ];
+        for section in sections {
+            let blocks = [&[BODY][..], section].concat();
+            let mut expected = vec![false; blocks.len()];
+            expected[0] = true;
+            assert_eq!(run(&blocks), expected, "{section:?}");
         }
     }
 

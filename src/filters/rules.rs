@@ -28,7 +28,9 @@
 //!   `bottom` (after it) and `near` (next to a block already dropped for the
 //!   same category); with none of them the rule applies anywhere. Role
 //!   words: `header` (the rule marks a header whose list of headlines
-//!   follows) and `marker` (the rule marks the start of a comment section).
+//!   follows), `marker` (the rule marks the start of a comment section)
+//!   and `hint` (a comment-section line that confirms a section only with
+//!   another sign: `Name said:` and a time also head quotes and datelines).
 //! - **pattern**: a `regex` crate pattern, matched case-insensitively
 //!   against the line with its spaces folded.
 
@@ -98,6 +100,9 @@ pub struct Rule {
     pub header: bool,
     /// The rule marks the start of a comment section.
     pub marker: bool,
+    /// The rule's line is a sign of a comment section only when another
+    /// sign backs it up.
+    pub hint: bool,
     pub pattern: String,
 }
 
@@ -114,6 +119,7 @@ impl Rule {
             (self.positions.near, "near"),
             (self.header, "header"),
             (self.marker, "marker"),
+            (self.hint, "hint"),
         ] {
             if set {
                 words.push(word);
@@ -720,6 +726,7 @@ fn parse_rule(line: &str) -> Result<Rule, String> {
         positions: Positions::default(),
         header: false,
         marker: false,
+        hint: false,
         pattern: pattern.to_string(),
     };
     for word in where_field.split(',').map(str::trim) {
@@ -731,10 +738,11 @@ fn parse_rule(line: &str) -> Result<Rule, String> {
             "near" => rule.positions.near = true,
             "header" => rule.header = true,
             "marker" => rule.marker = true,
+            "hint" => rule.hint = true,
             other => {
                 return Err(format!(
                     "rule {id:?}: unknown word {other:?} in where \
-                     (use block or start, and any of top, bottom, near, header, marker)"
+                     (use block or start, and any of top, bottom, near, header, marker, hint)"
                 ))
             }
         }
