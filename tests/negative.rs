@@ -88,6 +88,39 @@ fn no_break_spaces_of_russian_and_greek_typography_only_become_plain_spaces() {
     assert_only_no_break_spaces_change(&lines);
 }
 
+/// The same typography after longer words: a no-break space after a short
+/// word or before a dash, in capitals too. Read as windows-1251, KOI8-R or
+/// windows-1253 bytes, a word's last letter and the space spell another
+/// letter (`я\u{a0}` is KOI8-R for `њ`, `п\u{a0}` for `К`, `Р\u{a0}`
+/// windows-1251 for `Р`) and would glue two words into one.
+#[test]
+fn no_break_spaces_after_longer_russian_and_greek_words_only_become_plain_spaces() {
+    let lines = [
+        "Гуманитарная помощь для\u{a0}жителей пришла из\u{a0}Польши.",
+        "Вчера Трамп\u{a0}подписал указ, а\u{a0}потом уехал.",
+        "Дети вернулись к\u{a0}дому\u{a0}вечером.",
+        "Из СССР\u{a0}— в\u{a0}новую Россию.",
+        "Матч «ЦЕНТР\u{a0}— ВОСТОК» перенесли.",
+        "Моя\u{a0}країна\u{a0}— моя гордість.",
+        "Ο ΦΟΙΝΙΞ\u{a0}κέρδισε στο ΝΑΥΠΛΙΟ\u{a0}χθες.",
+    ];
+    assert_only_no_break_spaces_change(&lines);
+}
+
+/// A word in capitals ends before a trademark or a registered sign, which
+/// windows-1251 reads as the second byte of another capital (`Р™` is `Й`).
+#[test]
+fn signs_after_russian_capitals_stay() {
+    for line in [
+        "Компания «ВЕКТОР™» открыла завод.",
+        "Бренд ПРОСТОР® вышел на рынок.",
+    ] {
+        let cleaned = clean(line, &Config::repair_only());
+        assert_eq!(cleaned.text, format!("{line}\n"));
+        assert!(cleaned.changes.is_empty(), "{line}: {:?}", cleaned.changes);
+    }
+}
+
 /// Each line comes out with its no-break spaces made plain, and with no
 /// change but those.
 fn assert_only_no_break_spaces_change(lines: &[&str]) {

@@ -267,7 +267,8 @@ fn section_follows(
     // closes the page, unless a sentence follows it (`Have your say` over
     // the ways to take part in a consultation, and its closing date).
     !running.last_prose.is_some_and(|last| last > marker)
-        && !following(marker + 1).any(|index| views[index].lines.iter().any(|line| is_sentence(line)))
+        && !following(marker + 1)
+            .any(|index| views[index].lines.iter().any(|line| is_sentence(line)))
 }
 
 /// Whether the blocks after a hint (`after`, the running ones past it)

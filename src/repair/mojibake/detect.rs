@@ -436,7 +436,7 @@ impl<'c> LineFacts<'c> {
                 // under several.
                 found.resize_with(code_pages().len().max(index + 1), Vec::new);
             }
-            sequences_of_pairs_into(chars, pairs, bit, page, true, &mut found[index]);
+            sequences_of_pairs_into(chars, pairs, bit, page, true, Text::Line, &mut found[index]);
         }
         &self.room.found[index]
     }
@@ -646,29 +646,80 @@ pub(crate) struct Sequence {
     pub decoded: char,
 }
 
+/// What a search for sequences reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Text {
+    /// A whole line as it came: what stands before a sequence tells how
+    /// the line was written.
+    Line,
+    /// A span cut from a line, or a reading of one: a first or last
+    /// character without its neighbours, or one repaired once already.
+    Span,
+}
+
 /// Whether the two-character sequence at `start`, read as `decoded`, is
-/// rather a one-letter word of a script other than Latin and the no-break space
-/// after it. Russian sets one after its one-letter prepositions and
-/// conjunctions (`В\u{a0}Москве`, `к\u{a0}нему`), which windows-1251 or
-/// KOI8-R read as the bytes of a no-break space, a sign or a letter few
-/// texts use (`Ѡ`, `њ`). Where the pair reads as an everyday letter it
-/// stays a candidate: `Р\u{a0}` is how windows-1251 shows a word's first
-/// `Р`, `Г\u{a0}` a French `à`.
-fn is_word_then_space(chars: &[char], start: usize, decoded: char) -> bool {
-    if chars.get(start + 1) != Some(&'\u{a0}')
-        || decoded.is_alphabetic() && super::score::char_cost(decoded) == 0.0
-    {
+/// rather plain text in a script other than Latin.
+/// - In a whole line, the last letter of a word and the sign after it,
+///   with no sequence right after them: in text read through `page`, a lead byte follows
+///   the last byte of the sequence before it, or a space, never a letter
+///   of its own script that the page reads as no continuation byte. Russian sets a no-break space after
+///   short words (`для\u{a0}беженцев`) and before a dash (`СССР\u{a0}—`);
+///   brands in capitals carry `™` (`ВЕКТОР™`). windows-1251 and KOI8-R read
+///   such pairs as a letter (`њ`, `К`, `Й`) or swallow the space (`Р`).
+/// - A one-letter word and the no-break space after it, which Russian sets
+///   after its one-letter prepositions and conjunctions (`В\u{a0}Москве`,
+///   `к\u{a0}нему`), unless the pair reads as an everyday letter:
+///   `Р\u{a0}` is how windows-1251 shows a word's first `Р`, `Г\u{a0}` a
+///   French `à`.
+fn is_plain_text_pair(
+    chars: &[char],
+    start: usize,
+    decoded: char,
+    page: &CodePage,
+    text: Text,
+) -> bool {
+    let letter = chars[start];
+    let script = class(letter).script;
+    if !letter.is_alphabetic() || script == Script::Latin {
         return false;
     }
-    let letter = chars[start];
+    let continues = |c: char| {
+        page.byte(c)
+            .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+    };
+    let before = start.checked_sub(1).map(|before| chars[before]);
+    // Cyrillic and Greek words end before such signs. Thai text read
+    // through windows-874 lost bytes where two leads meet (`ัั€`).
+    let after_plain_letter = matches!(script, Script::Cyrillic | Script::Greek)
+        && before.is_some_and(|before| {
+            before.is_alphabetic() && class(before).script == script && !continues(before)
+        });
+    // Nor does another sequence follow at once, as one does where a byte
+    // was lost before the pair or a second reading is half done (`РВ\u{a0}Рѕ`).
+    let sequence_follows = chars.get(start + 2).is_some_and(|&next| {
+        page.byte(next)
+            .is_some_and(|byte| (0xC2..=0xF4).contains(&byte))
+            && chars.get(start + 3).is_some_and(|&c| continues(c))
+    });
+    // The pair's second character is a space or a sign, not a letter: a
+    // letter there is a word going on (Ukrainian `ї`, a Thai vowel), and a
+    // lead standing before a letter is what a lost byte leaves behind.
+    let sign_after = !chars[start + 1].is_alphabetic() && decoded != '\u{a0}';
+    if text == Text::Line && after_plain_letter && sign_after && !sequence_follows {
+        return true;
+    }
     // Quotation marks and dashes are continuation bytes in these code
     // pages, the tail of the sequence before: only a space or an ASCII
     // bracket or quote opens a word here.
-    let word_start = start.checked_sub(1).map_or(true, |before| {
-        let c = chars[before];
-        c.is_whitespace() || matches!(c, '(' | '"' | '\'')
+    let word_start = before.map_or(true, |before| {
+        before.is_whitespace() || matches!(before, '(' | '"' | '\'')
     });
-    word_start && letter.is_alphabetic() && class(letter).script != Script::Latin
+    word_start && chars.get(start + 1) == Some(&'\u{a0}') && !reads_as_everyday_letter(decoded)
+}
+
+/// A letter that costs the judge nothing on its own.
+fn reads_as_everyday_letter(decoded: char) -> bool {
+    decoded.is_alphabetic() && super::score::char_cost(decoded) == 0.0
 }
 
 /// How many bytes a UTF-8 sequence with this lead byte has.
@@ -685,7 +736,13 @@ pub(crate) fn sequence_length(lead: u8) -> Option<usize> {
 /// never overlapping. A sequence whose result no repair may produce
 /// (controls, private use, unassigned) is not a candidate.
 pub(crate) fn sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<Sequence> {
-    sequences_from(chars, 0..chars.len(), page, allow_c1)
+    sequences_from(chars, 0..chars.len(), page, allow_c1, Text::Span)
+}
+
+/// [`sequences`] of a whole line, as [`LineFacts`] finds them.
+#[cfg(test)]
+pub(crate) fn line_sequences(chars: &[char], page: &CodePage, allow_c1: bool) -> Vec<Sequence> {
+    sequences_from(chars, 0..chars.len(), page, allow_c1, Text::Line)
 }
 
 /// The indexes of the characters that stand for a UTF-8 lead byte under
@@ -747,7 +804,15 @@ pub(crate) fn sequences_at(
         .position(|listed| std::ptr::eq(listed, page))
         .expect("a listed code page");
     let mut found = Vec::new();
-    sequences_of_pairs_into(chars, pairs, 1 << index, page, allow_c1, &mut found);
+    sequences_of_pairs_into(
+        chars,
+        pairs,
+        1 << index,
+        page,
+        allow_c1,
+        Text::Span,
+        &mut found,
+    );
     found
 }
 
@@ -758,9 +823,10 @@ fn sequences_from(
     starts: impl Iterator<Item = usize>,
     page: &CodePage,
     allow_c1: bool,
+    text: Text,
 ) -> Vec<Sequence> {
     let mut found = Vec::new();
-    sequences_into(chars, starts, page, allow_c1, &mut found);
+    sequences_into(chars, starts, page, allow_c1, text, &mut found);
     found
 }
 
@@ -770,6 +836,7 @@ fn sequences_into(
     starts: impl Iterator<Item = usize>,
     page: &CodePage,
     allow_c1: bool,
+    text: Text,
     found: &mut Vec<Sequence>,
 ) {
     found.clear();
@@ -800,9 +867,9 @@ fn sequences_into(
         } else {
             decode_at(chars, index, [lead, second], length, page, allow_c1)
         };
-        if let Some(decoded) =
-            decoded.filter(|&decoded| length != 2 || !is_word_then_space(chars, index, decoded))
-        {
+        if let Some(decoded) = decoded.filter(|&decoded| {
+            length != 2 || !is_plain_text_pair(chars, index, decoded, page, text)
+        }) {
             found.push(Sequence {
                 start: index,
                 len: length,
@@ -824,6 +891,7 @@ fn sequences_of_pairs_into(
     page_bit: u16,
     page: &CodePage,
     allow_c1: bool,
+    text: Text,
     found: &mut Vec<Sequence>,
 ) {
     found.clear();
@@ -852,9 +920,9 @@ fn sequences_of_pairs_into(
             ),
             _ => continue,
         };
-        if let Some(decoded) =
-            decoded.filter(|&decoded| length != 2 || !is_word_then_space(chars, start, decoded))
-        {
+        if let Some(decoded) = decoded.filter(|&decoded| {
+            length != 2 || !is_plain_text_pair(chars, start, decoded, page, text)
+        }) {
             found.push(Sequence {
                 start,
                 len: length,
@@ -1218,7 +1286,7 @@ mod tests {
                 let Some(native) = page.native else {
                     continue;
                 };
-                let found = sequences(&chars, page, true);
+                let found = line_sequences(&chars, page, true);
                 proptest::prop_assert_eq!(
                     facts.plainly(index, page, native),
                     plainly_in_script(&chars, &found, native),
@@ -1398,7 +1466,7 @@ mod tests {
             let mut facts = LineFacts::new(&chars);
             let worth = pages_worth_judging(&mut facts, pages);
             let with_sequences = filter_pages(pages, |_, page| {
-                !sequences(&chars, page, true).is_empty()
+                !line_sequences(&chars, page, true).is_empty()
             });
             proptest::prop_assert_eq!(
                 worth,
@@ -1424,19 +1492,19 @@ mod tests {
                 facts.find_under(pages);
                 for (index, page) in code_pages().iter().enumerate() {
                     let expected: &[Sequence] = if candidates & 1 << index != 0 {
-                        &sequences(&chars, page, true)
+                        &line_sequences(&chars, page, true)
                     } else {
                         &[]
                     };
                     proptest::prop_assert_eq!(facts.found_at(index), expected);
                     proptest::prop_assert_eq!(
                         facts.found(index, page),
-                        &sequences(&chars, page, true)[..]
+                        &line_sequences(&chars, page, true)[..]
                     );
                     if let Some(native) = page.native {
                         proptest::prop_assert_eq!(
                             facts.plainly(index, page, native),
-                            plainly_in_script(&chars, &sequences(&chars, page, true), native)
+                            plainly_in_script(&chars, &line_sequences(&chars, page, true), native)
                         );
                     }
                 }
