@@ -701,10 +701,15 @@ fn is_plain_text_pair(
             .is_some_and(|byte| (0xC2..=0xF4).contains(&byte))
             && chars.get(start + 3).is_some_and(|&c| continues(c))
     });
-    // The pair's second character is a space or a sign, not a letter: a
-    // letter there is a word going on (Ukrainian `ї`, a Thai vowel), and a
-    // lead standing before a letter is what a lost byte leaves behind.
-    let sign_after = !chars[start + 1].is_alphabetic() && decoded != '\u{a0}';
+    // The pair's second character is a space or a sign that text uses,
+    // not a letter (a word going on: Ukrainian `ї`, a Thai vowel; a lead
+    // standing before a letter is what a lost byte leaves behind), nor the
+    // box drawing and mathematical signs of KOI8-R and KOI8-U, which half
+    // of a line repaired under the one leaves for the other (`гп╬стей`).
+    let second = chars[start + 1];
+    let sign_after = !second.is_alphabetic()
+        && !('\u{2200}'..='\u{25FF}').contains(&second)
+        && decoded != '\u{a0}';
     if text == Text::Line && after_plain_letter && sign_after && !sequence_follows {
         return true;
     }
