@@ -186,7 +186,7 @@ fn candidate<'r>(
             .filter(usable)
             .filter(|rule| !(speaks_to_reader(rule) && reported()))
             .collect();
-        if !starts.is_empty() {
+        if !starts.is_empty() && !holds_a_fact_box(view, rules) {
             return Some(Candidate {
                 lines: vec![starts],
                 header_with_list: false,
@@ -236,6 +236,33 @@ fn candidate<'r>(
         });
     }
     form_under_heading(view, &lines)
+}
+
+/// Whether a later line of the block is a label and its value that no
+/// rule knows (`Winner: Jane Smith`): the block is a list of facts or
+/// results, and a first line such as `Category: Best Novel` is one of
+/// them, not the page's tags.
+fn holds_a_fact_box(view: &BlockView, rules: &RuleSet) -> bool {
+    view.lines.len() > 1
+        && view
+            .line_hits(rules)
+            .iter()
+            .zip(view.lines.iter())
+            .skip(1)
+            .any(|(hits, line)| hits.is_empty() && is_labelled(line))
+}
+
+/// A line that opens with a label of one to three words and a colon, and
+/// goes on after it.
+fn is_labelled(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(':') else {
+        return false;
+    };
+    label.len() <= 30
+        && label.split(' ').count() <= 3
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && !value.trim().is_empty()
 }
 
 /// The categories whose boxes end in buttons: a newsletter sign-up form,
@@ -355,7 +382,7 @@ fn speaks_to_reader(rule: &Rule) -> bool {
 const REPORTED_SPEECH: &str = concat!(
     r#"(?i)[,—–][”"’»]?\s+(?:(?:the|a|an|his|her|their|its|one|our)\s+(?:(?-i:[\p{L}\x{345}'’-])+\s+){0,4}"#,
     r"|(?-i:\p{Lu}[\p{L}\x{345}'’.-]*)\s+(?:(?-i:\p{Lu}[\p{L}\x{345}'’.-]*)\s+){0,2}|(?:he|she|they|we|i)\s+)?",
-    r"(?:said|says|told|added|adds|joked|explained|noted|warned|argued",
+    r"(?:said|says|told|added|adds|joked|explained|noted|warned|argued|urged|urges",
     r"|insisted|claimed|announced|confirmed|according to)(?-i:[^\p{L}\x{345}]|$)",
     r"|(?-i:^|[^\p{L}\x{345}])(?:said|says|told)\s+(?:the|a|an|his|her|their|its)\s",
     r#"|[,—–][”"’»]?\s+(?:(?:dijo|dice|decía|afirmó|explicó|señaló|aseguró|indicó|añadió|declaró"#,
@@ -367,6 +394,9 @@ const REPORTED_SPEECH: &str = concat!(
     r"|(?:según (?:el|la|los|las|fuentes|datos)|selon (?:le|la|les|des)|heißt es|so (?:der|die|das)",
     r"|laut (?:der|dem|den|einer|einem)|segundo (?:o|a|os|as)|secondo (?:il|la|lo|i|le|gli)) ",
     r"|(?:selon|secondo) l['’])",
+    r"|:\s+(?:(?:that|this|it) (?:is|was)|that['’]s|c['’]est|c['’]était|è|era|es|fue|das (?:ist|war))\s",
+    r"|\s(?:was|were|is|are) (?:printed|written|displayed|shown|posted|painted|stamped|emblazoned) ",
+    r#"|\s(?:read|reads)\s*:\s*[“"„«‘']"#,
 );
 
 /// The largest compiled size of [`REPORTED_SPEECH`], and of its search
@@ -595,10 +625,11 @@ mod tests {
         }
     }
 
-    /// Each sentence stays, set between two paragraphs of an article and
-    /// after them (in the bottom zone).
+    /// Each sentence stays, set before two paragraphs of an article (in
+    /// the top zone), between them and after them (in the bottom zone).
     fn assert_each_kept_in_an_article(sentences: &[&str]) {
         for sentence in sentences {
+            assert_eq!(run(&[sentence, BODY, MORE]), [true; 3], "{sentence}");
             assert_eq!(run(&[BODY, sentence, MORE]), [true; 3], "{sentence}");
             assert_eq!(run(&[BODY, MORE, sentence]), [true; 3], "{sentence}");
         }
@@ -606,6 +637,41 @@ mod tests {
 
     const BODY: &str = "The regional health board said waiting times for hip operations had fallen by a quarter since the spring.";
     const MORE: &str = "Surgeons at the two main hospitals have been working extra weekend lists to clear the backlog.";
+
+    #[test]
+    fn a_banner_or_a_prompt_retold_by_the_story_stays() {
+        assert_each_kept_in_an_article(&[
+            "We use cookies to improve your experience on our website: that is the line regulators now want rewritten.",
+            "Subscribe today and get your first month free: that was the offer that drew 12,000 readers in a week.",
+            "Join our WhatsApp channel for updates was printed on every leaflet at the rally.",
+            "The label read: \"All rights reserved\", and the band never learned who owned the tapes.",
+            "Download the council app to report potholes, the transport officer urged residents on Tuesday.",
+            "Try the app yourself and you will soon see why the regulator has opened an inquiry into it.",
+        ]);
+    }
+
+    #[test]
+    fn a_label_before_a_sentence_or_a_list_of_results_stays() {
+        assert_each_kept_in_an_article(&[
+            "Next: the committee will vote on the plan in June after a final round of hearings.",
+            "Recommended: a glass of cold cider with the tart.",
+            "Category: Best Documentary\nWinner: Ruth Okafor, The River\nRunner-up: Tom Birch, Salt Roads",
+        ]);
+        // The links and tags those labels usually open still go.
+        for furniture in [
+            "Read more: Council approves the budget for the new bridge",
+            "Read more: the hidden cost of the new bridge",
+            "Next: Ten walks for a rainy weekend",
+            "Category: Politics",
+            "Tags: budget, bridge, council",
+        ] {
+            assert_eq!(
+                run(&[BODY, furniture, MORE]),
+                [true, false, true],
+                "{furniture}"
+            );
+        }
+    }
 
     #[test]
     fn markers_anywhere_are_dropped() {
@@ -749,7 +815,7 @@ mod tests {
     const REPORTED_SPEECH_AS_WRITTEN: &str = concat!(
         r#"(?i)[,—–][”"’»]?\s+(?:(?:the|a|an|his|her|their|its|one|our)\s+(?:[\p{L}'’-]+\s+){0,4}"#,
         r"|(?-i:\p{Lu})[\p{L}'’.-]*\s+(?:(?-i:\p{Lu})[\p{L}'’.-]*\s+){0,2}|(?:he|she|they|we|i)\s+)?",
-        r"(?:said|says|told|added|adds|joked|explained|noted|warned|argued",
+        r"(?:said|says|told|added|adds|joked|explained|noted|warned|argued|urged|urges",
         r"|insisted|claimed|announced|confirmed|according to)(?:[^\p{L}]|$)",
         r"|(?:^|[^\p{L}])(?:said|says|told)\s+(?:the|a|an|his|her|their|its)\s",
         r#"|[,—–][”"’»]?\s+(?:(?:dijo|dice|decía|afirmó|explicó|señaló|aseguró|indicó|añadió|declaró"#,
@@ -761,6 +827,9 @@ mod tests {
         r"|(?:según (?:el|la|los|las|fuentes|datos)|selon (?:le|la|les|des)|heißt es|so (?:der|die|das)",
         r"|laut (?:der|dem|den|einer|einem)|segundo (?:o|a|os|as)|secondo (?:il|la|lo|i|le|gli)) ",
         r"|(?:selon|secondo) l['’])",
+        r"|:\s+(?:(?:that|this|it) (?:is|was)|that['’]s|c['’]est|c['’]était|è|era|es|fue|das (?:ist|war))\s",
+        r"|\s(?:was|were|is|are) (?:printed|written|displayed|shown|posted|painted|stamped|emblazoned) ",
+        r#"|\s(?:read|reads)\s*:\s*[“"„«‘']"#,
     );
 
     /// [`reports_speech`] by its definition: the pattern as first
