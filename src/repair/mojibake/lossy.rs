@@ -679,9 +679,25 @@ fn best_filler(
         MARGIN
     };
     if best.evidence >= ACCEPT && best.evidence - runner_up >= margin {
-        Some(*best)
+        Some(apostrophe_between_letters(*best))
     } else {
         None
+    }
+}
+
+/// `filler`, or an apostrophe where it is a closing double quotation mark
+/// between two letters (`Putinโ€s`). No text sets `”` inside a word, and
+/// the two differ only in the lost byte (0x99 and 0x9D): windows-874 text
+/// decoded by a codec that has no look-alike for either loses both.
+fn apostrophe_between_letters(filler: Filler) -> Filler {
+    let letter = |c: Option<char>| c.is_some_and(|c| score::class(c).is_letter());
+    if filler.decoded == '”' && letter(filler.before) && letter(filler.after) {
+        Filler {
+            decoded: '’',
+            ..filler
+        }
+    } else {
+        filler
     }
 }
 
@@ -2855,6 +2871,15 @@ mod tests {
         assert_eq!(edits[0].replacement, "”");
         let question: Vec<char> = "Is the sign on the café really Ã?".chars().collect();
         assert!(plan(&question).is_empty());
+    }
+
+    #[test]
+    fn a_quote_hole_between_two_letters_is_an_apostrophe() {
+        // windows-874 text that lost the last byte of `’` (0x99) or of `”`
+        // (0x9D) shows `โ€` alone: inside a word it was the apostrophe,
+        // before a space the closing quotation mark.
+        assert_eq!(replacements("Putinโ€s visit"), ["’"]);
+        assert_eq!(replacements("“Itโ€s late,โ€ he said."), ["’", "”"]);
     }
 
     fn replacements(line: &str) -> Vec<String> {
