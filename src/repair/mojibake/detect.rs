@@ -376,6 +376,9 @@ pub(crate) struct LineFacts<'c> {
     /// script asked about: the code pages of one script (windows-1251,
     /// koi8-r and koi8-u) go on from where the one before stopped.
     written: Option<WrittenCount>,
+    /// The script last asked about in [`LineFacts::written_only_in`], and
+    /// the answer.
+    only_in: Option<(Script, bool)>,
 }
 
 /// The buffers of [`LineFacts`], handed from one line to the next so that
@@ -403,6 +406,7 @@ impl<'c> LineFacts<'c> {
             plain_known: 0,
             plain: 0,
             written: None,
+            only_in: None,
         }
     }
 
@@ -472,6 +476,29 @@ impl<'c> LineFacts<'c> {
 
     /// Whether the line is plainly written in `native`, the script of
     /// `page`, the code page at `index` (see [`plainly_in_script`]).
+    /// Whether every character of the line written in some script (letters
+    /// and marks) is of `script`, and there is one.
+    pub fn written_only_in(&mut self, script: Script) -> bool {
+        if let Some((asked, answer)) = self.only_in {
+            if asked == script {
+                return answer;
+            }
+        }
+        let mut any = false;
+        let only = self.chars.iter().all(|&c| {
+            if c.is_ascii() {
+                return !c.is_ascii_alphabetic();
+            }
+            let class = class(c);
+            let written = class.script != Script::Common;
+            any |= written;
+            !written || class.script == script
+        });
+        let answer = only && any;
+        self.only_in = Some((script, answer));
+        answer
+    }
+
     pub fn plainly(&mut self, index: usize, page: &CodePage, native: Script) -> bool {
         let bit = 1u16 << index;
         if self.plain_known & bit == 0 {

@@ -409,7 +409,11 @@ fn pages_with_plausible_hole(
             };
             quiet(previous) && quiet(after)
         };
-        if facts.plainly(index, page, native) {
+        // A line written in the script alone, however short (`โควิด-19`,
+        // a caption, a hashtag), is that script's text too: lossy damage
+        // of another script's text leaves letters or signs of other
+        // scripts beside the sequences.
+        if facts.plainly(index, page, native) || facts.written_only_in(native) {
             return !embedded_in(true);
         }
         !embedded_in(false) || completes_into(page, lead, next, native)
@@ -3042,6 +3046,19 @@ mod tests {
             .chars()
             .collect();
         assert!(!worth_trying(&mut LineFacts::new(&clean)));
+    }
+
+    #[test]
+    fn a_short_line_written_in_thai_alone_has_no_holes() {
+        // Too short to count as plainly Thai, yet Thai alone: `โค` could
+        // be two bytes of `❤` that lost its third, `ใจ` of `と`.
+        for line in ["โควิด-19", "#โควิด19", "จ.โคราช", "ใจ", "โต๊ะ"]
+        {
+            let mut changes = Vec::new();
+            let repaired = crate::repair::mojibake::repair(line, &mut changes);
+            assert_eq!(repaired, line);
+            assert!(changes.is_empty(), "{line}: {changes:?}");
+        }
     }
 
     #[test]
