@@ -107,6 +107,23 @@ fn no_break_spaces_after_longer_russian_and_greek_words_only_become_plain_spaces
     assert_only_no_break_spaces_change(&lines);
 }
 
+/// Headlines in capitals set a no-break space after a word that ends in an
+/// accented capital, which windows-1252, -1250 or -1257 read as the two
+/// bytes of a small letter or another capital (`Ã\u{a0}` is `à`, `Å\u{a0}`
+/// is `Š`), gluing the two words.
+#[test]
+fn no_break_spaces_after_accented_capitals_only_become_plain_spaces() {
+    let lines = [
+        "O JOGO DE AMANHÃ\u{a0}É DECISIVO",
+        "NU STAR PÅ\u{a0}LANDET IGEN",
+        "SE ÎNTÂMPLĂ\u{a0}ÎN FIECARE ZI",
+        "NIE MA JUŻ SIĘ\u{a0}czego bać",
+        "TÄMÄ ON HYVÄ\u{a0}!",
+        "« DOMANI COSÌ\u{a0}»",
+    ];
+    assert_only_no_break_spaces_change(&lines);
+}
+
 /// A word in capitals ends before a trademark or a registered sign, which
 /// windows-1251 reads as the second byte of another capital (`Р™` is `Й`).
 #[test]

@@ -542,7 +542,7 @@ impl Traits {
     /// punctuation by the script that alone uses it.
     fn pair_key(self, c: char) -> u64 {
         let special = match c {
-            '‚' | 'Ä' | 'ß' | '°' => c,
+            '‚' | 'Ä' | 'ß' | '°' | '\u{A0}' => c,
             'a' | 'e' | 'i' | 'o' | 'u' => 'a',
             _ if c.is_ascii_alphabetic() => 'b',
             _ => '\0',
@@ -748,11 +748,11 @@ fn pair_cost_of(a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
     if traits_a.has(QUIET) && traits_b.has(QUIET) {
         return cost;
     }
-    if class_a.is_letter() && traits_b.has(GLUE_BREAKER) {
+    if class_a.is_letter() && traits_b.has(GLUE_BREAKER) && !is_space_between_words(class_a, b) {
         cost += 1.0;
     }
     // The degree sign leads its unit (`°C`, `°F`).
-    if traits_a.has(GLUE_BREAKER) && class_b.is_letter() && a != '°' {
+    if traits_a.has(GLUE_BREAKER) && class_b.is_letter() && a != '°' && a != '\u{A0}' {
         cost += 1.0;
     }
     if class_b.kind == Kind::Mark {
@@ -839,6 +839,14 @@ fn is_glue_breaker(c: char, class: Class) -> bool {
         Kind::Format => c == '\u{AD}',
         _ => false,
     }
+}
+
+/// Whether `b`, after a letter of class `a`, is a no-break space that
+/// typography sets between words: after a capital (`AMANHÃ\u{a0}É`,
+/// `PÅ\u{a0}LANDET`), and before any letter. After a small letter it still
+/// glues, as the middle byte of a sequence does (`âš\u{a0}ï¸` is `⚠️`).
+fn is_space_between_words(a: Class, b: char) -> bool {
+    b == '\u{A0}' && a.kind != Kind::Lower
 }
 
 /// See [`window_cost`].
@@ -1155,11 +1163,12 @@ mod tests {
                 cost += 1.0;
             }
         }
-        if class_a.is_letter() && is_glue_breaker(b, class_b) {
+        if class_a.is_letter() && is_glue_breaker(b, class_b) && !is_space_between_words(class_a, b)
+        {
             cost += 1.0;
         }
         // The degree sign leads its unit (`°C`, `°F`).
-        if is_glue_breaker(a, class_a) && class_b.is_letter() && a != '°' {
+        if is_glue_breaker(a, class_a) && class_b.is_letter() && a != '°' && a != '\u{A0}' {
             cost += 1.0;
         }
         if class_b.kind == Kind::Mark {
