@@ -705,48 +705,55 @@ fn is_plain_text_pair(
     page: &CodePage,
     text: Text,
 ) -> bool {
-    let letter = chars[start];
-    let script = class(letter).script;
-    if !letter.is_alphabetic() || script == Script::Latin {
+    // The pair's second character is a space or a sign that text uses,
+    // not a letter: a letter there is a word going on (Ukrainian `ї`, a
+    // Thai vowel), and a lead standing before one is what a lost byte
+    // leaves behind. Most pairs of mojibake end here.
+    // Most pairs are Latin mojibake (`Ã©`): the lead's class settles them.
+    let lead = class(chars[start]);
+    if !lead.is_letter() || lead.script == Script::Latin {
         return false;
     }
-    let continues = |c: char| {
-        page.byte(c)
-            .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
-    };
-    let before = start.checked_sub(1).map(|before| chars[before]);
-    // Cyrillic and Greek words end before such signs. Thai text read
-    // through windows-874 lost bytes where two leads meet (`ัั€`).
-    let after_plain_letter = matches!(script, Script::Cyrillic | Script::Greek)
-        && before.is_some_and(|before| {
-            before.is_alphabetic() && class(before).script == script && !continues(before)
-        });
-    // Nor does another sequence follow at once, as one does where a byte
-    // was lost before the pair or a second reading is half done (`РВ\u{a0}Рѕ`).
-    let sequence_follows = chars.get(start + 2).is_some_and(|&next| {
-        page.byte(next)
-            .is_some_and(|byte| (0xC2..=0xF4).contains(&byte))
-            && chars.get(start + 3).is_some_and(|&c| continues(c))
-    });
-    // The pair's second character is a space or a sign that text uses,
-    // not a letter (a word going on: Ukrainian `ї`, a Thai vowel; a lead
-    // standing before a letter is what a lost byte leaves behind), nor the
-    // box drawing and mathematical signs of KOI8-R and KOI8-U, which half
-    // of a line repaired under the one leaves for the other (`гп╬стей`).
+    let script = lead.script;
     let second = chars[start + 1];
-    let sign_after = !second.is_alphabetic()
-        && !('\u{2200}'..='\u{25FF}').contains(&second)
-        && decoded != '\u{a0}';
-    if text == Text::Line && after_plain_letter && sign_after && !sequence_follows {
-        return true;
+    if class(second).is_letter() {
+        return false;
     }
+    let before = start.checked_sub(1).map(|before| chars[before]);
     // Quotation marks and dashes are continuation bytes in these code
     // pages, the tail of the sequence before: only a space or an ASCII
     // bracket or quote opens a word here.
     let word_start = before.map_or(true, |before| {
         before.is_whitespace() || matches!(before, '(' | '"' | '\'')
     });
-    word_start && chars.get(start + 1) == Some(&'\u{a0}') && !reads_as_everyday_letter(decoded)
+    if word_start {
+        return second == '\u{a0}' && !reads_as_everyday_letter(decoded);
+    }
+    // Cyrillic and Greek words end before such signs (Thai text read
+    // through windows-874 lost bytes where two leads meet: `ัั€`), but
+    // not before the box drawing and mathematical signs of KOI8-R and
+    // KOI8-U, which half of a line repaired under the one leaves for the
+    // other (`гп╬стей`).
+    let continues = |c: char| {
+        page.byte(c)
+            .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+    };
+    let word_end = text == Text::Line
+        && matches!(script, Script::Cyrillic | Script::Greek)
+        && !('\u{2200}'..='\u{25FF}').contains(&second)
+        && decoded != '\u{a0}'
+        && before.is_some_and(|before| {
+            let class = class(before);
+            class.is_letter() && class.script == script && !continues(before)
+        });
+    // Nor does another sequence follow at once, as one does where a byte
+    // was lost before the pair or a second reading is half done (`РВ\u{a0}Рѕ`).
+    word_end
+        && !chars.get(start + 2).is_some_and(|&next| {
+            page.byte(next)
+                .is_some_and(|byte| (0xC2..=0xF4).contains(&byte))
+                && chars.get(start + 3).is_some_and(|&c| continues(c))
+        })
 }
 
 /// A letter that costs the judge nothing on its own.
