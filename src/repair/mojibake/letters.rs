@@ -37,9 +37,9 @@ fn seen_weight(count: u32) -> f32 {
 #[derive(Default)]
 pub(crate) struct PairHasher(u64);
 
-/// [`PairHasher`] for maps keyed by characters or runs of them, whose
-/// keys are the text being repaired: a collision costs time, never a
-/// wrong answer.
+/// [`PairHasher`] for maps keyed by characters, runs of them or places
+/// in a line, whose keys come from the text being repaired: a collision
+/// costs time, never a wrong answer.
 pub(crate) type CharHashing = BuildHasherDefault<PairHasher>;
 
 impl Hasher for PairHasher {
@@ -54,7 +54,15 @@ impl Hasher for PairHasher {
     }
 
     fn write_u32(&mut self, value: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(value)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.write_u64(u64::from(value));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 

@@ -1108,7 +1108,7 @@ struct Readings {
     /// slot per character of a long line with many repairs took several
     /// times the line's size.
     spans: Vec<Option<SpanCost>>,
-    long_spans: HashMap<usize, SpanCost, IndexHashing>,
+    long_spans: HashMap<usize, SpanCost, CharHashing>,
     collapses: HashMap<Vec<char>, Collapses, CharHashing>,
     /// By reading, then by its neighbours. Only those with a further
     /// reading are kept: the others cannot change with a preference, and
@@ -1121,30 +1121,6 @@ struct Readings {
 /// The longest line whose span costs [`Readings`] keeps in a slot per
 /// character (32 bytes each).
 const SPAN_SLOTS: usize = 16_384;
-
-/// Hashes a character index with one multiplication: the keys of
-/// [`Readings::spans`] are the text being repaired, so a collision costs
-/// time, never a wrong answer.
-#[derive(Default)]
-struct IndexHasher(u64);
-
-impl std::hash::Hasher for IndexHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_usize(usize::from(byte));
-        }
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.0 = (self.0.rotate_left(5) ^ value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type IndexHashing = std::hash::BuildHasherDefault<IndexHasher>;
 
 /// The further readings of one reading, each with the neighbours (left,
 /// right) it was read between.
