@@ -6,6 +6,7 @@
 use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::thread::LocalKey;
 
 thread_local! {
     /// Whether the changes made on this thread keep the text before and
@@ -23,15 +24,7 @@ thread_local! {
 /// a text with millions of repairs then keeps a handful of changes, not
 /// one per repair.
 pub(crate) fn merging_repairs<T>(work: impl FnOnce() -> T) -> T {
-    /// Puts the setting back, even when `work` panics.
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            MERGE_REPAIRS.set(self.0);
-        }
-    }
-    let _restore = Restore(MERGE_REPAIRS.replace(true));
-    without_texts(work)
+    with_setting(&MERGE_REPAIRS, true, || without_texts(work))
 }
 
 /// Records `change`, a repair, in `changes`: on its own, or counted into
@@ -54,14 +47,23 @@ pub(crate) fn push_repair(changes: &mut Vec<Change>, change: Change) {
 /// dropped block's first words): nothing is copied or allocated for
 /// texts nobody reads.
 pub(crate) fn without_texts<T>(work: impl FnOnce() -> T) -> T {
-    /// Puts the setting back, even when `work` panics.
-    struct Restore(bool);
+    with_setting(&WITH_TEXTS, false, work)
+}
+
+/// Runs `work` with this thread's `setting` at `value`, and puts the
+/// setting back afterwards, even when `work` panics.
+fn with_setting<T>(
+    setting: &'static LocalKey<Cell<bool>>,
+    value: bool,
+    work: impl FnOnce() -> T,
+) -> T {
+    struct Restore(&'static LocalKey<Cell<bool>>, bool);
     impl Drop for Restore {
         fn drop(&mut self) {
-            WITH_TEXTS.set(self.0);
+            self.0.set(self.1);
         }
     }
-    let _restore = Restore(WITH_TEXTS.replace(false));
+    let _restore = Restore(setting, setting.replace(value));
     work()
 }
 
