@@ -474,8 +474,6 @@ impl<'c> LineFacts<'c> {
         &self.room.found[index]
     }
 
-    /// Whether the line is plainly written in `native`, the script of
-    /// `page`, the code page at `index` (see [`plainly_in_script`]).
     /// Whether every character of the line written in some script (letters
     /// and marks) is of `script`, and there is one.
     pub fn written_only_in(&mut self, script: Script) -> bool {
@@ -484,21 +482,14 @@ impl<'c> LineFacts<'c> {
                 return answer;
             }
         }
-        let mut any = false;
-        let only = self.chars.iter().all(|&c| {
-            if c.is_ascii() {
-                return !c.is_ascii_alphabetic();
-            }
-            let class = class(c);
-            let written = class.script != Script::Common;
-            any |= written;
-            !written || class.script == script
-        });
-        let answer = only && any;
+        let (written, of_script) = written_counts(self.chars, script);
+        let answer = written > 0 && of_script == written;
         self.only_in = Some((script, answer));
         answer
     }
 
+    /// Whether the line is plainly written in `native`, the script of
+    /// `page`, the code page at `index` (see [`plainly_in_script`]).
     pub fn plainly(&mut self, index: usize, page: &CodePage, native: Script) -> bool {
         let bit = 1u16 << index;
         if self.plain_known & bit == 0 {
@@ -687,12 +678,13 @@ enum Text {
 /// Whether the two-character sequence at `start`, read as `decoded`, is
 /// rather plain text in a script other than Latin.
 /// - In a whole line, the last letter of a word and the sign after it,
-///   with no sequence right after them: in text read through `page`, a lead byte follows
-///   the last byte of the sequence before it, or a space, never a letter
-///   of its own script that the page reads as no continuation byte. Russian sets a no-break space after
-///   short words (`для\u{a0}беженцев`) and before a dash (`СССР\u{a0}—`);
-///   brands in capitals carry `™` (`ВЕКТОР™`). windows-1251 and KOI8-R read
-///   such pairs as a letter (`њ`, `К`, `Й`) or swallow the space (`Р`).
+///   with no sequence right after them: in text read through `page`, a
+///   lead byte follows the last byte of the sequence before it, or a
+///   space, never a letter of its own script that the page reads as no
+///   continuation byte. Russian sets a no-break space after short words
+///   (`для\u{a0}беженцев`) and before a dash (`СССР\u{a0}—`); brands in
+///   capitals carry `™` (`ВЕКТОР™`). windows-1251 and KOI8-R read such
+///   pairs as a letter (`њ`, `К`, `Й`) or swallow the space (`Р`).
 /// - A one-letter word and the no-break space after it, which Russian sets
 ///   after its one-letter prepositions and conjunctions (`В\u{a0}Москве`,
 ///   `к\u{a0}нему`), unless the pair reads as an everyday letter:
@@ -705,16 +697,16 @@ fn is_plain_text_pair(
     page: &CodePage,
     text: Text,
 ) -> bool {
-    // The pair's second character is a space or a sign that text uses,
-    // not a letter: a letter there is a word going on (Ukrainian `ї`, a
-    // Thai vowel), and a lead standing before one is what a lost byte
-    // leaves behind. Most pairs of mojibake end here.
     // Most pairs are Latin mojibake (`Ã©`): the lead's class settles them.
     let lead = class(chars[start]);
     if !lead.is_letter() || lead.script == Script::Latin {
         return false;
     }
     let script = lead.script;
+    // The pair's second character is a space or a sign that text uses,
+    // not a letter: a letter there is a word going on (Ukrainian `ї`, a
+    // Thai vowel), and a lead standing before one is what a lost byte
+    // leaves behind.
     let second = chars[start + 1];
     if class(second).is_letter() {
         return false;
@@ -750,8 +742,7 @@ fn is_plain_text_pair(
     // was lost before the pair or a second reading is half done (`РВ\u{a0}Рѕ`).
     word_end
         && !chars.get(start + 2).is_some_and(|&next| {
-            page.byte(next)
-                .is_some_and(|byte| (0xC2..=0xF4).contains(&byte))
+            page.byte(next).and_then(sequence_length).is_some()
                 && chars.get(start + 3).is_some_and(|&c| continues(c))
         })
 }
