@@ -253,12 +253,13 @@ fn section_follows(
     };
     for (seen, index) in following(marker + 1).take(LOOK_AHEAD).enumerate() {
         let view = &views[index];
-        match sign_of(view, rules) {
+        let sign = match sign_of(view, rules) {
+            Sign::None if seen == 0 && is_reader_comment(view) => Sign::Hint,
+            sign => sign,
+        };
+        match sign {
             Sign::Sure => return true,
             Sign::Hint => return hint_backed_up(views, rules, following(index + 1)),
-            Sign::None if seen == 0 && is_reader_comment(view) => {
-                return hint_backed_up(views, rules, following(index + 1));
-            }
             Sign::None if view.prose => return false,
             Sign::None => {}
         }
