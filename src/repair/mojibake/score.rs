@@ -751,7 +751,8 @@ fn pair_cost_of(a: char, traits_a: Traits, b: char, traits_b: Traits) -> f32 {
     if class_a.is_letter() && traits_b.has(GLUE_BREAKER) && !is_space_between_words(class_a, b) {
         cost += 1.0;
     }
-    // The degree sign leads its unit (`°C`, `°F`).
+    // The degree sign leads its unit (`°C`, `°F`); a no-break space
+    // stands before words ([`is_space_between_words`]).
     if traits_a.has(GLUE_BREAKER) && class_b.is_letter() && a != '°' && a != '\u{A0}' {
         cost += 1.0;
     }
@@ -843,8 +844,9 @@ fn is_glue_breaker(c: char, class: Class) -> bool {
 
 /// Whether `b`, after a letter of class `a`, is a no-break space that
 /// typography sets between words: after a capital (`AMANHÃ\u{a0}É`,
-/// `PÅ\u{a0}LANDET`), and before any letter. After a small letter it still
-/// glues, as the middle byte of a sequence does (`âš\u{a0}ï¸` is `⚠️`).
+/// `PÅ\u{a0}LANDET`). After a small letter it still glues, as the middle
+/// byte of a sequence does (`âš\u{a0}ï¸` is `⚠️`). Before a letter it never
+/// does: [`pair_cost_of`] charges nothing there.
 fn is_space_between_words(a: Class, b: char) -> bool {
     b == '\u{A0}' && a.kind != Kind::Lower
 }
