@@ -383,7 +383,7 @@ const REPORTED_SPEECH: &str = concat!(
     r#"(?i)[,—–][”"’»]?\s+(?:(?:the|a|an|his|her|their|its|one|our)\s+(?:(?-i:[\p{L}\x{345}'’-])+\s+){0,4}"#,
     r"|(?-i:\p{Lu}[\p{L}\x{345}'’.-]*)\s+(?:(?-i:\p{Lu}[\p{L}\x{345}'’.-]*)\s+){0,2}|(?:he|she|they|we|i)\s+)?",
     r"(?:said|says|told|added|adds|joked|explained|noted|warned|argued|urged|urges",
-    r"|insisted|claimed|announced|confirmed|according to)(?-i:[^\p{L}\x{345}]|$)",
+    r"|insisted|claimed|announced|confirmed|heard|ruled|according to)(?-i:[^\p{L}\x{345}]|$)",
     r"|(?-i:^|[^\p{L}\x{345}])(?:said|says|told)\s+(?:the|a|an|his|her|their|its)\s",
     r#"|[,—–][”"’»]?\s+(?:(?:dijo|dice|decía|afirmó|explicó|señaló|aseguró|indicó|añadió|declaró"#,
     r"|contó|comentó|agregó|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué",
@@ -791,6 +791,8 @@ mod tests {
             "Jetzt zum Newsletter anmelden, lautete der alte Werbespruch.",
             "Diese Website verwendet Cookies, heißt es in der Akte.",
             "Nous utilisons des cookies, selon l'avocat de la boulangerie.",
+            "© Jane Ellery 2019: the credit line was cropped off, the court heard.",
+            "Accept all cookies, the judge ruled, was no consent at all.",
         ] {
             assert!(reports_speech(line), "{line}");
             assert!(reports_speech_by_definition(line), "{line}");
@@ -816,7 +818,7 @@ mod tests {
         r#"(?i)[,—–][”"’»]?\s+(?:(?:the|a|an|his|her|their|its|one|our)\s+(?:[\p{L}'’-]+\s+){0,4}"#,
         r"|(?-i:\p{Lu})[\p{L}'’.-]*\s+(?:(?-i:\p{Lu})[\p{L}'’.-]*\s+){0,2}|(?:he|she|they|we|i)\s+)?",
         r"(?:said|says|told|added|adds|joked|explained|noted|warned|argued|urged|urges",
-        r"|insisted|claimed|announced|confirmed|according to)(?:[^\p{L}]|$)",
+        r"|insisted|claimed|announced|confirmed|heard|ruled|according to)(?:[^\p{L}]|$)",
         r"|(?:^|[^\p{L}])(?:said|says|told)\s+(?:the|a|an|his|her|their|its)\s",
         r#"|[,—–][”"’»]?\s+(?:(?:dijo|dice|decía|afirmó|explicó|señaló|aseguró|indicó|añadió|declaró"#,
         r"|contó|comentó|agregó|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué",
@@ -982,6 +984,55 @@ mod tests {
             "The ad was skipped by most viewers, the study found.",
             "The story continues after the break with an interview.",
             "[Advertisement] tags were added to every sponsored post after the ruling, the regulator said.",
+        ]);
+    }
+
+    #[test]
+    fn counters_recipe_tools_players_and_section_links_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "1.2k Shares",
+            "245 shares",
+            "12,345 views",
+            "Share 245 Tweet 12 Pin 3",
+            "ADVERTISEMENT - CONTINUE READING BELOW",
+            "Follow Jane Smith on Twitter @janesmith",
+            "Follow Jane Smith on X: @janesmith",
+            "Jump to recipe",
+            "Jump to Recipe · Print Recipe",
+            "Print Recipe",
+            "Listen · 4:32",
+            "Listen (5 min)",
+            "More in Sport",
+            "More in Arts & Culture",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Shares rose 5% in early trading after the results were published.",
+            "245 shares changed hands before the exchange halted trading.",
+            "Follow the money, the auditor told the committee on Thursday.",
+            "Listen to the crowd at 4:32 in the recording and you hear the chant.",
+            "More in Common, a research group, found the divide had narrowed.",
+            "Print the recipe and keep it: the ingredients are hard to find.",
+        ]);
+    }
+
+    #[test]
+    fn subheadings_and_routes_that_read_like_labels_stay() {
+        assert_each_kept_in_an_article(&[
+            "More from less",
+            "More from the minister",
+            "Also on the agenda",
+            "Advertising",
+            "© Jane Ellery 2019: the credit line she added to every copy was cropped off, the court heard.",
+        ]);
+        // A route mid-story is no breadcrumb; at the top of the page it is.
+        let route = "Lisbon » Porto » Vigo » Santiago";
+        assert_eq!(run(&[BODY, route, MORE]), [true; 3]);
+        assert_eq!(run(&[route, BODY, MORE]), [false, true, true]);
+        // The labels those words open still go.
+        assert_each_dropped_in_an_article(&[
+            "More from The Coast Herald",
+            "Also on BBC News",
+            "ADVERTISING",
         ]);
     }
 
