@@ -124,6 +124,24 @@ fn no_break_spaces_after_accented_capitals_only_become_plain_spaces() {
     assert_only_no_break_spaces_change(&lines);
 }
 
+/// The same before a dash or a closing quote: the pair reads as a small
+/// letter (`à`) that no word in capitals ends with.
+#[test]
+fn no_break_spaces_between_a_capital_and_a_sign_only_become_plain_spaces() {
+    let lines = [
+        "A MINHA IRMÃ\u{a0}— E A TUA",
+        "SEJM MUSI MILCZEĆ\u{a0}— MÓWI POSEŁ",
+        "ACEASTĂ\u{a0}— DECIZIA FINALĂ",
+        "« NÃO, IRMÃ\u{a0}»",
+    ];
+    assert_only_no_break_spaces_change(&lines);
+    // Mojibake in capitals is still mended: it reads as capitals.
+    let cleaned = clean("CAFÃ‰ DE PARIS", &Config::repair_only());
+    assert_eq!(cleaned.text, "CAFÉ DE PARIS\n");
+    let cleaned = clean("Il est allÃ© voilÃ\u{a0} tout", &Config::repair_only());
+    assert_eq!(cleaned.text, "Il est allé voilà tout\n");
+}
+
 /// A word in capitals ends before a trademark or a registered sign, which
 /// windows-1251 reads as the second byte of another capital (`Р™` is `Й`).
 #[test]

@@ -676,7 +676,8 @@ enum Text {
 }
 
 /// Whether the two-character sequence at `start`, read as `decoded`, is
-/// rather plain text in a script other than Latin.
+/// rather plain text: in Latin, the end of a word in capitals (see
+/// [`ends_a_word_in_capitals`]); in other scripts:
 /// - In a whole line, the last letter of a word and the sign after it,
 ///   with no sequence right after them: in text read through `page`, a
 ///   lead byte follows the last byte of the sequence before it, or a
@@ -699,8 +700,11 @@ fn is_plain_text_pair(
 ) -> bool {
     // Most pairs are Latin mojibake (`Ã©`): the lead's class settles them.
     let lead = class(chars[start]);
-    if !lead.is_letter() || lead.script == Script::Latin {
+    if !lead.is_letter() {
         return false;
+    }
+    if lead.script == Script::Latin {
+        return text == Text::Line && ends_a_word_in_capitals(chars, start, decoded);
     }
     let script = lead.script;
     // The pair's second character is a space or a sign that text uses,
@@ -745,6 +749,22 @@ fn is_plain_text_pair(
             page.byte(next).and_then(sequence_length).is_some()
                 && chars.get(start + 3).is_some_and(|&c| continues(c))
         })
+}
+
+/// Whether the capital at `start` ends a word written in capitals, which
+/// the pair would turn into a small letter: `IRMÃ\u{a0}—` (Portuguese
+/// `irmã` with a no-break space before a dash), `MILCZEĆ\u{a0}—` (Polish,
+/// read through windows-1257). Two plain capitals stand before it, ASCII
+/// letters that no code page reads as part of a sequence, and no small
+/// letter follows the pair. Text in capitals damaged in transit reads as
+/// capitals once repaired (`Ã‰` is `É`).
+fn ends_a_word_in_capitals(chars: &[char], start: usize, decoded: char) -> bool {
+    start >= 2
+        && chars[start - 1].is_ascii_uppercase()
+        && chars[start - 2].is_ascii_uppercase()
+        && chars[start].is_uppercase()
+        && decoded.is_lowercase()
+        && !chars.get(start + 2).is_some_and(|next| next.is_lowercase())
 }
 
 /// A letter that costs the judge nothing on its own.
