@@ -59,6 +59,20 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             continue;
         };
         if !long_enough(key) {
+            // A short headline (`Budget 2024`) is too common a phrase for
+            // its plain repeats to be taken for copies, but a title form
+            // names it: those go, and the search goes on, as it would
+            // with none, so that a second cleaning chooses alike.
+            for index in 0..blocks.len() {
+                if index != candidate
+                    && decisions.kept(index)
+                    && headline_shaped(&views[index])
+                    && blocks[index].len() > blocks[candidate].len()
+                    && is_title_form_of(index, candidate, blocks, views)
+                {
+                    decisions.drop_block(index, REASON);
+                }
+            }
             continue;
         }
         let mut plain = Vec::new();
@@ -380,6 +394,23 @@ mod tests {
     #[test]
     fn short_repeats_are_not_headlines() {
         assert_eq!(run(&["Moscow:", "Moscow:", BODY]), [true, true, true]);
+    }
+
+    #[test]
+    fn a_short_headline_loses_its_title_forms_but_not_its_plain_repeats() {
+        let titled = "Budget 2024 | The Daily Ledger";
+        assert_eq!(
+            run(&[titled, "Budget 2024", BODY, titled]),
+            [false, true, true, false]
+        );
+        assert_eq!(
+            run(&["Budget 2024", BODY, "Budget 2024"]),
+            [true, true, true]
+        );
+        // The search goes on past it, in a first cleaning as in a second.
+        let blocks = [titled, "Budget 2024", HEADLINE, BODY, HEADLINE];
+        assert_eq!(run(&blocks), [false, true, true, true, false]);
+        assert_eq!(run(&blocks[1..]), [true, true, true, false]);
     }
 
     #[test]
