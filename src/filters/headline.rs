@@ -32,6 +32,7 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
         headline_shaped(&views[index]).then(|| views[index].folded())
     };
     let mut prose_seen = 0;
+    let mut first = true;
     for candidate in 0..blocks.len().min(SEARCH_BLOCKS) {
         if views[candidate].prose {
             prose_seen += 1;
@@ -58,23 +59,38 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
         let Some(key) = key_of(candidate) else {
             continue;
         };
-        if !long_enough(key) {
-            // A short headline (`Budget 2024`) is too common a phrase for
-            // its plain repeats to be taken for copies, but a title form
-            // names it: those go, and the search goes on, as it would
-            // with none, so that a second cleaning chooses alike.
-            for index in 0..blocks.len() {
-                if index != candidate
-                    && decisions.kept(index)
-                    && headline_shaped(&views[index])
-                    && blocks[index].len() > blocks[candidate].len()
-                    && is_title_form_of(index, candidate, blocks, views)
-                {
-                    decisions.drop_block(index, REASON);
-                }
-            }
-            continue;
-        }
+        let short = !long_enough(key);
+        let first_candidate = std::mem::replace(&mut first, false);
+        // Plain repeats count within the top of the page only, above the
+        // story, where a page repeats its headline, when this block is
+        // short (`Mayor resigns`: a common phrase; a label such as
+        // `Moscow:`, which no headline ends with, has none) or when the search passed
+        // over a short block or a title form that stays above it, which
+        // may have been the headline (`Mayor resigns` above a byline
+        // repeated under the story). A block dropped as a title form of
+        // this one is passed over in a first cleaning and gone in a
+        // second: it does not count, and both decide alike.
+        let top_only = short
+            || (0..candidate).any(|earlier| {
+                decisions.kept(earlier)
+                    && !views[earlier].prose
+                    && key_of(earlier).is_some_and(|earlier_key| {
+                        !long_enough(earlier_key)
+                            || (title_form_bases(blocks[earlier]).next().is_some()
+                                && !is_title_form_of(earlier, candidate, blocks, views))
+                    })
+            });
+        let reach = if top_only {
+            let after = (candidate + 1..blocks.len())
+                .find(|&index| views[index].prose)
+                .unwrap_or(blocks.len());
+            let from = (0..candidate)
+                .rfind(|&index| views[index].prose)
+                .map_or(0, |prose| prose + 1);
+            from..after
+        } else {
+            0..blocks.len()
+        };
         let mut plain = Vec::new();
         let mut titled = Vec::new();
         for index in 0..blocks.len() {
@@ -86,28 +102,60 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             let (block_key, headline_key) =
                 (views[index].folded_key(), views[candidate].folded_key());
             if index == candidate
-                || (block_key == headline_key && fold_alike(&views[index], &views[candidate]))
+                || (reach.contains(&index)
+                    && (!short
+                        || short_copy_counts(
+                            first_candidate,
+                            candidate,
+                            index,
+                            &reach,
+                            blocks.len(),
+                            key,
+                        ))
+                    && block_key == headline_key
+                    && fold_alike(&views[index], &views[candidate]))
             {
                 plain.push(index);
             } else if is_title_form_of(index, candidate, blocks, views) {
                 titled.push(index);
             }
         }
-        if plain.len() + titled.len() < 2 {
-            return;
-        }
-        let chosen = plain
-            .iter()
-            .copied()
-            .find(|&index| !is_all_capitals(blocks[index]))
-            .unwrap_or(candidate);
-        for index in plain.into_iter().chain(titled) {
-            if index != chosen {
-                decisions.drop_block(index, REASON);
+        if plain.len() + titled.len() >= 2 {
+            let chosen = plain
+                .iter()
+                .copied()
+                .find(|&index| !is_all_capitals(blocks[index]))
+                .unwrap_or(candidate);
+            for index in plain.into_iter().chain(titled) {
+                if index != chosen {
+                    decisions.drop_block(index, REASON);
+                }
             }
         }
-        return;
+        // A short block may be a label over the headline: the search goes
+        // on past it, whatever it found, so that a second cleaning, which
+        // finds its copies gone, goes on alike.
+        if !short {
+            return;
+        }
     }
+}
+
+/// Whether a plain copy of a short block at `candidate`, found at `index`
+/// within `reach` (the blocks between two of running text), is a copy of
+/// the headline: only for the first block the search looked at, right
+/// above a story (not in a page of labels and short answers: `Q1`,
+/// `Yes.`), close to it, and not a label such as `Moscow:`, which no
+/// headline ends with.
+fn short_copy_counts(
+    first_candidate: bool,
+    candidate: usize,
+    index: usize,
+    reach: &std::ops::Range<usize>,
+    blocks: usize,
+    key: &str,
+) -> bool {
+    first_candidate && reach.end < blocks && index.abs_diff(candidate) <= 2 && !key.ends_with(':')
 }
 
 /// Whether another headline-shaped block is a title form of the block at
@@ -225,6 +273,9 @@ fn looks_like_site_name(text: &str) -> bool {
         && text.chars().count() <= MAX_CHARS
         && text.split_whitespace().nth(8).is_none()
         && !super::shape::ends_with_terminal(text)
+        // Words in small letters go on the headline (`… - what it means
+        // for you`); a name in small letters is a domain (`elDiario.es`).
+        && !(text.starts_with(char::is_lowercase) && text.contains(char::is_whitespace))
 }
 
 #[cfg(test)]
@@ -274,14 +325,18 @@ mod tests {
                 && text.chars().count() <= 60
                 && text.split_whitespace().count() <= 8
                 && !crate::filters::shape::ends_with_terminal(text)
+                && !(text.starts_with(char::is_lowercase) && text.contains(' '))
         };
         let long_thai = "ข่าว".repeat(16);
         for text in [
             "",
             "  ",
             "The Coast Herald",
-            "one two three four five six seven eight",
-            "one two three four five six seven eight nine",
+            "One two three four five six seven eight",
+            "One two three four five six seven eight nine",
+            "what it means for your mortgage",
+            "elDiario.es",
+            "opinion",
             "Site.",
             "Site...",
             &"x".repeat(60),
@@ -407,10 +462,40 @@ mod tests {
             run(&["Budget 2024", BODY, "Budget 2024"]),
             [true, true, true]
         );
-        // The search goes on past it, in a first cleaning as in a second.
-        let blocks = [titled, "Budget 2024", HEADLINE, BODY, HEADLINE];
-        assert_eq!(run(&blocks), [false, true, true, true, false]);
-        assert_eq!(run(&blocks[1..]), [true, true, true, false]);
+        // The search goes on past it, in a first cleaning as in a second,
+        // and takes the copies of a block under it from the top only.
+        let blocks = [titled, "Budget 2024", HEADLINE, HEADLINE, BODY, HEADLINE];
+        assert_eq!(run(&blocks), [false, true, true, false, true, true]);
+        assert_eq!(run(&blocks[1..]), [true, true, false, true, true]);
+    }
+
+    #[test]
+    fn a_short_headline_repeated_above_the_story_is_kept_once() {
+        let blocks = ["Mayor resigns", "Mayor resigns", BODY, "Mayor resigns"];
+        assert_eq!(run(&blocks), [true, false, true, true]);
+    }
+
+    #[test]
+    fn past_a_short_headline_a_repeat_under_the_story_is_no_headline() {
+        let byline = "By Jane Smith and Tom Jones";
+        let blocks = ["Mayor resigns", byline, BODY, BODY, byline];
+        assert_eq!(run(&blocks), [true; 5]);
+        // Nor past a headline that reads as a title form.
+        let dashed = "Brexit - what next for farmers";
+        let subheading = "Questions and answers for farmers";
+        let blocks = [dashed, BODY, subheading, BODY, subheading];
+        assert_eq!(run(&blocks), [true; 5]);
+        // Its title form goes, in a first cleaning and a second alike.
+        let titled = "Brexit - what next for farmers | Daily Post";
+        let blocks = [titled, dashed, BODY, subheading, BODY, subheading];
+        assert_eq!(run(&blocks), [false, true, true, true, true, true]);
+    }
+
+    #[test]
+    fn a_subheading_that_goes_on_from_the_headline_is_no_title_form() {
+        let headline = "Interest rates rise to 5%";
+        let subheading = "Interest rates rise to 5% - what it means for your mortgage";
+        assert_eq!(run(&[headline, BODY, subheading, BODY]), [true; 4]);
     }
 
     #[test]
