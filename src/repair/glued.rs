@@ -62,6 +62,69 @@ const SENTENCE_STARTERS: &[&str] = &[
     "With",
     "Yet",
     "You",
+    // Short openers of Spanish, French, Portuguese, German and Italian
+    // sentences (longer words are taken whatever they are).
+    "Al",
+    "Am",
+    "Au",
+    "Auf",
+    "Aux",
+    "Ce",
+    "Ces",
+    "Con",
+    "Da",
+    "Del",
+    "Der",
+    "Das",
+    "Die",
+    "Du",
+    "Ein",
+    "El",
+    "Ela",
+    "Ele",
+    "Em",
+    "En",
+    "Er",
+    "Es",
+    "Et",
+    "Eu",
+    "Gli",
+    "Hoy",
+    "Ich",
+    "Il",
+    "Ils",
+    "Im",
+    "Je",
+    "La",
+    "Las",
+    "Le",
+    "Les",
+    "Lo",
+    "Los",
+    "Ma",
+    "Mas",
+    "Mit",
+    "Na",
+    "Nel",
+    "Non",
+    "Nun",
+    "Não",
+    "Os",
+    "Par",
+    "Per",
+    "Poi",
+    "Por",
+    "Se",
+    "Sie",
+    "Sin",
+    "Sur",
+    "Um",
+    "Un",
+    "Una",
+    "Une",
+    "Uno",
+    "Wir",
+    "Ya",
 ];
 
 /// Characters that, next to the glued stop, mark a URL, a path, an e-mail
@@ -401,9 +464,22 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     }
 
     // Both sides are words of at least two letters: `U.S`, `e.g`, `Ph.D`
-    // have single letters on one side.
+    // have single letters on one side. A one-letter word after a longer
+    // word in small letters is the pronoun or the article opening a
+    // sentence (`could.I think`, `night.A man`) when a word in small
+    // letters follows it.
+    let following = text[after_end..].chars().next();
     if before.chars().count() < 2 || after.chars().count() < 2 {
-        return false;
+        return matches!(after, "A" | "I")
+            && before.chars().count() >= 3
+            && before.chars().all(char::is_lowercase)
+            && !ABBREVIATIONS.contains(&before)
+            && following == Some(' ')
+            && text[after_end + 1..].starts_with(char::is_lowercase)
+            && text[..before_start]
+                .chars()
+                .next_back()
+                .map_or(true, char::is_whitespace);
     }
     // The word before must stand on its own: not the tail of a dotted
     // name, a path, an address or a number.
@@ -436,8 +512,15 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     if before_is_lower {
         // `us.So` — but not a file name (`notes.Txt`) or a domain
         // (`site.Com`): those are short words that do not start sentences.
+        // A longer word opens a sentence that goes on after a space or
+        // ends a quotation; one followed by a comma or a stop is a name in
+        // code, listed (`os.Path, filepath.Join`).
         return !ABBREVIATIONS.contains(&before)
-            && (after.chars().count() > 3 || SENTENCE_STARTERS.contains(&after));
+            && (SENTENCE_STARTERS.contains(&after)
+                || (after.chars().count() > 3
+                    && following.is_some_and(|c| {
+                        c.is_whitespace() || matches!(c, '»' | '”' | '"' | '’' | '\'')
+                    })));
     }
     // `Putin.The`: a capitalised word before the stop could be an
     // abbreviation or a name in code (`Mr.Smith`, `St.Petersburg`,
@@ -471,6 +554,35 @@ mod tests {
             "в среду. Переговоры продолжатся"
         );
         assert_eq!(fixed("«fin.Después»"), "«fin. Después»");
+    }
+
+    #[test]
+    fn short_openers_of_other_languages_and_one_letter_words_count() {
+        for (glued, fixed_text) in [
+            ("el borrador.Por eso", "el borrador. Por eso"),
+            ("salió bien.Los vecinos", "salió bien. Los vecinos"),
+            ("très bien.Les élus", "très bien. Les élus"),
+            ("war gut.Die Stadt", "war gut. Die Stadt"),
+            ("ficou bem.Os moradores", "ficou bem. Os moradores"),
+            ("if we could.I think not", "if we could. I think not"),
+            ("late at night.A man was", "late at night. A man was"),
+        ] {
+            assert_eq!(fixed(glued), fixed_text);
+        }
+        assert_untouched(&["see fig.A and vol.I", "plan.A, plan.B", "the x.I value"]);
+    }
+
+    #[test]
+    fn names_in_code_listed_with_commas_stay_glued() {
+        assert_untouched(&[
+            "Call os.Path, filepath.Join, http.Client, strings.Builder, fmt.Println.",
+            "the torch.Tensor.",
+        ]);
+        // A sentence that goes on after the word is unglued.
+        assert_eq!(
+            fixed("they left us.Officials said"),
+            "they left us. Officials said"
+        );
     }
 
     #[test]
