@@ -10,7 +10,7 @@
 //! with no plain copy is left alone: without the plain form nobody can
 //! tell a site suffix from the end of the headline.
 
-use super::dedup::{fold_alike, folds_to};
+use super::dedup::{fold_alike, folds_to, SharedRepeats};
 use super::shape::BlockView;
 use super::Decisions;
 
@@ -27,7 +27,18 @@ const PROSE_ABOVE_HEADLINE: usize = 2;
 const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " — ", " – ", " · ", " :: ", " ~ "];
 
 /// Drops every repeat of the headline but its first plain occurrence.
-pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
+///
+/// Paragraphs that repeat an earlier one (`repeats`) are not counted as
+/// running text: the paragraph filter drops them, and a second cleaning,
+/// where they are gone, must search alike.
+pub fn mark(
+    blocks: &[&str],
+    views: &[BlockView],
+    repeats: &SharedRepeats,
+    decisions: &mut Decisions,
+) {
+    let repeated = repeats.get(views, decisions);
+    let running_text = |index: usize| views[index].prose && !repeated[index];
     let key_of = |index: usize| -> Option<&str> {
         headline_shaped(&views[index]).then(|| views[index].folded())
     };
@@ -35,9 +46,11 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
     let mut first = true;
     for candidate in 0..blocks.len().min(SEARCH_BLOCKS) {
         if views[candidate].prose {
-            prose_seen += 1;
-            if prose_seen > PROSE_ABOVE_HEADLINE {
-                return;
+            if running_text(candidate) {
+                prose_seen += 1;
+                if prose_seen > PROSE_ABOVE_HEADLINE {
+                    return;
+                }
             }
             continue;
         }
@@ -60,6 +73,12 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             continue;
         };
         let short = !long_enough(key);
+        // A short block under running text is a subheading (`Election
+        // 2024`), which the headline above it may open
+        // (`Election 2024 | Live results`): it names no copies.
+        if short && prose_seen > 0 {
+            continue;
+        }
         let first_candidate = std::mem::replace(&mut first, false);
         // Plain repeats count within the top of the page only, above the
         // story, where a page repeats its headline, when this block is
@@ -82,44 +101,57 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
             });
         let reach = if top_only {
             let after = (candidate + 1..blocks.len())
-                .find(|&index| views[index].prose)
+                .find(|&index| running_text(index))
                 .unwrap_or(blocks.len());
             let from = (0..candidate)
-                .rfind(|&index| views[index].prose)
+                .rfind(|&index| running_text(index))
                 .map_or(0, |prose| prose + 1);
             from..after
         } else {
             0..blocks.len()
         };
-        let mut plain = Vec::new();
-        let mut titled = Vec::new();
-        for index in 0..blocks.len() {
+        let is_copy = |index: usize| {
             // Folding keeps a text's length within a small factor; a block
             // far shorter than the headline cannot be a copy of it.
-            if !headline_shaped(&views[index]) || blocks[index].len() * 2 < key.len() {
-                continue;
+            headline_shaped(&views[index])
+                && blocks[index].len() * 2 >= key.len()
+                && views[index].folded_key() == views[candidate].folded_key()
+                && fold_alike(&views[index], &views[candidate])
+        };
+        let mut plain = vec![candidate];
+        let mut titled = Vec::new();
+        if short {
+            if short_copies_count(first_candidate, &reach, blocks.len(), key) {
+                let is_title_form = |index: usize| {
+                    headline_shaped(&views[index])
+                        && is_title_form_of(index, candidate, blocks, views)
+                };
+                plain.extend(copies_next_to(
+                    candidate,
+                    &reach,
+                    decisions,
+                    is_copy,
+                    is_title_form,
+                ));
             }
-            let (block_key, headline_key) =
-                (views[index].folded_key(), views[candidate].folded_key());
-            if index == candidate
-                || (reach.contains(&index)
-                    && (!short
-                        || short_copy_counts(
-                            first_candidate,
-                            candidate,
-                            index,
-                            &reach,
-                            blocks.len(),
-                            key,
-                        ))
-                    && block_key == headline_key
-                    && fold_alike(&views[index], &views[candidate]))
+        } else {
+            plain.extend(
+                reach
+                    .clone()
+                    .filter(|&index| index != candidate && is_copy(index)),
+            );
+        }
+        for index in 0..blocks.len() {
+            if index != candidate
+                && !plain.contains(&index)
+                && headline_shaped(&views[index])
+                && blocks[index].len() * 2 >= key.len()
+                && is_title_form_of(index, candidate, blocks, views)
             {
-                plain.push(index);
-            } else if is_title_form_of(index, candidate, blocks, views) {
                 titled.push(index);
             }
         }
+        plain.sort_unstable();
         if plain.len() + titled.len() >= 2 {
             let chosen = plain
                 .iter()
@@ -141,21 +173,52 @@ pub fn mark(blocks: &[&str], views: &[BlockView], decisions: &mut Decisions) {
     }
 }
 
-/// Whether a plain copy of a short block at `candidate`, found at `index`
-/// within `reach` (the blocks between two of running text), is a copy of
-/// the headline: only for the first block the search looked at, right
-/// above a story (not in a page of labels and short answers: `Q1`,
-/// `Yes.`), close to it, and not a label such as `Moscow:`, which no
+/// Whether plain copies of a short block count as copies of the headline
+/// (see [`copies_next_to`]): only for the first block the search looked
+/// at, with running text under it (not in a page of labels and short
+/// answers: `Q1`, `Yes.`), and not for a label such as `Moscow:`, which no
 /// headline ends with.
-fn short_copy_counts(
+fn short_copies_count(
     first_candidate: bool,
-    candidate: usize,
-    index: usize,
     reach: &std::ops::Range<usize>,
     blocks: usize,
     key: &str,
 ) -> bool {
-    first_candidate && reach.end < blocks && index.abs_diff(candidate) <= 2 && !key.ends_with(':')
+    first_candidate && reach.end < blocks && !key.ends_with(':')
+}
+
+/// The copies of the block at `candidate` right next to it within
+/// `reach`: those reached from it over dropped blocks, its title forms
+/// (dropped with them) and other copies only. A second cleaning, where
+/// the dropped blocks are gone, finds the copies it kept next to it in
+/// the same way.
+fn copies_next_to(
+    candidate: usize,
+    reach: &std::ops::Range<usize>,
+    decisions: &Decisions,
+    is_copy: impl Fn(usize) -> bool,
+    is_title_form: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut copies = Vec::new();
+    let mut look = |index: usize| {
+        if is_copy(index) {
+            copies.push(index);
+            true
+        } else {
+            !decisions.kept(index) || is_title_form(index)
+        }
+    };
+    for index in (reach.start..candidate).rev() {
+        if !look(index) {
+            break;
+        }
+    }
+    for index in candidate + 1..reach.end {
+        if !look(index) {
+            break;
+        }
+    }
+    copies
 }
 
 /// Whether another headline-shaped block is a title form of the block at
@@ -285,7 +348,12 @@ mod tests {
     fn run(blocks: &[&str]) -> Vec<bool> {
         let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
         let mut decisions = Decisions::new(blocks.len());
-        mark(blocks, &views, &mut decisions);
+        mark(
+            blocks,
+            &views,
+            &SharedRepeats::new(Some(40)),
+            &mut decisions,
+        );
         (0..blocks.len())
             .map(|index| decisions.kept(index))
             .collect()
@@ -293,6 +361,8 @@ mod tests {
 
     const HEADLINE: &str = "Port workers vote to strike over new shift patterns";
     const BODY: &str = "Dock workers at the port voted by a large majority on Friday to walk out for 48 hours next month.";
+    const MORE: &str =
+        "The port authority said it would keep the container terminal open with managers on shift.";
 
     #[test]
     fn every_site_separator_is_found() {
@@ -470,25 +540,50 @@ mod tests {
     }
 
     #[test]
+    fn a_short_subheading_under_the_story_takes_no_title_form() {
+        let headline = "Election 2024 | Live results and analysis";
+        let blocks = [headline, BODY, "Election 2024", BODY];
+        assert_eq!(run(&blocks), [true; 4]);
+    }
+
+    #[test]
     fn a_short_headline_repeated_above_the_story_is_kept_once() {
         let blocks = ["Mayor resigns", "Mayor resigns", BODY, "Mayor resigns"];
         assert_eq!(run(&blocks), [true, false, true, true]);
+        // Copies next to copies go too, so a second cleaning finds none.
+        let blocks = ["Mayor resigns", "Mayor resigns", "Mayor resigns", BODY];
+        assert_eq!(run(&blocks), [true, false, false, true]);
+        // A block of its own between them ends the run.
+        let blocks = ["Mayor resigns", "By Ann Lee", "Mayor resigns", BODY];
+        assert_eq!(run(&blocks), [true; 4]);
     }
 
     #[test]
     fn past_a_short_headline_a_repeat_under_the_story_is_no_headline() {
         let byline = "By Jane Smith and Tom Jones";
-        let blocks = ["Mayor resigns", byline, BODY, BODY, byline];
+        let blocks = ["Mayor resigns", byline, BODY, MORE, byline];
         assert_eq!(run(&blocks), [true; 5]);
         // Nor past a headline that reads as a title form.
         let dashed = "Brexit - what next for farmers";
         let subheading = "Questions and answers for farmers";
-        let blocks = [dashed, BODY, subheading, BODY, subheading];
+        let blocks = [dashed, BODY, subheading, MORE, subheading];
         assert_eq!(run(&blocks), [true; 5]);
         // Its title form goes, in a first cleaning and a second alike.
         let titled = "Brexit - what next for farmers | Daily Post";
-        let blocks = [titled, dashed, BODY, subheading, BODY, subheading];
+        let blocks = [titled, dashed, BODY, subheading, MORE, subheading];
         assert_eq!(run(&blocks), [false, true, true, true, true, true]);
+    }
+
+    #[test]
+    fn a_repeated_paragraph_is_not_counted_as_running_text() {
+        // The paragraph filter drops the second copy of the paragraph: the
+        // search reaches the headline as it does once the copy is gone.
+        let blocks = [BODY, MORE, BODY, HEADLINE, BODY, HEADLINE];
+        assert_eq!(run(&blocks), [true, true, true, true, true, false]);
+        assert_eq!(
+            run(&[BODY, MORE, HEADLINE, BODY, HEADLINE]),
+            [true, true, true, true, false]
+        );
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub fn apply(
     // After the boilerplate: the headline search skips the menus and
     // breadcrumbs above the headline once they are gone.
     if config.dedup_headline {
-        headline::mark(blocks, &views, &mut decisions);
+        headline::mark(blocks, &views, &repeats, &mut decisions);
     }
     if config.dedup_paragraphs {
         dedup::mark_with(&views, config.dedup_min_chars, &repeats, &mut decisions);
