@@ -527,13 +527,28 @@ fn take_list_under_header(
         && views[next].prose;
     // One line between a header and running text may be a subheading of
     // the article; a block of several headline lines is a list.
-    if running_text_follows && items.len() == 1 && views[items[0]].lines.len() == 1 {
+    if running_text_follows
+        && items.len() == 1
+        && views[items[0]].lines.len() == 1
+        && !is_numbered_item(&views[items[0]].lines[0])
+    {
         items.pop();
     }
     for &item in &items {
         dropped_as[item] = Some(category.to_string());
     }
     items
+}
+
+/// Whether `line` opens with a list number (`1. `, `2) `): an item of a
+/// ranked list (`Most read`), never a subheading.
+fn is_numbered_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && matches!(
+            line.as_bytes().get(digits..digits + 2),
+            Some([b'.' | b')', b' '])
+        )
 }
 
 /// An author bio is dropped only when it is about the byline's author or
@@ -1098,6 +1113,52 @@ mod tests {
             "© 2024 The Valley Times",
         ];
         assert_eq!(run(&blocks), [true, true, false, false, false, false]);
+    }
+
+    #[test]
+    fn headers_prompts_and_share_rows_in_more_languages_go() {
+        assert_each_dropped_in_an_article(&[
+            "Suivez-nous sur Facebook et Instagram",
+            "Simak berita dan artikel lainnya di Google News",
+            "Suscríbete para seguir leyendo\nLee sin límites\nYa soy suscriptor",
+            "Dostęp do treści premium tylko dla subskrybentów. Wykup subskrypcję",
+            "Comparte esta receta\nFacebook\nTwitter\nPinterest",
+            "この記事をシェアする\nX\nFacebook\nLINE",
+            "Leia mais:\nMetrô de Curitiba: obra tem novo atraso\nPreço da gasolina cai pela terceira semana",
+            "Topics\nFTSE 100\nStock markets\nMining",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Suivez-nous, a lancé la maire aux manifestants devant la préfecture.",
+            "Ya soy suscriptor desde hace diez años, dijo el lector en la carta.",
+            "Topics such as housing and transport dominated the debate.",
+        ]);
+    }
+
+    #[test]
+    fn disclosures_recipe_prompts_and_live_page_tools_go() {
+        assert_each_dropped_in_an_article(&[
+            "This post may contain affiliate links. Read our disclosure policy.",
+            "We may earn a commission when you buy through links on our site.",
+            "As an Amazon Associate I earn from qualifying purchases.",
+            "Did you make this recipe? Tag @claramendelcooks on Instagram!",
+            "Pin it for later",
+            "Load more updates",
+            "Download our app\nGet the latest news on the go. Available on the App Store and Google Play.",
+        ]);
+        assert_eq!(run(&["Live", BODY, MORE]), [false, true, true]);
+        assert_each_kept_in_an_article(&[
+            "We may earn a commission, the chief executive told investors, if sales pick up.",
+            "Did you make this recipe? Readers wrote in by the hundred after last week's column.",
+            "Live music returns to the square in June after a two-year break.",
+        ]);
+        // `Live` below the top of the page is a subheading.
+        assert_eq!(run(&[BODY, "Live", MORE]), [true; 3]);
+    }
+
+    #[test]
+    fn a_numbered_item_under_a_header_is_a_list_even_before_prose() {
+        let blocks = [BODY, "Most read", "1. Man charged after crash on A82", MORE];
+        assert_eq!(run(&blocks), [true, false, false, true]);
     }
 
     #[test]

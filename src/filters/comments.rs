@@ -353,6 +353,21 @@ mod tests {
     }
 
     #[test]
+    fn sections_with_counts_and_times_in_other_languages_go() {
+        for section in [
+            ["Kommentare", "Klaus R. · vor 3 Stunden\nEndlich! Das hätte man schon vor zehn Jahren machen sollen."],
+            ["Комментарии (3)", "Иван · 2 часа назад\nНаконец-то!"],
+            ["Comentarios", "María L. · hace 5 horas\n¡Por fin una buena noticia para el barrio!"],
+            ["Komentar", "Tulis komentar Anda di sini"],
+        ] {
+            assert_eq!(run(&[BODY, section[0], section[1]]), [true, false, false], "{section:?}");
+        }
+        // A time in a sentence of the story is no reader's stamp.
+        let story = "Der Bürgermeister sagte vor 3 Stunden, die Brücke werde im Mai eröffnet.";
+        assert_eq!(run(&[BODY, story, BODY]), [true; 3]);
+    }
+
+    #[test]
     fn page_furniture_after_a_marker_is_not_running_text() {
         // The boilerplate filter drops the cookie notice and the `Read
         // more:` line; a second cleaning without them must find the same
