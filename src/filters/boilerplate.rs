@@ -517,6 +517,7 @@ fn take_list_under_header(
         && dropped_as[next].is_none()
         && candidates[next].is_none()
         && views[next].title_shaped()
+        && !is_credit(&views[next].lines[0])
     {
         items.push(next);
         next += 1;
@@ -538,6 +539,33 @@ fn take_list_under_header(
         dropped_as[item] = Some(category.to_string());
     }
     items
+}
+
+/// Whether `line` is the closing credit of a story (`— Reporting by …`,
+/// `Con información de Reuters`), which no list of headline links holds.
+fn is_credit(line: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "writing by",
+        "editing by",
+        "edited by",
+        "compiled by",
+        "con información de",
+        "con informaciones de",
+        "avec l'afp",
+        "avec l’afp",
+        "avec afp",
+        "com informações",
+        "mit material von",
+        "con informazioni",
+    ];
+    let line = line.trim_start();
+    if line.starts_with(['—', '–']) {
+        return true;
+    }
+    let head: String = line.chars().take(24).flat_map(char::to_lowercase).collect();
+    OPENINGS.iter().any(|opening| head.starts_with(opening))
 }
 
 /// Whether `line` opens with a list number (`1. `, `2) `): an item of a
@@ -1153,6 +1181,52 @@ mod tests {
         ]);
         // `Live` below the top of the page is a subheading.
         assert_eq!(run(&[BODY, "Live", MORE]), [true; 3]);
+    }
+
+    #[test]
+    fn story_sentences_opening_like_prompts_stay() {
+        assert_each_kept_in_an_article(&[
+            "Also on Friday, police arrested two men.",
+            "By entering the building without a permit, the protesters broke the law.",
+            "By signing up for the scheme, farmers receive £300 per hectare.",
+            "Unsubscribe at any time is the promise on every mailing list.",
+            "Available on the App Store since March, the game has been downloaded 2m times.",
+            "Télécharger l'appel d'offres est possible jusqu'au 12 mai.",
+            "Laden Sie die Nachbarn ein, appellierte der Bürgermeister.",
+        ]);
+        assert_each_dropped_in_an_article(&[
+            "By signing up, you agree to our Terms and Privacy Policy.",
+            "You can unsubscribe at any time.",
+            "Téléchargez l'application",
+            "Laden Sie die App herunter",
+        ]);
+    }
+
+    #[test]
+    fn newsletter_boxes_comment_rows_and_share_rows_in_more_languages_go() {
+        assert_each_dropped_in_an_article(&[
+            "Abonnez-vous à notre newsletter\nRecevez chaque matin l’essentiel de l’actualité.\nVotre adresse e-mail\nJe m’abonne",
+            "Subscreva a nossa newsletter\nReceba as principais notícias do dia no seu email.\nO seu email\nSubscrever",
+            "แชร์: Facebook LINE X",
+        ]);
+    }
+
+    #[test]
+    fn a_closing_credit_under_an_empty_header_stays() {
+        for credit in [
+            "— Reporting by Gemma Lyle; editing by Tom Hale",
+            "Reporting by Gemma Lyle; editing by Tom Hale",
+            "— Con información de Reuters",
+        ] {
+            let blocks = [
+                BODY,
+                MORE,
+                "Most read",
+                credit,
+                "The road will reopen on Monday.",
+            ];
+            assert_eq!(run(&blocks), [true, true, false, true, true], "{credit}");
+        }
     }
 
     #[test]

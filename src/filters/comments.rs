@@ -362,6 +362,28 @@ mod tests {
         ] {
             assert_eq!(run(&[BODY, section[0], section[1]]), [true, false, false], "{section:?}");
         }
+        for section in [
+            [
+                "Commentaires",
+                "Pierrot75 — 12 h 04\nDix morts et toujours personne.",
+                "Répondre",
+            ],
+            [
+                "12 commentaires",
+                "Marc Dupuis\nEnfin un vrai Tour de montagne !",
+                "J’aime · Répondre · 3 h",
+            ],
+            [
+                "Commenti (15)",
+                "Giovanni_88 - 2 ore fa\nScudetto già vinto.",
+                "Rispondi",
+            ],
+            ["ความคิดเห็น 3 รายการ", "คุณต้น\n2 ชั่วโมงที่แล้ว\nดีมากครับ", "ตอบกลับ"],
+            ["ใส่ความเห็น", "ความเห็น *", "แสดงความเห็น"],
+        ] {
+            let blocks = [BODY, section[0], section[1], section[2]];
+            assert_eq!(run(&blocks), [true, false, false, false], "{section:?}");
+        }
         // A time in a sentence of the story is no reader's stamp.
         let story = "Der Bürgermeister sagte vor 3 Stunden, die Brücke werde im Mai eröffnet.";
         assert_eq!(run(&[BODY, story, BODY]), [true; 3]);
