@@ -390,7 +390,7 @@ const REPORTED_SPEECH: &str = concat!(
     r"|a-t-(?:il|elle) (?:dit|déclaré)|dit|disait|explique|affirme|ajoute|précise",
     r"|sagte|sagt|erklärte|betonte|lautete|disse|diz|dizia|afirmou|explicou|declarou|acrescentou",
     r"|contou|ha detto|ha spiegato|ha dichiarato|ha aggiunto|dice|diceva|spiega",
-    r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила)(?-i:[^\p{L}\x{345}]|$)",
+    r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила|требует|шутит|bromea|bromeó|recuerda|recordó|advierte|advirtió|plaisante|rappelle|a rappelé|conseille|scherzt|appellierte|stand|steht|scherza|ricorda|zegt|zei|eist)(?-i:[^\p{L}\x{345}]|$)",
     r"|(?:según (?:el|la|los|las|fuentes|datos)|selon (?:le|la|les|des)|heißt es|so (?:der|die|das)",
     r"|laut (?:der|dem|den|einer|einem)|segundo (?:o|a|os|as)|secondo (?:il|la|lo|i|le|gli)) ",
     r"|(?:selon|secondo) l['’])",
@@ -868,7 +868,7 @@ mod tests {
         r"|a-t-(?:il|elle) (?:dit|déclaré)|dit|disait|explique|affirme|ajoute|précise",
         r"|sagte|sagt|erklärte|betonte|lautete|disse|diz|dizia|afirmou|explicou|declarou|acrescentou",
         r"|contou|ha detto|ha spiegato|ha dichiarato|ha aggiunto|dice|diceva|spiega",
-        r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила)(?:[^\p{L}]|$)",
+        r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила|требует|шутит|bromea|bromeó|recuerda|recordó|advierte|advirtió|plaisante|rappelle|a rappelé|conseille|scherzt|appellierte|stand|steht|scherza|ricorda|zegt|zei|eist)(?:[^\p{L}]|$)",
         r"|(?:según (?:el|la|los|las|fuentes|datos)|selon (?:le|la|les|des)|heißt es|so (?:der|die|das)",
         r"|laut (?:der|dem|den|einer|einem)|segundo (?:o|a|os|as)|secondo (?:il|la|lo|i|le|gli)) ",
         r"|(?:selon|secondo) l['’])",
@@ -1193,12 +1193,18 @@ mod tests {
             "Available on the App Store since March, the game has been downloaded 2m times.",
             "Télécharger l'appel d'offres est possible jusqu'au 12 mai.",
             "Laden Sie die Nachbarn ein, appellierte der Bürgermeister.",
+            "Themen: Rente und Migration bestimmten die Debatte.",
+            "Home/away record: 14-2 and 9-7",
+            "Alle Rechte vorbehalten, stand auf dem Schild am Tor.",
+            "Wir verwenden Cookies seit 1950, scherzt der Bäcker.",
         ]);
         assert_each_dropped_in_an_article(&[
             "By signing up, you agree to our Terms and Privacy Policy.",
             "You can unsubscribe at any time.",
             "Téléchargez l'application",
             "Laden Sie die App herunter",
+            "Tags: Politics, Economy, Budget",
+            "Home / News / Politics",
         ]);
     }
 

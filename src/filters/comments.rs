@@ -384,6 +384,23 @@ mod tests {
             let blocks = [BODY, section[0], section[1], section[2]];
             assert_eq!(run(&blocks), [true, false, false, false], "{section:?}");
         }
+        let plugin = [
+            BODY,
+            "12 commentaires",
+            "Trier par Les plus pertinents",
+            "Ajouter un commentaire…",
+            "Marc Dupuis",
+            "Enfin un vrai Tour de montagne !",
+        ];
+        assert_eq!(run(&plugin), [true, false, false, false, false, false]);
+        let closed = [
+            BODY,
+            "Commentaires",
+            "Connectez-vous pour réagir",
+            "Pierrot75 — 12 h 04\nDix morts et toujours personne de responsable.",
+            "Vous devez être connecté pour publier un commentaire.",
+        ];
+        assert_eq!(run(&closed), [true, false, false, false, false]);
         // A time in a sentence of the story is no reader's stamp.
         let story = "Der Bürgermeister sagte vor 3 Stunden, die Brücke werde im Mai eröffnet.";
         assert_eq!(run(&[BODY, story, BODY]), [true; 3]);
