@@ -83,12 +83,12 @@ pub fn mark(
         // Plain repeats count within the top of the page only, above the
         // story, where a page repeats its headline, when this block is
         // short (`Mayor resigns`: a common phrase; a label such as
-        // `Moscow:`, which no headline ends with, has none) or when the search passed
-        // over a short block or a title form that stays above it, which
-        // may have been the headline (`Mayor resigns` above a byline
-        // repeated under the story). A block dropped as a title form of
-        // this one is passed over in a first cleaning and gone in a
-        // second: it does not count, and both decide alike.
+        // `Moscow:`, which no headline ends with, has none) or when the
+        // search passed over a short block or a title form that stays
+        // above it, which may have been the headline (`Mayor resigns`
+        // above a byline repeated under the story). A block dropped as a
+        // title form of this one is passed over in a first cleaning and
+        // gone in a second: it does not count, and both decide alike.
         let top_only = short
             || (0..candidate).any(|earlier| {
                 decisions.kept(earlier)
