@@ -89,8 +89,8 @@ pub fn mark(
         // above a byline repeated under the story). A block dropped as a
         // title form of this one is passed over in a first cleaning and
         // gone in a second: it does not count, and both decide alike.
-        let top_only = short
-            || (0..candidate).any(|earlier| {
+        let passed_over = || {
+            (0..candidate).any(|earlier| {
                 decisions.kept(earlier)
                     && !views[earlier].prose
                     && key_of(earlier).is_some_and(|earlier_key| {
@@ -98,8 +98,9 @@ pub fn mark(
                             || (title_form_bases(blocks[earlier]).next().is_some()
                                 && !is_title_form_of(earlier, candidate, blocks, views))
                     })
-            });
-        let reach = if top_only {
+            })
+        };
+        let top = {
             let after = (candidate + 1..blocks.len())
                 .find(|&index| running_text(index))
                 .unwrap_or(blocks.len());
@@ -107,8 +108,6 @@ pub fn mark(
                 .rfind(|&index| running_text(index))
                 .map_or(0, |prose| prose + 1);
             from..after
-        } else {
-            0..blocks.len()
         };
         let is_copy = |index: usize| {
             // Folding keeps a text's length within a small factor; a block
@@ -121,25 +120,27 @@ pub fn mark(
         let mut plain = vec![candidate];
         let mut titled = Vec::new();
         if short {
-            if short_copies_count(first_candidate, &reach, blocks.len(), key) {
+            if short_copies_count(first_candidate, &top, blocks.len(), key) {
                 let is_title_form = |index: usize| {
                     headline_shaped(&views[index])
                         && is_title_form_of(index, candidate, blocks, views)
                 };
                 plain.extend(copies_next_to(
                     candidate,
-                    &reach,
+                    &top,
                     decisions,
                     is_copy,
                     is_title_form,
                 ));
             }
         } else {
-            plain.extend(
-                reach
-                    .clone()
-                    .filter(|&index| index != candidate && is_copy(index)),
-            );
+            let copies = (0..blocks.len()).filter(|&index| index != candidate && is_copy(index));
+            plain.extend(copies);
+            // Most headlines have no copy under the story: only then is
+            // it asked what the search passed over.
+            if plain.iter().any(|index| !top.contains(index)) && passed_over() {
+                plain.retain(|index| top.contains(index));
+            }
         }
         for index in 0..blocks.len() {
             if index != candidate
