@@ -109,22 +109,21 @@ pub fn mark(
                 .map_or(0, |prose| prose + 1);
             from..after
         };
+        // Folding keeps a text's length within a small factor; a block far
+        // shorter than the headline is neither a copy nor a title form of it.
+        let comparable =
+            |index: usize| headline_shaped(&views[index]) && blocks[index].len() * 2 >= key.len();
         let is_copy = |index: usize| {
-            // Folding keeps a text's length within a small factor; a block
-            // far shorter than the headline cannot be a copy of it.
-            headline_shaped(&views[index])
-                && blocks[index].len() * 2 >= key.len()
+            comparable(index)
                 && views[index].folded_key() == views[candidate].folded_key()
                 && fold_alike(&views[index], &views[candidate])
         };
+        let is_title_form =
+            |index: usize| comparable(index) && is_title_form_of(index, candidate, blocks, views);
         let mut plain = vec![candidate];
         let mut titled = Vec::new();
         if short {
             if short_copies_count(first_candidate, &top, blocks.len(), key) {
-                let is_title_form = |index: usize| {
-                    headline_shaped(&views[index])
-                        && is_title_form_of(index, candidate, blocks, views)
-                };
                 plain.extend(copies_next_to(
                     candidate,
                     &top,
@@ -143,12 +142,7 @@ pub fn mark(
             }
         }
         for index in 0..blocks.len() {
-            if index != candidate
-                && !plain.contains(&index)
-                && headline_shaped(&views[index])
-                && blocks[index].len() * 2 >= key.len()
-                && is_title_form_of(index, candidate, blocks, views)
-            {
+            if index != candidate && !plain.contains(&index) && is_title_form(index) {
                 titled.push(index);
             }
         }

@@ -492,7 +492,7 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     }
     // The word after must end like prose, not run into more code or a
     // path (`config.Load()`, `example.Com/page`, `System.IO.File`).
-    if let Some(following) = text[after_end..].chars().next() {
+    if let Some(following) = following {
         if is_technical(following) && !matches!(following, '-') {
             return false;
         }
