@@ -142,6 +142,35 @@ fn no_break_spaces_between_a_capital_and_a_sign_only_become_plain_spaces() {
     assert_eq!(cleaned.text, "Il est allé voilà tout\n");
 }
 
+/// A word in capitals ends before an ellipsis or a quotation mark, which
+/// windows-1252 and -1257 read as the second byte of another capital
+/// (`Ã…` is `Å`, `Ć“` is `Ó`): on a line with no other mojibake, the pair
+/// is text. Beside mojibake it is mended with the rest.
+#[test]
+fn marks_after_words_in_capitals_stay() {
+    for line in [
+        "A campanha “FAÇA HOJE, NÃO AMANHÃ…” foi lançada na segunda-feira.",
+        "Naslov glasi „BABIĆ“ i „ĐOKOVIĆ“, a ne „PERIŠIĆ“.",
+        "“IRMÃ” e depois IRMÃ… no mesmo título",
+        "Op de fles staat BELGIË™ in grote letters.",
+    ] {
+        let cleaned = clean(line, &Config::repair_only());
+        assert_eq!(cleaned.text, format!("{line}\n"));
+        assert!(cleaned.changes.is_empty(), "{line}: {:?}", cleaned.changes);
+    }
+    for (damaged, repaired) in [
+        ("EL MADRID GANÃ“ EN ESPAÃ‘A", "EL MADRID GANÓ EN ESPAÑA"),
+        ("CAFÃ‰ DE PARIS", "CAFÉ DE PARIS"),
+        (
+            "ACMEÂ© 2024, todos los derechos",
+            "ACME© 2024, todos los derechos",
+        ),
+    ] {
+        let cleaned = clean(damaged, &Config::repair_only());
+        assert_eq!(cleaned.text, format!("{repaired}\n"), "{damaged}");
+    }
+}
+
 /// A word in capitals ends before a trademark or a registered sign, which
 /// windows-1251 reads as the second byte of another capital (`Р™` is `Й`).
 #[test]

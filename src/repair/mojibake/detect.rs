@@ -379,6 +379,10 @@ pub(crate) struct LineFacts<'c> {
     /// The script last asked about in [`LineFacts::written_only_in`], and
     /// the answer.
     only_in: Option<(Script, bool)>,
+    /// The code pages (a mask) under which an earlier round mended this
+    /// line: beside what they mended, a pair that only may be a sequence
+    /// is one ([`ends_a_word_in_capitals_before_a_mark`]).
+    mended_under: u16,
 }
 
 /// The buffers of [`LineFacts`], handed from one line to the next so that
@@ -407,6 +411,16 @@ impl<'c> LineFacts<'c> {
             plain: 0,
             written: None,
             only_in: None,
+            mended_under: 0,
+        }
+    }
+
+    /// The same facts, of a line that earlier rounds mended under the code
+    /// pages of the mask `pages`.
+    pub fn mended_under(self, pages: u16) -> LineFacts<'c> {
+        LineFacts {
+            mended_under: pages,
+            ..self
         }
     }
 
@@ -440,7 +454,12 @@ impl<'c> LineFacts<'c> {
                 // under several.
                 found.resize_with(code_pages().len().max(index + 1), Vec::new);
             }
-            sequences_of_pairs_into(chars, pairs, bit, page, true, Text::Line, &mut found[index]);
+            let text = if self.mended_under & bit == 0 {
+                Text::Line
+            } else {
+                Text::MendedLine
+            };
+            sequences_of_pairs_into(chars, pairs, bit, page, true, text, &mut found[index]);
         }
         &self.room.found[index]
     }
@@ -670,6 +689,10 @@ enum Text {
     /// A whole line as it came: what stands before a sequence tells how
     /// the line was written.
     Line,
+    /// A whole line that an earlier round mended under the code page it is
+    /// read through: as [`Text::Line`], but a pair that only may be a
+    /// sequence is one even with no other sequence beside it.
+    MendedLine,
     /// A span cut from a line, or a reading of one: a first or last
     /// character without its neighbours, or one repaired once already.
     Span,
@@ -704,7 +727,7 @@ fn is_plain_text_pair(
         return false;
     }
     if lead.script == Script::Latin {
-        return text == Text::Line && ends_a_word_in_capitals(chars, start, decoded);
+        return text != Text::Span && ends_a_word_in_capitals(chars, start, decoded);
     }
     let script = lead.script;
     // The pair's second character is a space or a sign that text uses,
@@ -734,7 +757,7 @@ fn is_plain_text_pair(
         page.byte(c)
             .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
     };
-    let word_end = text == Text::Line
+    let word_end = text != Text::Span
         && matches!(script, Script::Cyrillic | Script::Greek)
         && !('\u{2200}'..='\u{25FF}').contains(&second)
         && decoded != '\u{a0}'
@@ -752,18 +775,38 @@ fn is_plain_text_pair(
 }
 
 /// Whether the capital at `start` ends a word written in capitals, which
-/// the pair would turn into a small letter: `IRMÃ\u{a0}—` (Portuguese
-/// `irmã` with a no-break space before a dash), `MILCZEĆ\u{a0}—` (Polish,
-/// read through windows-1257). Two plain capitals stand before it, ASCII
-/// letters that no code page reads as part of a sequence, and no small
-/// letter follows the pair. Text in capitals damaged in transit reads as
-/// capitals once repaired (`Ã‰` is `É`).
+/// the pair would turn into a small letter or a sign: `IRMÃ\u{a0}—`
+/// (Portuguese `irmã` with a no-break space before a dash),
+/// `MILCZEĆ\u{a0}—` (Polish, read through windows-1257), `BELGIË™` (`Ë™`
+/// is `˙`). Text in capitals damaged in transit reads as capitals once
+/// repaired (`Ã‰` is `É`), and signs as the Latin-1 signs (`Â©` is `©`).
 fn ends_a_word_in_capitals(chars: &[char], start: usize, decoded: char) -> bool {
+    is_last_capital(chars, start)
+        && (decoded.is_lowercase()
+            || !(decoded.is_alphabetic() || ('\u{80}'..='\u{ff}').contains(&decoded)))
+}
+
+/// Whether the capital at `start` ends a word written in capitals before
+/// an ellipsis or a quotation mark, which the pair reads as a capital:
+/// `AMANHÃ…` (`Å`), `„BABIĆ“` (Croatian, read through windows-1257 as
+/// `Ó`), `“IRMÃ”` (`Ô`). Such a pair is as likely a word of capitals
+/// damaged in transit (`GANÃ“` is Spanish `GANÓ`), so it is read as a
+/// sequence only in a line holding another sequence.
+fn ends_a_word_in_capitals_before_a_mark(chars: &[char], start: usize, decoded: char) -> bool {
+    decoded.is_uppercase()
+        && matches!(chars[start + 1], '…' | '“' | '”')
+        && is_last_capital(chars, start)
+}
+
+/// Whether the capital at `start` is the last letter of a word written in
+/// capitals: a plain capital stands before it, an ASCII letter that no
+/// code page reads as part of a sequence, after another capital, and no
+/// small letter follows the pair.
+fn is_last_capital(chars: &[char], start: usize) -> bool {
     start >= 2
         && chars[start - 1].is_ascii_uppercase()
-        && chars[start - 2].is_ascii_uppercase()
+        && chars[start - 2].is_uppercase()
         && chars[start].is_uppercase()
-        && decoded.is_lowercase()
         && !chars.get(start + 2).is_some_and(|next| next.is_lowercase())
 }
 
@@ -893,6 +936,7 @@ fn sequences_into(
     // Room for a sequence at every start, so that finding them never
     // grows the vector.
     found.reserve(starts.size_hint().0);
+    let mut weak = 0;
     let mut free_from = 0;
     for index in starts {
         if index < free_from {
@@ -920,6 +964,11 @@ fn sequences_into(
         if let Some(decoded) = decoded.filter(|&decoded| {
             length != 2 || !is_plain_text_pair(chars, index, decoded, page, text)
         }) {
+            weak += usize::from(
+                length == 2
+                    && text == Text::Line
+                    && ends_a_word_in_capitals_before_a_mark(chars, index, decoded),
+            );
             found.push(Sequence {
                 start: index,
                 len: length,
@@ -927,6 +976,10 @@ fn sequences_into(
             });
             free_from = index + length;
         }
+    }
+    // Pairs that only may be sequences stand only beside a sequence.
+    if weak == found.len() && text == Text::Line {
+        found.clear();
     }
 }
 
@@ -948,6 +1001,7 @@ fn sequences_of_pairs_into(
     // Room for a sequence at every pair, so that finding them never grows
     // the vector.
     found.reserve(pairs.len());
+    let mut weak = 0;
     let mut free_from = 0;
     for &Pair { start, pages } in pairs {
         if pages & page_bit == 0 || start < free_from {
@@ -973,6 +1027,11 @@ fn sequences_of_pairs_into(
         if let Some(decoded) = decoded.filter(|&decoded| {
             length != 2 || !is_plain_text_pair(chars, start, decoded, page, text)
         }) {
+            weak += usize::from(
+                length == 2
+                    && text == Text::Line
+                    && ends_a_word_in_capitals_before_a_mark(chars, start, decoded),
+            );
             found.push(Sequence {
                 start,
                 len: length,
@@ -980,6 +1039,10 @@ fn sequences_of_pairs_into(
             });
             free_from = start + length;
         }
+    }
+    // Pairs that only may be sequences stand only beside a sequence.
+    if weak == found.len() && text == Text::Line {
+        found.clear();
     }
 }
 

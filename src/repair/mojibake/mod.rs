@@ -307,7 +307,8 @@ fn repair_line<'r>(
                 Some(known) => known,
                 None => {
                     let pages = candidate_pages_into(current, facts_room);
-                    let mut facts = LineFacts::scanned(current_chars, std::mem::take(facts_room));
+                    let mut facts = LineFacts::scanned(current_chars, std::mem::take(facts_room))
+                        .mended_under(used_pages as u16);
                     let pages = pages_worth_judging(&mut facts, pages);
                     (facts, pages)
                 }
