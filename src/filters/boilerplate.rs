@@ -1424,6 +1424,37 @@ mod tests {
     }
 
     #[test]
+    fn story_lines_shaped_like_prompts_and_credits_stay_and_the_prompts_go() {
+        assert_each_kept_in_an_article(&[
+            "Phishing messages now look exactly like real bank alerts and arrive straight to your inbox.",
+            "Scam texts are delivered to your inbox and your phone alike.",
+            "The Calder Morning newsletter",
+            "Next: Harwick v Southfold, Saturday 3pm",
+            "A picture by Banksy goes under the hammer",
+            "The photo by Dorothea Lange that defined the Depression",
+        ]);
+        assert_each_dropped_in_an_article(&[
+            "The best stories of the week, delivered straight to your inbox.",
+            "Delivered to your inbox every Friday.",
+            "« Previous page | Next page »",
+            "Previous article · Next article",
+            "Get unlimited access for £1 a week\nCancel anytime\nSubscribe now",
+            "Up next: The town that banned cars",
+            "İlginizi Çekebilir",
+            "Photo by John Smith on Unsplash",
+            "Picture by Jane Doe/Reuters",
+        ]);
+        // A newsletter's name goes with its sign-up box.
+        let boxed = [
+            BODY,
+            MORE,
+            "The Morning newsletter",
+            "Sign up for our newsletter",
+        ];
+        assert_eq!(run(&boxed), [true, true, false, false]);
+    }
+
+    #[test]
     fn a_bio_under_its_header_goes_with_it_when_it_names_the_byline() {
         let bio = "About the author\nRuth Kane covers health for the Courier. She joined in 2015.";
         assert_eq!(
