@@ -135,7 +135,8 @@ enum Sign {
     None,
     /// A line that heads comments but also quotes and datelines (`Jane
     /// Price said:`, `14 March 2024 at 09:12`, a `hint` rule), or a
-    /// reader's comment right after a marker: a section only with more.
+    /// reader's comment among the first blocks after a marker, before any
+    /// prose: a section only with more.
     Hint,
     /// A form field, a comment control or another marker.
     Sure,
@@ -158,8 +159,8 @@ fn sign_of(view: &BlockView, rules: &RuleSet) -> Sign {
 }
 
 /// A reader's comment: a commenter's name on a line of its own, then what
-/// they wrote. Right after a marker, that is a comment section's first
-/// entry, with or without a date or a `Reply` link.
+/// they wrote. Among the first blocks after a marker, before any prose, that
+/// is a comment section's entry, with or without a date or a `Reply` link.
 fn is_reader_comment(view: &BlockView) -> bool {
     let [name, said @ ..] = &view.lines[..] else {
         return false;
@@ -251,10 +252,10 @@ fn section_follows(
                 && !running.is_furniture(index, views, rules)
         })
     };
-    for (seen, index) in following(marker + 1).take(LOOK_AHEAD).enumerate() {
+    for index in following(marker + 1).take(LOOK_AHEAD) {
         let view = &views[index];
         let sign = match sign_of(view, rules) {
-            Sign::None if seen == 0 && is_reader_comment(view) => Sign::Hint,
+            Sign::None if is_reader_comment(view) => Sign::Hint,
             sign => sign,
         };
         match sign {
@@ -592,6 +593,27 @@ mod tests {
             expected[0] = true;
             assert_eq!(run(&blocks), expected, "{section:?}");
         }
+    }
+
+    #[test]
+    fn a_thread_of_short_comments_under_a_count_goes() {
+        // A first comment too short to read as one, then a reader's comment.
+        let blocks = [
+            BODY,
+            "3 Comments",
+            "Rita\nAbout time!",
+            "Paul Grant\nThis is censorship, plain and simple.",
+        ];
+        assert_eq!(run(&blocks), [true, false, false, false]);
+        // A commenter's name with the time since they wrote.
+        let blocks = [
+            BODY,
+            "comments powered by Disqus",
+            "Anna B • 2 hours ago\nSo cute!",
+        ];
+        assert_eq!(run(&blocks), [true, false, false]);
+        let blocks = [BODY, "Comments", "Tom Bell • 3 days ago", "Totally agree."];
+        assert_eq!(run(&blocks), [true, false, false, false]);
     }
 
     #[test]
