@@ -494,3 +494,133 @@ fn a_signal_while_streaming_stdin_exits_130() {
     assert_eq!(status.code(), Some(130));
     drop(stdin);
 }
+
+/// Runs `newsclean ARGS` while `cat` reads the named pipe `fifo`; returns
+/// whether newsclean succeeded and what came through the pipe. A run that
+/// never opens the pipe leaves `cat` waiting, so it is stopped then.
+fn through_a_fifo(fifo: &std::path::Path, args: &[&std::ffi::OsStr]) -> (bool, String) {
+    let reader = std::process::Command::new("cat")
+        .arg(fifo)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("cat runs");
+    let succeeded = newsclean()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("newsclean runs")
+        .status
+        .success();
+    let still_a_fifo = fs::symlink_metadata(fifo)
+        .is_ok_and(|metadata| std::os::unix::fs::FileTypeExt::is_fifo(&metadata.file_type()));
+    let mut reader = reader;
+    if !(succeeded && still_a_fifo) {
+        reader.kill().expect("cat stops");
+    }
+    let read = reader.wait_with_output().expect("cat ends");
+    (
+        succeeded && still_a_fifo,
+        String::from_utf8_lossy(&read.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn an_output_that_is_a_pipe_or_a_device_is_written_into_never_replaced() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("article.txt");
+    fs::write(&input, UNTIDY).unwrap();
+    let fifo = folder.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for force in [None, Some("-f")] {
+        let mut args = vec![input.as_os_str(), "-o".as_ref(), fifo.as_os_str()];
+        args.extend(force.map(std::ffi::OsStr::new));
+        let (kept, read) = through_a_fifo(&fifo, &args);
+        assert!(kept, "the pipe is written into and stays a pipe ({force:?})");
+        assert_eq!(read, TIDY);
+    }
+    // --out-dir mirroring a file onto a pipe writes into it as well.
+    let mirror = folder.path().join("mirror");
+    fs::create_dir(&mirror).unwrap();
+    let mirrored = mirror.join("article.txt");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&mirrored)
+        .status()
+        .unwrap()
+        .success());
+    // An absolute input path is mirrored under its file name.
+    let args = [
+        input.as_os_str(),
+        "--out-dir".as_ref(),
+        mirror.as_os_str(),
+        "-f".as_ref(),
+    ];
+    let (kept, read) = through_a_fifo(&mirrored, &args);
+    assert!(kept, "--out-dir writes into the pipe and it stays a pipe");
+    assert_eq!(read, TIDY);
+
+    // A character device needs no --force: nothing is replaced.
+    newsclean()
+        .arg(&input)
+        .args(["-o", "/dev/null"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let null = fs::symlink_metadata("/dev/null").unwrap();
+    assert!(std::os::unix::fs::FileTypeExt::is_char_device(
+        &null.file_type()
+    ));
+}
+
+#[test]
+fn an_output_that_is_a_folder_or_a_socket_is_refused_in_one_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("article.txt");
+    fs::write(&input, UNTIDY).unwrap();
+    let socket_path = folder.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket_path).unwrap();
+    let directory = folder.path().join("directory");
+    fs::create_dir(&directory).unwrap();
+    for (target, reason) in [(&socket_path, "is a socket"), (&directory, "is a directory")] {
+        for force in [false, true] {
+            let mut command = newsclean();
+            command.arg(&input).arg("-o").arg(target);
+            if force {
+                command.arg("-f");
+            }
+            let assert = command.assert().code(2).stdout("");
+            let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+            assert_eq!(
+                stderr,
+                format!(
+                    "newsclean: {}: writing: {reason}, not a regular file; nothing written\n",
+                    target.display()
+                )
+            );
+        }
+    }
+    let socket = fs::symlink_metadata(&socket_path).unwrap();
+    assert!(std::os::unix::fs::FileTypeExt::is_socket(
+        &socket.file_type()
+    ));
+    assert!(directory.is_dir());
+    assert_eq!(fs::read_dir(&directory).unwrap().count(), 0);
+}
+
+#[test]
+fn dash_o_dash_is_stdout() {
+    let folder = tempfile::tempdir().unwrap();
+    fs::write(folder.path().join("article.txt"), UNTIDY).unwrap();
+    newsclean()
+        .current_dir(folder.path())
+        .args(["article.txt", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(TIDY)
+        .stderr("");
+    assert!(!folder.path().join("-").exists(), "no file named `-`");
+}

@@ -36,7 +36,8 @@ pub struct Args {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Write the cleaned text of the single input to FILE instead of stdout.
+    /// Write the cleaned text of the single input to FILE instead of stdout
+    /// (`-` is stdout; a device or named pipe is written into).
     #[arg(short = 'o', long, value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
 
@@ -309,7 +310,8 @@ impl Args {
             }
             return Ok(Destination::OutDir(dir.clone()));
         }
-        if let Some(file) = &self.output {
+        // `-o -` is stdout, as `-` is stdin.
+        if let Some(file) = self.output.as_ref().filter(|file| file.as_os_str() != "-") {
             if several {
                 return Err("-o names one output file; for several inputs or a folder use --out-dir DIR or --in-place".into());
             }

@@ -462,12 +462,18 @@ fn deliver(
         }
         Destination::File(target) => {
             refuse_own_input(target, path)?;
+            if write_into_stream(target, &cleaned)? {
+                return Ok(());
+            }
             write_new(target, &cleaned, settings.force)
                 .map_err(|error| write_new_error(target, &error))
         }
         Destination::OutDir(folder) => {
             let target = folder.join(relative.unwrap_or(Path::new("stdin.txt")));
             refuse_own_input(&target, path)?;
+            if write_into_stream(&target, &cleaned)? {
+                return Ok(());
+            }
             // Most files go to a folder an earlier file created: writing
             // first spares asking for the folder every time. Any failure
             // but an existing file takes the careful way, whose messages
@@ -551,11 +557,81 @@ fn refuse_own_input(target: &Path, input: Option<&Path>) -> Result<(), String> {
     }
 }
 
+/// Writes into an output that is a character device or a named pipe
+/// (`-o /dev/null`, `-o /dev/stdout` on a pipe or terminal, a FIFO) the
+/// way a shell redirection or `sort -o` does: opened for writing, with no
+/// temporary file and no rename. Renaming over such a file would replace
+/// the device or pipe itself with a regular file, while writing into it
+/// replaces nothing, so no `--force` is asked for. Any other kind of file
+/// that is not a regular file (a folder, a socket, a block device) is
+/// refused and left alone. `Ok(false)` means `target` is absent or a
+/// regular file, for the atomic write to handle.
+fn write_into_stream(target: &Path, contents: &[u8]) -> Result<bool, String> {
+    use std::os::unix::fs::FileTypeExt;
+    if std::fs::symlink_metadata(target).is_err() {
+        return Ok(false);
+    }
+    // A link is judged by what it points to (`/dev/stdout`); one that
+    // points nowhere, or cannot be looked at, is the atomic write's to
+    // report.
+    let Ok(metadata) = std::fs::metadata(target) else {
+        return Ok(false);
+    };
+    let kind = metadata.file_type();
+    let refuse = |what: &str| {
+        Err(format!(
+            "{}: writing: {what}, not a regular file; nothing written",
+            target.display()
+        ))
+    };
+    if kind.is_file() {
+        return Ok(false);
+    } else if kind.is_dir() {
+        return refuse("is a directory");
+    } else if kind.is_socket() {
+        return refuse("is a socket");
+    } else if kind.is_block_device() {
+        return refuse("is a block device");
+    } else if !(kind.is_char_device() || kind.is_fifo()) {
+        return refuse("is a special file");
+    }
+    // Opened without truncating: if a regular file took the device's place
+    // since it was looked at, it is found out below and left as it was.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(target)
+        .map_err(|error| format!("{}: writing: {error}", target.display()))?;
+    let opened = file
+        .metadata()
+        .map_err(|error| format!("{}: writing: {error}", target.display()))?
+        .file_type();
+    if !(opened.is_char_device() || opened.is_fifo()) {
+        return Err(format!(
+            "{}: writing: replaced by another file while being opened; nothing written",
+            target.display()
+        ));
+    }
+    file.write_all(contents)
+        .and_then(|()| file.flush())
+        .map_err(|error| format!("{}: writing: {error}", target.display()))?;
+    Ok(true)
+}
+
 /// Writes a file that is not the input itself: an existing one is only
 /// replaced with `force`; without it, an existing file (or folder, or
-/// link) fails with `AlreadyExists` and is left alone.
+/// link) fails with `AlreadyExists` and is left alone. A symbolic link
+/// replaced with `force` stays a link: the file it points to is replaced,
+/// as `--in-place` does, rather than the link (`/dev/stdout` redirected to
+/// a file must not turn into a file of its own).
 fn write_new(target: &Path, contents: &[u8], force: bool) -> io::Result<()> {
     if force {
+        let is_link = std::fs::symlink_metadata(target)
+            .is_ok_and(|metadata| metadata.file_type().is_symlink());
+        if is_link {
+            if let Ok(resolved) = std::fs::canonicalize(target) {
+                return write_atomic(&resolved, contents, None);
+            }
+        }
         write_atomic(target, contents, None)
     } else {
         write_atomic_new(target, contents)
