@@ -1,10 +1,15 @@
 //! Bytes to text. A BOM wins; then valid UTF-8 is taken as UTF-8; then a
 //! user-named encoding; otherwise chardetng guesses the legacy encoding and
 //! encoding_rs decodes it. Input holding NUL bytes is binary, not an
-//! article, and is refused. Repairing text that was already decoded wrongly
-//! (mojibake) is the repair stage's job, not this one's.
+//! article, and is refused. Bytes that are malformed in an encoding the
+//! user named are refused too, rather than turned into U+FFFD: naming an
+//! encoding is a promise about the bytes, and a broken promise would
+//! otherwise destroy text silently. A guessed encoding keeps the
+//! replacement characters, since no one promised anything. Repairing text
+//! that was already decoded wrongly (mojibake) is the repair stage's job,
+//! not this one's.
 
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, REPLACEMENT, UTF_8};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -40,6 +45,17 @@ pub enum DecodeError {
         "unknown encoding label {label:?} (use a WHATWG label such as utf-8, windows-1252, koi8-r)"
     )]
     UnknownEncoding { label: String },
+    /// The WHATWG `replacement` encoding (labels `replacement`,
+    /// `iso-2022-kr`, `hz-gb-2312` …) turns any input into one U+FFFD: it
+    /// exists to keep browsers from decoding those encodings, not to read
+    /// text.
+    #[error(
+        "the encoding label {label:?} names the WHATWG replacement encoding, which turns any text into U+FFFD; name the real encoding or use auto"
+    )]
+    ReplacementEncoding { label: String },
+    /// Bytes that the encoding the user named cannot decode.
+    #[error("the bytes are not valid {label} (first malformed byte at offset {offset}); name the right encoding or use auto")]
+    Malformed { label: String, offset: usize },
 }
 
 /// Resolves a WHATWG encoding label (`latin1`, `cp1251`, `utf-8`), or
@@ -48,15 +64,41 @@ pub fn encoding_for_label(label: &str) -> Result<Option<&'static Encoding>, Deco
     if label.eq_ignore_ascii_case("auto") {
         return Ok(None);
     }
-    Encoding::for_label(label.trim().as_bytes())
-        .map(Some)
-        .ok_or_else(|| DecodeError::UnknownEncoding {
+    match Encoding::for_label(label.trim().as_bytes()) {
+        Some(encoding) if encoding == REPLACEMENT => Err(DecodeError::ReplacementEncoding {
             label: label.to_string(),
-        })
+        }),
+        Some(encoding) => Ok(Some(encoding)),
+        None => Err(DecodeError::UnknownEncoding {
+            label: label.to_string(),
+        }),
+    }
+}
+
+/// The offset of the first byte of `bytes` that `encoding` finds
+/// malformed, or `None` when it decodes them all. Decodes into a small
+/// buffer, so a long input costs no second copy of its text.
+fn first_malformed_offset(encoding: &'static Encoding, bytes: &[u8]) -> Option<usize> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut buffer = "\0".repeat(8192);
+    let mut position = 0;
+    loop {
+        let (result, read, _) =
+            decoder.decode_to_str_without_replacement(&bytes[position..], &mut buffer, true);
+        position += read;
+        match result {
+            DecoderResult::InputEmpty => return None,
+            DecoderResult::OutputFull => {}
+            DecoderResult::Malformed(malformed, after) => {
+                return Some(position - usize::from(malformed) - usize::from(after))
+            }
+        }
+    }
 }
 
 /// Decodes `bytes`; `forced` is an encoding label or `auto`/`None`.
 pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, DecodeError> {
+    let forced_label = forced;
     let forced = match forced {
         Some(label) => encoding_for_label(label)?,
         None => None,
@@ -87,6 +129,13 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, 
     // UTF-16 with a BOM legitimately holds NUL bytes; anything else with
     // one after decoding is binary.
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    if had_errors && source == EncodingSource::Forced {
+        let offset = first_malformed_offset(encoding, body).unwrap_or(0);
+        return Err(DecodeError::Malformed {
+            label: forced_label.unwrap_or(encoding.name()).trim().to_string(),
+            offset,
+        });
+    }
     if let Some(offset) = text.find('\0') {
         return Err(DecodeError::Binary { offset });
     }
@@ -140,6 +189,32 @@ mod tests {
             decode(b"PK\x03\x04\0\0", None).unwrap_err(),
             DecodeError::Binary { offset: 4 }
         );
+    }
+
+    #[test]
+    fn bytes_malformed_in_a_named_encoding_are_refused_with_their_offset() {
+        assert_eq!(
+            decode(b"Caf\xE9 d\xE9j\xE0 vu.", Some("utf-8")).unwrap_err(),
+            DecodeError::Malformed {
+                label: "utf-8".into(),
+                offset: 3
+            }
+        );
+        // A guess is not a promise: detection keeps decoding.
+        assert!(decode(b"Caf\xE9 d\xE9j\xE0 vu.", None).is_ok());
+        assert_eq!(first_malformed_offset(UTF_8, "né".as_bytes()), None);
+        let long = [&[b'a'; 20_000][..], b"\xFF"].concat();
+        assert_eq!(first_malformed_offset(UTF_8, &long), Some(20_000));
+    }
+
+    #[test]
+    fn the_replacement_encoding_is_refused() {
+        for label in ["replacement", "ISO-2022-KR", "hz-gb-2312"] {
+            assert!(matches!(
+                encoding_for_label(label),
+                Err(DecodeError::ReplacementEncoding { .. })
+            ));
+        }
     }
 
     #[test]

@@ -746,3 +746,58 @@ fn in_place_keeps_the_owner_when_allowed_to() {
     assert_eq!(fs::read_to_string(&path).unwrap(), TIDY);
     assert_eq!((metadata.uid(), metadata.gid()), (4321, 4321));
 }
+
+#[test]
+fn bytes_that_do_not_fit_a_named_encoding_fail_the_file_and_leave_it_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    // "Café déjà vu." in latin-1, cleaned in place as if it were UTF-8.
+    let latin1 = b"Caf\xE9 d\xE9j\xE0 vu.\n\n\n\nSecond paragraph.\n";
+    write(&root.join("latin1.txt"), latin1);
+    write(&root.join("utf8.txt"), UNTIDY);
+    newsclean()
+        .args(["-i", "-E", "utf-8"])
+        .arg(root)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "newsclean: {}: decoding: the bytes are not valid utf-8 (first malformed byte at offset 3); name the right encoding or use auto\n",
+            root.join("latin1.txt").display()
+        )))
+        .stderr(predicate::str::contains("1 failed"));
+    assert_eq!(fs::read(root.join("latin1.txt")).unwrap(), latin1);
+    assert_eq!(fs::read_to_string(root.join("utf8.txt")).unwrap(), TIDY);
+    no_temporary_files(root);
+
+    // One file to stdout: nothing printed, exit 2, one line.
+    newsclean()
+        .args(["-E", "utf-8"])
+        .arg(root.join("latin1.txt"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::is_match("^newsclean: [^\n]*latin1.txt: decoding: [^\n]*offset 3[^\n]*\n$").unwrap());
+    // Detection is unchanged: the same bytes are taken for latin-1.
+    newsclean()
+        .arg(root.join("latin1.txt"))
+        .assert()
+        .success()
+        .stdout("Café déjà vu.\n\nSecond paragraph.\n");
+}
+
+#[test]
+fn the_replacement_encoding_is_a_usage_error() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    write(&root.join("a.txt"), UNTIDY);
+    for label in ["replacement", "iso-2022-kr"] {
+        newsclean()
+            .args(["-i", "-E", label])
+            .arg(root.join("a.txt"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("replacement encoding"))
+            .stderr(predicate::function(|stderr: &str| stderr.lines().count() == 1));
+        assert_eq!(fs::read_to_string(root.join("a.txt")).unwrap(), UNTIDY);
+    }
+}
