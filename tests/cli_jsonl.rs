@@ -5,6 +5,7 @@
 //! number of processes, gives the same output as one process. Each test
 //! works in its own temporary folder.
 
+use assert_cmd::assert::OutputAssertExt;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -269,4 +270,37 @@ fn gnu_parallel_pipe_equals_a_single_process() {
     );
     assert!(!single.stdout.is_empty());
     assert!(distributed.stdout == single.stdout, "outputs differ");
+}
+
+#[test]
+fn a_failed_last_flush_of_stdout_is_an_error_as_in_plain_mode() {
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full on this system");
+        return;
+    };
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("news.jsonl");
+    fs::write(&input, format!("{}\n", untidy_record(1))).unwrap();
+    let message = "newsclean: <stdout>: writing: No space left on device (os error 28)\n";
+    let to_full = || {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsclean"));
+        command.stdout(full.try_clone().unwrap());
+        command
+    };
+    // From a file, and streamed from stdin.
+    to_full().arg("--jsonl").arg(&input).assert()
+        .code(2)
+        .stderr(message);
+    to_full()
+        .arg("--jsonl")
+        .stdin(fs::File::open(&input).unwrap())
+        .assert()
+        .code(2)
+        .stderr(message);
+    // Plain mode says the same.
+    to_full()
+        .stdin(fs::File::open(&input).unwrap())
+        .assert()
+        .code(2)
+        .stderr(message);
 }

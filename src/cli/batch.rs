@@ -362,10 +362,7 @@ fn stream_jsonl(
             stdout: Vec::new(),
             notes: Vec::new(),
         }),
-        Err(StreamError::Write(_)) => Err(counted
-            .error
-            .map(StdoutError::from)
-            .unwrap_or(StdoutError::Closed)),
+        Err(StreamError::Write(error)) => Err(StdoutError::from(counted.error.unwrap_or(error))),
         Err(StreamError::Read(error)) => Ok(Outcome::failed(format!("{label}: reading: {error}"))),
         Err(StreamError::Strict(problem)) => Ok(Outcome::failed(format!("{label}: {problem}"))),
     }
@@ -437,8 +434,12 @@ impl Write for CountingWriter<'_> {
         self.count(result)
     }
 
+    /// The stream's last bytes often reach stdout only here (a short
+    /// output sits in the buffer until the end), so a failed flush is
+    /// kept like a failed write: `> /dev/full` must not pass for `| head`.
     fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+        let result = self.inner.flush().map(|()| 0);
+        self.count(result).map(drop)
     }
 }
 
