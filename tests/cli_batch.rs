@@ -801,3 +801,45 @@ fn the_replacement_encoding_is_a_usage_error() {
         assert_eq!(fs::read_to_string(root.join("a.txt")).unwrap(), UNTIDY);
     }
 }
+
+#[test]
+fn two_inputs_mirrored_onto_one_output_file_keep_the_first_for_any_threads() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    write(&root.join("x1/a.txt"), "First file one.\n\n\n\nIts end.\n");
+    write(&root.join("x2/a.txt"), "Second file two.\n\n\n\nIts end.\n");
+    for threads in ["1", "2", "4", "8"] {
+        for force in [false, true] {
+            let out = root.join(format!("out-{threads}-{force}"));
+            let mut command = newsclean();
+            command
+                .current_dir(root)
+                .args(["x1", "x2", "--out-dir"])
+                .arg(&out)
+                .args(["-j", threads]);
+            if force {
+                command.arg("-f");
+            }
+            let assert = command.assert().code(2);
+            let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+            let refusals: Vec<&str> = stderr
+                .lines()
+                .filter(|line| line.contains("is also the output of"))
+                .collect();
+            assert_eq!(
+                refusals,
+                [format!(
+                    "newsclean: x2/a.txt: writing: its output {} is also the output of x1/a.txt, which comes first; nothing written",
+                    out.join("a.txt").display()
+                )],
+                "{stderr}"
+            );
+            assert!(stderr.contains("2 files, 1 changed, 0 skipped, 1 failed"), "{stderr}");
+            assert_eq!(
+                fs::read_to_string(out.join("a.txt")).unwrap(),
+                "First file one.\n\nIts end.\n"
+            );
+            no_temporary_files(&out);
+        }
+    }
+}

@@ -44,6 +44,9 @@ pub struct Settings {
 pub enum Input {
     Stdin,
     Entry(Entry),
+    /// A file refused before anything was read or written; the message
+    /// names it and says why.
+    Refused(String),
 }
 
 /// Writing to stdout failed: either the reader went away (`| head`), which
@@ -115,6 +118,10 @@ pub fn run(
     settings: &Settings,
     reporter: &Reporter,
 ) -> Result<Summary, StdoutError> {
+    let mut inputs = inputs;
+    if let Destination::OutDir(folder) = &settings.destination {
+        refuse_out_dir_collisions(&mut inputs, folder);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
@@ -167,6 +174,35 @@ fn emit(
     Ok(())
 }
 
+/// Under `--out-dir`, two inputs can mirror onto the same output file
+/// (`x1/a.txt` and `x2/a.txt` both become `a.txt`). Left to the batch,
+/// one would silently replace the other, and which one would depend on
+/// the threads. Instead the first in input order is written and every
+/// later one is refused, before anything is written, naming both inputs.
+fn refuse_out_dir_collisions(inputs: &mut [Input], folder: &Path) {
+    let mut first_of: std::collections::HashMap<std::path::PathBuf, std::path::PathBuf> =
+        std::collections::HashMap::new();
+    for input in inputs.iter_mut() {
+        let Input::Entry(Entry::File { path, relative }) = input else {
+            continue;
+        };
+        match first_of.entry(relative.clone()) {
+            std::collections::hash_map::Entry::Vacant(vacant) => {
+                vacant.insert(path.clone());
+            }
+            std::collections::hash_map::Entry::Occupied(earlier) => {
+                let message = format!(
+                    "{}: writing: its output {} is also the output of {}, which comes first; nothing written",
+                    path.display(),
+                    folder.join(relative.as_path()).display(),
+                    earlier.get().display()
+                );
+                *input = Input::Refused(message);
+            }
+        }
+    }
+}
+
 /// The path and label of an input that names a file.
 fn file_of(input: &Input) -> Result<(Option<&Path>, Option<&Path>, String), Outcome> {
     match input {
@@ -184,6 +220,7 @@ fn file_of(input: &Input) -> Result<(Option<&Path>, Option<&Path>, String), Outc
             "{}: reading: {cause}",
             path.display()
         ))),
+        Input::Refused(message) => Err(Outcome::failed(message.clone())),
     }
 }
 
