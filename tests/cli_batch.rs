@@ -843,3 +843,50 @@ fn two_inputs_mirrored_onto_one_output_file_keep_the_first_for_any_threads() {
         }
     }
 }
+
+#[test]
+fn a_file_whose_every_block_is_dropped_is_never_emptied() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    let boilerplate = "Share this article\n\nSubscribe to our newsletter\n\nAdvertisement\n";
+    write(&root.join("in/bp.txt"), boilerplate);
+    write(&root.join("in/a.txt"), UNTIDY);
+    write(&root.join("in/blank.txt"), "\n  \n\n");
+    let warning = |left: &str| {
+        format!(
+            "newsclean: {}: skipped: every block was dropped; {left}\n",
+            root.join("in/bp.txt").display()
+        )
+    };
+    newsclean()
+        .arg("-i")
+        .arg(root.join("in"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(warning("left unchanged")));
+    assert_eq!(fs::read_to_string(root.join("in/bp.txt")).unwrap(), boilerplate);
+    assert_eq!(fs::read_to_string(root.join("in/a.txt")).unwrap(), TIDY);
+    // Blank space only is no text to lose: it is tidied as before.
+    assert_eq!(fs::read_to_string(root.join("in/blank.txt")).unwrap(), "");
+
+    newsclean()
+        .arg(root.join("in"))
+        .arg("--out-dir")
+        .arg(root.join("out"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(warning("nothing written")));
+    assert!(!root.join("out/bp.txt").exists());
+    assert_eq!(fs::read_to_string(root.join("out/a.txt")).unwrap(), TIDY);
+
+    // To stdout an empty output is an answer, but not a silent one.
+    newsclean()
+        .arg(root.join("in/bp.txt"))
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(format!(
+            "newsclean: {}: every block was dropped; the output is empty\n",
+            root.join("in/bp.txt").display()
+        ));
+}

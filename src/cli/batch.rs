@@ -247,13 +247,40 @@ fn process(input: &Input, settings: &Settings) -> Outcome {
     };
     let mut notes = Vec::new();
     let cleaned = match &settings.jsonl {
-        Some(options) => clean_jsonl_in_memory(&original, settings, options, &label, &mut notes),
+        Some(options) => clean_jsonl_in_memory(&original, settings, options, &label, &mut notes)
+            .map(|cleaned| (cleaned, false)),
         None => clean_document(&original, settings, &label, &mut notes),
     };
-    let cleaned = match cleaned {
+    let (cleaned, all_dropped) = match cleaned {
         Ok(cleaned) => cleaned,
         Err(outcome) => return outcome,
     };
+    if all_dropped {
+        // Every block of a file with text in it was taken for boilerplate
+        // or a repeat. That is far likelier a rule gone wrong than an
+        // article with nothing to keep, so no file is emptied over it.
+        let left = match &settings.destination {
+            Destination::Stdout => {
+                notes.push(Note::Warning(format!(
+                    "{label}: every block was dropped; the output is empty"
+                )));
+                None
+            }
+            Destination::File(_) | Destination::OutDir(_) => Some("nothing written"),
+            Destination::InPlace { .. } | Destination::Report { .. } => Some("left unchanged"),
+        };
+        if let Some(left) = left {
+            notes.push(Note::Warning(format!(
+                "{label}: skipped: every block was dropped; {left}"
+            )));
+            return Outcome {
+                status: Status::Skipped,
+                bytes: original.len() as u64,
+                stdout: Vec::new(),
+                notes,
+            };
+        }
+    }
     let changed = cleaned != original;
     let mut outcome = Outcome {
         status: if changed {
@@ -281,13 +308,15 @@ fn process(input: &Input, settings: &Settings) -> Outcome {
     outcome
 }
 
-/// Decodes and cleans one plain-text document.
+/// Decodes and cleans one plain-text document; also says whether every
+/// block of it was dropped (a text left empty by drops, not one that held
+/// only blank space).
 fn clean_document(
     original: &[u8],
     settings: &Settings,
     label: &str,
     notes: &mut Vec<Note>,
-) -> Result<Vec<u8>, Outcome> {
+) -> Result<(Vec<u8>, bool), Outcome> {
     let forced = settings.forced_encoding.as_deref();
     // Without a report to write, the changes are not read: merged, they
     // take no memory for each of the millions of repairs a long text may need.
@@ -304,7 +333,12 @@ fn clean_document(
                     format, label, None, &cleaned,
                 )));
             }
-            Ok(cleaned.text.into_bytes())
+            let all_dropped = cleaned.text.trim().is_empty()
+                && cleaned
+                    .changes
+                    .iter()
+                    .any(|change| change.action == newsclean::Action::Drop);
+            Ok((cleaned.text.into_bytes(), all_dropped))
         }
         Err(newsclean::Error::Decode(error @ DecodeError::Binary { .. })) if settings.batch => {
             Err(Outcome::skipped(format!("{label}: skipped: {error}")))
