@@ -304,3 +304,42 @@ fn a_failed_last_flush_of_stdout_is_an_error_as_in_plain_mode() {
         .code(2)
         .stderr(message);
 }
+
+#[test]
+fn a_byte_order_mark_opening_the_input_is_skipped() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("bom.jsonl");
+    let bom_input = b"\xEF\xBB\xBF{\"text\":\"A &amp; B.\"}\n{\"text\":\"C.\"}\n";
+    let cleaned = "{\"text\":\"A & B.\"}\n{\"text\":\"C.\"}\n";
+    fs::write(&input, bom_input).unwrap();
+    // A file, a stream, and a file cleaned in place.
+    newsclean()
+        .arg("--jsonl")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(cleaned)
+        .stderr("");
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin(&bom_input[..])
+        .assert()
+        .success()
+        .stdout(cleaned)
+        .stderr("");
+    newsclean()
+        .args(["--jsonl", "-i"])
+        .arg(&input)
+        .assert()
+        .success()
+        .stderr("");
+    assert_eq!(fs::read_to_string(&input).unwrap(), cleaned);
+    // A lone mark is an empty input.
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin(&b"\xEF\xBB\xBF"[..])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+}

@@ -79,7 +79,12 @@ pub struct Job<'a> {
     pub label: &'a str,
 }
 
-/// Cleans JSON Lines that are all in memory (a file of a batch).
+/// The UTF-8 byte-order mark, skipped at the start of an input: JSON
+/// Lines are UTF-8 by definition, so it says nothing, and it is not JSON.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Cleans JSON Lines that are all in memory (a file of a batch); a
+/// byte-order mark at its start is skipped.
 pub fn clean_slice(
     input: &[u8],
     writer: &mut dyn Write,
@@ -87,7 +92,7 @@ pub fn clean_slice(
     messages: &mut dyn FnMut(Message),
 ) -> Result<StreamStats, StreamError> {
     let mut stats = StreamStats::default();
-    let mut rest = input;
+    let mut rest = input.strip_prefix(UTF8_BOM).unwrap_or(input);
     while !rest.is_empty() {
         let mut lines: Vec<&[u8]> = Vec::new();
         let mut taken = 0;
@@ -279,6 +284,19 @@ impl Chunk {
         }
     }
 
+    /// Drops a UTF-8 byte-order mark opening the chunk: editors and
+    /// Windows tools put one at the start of a file, and it would make
+    /// the first record malformed JSON.
+    fn skip_utf8_bom(&mut self) {
+        if self.data.starts_with(UTF8_BOM) {
+            self.data.drain(..UTF8_BOM.len());
+            for end in &mut self.ends {
+                *end -= UTF8_BOM.len();
+            }
+            self.ends.retain(|&end| end > 0);
+        }
+    }
+
     fn lines(&self) -> Vec<&[u8]> {
         let mut start = 0;
         self.ends
@@ -311,6 +329,7 @@ fn send_chunks(
     mut fill: impl FnMut(&mut Chunk) -> io::Result<()>,
     sender: &mpsc::SyncSender<io::Result<Chunk>>,
 ) {
+    let mut first = true;
     loop {
         // A chunk ends with the line that takes it past `CHUNK_BYTES`: room
         // for a quarter more holds that line in most streams, where
@@ -323,6 +342,12 @@ fn send_chunks(
         if let Err(error) = fill(&mut chunk) {
             let _ = sender.send(Err(error));
             return;
+        }
+        if first {
+            // A chunk holds whole lines, so a BOM opening the input is
+            // all in the first one.
+            first = false;
+            chunk.skip_utf8_bom();
         }
         if chunk.ends.is_empty() || sender.send(Ok(chunk)).is_err() {
             return;
