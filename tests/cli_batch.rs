@@ -890,3 +890,40 @@ fn a_file_whose_every_block_is_dropped_is_never_emptied() {
             root.join("in/bp.txt").display()
         ));
 }
+
+#[test]
+fn a_backup_never_replaces_an_existing_file_without_force() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    write(&root.join("bk/a.txt"), UNTIDY);
+    write(&root.join("bk/a.txt.old"), "Precious unrelated article\n");
+    write(&root.join("bk/b.txt"), UNTIDY);
+    newsclean()
+        .args(["-i", "--backup", ".old"])
+        .arg(root.join("bk"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "newsclean: {}: writing the backup: the file already exists (use --force to replace it); {} left unchanged\n",
+            root.join("bk/a.txt.old").display(),
+            root.join("bk/a.txt").display()
+        )));
+    assert_eq!(fs::read_to_string(root.join("bk/a.txt")).unwrap(), UNTIDY);
+    assert_eq!(
+        fs::read_to_string(root.join("bk/a.txt.old")).unwrap(),
+        "Precious unrelated article\n"
+    );
+    // The rest of the batch goes on.
+    assert_eq!(fs::read_to_string(root.join("bk/b.txt")).unwrap(), TIDY);
+    assert_eq!(fs::read_to_string(root.join("bk/b.txt.old")).unwrap(), UNTIDY);
+    no_temporary_files(root);
+
+    // --force replaces it.
+    newsclean()
+        .args(["-i", "-f", "--backup", ".old"])
+        .arg(root.join("bk/a.txt"))
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(root.join("bk/a.txt")).unwrap(), TIDY);
+    assert_eq!(fs::read_to_string(root.join("bk/a.txt.old")).unwrap(), UNTIDY);
+}

@@ -52,7 +52,7 @@ pub struct Args {
     pub in_place: bool,
 
     /// With --in-place, keep the original of each changed file as
-    /// PATH + SUFFIX.
+    /// PATH + SUFFIX (an existing one is only replaced with --force).
     #[arg(
         long,
         value_name = "SUFFIX",
@@ -69,7 +69,8 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["output", "out_dir", "in_place"], help_heading = "Output")]
     pub diff: bool,
 
-    /// Replace output files that already exist (-o, --out-dir).
+    /// Replace output files that already exist (-o, --out-dir) and
+    /// existing backups (--backup).
     #[arg(short = 'f', long, help_heading = "Output")]
     pub force: bool,
 

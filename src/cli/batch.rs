@@ -9,7 +9,9 @@
 use crate::cli::args::{Destination, ExplainFormat};
 use crate::cli::explain;
 use crate::cli::jsonl::{self, JsonlOptions, Message, StreamError};
-use crate::cli::output::{unified_diff, with_suffix, write_atomic, write_atomic_new};
+use crate::cli::output::{
+    unified_diff, with_suffix, write_atomic, write_atomic_new, write_atomic_new_with_permissions,
+};
 use crate::cli::progress::{Reporter, Summary};
 use crate::cli::walk::Entry;
 use newsclean::{Cleaner, DecodeError};
@@ -583,8 +585,24 @@ fn deliver(
                 let permissions = std::fs::metadata(path)
                     .map(|metadata| metadata.permissions())
                     .ok();
-                write_atomic(&backup_path, original, permissions).map_err(|error| {
-                    format!("{}: writing the backup: {error}", backup_path.display())
+                // A file already at the backup's name may be the user's
+                // own, or the original an earlier run kept: only --force
+                // replaces it. Without it the file is left unchanged.
+                let written = if settings.force {
+                    write_atomic(&backup_path, original, permissions)
+                } else {
+                    write_atomic_new_with_permissions(&backup_path, original, permissions)
+                };
+                written.map_err(|error| {
+                    let cause = if error.kind() == io::ErrorKind::AlreadyExists {
+                        "the file already exists (use --force to replace it)".to_string()
+                    } else {
+                        error.to_string()
+                    };
+                    format!(
+                        "{}: writing the backup: {cause}; {label} left unchanged",
+                        backup_path.display()
+                    )
                 })?;
             }
             write_atomic(path, &cleaned, None).map_err(|error| format!("{label}: writing: {error}"))

@@ -65,10 +65,30 @@ pub fn write_atomic(
 /// left alone). A new file puts nothing at risk, so it is not flushed to
 /// disk first, and it gets the umask default permissions.
 pub fn write_atomic_new(target: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_new_with_permissions(target, contents, None)
+}
+
+/// [`write_atomic_new`], giving the new file exactly `permissions` when
+/// there are some (a backup copies its original's), else the umask
+/// default.
+pub fn write_atomic_new_with_permissions(
+    target: &Path,
+    contents: &[u8],
+    permissions: Option<Permissions>,
+) -> io::Result<()> {
     let folder = parent_folder(target);
-    let temporary = TrackedTemporary::create_in(&folder, Permissions::from_mode(NEW_FILE_MODE))?;
+    let temporary = TrackedTemporary::create_in(
+        &folder,
+        permissions
+            .clone()
+            .unwrap_or_else(|| Permissions::from_mode(NEW_FILE_MODE)),
+    )?;
     let mut file = temporary.file()?;
     file.write_all(contents)?;
+    if let Some(permissions) = permissions {
+        // The creation mode went through the umask.
+        file.set_permissions(permissions)?;
+    }
     temporary.persist_new(target)
 }
 
