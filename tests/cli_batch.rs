@@ -776,7 +776,12 @@ fn bytes_that_do_not_fit_a_named_encoding_fail_the_file_and_leave_it_alone() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::is_match("^newsclean: [^\n]*latin1.txt: decoding: [^\n]*offset 3[^\n]*\n$").unwrap());
+        .stderr(
+            predicate::str::is_match(
+                "^newsclean: [^\n]*latin1.txt: decoding: [^\n]*offset 3[^\n]*\n$",
+            )
+            .unwrap(),
+        );
     // Detection is unchanged: the same bytes are taken for latin-1.
     newsclean()
         .arg(root.join("latin1.txt"))
@@ -797,7 +802,9 @@ fn the_replacement_encoding_is_a_usage_error() {
             .assert()
             .code(2)
             .stderr(predicate::str::contains("replacement encoding"))
-            .stderr(predicate::function(|stderr: &str| stderr.lines().count() == 1));
+            .stderr(predicate::function(|stderr: &str| {
+                stderr.lines().count() == 1
+            }));
         assert_eq!(fs::read_to_string(root.join("a.txt")).unwrap(), UNTIDY);
     }
 }
@@ -834,7 +841,10 @@ fn two_inputs_mirrored_onto_one_output_file_keep_the_first_for_any_threads() {
                 )],
                 "{stderr}"
             );
-            assert!(stderr.contains("2 files, 1 changed, 0 skipped, 1 failed"), "{stderr}");
+            assert!(
+                stderr.contains("2 files, 1 changed, 0 skipped, 1 failed"),
+                "{stderr}"
+            );
             assert_eq!(
                 fs::read_to_string(out.join("a.txt")).unwrap(),
                 "First file one.\n\nIts end.\n"
@@ -864,7 +874,10 @@ fn a_file_whose_every_block_is_dropped_is_never_emptied() {
         .assert()
         .success()
         .stderr(predicate::str::contains(warning("left unchanged")));
-    assert_eq!(fs::read_to_string(root.join("in/bp.txt")).unwrap(), boilerplate);
+    assert_eq!(
+        fs::read_to_string(root.join("in/bp.txt")).unwrap(),
+        boilerplate
+    );
     assert_eq!(fs::read_to_string(root.join("in/a.txt")).unwrap(), TIDY);
     // Blank space only is no text to lose: it is tidied as before.
     assert_eq!(fs::read_to_string(root.join("in/blank.txt")).unwrap(), "");
@@ -915,7 +928,10 @@ fn a_backup_never_replaces_an_existing_file_without_force() {
     );
     // The rest of the batch goes on.
     assert_eq!(fs::read_to_string(root.join("bk/b.txt")).unwrap(), TIDY);
-    assert_eq!(fs::read_to_string(root.join("bk/b.txt.old")).unwrap(), UNTIDY);
+    assert_eq!(
+        fs::read_to_string(root.join("bk/b.txt.old")).unwrap(),
+        UNTIDY
+    );
     no_temporary_files(root);
 
     // --force replaces it.
@@ -925,5 +941,8 @@ fn a_backup_never_replaces_an_existing_file_without_force() {
         .assert()
         .success();
     assert_eq!(fs::read_to_string(root.join("bk/a.txt")).unwrap(), TIDY);
-    assert_eq!(fs::read_to_string(root.join("bk/a.txt.old")).unwrap(), UNTIDY);
+    assert_eq!(
+        fs::read_to_string(root.join("bk/a.txt.old")).unwrap(),
+        UNTIDY
+    );
 }

@@ -288,7 +288,10 @@ fn a_failed_last_flush_of_stdout_is_an_error_as_in_plain_mode() {
         command
     };
     // From a file, and streamed from stdin.
-    to_full().arg("--jsonl").arg(&input).assert()
+    to_full()
+        .arg("--jsonl")
+        .arg(&input)
+        .assert()
         .code(2)
         .stderr(message);
     to_full()

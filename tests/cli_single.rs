@@ -539,7 +539,10 @@ fn an_output_that_is_a_pipe_or_a_device_is_written_into_never_replaced() {
         let mut args = vec![input.as_os_str(), "-o".as_ref(), fifo.as_os_str()];
         args.extend(force.map(std::ffi::OsStr::new));
         let (kept, read) = through_a_fifo(&fifo, &args);
-        assert!(kept, "the pipe is written into and stays a pipe ({force:?})");
+        assert!(
+            kept,
+            "the pipe is written into and stays a pipe ({force:?})"
+        );
         assert_eq!(read, TIDY);
     }
     // --out-dir mirroring a file onto a pipe writes into it as well.
@@ -585,7 +588,10 @@ fn an_output_that_is_a_folder_or_a_socket_is_refused_in_one_line() {
     let _listener = std::os::unix::net::UnixListener::bind(&socket_path).unwrap();
     let directory = folder.path().join("directory");
     fs::create_dir(&directory).unwrap();
-    for (target, reason) in [(&socket_path, "is a socket"), (&directory, "is a directory")] {
+    for (target, reason) in [
+        (&socket_path, "is a socket"),
+        (&directory, "is a directory"),
+    ] {
         for force in [false, true] {
             let mut command = newsclean();
             command.arg(&input).arg("-o").arg(target);
