@@ -9,7 +9,7 @@
 //! that was already decoded wrongly (mojibake) is the repair stage's job,
 //! not this one's.
 
-use encoding_rs::{DecoderResult, Encoding, REPLACEMENT, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -106,7 +106,12 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, 
     let (encoding, source, body) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_length)) => (encoding, EncodingSource::Bom, &bytes[bom_length..]),
         None => {
-            if let Some(offset) = memchr::memchr(0, bytes) {
+            // UTF-16 writes every ASCII letter with a NUL byte beside it,
+            // so when the user names it, NUL bytes are no sign of binary;
+            // a NUL character after decoding still is.
+            let named_utf16 =
+                forced.is_some_and(|encoding| encoding == UTF_16LE || encoding == UTF_16BE);
+            if let Some(offset) = memchr::memchr(0, bytes).filter(|_| !named_utf16) {
                 return Err(DecodeError::Binary { offset });
             }
             if let Some(encoding) = forced {
@@ -205,6 +210,23 @@ mod tests {
         assert_eq!(first_malformed_offset(UTF_8, "né".as_bytes()), None);
         let long = [&[b'a'; 20_000][..], b"\xFF"].concat();
         assert_eq!(first_malformed_offset(UTF_8, &long), Some(20_000));
+    }
+
+    #[test]
+    fn named_utf16_without_a_bom_is_decoded_not_taken_for_binary() {
+        let little: Vec<u8> = "Café\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let big: Vec<u8> = "Café\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&little, Some("utf-16le")).unwrap().text, "Café\n");
+        assert_eq!(decode(&big, Some("UTF-16BE")).unwrap().text, "Café\n");
+        // Unnamed, it stays binary; a NUL character is binary either way.
+        assert!(matches!(
+            decode(&little, None),
+            Err(DecodeError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode(b"a\0\0\0", Some("utf-16le")),
+            Err(DecodeError::Binary { .. })
+        ));
     }
 
     #[test]

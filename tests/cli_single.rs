@@ -630,3 +630,27 @@ fn dash_o_dash_is_stdout() {
         .stderr("");
     assert!(!folder.path().join("-").exists(), "no file named `-`");
 }
+
+#[test]
+fn named_utf16_without_a_byte_order_mark_is_decoded() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("utf16.txt");
+    let little: Vec<u8> = "Café au lait.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    fs::write(&input, little).unwrap();
+    newsclean()
+        .args(["-E", "utf-16le"])
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("Café au lait.\n")
+        .stderr("");
+    // Without the label, NUL bytes still mean binary.
+    newsclean()
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("binary"));
+}
