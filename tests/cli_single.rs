@@ -654,3 +654,14 @@ fn named_utf16_without_a_byte_order_mark_is_decoded() {
         .code(2)
         .stderr(predicate::str::contains("binary"));
 }
+
+#[test]
+fn an_encoding_named_for_json_lines_is_a_usage_error() {
+    newsclean()
+        .args(["--jsonl", "-E", "latin1"])
+        .write_stdin("{\"text\":\"x\"}\n")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--jsonl"));
+}

@@ -97,12 +97,14 @@ pub struct Args {
     pub follow: bool,
 
     /// Encoding of the input: `auto` (detect) or a WHATWG label such as
-    /// windows-1252, koi8-r, shift_jis. Output is always UTF-8.
+    /// windows-1252, koi8-r, shift_jis. Output is always UTF-8. Not with
+    /// --jsonl, whose input is UTF-8 by definition.
     #[arg(
         short = 'E',
         long,
         value_name = "auto|LABEL",
         default_value = "auto",
+        conflicts_with = "jsonl",
         help_heading = "Input"
     )]
     pub encoding: String,
@@ -415,6 +417,17 @@ mod tests {
             Ok(Destination::Stdout)
         );
         assert!(parse(&["-i"]).destination().is_err());
+    }
+
+    #[test]
+    fn an_encoding_cannot_be_named_for_json_lines() {
+        let refused = Args::try_parse_from(["newsclean", "--jsonl", "-E", "latin1"]);
+        assert_eq!(
+            refused.unwrap_err().kind(),
+            clap::error::ErrorKind::ArgumentConflict
+        );
+        assert!(parse(&["--jsonl"]).jsonl);
+        assert_eq!(parse(&["-E", "latin1"]).encoding, "latin1");
     }
 
     #[test]
