@@ -665,3 +665,20 @@ fn an_encoding_named_for_json_lines_is_a_usage_error() {
         .stdout("")
         .stderr(predicate::str::contains("--jsonl"));
 }
+
+/// README's account of layout: a text without blank lines is one
+/// paragraph per line, and paragraphs are written with a blank line
+/// between them.
+#[test]
+fn one_line_per_paragraph_gets_a_blank_line_between_paragraphs() {
+    newsclean()
+        .write_stdin("Line one.\nLine two.\n")
+        .assert()
+        .success()
+        .stdout("Line one.\n\nLine two.\n");
+    newsclean()
+        .write_stdin("Line one.\nstill one.\n\nTwo.\n")
+        .assert()
+        .success()
+        .stdout("Line one.\nstill one.\n\nTwo.\n");
+}
