@@ -682,3 +682,24 @@ fn one_line_per_paragraph_gets_a_blank_line_between_paragraphs() {
         .success()
         .stdout("Line one.\nstill one.\n\nTwo.\n");
 }
+
+#[test]
+fn dash_o_dev_stdout_writes_to_stdout_even_when_it_is_a_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("article.txt");
+    let redirected = folder.path().join("redirected.txt");
+    fs::write(&input, UNTIDY).unwrap();
+    fs::write(&redirected, "").unwrap();
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsclean"))
+        .arg(&input)
+        .args(["-o", "/dev/stdout"])
+        .stdout(fs::File::create(&redirected).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(fs::read_to_string(&redirected).unwrap(), TIDY);
+    assert!(fs::symlink_metadata("/dev/stdout")
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}

@@ -37,7 +37,8 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
 
     /// Write the cleaned text of the single input to FILE instead of stdout
-    /// (`-` is stdout; a device or named pipe is written into).
+    /// (`-` and /dev/stdout are stdout; a device or named pipe is written
+    /// into).
     #[arg(short = 'o', long, value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
 
@@ -313,8 +314,12 @@ impl Args {
             }
             return Ok(Destination::OutDir(dir.clone()));
         }
-        // `-o -` is stdout, as `-` is stdin.
-        if let Some(file) = self.output.as_ref().filter(|file| file.as_os_str() != "-") {
+        // `-o -` is stdout, as `-` is stdin; so is `-o /dev/stdout`, which
+        // would otherwise be taken for an existing file when stdout is
+        // redirected to one.
+        let names_stdout =
+            |file: &&PathBuf| file.as_os_str() == "-" || file.as_os_str() == "/dev/stdout";
+        if let Some(file) = self.output.as_ref().filter(|file| !names_stdout(file)) {
             if several {
                 return Err("-o names one output file; for several inputs or a folder use --out-dir DIR or --in-place".into());
             }
