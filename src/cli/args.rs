@@ -58,6 +58,9 @@ pub struct Args {
         long,
         value_name = "SUFFIX",
         requires = "in_place",
+        // clap does not hold `requires` against an argument that conflicts
+        // with --in-place, so --check and --diff are named here.
+        conflicts_with_all = ["check", "diff"],
         help_heading = "Output"
     )]
     pub backup: Option<OsString>,
@@ -433,6 +436,18 @@ mod tests {
         );
         assert!(parse(&["--jsonl"]).jsonl);
         assert_eq!(parse(&["-E", "latin1"]).encoding, "latin1");
+    }
+
+    #[test]
+    fn backup_is_refused_without_in_place_even_beside_check_or_diff() {
+        for mode in ["--check", "--diff"] {
+            assert!(
+                Args::try_parse_from(["newsclean", "--backup", ".b", mode, "a.txt"]).is_err(),
+                "--backup with {mode}"
+            );
+        }
+        assert!(Args::try_parse_from(["newsclean", "--backup", ".b", "a.txt"]).is_err());
+        assert!(parse(&["-i", "--backup", ".b", "a.txt"]).backup.is_some());
     }
 
     #[test]
