@@ -703,3 +703,21 @@ fn dash_o_dev_stdout_writes_to_stdout_even_when_it_is_a_file() {
         .file_type()
         .is_symlink());
 }
+
+#[test]
+fn a_failed_write_names_the_output_not_a_temporary_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("article.txt");
+    fs::write(&input, UNTIDY).unwrap();
+    let output = folder.path().join("no-such-folder/x/out.txt");
+    newsclean()
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "newsclean: {}: writing: No such file or directory (os error 2)\n",
+            output.display()
+        ));
+}

@@ -83,6 +83,17 @@ fn absolute(folder: &Path) -> Option<PathBuf> {
     working.as_ref().map(|working| working.join(folder))
 }
 
+/// `tempfile` ends its errors with ` at path "…/.newsclean-XXXX.tmp"`,
+/// a name the user never chose and that no longer exists; the callers'
+/// messages name the file being written, so only the cause is kept.
+fn without_temporary_name(error: io::Error) -> io::Error {
+    let message = error.to_string();
+    match message.rfind(" at path \"") {
+        Some(end) => io::Error::new(error.kind(), &message[..end]),
+        None => error,
+    }
+}
+
 fn interrupted_error() -> io::Error {
     io::Error::new(io::ErrorKind::Interrupted, "interrupted")
 }
@@ -105,7 +116,8 @@ impl TrackedTemporary {
             .prefix(".newsclean-")
             .suffix(".tmp")
             .permissions(permissions)
-            .tempfile_in(absolute(folder).as_deref().unwrap_or(folder))?;
+            .tempfile_in(absolute(folder).as_deref().unwrap_or(folder))
+            .map_err(without_temporary_name)?;
         temporary_files().push(file.path().to_path_buf());
         Ok(TrackedTemporary { file: Some(file) })
     }
@@ -165,6 +177,19 @@ impl Drop for TrackedTemporary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_failed_temporary_file_is_not_named_in_the_error() {
+        let folder = tempfile::tempdir().unwrap();
+        let missing = folder.path().join("no/such/folder");
+        let error = match TrackedTemporary::create_in(&missing, Permissions::from_mode(0o600)) {
+            Err(error) => error,
+            Ok(_) => panic!("a temporary file in a missing folder"),
+        };
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
+        assert_eq!(error.to_string(), "No such file or directory (os error 2)");
+    }
 
     #[test]
     fn a_relative_folder_is_taken_in_the_working_folder() {
