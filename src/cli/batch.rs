@@ -3,8 +3,11 @@
 //! or only a `--check`/`--diff` report. Files are cleaned in parallel in
 //! bounded chunks, but everything printed (output, diffs, messages) comes
 //! out in input order, so `-j 1` and `-j N` print the same bytes. A file
-//! that fails is reported and the batch goes on. This module does not
-//! parse flags or pick exit codes; it returns the counts.
+//! that fails is reported and the batch goes on. Inputs that `--out-dir`
+//! would mirror onto one output file are refused before anything is
+//! written, and a file whose every block was dropped is never emptied.
+//! This module does not parse flags or pick exit codes; it returns the
+//! counts.
 
 use crate::cli::args::{Destination, ExplainFormat};
 use crate::cli::explain;
@@ -16,9 +19,10 @@ use crate::cli::progress::{Reporter, Summary};
 use crate::cli::walk::Entry;
 use newsclean::{Cleaner, DecodeError};
 use rayon::prelude::*;
+use std::collections::{hash_map, HashMap};
 use std::io::{self, Read, Write};
 use std::os::unix::ffi::OsStrExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How many files are cleaned in parallel before their results are
 /// printed; bounds the memory held by finished but unprinted results.
@@ -182,17 +186,16 @@ fn emit(
 /// the threads. Instead the first in input order is written and every
 /// later one is refused, before anything is written, naming both inputs.
 fn refuse_out_dir_collisions(inputs: &mut [Input], folder: &Path) {
-    let mut first_of: std::collections::HashMap<std::path::PathBuf, std::path::PathBuf> =
-        std::collections::HashMap::new();
+    let mut first_of: HashMap<PathBuf, PathBuf> = HashMap::new();
     for input in inputs.iter_mut() {
         let Input::Entry(Entry::File { path, relative }) = input else {
             continue;
         };
         match first_of.entry(relative.clone()) {
-            std::collections::hash_map::Entry::Vacant(vacant) => {
+            hash_map::Entry::Vacant(vacant) => {
                 vacant.insert(path.clone());
             }
-            std::collections::hash_map::Entry::Occupied(earlier) => {
+            hash_map::Entry::Occupied(earlier) => {
                 let message = format!(
                     "{}: writing: its output {} is also the output of {}, which comes first; nothing written",
                     path.display(),
