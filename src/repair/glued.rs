@@ -125,6 +125,28 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Uno",
     "Wir",
     "Ya",
+    "Él",
+    // Short openers of Russian and Ukrainian sentences.
+    "Вы",
+    "Для",
+    "Его",
+    "Ещё",
+    "Еще",
+    "Как",
+    "Мы",
+    "На",
+    "Но",
+    "Он",
+    "Она",
+    "Они",
+    "Оно",
+    "По",
+    "При",
+    "Так",
+    "Там",
+    "Уже",
+    "Це",
+    "Это",
 ];
 
 /// Characters that, next to the glued stop, mark a URL, a path, an e-mail
@@ -182,7 +204,9 @@ pub fn fix<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
         copied = position;
         let dot = position - 1;
         let before_start = match word_start(text, dot) {
-            start if start == dot => number_start(text, dot).unwrap_or(dot),
+            start if start == dot => number_start(text, dot)
+                .or_else(|| quote_start(text, dot))
+                .unwrap_or(dot),
             start => start,
         };
         let after_end = word_end(text, position);
@@ -434,6 +458,29 @@ fn number_start(text: &str, dot: usize) -> Option<usize> {
     well_formed.then_some(start)
 }
 
+/// Start of the closing quotation mark right before the stop at `dot`,
+/// when a word or a sentence's last sign stands before it (`“Regal”.`,
+/// `«Художественный».`). Only curly quotes and guillemets: code quotes
+/// with straight ones (`"abc".Length`).
+fn quote_start(text: &str, dot: usize) -> Option<usize> {
+    let mut before = text[..dot].char_indices().rev();
+    let (quote, mark) = before.next()?;
+    let (_, inside) = before.next()?;
+    (matches!(mark, '”' | '»') && (inside.is_alphabetic() || matches!(inside, '.' | '!' | '?')))
+        .then_some(quote)
+}
+
+/// Whether the capitalised word after the stop at `dot`, which closes a
+/// quotation, opens a sentence: a short sentence opener, or a longer
+/// word in small letters after its capital that prose goes on after.
+fn opens_a_sentence_after_a_quotation(text: &str, dot: usize, after_end: usize) -> bool {
+    let after = &text[dot + 1..after_end];
+    let following = text[after_end..].chars().next();
+    after.chars().skip(1).all(char::is_lowercase)
+        && (SENTENCE_STARTERS.contains(&after)
+            || (after.chars().count() > 3 && following.is_some_and(char::is_whitespace)))
+}
+
 fn is_sentence_glue(text: &str, dot: usize) -> bool {
     let before_start = word_start(text, dot);
     let before = &text[before_start..dot];
@@ -443,6 +490,9 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     // own, then a plain capitalised word that ends like prose. A number
     // inside a dotted one (`3.14.Then`, `2.1.Final`) does not stand alone.
     if before.is_empty() {
+        if quote_start(text, dot).is_some() {
+            return opens_a_sentence_after_a_quotation(text, dot, after_end);
+        }
         let Some(start) = number_start(text, dot) else {
             return false;
         };
@@ -539,6 +589,28 @@ mod tests {
     }
 
     #[test]
+    fn a_stop_after_a_closing_quotation_mark_glues_sentences_too() {
+        assert_eq!(
+            fixed("is called “Regal”.The building reopens"),
+            "is called “Regal”. The building reopens"
+        );
+        assert_eq!(
+            fixed("кинотеатр «Художественный».Здание закрыто"),
+            "кинотеатр «Художественный». Здание закрыто"
+        );
+        // Code quotes with straight quotes; a name in code follows no
+        // space; a quoted number is no sentence.
+        for text in [
+            "\"abc\".Length is three",
+            "the “Regal”.Cinema.Name field",
+            "“Regal”.Dispose()",
+            "a “42”.The",
+        ] {
+            assert_eq!(fixed(text), text);
+        }
+    }
+
+    #[test]
     fn glued_sentences_get_their_space_back() {
         assert_eq!(
             fixed("doesn’t suit us.So, the work"),
@@ -566,6 +638,8 @@ mod tests {
             ("ficou bem.Os moradores", "ficou bem. Os moradores"),
             ("if we could.I think not", "if we could. I think not"),
             ("late at night.A man was", "late at night. A man was"),
+            ("в мае.Он продолжался", "в мае. Он продолжался"),
+            ("was approved.Él dijo", "was approved. Él dijo"),
         ] {
             assert_eq!(fixed(glued), fixed_text);
         }
