@@ -48,7 +48,14 @@ fn non_ascii_words(text: &str) -> usize {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    // A fixed seed draws the same cases on every run, so that a run's
+    // verdict is the code's and not the draw's; what wider runs find goes
+    // to the known failures of tests/cases/mojibake.
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(2026),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn whole_line_damage_comes_back_exactly(text in line(), page in 0..EXACT_PAGES.len()) {
