@@ -171,6 +171,21 @@ fn marks_after_words_in_capitals_stay() {
     }
 }
 
+/// `Ð` and `Đ` stand for the lead byte of a Cyrillic letter under
+/// windows-1252 and -1250; before a bracket or a dash in Latin text they
+/// are letters of their own, not a letter that lost its second byte.
+#[test]
+fn latin_letters_that_lead_cyrillic_sequences_stay_in_latin_text() {
+    for line in [
+        "The word Ðà (sometimes written with Ð instead of Đ) appears in old maps.",
+        "Icelandic Ð-words are rare in the list of Ð) entries.",
+    ] {
+        let cleaned = clean(line, &Config::repair_only());
+        assert_eq!(cleaned.text, format!("{line}\n"));
+        assert!(cleaned.changes.is_empty(), "{line}: {:?}", cleaned.changes);
+    }
+}
+
 /// A word in capitals ends before a trademark or a registered sign, which
 /// windows-1251 reads as the second byte of another capital (`Р™` is `Й`).
 #[test]

@@ -1748,7 +1748,14 @@ fn everyday_mark(c: char) -> bool {
 fn dropped_byte_fits(chars: &[char], start: usize, end: usize, decoded: char) -> bool {
     let class = score::class(decoded);
     if class.script != Script::Latin {
-        return true;
+        // A Latin letter that stands for a lead byte (`Ð`, `Đ`) is a
+        // letter of its own in a line that writes no other letter of the
+        // script the hole would give: Icelandic or Vietnamese `Ð` before a
+        // bracket is no Cyrillic `А` that lost its second byte.
+        let lead = score::class(chars[start]);
+        return !(class.is_letter() && lead.is_letter() && lead.script == Script::Latin)
+            || class.script == Script::Common
+            || line_writes_script(chars, start, end, class.script);
     }
     let lower = |c: Option<&char>| c.is_some_and(|&c| score::class(c).kind == Kind::Lower);
     let before = start.checked_sub(1).and_then(|i| chars.get(i));
@@ -1787,6 +1794,17 @@ fn dropped_byte_fits(chars: &[char], start: usize, end: usize, decoded: char) ->
         return false;
     }
     lead.script != Script::Latin || line_writes_lead_elsewhere(chars, start, end, decoded)
+}
+
+/// Whether the line writes a letter of `script`, or of a script that goes
+/// with it (Han beside kana), outside the hole `start..end`.
+fn line_writes_script(chars: &[char], start: usize, end: usize, script: Script) -> bool {
+    chars[..start].iter().chain(&chars[end..]).any(|&c| {
+        let class = score::class(c);
+        class.is_letter()
+            && !matches!(class.script, Script::Latin | Script::Common)
+            && score::compatible(class.script, script)
+    })
 }
 
 /// Whether a Latin-1 capital that starts a word (`Äisto`, `Åodzi`) reads as
