@@ -96,6 +96,39 @@ fn first_malformed_offset(encoding: &'static Encoding, bytes: &[u8]) -> Option<u
     }
 }
 
+/// How much of the start of an input [`binary_start`] needs to see: a
+/// binary file (an image, an archive, a program, a disk image) has a NUL
+/// byte in its first few kilobytes, and this much is cheap to read before
+/// deciding whether to read the rest.
+pub const BINARY_SNIFF_BYTES: usize = 8 << 10;
+
+/// The offset of the NUL byte that makes BOM-less `bytes` binary, if any.
+/// UTF-16 writes every ASCII letter with a NUL byte beside it, so when the
+/// user names it, NUL bytes are no sign of binary; a NUL character after
+/// decoding still is.
+fn binary_nul_offset(bytes: &[u8], forced: Option<&'static Encoding>) -> Option<usize> {
+    let named_utf16 = forced.is_some_and(|encoding| encoding == UTF_16LE || encoding == UTF_16BE);
+    memchr::memchr(0, bytes).filter(|_| !named_utf16)
+}
+
+/// Judges from the first bytes of an input alone (up to
+/// [`BINARY_SNIFF_BYTES`], or all of a shorter input) whether [`decode`]
+/// would refuse it as binary, and returns that same error. A caller that
+/// reads a file can so refuse a huge binary one without reading it whole:
+/// the first NUL byte of the start is the first of the whole input, so the
+/// error is the one `decode` would give. `forced` is as for [`decode`]; an
+/// unknown label judges nothing, leaving its error to `decode`.
+pub fn binary_start(start: &[u8], forced: Option<&str>) -> Option<DecodeError> {
+    if Encoding::for_bom(start).is_some() {
+        return None;
+    }
+    let forced = match forced {
+        Some(label) => encoding_for_label(label).ok()?,
+        None => None,
+    };
+    binary_nul_offset(start, forced).map(|offset| DecodeError::Binary { offset })
+}
+
 /// Decodes `bytes`; `forced` is an encoding label or `auto`/`None`.
 pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, DecodeError> {
     let forced_label = forced;
@@ -106,12 +139,7 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, 
     let (encoding, source, body) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_length)) => (encoding, EncodingSource::Bom, &bytes[bom_length..]),
         None => {
-            // UTF-16 writes every ASCII letter with a NUL byte beside it,
-            // so when the user names it, NUL bytes are no sign of binary;
-            // a NUL character after decoding still is.
-            let named_utf16 =
-                forced.is_some_and(|encoding| encoding == UTF_16LE || encoding == UTF_16BE);
-            if let Some(offset) = memchr::memchr(0, bytes).filter(|_| !named_utf16) {
+            if let Some(offset) = binary_nul_offset(bytes, forced) {
                 return Err(DecodeError::Binary { offset });
             }
             if let Some(encoding) = forced {
@@ -161,6 +189,24 @@ mod tests {
         let decoded = decode("café".as_bytes(), None).unwrap();
         assert!(matches!(decoded.text, Cow::Borrowed("café")));
         assert_eq!(decoded.source, EncodingSource::Utf8);
+    }
+
+    #[test]
+    fn the_start_of_an_input_tells_binary_as_decode_does() {
+        assert_eq!(
+            binary_start(b"PK\x03\x04\0\0", None),
+            Some(DecodeError::Binary { offset: 4 })
+        );
+        assert_eq!(binary_start(b"plain text", None), None);
+        assert_eq!(binary_start(b"\xFF\xFEh\0i\0", None), None);
+        assert_eq!(binary_start(b"h\0i\0", Some("utf-16le")), None);
+        for start in [&b"x\0y"[..], b"PK\x03\x04\0\0", b"\x7fELF\x02\x01\0"] {
+            assert_eq!(
+                binary_start(start, None),
+                decode(start, None).err(),
+                "{start:?}"
+            );
+        }
     }
 
     #[test]

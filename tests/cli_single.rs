@@ -721,3 +721,66 @@ fn a_failed_write_names_the_output_not_a_temporary_file() {
             output.display()
         ));
 }
+
+/// Waits up to `seconds` for `child` to exit; kills it and returns `None`
+/// when it does not.
+fn exit_within(child: &mut std::process::Child, seconds: u64) -> Option<i32> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while std::time::Instant::now() < deadline {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+#[test]
+fn binary_input_is_refused_from_its_start_without_reading_the_rest() {
+    // Stdin stays open after the first kilobytes, as a huge file would go
+    // on: only a program that judges the start alone can answer.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsclean"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut start = b"PK\x03\x04\0\0".to_vec();
+    start.resize(64 << 10, b'x');
+    std::io::Write::write_all(&mut stdin, &start).unwrap();
+    let code = exit_within(&mut child, 20);
+    drop(stdin);
+    assert_eq!(code, Some(2), "refused before the input ended");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(
+        stderr,
+        "newsclean: <stdin>: decoding: binary file (NUL byte at offset 4), not an article\n"
+    );
+
+    // A sparse file of a gigabyte is refused with the same one line.
+    let folder = tempfile::tempdir().unwrap();
+    let sparse = folder.path().join("sparse.bin");
+    fs::File::create(&sparse)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    newsclean()
+        .arg(&sparse)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "newsclean: {}: decoding: binary file (NUL byte at offset 0), not an article\n",
+            sparse.display()
+        ));
+}

@@ -17,6 +17,7 @@ use crate::cli::output::{
 };
 use crate::cli::progress::{Reporter, Summary};
 use crate::cli::walk::Entry;
+use newsclean::decode::BINARY_SNIFF_BYTES;
 use newsclean::{Cleaner, DecodeError};
 use rayon::prelude::*;
 use std::collections::{hash_map, HashMap};
@@ -229,14 +230,58 @@ fn file_of(input: &Input) -> Result<(Option<&Path>, Option<&Path>, String), Outc
     }
 }
 
-fn read_input(path: Option<&Path>) -> io::Result<Vec<u8>> {
-    match path {
-        Some(path) => std::fs::read(path),
-        None => {
-            let mut bytes = Vec::new();
-            io::stdin().lock().read_to_end(&mut bytes)?;
-            Ok(bytes)
+/// What reading an input gave.
+enum ReadInput {
+    Bytes(Vec<u8>),
+    /// Its start showed it to be binary, so the rest was not read.
+    Binary(DecodeError),
+}
+
+/// Reads an input whole, unless its first [`BINARY_SNIFF_BYTES`] already
+/// show it to be binary: a video or a disk image in a folder of articles
+/// is then refused after a few kilobytes, not after its whole size was
+/// read into memory.
+fn read_input(
+    path: Option<&Path>,
+    binary_start: impl Fn(&[u8]) -> Option<DecodeError>,
+) -> io::Result<ReadInput> {
+    let read_sniffing = |reader: &mut dyn Read, size: Option<u64>| -> io::Result<ReadInput> {
+        let expected = size.map_or(0, |size| usize::try_from(size).unwrap_or(usize::MAX));
+        let mut bytes = Vec::with_capacity(expected.min(BINARY_SNIFF_BYTES));
+        (&mut *reader)
+            .take(BINARY_SNIFF_BYTES as u64)
+            .read_to_end(&mut bytes)?;
+        if let Some(error) = binary_start(&bytes) {
+            return Ok(ReadInput::Binary(error));
         }
+        if bytes.len() == BINARY_SNIFF_BYTES {
+            bytes.reserve(expected.saturating_sub(bytes.len()));
+            reader.read_to_end(&mut bytes)?;
+        }
+        Ok(ReadInput::Bytes(bytes))
+    };
+    match path {
+        Some(path) => {
+            let mut file = std::fs::File::open(path)?;
+            let size = file
+                .metadata()
+                .ok()
+                .filter(|metadata| metadata.is_file())
+                .map(|metadata| metadata.len());
+            read_sniffing(&mut file, size)
+        }
+        None => read_sniffing(&mut io::stdin().lock(), None),
+    }
+}
+
+/// The outcome of an input refused as binary: in a batch it is skipped
+/// with a warning, as one of many files found in a folder; alone, it is
+/// what the user asked to clean, and fails.
+fn binary_outcome(error: &DecodeError, label: &str, settings: &Settings) -> Outcome {
+    if settings.batch {
+        Outcome::skipped(format!("{label}: skipped: {error}"))
+    } else {
+        Outcome::failed(format!("{label}: decoding: {error}"))
     }
 }
 
@@ -246,8 +291,14 @@ fn process(input: &Input, settings: &Settings) -> Outcome {
         Ok(found) => found,
         Err(outcome) => return outcome,
     };
-    let original = match read_input(path) {
-        Ok(bytes) => bytes,
+    let forced = settings.forced_encoding.as_deref();
+    let read = match &settings.jsonl {
+        Some(_) => read_input(path, |_| None),
+        None => read_input(path, |start| newsclean::decode::binary_start(start, forced)),
+    };
+    let original = match read {
+        Ok(ReadInput::Bytes(bytes)) => bytes,
+        Ok(ReadInput::Binary(error)) => return binary_outcome(&error, &label, settings),
         Err(error) => return Outcome::failed(format!("{label}: reading: {error}")),
     };
     let mut notes = Vec::new();
@@ -345,8 +396,8 @@ fn clean_document(
                     .any(|change| change.action == newsclean::Action::Drop);
             Ok((cleaned.text.into_bytes(), all_dropped))
         }
-        Err(newsclean::Error::Decode(error @ DecodeError::Binary { .. })) if settings.batch => {
-            Err(Outcome::skipped(format!("{label}: skipped: {error}")))
+        Err(newsclean::Error::Decode(error @ DecodeError::Binary { .. })) => {
+            Err(binary_outcome(&error, label, settings))
         }
         Err(error) => Err(Outcome::failed(format!("{label}: decoding: {error}"))),
     }
