@@ -346,3 +346,57 @@ fn a_byte_order_mark_opening_the_input_is_skipped() {
         .stdout("")
         .stderr("");
 }
+
+#[test]
+fn binary_input_is_refused_as_in_plain_mode_not_passed_through() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("bin.jsonl");
+    fs::write(&input, b"x\x00y\n{\"text\":\"A &amp; B.\"}\n").unwrap();
+    let message = format!(
+        "newsclean: {}: decoding: binary file (NUL byte at offset 1), not an article\n",
+        input.display()
+    );
+    newsclean()
+        .arg("--jsonl")
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(message.clone());
+    // From stdin, whether a file or a pipe.
+    newsclean()
+        .arg("--jsonl")
+        .pipe_stdin(&input)
+        .unwrap()
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("newsclean: <stdin>: decoding: binary file (NUL byte at offset 1), not an article\n");
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin(&b"\xFF\xFE{\0\"\0"[..])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("binary file (NUL byte at offset 3)"));
+    // In a batch, written in memory, it is skipped, as plain mode skips a
+    // binary file found in a folder, and left untouched.
+    newsclean()
+        .args(["--jsonl", "-i"])
+        .arg(folder.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "newsclean: {}: skipped: binary file (NUL byte at offset 1)",
+            input.display()
+        )));
+    assert_eq!(fs::read(&input).unwrap(), b"x\x00y\n{\"text\":\"A &amp; B.\"}\n");
+    // A malformed line still passes through, reported.
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin("not json\n{\"text\":\"A &amp; B.\"}\n")
+        .assert()
+        .success()
+        .stdout("not json\n{\"text\":\"A & B.\"}\n")
+        .stderr(predicate::str::contains("line 1: malformed JSON"));
+}

@@ -293,7 +293,7 @@ fn process(input: &Input, settings: &Settings) -> Outcome {
     };
     let forced = settings.forced_encoding.as_deref();
     let read = match &settings.jsonl {
-        Some(_) => read_input(path, |_| None),
+        Some(_) => read_input(path, jsonl::binary_start),
         None => read_input(path, |start| newsclean::decode::binary_start(start, forced)),
     };
     let original = match read {
@@ -426,6 +426,7 @@ fn clean_jsonl_in_memory(
             outcome.notes.splice(0..0, std::mem::take(notes));
             Err(outcome)
         }
+        Err(StreamError::Binary(error)) => Err(binary_outcome(&error, label, settings)),
         Err(StreamError::Read(error) | StreamError::Write(error)) => {
             Err(Outcome::failed(format!("{label}: cleaning: {error}")))
         }
@@ -492,6 +493,7 @@ fn stream_jsonl(
         Err(StreamError::Write(error)) => Err(StdoutError::from(counted.error.unwrap_or(error))),
         Err(StreamError::Read(error)) => Ok(Outcome::failed(format!("{label}: reading: {error}"))),
         Err(StreamError::Strict(problem)) => Ok(Outcome::failed(format!("{label}: {problem}"))),
+        Err(StreamError::Binary(error)) => Ok(binary_outcome(&error, &label, settings)),
     }
 }
 

@@ -9,12 +9,13 @@
 
 use crate::cli::args::ExplainFormat;
 use crate::cli::explain;
-use newsclean::{Change, Cleaner};
+use newsclean::decode::BINARY_SNIFF_BYTES;
+use newsclean::{Change, Cleaner, DecodeError};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::Cell;
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, BufReader, IoSlice, Read, Write};
+use std::io::{self, BufRead, BufReader, IoSlice, Read, Seek, Write};
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{mpsc, Mutex};
@@ -69,6 +70,21 @@ pub enum StreamError {
     Write(io::Error),
     /// `--strict` and a malformed line.
     Strict(String),
+    /// The input's start holds a NUL byte: it is binary, not JSON Lines,
+    /// and nothing of it was written.
+    Binary(DecodeError),
+}
+
+/// Whether the start of an input shows it to be binary, judged on its
+/// first [`BINARY_SNIFF_BYTES`]. JSON Lines are UTF-8 text in which JSON
+/// writes a NUL character only escaped (`\u0000`), so a raw NUL byte there
+/// means an image, an archive or UTF-16, whose every line would otherwise
+/// be passed through as a malformed record. Later NUL bytes make only
+/// their own lines malformed: a stream is answered line by line, and its
+/// early lines may be written before the later ones are read.
+pub fn binary_start(start: &[u8]) -> Option<DecodeError> {
+    let start = &start[..start.len().min(BINARY_SNIFF_BYTES)];
+    memchr::memchr(0, start).map(|offset| DecodeError::Binary { offset })
 }
 
 /// What a stream needs besides its lines.
@@ -136,7 +152,7 @@ pub fn clean_stream(
     job: &Job,
     messages: &mut dyn FnMut(Message),
 ) -> Result<StreamStats, StreamError> {
-    let (sender, receiver) = mpsc::sync_channel::<io::Result<Chunk>>(1);
+    let (sender, receiver) = mpsc::sync_channel::<Result<Chunk, StreamError>>(1);
     // The thread is not joined: when the run stops early (a closed stdout,
     // --strict) it may be blocked on a read that never ends, and it dies
     // with the process.
@@ -234,7 +250,7 @@ pub fn clean_stream(
         Ok(())
     })?;
     match read_error {
-        Some(error) => Err(StreamError::Read(error)),
+        Some(error) => Err(error),
         None => Ok(stats),
     }
 }
@@ -243,8 +259,8 @@ pub fn clean_stream(
 /// its end (`received` is `None`) or at a read error, kept in
 /// `read_error` to be reported once the chunks before it are written.
 fn chunk_or_end(
-    received: Option<io::Result<Chunk>>,
-    read_error: &mut Option<io::Error>,
+    received: Option<Result<Chunk, StreamError>>,
+    read_error: &mut Option<StreamError>,
 ) -> Option<Chunk> {
     match received? {
         Ok(chunk) => Some(chunk),
@@ -312,7 +328,14 @@ impl Chunk {
 
 /// Reads the source's lines in chunks and hands them to the cleaning
 /// loop until the input ends, a read fails or the loop stops listening.
-fn read_chunks(source: Source, sender: &mpsc::SyncSender<io::Result<Chunk>>) {
+fn read_chunks(source: Source, sender: &mpsc::SyncSender<Result<Chunk, StreamError>>) {
+    let source = match sniff_binary(source) {
+        Ok(source) => source,
+        Err(error) => {
+            let _ = sender.send(Err(error));
+            return;
+        }
+    };
     match source {
         Source::File(file) => {
             let mut file = FileChunks::new(file);
@@ -325,9 +348,49 @@ fn read_chunks(source: Source, sender: &mpsc::SyncSender<io::Result<Chunk>>) {
     }
 }
 
+/// Refuses a source whose start is binary ([`binary_start`]) before any
+/// of it is chunked: a binary file's first "line" may run for gigabytes.
+/// A file's start is read and the file put back where it was; a stream's
+/// start is one read, of what has arrived, so that a record written alone
+/// is still answered at once, and is handed on before the rest.
+fn sniff_binary(source: Source) -> Result<Source, StreamError> {
+    let refuse_binary = |start: &[u8]| match binary_start(start) {
+        Some(error) => Err(StreamError::Binary(error)),
+        None => Ok(()),
+    };
+    let mut start = Vec::with_capacity(BINARY_SNIFF_BYTES);
+    match source {
+        Source::File(mut file) => {
+            let position = file.stream_position().map_err(StreamError::Read)?;
+            (&mut file)
+                .take(BINARY_SNIFF_BYTES as u64)
+                .read_to_end(&mut start)
+                .map_err(StreamError::Read)?;
+            file.seek(io::SeekFrom::Start(position))
+                .map_err(StreamError::Read)?;
+            refuse_binary(&start)?;
+            Ok(Source::File(file))
+        }
+        Source::Stream(mut reader) => {
+            start.resize(BINARY_SNIFF_BYTES, 0);
+            let read = loop {
+                match reader.read(&mut start) {
+                    Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                    result => break result.map_err(StreamError::Read)?,
+                }
+            };
+            start.truncate(read);
+            refuse_binary(&start)?;
+            Ok(Source::Stream(Box::new(
+                io::Cursor::new(start).chain(reader),
+            )))
+        }
+    }
+}
+
 fn send_chunks(
     mut fill: impl FnMut(&mut Chunk) -> io::Result<()>,
-    sender: &mpsc::SyncSender<io::Result<Chunk>>,
+    sender: &mpsc::SyncSender<Result<Chunk, StreamError>>,
 ) {
     let mut first = true;
     loop {
@@ -340,7 +403,7 @@ fn send_chunks(
             ends: Vec::new(),
         };
         if let Err(error) = fill(&mut chunk) {
-            let _ = sender.send(Err(error));
+            let _ = sender.send(Err(StreamError::Read(error)));
             return;
         }
         if first {
