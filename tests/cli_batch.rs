@@ -518,6 +518,29 @@ fn hidden_and_ignored_files_need_their_flags() {
 }
 
 #[test]
+fn gitignore_is_honoured_outside_a_git_repository() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("in");
+    article_tree(&root);
+    write(&root.join("ign/i.txt"), UNTIDY);
+    write(&root.join(".gitignore"), "ign/
+");
+    assert!(!root.join(".git").exists() && !folder.path().join(".git").exists());
+    let listed = |flags: &[&str]| {
+        let output = newsclean()
+            .args(["-q", "--check"])
+            .args(flags)
+            .arg(&root)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let plain = listed(&[]);
+    assert!(plain.contains("a.txt") && !plain.contains("ign/i.txt"), "{plain}");
+    assert!(listed(&["--no-ignore"]).contains("ign/i.txt"));
+}
+
+#[test]
 fn file_names_that_are_not_utf8_work() {
     let folder = tempfile::tempdir().unwrap();
     let root = folder.path().join("in");

@@ -78,6 +78,9 @@ fn walk_folder(root: &Path, options: &WalkOptions, entries: &mut Vec<Entry>) -> 
     let mut builder = WalkBuilder::new(root);
     builder
         .standard_filters(!options.no_ignore)
+        // README promises that .gitignore is honoured, and a folder of
+        // scraped articles is seldom a git repository.
+        .require_git(false)
         .hidden(!options.hidden)
         .follow_links(options.follow)
         .sort_by_file_name(|a, b| a.cmp(b));
