@@ -518,6 +518,29 @@ fn hidden_and_ignored_files_need_their_flags() {
 }
 
 #[test]
+fn a_glob_selects_among_visible_files_and_leaves_hidden_ones_out() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("in");
+    article_tree(&root);
+    write(&root.join(".draft.txt"), UNTIDY);
+    write(&root.join(".hid/x.txt"), UNTIDY);
+    let listed = |flags: &[&str]| {
+        let output = newsclean()
+            .args(["-q", "--check", "-g", "*.txt"])
+            .args(flags)
+            .arg(&root)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let plain = listed(&[]);
+    assert!(plain.contains("a.txt"), "{plain}");
+    assert!(!plain.contains(".draft.txt") && !plain.contains(".hid"), "{plain}");
+    let hidden = listed(&["--hidden"]);
+    assert!(hidden.contains(".draft.txt") && hidden.contains(".hid/x.txt"), "{hidden}");
+}
+
+#[test]
 fn gitignore_is_honoured_outside_a_git_repository() {
     let folder = tempfile::tempdir().unwrap();
     let root = folder.path().join("in");

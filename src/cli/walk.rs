@@ -97,12 +97,23 @@ fn walk_folder(root: &Path, options: &WalkOptions, entries: &mut Vec<Entry>) -> 
                 .map_err(|error| format!("--glob: {error}"))?,
         );
     }
-    if let Some(excluded) = options.exclude.clone() {
-        builder.filter_entry(move |entry| {
-            let is_folder = entry.file_type().is_some_and(|kind| kind.is_dir());
-            !(is_folder && std::fs::canonicalize(entry.path()).is_ok_and(|path| path == excluded))
-        });
-    }
+    let excluded = options.exclude.clone();
+    let hidden = options.hidden;
+    builder.filter_entry(move |entry| {
+        // A glob's override takes in whatever it matches, hidden files
+        // included, so hidden files are left out here too: `-g '*.txt'`
+        // selects among the files the walk would clean, it does not
+        // widen them. The folder named on the command line is walked
+        // whatever its name.
+        if !hidden && entry.depth() > 0 && entry.file_name().as_bytes().starts_with(b".") {
+            return false;
+        }
+        let Some(excluded) = &excluded else {
+            return true;
+        };
+        let is_folder = entry.file_type().is_some_and(|kind| kind.is_dir());
+        !(is_folder && std::fs::canonicalize(entry.path()).is_ok_and(|path| path == *excluded))
+    });
     for result in builder.build() {
         match result {
             Ok(entry) => {
