@@ -784,3 +784,23 @@ fn binary_input_is_refused_from_its_start_without_reading_the_rest() {
             sparse.display()
         ));
 }
+
+#[test]
+fn a_thread_count_beyond_the_limit_is_a_usage_error_naming_it() {
+    newsclean()
+        .args(["-j", "256"])
+        .write_stdin(UNTIDY)
+        .assert()
+        .success()
+        .stdout(TIDY);
+    for count in ["257", "65535"] {
+        newsclean()
+            .args(["-j", count])
+            .write_stdin(UNTIDY)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("1..=256"));
+    }
+}

@@ -202,8 +202,11 @@ pub struct Args {
     )]
     pub color: ColorChoice,
 
-    /// Number of threads (default: all cores); output is the same for any N.
-    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..), help_heading = "Reporting")]
+    /// Number of threads (default: all cores, at most 256); output is the same for any N.
+    // More threads than any machine has cores only cost: thousands of
+    // them took seconds to start for a handful of files, and 65535 never
+    // finished.
+    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256), help_heading = "Reporting")]
     pub threads: Option<u16>,
 
     /// Print a man page or a shell completion script to stdout and exit.
