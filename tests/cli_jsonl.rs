@@ -400,3 +400,14 @@ fn binary_input_is_refused_as_in_plain_mode_not_passed_through() {
         .stdout("not json\n{\"text\":\"A & B.\"}\n")
         .stderr(predicate::str::contains("line 1: malformed JSON"));
 }
+
+#[test]
+fn an_empty_field_name_is_a_usage_error() {
+    newsclean()
+        .args(["--jsonl", "--field", ""])
+        .write_stdin("{\"\":\"A &amp; B.\"}\n")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--field"));
+}

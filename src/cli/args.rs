@@ -122,6 +122,9 @@ pub struct Args {
         long,
         value_name = "NAME",
         default_value = "text",
+        // No record has a text field named by the empty string that a
+        // user meant: every line would be reported as malformed.
+        value_parser = clap::builder::NonEmptyStringValueParser::new(),
         requires = "jsonl",
         help_heading = "Input"
     )]
