@@ -992,3 +992,28 @@ fn a_backup_never_replaces_an_existing_file_without_force() {
         UNTIDY
     );
 }
+
+#[test]
+fn an_out_dir_inside_the_input_folder_never_replaces_a_file_already_there() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("p");
+    write(&root.join("a.txt"), UNTIDY);
+    write(&root.join("b.txt"), UNTIDY);
+    write(&root.join("q/a.txt"), "Inner original Y\n");
+    let out = root.join("q");
+    newsclean()
+        .arg("-f")
+        .arg(&root)
+        .arg("--out-dir")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "newsclean: {}: writing: the file already exists in the output folder, which lies in the input folder {}",
+            out.join("a.txt").display(),
+            root.display()
+        )));
+    assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "Inner original Y\n");
+    assert_eq!(fs::read_to_string(out.join("b.txt")).unwrap(), TIDY);
+    no_temporary_files(&root);
+}

@@ -40,6 +40,13 @@ pub struct Settings {
     pub explain: Option<ExplainFormat>,
     pub destination: Destination,
     pub force: bool,
+    /// Under `--out-dir`, the input folder that holds the output folder.
+    /// The files already in the output folder then belong to the input
+    /// tree, left out of the walk and not cleaned, and none is replaced,
+    /// not even with `--force`: it may be the user's own file rather than
+    /// an earlier run's output. One that already holds the output it would
+    /// get (an earlier run's, run again) is left as it is.
+    pub out_dir_in_input: Option<PathBuf>,
     pub color_diff: bool,
     /// Several inputs or a folder: binary files are skipped rather than
     /// failed, and a summary is printed.
@@ -601,6 +608,19 @@ fn deliver(
         Destination::OutDir(folder) => {
             let target = folder.join(relative.unwrap_or(Path::new("stdin.txt")));
             refuse_own_input(&target, path)?;
+            if let Some(input_folder) = &settings.out_dir_in_input {
+                if target.symlink_metadata().is_ok() {
+                    // An earlier run's output, as it would be written again.
+                    if std::fs::read(&target).is_ok_and(|existing| existing == cleaned) {
+                        return Ok(());
+                    }
+                    return Err(format!(
+                        "{}: writing: the file already exists in the output folder, which lies in the input folder {} and was not cleaned; it is not replaced, even with --force (nothing written)",
+                        target.display(),
+                        input_folder.display()
+                    ));
+                }
+            }
             if write_into_stream(&target, &cleaned)? {
                 return Ok(());
             }

@@ -19,7 +19,7 @@ use batch::{Input, Settings, StdoutError};
 use newsclean::{Cleaner, RuleSet};
 use progress::Reporter;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Exit codes of the contract (DESIGN.md).
 pub const EXIT_DONE: i32 = 0;
@@ -98,10 +98,10 @@ fn run_with(args: &Args) -> Result<i32, Fatal> {
     signals::install()
         .map_err(|error| Fatal::Message(format!("installing the Ctrl-C handler: {error}")))?;
 
-    let (inputs, batch) = if args.reads_stdin() {
-        (vec![Input::Stdin], false)
+    let (inputs, batch, out_dir_in_input) = if args.reads_stdin() {
+        (vec![Input::Stdin], false, None)
     } else {
-        let exclude = prepare_out_dir(args, &destination)?;
+        let (exclude, out_dir_in_input) = prepare_out_dir(args, &destination)?;
         let options = walk::WalkOptions {
             globs: args.globs.clone(),
             hidden: args.hidden,
@@ -115,7 +115,11 @@ fn run_with(args: &Args) -> Result<i32, Fatal> {
         };
         let entries = walk::collect(&args.paths, &options).map_err(Fatal::Usage)?;
         let batch = args.paths.len() > 1 || args.paths.iter().any(|path| path.is_dir());
-        (entries.into_iter().map(Input::Entry).collect(), batch)
+        (
+            entries.into_iter().map(Input::Entry).collect(),
+            batch,
+            out_dir_in_input,
+        )
     };
     let settings = Settings {
         cleaner,
@@ -129,6 +133,7 @@ fn run_with(args: &Args) -> Result<i32, Fatal> {
         explain: args.explain,
         destination: destination.clone(),
         force: args.force,
+        out_dir_in_input,
         color_diff: use_color(args.color, std::io::stdout().is_terminal()),
         batch,
     };
@@ -148,13 +153,14 @@ fn run_with(args: &Args) -> Result<i32, Fatal> {
 }
 
 /// Creates the output folder and returns its canonical path, which the
-/// walk must not enter; refuses an output folder that is an input folder.
+/// walk must not enter, and the input folder it lies in, if any; refuses
+/// an output folder that is an input folder.
 fn prepare_out_dir(
     args: &Args,
     destination: &Destination,
-) -> Result<Option<std::path::PathBuf>, Fatal> {
+) -> Result<(Option<PathBuf>, Option<PathBuf>), Fatal> {
     let Destination::OutDir(folder) = destination else {
-        return Ok(None);
+        return Ok((None, None));
     };
     std::fs::create_dir_all(folder).map_err(|error| {
         Fatal::Message(format!(
@@ -168,15 +174,22 @@ fn prepare_out_dir(
             folder.display()
         ))
     })?;
+    let mut containing_input = None;
     for path in &args.paths {
-        if std::fs::canonicalize(path).is_ok_and(|input| input == canonical) {
+        let Ok(input) = std::fs::canonicalize(path) else {
+            continue;
+        };
+        if input == canonical {
             return Err(Fatal::Usage(format!(
                 "the output folder {} is an input folder (use --in-place to clean it in place)",
                 folder.display()
             )));
         }
+        if input.is_dir() && canonical.starts_with(&input) {
+            containing_input.get_or_insert_with(|| path.clone());
+        }
     }
-    Ok(Some(canonical))
+    Ok((Some(canonical), containing_input))
 }
 
 fn read_rules(path: &Path) -> Result<RuleSet, Fatal> {
