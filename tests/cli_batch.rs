@@ -535,9 +535,15 @@ fn a_glob_selects_among_visible_files_and_leaves_hidden_ones_out() {
     };
     let plain = listed(&[]);
     assert!(plain.contains("a.txt"), "{plain}");
-    assert!(!plain.contains(".draft.txt") && !plain.contains(".hid"), "{plain}");
+    assert!(
+        !plain.contains(".draft.txt") && !plain.contains(".hid"),
+        "{plain}"
+    );
     let hidden = listed(&["--hidden"]);
-    assert!(hidden.contains(".draft.txt") && hidden.contains(".hid/x.txt"), "{hidden}");
+    assert!(
+        hidden.contains(".draft.txt") && hidden.contains(".hid/x.txt"),
+        "{hidden}"
+    );
 }
 
 #[test]
@@ -546,8 +552,11 @@ fn gitignore_is_honoured_outside_a_git_repository() {
     let root = folder.path().join("in");
     article_tree(&root);
     write(&root.join("ign/i.txt"), UNTIDY);
-    write(&root.join(".gitignore"), "ign/
-");
+    write(
+        &root.join(".gitignore"),
+        "ign/
+",
+    );
     assert!(!root.join(".git").exists() && !folder.path().join(".git").exists());
     let listed = |flags: &[&str]| {
         let output = newsclean()
@@ -559,7 +568,10 @@ fn gitignore_is_honoured_outside_a_git_repository() {
         String::from_utf8(output.stdout).unwrap()
     };
     let plain = listed(&[]);
-    assert!(plain.contains("a.txt") && !plain.contains("ign/i.txt"), "{plain}");
+    assert!(
+        plain.contains("a.txt") && !plain.contains("ign/i.txt"),
+        "{plain}"
+    );
     assert!(listed(&["--no-ignore"]).contains("ign/i.txt"));
 }
 
@@ -1013,7 +1025,10 @@ fn an_out_dir_inside_the_input_folder_never_replaces_a_file_already_there() {
             out.join("a.txt").display(),
             root.display()
         )));
-    assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "Inner original Y\n");
+    assert_eq!(
+        fs::read_to_string(out.join("a.txt")).unwrap(),
+        "Inner original Y\n"
+    );
     assert_eq!(fs::read_to_string(out.join("b.txt")).unwrap(), TIDY);
     no_temporary_files(&root);
 }

@@ -371,14 +371,18 @@ fn binary_input_is_refused_as_in_plain_mode_not_passed_through() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr("newsclean: <stdin>: decoding: binary file (NUL byte at offset 1), not an article\n");
+        .stderr(
+            "newsclean: <stdin>: decoding: binary file (NUL byte at offset 1), not an article\n",
+        );
     newsclean()
         .arg("--jsonl")
         .write_stdin(&b"\xFF\xFE{\0\"\0"[..])
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("binary file (NUL byte at offset 3)"));
+        .stderr(predicate::str::contains(
+            "binary file (NUL byte at offset 3)",
+        ));
     // In a batch, written in memory, it is skipped, as plain mode skips a
     // binary file found in a folder, and left untouched.
     newsclean()
@@ -390,7 +394,10 @@ fn binary_input_is_refused_as_in_plain_mode_not_passed_through() {
             "newsclean: {}: skipped: binary file (NUL byte at offset 1)",
             input.display()
         )));
-    assert_eq!(fs::read(&input).unwrap(), b"x\x00y\n{\"text\":\"A &amp; B.\"}\n");
+    assert_eq!(
+        fs::read(&input).unwrap(),
+        b"x\x00y\n{\"text\":\"A &amp; B.\"}\n"
+    );
     // A malformed line still passes through, reported.
     newsclean()
         .arg("--jsonl")

@@ -769,10 +769,7 @@ fn binary_input_is_refused_from_its_start_without_reading_the_rest() {
     // A sparse file of a gigabyte is refused with the same one line.
     let folder = tempfile::tempdir().unwrap();
     let sparse = folder.path().join("sparse.bin");
-    fs::File::create(&sparse)
-        .unwrap()
-        .set_len(1 << 30)
-        .unwrap();
+    fs::File::create(&sparse).unwrap().set_len(1 << 30).unwrap();
     newsclean()
         .arg(&sparse)
         .timeout(std::time::Duration::from_secs(20))
