@@ -621,7 +621,11 @@ fn deliver(
                     ));
                 }
             }
-            if write_into_stream(&target, &cleaned)? {
+            // Most targets do not exist yet: what is there is only asked
+            // about where something may be (under --force, which would
+            // rename over it, or once creating the file found one), so
+            // that a device or a pipe is written into, never replaced.
+            if settings.force && write_into_stream(&target, &cleaned)? {
                 return Ok(());
             }
             // Most files go to a folder an earlier file created: writing
@@ -631,7 +635,10 @@ fn deliver(
             match write_new(&target, &cleaned, settings.force) {
                 Ok(()) => return Ok(()),
                 Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-                    return Err(write_new_error(&target, &error))
+                    if write_into_stream(&target, &cleaned)? {
+                        return Ok(());
+                    }
+                    return Err(write_new_error(&target, &error));
                 }
                 Err(_) => {}
             }
