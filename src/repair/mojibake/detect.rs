@@ -964,11 +964,7 @@ fn sequences_into(
         if let Some(decoded) = decoded.filter(|&decoded| {
             length != 2 || !is_plain_text_pair(chars, index, decoded, page, text)
         }) {
-            weak += usize::from(
-                length == 2
-                    && text == Text::Line
-                    && ends_a_word_in_capitals_before_a_mark(chars, index, decoded),
-            );
+            weak += usize::from(only_beside_a_sequence(chars, index, length, decoded, text));
             found.push(Sequence {
                 start: index,
                 len: length,
@@ -977,8 +973,29 @@ fn sequences_into(
             free_from = index + length;
         }
     }
-    // Pairs that only may be sequences stand only beside a sequence.
-    if weak == found.len() && text == Text::Line {
+    keep_beside_a_sequence(found, weak);
+}
+
+/// Whether the `length`-character sequence at `start`, read as `decoded`,
+/// only may be one: it counts in a whole line only beside another
+/// ([`ends_a_word_in_capitals_before_a_mark`]).
+fn only_beside_a_sequence(
+    chars: &[char],
+    start: usize,
+    length: usize,
+    decoded: char,
+    text: Text,
+) -> bool {
+    length == 2
+        && text == Text::Line
+        && ends_a_word_in_capitals_before_a_mark(chars, start, decoded)
+}
+
+/// Empties `found` when all of its sequences are pairs that only may be
+/// sequences (`weak` of them, see [`only_beside_a_sequence`]): they stand
+/// only beside a sequence.
+fn keep_beside_a_sequence(found: &mut Vec<Sequence>, weak: usize) {
+    if weak == found.len() {
         found.clear();
     }
 }
@@ -1027,11 +1044,7 @@ fn sequences_of_pairs_into(
         if let Some(decoded) = decoded.filter(|&decoded| {
             length != 2 || !is_plain_text_pair(chars, start, decoded, page, text)
         }) {
-            weak += usize::from(
-                length == 2
-                    && text == Text::Line
-                    && ends_a_word_in_capitals_before_a_mark(chars, start, decoded),
-            );
+            weak += usize::from(only_beside_a_sequence(chars, start, length, decoded, text));
             found.push(Sequence {
                 start,
                 len: length,
@@ -1040,10 +1053,7 @@ fn sequences_of_pairs_into(
             free_from = start + length;
         }
     }
-    // Pairs that only may be sequences stand only beside a sequence.
-    if weak == found.len() && text == Text::Line {
-        found.clear();
-    }
+    keep_beside_a_sequence(found, weak);
 }
 
 /// The character the `length` characters from `start` decode to under
