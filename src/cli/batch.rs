@@ -607,7 +607,13 @@ fn deliver(
         }
         Destination::OutDir(folder) => {
             let target = folder.join(relative.unwrap_or(Path::new("stdin.txt")));
-            refuse_own_input(&target, path)?;
+            // Only --force replaces a file that is there: without it, the
+            // input itself is asked about once creating its output found
+            // a file in its place, which spares a fresh output folder a
+            // look at every target.
+            if settings.force {
+                refuse_own_input(&target, path)?;
+            }
             if let Some(input_folder) = &settings.out_dir_in_input {
                 if target.symlink_metadata().is_ok() {
                     // An earlier run's output, as it would be written again.
@@ -635,6 +641,7 @@ fn deliver(
             match write_new(&target, &cleaned, settings.force) {
                 Ok(()) => return Ok(()),
                 Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    refuse_own_input(&target, path)?;
                     if write_into_stream(&target, &cleaned)? {
                         return Ok(());
                     }
