@@ -153,12 +153,17 @@ pub fn clean_stream(
     messages: &mut dyn FnMut(Message),
 ) -> Result<StreamStats, StreamError> {
     let (sender, receiver) = mpsc::sync_channel::<Result<Chunk, StreamError>>(1);
+    // Written chunks go back to the reader to be filled again: a fresh
+    // buffer for every chunk would be mapped, faulted in page by page and
+    // unmapped each time (it is larger than the allocator keeps in its
+    // heap).
+    let (spare_sender, spare_receiver) = mpsc::sync_channel::<Chunk>(SPARE_CHUNKS);
     // The thread is not joined: when the run stops early (a closed stdout,
     // --strict) it may be blocked on a read that never ends, and it dies
     // with the process.
     std::thread::Builder::new()
         .name("jsonl-reader".into())
-        .spawn(move || read_chunks(source, &sender))
+        .spawn(move || read_chunks(source, &sender, &spare_receiver))
         .map_err(StreamError::Read)?;
     let mut stats = StreamStats::default();
     // Chunks are numbered as they are read; cleaned ones come back in any
@@ -195,7 +200,8 @@ pub fn clean_stream(
                         input_ended = true;
                         break;
                     };
-                    chunk.append(more);
+                    chunk.append(&more);
+                    let _ = spare_sender.try_send(more);
                 }
                 let first_line_number = lines_read + 1;
                 lines_read += chunk.ends.len() as u64;
@@ -246,6 +252,8 @@ pub fn clean_stream(
                 messages,
                 &mut stats,
             )?;
+            // A full spare list, or a reader gone, drops the chunk here.
+            let _ = spare_sender.try_send(cleaned.chunk);
         }
         Ok(())
     })?;
@@ -285,8 +293,35 @@ struct Chunk {
     ends: Vec<usize>,
 }
 
+/// How many written chunks wait to be filled again: those in flight and
+/// the one being read, with one to spare.
+const SPARE_CHUNKS: usize = CHUNKS_IN_FLIGHT as usize + 2;
+
+/// A chunk whose buffer grew beyond this (around a line of megabytes) is
+/// not filled again: it would hold that memory for the rest of the stream.
+const SPARE_CHUNK_BYTES: usize = 2 * CHUNK_CAPACITY;
+
+/// A new chunk's room. A chunk ends with the line that takes it past
+/// `CHUNK_BYTES`: room for a quarter more holds that line in most
+/// streams, where growing the buffer would double it.
+const CHUNK_CAPACITY: usize = CHUNK_BYTES + CHUNK_BYTES / 4;
+
 impl Chunk {
-    fn append(&mut self, other: Chunk) {
+    fn new() -> Chunk {
+        Chunk {
+            data: Vec::with_capacity(CHUNK_CAPACITY),
+            ends: Vec::new(),
+        }
+    }
+
+    /// The chunk with no lines, its buffers kept.
+    fn emptied(mut self) -> Chunk {
+        self.data.clear();
+        self.ends.clear();
+        self
+    }
+
+    fn append(&mut self, other: &Chunk) {
         let offset = self.data.len();
         self.data.extend_from_slice(&other.data);
         self.ends.extend(other.ends.iter().map(|end| end + offset));
@@ -327,8 +362,13 @@ impl Chunk {
 }
 
 /// Reads the source's lines in chunks and hands them to the cleaning
-/// loop until the input ends, a read fails or the loop stops listening.
-fn read_chunks(source: Source, sender: &mpsc::SyncSender<Result<Chunk, StreamError>>) {
+/// loop until the input ends, a read fails or the loop stops listening;
+/// chunks already written come back through `spare` to be filled again.
+fn read_chunks(
+    source: Source,
+    sender: &mpsc::SyncSender<Result<Chunk, StreamError>>,
+    spare: &mpsc::Receiver<Chunk>,
+) {
     let source = match sniff_binary(source) {
         Ok(source) => source,
         Err(error) => {
@@ -339,11 +379,11 @@ fn read_chunks(source: Source, sender: &mpsc::SyncSender<Result<Chunk, StreamErr
     match source {
         Source::File(file) => {
             let mut file = FileChunks::new(file);
-            send_chunks(|chunk| file.fill(chunk), sender);
+            send_chunks(|chunk| file.fill(chunk), sender, spare);
         }
         Source::Stream(reader) => {
             let mut reader = BufReader::with_capacity(1 << 16, reader);
-            send_chunks(|chunk| fill_chunk(&mut reader, chunk), sender);
+            send_chunks(|chunk| fill_chunk(&mut reader, chunk), sender, spare);
         }
     }
 }
@@ -391,17 +431,14 @@ fn sniff_binary(source: Source) -> Result<Source, StreamError> {
 fn send_chunks(
     mut fill: impl FnMut(&mut Chunk) -> io::Result<()>,
     sender: &mpsc::SyncSender<Result<Chunk, StreamError>>,
+    spare: &mpsc::Receiver<Chunk>,
 ) {
     let mut first = true;
     loop {
-        // A chunk ends with the line that takes it past `CHUNK_BYTES`: room
-        // for a quarter more holds that line in most streams, where
-        // growing the buffer would double it (four chunks can be in
-        // flight at once).
-        let mut chunk = Chunk {
-            data: Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 4),
-            ends: Vec::new(),
-        };
+        let mut chunk = spare
+            .try_iter()
+            .find(|chunk| chunk.data.capacity() <= SPARE_CHUNK_BYTES)
+            .map_or_else(Chunk::new, Chunk::emptied);
         if let Err(error) = fill(&mut chunk) {
             let _ = sender.send(Err(StreamError::Read(error)));
             return;
@@ -1038,6 +1075,35 @@ mod tests {
                 input.len()
             );
         }
+    }
+
+    #[test]
+    fn a_written_chunk_is_filled_again_without_its_old_lines() {
+        let (sender, receiver) = mpsc::sync_channel(8);
+        let (spare_sender, spare) = mpsc::sync_channel(SPARE_CHUNKS);
+        // A chunk that grew around a long line is dropped, not refilled.
+        let grown = Chunk {
+            data: Vec::with_capacity(SPARE_CHUNK_BYTES + 1),
+            ends: Vec::new(),
+        };
+        let mut written = Chunk::new();
+        written.data.extend_from_slice(b"{\"old\":1}\n");
+        written.ends.push(written.data.len());
+        let written_buffer = written.data.as_ptr();
+        spare_sender.send(grown).unwrap();
+        spare_sender.send(written).unwrap();
+        let mut file = FileChunks::new(io::Cursor::new(b"{\"a\":1}\n{\"b\":2}\n".to_vec()));
+        send_chunks(|chunk| file.fill(chunk), &sender, &spare);
+        drop(sender);
+        let chunks: Vec<Chunk> = receiver.iter().map(Result::unwrap).collect();
+        assert_eq!(chunks.len(), 1);
+        assert_eq!(chunks[0].data, b"{\"a\":1}\n{\"b\":2}\n");
+        assert_eq!(chunks[0].ends, [8, 16]);
+        assert_eq!(
+            chunks[0].data.as_ptr(),
+            written_buffer,
+            "the written chunk's buffer"
+        );
     }
 
     /// Takes at most `step` bytes a call, and is interrupted every other
