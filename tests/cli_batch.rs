@@ -963,6 +963,54 @@ fn a_file_whose_every_block_is_dropped_is_never_emptied() {
 }
 
 #[test]
+fn an_empty_file_in_a_folder_is_written_as_before_with_a_warning() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    write(&root.join("in/a.txt"), UNTIDY);
+    write(&root.join("in/empty.txt"), "");
+    write(&root.join("in/blank.txt"), "\n  \n");
+    // Blank space is tidied, not warned about; the counts are as before.
+    let stderr = format!(
+        "newsclean: {}: empty input (0 bytes); nothing to clean\n\
+         newsclean: 3 files, 2 changed, 0 skipped, 0 failed; ",
+        root.join("in/empty.txt").display()
+    );
+    newsclean()
+        .arg(root.join("in"))
+        .arg("--out-dir")
+        .arg(root.join("out"))
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::starts_with(stderr.clone()));
+    assert_eq!(fs::read(root.join("out/empty.txt")).unwrap(), b"");
+    assert_eq!(fs::read(root.join("out/blank.txt")).unwrap(), b"");
+    assert_eq!(fs::read_to_string(root.join("out/a.txt")).unwrap(), TIDY);
+
+    let empty_inode = fs::metadata(root.join("in/empty.txt")).unwrap().ino();
+    newsclean()
+        .arg("-i")
+        .arg(root.join("in"))
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::starts_with(stderr));
+    let empty = fs::metadata(root.join("in/empty.txt")).unwrap();
+    assert_eq!((empty.len(), empty.ino()), (0, empty_inode));
+
+    newsclean()
+        .arg("-q")
+        .arg(root.join("in"))
+        .arg("--out-dir")
+        .arg(root.join("quiet"))
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert_eq!(fs::read(root.join("quiet/empty.txt")).unwrap(), b"");
+}
+
+#[test]
 fn a_backup_never_replaces_an_existing_file_without_force() {
     let folder = tempfile::tempdir().unwrap();
     let root = folder.path();

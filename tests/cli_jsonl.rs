@@ -344,6 +344,64 @@ fn a_byte_order_mark_opening_the_input_is_skipped() {
         .assert()
         .success()
         .stdout("")
+        .stderr("newsclean: <stdin>: empty input (only a byte-order mark); no records\n");
+}
+
+#[test]
+fn an_empty_input_is_named_in_a_warning() {
+    let warning = "newsclean: <stdin>: empty input (0 bytes); no records\n";
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(warning);
+    // Stdin that is an empty file, a file named, and one cleaned in place.
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("empty.jsonl");
+    fs::write(&input, "").unwrap();
+    newsclean()
+        .arg("--jsonl")
+        .pipe_stdin(&input)
+        .unwrap()
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(warning);
+    let file_warning = format!(
+        "newsclean: {}: empty input (0 bytes); no records\n",
+        input.display()
+    );
+    newsclean()
+        .arg("--jsonl")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(file_warning.clone());
+    newsclean()
+        .args(["--jsonl", "-i"])
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(file_warning);
+    assert_eq!(fs::read(&input).unwrap(), b"");
+    newsclean()
+        .args(["--jsonl", "-q"])
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    // Blank lines in a stream are lines, passed through in silence.
+    newsclean()
+        .arg("--jsonl")
+        .write_stdin("\n\n")
+        .assert()
+        .success()
+        .stdout("\n\n")
         .stderr("");
 }
 

@@ -170,6 +170,134 @@ fn binary_input_is_refused_in_one_line_and_nothing_is_written() {
 }
 
 #[test]
+fn an_empty_file_is_cleaned_as_before_but_with_a_warning() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("empty.txt");
+    fs::write(&input, "").unwrap();
+    let warning = format!(
+        "newsclean: {}: empty input (0 bytes); nothing to clean\n",
+        input.display()
+    );
+    newsclean()
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(warning.clone());
+    // Written to a file, the output is the empty file it always was.
+    let output = folder.path().join("out.txt");
+    newsclean()
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(warning.clone());
+    assert_eq!(fs::read(&output).unwrap(), b"");
+    // Nothing would change, and nothing is rewritten in place.
+    newsclean()
+        .arg("--check")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(warning.clone());
+    newsclean()
+        .arg("--diff")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(warning.clone());
+    let before = fs::metadata(&input).unwrap();
+    newsclean()
+        .arg("-i")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(warning);
+    let after = fs::metadata(&input).unwrap();
+    assert_eq!(after.len(), 0);
+    assert_eq!(after.modified().unwrap(), before.modified().unwrap());
+    // A warning, so -q silences it.
+    newsclean()
+        .arg("-q")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
+fn empty_stdin_is_named_in_its_warning() {
+    newsclean()
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("newsclean: <stdin>: empty input (0 bytes); nothing to clean\n");
+    newsclean()
+        .arg("-")
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("newsclean: <stdin>: empty input (0 bytes); nothing to clean\n");
+}
+
+#[test]
+fn an_input_of_only_a_byte_order_mark_is_empty() {
+    newsclean()
+        .write_stdin(&b"\xEF\xBB\xBF"[..])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("newsclean: <stdin>: empty input (only a byte-order mark); nothing to clean\n");
+    // Any byte-order mark, as decoding takes any.
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("utf16.txt");
+    fs::write(&input, b"\xFF\xFE").unwrap();
+    newsclean()
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(format!(
+            "newsclean: {}: empty input (only a byte-order mark); nothing to clean\n",
+            input.display()
+        ));
+    // A mark with text after it is an ordinary input.
+    newsclean()
+        .write_stdin(&b"\xEF\xBB\xBFText.\n"[..])
+        .assert()
+        .success()
+        .stdout("Text.\n")
+        .stderr("");
+}
+
+#[test]
+fn blank_space_is_not_an_empty_input() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("blank.txt");
+    fs::write(&input, " \n\n\t\n").unwrap();
+    newsclean()
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    newsclean()
+        .write_stdin("\n")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
 fn a_missing_file_is_named_with_what_failed_and_why() {
     let folder = tempfile::tempdir().unwrap();
     let missing = folder.path().join("missing.txt");

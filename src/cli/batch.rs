@@ -5,7 +5,8 @@
 //! out in input order, so `-j 1` and `-j N` print the same bytes. A file
 //! that fails is reported and the batch goes on. Inputs that `--out-dir`
 //! would mirror onto one output file are refused before anything is
-//! written, and a file whose every block was dropped is never emptied.
+//! written, a file whose every block was dropped is never emptied, and an
+//! empty input is cleaned as any other but named in a warning.
 //! This module does not parse flags or pick exit codes; it returns the
 //! counts.
 
@@ -17,6 +18,7 @@ use crate::cli::output::{
 };
 use crate::cli::progress::{Reporter, Summary};
 use crate::cli::walk::Entry;
+use encoding_rs::Encoding;
 use newsclean::decode::BINARY_SNIFF_BYTES;
 use newsclean::{Cleaner, DecodeError};
 use rayon::prelude::*;
@@ -309,6 +311,13 @@ fn process(input: &Input, settings: &Settings) -> Outcome {
         Err(error) => return Outcome::failed(format!("{label}: reading: {error}")),
     };
     let mut notes = Vec::new();
+    if settings.jsonl.is_none() {
+        // Any byte-order mark, as decoding removes any.
+        let mark = Encoding::for_bom(&original).map_or(0, |(_, length)| length);
+        if original.len() == mark {
+            notes.push(empty_input_warning(&label, mark > 0, "nothing to clean"));
+        }
+    }
     let cleaned = match &settings.jsonl {
         Some(options) => clean_jsonl_in_memory(&original, settings, options, &label, &mut notes)
             .map(|cleaned| (cleaned, false)),
@@ -427,7 +436,16 @@ fn clean_jsonl_in_memory(
         notes.push(note_of(label, message))
     });
     match result {
-        Ok(_) => Ok(cleaned),
+        Ok(stats) => {
+            if stats.records == 0 {
+                notes.push(empty_input_warning(
+                    label,
+                    stats.byte_order_mark,
+                    "no records",
+                ));
+            }
+            Ok(cleaned)
+        }
         Err(StreamError::Strict(problem)) => {
             let mut outcome = Outcome::failed(format!("{label}: {problem}"));
             outcome.notes.splice(0..0, std::mem::take(notes));
@@ -438,6 +456,20 @@ fn clean_jsonl_in_memory(
             Err(Outcome::failed(format!("{label}: cleaning: {error}")))
         }
     }
+}
+
+/// The warning for an input that holds nothing at all: no bytes, or only
+/// a byte-order mark. It is cleaned as any other, into an empty output,
+/// but an empty file is likelier a download or an export that went wrong
+/// than an article, and is not passed over in silence. Blank space is
+/// not nothing: it is text, tidied as usual.
+fn empty_input_warning(label: &str, byte_order_mark: bool, consequence: &str) -> Note {
+    let held = if byte_order_mark {
+        "only a byte-order mark"
+    } else {
+        "0 bytes"
+    };
+    Note::Warning(format!("{label}: empty input ({held}); {consequence}"))
 }
 
 fn note_of(label: &str, message: Message) -> Note {
@@ -495,7 +527,17 @@ fn stream_jsonl(
             },
             bytes: counted.written,
             stdout: Vec::new(),
-            notes: Vec::new(),
+            // No line at all: the stream held no bytes, or only the mark
+            // that was skipped.
+            notes: if stats.records == 0 {
+                vec![empty_input_warning(
+                    &label,
+                    stats.byte_order_mark,
+                    "no records",
+                )]
+            } else {
+                Vec::new()
+            },
         }),
         Err(StreamError::Write(error)) => Err(StdoutError::from(counted.error.unwrap_or(error))),
         Err(StreamError::Read(error)) => Ok(Outcome::failed(format!("{label}: reading: {error}"))),

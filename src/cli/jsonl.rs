@@ -61,6 +61,8 @@ pub struct StreamStats {
     pub records: u64,
     pub changed: u64,
     pub malformed: u64,
+    /// The input opened with a UTF-8 byte-order mark, which was skipped.
+    pub byte_order_mark: bool,
 }
 
 /// Why a stream stopped early.
@@ -107,7 +109,10 @@ pub fn clean_slice(
     job: &Job,
     messages: &mut dyn FnMut(Message),
 ) -> Result<StreamStats, StreamError> {
-    let mut stats = StreamStats::default();
+    let mut stats = StreamStats {
+        byte_order_mark: input.starts_with(UTF8_BOM),
+        ..StreamStats::default()
+    };
     let mut rest = input.strip_prefix(UTF8_BOM).unwrap_or(input);
     while !rest.is_empty() {
         let mut lines: Vec<&[u8]> = Vec::new();
@@ -192,6 +197,13 @@ pub fn clean_stream(
                     input_ended = true;
                     break;
                 };
+                if next_to_clean == 0 {
+                    // A chunk holds whole lines, so a BOM opening the
+                    // input is all in the first one. It is skipped here,
+                    // not by the reader, so that the stream's counts can
+                    // tell a lone mark from an input of no bytes at all.
+                    stats.byte_order_mark = chunk.skip_utf8_bom();
+                }
                 while chunk.ends.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
                     let Ok(received) = receiver.try_recv() else {
                         break;
@@ -335,17 +347,19 @@ impl Chunk {
         }
     }
 
-    /// Drops a UTF-8 byte-order mark opening the chunk: editors and
-    /// Windows tools put one at the start of a file, and it would make
-    /// the first record malformed JSON.
-    fn skip_utf8_bom(&mut self) {
-        if self.data.starts_with(UTF8_BOM) {
-            self.data.drain(..UTF8_BOM.len());
-            for end in &mut self.ends {
-                *end -= UTF8_BOM.len();
-            }
-            self.ends.retain(|&end| end > 0);
+    /// Drops a UTF-8 byte-order mark opening the chunk, and says whether
+    /// there was one: editors and Windows tools put one at the start of a
+    /// file, and it would make the first record malformed JSON.
+    fn skip_utf8_bom(&mut self) -> bool {
+        if !self.data.starts_with(UTF8_BOM) {
+            return false;
         }
+        self.data.drain(..UTF8_BOM.len());
+        for end in &mut self.ends {
+            *end -= UTF8_BOM.len();
+        }
+        self.ends.retain(|&end| end > 0);
+        true
     }
 
     fn lines(&self) -> Vec<&[u8]> {
@@ -433,7 +447,6 @@ fn send_chunks(
     sender: &mpsc::SyncSender<Result<Chunk, StreamError>>,
     spare: &mpsc::Receiver<Chunk>,
 ) {
-    let mut first = true;
     loop {
         let mut chunk = spare
             .try_iter()
@@ -442,12 +455,6 @@ fn send_chunks(
         if let Err(error) = fill(&mut chunk) {
             let _ = sender.send(Err(StreamError::Read(error)));
             return;
-        }
-        if first {
-            // A chunk holds whole lines, so a BOM opening the input is
-            // all in the first one.
-            first = false;
-            chunk.skip_utf8_bom();
         }
         if chunk.ends.is_empty() || sender.send(Ok(chunk)).is_err() {
             return;
