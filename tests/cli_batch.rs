@@ -199,6 +199,30 @@ fn in_place_rewrites_only_changed_files_and_keeps_permissions_and_mtimes() {
 }
 
 #[test]
+fn in_place_gives_the_path_a_new_file_and_other_hard_links_keep_the_old_text() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("article.txt");
+    let other_link = folder.path().join("same-article.txt");
+    write(&path, UNTIDY);
+    fs::hard_link(&path, &other_link).unwrap();
+    let old_inode = fs::metadata(&path).unwrap().ino();
+    newsclean()
+        .arg("-i")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert_eq!(fs::read_to_string(&path).unwrap(), TIDY);
+    assert_ne!(fs::metadata(&path).unwrap().ino(), old_inode);
+    // The old file lives on under its other name, as it was.
+    assert_eq!(fs::read_to_string(&other_link).unwrap(), UNTIDY);
+    let other = fs::metadata(&other_link).unwrap();
+    assert_eq!(other.ino(), old_inode);
+    assert_eq!(other.nlink(), 1);
+}
+
+#[test]
 fn in_place_with_backup_keeps_the_originals_of_changed_files() {
     let folder = tempfile::tempdir().unwrap();
     let root = folder.path();
