@@ -575,12 +575,18 @@ impl Compiled {
             }
         }
         let jobs = [
-            (&forward.patterns, Search::Forward),
-            (&backward.patterns, Search::Backward),
-            (&guarded.patterns, Search::WhenWordsFound),
-            (&start_patterns, Search::Forward),
+            (std::mem::take(&mut forward.patterns), Search::Forward),
+            (std::mem::take(&mut backward.patterns), Search::Backward),
+            (
+                std::mem::take(&mut guarded.patterns),
+                Search::WhenWordsFound,
+            ),
+            (start_patterns, Search::Forward),
         ];
-        let build = |(patterns, search): (&Vec<Hir>, Search)| build_set(patterns, search);
+        // Each set's syntax trees (a few hundred bytes for every letter)
+        // are dropped as soon as it is built, while the largest set is
+        // still building: what they free is there for that set's builder.
+        let build = |(patterns, search): (Vec<Hir>, Search)| build_set(&patterns, search);
         let mut sets: Vec<Result<Option<Automaton>, String>> = match threads {
             Threads::This => jobs.into_iter().map(build).collect(),
             Threads::Pool => jobs.into_par_iter().map(build).collect(),
