@@ -6,7 +6,7 @@
 //! planner in `mod.rs`.
 
 use super::codepages::{candidate_masks, code_pages, filter_pages, CodePage};
-use super::score::{class, class_lookup, written_counts, Script};
+use super::score::{class, class_lookup, compatible, written_counts, Script, SCRIPTS};
 use crate::repair::utf8::{
     code_point_at, next_non_ascii, three_byte_code_point, two_byte_code_point,
 };
@@ -304,6 +304,22 @@ fn lead_after_capital(bytes: &[u8], index: usize, lead: u16) -> u16 {
 /// end. A whole line of another language misread through the page is all
 /// sequences, and keeps being judged.
 ///
+/// Text also sets signs right after a letter (`10 кОм±5`, `25 п°`,
+/// `ВЕКТОР™`), and some of those pairs are valid sequences that read as a
+/// letter: a lone such pair ([`is_lone_letter_and_signs`]) is ordinary
+/// - on a line plainly written in the page's own script, when its letter
+///   is of that script: damage of that script's text through the page
+///   turns every letter of a word into such a pair, so a lone one on a
+///   clean line is a letter beside a sign, not a damaged word;
+/// - on any line, when neither its letter's script nor its reading's is
+///   written anywhere else on the line (`kΩ±5` in English, which
+///   windows-1253 reads as an Arabic letter): whichever reading is right,
+///   the line holds one letter of a script it does not write, and the
+///   pair's shape alone is no evidence for the other.
+///
+/// A pair like that beside real damage under the same page is judged with
+/// the rest of the line.
+///
 /// A code page under which the line holds no sequence at all has nothing
 /// to repair, whatever its script: the pre-scan also lets through lines
 /// where a capital stands before a space (a mark of a lost byte, which
@@ -316,10 +332,7 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
         if found.is_empty() {
             return false;
         }
-        let Some(native) = page.native else {
-            return true;
-        };
-        let is_native = |c: char| class_of(c).script == native;
+        let is_native = |c: char| page.native == Some(class_of(c).script);
         // Each sequence is read once for both questions: whether it is
         // ordinary between letters of the script, and whether it is on a
         // line plainly in that script (where a space or ASCII punctuation
@@ -329,17 +342,49 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
         // only when every sequence is ordinary there and some is not
         // ordinary between letters alone (as mojibake is not).
         let mut all_between_letters = true;
-        for sequence in found {
+        // The scripts written on the line outside the page's sequences,
+        // worked out only for a lone pair that asks.
+        let mut written_outside: Option<u16> = None;
+        for (at, sequence) in found.iter().enumerate() {
             let end = sequence.start + sequence.len;
             let left = sequence.start.checked_sub(1).map(|left| chars[left]);
             let right = chars.get(end).copied();
             // The edge of the line counts as a neighbour of either kind,
             // but a lone sequence is judged.
-            let of_the_script = !is_native(sequence.decoded)
+            let of_the_script = page.native.is_some()
+                && !is_native(sequence.decoded)
                 && chars[sequence.start..end].iter().all(|&c| is_native(c))
                 && (left.is_some() || right.is_some());
             if !of_the_script {
-                return true;
+                if !is_lone_letter_and_signs(chars, found, at) {
+                    return true;
+                }
+                let letter = class_of(chars[sequence.start]).script;
+                // Most such pairs are a letter damaged inside a word of
+                // its own script (`cafÃ©`): a neighbour settles that the
+                // line writes it, without a walk over the line.
+                let of_the_letter = |side: Option<char>| {
+                    side.is_some_and(|c| {
+                        let script = class_of(c).script;
+                        script != Script::Common && compatible(script, letter)
+                    })
+                };
+                if !of_the_letter(left) && !of_the_letter(right) {
+                    let reading = class_of(sequence.decoded).script;
+                    let written = *written_outside
+                        .get_or_insert_with(|| scripts_written_outside(chars, found));
+                    // A modifier or another script's sign (`˰`, `؟`) is of
+                    // no script the line could write.
+                    let reading_written = reading != Script::Common && writes(written, reading);
+                    if !writes(written, letter) && !reading_written {
+                        continue;
+                    }
+                }
+                if page.native != Some(letter) {
+                    return true;
+                }
+                all_between_letters = false;
+                continue;
             }
             // Whether one neighbour is quiet between letters, and whether
             // it is on a plain line.
@@ -355,7 +400,117 @@ pub(crate) fn pages_worth_judging(facts: &mut LineFacts, pages: u16) -> u16 {
             }
             all_between_letters &= left_between && right_between;
         }
-        !all_between_letters && !facts.plainly(index, page, native)
+        match page.native {
+            Some(native) if !all_between_letters => !facts.plainly(index, page, native),
+            _ => false,
+        }
+    })
+}
+
+/// Whether the sequence `found[at]` of a line is a letter followed only by
+/// signs that text sets right after a letter or a number
+/// ([`follows_letters_in_text`]), reading as a character of a script of
+/// its own (a letter, a mark or a script's own punctuation), with no other
+/// sequence touching it. Such a pair is what a sign beside a letter
+/// happens to form, as often as it is a damaged letter; a damaged word of
+/// more than one letter is a run of sequences, and a damaged sign reads
+/// as a sign (`Â°` is `°`).
+fn is_lone_letter_and_signs(chars: &[char], found: &[Sequence], at: usize) -> bool {
+    let sequence = &found[at];
+    let end = sequence.start + sequence.len;
+    let touches_before = at > 0 && {
+        let before = &found[at - 1];
+        before.start + before.len == sequence.start
+    };
+    let touches_after = found.get(at + 1).is_some_and(|after| after.start == end);
+    !touches_before
+        && !touches_after
+        && class(chars[sequence.start]).is_letter()
+        && chars[sequence.start + 1..end]
+            .iter()
+            .all(|&c| follows_letters_in_text(c))
+        && !is_shared_sign(sequence.decoded)
+}
+
+/// Whether `c` is one of the signs text of every script shares: those of
+/// Latin-1 (`°`, `©`, `«`) and from the general punctuation on (`’`, `€`,
+/// `™`, `№`). A damaged sign reads as one of them (`Â°`, `В«`, `β€™`);
+/// letters, marks, modifiers and a script's own punctuation (`؟`, `։`)
+/// belong to the writing of one script, and read from a lone pair they
+/// stand where nothing of that script does.
+fn is_shared_sign(c: char) -> bool {
+    let class = class(c);
+    class.script == Script::Common
+        && !class.is_letter()
+        && class.kind != super::score::Kind::Mark
+        && (c <= '\u{FF}' || c >= '\u{2000}')
+}
+
+/// Signs that text sets right after a letter or a number, glued to it:
+/// units and tolerances (`m²`, `N°`, `kΩ±5`, `5µm`), marks of brands and
+/// footnotes (`™`, `®`, `†`), fractions, currencies, per mille, a middle
+/// dot, an ellipsis. Quotation marks and dashes are not among them: they
+/// close words, and are weighed where words end
+/// ([`is_plain_text_pair`]).
+fn follows_letters_in_text(c: char) -> bool {
+    matches!(
+        c,
+        '°' | '±'
+            | '²'
+            | '³'
+            | '¹'
+            | 'µ'
+            | '©'
+            | '®'
+            | '™'
+            | '†'
+            | '‡'
+            | '‰'
+            | '·'
+            | '§'
+            | '¶'
+            | '½'
+            | '¼'
+            | '¾'
+            | '×'
+            | '÷'
+            | '€'
+            | '£'
+            | '¥'
+            | '¢'
+            | '…'
+            | '•'
+    )
+}
+
+/// The scripts (a mask of [`Script`] bits) of the characters written in
+/// a script of their own (letters, marks) on the line outside the `found`
+/// sequences.
+fn scripts_written_outside(chars: &[char], found: &[Sequence]) -> u16 {
+    let class_of = class_lookup();
+    let mut written = 0u16;
+    let mut from = 0;
+    let mut mark = |stretch: &[char]| {
+        for &c in stretch {
+            let script = class_of(c).script;
+            if script != Script::Common {
+                written |= 1 << script as u16;
+            }
+        }
+    };
+    for sequence in found {
+        mark(&chars[from..sequence.start]);
+        from = sequence.start + sequence.len;
+    }
+    mark(&chars[from..]);
+    written
+}
+
+/// Whether the scripts of the mask `written` include one that goes with
+/// `script` ([`compatible`]) other than the common one.
+fn writes(written: u16, script: Script) -> bool {
+    SCRIPTS.iter().any(|&other| {
+        written & 1 << other as u16 != 0 && other != Script::Common && compatible(other, script)
     })
 }
 
@@ -1249,6 +1404,62 @@ mod tests {
         );
     }
 
+    /// The code pages of the mask `pages` worth judging on `line`.
+    fn worth_judging(line: &str) -> u16 {
+        let chars: Vec<char> = line.chars().collect();
+        pages_worth_judging(&mut LineFacts::new(&chars), candidate_pages(line))
+    }
+
+    #[test]
+    fn a_lone_letter_and_sign_on_a_line_plainly_in_the_page_script_is_not_judged() {
+        // `п°` is D0 9C under KOI8-R, which reads as `М`.
+        let koi8_r = 1 << page_index("mojibake.koi8-r");
+        let clean = "Температура воздуха составила 25 п° ночью.";
+        assert_ne!(candidate_pages(clean) & koi8_r, 0);
+        assert_eq!(worth_judging(clean) & koi8_r, 0);
+        assert_eq!(
+            worth_judging("Обозначения п° и п² встречаются в таблице.") & koi8_r,
+            0
+        );
+        // Russian read through KOI8-R: every letter is such a pair.
+        assert_ne!(
+            worth_judging("п°п╬я│п╨п╡п╟ пЁп╬я┌п╬п╡п╦я┌я│я▐.") & koi8_r,
+            0
+        );
+        // Beside the rest of a damaged phrase, a lone pair is judged too.
+        assert_ne!(worth_judging("Цены выросли п╡ п°п╬я│п╨п╡п╣.") & koi8_r, 0);
+        // A box-drawing sign is no sign text sets after a letter: `п╡` is
+        // a damaged `в`.
+        assert_ne!(
+            worth_judging("Цены на хлеб выросли п╡ этом месяце.") & koi8_r,
+            0
+        );
+    }
+
+    #[test]
+    fn a_lone_pair_of_scripts_the_line_writes_nowhere_else_is_not_judged() {
+        // `Ω±` is D9 B1 under windows-1253, which reads as an Arabic letter.
+        let greek = 1 << page_index("mojibake.windows-1253");
+        let clean = "The resistor is 10 kΩ±5% at room temperature.";
+        assert_ne!(candidate_pages(clean) & greek, 0);
+        assert_eq!(worth_judging(clean) & greek, 0);
+        assert_eq!(worth_judging("The Ω± part and the Ω² term.") & greek, 0);
+        // Arabic read through windows-1253 is all such pairs, side by side.
+        assert_ne!(worth_judging("Ψ¨Ψ³Ψ±ΨΉΨ© Ψ§Ω„Ψ§Ω‚Ψ") & greek, 0);
+        // Where the line writes the reading's script, the pair is judged.
+        assert_ne!(worth_judging("قال الوزير Ω± إن") & greek, 0);
+    }
+
+    #[test]
+    fn a_lone_pair_that_reads_as_a_shared_sign_is_judged() {
+        // `В°` is C2 B0 under windows-1251: the degree sign.
+        let cyrillic = 1 << page_index("mojibake.windows-1251");
+        assert_ne!(
+            worth_judging("Температура воздуха составила 25 В°C ночью.") & cyrillic,
+            0
+        );
+    }
+
     #[test]
     fn another_language_misread_through_a_native_page_is_still_judged() {
         // Russian whose every letter comes out as a Thai letter under
@@ -1490,17 +1701,16 @@ mod tests {
 
     /// `pages_worth_judging` as it was first written with the checks for
     /// clean text in a page's own script: each sequence asked whether it
-    /// is ordinary between letters, then the rest whether they are on a
-    /// plain line.
+    /// is ordinary between letters (or a lone pair of letter and signs
+    /// that the line's scripts do not vouch for), then the rest whether
+    /// they are on a plain line.
     fn pages_worth_judging_first_written(facts: &mut LineFacts, pages: u16) -> u16 {
         filter_pages(pages, |index, page| {
             if facts.found(index, page).is_empty() {
                 return false;
             }
-            let Some(native) = page.native else {
-                return true;
-            };
-            let is_native = |c: char| class(c).script == native;
+            let native = page.native;
+            let is_native = |c: char| Some(class(c).script) == native;
             let chars = facts.chars;
             let ordinary = |sequence: &Sequence, plainly_native: bool| {
                 let quiet = |c: char| {
@@ -1510,23 +1720,53 @@ mod tests {
                 let end = sequence.start + sequence.len;
                 let left = sequence.start.checked_sub(1).map(|left| chars[left]);
                 let right = chars.get(end).copied();
-                !is_native(sequence.decoded)
+                native.is_some()
+                    && !is_native(sequence.decoded)
                     && chars[sequence.start..end].iter().all(|&c| is_native(c))
                     && (left.is_some() || right.is_some())
                     && left.map_or(true, quiet)
                     && right.map_or(true, quiet)
             };
             let found = facts.found(index, page);
-            let Some(first_unsettled) =
-                found.iter().position(|sequence| !ordinary(sequence, false))
+            let lone_and_foreign = |at: usize| lone_and_foreign(chars, found, at);
+            let lone_and_native = |at: usize| {
+                is_lone_letter_and_signs(chars, found, at) && is_native(chars[found[at].start])
+            };
+            let Some(first_unsettled) = (0..found.len())
+                .position(|at| !ordinary(&found[at], false) && !lone_and_foreign(at))
             else {
                 return false;
             };
-            let ordinary_on_a_plain_line = found[first_unsettled..]
-                .iter()
-                .all(|sequence| ordinary(sequence, true));
-            !ordinary_on_a_plain_line || !facts.plainly(index, page, native)
+            let ordinary_on_a_plain_line = (first_unsettled..found.len()).all(|at| {
+                ordinary(&found[at], true) || lone_and_foreign(at) || lone_and_native(at)
+            });
+            match native {
+                Some(native) if ordinary_on_a_plain_line => !facts.plainly(index, page, native),
+                _ => true,
+            }
         })
+    }
+
+    /// Whether `found[at]` is a lone pair of a letter and signs whose
+    /// letter and reading are both of scripts written nowhere on the line
+    /// outside the `found` sequences.
+    fn lone_and_foreign(chars: &[char], found: &[Sequence], at: usize) -> bool {
+        let outside: Vec<Script> = chars
+            .iter()
+            .enumerate()
+            .filter(|&(index, _)| {
+                !found
+                    .iter()
+                    .any(|s| (s.start..s.start + s.len).contains(&index))
+            })
+            .map(|(_, &c)| class(c).script)
+            .filter(|&script| script != Script::Common)
+            .collect();
+        let written = |script: Script| outside.iter().any(|&other| compatible(other, script));
+        let reading = class(found[at].decoded).script;
+        is_lone_letter_and_signs(chars, found, at)
+            && !written(class(chars[found[at].start]).script)
+            && !(reading != Script::Common && written(reading))
     }
 
     proptest::proptest! {
@@ -1556,11 +1796,18 @@ mod tests {
     }
 
     /// `pages_worth_judging` as it was first written: every code page
-    /// without a script of its own is kept, sequences or not.
+    /// without a script of its own is kept, sequences or not, unless each
+    /// of its sequences is a lone pair that the line's scripts do not vouch
+    /// for.
     fn pages_worth_judging_reference(facts: &mut LineFacts, pages: u16) -> u16 {
+        let chars = facts.chars;
         let native_pages = filter_pages(pages, |_, page| page.native.is_some());
-        let mut fresh = LineFacts::new(facts.chars);
-        pages & !native_pages | pages_worth_judging(&mut fresh, native_pages)
+        let kept = filter_pages(pages & !native_pages, |_, page| {
+            let found = line_sequences(chars, page, true);
+            found.is_empty() || !(0..found.len()).all(|at| lone_and_foreign(chars, &found, at))
+        });
+        let mut fresh = LineFacts::new(chars);
+        kept | pages_worth_judging(&mut fresh, native_pages)
     }
 
     #[test]

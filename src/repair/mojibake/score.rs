@@ -51,7 +51,7 @@ pub(crate) struct Class {
     pub kind: Kind,
 }
 
-const SCRIPTS: [Script; 15] = [
+pub(crate) const SCRIPTS: [Script; 15] = [
     Script::Common,
     Script::Latin,
     Script::Greek,
