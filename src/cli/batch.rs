@@ -12,7 +12,7 @@
 
 use crate::cli::args::{Destination, ExplainFormat};
 use crate::cli::explain;
-use crate::cli::jsonl::{self, JsonlOptions, Message, StreamError};
+use crate::cli::jsonl::{self, JsonlOptions, Message, StreamError, StreamStats};
 use crate::cli::output::{
     unified_diff, with_suffix, write_atomic, write_atomic_new, write_atomic_new_with_permissions,
 };
@@ -437,13 +437,7 @@ fn clean_jsonl_in_memory(
     });
     match result {
         Ok(stats) => {
-            if stats.records == 0 {
-                notes.push(empty_input_warning(
-                    label,
-                    stats.byte_order_mark,
-                    "no records",
-                ));
-            }
+            notes.extend(no_records_warning(label, &stats));
             Ok(cleaned)
         }
         Err(StreamError::Strict(problem)) => {
@@ -470,6 +464,12 @@ fn empty_input_warning(label: &str, byte_order_mark: bool, consequence: &str) ->
         "0 bytes"
     };
     Note::Warning(format!("{label}: empty input ({held}); {consequence}"))
+}
+
+/// The warning for a JSON Lines input without a single line: it held no
+/// bytes, or only the byte-order mark that was skipped.
+fn no_records_warning(label: &str, stats: &StreamStats) -> Option<Note> {
+    (stats.records == 0).then(|| empty_input_warning(label, stats.byte_order_mark, "no records"))
 }
 
 fn note_of(label: &str, message: Message) -> Note {
@@ -527,17 +527,7 @@ fn stream_jsonl(
             },
             bytes: counted.written,
             stdout: Vec::new(),
-            // No line at all: the stream held no bytes, or only the mark
-            // that was skipped.
-            notes: if stats.records == 0 {
-                vec![empty_input_warning(
-                    &label,
-                    stats.byte_order_mark,
-                    "no records",
-                )]
-            } else {
-                Vec::new()
-            },
+            notes: no_records_warning(&label, &stats).into_iter().collect(),
         }),
         Err(StreamError::Write(error)) => Err(StdoutError::from(counted.error.unwrap_or(error))),
         Err(StreamError::Read(error)) => Ok(Outcome::failed(format!("{label}: reading: {error}"))),
