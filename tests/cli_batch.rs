@@ -516,6 +516,18 @@ fn quiet_silences_warnings_and_the_summary_but_not_errors() {
         ));
 }
 
+/// What `--check` with `flags` prints for `root`: the files under it
+/// that cleaning would change, one a line.
+fn listed_by_check(root: &Path, flags: &[&str]) -> String {
+    let output = newsclean()
+        .args(["-q", "--check"])
+        .args(flags)
+        .arg(root)
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
 #[test]
 fn hidden_and_ignored_files_need_their_flags() {
     let folder = tempfile::tempdir().unwrap();
@@ -524,20 +536,11 @@ fn hidden_and_ignored_files_need_their_flags() {
     write(&root.join(".draft.txt"), UNTIDY);
     write(&root.join("vendor/c.txt"), UNTIDY);
     write(&root.join(".ignore"), "vendor/\n");
-    let listed = |flags: &[&str]| {
-        let output = newsclean()
-            .args(["-q", "--check"])
-            .args(flags)
-            .arg(&root)
-            .output()
-            .unwrap();
-        String::from_utf8(output.stdout).unwrap()
-    };
-    let plain = listed(&[]);
+    let plain = listed_by_check(&root, &[]);
     assert!(!plain.contains(".draft.txt") && !plain.contains("vendor"));
-    assert!(listed(&["--hidden"]).contains(".draft.txt"));
-    assert!(listed(&["--no-ignore"]).contains("vendor/c.txt"));
-    let only_world = listed(&["-g", "world/*.txt"]);
+    assert!(listed_by_check(&root, &["--hidden"]).contains(".draft.txt"));
+    assert!(listed_by_check(&root, &["--no-ignore"]).contains("vendor/c.txt"));
+    let only_world = listed_by_check(&root, &["-g", "world/*.txt"]);
     assert_eq!(only_world.lines().count(), 1, "{only_world}");
 }
 
@@ -548,22 +551,13 @@ fn a_glob_selects_among_visible_files_and_leaves_hidden_ones_out() {
     article_tree(&root);
     write(&root.join(".draft.txt"), UNTIDY);
     write(&root.join(".hid/x.txt"), UNTIDY);
-    let listed = |flags: &[&str]| {
-        let output = newsclean()
-            .args(["-q", "--check", "-g", "*.txt"])
-            .args(flags)
-            .arg(&root)
-            .output()
-            .unwrap();
-        String::from_utf8(output.stdout).unwrap()
-    };
-    let plain = listed(&[]);
+    let plain = listed_by_check(&root, &["-g", "*.txt"]);
     assert!(plain.contains("a.txt"), "{plain}");
     assert!(
         !plain.contains(".draft.txt") && !plain.contains(".hid"),
         "{plain}"
     );
-    let hidden = listed(&["--hidden"]);
+    let hidden = listed_by_check(&root, &["-g", "*.txt", "--hidden"]);
     assert!(
         hidden.contains(".draft.txt") && hidden.contains(".hid/x.txt"),
         "{hidden}"
@@ -582,21 +576,12 @@ fn gitignore_is_honoured_outside_a_git_repository() {
 ",
     );
     assert!(!root.join(".git").exists() && !folder.path().join(".git").exists());
-    let listed = |flags: &[&str]| {
-        let output = newsclean()
-            .args(["-q", "--check"])
-            .args(flags)
-            .arg(&root)
-            .output()
-            .unwrap();
-        String::from_utf8(output.stdout).unwrap()
-    };
-    let plain = listed(&[]);
+    let plain = listed_by_check(&root, &[]);
     assert!(
         plain.contains("a.txt") && !plain.contains("ign/i.txt"),
         "{plain}"
     );
-    assert!(listed(&["--no-ignore"]).contains("ign/i.txt"));
+    assert!(listed_by_check(&root, &["--no-ignore"]).contains("ign/i.txt"));
 }
 
 #[test]
