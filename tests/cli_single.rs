@@ -178,12 +178,16 @@ fn an_empty_file_is_cleaned_as_before_but_with_a_warning() {
         "newsclean: {}: empty input (0 bytes); nothing to clean\n",
         input.display()
     );
-    newsclean()
-        .arg(&input)
-        .assert()
-        .success()
-        .stdout("")
-        .stderr(warning.clone());
+    // To stdout, and with nothing that would change.
+    for flags in [&[][..], &["--check"], &["--diff"]] {
+        newsclean()
+            .args(flags)
+            .arg(&input)
+            .assert()
+            .success()
+            .stdout("")
+            .stderr(warning.clone());
+    }
     // Written to a file, the output is the empty file it always was.
     let output = folder.path().join("out.txt");
     newsclean()
@@ -195,21 +199,7 @@ fn an_empty_file_is_cleaned_as_before_but_with_a_warning() {
         .stdout("")
         .stderr(warning.clone());
     assert_eq!(fs::read(&output).unwrap(), b"");
-    // Nothing would change, and nothing is rewritten in place.
-    newsclean()
-        .arg("--check")
-        .arg(&input)
-        .assert()
-        .success()
-        .stdout("")
-        .stderr(warning.clone());
-    newsclean()
-        .arg("--diff")
-        .arg(&input)
-        .assert()
-        .success()
-        .stdout("")
-        .stderr(warning.clone());
+    // Nothing is rewritten in place.
     let before = fs::metadata(&input).unwrap();
     newsclean()
         .arg("-i")
@@ -233,19 +223,15 @@ fn an_empty_file_is_cleaned_as_before_but_with_a_warning() {
 
 #[test]
 fn empty_stdin_is_named_in_its_warning() {
-    newsclean()
-        .write_stdin("")
-        .assert()
-        .success()
-        .stdout("")
-        .stderr("newsclean: <stdin>: empty input (0 bytes); nothing to clean\n");
-    newsclean()
-        .arg("-")
-        .write_stdin("")
-        .assert()
-        .success()
-        .stdout("")
-        .stderr("newsclean: <stdin>: empty input (0 bytes); nothing to clean\n");
+    for arguments in [&[][..], &["-"]] {
+        newsclean()
+            .args(arguments)
+            .write_stdin("")
+            .assert()
+            .success()
+            .stdout("")
+            .stderr("newsclean: <stdin>: empty input (0 bytes); nothing to clean\n");
+    }
 }
 
 #[test]
