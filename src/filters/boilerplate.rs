@@ -1071,6 +1071,24 @@ mod tests {
         let route = "Lisbon » Porto » Vigo » Santiago";
         assert_eq!(run(&[BODY, route, MORE]), [true; 3]);
         assert_eq!(run(&[route, BODY, MORE]), [false, true, true]);
+        // A section and its subsection above the story are a breadcrumb of
+        // two steps; below the first paragraph they are a subheading.
+        for pair in [
+            "Education » Schools",
+            "News › Local Politics",
+            "Sport > Football",
+        ] {
+            assert_eq!(run(&[pair, BODY, MORE]), [false, true, true], "{pair}");
+            assert_eq!(run(&[BODY, pair, MORE]), [true; 3], "{pair}");
+        }
+        // A sentence or a comparison at the top is not a pair of sections.
+        for line in [
+            "Demand > supply, the minister said.",
+            "Inflation » 4%",
+            "Why the council said no » and what happens next in the long dispute over the bridge",
+        ] {
+            assert_eq!(run(&[line, BODY, MORE]), [true; 3], "{line}");
+        }
         // The labels those words open still go.
         assert_each_dropped_in_an_article(&[
             "More from The Coast Herald",
