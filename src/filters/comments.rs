@@ -495,6 +495,21 @@ mod tests {
             "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
         ];
         assert_eq!(run(&dutch), [true, false, false]);
+        let heading = [
+            BODY,
+            "Reageren",
+            "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
+            "Reactie plaatsen",
+        ];
+        assert_eq!(run(&heading), [true, false, false, false]);
+        // The same word over running text is a subheading.
+        let subheading = [
+            BODY,
+            "Reageren",
+            "Bewoners kunnen tot eind maart op het plan reageren via de website of in het stadhuis.",
+            BODY,
+        ];
+        assert_eq!(run(&subheading), [true; 4]);
     }
 
     #[test]
