@@ -14,7 +14,8 @@ use crate::cli::args::{Destination, ExplainFormat};
 use crate::cli::explain;
 use crate::cli::jsonl::{self, JsonlOptions, Message, StreamError, StreamStats};
 use crate::cli::output::{
-    unified_diff, with_suffix, write_atomic, write_atomic_new, write_atomic_new_with_permissions,
+    unified_diff, with_suffix, write_atomic, write_atomic_new, write_atomic_with_backup,
+    BackupWriteError,
 };
 use crate::cli::progress::{Reporter, Summary};
 use crate::cli::walk::Entry;
@@ -702,32 +703,29 @@ fn deliver(
             let resolved = std::fs::canonicalize(path)
                 .map_err(|error| format!("{label}: writing: {error}"))?;
             let path = resolved.as_path();
-            if let Some(suffix) = backup {
-                let backup_path = with_suffix(path, suffix);
-                let permissions = std::fs::metadata(path)
-                    .map(|metadata| metadata.permissions())
-                    .ok();
-                // A file already at the backup's name may be the user's
-                // own, or the original an earlier run kept: only --force
-                // replaces it. Without it the file is left unchanged.
-                let written = if settings.force {
-                    write_atomic(&backup_path, original, permissions)
-                } else {
-                    write_atomic_new_with_permissions(&backup_path, original, permissions)
-                };
-                written.map_err(|error| {
-                    let cause = if error.kind() == io::ErrorKind::AlreadyExists {
-                        "the file already exists (use --force to replace it)".to_string()
-                    } else {
-                        error.to_string()
-                    };
-                    format!(
-                        "{}: writing the backup: {cause}; {label} left unchanged",
-                        backup_path.display()
-                    )
-                })?;
-            }
-            write_atomic(path, &cleaned, None).map_err(|error| format!("{label}: writing: {error}"))
+            let Some(suffix) = backup else {
+                return write_atomic(path, &cleaned, None)
+                    .map_err(|error| format!("{label}: writing: {error}"));
+            };
+            // A file already at the backup's name may be the user's own, or
+            // the original an earlier run kept: only --force replaces it.
+            // Without it the file is left unchanged.
+            let backup_path = with_suffix(path, suffix);
+            write_atomic_with_backup(path, &cleaned, &backup_path, original, settings.force)
+                .map_err(|error| match error {
+                    BackupWriteError::Backup(error) => {
+                        let cause = if error.kind() == io::ErrorKind::AlreadyExists {
+                            "the file already exists (use --force to replace it)".to_string()
+                        } else {
+                            error.to_string()
+                        };
+                        format!(
+                            "{}: writing the backup: {cause}; {label} left unchanged",
+                            backup_path.display()
+                        )
+                    }
+                    BackupWriteError::Target(error) => format!("{label}: writing: {error}"),
+                })
         }
         Destination::Report { check, diff } => {
             if changed && *diff {

@@ -5,7 +5,7 @@
 //! This module does not decide whether a file should be written (that is
 //! the batch's job) and never prints.
 
-use crate::cli::signals::TrackedTemporary;
+use crate::cli::signals::{persist_together, FailedRename, TrackedTemporary};
 use std::fs::{self, Permissions};
 use std::io::{self, Write};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -23,6 +23,16 @@ pub fn write_atomic(
     contents: &[u8],
     new_permissions: Option<Permissions>,
 ) -> io::Result<()> {
+    replacement(target, contents, new_permissions)?.persist(target)
+}
+
+/// `contents` in a temporary file beside `target`, ready to be renamed
+/// over it as [`write_atomic`] does.
+fn replacement(
+    target: &Path,
+    contents: &[u8],
+    new_permissions: Option<Permissions>,
+) -> io::Result<TrackedTemporary> {
     let existing = match fs::metadata(target) {
         Ok(metadata) => Some(metadata),
         Err(error) if error.kind() == io::ErrorKind::NotFound => None,
@@ -56,7 +66,7 @@ pub fn write_atomic(
     if existing.is_some() {
         file.sync_all()?;
     }
-    temporary.persist(target)
+    Ok(temporary)
 }
 
 /// Creates `target`, which must not exist, with `contents`: written to a
@@ -65,17 +75,16 @@ pub fn write_atomic(
 /// left alone). A new file puts nothing at risk, so it is not flushed to
 /// disk first, and it gets the umask default permissions.
 pub fn write_atomic_new(target: &Path, contents: &[u8]) -> io::Result<()> {
-    write_atomic_new_with_permissions(target, contents, None)
+    new_file(target, contents, None)?.persist_new(target)
 }
 
 /// [`write_atomic_new`], giving the new file exactly `permissions` when
-/// there are some (a backup copies its original's), else the umask
-/// default.
-pub fn write_atomic_new_with_permissions(
+/// there are some, else the umask default.
+fn new_file(
     target: &Path,
     contents: &[u8],
     permissions: Option<Permissions>,
-) -> io::Result<()> {
+) -> io::Result<TrackedTemporary> {
     let folder = parent_folder(target);
     let temporary = TrackedTemporary::create_in(
         &folder,
@@ -89,7 +98,48 @@ pub fn write_atomic_new_with_permissions(
         // The creation mode went through the umask.
         file.set_permissions(permissions)?;
     }
-    temporary.persist_new(target)
+    Ok(temporary)
+}
+
+/// Which file of [`write_atomic_with_backup`] could not be written.
+#[derive(Debug)]
+pub enum BackupWriteError {
+    /// The backup; the original is left unchanged.
+    Backup(io::Error),
+    /// The cleaned file; the original is left unchanged and no new backup
+    /// is left beside it.
+    Target(io::Error),
+}
+
+/// Atomically replaces `target` with `contents`, as [`write_atomic`]
+/// does, and keeps `original` (its old contents) at `backup`, with the
+/// original's permissions. The backup is made only where nothing is,
+/// unless `replace_backup`. Both files are written first and then renamed
+/// into place together, out of reach of Ctrl-C: either both land or
+/// neither does.
+pub fn write_atomic_with_backup(
+    target: &Path,
+    contents: &[u8],
+    backup: &Path,
+    original: &[u8],
+    replace_backup: bool,
+) -> Result<(), BackupWriteError> {
+    let permissions = fs::metadata(target)
+        .map(|metadata| metadata.permissions())
+        .ok();
+    let backup_file = if replace_backup {
+        replacement(backup, original, permissions)
+    } else {
+        new_file(backup, original, permissions)
+    }
+    .map_err(BackupWriteError::Backup)?;
+    let cleaned_file = replacement(target, contents, None).map_err(BackupWriteError::Target)?;
+    persist_together(backup_file, backup, replace_backup, cleaned_file, target).map_err(|failed| {
+        match failed {
+            FailedRename::First(error) => BackupWriteError::Backup(error),
+            FailedRename::Second(error) => BackupWriteError::Target(error),
+        }
+    })
 }
 
 /// The folder a file lives in (`.` for a bare file name).

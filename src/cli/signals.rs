@@ -146,6 +146,14 @@ impl TrackedTemporary {
         if *interrupted {
             return Err(interrupted_error());
         }
+        let result = self.rename_holding_lock(target, replace);
+        drop(interrupted);
+        result
+    }
+
+    /// The rename of [`TrackedTemporary::rename_to`], for a caller that
+    /// holds the shared lock.
+    fn rename_holding_lock(&mut self, target: &Path, replace: bool) -> io::Result<()> {
         let file = self.file.take().ok_or_else(interrupted_error)?;
         let temporary_path = file.path().to_path_buf();
         let renamed = if replace {
@@ -157,9 +165,48 @@ impl TrackedTemporary {
         // On failure the temporary file was dropped (and deleted) with the
         // error, so it is forgotten either way.
         forget(&temporary_path);
-        drop(interrupted);
         result
     }
+}
+
+/// Which of two renames made together failed.
+#[derive(Debug)]
+pub enum FailedRename {
+    First(io::Error),
+    Second(io::Error),
+}
+
+/// Renames `first` to `first_target` (only where nothing is, unless
+/// `replace_first`), then `second` over `second_target`, as one step for
+/// the signal watcher: a signal never falls between the two. A backup and
+/// the replacement of its original go together this way, so an
+/// interrupted run never leaves a backup beside an untouched original
+/// (which would stop the next run from making one). When the second
+/// rename fails, a file that the first one created is removed again.
+pub fn persist_together(
+    mut first: TrackedTemporary,
+    first_target: &Path,
+    replace_first: bool,
+    mut second: TrackedTemporary,
+    second_target: &Path,
+) -> Result<(), FailedRename> {
+    let interrupted = shared();
+    if *interrupted {
+        return Err(FailedRename::First(interrupted_error()));
+    }
+    first
+        .rename_holding_lock(first_target, replace_first)
+        .map_err(FailedRename::First)?;
+    let result = second
+        .rename_holding_lock(second_target, true)
+        .map_err(FailedRename::Second);
+    if result.is_err() && !replace_first {
+        let _ = std::fs::remove_file(first_target);
+    }
+    drop(interrupted);
+    // `second` is dropped here, after the lock: its drop takes the lock.
+    drop(second);
+    result
 }
 
 impl Drop for TrackedTemporary {
@@ -189,6 +236,66 @@ mod tests {
         };
         assert_eq!(error.kind(), io::ErrorKind::NotFound);
         assert_eq!(error.to_string(), "No such file or directory (os error 2)");
+    }
+
+    fn temporary_with(folder: &Path, text: &str) -> TrackedTemporary {
+        let temporary = TrackedTemporary::create_in(folder, Permissions::from_mode(0o644)).unwrap();
+        std::io::Write::write_all(&mut temporary.file().unwrap(), text.as_bytes()).unwrap();
+        temporary
+    }
+
+    #[test]
+    fn two_files_renamed_together_land_together_or_not_at_all() {
+        let folder = tempfile::tempdir().unwrap();
+        let (backup, original) = (
+            folder.path().join("a.txt.orig"),
+            folder.path().join("a.txt"),
+        );
+        std::fs::write(&original, "old").unwrap();
+        let both = persist_together(
+            temporary_with(folder.path(), "old"),
+            &backup,
+            false,
+            temporary_with(folder.path(), "new"),
+            &original,
+        );
+        assert!(both.is_ok());
+        assert_eq!(std::fs::read_to_string(&backup).unwrap(), "old");
+        assert_eq!(std::fs::read_to_string(&original).unwrap(), "new");
+
+        // The first target is taken: the second file is not renamed.
+        let refused = persist_together(
+            temporary_with(folder.path(), "newer"),
+            &backup,
+            false,
+            temporary_with(folder.path(), "newest"),
+            &original,
+        );
+        assert!(
+            matches!(refused, Err(FailedRename::First(ref error)) if error.kind() == io::ErrorKind::AlreadyExists)
+        );
+        assert_eq!(std::fs::read_to_string(&original).unwrap(), "new");
+
+        // The second rename fails (a folder is in the way): the file the
+        // first one made is removed again.
+        let (fresh, in_the_way) = (folder.path().join("b.txt.orig"), folder.path().join("b"));
+        std::fs::create_dir(&in_the_way).unwrap();
+        std::fs::write(in_the_way.join("inside"), "x").unwrap();
+        let failed = persist_together(
+            temporary_with(folder.path(), "old"),
+            &fresh,
+            false,
+            temporary_with(folder.path(), "new"),
+            &in_the_way,
+        );
+        assert!(matches!(failed, Err(FailedRename::Second(_))));
+        assert!(!fresh.exists());
+        let mut left: Vec<_> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["a.txt", "a.txt.orig", "b"], "no temporary file left");
     }
 
     #[test]
