@@ -102,43 +102,54 @@ pub fn mark(
     // passes over the document.
     let mut dropped_as: Vec<Option<String>> = vec![None; views.len()];
     let mut recheck: Vec<usize> = Vec::new();
-    let consider =
-        |index: usize, dropped_as: &mut Vec<Option<String>>, recheck: &mut Vec<usize>| {
-            if dropped_as[index].is_some() || !decisions.kept(index) {
-                return;
-            }
-            let Some(candidate) = &candidates[index] else {
-                return;
-            };
-            let place = Place {
-                index,
-                in_top: index < top_end,
-                in_bottom: index >= bottom_start,
-                dropped_as,
-            };
-            let Some(rule) = satisfied(candidate, &place) else {
-                return;
-            };
-            if rule.category == AUTHOR_BIO && !bio_confirmed(index, blocks, views) {
-                return;
-            }
-            dropped_as[index] = Some(rule.category.clone());
-            let mut newly_dropped = vec![index];
-            if rule.header && !candidate.header_with_list {
-                newly_dropped.extend(take_list_under_header(
-                    index,
-                    views,
-                    &candidates,
-                    decisions,
-                    dropped_as,
-                    &rule.category,
-                ));
-            }
-            for dropped in newly_dropped {
-                recheck.extend(dropped.checked_sub(1));
-                recheck.push(dropped + 1);
-            }
+    let consider = |index: usize,
+                    dropped_as: &mut Vec<Option<String>>,
+                    recheck: &mut Vec<usize>| {
+        if dropped_as[index].is_some() || !decisions.kept(index) {
+            return;
+        }
+        let Some(candidate) = &candidates[index] else {
+            return;
         };
+        let place = Place {
+            index,
+            in_top: index < top_end,
+            in_bottom: index >= bottom_start,
+            dropped_as,
+        };
+        let list = |dropped_as: &[Option<String>]| {
+            list_under_header(index, views, &candidates, decisions, dropped_as)
+        };
+        let (rule, list) = match satisfied(candidate, &place) {
+            Some(rule) if rule.header && !candidate.header_with_list => (rule, list(dropped_as)),
+            Some(rule) => (rule, Vec::new()),
+            // A header whose place alone would not let it go (`Most
+            // popular` could head a paragraph) goes over its list.
+            None => match header_of_one_line(candidate) {
+                Some(rule) => {
+                    let list = list(dropped_as);
+                    if list.is_empty() {
+                        return;
+                    }
+                    (rule, list)
+                }
+                None => return,
+            },
+        };
+        if rule.category == AUTHOR_BIO && !bio_confirmed(index, blocks, views) {
+            return;
+        }
+        dropped_as[index] = Some(rule.category.clone());
+        for &item in &list {
+            dropped_as[item] = Some(rule.category.clone());
+        }
+        let mut newly_dropped = vec![index];
+        newly_dropped.extend(list);
+        for dropped in newly_dropped {
+            recheck.extend(dropped.checked_sub(1));
+            recheck.push(dropped + 1);
+        }
+    };
     // Most blocks are no candidate, which is told here rather than in a
     // call of `consider`.
     let is_candidate = |index: usize| candidates.get(index).is_some_and(Option::is_some);
@@ -478,13 +489,28 @@ fn placed<'r>(candidate: &Candidate<'r>, place: &Place) -> Option<&'r Rule> {
         .filter(|rule| anchored_here(rule))
         .map(|rule| rule.category.as_str())
         .collect();
+    // Lines of one category hold each other up: a column of buttons
+    // (`Facebook` / `WhatsApp` / `Email`) is a share row wherever it is.
+    let row_categories: Vec<&str> = match candidate.lines.split_first() {
+        Some((first, others)) if !others.is_empty() => first
+            .iter()
+            .map(|rule| rule.category.as_str())
+            .filter(|&category| {
+                others
+                    .iter()
+                    .all(|line| line.iter().any(|rule| rule.category == category))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut chosen: Option<&Rule> = None;
     for line in &candidate.lines {
         let fits = line.iter().copied().find(|rule| {
             anchored_here(rule)
                 || (rule.positions.near
                     && (place.next_to(&rule.category)
-                        || block_categories.contains(&rule.category.as_str())))
+                        || block_categories.contains(&rule.category.as_str())
+                        || row_categories.contains(&rule.category.as_str())))
         })?;
         let better = match chosen {
             None => true,
@@ -497,17 +523,24 @@ fn placed<'r>(candidate: &Candidate<'r>, place: &Place) -> Option<&'r Rule> {
     chosen
 }
 
+/// The `header` rule of a one-line candidate, if it has one.
+fn header_of_one_line<'r>(candidate: &Candidate<'r>) -> Option<&'r Rule> {
+    match candidate.lines.as_slice() {
+        [line] if !candidate.header_with_list => line.iter().copied().find(|rule| rule.header),
+        _ => None,
+    }
+}
+
 /// After a header (`Related posts`, `Sponsored content`), the blocks of
 /// headline links under it. A single title-shaped block followed by
 /// running text may be a subheading of the article, so it stays; a run of
-/// several is a list. Returns the blocks it took.
-fn take_list_under_header(
+/// several is a list.
+fn list_under_header(
     header: usize,
     views: &[BlockView],
     candidates: &[Option<Candidate>],
     decisions: &Decisions,
-    dropped_as: &mut [Option<String>],
-    category: &str,
+    dropped_as: &[Option<String>],
 ) -> Vec<usize> {
     let mut items = Vec::new();
     let mut next = header + 1;
@@ -516,7 +549,7 @@ fn take_list_under_header(
         && decisions.kept(next)
         && dropped_as[next].is_none()
         && candidates[next].is_none()
-        && views[next].title_shaped()
+        && (views[next].title_shaped() || is_headline_lines(&views[next]))
         && !is_credit(&views[next].lines[0])
     {
         items.push(next);
@@ -535,10 +568,20 @@ fn take_list_under_header(
     {
         items.pop();
     }
-    for &item in &items {
-        dropped_as[item] = Some(category.to_string());
-    }
     items
+}
+
+/// A block of several lines that each read as a headline: short, and
+/// none ending in a full stop. Such a block may count as prose by its
+/// words when a headline ends in a question (`Are robot mowers worth
+/// it?`), but under a header it is a list of links.
+fn is_headline_lines(view: &BlockView) -> bool {
+    view.lines.len() >= 2
+        && view.lines.iter().all(|line| {
+            line.chars().count() <= 120
+                && line.split(' ').count() <= 16
+                && !line.trim_end().ends_with(['.', ':', ';', ','])
+        })
 }
 
 /// Whether `line` is the closing credit of a story (`— Reporting by …`,
@@ -1159,6 +1202,46 @@ mod tests {
             "© 2024 The Valley Times",
         ];
         assert_eq!(run(&blocks), [true, true, false, false, false, false]);
+        // A headline that asks a question still makes a list.
+        let asking = [
+            BODY,
+            MORE,
+            "Trending",
+            "The best air fryers for small kitchens\nAre robot mowers worth it?",
+            "© 2024 The Valley Times",
+        ];
+        assert_eq!(run(&asking), [true, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_label_between_paragraphs_is_a_subheading() {
+        for label in [
+            "WhatsApp",
+            "Telegram",
+            "Most popular",
+            "Recommended",
+            "Top stories",
+        ] {
+            assert_eq!(run(&[BODY, label, MORE, BODY]), [true; 4], "{label}");
+        }
+        // Among buttons, at the page's end or over a list, it goes.
+        let row = [BODY, MORE, "Facebook", "WhatsApp", "Copy link"];
+        assert_eq!(run(&row), [true, true, false, false, false]);
+        assert_eq!(run(&[BODY, MORE, "Telegram"]), [true, true, false]);
+        let list = [
+            BODY,
+            "Most popular",
+            "New ward opens at the county hospital\nAmbulance response times improve",
+            MORE,
+        ];
+        assert_eq!(run(&list), [true, false, false, true]);
+        // A header that says what it is goes anywhere.
+        assert_each_dropped_in_an_article(&["Related posts", "You may also like"]);
+        // A column of buttons goes wherever it is; labels of other kinds
+        // go between paragraphs too.
+        let column = [BODY, "Facebook\nWhatsApp\nEmail", MORE];
+        assert_eq!(run(&column), [true, false, true]);
+        assert_eq!(run(&[BODY, "Advertisement", MORE]), [true, false, true]);
     }
 
     #[test]

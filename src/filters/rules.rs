@@ -26,9 +26,10 @@
 //!   at the start of the block's first line). Position words restrict where
 //!   the rule may drop: `top` (page furniture before the article body),
 //!   `bottom` (after it) and `near` (next to a block already dropped for the
-//!   same category); with none of them the rule applies anywhere. Role
-//!   words: `header` (the rule marks a header whose list of headlines
-//!   follows), `marker` (the rule marks the start of a comment section)
+//!   same category, or in a block whose every line is of that category);
+//!   with none of them the rule applies anywhere. Role words: `header`
+//!   (the rule marks a header whose list of headlines follows; restricted
+//!   to places, it still goes anywhere over such a list), `marker` (the rule marks the start of a comment section)
 //!   and `hint` (a comment-section line that confirms a section only with
 //!   another sign: `Name said:` and a time also head quotes and datelines).
 //! - **pattern**: a `regex` crate pattern, matched case-insensitively
