@@ -843,6 +843,14 @@ mod tests {
             "Get the latest news delivered to your inbox every morning.",
             "No spam, ever.",
             "No spam. Unsubscribe at any time.",
+            "Copyright 2024 Harbour Media Ltd",
+            "Copyright by dpa",
+            "Copyright 2019: The Harbour Courier",
+        ]);
+        // A subheading of a story on copyright law is no footer.
+        assert_each_kept_in_an_article(&[
+            "Copyright 2019: what the directive required",
+            "Copyright by the back door?",
         ]);
         let banner = "By continuing to browse, you agree to our use of cookies.";
         assert_eq!(run(&[banner, BODY, MORE]), [false, true, true]);
@@ -1533,6 +1541,11 @@ mod tests {
             "Next: Harwick v Southfold, Saturday 3pm",
             "A picture by Banksy goes under the hammer",
             "The photo by Dorothea Lange that defined the Depression",
+            "The big picture: Why the government wants 600,000 a year",
+            "Up next: Harwick v Southfold, Saturday 22 March, 3pm",
+            "Download the airline’s app before you leave and check in online.",
+            "Saturday: Fun run in Hartley Park – sponsored by Hartley Motors – starts at 9am",
+            "Recommended: at least 150 minutes of moderate activity a week, such as brisk walking",
         ]);
         assert_each_dropped_in_an_article(&[
             "The best stories of the week, delivered straight to your inbox.",
@@ -1544,6 +1557,11 @@ mod tests {
             "İlginizi Çekebilir",
             "Photo by John Smith on Unsplash",
             "Picture by Jane Doe/Reuters",
+            "The square at dawn. Picture: Jane Doe",
+            "Read next: The town that banned cars",
+            "Download the Travel Desk app",
+            "Get our free app.",
+            "Recommended: How the bypass was won",
         ]);
         // A newsletter's name goes with its sign-up box.
         let boxed = [
