@@ -1253,6 +1253,30 @@ mod tests {
     }
 
     #[test]
+    fn ukrainian_vietnamese_and_korean_furniture_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Читайте також: У Львові відкрили новий міст",
+            "Поділитися",
+            "Xem thêm: Đà Nẵng khởi công tuyến đường ven biển mới",
+            "Chia sẻ",
+            "Quảng cáo",
+            "광고",
+            "공유하기",
+        ]);
+        let list = [
+            BODY,
+            MORE,
+            "관련기사",
+            "서울 자율주행 택시 시범 운행 시작\n심야버스 이용객 1년 새 30% 증가",
+        ];
+        assert_eq!(run(&list), [true, true, false, false]);
+        assert_each_kept_in_an_article(&[
+            "Читайте також уважно інструкцію до ліків, радить лікар.",
+            "Người dân có thể xem thêm thông tin trên trang web của thành phố.",
+        ]);
+    }
+
+    #[test]
     fn headers_prompts_and_share_rows_in_more_languages_go() {
         assert_each_dropped_in_an_article(&[
             "Suivez-nous sur Facebook et Instagram",

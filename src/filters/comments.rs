@@ -513,6 +513,30 @@ mod tests {
     }
 
     #[test]
+    fn ukrainian_vietnamese_and_korean_sections_go() {
+        for section in [
+            [
+                "Коментарі",
+                "Андрій\n2 години тому\nНарешті! Чекали на це два роки.",
+                "Залишити коментар",
+            ],
+            [
+                "Bình luận (3)",
+                "Minh Tuấn\n2 giờ trước\nQuá tốt, cảm ơn thành phố!",
+                "Gửi bình luận",
+            ],
+            [
+                "댓글 3",
+                "버스좋아\n2시간 전\n드디어 생기는군요",
+                "댓글 쓰기",
+            ],
+        ] {
+            let blocks = [BODY, section[0], section[1], section[2]];
+            assert_eq!(run(&blocks), [true, false, false, false], "{section:?}");
+        }
+    }
+
+    #[test]
     fn a_readers_comment_right_after_a_marker_opens_a_section() {
         for marker in [
             "4 Comments",

@@ -965,6 +965,7 @@ mod tests {
         let rules = RuleSet::builtin();
         for language in [
             "en", "es", "fr", "de", "pt", "it", "ru", "nl", "pl", "tr", "th", "ar", "zh", "ja",
+            "uk", "vi", "ko",
         ] {
             let count = rules
                 .rules()
