@@ -63,8 +63,25 @@ impl CodePage {
             .map(|found| self.reverse[found].1)
     }
 
-    fn build(reason: &'static str, cost: f32, high: [char; 128]) -> CodePage {
-        let windows_1252 = decode_high(encoding_rs::WINDOWS_1252);
+    /// Every character above ASCII that stands for a byte under this code
+    /// page ([`CodePage::byte`] answers for it), with that byte: the
+    /// entries of the reverse maps, rather than every code point asked.
+    fn shown(&self) -> impl Iterator<Item = (char, u8)> + '_ {
+        let low = self.reverse_low.iter().enumerate().skip(0x80);
+        low.filter(|&(_, &byte)| byte != 0)
+            .filter_map(|(code, &byte)| Some((char::from_u32(code as u32)?, byte)))
+            .chain(self.reverse.iter().copied())
+    }
+
+    /// The code page that shows the bytes 0x80..=0xFF as `high`;
+    /// `windows_1252` is windows-1252's `high`, whose look-alikes stand in
+    /// for the bytes this one leaves undefined.
+    fn build(
+        reason: &'static str,
+        cost: f32,
+        high: [char; 128],
+        windows_1252: &[char; 128],
+    ) -> CodePage {
         let mut reverse = HashMap::new();
         let mut invisible = Vec::new();
         for (index, &shown) in high.iter().enumerate() {
@@ -115,15 +132,15 @@ impl CodePage {
     }
 }
 
-/// What encoding_rs's decoder shows for each byte 0x80..=0xFF.
+/// What encoding_rs's decoder shows for each byte 0x80..=0xFF. The code
+/// pages are single-byte: each byte decodes to one character (U+FFFD for
+/// one left undefined) whatever its neighbours, so the 128 bytes are
+/// decoded in one call rather than one call (and one string) each.
 fn decode_high(encoding: &'static Encoding) -> [char; 128] {
-    let mut high = ['\u{FFFD}'; 128];
-    for (index, slot) in high.iter_mut().enumerate() {
-        let byte = [0x80 + index as u8];
-        let (decoded, _) = encoding.decode_without_bom_handling(&byte);
-        *slot = decoded.chars().next().unwrap_or('\u{FFFD}');
-    }
-    high
+    let bytes: [u8; 128] = std::array::from_fn(|index| 0x80 + index as u8);
+    let (decoded, _) = encoding.decode_without_bom_handling(&bytes);
+    let mut shown = decoded.chars();
+    std::array::from_fn(|_| shown.next().unwrap_or('\u{FFFD}'))
 }
 
 fn latin_1_high() -> [char; 128] {
@@ -138,45 +155,43 @@ fn latin_1_high() -> [char; 128] {
 pub(crate) fn code_pages() -> &'static [CodePage] {
     static PAGES: OnceLock<Vec<CodePage>> = OnceLock::new();
     PAGES.get_or_init(|| {
+        let windows_1252 = decode_high(encoding_rs::WINDOWS_1252);
         let from = |encoding| decode_high(encoding);
+        let build = |reason, cost, high| CodePage::build(reason, cost, high, &windows_1252);
         vec![
-            CodePage::build(
-                "mojibake.windows-1252",
-                0.0,
-                from(encoding_rs::WINDOWS_1252),
-            ),
-            CodePage::build("mojibake.latin-1", 0.05, latin_1_high()),
-            CodePage::build(
+            build("mojibake.windows-1252", 0.0, windows_1252),
+            build("mojibake.latin-1", 0.05, latin_1_high()),
+            build(
                 "mojibake.windows-1250",
                 0.1,
                 from(encoding_rs::WINDOWS_1250),
             ),
-            CodePage::build("mojibake.iso-8859-2", 0.15, from(encoding_rs::ISO_8859_2)),
-            CodePage::build(
+            build("mojibake.iso-8859-2", 0.15, from(encoding_rs::ISO_8859_2)),
+            build(
                 "mojibake.windows-1251",
                 0.1,
                 from(encoding_rs::WINDOWS_1251),
             ),
-            CodePage::build(
+            build(
                 "mojibake.windows-1253",
                 0.1,
                 from(encoding_rs::WINDOWS_1253),
             ),
-            CodePage::build(
+            build(
                 "mojibake.windows-1254",
                 0.1,
                 from(encoding_rs::WINDOWS_1254),
             ),
-            CodePage::build(
+            build(
                 "mojibake.windows-1257",
                 0.1,
                 from(encoding_rs::WINDOWS_1257),
             ),
-            CodePage::build("mojibake.windows-874", 0.1, from(encoding_rs::WINDOWS_874)),
-            CodePage::build("mojibake.koi8-r", 0.1, from(encoding_rs::KOI8_R)),
-            CodePage::build("mojibake.koi8-u", 0.15, from(encoding_rs::KOI8_U)),
-            CodePage::build("mojibake.mac-roman", 0.2, from(encoding_rs::MACINTOSH)),
-            CodePage::build("mojibake.cp437", 0.2, CP437_HIGH),
+            build("mojibake.windows-874", 0.1, from(encoding_rs::WINDOWS_874)),
+            build("mojibake.koi8-r", 0.1, from(encoding_rs::KOI8_R)),
+            build("mojibake.koi8-u", 0.15, from(encoding_rs::KOI8_U)),
+            build("mojibake.mac-roman", 0.2, from(encoding_rs::MACINTOSH)),
+            build("mojibake.cp437", 0.2, CP437_HIGH),
         ]
     })
 }
@@ -301,11 +316,7 @@ pub(crate) fn candidate_masks() -> &'static CandidateMasks {
         let mut high: BTreeMap<char, (u16, u16)> = BTreeMap::new();
         for (index, page) in code_pages().iter().enumerate().take(MAX_CODE_PAGES) {
             let bit = 1u16 << index;
-            let all_chars = (0x80u32..MASK_LIMIT)
-                .filter_map(char::from_u32)
-                .chain(page.reverse.iter().map(|&(shown, _)| shown));
-            for c in all_chars {
-                let Some(byte) = page.byte(c) else { continue };
+            for (c, byte) in page.shown() {
                 let slot = if (c as u32) < MASK_LIMIT {
                     &mut low[c as usize]
                 } else {

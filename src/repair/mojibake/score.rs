@@ -588,7 +588,8 @@ fn dense_tables() -> &'static DenseTables {
             })
             .collect();
         // One character of each shape stands for all: the first met.
-        let mut shapes: std::collections::HashMap<u64, u8> = std::collections::HashMap::new();
+        let mut shapes: std::collections::HashMap<u64, u8, super::letters::CharHashing> =
+            Default::default();
         let mut examples: Vec<(char, Traits)> = Vec::new();
         let mut char_shapes = Box::new([NO_SHAPE; DENSE_LEN]);
         for (code, (traits, char_shape)) in traits.iter().zip(char_shapes.iter_mut()).enumerate() {

@@ -22,7 +22,10 @@ pub(crate) fn written_together(first: char, second: char) -> bool {
     static PAIRS: OnceLock<HashSet<(char, char), CharHashing>> = OnceLock::new();
     PAIRS
         .get_or_init(|| {
-            let mut pairs = HashSet::default();
+            // Room for a pair at every character (most take three bytes),
+            // rather than a set rebuilt at every doubling as it grows.
+            let mut pairs =
+                HashSet::with_capacity_and_hasher(CORPUS.len() / 3, CharHashing::default());
             let mut previous = None;
             for c in CORPUS.chars() {
                 if let Some(previous) = previous {
