@@ -1253,6 +1253,23 @@ mod tests {
     }
 
     #[test]
+    fn newsletter_boxes_of_the_big_platforms_go() {
+        assert_each_dropped_in_an_article(&[
+            "Sign up to First Edition\nFree daily newsletter\nOur morning email breaks down the key stories of the day",
+            "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.",
+            "after newsletter promotion",
+            "Get a look at the day ahead in markets with the Morning Bid newsletter. Sign up here.",
+            "Subscribe to The Allotment Letter\nGet the latest posts delivered right to your inbox",
+            "Type your email…\nSubscribe",
+        ]);
+        assert_eq!(run(&["Sign in Subscribe", BODY, MORE]), [false, true, true]);
+        assert_each_kept_in_an_article(&[
+            "Sign up to vote before the deadline on Friday, the council urged residents.",
+            "Subscribe to the idea that growth pays for itself and the sums never add up.",
+        ]);
+    }
+
+    #[test]
     fn ukrainian_vietnamese_and_korean_furniture_goes() {
         assert_each_dropped_in_an_article(&[
             "Читайте також: У Львові відкрили новий міст",

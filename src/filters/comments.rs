@@ -513,6 +513,22 @@ mod tests {
     }
 
     #[test]
+    fn medium_and_drupal_sections_go() {
+        let medium = [
+            BODY,
+            "Responses (14)",
+            "Arjun P.\nFeb 13, 2026\nThis was a game changer for our team.\nReply",
+        ];
+        assert_eq!(run(&medium), [true, false, false]);
+        let drupal = [
+            BODY,
+            "Log in or register to post comments",
+            "Add new comment",
+        ];
+        assert_eq!(run(&drupal), [true, false, false]);
+    }
+
+    #[test]
     fn ukrainian_vietnamese_and_korean_sections_go() {
         for section in [
             [
