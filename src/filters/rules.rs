@@ -39,11 +39,13 @@ use super::automaton::Automaton;
 use super::prefilter::{holds_large_classes, may_run_long_from, required_words, End};
 use crate::repair::utf8::has_byte;
 use aho_corasick::{packed, AhoCorasick};
+use memchr::memmem;
 use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use regex_automata::util::syntax;
 use regex_syntax::hir::Hir;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
 
@@ -185,15 +187,27 @@ struct Words {
     other_script: Vec<WordSearcher>,
 }
 
+thread_local! {
+    /// The line [`Words::found_in`] looks at, ASCII case folded; one per
+    /// thread, reused line after line.
+    static FOLDED_LINE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Teddy where the machine has it; elsewhere an Aho-Corasick automaton.
+/// A lone word (the built-in rules have one short word, `fot`) is found
+/// by `memchr`'s substring search, which costs less than Teddy on it.
 #[derive(Debug)]
 enum WordSearcher {
+    One(memmem::Finder<'static>),
     Packed(packed::Searcher),
     Automaton(AhoCorasick),
 }
 
 impl WordSearcher {
     fn new(words: &[Vec<u8>]) -> Result<WordSearcher, String> {
+        if let [word] = words {
+            return Ok(WordSearcher::One(memmem::Finder::new(word).into_owned()));
+        }
         if let Some(searcher) = packed::Config::new().builder().extend(words).build() {
             return Ok(WordSearcher::Packed(searcher));
         }
@@ -204,6 +218,7 @@ impl WordSearcher {
 
     fn found_in(&self, text: &[u8]) -> bool {
         match self {
+            WordSearcher::One(finder) => finder.find(text).is_some(),
             WordSearcher::Packed(searcher) => searcher.find(text).is_some(),
             WordSearcher::Automaton(searcher) => searcher.is_match(text),
         }
@@ -266,24 +281,29 @@ impl Words {
     /// Whether `line` holds one of the words, ASCII case folded. A line
     /// longer than block rules look at is taken to.
     fn found_in(&self, line: &str) -> bool {
-        let mut buffer = [0; MAX_BLOCK_RULE_LINE_BYTES];
-        let Some(folded) = buffer.get_mut(..line.len()) else {
+        if line.len() > MAX_BLOCK_RULE_LINE_BYTES {
             return true;
-        };
-        let mut other_script = false;
-        for (folded, &byte) in folded.iter_mut().zip(line.as_bytes()) {
-            *folded = byte.to_ascii_lowercase();
-            other_script |= opens_other_script(byte);
         }
-        let folded = &*folded;
-        self.searchers
-            .iter()
-            .any(|searcher| searcher.found_in(folded))
-            || (other_script
-                && self
-                    .other_script
-                    .iter()
-                    .any(|searcher| searcher.found_in(folded)))
+        FOLDED_LINE.with_borrow_mut(|folded| {
+            // Only the line's length is written: a fresh buffer of the
+            // longest line, every line, cost more than the folding.
+            folded.clear();
+            folded.resize(line.len(), 0);
+            let mut other_script = false;
+            for (folded, &byte) in folded.iter_mut().zip(line.as_bytes()) {
+                *folded = byte.to_ascii_lowercase();
+                other_script |= opens_other_script(byte);
+            }
+            let folded = &folded[..];
+            self.searchers
+                .iter()
+                .any(|searcher| searcher.found_in(folded))
+                || (other_script
+                    && self
+                        .other_script
+                        .iter()
+                        .any(|searcher| searcher.found_in(folded)))
+        })
     }
 }
 
