@@ -25,11 +25,16 @@ use std::sync::{Arc, Weak};
 /// Patterns compiled together. The lazy DFA answers almost every search;
 /// the PikeVM answers when the lazy DFA gives up (a Unicode word boundary
 /// before a non-ASCII byte, or a cache thrashing on a pathological line).
+/// A backward automaton whose patterns ask about no Unicode word boundary
+/// has a lazy DFA that never gives up, and no PikeVM: the PikeVM reads
+/// forwards, and compiling the patterns forwards as well as backwards
+/// only for it cost as much again as the lazy DFA's automaton.
 pub struct Automaton {
     lazy: Option<DFA>,
     /// Which way `lazy` reads a text; the PikeVM always reads forwards.
     direction: Direction,
-    pike: PikeVM,
+    /// `None` only beside a lazy DFA that never gives up.
+    pike: Option<PikeVM>,
     patterns: usize,
     /// Names this automaton among the search states of a thread (see
     /// [`THREAD_CACHES`]); a state whose token has died is thrown away.
@@ -118,16 +123,21 @@ impl Automaton {
                 .build_many_from_hir(patterns)
                 .map_err(|error| error.to_string())
         };
-        // The PikeVM reads forwards whichever way the lazy DFA reads.
-        let forward = nfa(false)?;
-        let pike = PikeVM::builder()
-            .configure(PikeVM::config().match_kind(MatchKind::All))
-            .build_from_nfa(forward.clone())
-            .map_err(|error| error.to_string())?;
-        let lazy_nfa = match direction {
-            Direction::Forward => forward,
-            Direction::Backward => nfa(true)?,
+        let forward = match direction {
+            Direction::Forward => Some(nfa(false)?),
+            Direction::Backward => None,
         };
+        let lazy_nfa = match &forward {
+            Some(forward) => forward.clone(),
+            None => nfa(true)?,
+        };
+        // Without Unicode word boundaries, a lazy DFA gives up only when
+        // its cache keeps filling up; a backward one is let clear its
+        // cache as often as it must instead, and then always answers.
+        let may_give_up = forward.is_some()
+            || patterns
+                .iter()
+                .any(|pattern| pattern.properties().look_set().contains_word_unicode());
         // The lazy DFA can refuse to build (a cache too small for its
         // states); the PikeVM then answers alone, as in `regex`.
         let lazy = DFA::builder()
@@ -137,11 +147,25 @@ impl Automaton {
                     .unicode_word_boundary(true)
                     .cache_capacity(size_limit)
                     .skip_cache_capacity_check(false)
-                    .minimum_cache_clear_count(Some(3))
+                    .minimum_cache_clear_count(may_give_up.then_some(3))
                     .minimum_bytes_per_state(Some(10)),
             )
             .build_from_nfa(lazy_nfa)
             .ok();
+        // The PikeVM reads forwards whichever way the lazy DFA reads.
+        let pike = if lazy.is_none() || may_give_up {
+            let forward = match forward {
+                Some(forward) => forward,
+                None => nfa(false)?,
+            };
+            let pike = PikeVM::builder()
+                .configure(PikeVM::config().match_kind(MatchKind::All))
+                .build_from_nfa(forward)
+                .map_err(|error| error.to_string())?;
+            Some(pike)
+        } else {
+            None
+        };
         Ok(Automaton {
             lazy,
             direction,
@@ -224,10 +248,14 @@ impl Automaton {
             }
             found.truncate(start);
         }
-        let pike = caches.pike.get_or_insert_with(|| self.pike.create_cache());
+        // A lazy DFA without a PikeVM never gives up: nothing is left
+        // unanswered here.
+        let Some(vm) = &self.pike else {
+            return;
+        };
+        let pike = caches.pike.get_or_insert_with(|| vm.create_cache());
         let mut matched = PatternSet::new(self.patterns);
-        self.pike
-            .which_overlapping_matches(pike, &Input::new(text), &mut matched);
+        vm.which_overlapping_matches(pike, &Input::new(text), &mut matched);
         found.extend(matched.iter().map(|pattern| pattern.as_usize()));
     }
 }
@@ -384,6 +412,8 @@ mod tests {
         ];
         let (backward, set) = automaton_reading_and_set(&patterns, Direction::Backward);
         assert_eq!(backward.direction, Direction::Backward);
+        // No Unicode word boundary: the lazy DFA answers alone.
+        assert!(backward.pike.is_none());
         for text in [
             "Maria says:",
             "MARIA SAID :",
@@ -403,6 +433,24 @@ mod tests {
             assert_eq!(ours, theirs, "{text:?}");
         }
         assert_eq!(answers(&backward, &set, "Home > News > World").0, [2]);
+    }
+
+    #[test]
+    fn read_backwards_with_word_boundaries_it_keeps_its_pike_vm() {
+        // The lazy DFA gives up at a Unicode word boundary next to a
+        // non-ASCII byte: the PikeVM answers then.
+        let patterns = [r"^(?:.*\bministère)$", r"^(?:.+ says)$"];
+        let (backward, set) = automaton_reading_and_set(&patterns, Direction::Backward);
+        assert!(backward.pike.is_some());
+        for text in [
+            "le ministère",
+            "leministère",
+            "Maria says",
+            "ministère says",
+        ] {
+            let (ours, theirs) = answers(&backward, &set, text);
+            assert_eq!(ours, theirs, "{text:?}");
+        }
     }
 
     #[test]
