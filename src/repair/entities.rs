@@ -2,8 +2,10 @@
 //! ships), decimal and hexadecimal, and references escaped more than once
 //! (`&amp;rsquo;`, `&amp;amp;`), decoded to a fixpoint in one pass. A
 //! reference must end with `;`: `AT&T`, `Q&A` and `&copy` inside a URL stay
-//! as they are. A numeric reference that would produce NUL, a control
-//! character, a surrogate or a noncharacter is left alone. This step does
+//! as they are. A text that shows markup both escaped and as written (a
+//! guide to escaping: `write &lt;p&gt; to show <p>`) keeps every reference.
+//! A numeric reference that would produce NUL, a control character, a
+//! surrogate or a noncharacter is left alone. This step does
 //! not touch markup (tags are not its business) and does not repair
 //! mojibake that an entity may reveal; the mojibake step runs after it.
 
@@ -24,6 +26,9 @@ pub fn decode<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     let Some(first) = memchr::memchr(b'&', text.as_bytes()) else {
         return Cow::Borrowed(text);
     };
+    if shows_markup(text) {
+        return Cow::Borrowed(text);
+    }
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut search = first;
@@ -56,6 +61,35 @@ pub fn decode<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
             Cow::Owned(out)
         }
     }
+}
+
+/// Whether `text` writes out both an escaped angle bracket (`&lt;`,
+/// `&gt;`) and a tag (`<p>`, `</div>`): it is about markup, a guide to
+/// escaping, where every reference is the text itself (`you write &lt;p&gt;
+/// to show <p>`). Markup left by a scraper never comes with the escaped
+/// brackets that would show it.
+fn shows_markup(text: &str) -> bool {
+    let escapes_brackets = memchr::memmem::find(text.as_bytes(), b"&lt;").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"&gt;").is_some();
+    escapes_brackets && holds_a_tag(text)
+}
+
+/// Whether `text` holds a tag: `<`, a letter, `/` or `!`, then up to 40
+/// bytes without a bracket or a line break, then `>`.
+fn holds_a_tag(text: &str) -> bool {
+    const MAX_TAG: usize = 40;
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'<', bytes).any(|start| {
+        let opens = bytes
+            .get(start + 1)
+            .is_some_and(|&byte| byte.is_ascii_alphabetic() || byte == b'/' || byte == b'!');
+        opens
+            && bytes[start + 1..]
+                .iter()
+                .take(MAX_TAG + 1)
+                .find(|&&byte| matches!(byte, b'<' | b'>' | b'\n'))
+                == Some(&b'>')
+    })
 }
 
 /// Decodes the reference at the start of `text` (which starts with `&`),
@@ -202,6 +236,22 @@ mod tests {
             assert_eq!(decoded(text), text);
         }
         assert_eq!(decoded("&#150;"), "–");
+    }
+
+    #[test]
+    fn a_text_about_escaping_keeps_its_references() {
+        let guide = "Why your page shows “&amp;amp;”\n\nYou write &amp; for an ampersand and &lt;p&gt; to show <p> on the page.";
+        assert_eq!(decoded(guide), guide);
+        // Escaped brackets alone, or a stray tag alone, are decoded as usual.
+        assert_eq!(
+            decoded("Use &lt;b&gt; sparingly &amp; well"),
+            "Use <b> sparingly & well"
+        );
+        assert_eq!(
+            decoded("Tom &amp; Jerry <br> returns"),
+            "Tom & Jerry <br> returns"
+        );
+        assert_eq!(decoded("a &lt; b and c > d &amp; e"), "a < b and c > d & e");
     }
 
     #[test]
