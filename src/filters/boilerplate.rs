@@ -136,7 +136,12 @@ pub fn mark(
                 None => return,
             },
         };
-        if rule.category == AUTHOR_BIO && !bio_confirmed(index, blocks, views) {
+        // A bio is confirmed by the byline or its contact details; its
+        // header (`About the author`) by the bio dropped beside it.
+        if rule.category == AUTHOR_BIO
+            && !place.next_to(AUTHOR_BIO)
+            && !bio_confirmed(index, blocks, views)
+        {
             return;
         }
         dropped_as[index] = Some(rule.category.clone());
@@ -638,15 +643,22 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
         .map(|line| line.split_whitespace().take(2).collect::<Vec<&str>>())
         .filter(|name| name.len() == 2)
         .collect();
+    // Bylines may be in capitals (`By MARTIN KESSLER`), bios never are.
+    let names: Vec<Vec<String>> = names
+        .iter()
+        .map(|name| name.iter().map(|word| word.to_lowercase()).collect())
+        .collect();
     views
         .iter()
         .take(BYLINE_SEARCH_BLOCKS.min(index))
         .any(|view| {
             view.lines.first().is_some_and(|line| {
-                is_byline(line)
-                    && names
+                is_byline(line) && {
+                    let line = line.to_lowercase();
+                    names
                         .iter()
-                        .any(|name| name.iter().all(|word| line.contains(word)))
+                        .any(|name| name.iter().all(|word| line.contains(word.as_str())))
+                }
             })
         })
 }
@@ -674,7 +686,12 @@ fn is_byline(line: &str) -> bool {
         "作者：",
         "记者 ",
     ];
-    line.chars().count() <= 120 && BYLINE_WORDS.iter().any(|word| line.starts_with(word))
+    /// A blog's date line names its author after the date: `Posted on
+    /// March 2, 2026 by Daniel Shaw`.
+    const DATED_OPENINGS: &[&str] = &["Posted ", "Published ", "Updated "];
+    line.chars().count() <= 120
+        && (BYLINE_WORDS.iter().any(|word| line.starts_with(word))
+            || (DATED_OPENINGS.iter().any(|word| line.starts_with(word)) && line.contains(" by ")))
 }
 
 #[cfg(test)]
@@ -1457,6 +1474,19 @@ mod tests {
             run(&["By Tom Hale", BODY, MORE, bio]),
             [true, true, true, true]
         );
+        // Bylines in capitals, and a blog's date line with its author.
+        for byline in [
+            "By RUTH KANE Associated Press",
+            "Posted on March 2, 2026 by Ruth Kane",
+        ] {
+            assert_eq!(
+                run(&[byline, BODY, MORE, "About the author", bio]),
+                [true, true, true, false, false],
+                "{byline}"
+            );
+        }
+        let dated = "Posted on March 2, 2026 in Health";
+        assert_eq!(run(&[dated, BODY, MORE, bio]), [true; 4]);
     }
 
     #[test]
@@ -1585,6 +1615,8 @@ mod tests {
             "The big picture: Why the government wants 600,000 a year",
             "Up next: Harwick v Southfold, Saturday 22 March, 3pm",
             "Download the airline’s app before you leave and check in online.",
+            "Más información: en el teléfono 924 00 94 80 y en las taquillas del Teatro Romano",
+            "En savoir plus : la mairie ouvre un numéro vert au 0800 123 456",
             "Saturday: Fun run in Hartley Park – sponsored by Hartley Motors – starts at 9am",
             "Recommended: at least 150 minutes of moderate activity a week, such as brisk walking",
         ]);
@@ -1594,12 +1626,14 @@ mod tests {
             "« Previous page | Next page »",
             "Previous article · Next article",
             "Get unlimited access for £1 a week\nCancel anytime\nSubscribe now",
+            "Get unlimited digital access for £1 a week. Cancel anytime.",
             "Up next: The town that banned cars",
             "İlginizi Çekebilir",
             "Photo by John Smith on Unsplash",
             "Picture by Jane Doe/Reuters",
             "The square at dawn. Picture: Jane Doe",
             "Read next: The town that banned cars",
+            "Más información: Las obras del puerto, en imágenes",
             "Download the Travel Desk app",
             "Get our free app.",
             "Recommended: How the bypass was won",
