@@ -450,8 +450,41 @@ fn losing_pages() -> u16 {
     })
 }
 
-pub(super) fn plan(chars: &[char]) -> Vec<Edit> {
-    plan_giving_up_below(chars, HOPELESS)
+///
+/// `established` are the code pages (a mask) the line's repairs already
+/// read it through: where one of them reads a lead and what follows as a
+/// complete sequence, no byte was lost there (see [`whole_under`]).
+pub(super) fn plan(chars: &[char], established: u16) -> Vec<Edit> {
+    plan_giving_up_below(chars, established, HOPELESS)
+}
+
+/// Whether `chars[start..]` begins with a complete sequence, of a
+/// character a text may hold, under one of the code pages of
+/// `established`. The line went through such a page, and there nothing
+/// was lost: a hole another code page sees at `start` (`ç¤` before `¾`,
+/// which iso-8859-2 cannot show, where windows-1252 reads `ç¤¾` as `社`)
+/// would invent a byte, and the filler turns real text into a wrong
+/// character. A run the main repair left as it is stays so, whole.
+fn whole_under(chars: &[char], start: usize, established: u16) -> bool {
+    filter_pages(established, |_, page| {
+        let Some(lead) = page.byte(chars[start]) else {
+            return false;
+        };
+        let Some(window) =
+            sequence_length(lead).and_then(|length| chars.get(start..start + length))
+        else {
+            return false;
+        };
+        let mut bytes = [0u8; 4];
+        for (slot, &c) in bytes.iter_mut().zip(window) {
+            match page.byte(c) {
+                Some(byte) => *slot = byte,
+                None => return false,
+            }
+        }
+        decode_utf8_sequence(&bytes[..window.len()])
+            .is_some_and(|decoded| !score::class(decoded).is_forbidden())
+    }) != 0
 }
 
 /// Below this ceiling a filler's evidence can neither be taken nor stand
@@ -470,7 +503,7 @@ const HOPELESS_HOLE: f32 = ACCEPT - KNOWN_WORD - 0.1;
 /// [`plan`], where a filler whose ceiling lies below `hopeless` is not
 /// weighed in full. With `hopeless` at minus infinity, nothing is given up:
 /// every hole's fillers are gathered and weighed in full.
-fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
+fn plan_giving_up_below(chars: &[char], established: u16, hopeless: f32) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut index = 0;
     let masks = candidate_masks();
@@ -492,13 +525,17 @@ fn plan_giving_up_below(chars: &[char], hopeless: f32) -> Vec<Edit> {
         }
         let c = chars[index];
         let pages = masks.get(c).0 & losing;
-        let filled = match variation_selector_hole(chars, index, pages, previous) {
-            Some(end) => Some((end, EMOJI_PRESENTATION)),
-            None => match pages_with_room_for_a_hole(chars, index, pages) {
-                0 => None,
-                pages => best_filler(chars, index, pages, &mut variety, &mut fillers, hopeless)
-                    .map(|filler| (filler.end, filler.decoded)),
-            },
+        let filled = if whole_under(chars, index, established) {
+            None
+        } else {
+            match variation_selector_hole(chars, index, pages, previous) {
+                Some(end) => Some((end, EMOJI_PRESENTATION)),
+                None => match pages_with_room_for_a_hole(chars, index, pages) {
+                    0 => None,
+                    pages => best_filler(chars, index, pages, &mut variety, &mut fillers, hopeless)
+                        .map(|filler| (filler.end, filler.decoded)),
+                },
+            }
         };
         match filled {
             Some((end, decoded)) => {
@@ -2790,11 +2827,11 @@ mod tests {
         };
         let mut planned = 0;
         for line in damaged_lines() {
-            let given_up = plain(plan(&line));
+            let given_up = plain(plan(&line, 0));
             planned += given_up.len();
             assert_eq!(
                 given_up,
-                plain(plan_giving_up_below(&line, f32::NEG_INFINITY)),
+                plain(plan_giving_up_below(&line, 0, f32::NEG_INFINITY)),
                 "{line:?}"
             );
         }
@@ -2888,11 +2925,31 @@ mod tests {
         // `â€?`: two characters of a three-byte sequence, then the `?` of
         // the lost 9D. Unlike a lone `Ã?` this is no question mark.
         let line: Vec<char> = "He said: “it’s a dream.â€?".chars().collect();
-        let edits = plan(&line);
+        let edits = plan(&line, 0);
         assert_eq!(edits.len(), 1, "{edits:?}");
         assert_eq!(edits[0].replacement, "”");
         let question: Vec<char> = "Is the sign on the café really Ã?".chars().collect();
-        assert!(plan(&question).is_empty());
+        assert!(plan(&question, 0).is_empty());
+    }
+
+    #[test]
+    fn no_hole_is_seen_where_an_established_page_reads_a_whole_sequence() {
+        // `ç¤¾` is `社` through windows-1252; iso-8859-2 cannot show `¾`
+        // and sees `ç¤` that lost a byte. Once the line's repairs went
+        // through windows-1252, that hole is none.
+        let windows_1252 = code_pages()
+            .iter()
+            .position(|page| page.reason == "mojibake.windows-1252")
+            .expect("windows-1252");
+        let line: Vec<char> = "东京（共同ç¤¾ï¼‰ï¼“月３日电".chars().collect();
+        assert!(whole_under(&line, 5, 1 << windows_1252));
+        assert!(!whole_under(&line, 5, 0));
+        assert!(plan(&line, 1 << windows_1252).is_empty());
+        // A lead whose sequence is cut under that page too is still a hole
+        // to weigh.
+        let cut: Vec<char> = "He said: “it’s a dream.â€?".chars().collect();
+        assert!(!whole_under(&cut, cut.len() - 3, 1 << windows_1252));
+        assert_eq!(plan(&cut, 1 << windows_1252).len(), 1);
     }
 
     #[test]
@@ -2906,7 +2963,7 @@ mod tests {
 
     fn replacements(line: &str) -> Vec<String> {
         let chars: Vec<char> = line.chars().collect();
-        plan(&chars)
+        plan(&chars, 0)
             .into_iter()
             .map(|edit| edit.replacement)
             .collect()

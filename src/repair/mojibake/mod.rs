@@ -349,7 +349,7 @@ fn repair_line<'r>(
                 || *line_worth_filling
                     .get_or_insert_with(|| lossy::worth_trying(&mut LineFacts::new(chars)));
             let mut lossy_edits = if worth_filling {
-                lossy::plan(chars)
+                lossy::plan(chars, used_pages as u16)
             } else {
                 Vec::new()
             };
