@@ -467,22 +467,10 @@ pub(super) fn plan(chars: &[char], established: u16) -> Vec<Edit> {
 /// character. A run the main repair left as it is stays so, whole.
 fn whole_under(chars: &[char], start: usize, established: u16) -> bool {
     filter_pages(established, |_, page| {
-        let Some(lead) = page.byte(chars[start]) else {
-            return false;
-        };
-        let Some(window) =
-            sequence_length(lead).and_then(|length| chars.get(start..start + length))
-        else {
-            return false;
-        };
-        let mut bytes = [0u8; 4];
-        for (slot, &c) in bytes.iter_mut().zip(window) {
-            match page.byte(c) {
-                Some(byte) => *slot = byte,
-                None => return false,
-            }
-        }
-        decode_utf8_sequence(&bytes[..window.len()])
+        page.byte(chars[start])
+            .and_then(sequence_length)
+            .and_then(|length| chars.get(start..start + length))
+            .and_then(|window| decode_window(window, page))
             .is_some_and(|decoded| !score::class(decoded).is_forbidden())
     }) != 0
 }
@@ -2306,6 +2294,12 @@ fn neighbour_after(chars: &[char], end: usize, page: &CodePage) -> Option<char> 
 /// The one character that `window`, read as bytes of `page`, encodes in
 /// UTF-8, if it is exactly one complete letter.
 fn decode_sequence(window: &[char], page: &CodePage) -> Option<char> {
+    decode_window(window, page).filter(|&decoded| score::class(decoded).is_letter())
+}
+
+/// The one character that `window`, read as bytes of `page`, encodes in
+/// UTF-8, if it is exactly one complete sequence.
+fn decode_window(window: &[char], page: &CodePage) -> Option<char> {
     let &first = window.first()?;
     if first.is_ascii() {
         return None;
@@ -2319,8 +2313,7 @@ fn decode_sequence(window: &[char], page: &CodePage) -> Option<char> {
     for (slot, &c) in bytes.iter_mut().zip(window).skip(1) {
         *slot = page.byte(c)?;
     }
-    let decoded = decode_utf8_sequence(&bytes[..window.len()])?;
-    score::class(decoded).is_letter().then_some(decoded)
+    decode_utf8_sequence(&bytes[..window.len()])
 }
 
 /// A Latin lead letter whose continuation was lost: the decoded letter must
