@@ -632,21 +632,19 @@ fn is_numbered_item(line: &str) -> bool {
 /// sentence of the story.
 fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
     let text = blocks[index];
-    if text.contains('@') || text.to_lowercase().contains("follow") {
+    // Bylines may be in capitals (`By MARTIN KESSLER`), bios never are:
+    // names are compared in lower case.
+    let lower = text.to_lowercase();
+    if text.contains('@') || lower.contains("follow") {
         return true;
     }
     // The bio starts the block, or the line under its header (`About the
     // author`).
-    let names: Vec<Vec<&str>> = text
+    let names: Vec<Vec<&str>> = lower
         .lines()
         .take(2)
         .map(|line| line.split_whitespace().take(2).collect::<Vec<&str>>())
         .filter(|name| name.len() == 2)
-        .collect();
-    // Bylines may be in capitals (`By MARTIN KESSLER`), bios never are.
-    let names: Vec<Vec<String>> = names
-        .iter()
-        .map(|name| name.iter().map(|word| word.to_lowercase()).collect())
         .collect();
     views
         .iter()
@@ -657,7 +655,7 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
                     let line = line.to_lowercase();
                     names
                         .iter()
-                        .any(|name| name.iter().all(|word| line.contains(word.as_str())))
+                        .any(|name| name.iter().all(|word| line.contains(word)))
                 }
             })
         })
