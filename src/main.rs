@@ -3,7 +3,7 @@
 //! 2 usage error or a failed file, 130 interrupted). All the work lives in
 //! the `cli` modules and the library; this file only wires them up.
 
-// Unsafe code is refused everywhere but in the one allocator setting below.
+// Unsafe code is refused everywhere but in the two allocator calls below.
 #![deny(unsafe_code)]
 
 mod cli;
@@ -37,3 +37,26 @@ fn keep_the_allocator_thresholds_fixed() {
 /// Other allocators keep no such threshold.
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn keep_the_allocator_thresholds_fixed() {}
+
+/// Hands the memory that compiling the rules freed back to the system.
+/// Compiling holds the parsed patterns and the automata being built at
+/// once, several times what the compiled rules keep, and glibc's
+/// allocator keeps the freed pages of each thread's arena resident: the
+/// cleaning that follows reused only part of them. Given back, they cost
+/// nothing until used again, and a JSON Lines stream peaks about 3 MiB
+/// lower at `-j2` and 2 MiB lower at `-j1` (BENCHMARKS.md), in the same
+/// time: the call walks the free lists once.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+pub(crate) fn give_back_freed_memory() {
+    // SAFETY: `malloc_trim` releases free pages of the allocator's own
+    // arenas, each under that arena's lock; it moves and touches no
+    // memory that is in use, so other threads may run meanwhile.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// Other allocators give freed memory back on their own terms.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub(crate) fn give_back_freed_memory() {}

@@ -76,9 +76,8 @@ fn run_with(args: &Args) -> Result<i32, Fatal> {
     // The rules are compiled here, on the pool, with its threads parsing
     // the patterns side by side, rather than at the first document, where
     // the other workers would wait for them. Compiling allocates several
-    // times what the compiled sets keep; done on the pool's workers, the
-    // memory it frees is reused by their cleaning instead of staying
-    // resident beside it (the allocator keeps one arena per thread).
+    // times what the compiled sets keep, in the arenas of the pool's
+    // workers; what it frees is given back to the system right after.
     let (cleaner, ()) = rayon::join(
         move || {
             let cleaner = match user_rules {
@@ -90,6 +89,7 @@ fn run_with(args: &Args) -> Result<i32, Fatal> {
         },
         || (),
     );
+    crate::give_back_freed_memory();
     if args.list_rules {
         write_stdout(cleaner.rules().to_rules_file().as_bytes())?;
         return Ok(EXIT_DONE);
