@@ -1285,6 +1285,26 @@ mod tests {
     }
 
     #[test]
+    fn newsletter_boxes_and_reproduction_notices_in_more_languages_go() {
+        assert_each_dropped_in_an_article(&[
+            "Newsletter\nJetzt kostenlos anmelden und keine Nachricht mehr verpassen.\nMit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.",
+            "Inscrivez-vous gratuitement pour ne rien manquer de l'actualité locale.",
+            "En vous inscrivant, vous acceptez nos conditions générales d'utilisation.",
+            "Suscríbete gratis y no te pierdas las noticias de tu ciudad.",
+            "Al suscribirte, aceptas nuestra política de privacidad.",
+            "Iscrivendoti accetti l'informativa sulla privacy.",
+        ]);
+        // Reproduction notices close the page, like the English ones.
+        for notice in ["Riproduzione riservata ©", "Nachdruck verboten."] {
+            assert_eq!(run(&[BODY, MORE, notice]), [true, true, false], "{notice}");
+        }
+        assert_each_kept_in_an_article(&[
+            "Wer sich jetzt anmeldet und keine Frist verpasst, bekommt den Zuschuss noch in diesem Jahr, sagte die Ministerin.",
+            "La riproduzione riservata ai soli abbonati è una scelta che l'editore ha difeso in aula.",
+        ]);
+    }
+
+    #[test]
     fn ukrainian_vietnamese_and_korean_furniture_goes() {
         assert_each_dropped_in_an_article(&[
             "Читайте також: У Львові відкрили новий міст",

@@ -513,6 +513,35 @@ mod tests {
     }
 
     #[test]
+    fn a_prompt_to_log_in_before_commenting_is_a_marker() {
+        for prompt in [
+            "You must be logged in to comment.",
+            "Vous devez être connecté pour commenter.",
+            "Para comentar debes estar registrado.",
+            "Para comentar, é preciso fazer login.",
+            "Devi essere registrato per commentare.",
+            "Sie müssen angemeldet sein, um zu kommentieren.",
+            "Je moet ingelogd zijn om te reageren.",
+        ] {
+            // Under a heading that alone would not be sure of it, and alone
+            // at the page's end.
+            assert_eq!(
+                run(&[BODY, "Comments", prompt]),
+                [true, false, false],
+                "{prompt}"
+            );
+            assert_eq!(run(&[BODY, prompt]), [true, false], "{prompt}");
+        }
+        // A sentence about logging in, inside the story, stays.
+        let story = [
+            BODY,
+            "Residents said you must be logged in to comment on the plan, which kept many older people out of the consultation.",
+            BODY,
+        ];
+        assert_eq!(run(&story), [true; 3]);
+    }
+
+    #[test]
     fn medium_and_drupal_sections_go() {
         let medium = [
             BODY,
