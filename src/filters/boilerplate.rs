@@ -1285,6 +1285,18 @@ mod tests {
     }
 
     #[test]
+    fn a_post_category_line_with_its_comment_count_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Posted in Community | 3 Comments",
+            "Filed under Politics | Leave a comment",
+            "Posted in News | Comments Off",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Posted in Kabul for two years, she learned Dari from her neighbours.",
+        ]);
+    }
+
+    #[test]
     fn newsletter_boxes_and_reproduction_notices_in_more_languages_go() {
         assert_each_dropped_in_an_article(&[
             "Newsletter\nJetzt kostenlos anmelden und keine Nachricht mehr verpassen.\nMit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.",
