@@ -1285,6 +1285,17 @@ mod tests {
     }
 
     #[test]
+    fn save_and_reuse_buttons_go_beside_share_buttons() {
+        assert_eq!(run(&["Share\nSave", BODY, MORE]), [false, true, true]);
+        assert_eq!(
+            run(&[BODY, MORE, "Share\nReuse this content"]),
+            [true, true, false]
+        );
+        // A subheading between paragraphs stays.
+        assert_eq!(run(&[BODY, "Save", MORE]), [true, true, true]);
+    }
+
+    #[test]
     fn a_post_category_line_with_its_comment_count_goes() {
         assert_each_dropped_in_an_article(&[
             "Posted in Community | 3 Comments",
