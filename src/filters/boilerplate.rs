@@ -1296,6 +1296,17 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_more_news_closes_the_page() {
+        for link in [
+            "Veja mais notícias da região no g1 SP",
+            "Ver más noticias de Sevilla",
+        ] {
+            assert_eq!(run(&[BODY, MORE, link]), [true, true, false], "{link}");
+            assert_eq!(run(&[BODY, link, MORE]), [true, true, true], "{link}");
+        }
+    }
+
+    #[test]
     fn a_post_category_line_with_its_comment_count_goes() {
         assert_each_dropped_in_an_article(&[
             "Posted in Community | 3 Comments",
