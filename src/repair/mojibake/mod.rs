@@ -121,7 +121,12 @@ fn repair_lines_in<'a>(
         if !wanted(line_start) {
             continue;
         }
-        let pages = candidate_pages_and_chars_into(line, &mut room.facts, &mut room.line_chars);
+        let pages = candidate_pages_and_chars_into(
+            line,
+            position - line_start,
+            &mut room.facts,
+            &mut room.line_chars,
+        );
         if pages == 0 {
             continue;
         }
