@@ -348,36 +348,21 @@ fn corpus_words() -> HashSet<Vec<char>, CharHashing> {
     let mut unique: HashSet<Vec<char>, CharHashing> =
         HashSet::with_capacity_and_hasher(CORPORA_WORDS, Default::default());
     let mut word = Vec::new();
-    for &c in normal_corpora() {
-        match c {
-            BOUNDARY if !word.is_empty() => {
-                if !unique.contains(&word[..]) {
-                    unique.insert(word.clone());
+    for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+        for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+            match normalise(Some(c)) {
+                BOUNDARY if !word.is_empty() => {
+                    if !unique.contains(&word[..]) {
+                        unique.insert(word.clone());
+                    }
+                    word.clear();
                 }
-                word.clear();
+                BOUNDARY => {}
+                letter => word.push(letter),
             }
-            BOUNDARY => {}
-            letter => word.push(letter),
         }
     }
     unique
-}
-
-/// The normal forms ([`normalise`]) of both corpora's characters, in
-/// order, with a boundary after each line. The word list, the pairs and
-/// the triples are all counted from it: a run of boundaries counts as
-/// one in each, so the boundary between two lines parts them as the end
-/// of a line does, and the corpora are decoded and normalised only once.
-fn normal_corpora() -> &'static [char] {
-    static FORMS: OnceLock<Vec<char>> = OnceLock::new();
-    FORMS.get_or_init(|| {
-        let mut forms = Vec::with_capacity(CORPUS.len() + WORDS_CORPUS.len());
-        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
-            forms.extend(line.chars().map(|c| normalise(Some(c))));
-            forms.push(BOUNDARY);
-        }
-        forms
-    })
 }
 
 /// `pattern` as [`letters_fitting`] compares it: letters normalised as the
@@ -567,12 +552,15 @@ pub(crate) fn written_pair_count(a: Option<char>, b: Option<char>) -> u32 {
     let pairs = PAIRS.get_or_init(|| {
         let mut pairs: HashMap<(char, char), u32, BuildHasherDefault<PairHasher>> =
             HashMap::with_capacity_and_hasher(CORPORA_PAIRS, Default::default());
-        let mut previous = BOUNDARY;
-        for &c in normal_corpora() {
-            if !(c == BOUNDARY && previous == BOUNDARY) {
-                *pairs.entry((previous, c)).or_insert(0) += 1;
+        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+            let mut previous = BOUNDARY;
+            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+                let c = normalise(Some(c));
+                if !(c == BOUNDARY && previous == BOUNDARY) {
+                    *pairs.entry((previous, c)).or_insert(0) += 1;
+                }
+                previous = c;
             }
-            previous = c;
         }
         PairCounts { pairs }
     });
@@ -627,11 +615,13 @@ pub(crate) fn triple_count(before: Option<char>, letter: char, after: Option<cha
     static TRIPLES: OnceLock<Triples> = OnceLock::new();
     let triples = TRIPLES.get_or_init(|| {
         let mut triples = Triples::with_capacity_and_hasher(CORPORA_TRIPLES, Default::default());
-        let mut window = [BOUNDARY; 3];
-        for &c in normal_corpora() {
-            window = [window[1], window[2], c];
-            if window[1] != BOUNDARY {
-                *triples.entry(window).or_insert(0) += 1;
+        for line in CORPUS.lines().chain(WORDS_CORPUS.lines()) {
+            let mut window = [BOUNDARY; 3];
+            for c in line.chars().chain(std::iter::once(BOUNDARY)) {
+                window = [window[1], window[2], normalise(Some(c))];
+                if window[1] != BOUNDARY {
+                    *triples.entry(window).or_insert(0) += 1;
+                }
             }
         }
         triples
