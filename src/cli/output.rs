@@ -27,45 +27,35 @@ pub fn write_atomic(
 }
 
 /// `contents` in a temporary file beside `target`, ready to be renamed
-/// over it as [`write_atomic`] does.
+/// over it as [`write_atomic`] does. Where nothing is at `target`, it is
+/// a [`new_file`].
 fn replacement(
     target: &Path,
     contents: &[u8],
     new_permissions: Option<Permissions>,
 ) -> io::Result<TrackedTemporary> {
-    let existing = match fs::metadata(target) {
-        Ok(metadata) => Some(metadata),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+    let metadata = match fs::metadata(target) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return new_file(target, contents, new_permissions);
+        }
         Err(error) => return Err(error),
     };
-    let exact_permissions = match &existing {
-        Some(metadata) => Some(metadata.permissions()),
-        None => new_permissions,
-    };
-    let folder = parent_folder(target);
-    let permissions = exact_permissions
-        .clone()
-        .unwrap_or_else(|| Permissions::from_mode(NEW_FILE_MODE));
-    let temporary = TrackedTemporary::create_in(&folder, permissions)?;
+    let permissions = metadata.permissions();
+    let temporary = TrackedTemporary::create_in(&parent_folder(target), permissions.clone())?;
     let mut file = temporary.file()?;
     file.write_all(contents)?;
-    if let Some(metadata) = &existing {
-        // Keeping the owner only works with the right to change it (root);
-        // anyone else gets their own file, as with any editor.
-        let _ = std::os::unix::fs::fchown(file, Some(metadata.uid()), Some(metadata.gid()));
-    }
-    if let Some(permissions) = exact_permissions {
-        // The creation mode went through the umask (and a change of owner
-        // clears set-id bits); the original's bits must come back exactly.
-        file.set_permissions(permissions)?;
-    }
+    // Keeping the owner only works with the right to change it (root);
+    // anyone else gets their own file, as with any editor.
+    let _ = std::os::unix::fs::fchown(file, Some(metadata.uid()), Some(metadata.gid()));
+    // The creation mode went through the umask (and a change of owner
+    // clears set-id bits); the original's bits must come back exactly.
+    file.set_permissions(permissions)?;
     // Flushing to disk before the rename is what keeps a replaced file
     // whole across a power cut. A new file puts nothing at risk (its source
     // is still there), and skipping the flush keeps folders of many small
     // files fast.
-    if existing.is_some() {
-        file.sync_all()?;
-    }
+    file.sync_all()?;
     Ok(temporary)
 }
 
