@@ -44,6 +44,8 @@ const BYLINE_SEARCH_BLOCKS: usize = 20;
 
 const AUTHOR_BIO: &str = "author-bio";
 
+const PHOTO_CREDIT: &str = "photo-credit";
+
 /// Why a block may be boilerplate: for each line, the rules that cover it
 /// (a single entry when a `start` rule covers the whole block).
 struct Candidate<'r> {
@@ -142,6 +144,11 @@ pub fn mark(
             && !place.next_to(AUTHOR_BIO)
             && !bio_confirmed(index, blocks, views)
         {
+            return;
+        }
+        // `Getty Images` over a paragraph opening `Getty sued …` is a
+        // subheading naming what the paragraph is about, not a credit.
+        if rule.category == PHOTO_CREDIT && names_next_paragraph(index, views) {
             return;
         }
         dropped_as[index] = Some(rule.category.clone());
@@ -659,6 +666,34 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
                 }
             })
         })
+}
+
+/// Whether the one-line block of a few words at `index` opens with the
+/// word that opens the paragraph of running text after it (`Shutterstock`
+/// over `Shutterstock chose instead …`): a subheading naming the
+/// paragraph's subject. A credit under a photo is followed by the story,
+/// which seldom opens with the agency's name; a caption, which may, is
+/// longer.
+fn names_next_paragraph(index: usize, views: &[BlockView]) -> bool {
+    let first_word = |line: &str| -> Option<String> {
+        let word: String = line.chars().take_while(|c| c.is_alphanumeric()).collect();
+        (word.chars().count() >= 3).then_some(word)
+    };
+    /// The most words of such a subheading; a caption is longer.
+    const MAX_WORDS: usize = 5;
+    let view = &views[index];
+    let [line] = &view.lines[..] else {
+        return false;
+    };
+    if view.words > MAX_WORDS {
+        return false;
+    }
+    views.get(index + 1).is_some_and(|next| {
+        next.prose
+            && first_word(line).is_some_and(|word| {
+                next.lines.first().and_then(|line| first_word(line)) == Some(word)
+            })
+    })
 }
 
 fn is_byline(line: &str) -> bool {
@@ -1500,6 +1535,45 @@ mod tests {
             "Les pompiers sur place. Photo AFP",
             "I vigili del fuoco al lavoro (foto Ansa)",
         ]);
+    }
+
+    #[test]
+    fn an_agency_name_over_a_paragraph_about_it_is_a_subheading() {
+        let about_getty = "Getty sued Stability AI in London, arguing that its photos were copied.";
+        let about_rivals = "Its rivals chose instead to license their archives to OpenAI.";
+        assert_eq!(
+            run(&[
+                BODY,
+                "Getty Images",
+                about_getty,
+                "Shutterstock",
+                about_rivals
+            ]),
+            [true, true, true, false, true],
+            "only the name over a paragraph about it stays"
+        );
+        // Under a photo's caption, over the story: a credit.
+        assert_eq!(run(&[BODY, "Getty Images", MORE]), [true, false, true]);
+    }
+
+    #[test]
+    fn a_written_by_line_goes_with_the_bio_under_it() {
+        let bio = "Lena Hoffmann is a data engineer and writer based in Hamburg.";
+        assert_eq!(
+            run(&[
+                "By Lena Hoffmann",
+                BODY,
+                MORE,
+                "Written by Lena Hoffmann",
+                bio
+            ]),
+            [true, true, true, false, false]
+        );
+        // Alone, it is the story's credit.
+        assert_eq!(
+            run(&[BODY, MORE, "Written by Lena Hoffmann"]),
+            [true, true, true]
+        );
     }
 
     #[test]
