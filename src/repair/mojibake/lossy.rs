@@ -1443,6 +1443,9 @@ fn collect_fillers(
         }
     }
     let hole = start + missing;
+    if hyphen_inside_a_word(chars, start, hole) {
+        return;
+    }
     let marker = chars.get(hole).copied();
     // A space may be the 0xA0 the code page shows as a no-break space;
     // every lost byte is tried as well, dropped or standing for the marker.
@@ -1689,6 +1692,19 @@ fn line_language_writes(chars: &[char], start: usize, end: usize, decoded: char)
             let (lines, both) = letters::lines_writing(c, filler);
             both >= MIN_LANGUAGE_LINES && both * LANGUAGE_SHARE >= lines
         })
+}
+
+/// Whether the lead at `start` stands between two letters with only a soft
+/// hyphen after it (`châ\u{AD}teau`, `Româ\u{AD}nia`): a word hyphenated
+/// where it may break, not a sequence that lost its last byte (`â\u{AD}`
+/// with a lost 0x90 is `⭐`, which no word holds).
+fn hyphen_inside_a_word(chars: &[char], start: usize, hole: usize) -> bool {
+    hole == start + 2
+        && chars[start + 1] == '\u{AD}'
+        && start
+            .checked_sub(1)
+            .is_some_and(|before| chars[before].is_alphabetic())
+        && chars.get(hole).is_some_and(char::is_ascii_alphabetic)
 }
 
 /// Whether a hole may be filled with `decoded` at all. Lossy damage hides

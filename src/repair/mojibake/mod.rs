@@ -900,7 +900,9 @@ fn prejudge(
             inner = Some(deeper.first_page);
         }
     }
-    if holds_stray_digit(left, repaired, right) {
+    if holds_stray_digit(left, repaired, right)
+        || hyphenates_a_word(left, &chars[start..end], repaired, right)
+    {
         return sensitive;
     }
     let shape: f32 = run
@@ -1073,6 +1075,43 @@ fn holds_stray_digit(left: Option<char>, reading: &[char], right: Option<char>) 
         let after = reading.get(index + 1).copied().or(right);
         !vouches(before, digit) && !vouches(after, digit)
     })
+}
+
+/// Whether the span `broken`, a letter and a soft hyphen, is more likely a
+/// word hyphenated where it may break than the two bytes of a character
+/// misread (`Ã` and U+00AD are `í`'s). Real hyphenation sets soft hyphens
+/// between letters: inside a word in capitals (`ROMÂ\u{AD}NIA`,
+/// `GRÖ\u{AD}SSE`), and after a first capital (`Ö\u{AD}kono\u{AD}mie`,
+/// `É\u{AD}cole`), where the misreading would make a rare letter or another
+/// script's mark (`֭konomie`). A misread soft hyphen (`Â\u{AD}`) or `í`
+/// after a lowercase letter (`policÃ\u{AD}a`) is never mistaken for it, and
+/// at the start of a lowercase word only `í` (`Ã\u{AD}ndice`) is taken.
+fn hyphenates_a_word(
+    left: Option<char>,
+    broken: &[char],
+    repaired: &[char],
+    right: Option<char>,
+) -> bool {
+    let &[lead, '\u{AD}'] = broken else {
+        return false;
+    };
+    let is_latin = |c: char| {
+        let class = score::class(c);
+        class.is_letter() && class.script == score::Script::Latin
+    };
+    // The letter after a misread lead and its soft hyphen is mostly the
+    // next misread lead (`Ð\u{AD}Ñ‚` is `Эт`); an ASCII one is a plain
+    // letter.
+    if !is_latin(lead) || !right.is_some_and(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    match left.filter(|&c| is_latin(c)) {
+        Some(left) if left.is_uppercase() => {
+            lead.is_uppercase() && right.is_some_and(char::is_uppercase)
+        }
+        Some(_) => false,
+        None => lead.is_uppercase() && repaired != ['í'],
+    }
 }
 
 /// Whether `c` is one of the full-width signs East Asian text writes
@@ -2770,6 +2809,34 @@ mod tests {
         // Nor does a Thai digit beside it (`๐` is the lead byte F0 under
         // windows-874) make it a number.
         assert!(!fixed("in front of 80,000 people ๐Ÿ†.").contains('\u{660}'));
+    }
+
+    #[test]
+    fn a_word_hyphenated_with_soft_hyphens_is_clean_text() {
+        for clean in [
+            "Le ch\u{E2}\u{AD}teau et la p\u{E2}\u{AD}tis\u{AD}se\u{AD}rie sont ferm\u{E9}s.",
+            "Pre\u{AD}\u{219}edintele Rom\u{E2}\u{AD}niei a vorbit.",
+            "ROM\u{C2}\u{AD}NIA \u{219}i CH\u{C2}\u{AD}TEAU, GR\u{D6}\u{AD}SSE, S\u{C3}\u{AD}O PAULO.",
+            "Die \u{D6}\u{AD}ko\u{AD}no\u{AD}men, die \u{C9}\u{AD}cole, \u{D6}\u{AD}KO\u{AD}NO\u{AD}MIE.",
+        ] {
+            assert_eq!(fixed(clean), clean);
+        }
+        // The same pairs misread: `í` after a lowercase letter or opening
+        // a word, a soft hyphen inside a lowercase word, `Э` and `έ`.
+        assert_eq!(
+            fixed("La polic\u{C3}\u{AD}a lleg\u{C3}\u{B3}."),
+            "La policía llegó."
+        );
+        assert_eq!(
+            fixed("el \u{C3}\u{AD}ndice de precios"),
+            "el índice de precios"
+        );
+        assert_eq!(
+            fixed("Ver\u{C2}\u{AD}sailles et Ã©t\u{C3}\u{A9}"),
+            "Ver\u{AD}sailles et été"
+        );
+        assert_eq!(fixed("Ð\u{AD}Ñ‚Ð¾ Ð½Ðµ Ñ‚Ð°Ðº"), "Это не так");
+        assert_eq!(fixed("Î½Î\u{AD}Î± Î¼Î\u{AD}Ï„Ï\u{81}Î±"), "νέα μέτρα");
     }
 
     #[test]
