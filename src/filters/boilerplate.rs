@@ -46,6 +46,9 @@ const AUTHOR_BIO: &str = "author-bio";
 
 const PHOTO_CREDIT: &str = "photo-credit";
 
+/// The longest caption taken with the credit under it (characters).
+const CAPTION_MAX_CHARS: usize = 200;
+
 /// Why a block may be boilerplate: for each line, the rules that cover it
 /// (a single entry when a `start` rule covers the whole block).
 struct Candidate<'r> {
@@ -126,7 +129,8 @@ pub fn mark(
             Some(rule) if rule.header && !candidate.header_with_list => (rule, list(dropped_as)),
             Some(rule) => (rule, Vec::new()),
             // A header whose place alone would not let it go (`Most
-            // popular` could head a paragraph) goes over its list.
+            // popular` could head a paragraph) goes over its list, in the
+            // blocks under it or in its own.
             None => match header_of_one_line(candidate) {
                 Some(rule) => {
                     let list = list(dropped_as);
@@ -135,6 +139,10 @@ pub fn mark(
                     }
                     (rule, list)
                 }
+                None if candidate.header_with_list => match candidate.lines[0].first() {
+                    Some(&rule) => (rule, Vec::new()),
+                    None => return,
+                },
                 None => return,
             },
         };
@@ -219,7 +227,7 @@ fn candidate<'r>(
     // Most blocks are article text, whose first line no rule covers; their
     // other lines need no look, unless the block is short enough to be a
     // form under a heading of its own.
-    if view.first_line_hits(rules).is_empty() && !may_be_form(view) {
+    if view.first_line_hits(rules).is_empty() && !may_be_form(view) && !may_be_caption(view) {
         return None;
     }
     let hits = view.line_hits(rules);
@@ -241,6 +249,9 @@ fn candidate<'r>(
             header_with_list: false,
         });
     }
+    if let Some(candidate) = caption_over_credit(view, &lines) {
+        return Some(candidate);
+    }
     // A header and its list of headline links in one block.
     let headers: Vec<&Rule> = lines
         .first()
@@ -259,6 +270,33 @@ fn candidate<'r>(
         });
     }
     form_under_heading(view, &lines)
+}
+
+/// Whether the block is a short line over another: a caption over its
+/// credit, perhaps.
+fn may_be_caption(view: &BlockView) -> bool {
+    view.lines.len() == 2 && view.lines[0].chars().count() <= CAPTION_MAX_CHARS
+}
+
+/// A photo's caption with its credit on the line under it (`Bundes-
+/// gerichtshof in Karlsruhe` / `Foto: Uli Deck / dpa`): the caption goes
+/// with the credit. Only a single short line stands over the credit; a
+/// paragraph of the story ends with a blank line before any caption.
+fn caption_over_credit<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option<Candidate<'r>> {
+    let [caption, credit] = lines else {
+        return None;
+    };
+    let credit_rule = credit
+        .iter()
+        .copied()
+        .find(|rule| rule.category == PHOTO_CREDIT)?;
+    if !caption.is_empty() || !may_be_caption(view) {
+        return None;
+    }
+    Some(Candidate {
+        lines: vec![vec![credit_rule], vec![credit_rule]],
+        header_with_list: false,
+    })
 }
 
 /// Whether a later line of the block is a label and its value that no
@@ -1216,6 +1254,122 @@ mod tests {
             "Support our journalism was the slogan of the 1990s campaign, she recalled.",
             "Become a member of the union and you get legal advice, organisers say.",
         ]);
+    }
+
+    #[test]
+    fn site_prompts_of_more_countries_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Share\nFacebook\nX (formerly Twitter)\nEmail",
+            "Feedback\nArtikel teilen\nFacebook\nX.com\nE-Mail",
+            "Kindly share this story:",
+            "Follow us on Google News for latest updates",
+            "Segui Sport su Facebook e Instagram",
+            "Подписывайтесь на наш Telegram-канал, чтобы первыми узнавать о главных событиях",
+            "Google News'te takip et",
+            "Follow BBC Kent on Facebook, X and Instagram. Send your story ideas to southeasttoday@bbc.co.uk.",
+            "Receba as notícias do g1 RS no WhatsApp",
+            "Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel.",
+            "Download the NDTV app: Get the latest news on the go. Available on Google Play and App Store.",
+            "Get the latest news from the ABC delivered to your phone. Download the ABC NEWS app.",
+            "Download de NU.nl-app en blijf op de hoogte",
+            "Ouça este conteúdo",
+            "Dengarkan berita ini",
+            "Zur Startseite",
+            "Seguí leyendo",
+            "Get our local newsletter, delivered free each Friday",
+            "Newsletter\nRecibí en tu mail las noticias más importantes del día.\nSuscribirme",
+            "Like what you’ve read? Want more?\nSign up for The Conversation’s daily newsletter.",
+            "Il vous reste 58.42% de cet article à lire. La suite est réservée aux abonnés.",
+            "Assine a Folha\nJá é assinante? Faça seu login",
+            "Lire aussi | Rue d’Aubagne : le procès s’ouvre à Marseille",
+            "Trending: Bihar Election Results | IPL Auction 2027 | Gold Rate Today",
+            "Listen to the news.com.au podcast Ultimate Sports Fans on Apple Podcasts and Spotify",
+            "Get Latest News Live on Times Now along with Breaking News and Top Headlines from India.",
+            "Contribuer\nRéutiliser ce contenu",
+            "Most viewed\nBank of England holds rates as inflation edges up\nStorm Darragh: thousands still without power",
+        ]);
+        // Furniture that goes above or below the story, and a button beside
+        // its box.
+        for top in [
+            "ABC News Homepage",
+            "BBC Homepage\nHome\nNews\nSport",
+            "3 min",
+        ] {
+            assert_eq!(run(&[top, BODY, MORE]), [false, true, true], "{top}");
+        }
+        for bottom in [
+            "Abone Ol\nGoogle News'te takip et",
+            "Archivado En\nFlamenco\nMúsica\nMadrid",
+            "Temas\nOla de calor\nClima\nServicio Meteorológico Nacional",
+            "Tag\nGunung Lewotobi\nerupsi\nPVMBG",
+            "Support PREMIUM TIMES' journalism of integrity and credibility",
+            "Support independent journalism. Every contribution, however big or small, helps us keep reporting. Donate now",
+            "Copyright PUNCH.\nAll rights reserved. This material, and other digital content on this website, may not be reproduced, published, broadcast, rewritten or redistributed in whole or in part without prior express written permission from PUNCH.",
+        ] {
+            assert_eq!(run(&[BODY, MORE, bottom]), [true, true, false], "{bottom}");
+        }
+        let paywall = "Déjà abonné ? Se connecter";
+        assert_eq!(
+            run(&[BODY, paywall, "S’abonner", MORE]),
+            [true, false, false, true]
+        );
+        assert_eq!(
+            run(&[
+                BODY,
+                "Most viewed",
+                "Most viewed\nBank of England holds rates\nStorm Darragh hits the coast",
+                MORE
+            ]),
+            [true, false, false, true],
+            "a header goes beside the header over its list"
+        );
+    }
+
+    #[test]
+    fn story_lines_worded_like_the_new_prompts_stay() {
+        assert_each_kept_in_an_article(&[
+            "Share prices fell by a fifth after the news, and the company said it would review its plans.",
+            "Get the latest figures from the council and the picture is less rosy than the mayor suggests.",
+            "The homepage of the council was down for most of Tuesday after the attack, officials said.",
+            "Copyright lawyers say the ruling could change how news photos are licensed.",
+            "Every contribution to the fund was recorded, the auditors found, but some were late.",
+            "Temas como la vivienda y el empleo dominaron el debate.",
+            "Support for the plan fell among older voters, the poll found.",
+            "Il vous reste trois jours pour vous inscrire, rappelle la mairie.",
+        ]);
+        // Single section names stay as subheadings.
+        for subheading in ["Business", "Politics", "Health"] {
+            assert_eq!(run(&[BODY, subheading, MORE]), [true; 3], "{subheading}");
+        }
+    }
+
+    #[test]
+    fn captions_with_credits_of_more_agencies_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Senate Majority Leader John Thune speaks to reporters at the Capitol in Washington, Thursday, Dec. 4, 2026. (AP Photo/J. Scott Applewhite)",
+            "Water spills over the wall of Warragamba Dam on Saturday morning. (ABC News: Jack Fisher)",
+            "The family at home in Bendigo. (Supplied)",
+            "L’immeuble du 112, boulevard National, à Marseille, le 2 décembre 2026. NICOLAS TUCAT / AFP",
+            "Bundesgerichtshof in Karlsruhe\nFoto: Uli Deck / dpa",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "The ABC said (in a statement on Friday) that it would appeal.",
+            "Residents at the meeting were angry.\nOthers stayed at home.",
+        ]);
+    }
+
+    #[test]
+    fn an_agency_bio_under_the_name_in_capitals_goes() {
+        let bio = "MARY CLARE JALONICK\nMary Clare Jalonick covers Congress for The Associated Press. She has been with the AP since 2007.";
+        assert_eq!(
+            run(&["By MARY CLARE JALONICK and KEVIN FREKING", BODY, MORE, bio]),
+            [true, true, true, false]
+        );
+        assert_eq!(
+            run(&["By Tom Hale", BODY, MORE, bio]),
+            [true; 4],
+            "without the byline it may be the story's"
+        );
     }
 
     #[test]
