@@ -37,6 +37,17 @@ pub fn mark(
     repeats: &SharedRepeats,
     decisions: &mut Decisions,
 ) {
+    mark_headline(blocks, views, repeats, decisions);
+    drop_title_forms_beside_their_base(blocks, views, repeats, decisions);
+}
+
+/// The search for the headline and its repeats.
+fn mark_headline(
+    blocks: &[&str],
+    views: &[BlockView],
+    repeats: &SharedRepeats,
+    decisions: &mut Decisions,
+) {
     let repeated = repeats.get(views, decisions);
     let running_text = |index: usize| views[index].prose && !repeated[index];
     let key_of = |index: usize| -> Option<&str> {
@@ -165,6 +176,54 @@ pub fn mark(
         if !short {
             return;
         }
+    }
+}
+
+/// Drops a `<title>` form standing right beside the block it stands for
+/// (over dropped blocks only), where the headline is searched for. Page
+/// furniture that no rule knows (a menu row, a date line) may be taken
+/// for the headline and end the search before it, but such a pair still
+/// tells a headline from its copy. A second cleaning finds no pair left.
+fn drop_title_forms_beside_their_base(
+    blocks: &[&str],
+    views: &[BlockView],
+    repeats: &SharedRepeats,
+    decisions: &mut Decisions,
+) {
+    let repeated = repeats.get(views, decisions);
+    let may_pair = |index: usize| !views[index].prose && headline_shaped(&views[index]);
+    let titles = |titled: usize, base: usize| {
+        blocks[titled].len() > blocks[base].len()
+            && long_enough(views[base].folded())
+            && is_title_form_of(titled, base, blocks, views)
+    };
+    let mut prose_seen = 0;
+    let mut previous: Option<usize> = None;
+    for index in 0..blocks.len().min(SEARCH_BLOCKS) {
+        if !decisions.kept(index) {
+            continue;
+        }
+        if views[index].prose {
+            previous = None;
+            if !repeated[index] {
+                prose_seen += 1;
+                if prose_seen > PROSE_ABOVE_HEADLINE {
+                    return;
+                }
+            }
+            continue;
+        }
+        match previous {
+            Some(before) if may_pair(before) && may_pair(index) && titles(index, before) => {
+                decisions.drop_block(index, REASON);
+                continue;
+            }
+            Some(before) if may_pair(before) && may_pair(index) && titles(before, index) => {
+                decisions.drop_block(before, REASON);
+            }
+            _ => {}
+        }
+        previous = Some(index);
     }
 }
 
@@ -619,6 +678,33 @@ mod tests {
             "Q&A - everything you need to know about the rail strike - Daily Post",
         ];
         assert_eq!(run(&blocks), [false, true, true, false]);
+    }
+
+    #[test]
+    fn a_title_form_beside_its_headline_goes_after_unknown_furniture() {
+        let menu = "Meny Sök Logga in på din sida";
+        let date = "Thứ sáu, 5/12/2026, 08:10 (GMT+7)";
+        let piped = "Port workers vote to strike over new shift patterns | The Coast Herald";
+        for furniture in [menu, date] {
+            assert_eq!(
+                run(&[furniture, HEADLINE, piped, BODY]),
+                [true, true, false, true],
+                "{furniture}"
+            );
+            assert_eq!(
+                run(&[furniture, piped, HEADLINE, BODY]),
+                [true, false, true, true],
+                "{furniture}"
+            );
+            // Cleaned once, the text comes through unchanged.
+            assert_eq!(run(&[furniture, HEADLINE, BODY]), [true; 3]);
+        }
+        // Apart, under the story, or without its base, it stays.
+        assert_eq!(
+            run(&[menu, HEADLINE, BODY, piped]),
+            [true, true, true, true]
+        );
+        assert_eq!(run(&[menu, piped, BODY]), [true, true, true]);
     }
 
     #[test]
