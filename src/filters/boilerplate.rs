@@ -1326,6 +1326,50 @@ mod tests {
     }
 
     #[test]
+    fn players_live_tools_and_syndication_furniture_go() {
+        assert_each_dropped_in_an_article(&[
+            "Story continues",
+            "Social Sharing",
+            "Watch | Mayor Olivia Chow on the TTC budget:\nDuration 2:15\nPlay video",
+            "Watch: Waves crash over the promenade in Salthill\nVideo duration 01:12",
+            "Play video\nVideo duration 02:15",
+            "Key events\nShow key events only\nRefresh",
+            "1 of 12\nOpen gallery",
+            "Listen to this article\nYour browser does not support the audio element.\n00:00 / 02:45\n1X",
+            "Please turn on JavaScript in your browser to see the live updates.",
+            "A TTC streetcar travels along Queen Street West in Toronto. (Evan Mitsui/CBC)",
+            "Vehicles ply on a smog-covered road in New Delhi on Friday. (Sanjeev Verma/HT Photo)",
+            "Bruno, a border collie, is reunited with the Hansen family at the hospital. (Hansen family)",
+            "Runners in action during the Iten Half Marathon on Saturday. Photo credit: Jared Nyataya | Nation Media Group",
+            "Waves crash against the sea wall in Salthill, Co Galway, this morning. Photo: RollingNews.ie",
+            "Read | Santaco calls off strike after talks with minister",
+            "READ: What you need to know about Typhoon Pepito",
+            "Click here to join The Indian Express on WhatsApp and get latest news and updates",
+            "News24 | Get the news you care about on the go: download the News24 app",
+            "Get Latest Updates on India News along with Breaking News, Cricket News and Weather Updates on Hindustan Times.",
+            "Subscribers can listen to this article",
+            "Premium\nSubscribe for full access to the story",
+            "This is AI generated summarization, which may have errors. For context, always refer to the full article.",
+        ]);
+        for bottom in [
+            "How does this make you feel?\nHappy\nSad\nAngry\nExcited",
+            "Ars Technica Homepage",
+        ] {
+            assert_eq!(run(&[BODY, MORE, bottom]), [true, true, false], "{bottom}");
+        }
+        assert_each_kept_in_an_article(&[
+            "Watch the council meeting again and you will see the mayor hesitate.",
+            "Play resumed after a delay of two hours, and the home side won.",
+            "The minister, speaking to reporters (in Ottawa/Toronto), declined to comment.",
+            "Read the statement carefully and the climbdown is plain.",
+            "Key events in the trial are listed below, with the dates the court set.",
+        ]);
+        // A headline that ends in the word stays.
+        let headline = "Council launches new website to replace ageing homepage";
+        assert_eq!(run(&[headline, BODY, MORE]), [true; 3]);
+    }
+
+    #[test]
     fn story_lines_worded_like_the_new_prompts_stay() {
         assert_each_kept_in_an_article(&[
             "Share prices fell by a fifth after the news, and the company said it would review its plans.",

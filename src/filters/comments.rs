@@ -119,14 +119,24 @@ fn is_comment_rule(rule: &Rule) -> bool {
     rule.category == CATEGORY
 }
 
+/// A block opening with a marker, of at most three lines, or of more when
+/// every line is the section's (`12 comments` / `Sort by` / `Oldest` /
+/// `Add a comment…`).
 fn is_marker(view: &BlockView, rules: &RuleSet) -> bool {
-    if view.chars > MARKER_MAX_CHARS || view.lines.len() > 3 {
+    if view.chars > MARKER_MAX_CHARS {
         return false;
     }
-    view.first_line_hits(rules)
+    let opens = view
+        .first_line_hits(rules)
         .iter()
         .map(|&index| rules.rule(index))
-        .any(|rule| is_comment_rule(rule) && rule.marker)
+        .any(|rule| is_comment_rule(rule) && rule.marker);
+    opens
+        && (view.lines.len() <= 3
+            || view
+                .line_hits(rules)
+                .iter()
+                .all(|hits| hits.iter().any(|&index| is_comment_rule(rules.rule(index)))))
 }
 
 /// How strongly a block says that a comment section is under way.
@@ -710,5 +720,21 @@ mod tests {
             "Facebook Comments Plugin",
         ];
         assert_eq!(run(&blocks), [true, false, false, false, false]);
+        // The count, the controls and the plugin's name in one block.
+        let header = "12 comments\nSort by\nOldest\nAdd a comment...\nFacebook Comments Plugin";
+        assert_eq!(run(&[BODY, header]), [true, false]);
+        // Four lines under a count that are not the section's: no marker.
+        let results = "12 comments\nWere read out\nBy the chair\nAt the meeting";
+        assert_eq!(run(&[BODY, results, BODY]), [true, true, true]);
+    }
+
+    #[test]
+    fn closed_sections_and_calls_to_comment_go() {
+        for marker in [
+            "Add your comment\nComments have been closed for this article.",
+            "Comments are closed.",
+        ] {
+            assert_eq!(run(&[BODY, marker]), [true, false], "{marker}");
+        }
     }
 }
