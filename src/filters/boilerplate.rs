@@ -696,13 +696,31 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
         .take(BYLINE_SEARCH_BLOCKS.min(index))
         .any(|view| {
             view.lines.first().is_some_and(|line| {
-                is_byline(line) && {
-                    let line = line.to_lowercase();
-                    names
+                let lower = line.to_lowercase();
+                (is_byline(line)
+                    && names
                         .iter()
-                        .any(|name| name.iter().all(|word| line.contains(word)))
-                }
+                        .any(|name| name.iter().all(|word| lower.contains(word))))
+                    || names.iter().any(|name| opens_a_credit_line(&lower, name))
             })
+        })
+}
+
+/// Whether `line` (in lower case) opens with the two words of `name` and
+/// then the outlet or the date (`Shawn Jeffords · CBC News · Posted: …`):
+/// a byline without `By`.
+fn opens_a_credit_line(line: &str, name: &[&str]) -> bool {
+    let [first, last] = name else {
+        return false;
+    };
+    line.strip_prefix(first)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .and_then(|rest| rest.strip_prefix(last))
+        .is_some_and(|rest| {
+            let rest = rest.trim_start();
+            ['·', '|', '•', ',', '—', '–']
+                .iter()
+                .any(|&mark| rest.starts_with(mark))
         })
 }
 
@@ -1370,6 +1388,77 @@ mod tests {
     }
 
     #[test]
+    fn furniture_of_nordic_central_european_greek_and_asian_sites_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Annons",
+            "ANNONSE",
+            "Publicitate",
+            "Hirdetés",
+            "Реклама:",
+            "Spring til indhold",
+            "Hopp til hovedinnhold",
+            "Перейти до основного вмісту",
+            "본문 바로가기",
+            "Del artiklen\nFacebook\nTwitter\nMail\nKopier link",
+            "Del på Facebook\nDel på X\nKopier lenke",
+            "Sdílejte článek\nFacebook\nX\nE-mail",
+            "Distribuie:\nFacebook\nWhatsApp\nEmail",
+            "分享到：微信 微博 QQ空间",
+            "Urmărește-ne pe Google News",
+            "Ακολουθήστε την Καθημερινή στο Google News",
+            "Kövesse az Indexet a Facebookon!",
+            "Підписуйтесь на наш Telegram-канал",
+            "تابعونا على فيسبوك وتويتر وإنستغرام",
+            "Tải ứng dụng VnExpress để đọc tin nhanh hơn",
+            "Lyssna på artikeln\n4 min",
+            "Lytt til saken\n0:00 / 3:12",
+            "استمع للمقال\n4 دقائق",
+            "Olvasási idő: 5 perc",
+            "有料記事",
+            "有料会員になると続きをお読みいただけます。\nログインする",
+            "Läs också: Regionerna stoppar Google Analytics efter dom",
+            "LÆS OGSÅ: Danske Hits vender tilbage med ny sæson",
+            "Přečtěte si také: Dopravní podnik objednal 40 nových tramvají",
+            "Citește și: Autostrada Moldovei, gata în 2027",
+            "Mest läst\n1. Stormen Birgit drar in över Skåne\n2. Så mycket höjs elpriset i januari",
+            "Τα πιο δημοφιλή\nΚακοκαιρία: Κλειστά σχολεία σε τρεις νομούς\nΠώς θα κινηθούν οι τιμές του ρεύματος",
+            "Szüreti mulatság Tolcsván. Fotó: MTI/Vajda János",
+            "Hành khách xếp hàng lên tàu tại ga Bến Thành sáng 4/12. Ảnh: Quỳnh Trần",
+            "Η πρόσοψη του κτιρίου. Φωτ. ΑΠΕ-ΜΠΕ / Ορέστης Παναγιώτου",
+            "市民在杭州奥体中心游泳馆游泳。（新华社记者 李华 摄）",
+            "서울 시내버스 [연합뉴스 자료사진]",
+            "上野公園の桜＝2026年3月、東京都台東区、田中一郎撮影",
+            "المحطة ستغطي حاجيات نحو 7.5 ملايين نسمة (رويترز)",
+            "Помітили помилку? Виділіть її та натисніть Ctrl+Enter",
+            "Нашли ошибку? Выделите ее и нажмите Ctrl+Enter",
+        ]);
+        for top in [
+            "Vi använder cookies för att ge dig en bättre upplevelse. Läs mer i vår cookiepolicy.",
+            "Godkänn alla cookies\nHantera inställningar",
+            "Souhlasím\nNastavení",
+            "Αποδοχή όλων\nΡυθμίσεις cookies",
+            "Ez a weboldal sütiket használ. Az „Elfogadom” gombra kattintva hozzájárul a sütik használatához.",
+        ] {
+            assert_eq!(run(&[top, BODY, MORE]), [false, true, true], "{top}");
+        }
+        for bottom in [
+            "Ämnen\nIntegritet\nKommuner\nIMY",
+            "Témata: MHD, Praha, jízdné, Dopravní podnik",
+            "Etichete: Mărășești, pod, Vrancea, infrastructură",
+            "Теми: Київ, метро, відключення",
+            "Temas Relacionados: Oaxaca, museos, gastronomía",
+            "제보는 카카오톡 okjebo ‹저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
+        ] {
+            assert_eq!(run(&[BODY, MORE, bottom]), [true, true, false], "{bottom}");
+        }
+        assert_each_kept_in_an_article(&[
+            "Annonsen i tidningen väckte stor uppmärksamhet i kommunen.",
+            "Vi använder mer el i dag än för tio år sedan, visar statistiken.",
+            "Del på budsjettet gikk til skolene, sa ordføreren.",
+        ]);
+    }
+
+    #[test]
     fn story_lines_worded_like_the_new_prompts_stay() {
         assert_each_kept_in_an_article(&[
             "Share prices fell by a fifth after the news, and the company said it would review its plans.",
@@ -1400,6 +1489,23 @@ mod tests {
             "The ABC said (in a statement on Friday) that it would appeal.",
             "Residents at the meeting were angry.\nOthers stayed at home.",
         ]);
+    }
+
+    #[test]
+    fn a_bio_goes_when_the_byline_is_the_name_and_the_outlet() {
+        let header = "ABOUT THE AUTHOR";
+        let bio = "Shawn Jeffords is a reporter covering Toronto city hall for CBC News.";
+        let byline = "Shawn Jeffords · CBC News · Posted: Dec 05, 2026 4:00 AM EST";
+        assert_eq!(
+            run(&[byline, BODY, MORE, header, bio]),
+            [true, true, true, false, false]
+        );
+        // A story that opens with the same person's name keeps the bio.
+        let opening = "Shawn Jeffords said the council had not consulted him.";
+        assert_eq!(
+            run(&[opening, BODY, MORE, header, bio]),
+            [true, true, true, true, true]
+        );
     }
 
     #[test]

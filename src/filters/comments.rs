@@ -729,6 +729,23 @@ mod tests {
     }
 
     #[test]
+    fn wordpress_sections_in_more_languages_go() {
+        let romanian = [
+            BODY,
+            "3 comentarii",
+            "Gheorghe P.\n5 decembrie 2026 la 11:02\nÎn sfârșit! Am făcut trei ani ocolul.\nRăspunde",
+            "Lasă un răspuns\nAdresa ta de email nu va fi publicată.\nComentariu *\nNume *\nEmail *\nPublică comentariul",
+        ];
+        assert_eq!(run(&romanian), [true, false, false, false]);
+        let swedish = [
+            BODY,
+            "Lämna ett svar",
+            "Din e-postadress kommer inte publiceras.",
+        ];
+        assert_eq!(run(&swedish), [true, false, false]);
+    }
+
+    #[test]
     fn closed_sections_and_calls_to_comment_go() {
         for marker in [
             "Add your comment\nComments have been closed for this article.",
