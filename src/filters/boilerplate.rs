@@ -46,6 +46,11 @@ const AUTHOR_BIO: &str = "author-bio";
 
 const PHOTO_CREDIT: &str = "photo-credit";
 
+const ADVERTISEMENT: &str = "advertisement";
+
+/// The longest teaser taken under a sponsored header (characters).
+const TEASER_MAX_CHARS: usize = 200;
+
 /// The longest caption taken with the credit under it (characters).
 const CAPTION_MAX_CHARS: usize = 200;
 
@@ -107,69 +112,81 @@ pub fn mark(
     // passes over the document.
     let mut dropped_as: Vec<Option<String>> = vec![None; views.len()];
     let mut recheck: Vec<usize> = Vec::new();
-    let consider = |index: usize,
-                    dropped_as: &mut Vec<Option<String>>,
-                    recheck: &mut Vec<usize>| {
-        if dropped_as[index].is_some() || !decisions.kept(index) {
-            return;
-        }
-        let Some(candidate) = &candidates[index] else {
-            return;
-        };
-        let place = Place {
-            index,
-            in_top: index < top_end,
-            in_bottom: index >= bottom_start,
-            dropped_as,
-        };
-        let list = |dropped_as: &[Option<String>]| {
-            list_under_header(index, views, &candidates, decisions, dropped_as)
-        };
-        let (rule, list) = match satisfied(candidate, &place) {
-            Some(rule) if rule.header && !candidate.header_with_list => (rule, list(dropped_as)),
-            Some(rule) => (rule, Vec::new()),
-            // A header whose place alone would not let it go (`Most
-            // popular` could head a paragraph) goes over its list, in the
-            // blocks under it or in its own.
-            None => match header_of_one_line(candidate) {
-                Some(rule) => {
-                    let list = list(dropped_as);
-                    if list.is_empty() {
-                        return;
-                    }
-                    (rule, list)
+    let consider =
+        |index: usize, dropped_as: &mut Vec<Option<String>>, recheck: &mut Vec<usize>| {
+            if dropped_as[index].is_some() || !decisions.kept(index) {
+                return;
+            }
+            let Some(candidate) = &candidates[index] else {
+                return;
+            };
+            let place = Place {
+                index,
+                in_top: index < top_end,
+                in_bottom: index >= bottom_start,
+                dropped_as,
+            };
+            let list = |rule: &Rule, dropped_as: &[Option<String>]| {
+                // A sponsored header's teaser is its list, even of one line;
+                // not under a bare label (`Anzeige`), which may stand over a
+                // subheading of the story.
+                let teaser = rule.category == ADVERTISEMENT && views[index].words >= 2;
+                list_under_header(index, views, &candidates, decisions, dropped_as, teaser)
+            };
+            let (rule, list) = match satisfied(candidate, &place) {
+                Some(rule) if rule.header && !candidate.header_with_list => {
+                    (rule, list(rule, dropped_as))
                 }
-                None if candidate.header_with_list => match candidate.lines[0].first() {
-                    Some(&rule) => (rule, Vec::new()),
+                // A line that a header rule also covers, for the same
+                // category (`Contenido patrocinado`), is that header.
+                Some(rule) => match header_of_one_line(candidate)
+                    .filter(|header| header.category == rule.category)
+                {
+                    Some(header) => (header, list(header, dropped_as)),
+                    None => (rule, Vec::new()),
+                },
+                // A header whose place alone would not let it go (`Most
+                // popular` could head a paragraph) goes over its list, in the
+                // blocks under it or in its own.
+                None => match header_of_one_line(candidate) {
+                    Some(rule) => {
+                        let list = list(rule, dropped_as);
+                        if list.is_empty() {
+                            return;
+                        }
+                        (rule, list)
+                    }
+                    None if candidate.header_with_list => match candidate.lines[0].first() {
+                        Some(&rule) => (rule, Vec::new()),
+                        None => return,
+                    },
                     None => return,
                 },
-                None => return,
-            },
+            };
+            // A bio is confirmed by the byline or its contact details; its
+            // header (`About the author`) by the bio dropped beside it.
+            if rule.category == AUTHOR_BIO
+                && !place.next_to(AUTHOR_BIO)
+                && !bio_confirmed(index, blocks, views)
+            {
+                return;
+            }
+            // `Getty Images` over a paragraph opening `Getty sued …` is a
+            // subheading naming what the paragraph is about, not a credit.
+            if rule.category == PHOTO_CREDIT && names_next_paragraph(index, views) {
+                return;
+            }
+            dropped_as[index] = Some(rule.category.clone());
+            for &item in &list {
+                dropped_as[item] = Some(rule.category.clone());
+            }
+            let mut newly_dropped = vec![index];
+            newly_dropped.extend(list);
+            for dropped in newly_dropped {
+                recheck.extend(dropped.checked_sub(1));
+                recheck.push(dropped + 1);
+            }
         };
-        // A bio is confirmed by the byline or its contact details; its
-        // header (`About the author`) by the bio dropped beside it.
-        if rule.category == AUTHOR_BIO
-            && !place.next_to(AUTHOR_BIO)
-            && !bio_confirmed(index, blocks, views)
-        {
-            return;
-        }
-        // `Getty Images` over a paragraph opening `Getty sued …` is a
-        // subheading naming what the paragraph is about, not a credit.
-        if rule.category == PHOTO_CREDIT && names_next_paragraph(index, views) {
-            return;
-        }
-        dropped_as[index] = Some(rule.category.clone());
-        for &item in &list {
-            dropped_as[item] = Some(rule.category.clone());
-        }
-        let mut newly_dropped = vec![index];
-        newly_dropped.extend(list);
-        for dropped in newly_dropped {
-            recheck.extend(dropped.checked_sub(1));
-            recheck.push(dropped + 1);
-        }
-    };
     // Most blocks are no candidate, which is told here rather than in a
     // call of `consider`.
     let is_candidate = |index: usize| candidates.get(index).is_some_and(Option::is_some);
@@ -583,14 +600,15 @@ fn header_of_one_line<'r>(candidate: &Candidate<'r>) -> Option<&'r Rule> {
 
 /// After a header (`Related posts`, `Sponsored content`), the blocks of
 /// headline links under it. A single title-shaped block followed by
-/// running text may be a subheading of the article, so it stays; a run of
-/// several is a list.
+/// running text may be a subheading of the article, so it stays, unless
+/// it is the `teaser` of a sponsored header; a run of several is a list.
 fn list_under_header(
     header: usize,
     views: &[BlockView],
     candidates: &[Option<Candidate>],
     decisions: &Decisions,
     dropped_as: &[Option<String>],
+    teaser: bool,
 ) -> Vec<usize> {
     let mut items = Vec::new();
     let mut next = header + 1;
@@ -599,7 +617,9 @@ fn list_under_header(
         && decisions.kept(next)
         && dropped_as[next].is_none()
         && candidates[next].is_none()
-        && (views[next].title_shaped() || is_headline_lines(&views[next]))
+        && (views[next].title_shaped()
+            || is_headline_lines(&views[next])
+            || (teaser && items.is_empty() && is_teaser(&views[next])))
         && !is_credit(&views[next].lines[0])
     {
         items.push(next);
@@ -612,6 +632,7 @@ fn list_under_header(
     // One line between a header and running text may be a subheading of
     // the article; a block of several headline lines is a list.
     if running_text_follows
+        && !teaser
         && items.len() == 1
         && views[items[0]].lines.len() == 1
         && !is_numbered_item(&views[items[0]].lines[0])
@@ -632,6 +653,12 @@ fn is_headline_lines(view: &BlockView) -> bool {
                 && line.split(' ').count() <= 16
                 && !line.trim_end().ends_with(['.', ':', ';', ','])
         })
+}
+
+/// One line of at most [`TEASER_MAX_CHARS`]: a sponsored teaser, which
+/// may read as a sentence (`Find the best mortgage with our comparison.`).
+fn is_teaser(view: &BlockView) -> bool {
+    view.lines.len() == 1 && view.chars <= TEASER_MAX_CHARS
 }
 
 /// Whether `line` is the closing credit of a story (`— Reporting by …`,
@@ -771,6 +798,12 @@ fn is_byline(line: &str) -> bool {
         "Oleh ",
         "Written by ",
         "Words by ",
+        "Interview by ",
+        "Interviewed by ",
+        "Story by ",
+        "Text by ",
+        "Text: ",
+        "Reporting by ",
         "بقلم ",
         "作者：",
         "记者 ",
@@ -1459,6 +1492,48 @@ mod tests {
     }
 
     #[test]
+    fn consent_buttons_sponsored_teasers_and_portuguese_prompts_go() {
+        for top in [
+            "Accept cookies\nReject non-essential",
+            "OK, got it",
+            "Agree and close",
+        ] {
+            let banner = "We use cookies to improve your experience on our site.";
+            assert_eq!(
+                run(&[banner, top, BODY, MORE]),
+                [false, false, true, true],
+                "{top}"
+            );
+        }
+        let teaser = "Descubre las mejores hipotecas del mercado con nuestro comparador";
+        assert_eq!(
+            run(&[BODY, "Contenido patrocinado", teaser, MORE]),
+            [true, false, false, true]
+        );
+        // Under a bare ad label, a subheading of the story stays.
+        assert_eq!(
+            run(&[BODY, "Anzeige", "Die Reaktionen im Rathaus", MORE]),
+            [true, false, true, true]
+        );
+        assert_each_dropped_in_an_article(&[
+            "Descarregue a nossa app e receba as notícias no seu telemóvel",
+            "Siga-nos no Facebook e no Instagram",
+            "Siga o Jornal no Instagram",
+            "Siga-nos nas redes sociais",
+            "Instale a nossa aplicação",
+            "Lecture : 4 min",
+            "Leitura: 3 min",
+            "Continuar a ler",
+            "Continua após a publicidade",
+            "Publicado en: Sucesos",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Siga o dinheiro, disse o procurador aos jornalistas na segunda-feira.",
+            "Lecture publique du rapport prévue le 12 mars à la mairie.",
+        ]);
+    }
+
+    #[test]
     fn story_lines_worded_like_the_new_prompts_stay() {
         assert_each_kept_in_an_article(&[
             "Share prices fell by a fifth after the news, and the company said it would review its plans.",
@@ -1912,6 +1987,17 @@ mod tests {
             assert_eq!(
                 run(&[byline, BODY, MORE, "About the author", bio]),
                 [true, true, true, false, false],
+                "{byline}"
+            );
+        }
+        for byline in [
+            "Interview by Ruth Kane",
+            "Text: Ruth Kane",
+            "Story by Ruth Kane",
+        ] {
+            assert_eq!(
+                run(&[byline, BODY, MORE, bio]),
+                [true, true, true, false],
                 "{byline}"
             );
         }

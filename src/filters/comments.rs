@@ -270,7 +270,15 @@ fn section_follows(
         };
         match sign {
             Sign::Sure => return true,
-            Sign::Hint => return hint_backed_up(views, rules, following(index + 1)),
+            Sign::Hint => {
+                // A count under the story, not one by the headline.
+                let counted = views[marker]
+                    .lines
+                    .first()
+                    .is_some_and(|line| line.starts_with(|c: char| c.is_ascii_digit()))
+                    && (0..marker).any(|index| decisions.kept(index) && views[index].prose);
+                return hint_backed_up(views, rules, following(index + 1), counted);
+            }
             Sign::None if view.prose => return false,
             Sign::None => {}
         }
@@ -288,11 +296,14 @@ fn section_follows(
 /// or the document ends with no such paragraph after the last sign (a
 /// hint, or another reader's comment). A comment's text may stand in a
 /// paragraph of its own between its header and its `Reply` link; an
-/// article goes on for paragraphs.
+/// article goes on for paragraphs. Under a marker that counts the
+/// comments (`2 Comments`) below the story, which no subheading does, the
+/// last comment's one paragraph may close the document.
 fn hint_backed_up(
     views: &[BlockView],
     rules: &RuleSet,
     after: impl Iterator<Item = usize>,
+    counted: bool,
 ) -> bool {
     let mut plain_paragraphs = 0;
     for index in after {
@@ -310,7 +321,7 @@ fn hint_backed_up(
             Sign::None => {}
         }
     }
-    plain_paragraphs == 0
+    plain_paragraphs == 0 || (counted && plain_paragraphs == 1)
 }
 
 /// A line that reads as a sentence: it opens with a capital, runs to four
@@ -743,6 +754,27 @@ mod tests {
             "Din e-postadress kommer inte publiceras.",
         ];
         assert_eq!(run(&swedish), [true, false, false]);
+    }
+
+    #[test]
+    fn a_counted_section_of_bare_comments_goes() {
+        let blocks = [
+            BODY,
+            "2 Comments",
+            "Jenny M. says:",
+            "Such a shame, I learned to swim there in 1972.",
+            "Tom Briggs says:",
+            "The roof was unsafe for years and nobody did anything about it. Typical.",
+        ];
+        assert_eq!(run(&blocks), [true, false, false, false, false, false]);
+        // Under a bare `Comments` heading, a quote and its paragraph stay.
+        let quoted = [
+            BODY,
+            "Comments",
+            "The minister said:",
+            "We will review the decision in the spring, and talk to every family.",
+        ];
+        assert_eq!(run(&quoted), [true; 4]);
     }
 
     #[test]

@@ -191,7 +191,11 @@ fn drop_title_forms_beside_their_base(
     decisions: &mut Decisions,
 ) {
     let repeated = repeats.get(views, decisions);
-    let may_pair = |index: usize| !views[index].prose && headline_shaped(&views[index]);
+    // A headline that asks or states (`Why did the baths close?`) reads
+    // as a sentence; one line of it still pairs with its title form.
+    let may_pair = |index: usize| {
+        headline_shaped(&views[index]) && (!views[index].prose || views[index].lines.len() == 1)
+    };
     let titles = |titled: usize, base: usize| {
         blocks[titled].len() > blocks[base].len()
             && long_enough(views[base].folded())
@@ -203,15 +207,11 @@ fn drop_title_forms_beside_their_base(
         if !decisions.kept(index) {
             continue;
         }
-        if views[index].prose {
-            previous = None;
-            if !repeated[index] {
-                prose_seen += 1;
-                if prose_seen > PROSE_ABOVE_HEADLINE {
-                    return;
-                }
+        if views[index].prose && !repeated[index] {
+            prose_seen += 1;
+            if prose_seen > PROSE_ABOVE_HEADLINE {
+                return;
             }
-            continue;
         }
         match previous {
             Some(before) if may_pair(before) && may_pair(index) && titles(index, before) => {
@@ -699,6 +699,11 @@ mod tests {
             // Cleaned once, the text comes through unchanged.
             assert_eq!(run(&[furniture, HEADLINE, BODY]), [true; 3]);
         }
+        // A headline that reads as a sentence pairs with its title form.
+        let asked = "Why did the council close the old swimming baths on Mill Street?";
+        let asked_titled = format!("{asked} | TechWire North");
+        assert_eq!(run(&[&asked_titled, asked, BODY]), [false, true, true]);
+        assert_eq!(run(&[asked, &asked_titled, BODY]), [true, false, true]);
         // Apart, under the story, or without its base, it stays.
         assert_eq!(
             run(&[menu, HEADLINE, BODY, piped]),
