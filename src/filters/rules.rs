@@ -595,26 +595,33 @@ impl Compiled {
                 }
             }
         }
+        // The largest set, the forward one, comes last: built in turn (on
+        // one thread), the other sets' syntax trees (a few hundred bytes
+        // for every letter) are gone before its builder grows, and the
+        // peak is that of its own build alone. Each set's trees are
+        // dropped as soon as it is built.
         let jobs = [
-            (std::mem::take(&mut forward.patterns), Search::Forward),
             (std::mem::take(&mut backward.patterns), Search::Backward),
             (
                 std::mem::take(&mut guarded.patterns),
                 Search::WhenWordsFound,
             ),
             (start_patterns, Search::Forward),
+            (std::mem::take(&mut forward.patterns), Search::Forward),
         ];
-        // Each set's syntax trees (a few hundred bytes for every letter)
-        // are dropped as soon as it is built, while the largest set is
-        // still building: what they free is there for that set's builder.
         let build = |(patterns, search): (Vec<Hir>, Search)| build_set(&patterns, search);
-        let mut sets: Vec<Result<Option<Automaton>, String>> = match threads {
+        let sets: Vec<Result<Option<Automaton>, String>> = match threads {
             Threads::This => jobs.into_iter().map(build).collect(),
             Threads::Pool => jobs.into_par_iter().map(build).collect(),
         };
-        compiled.start_set = sets.pop().unwrap_or(Ok(None))?;
+        let [backward_set, guarded_set, start_set, forward_set]: [Result<Option<Automaton>, String>;
+            4] = sets
+            .try_into()
+            .map_err(|_| "a rule set was not built".to_string())?;
+        compiled.start_set = start_set?;
         let words = [None, None, Words::new(guarded.words)?];
         let groups = [forward.members, backward.members, guarded.members];
+        let sets = [forward_set, backward_set, guarded_set];
         for ((members, set), words) in groups.into_iter().zip(sets).zip(words) {
             if let Some(set) = set? {
                 compiled.block_groups.push(BlockGroup {
