@@ -798,6 +798,15 @@ fn is_byline(line: &str) -> bool {
         "Oleh ",
         "Written by ",
         "Words by ",
+        "by ",
+        "por ",
+        "par ",
+        "von ",
+        "di ",
+        "Redacción: ",
+        "Interview: ",
+        "Texto: ",
+        "Reportagem: ",
         "Interview by ",
         "Interviewed by ",
         "Story by ",
@@ -1530,6 +1539,59 @@ mod tests {
         assert_each_kept_in_an_article(&[
             "Siga o dinheiro, disse o procurador aos jornalistas na segunda-feira.",
             "Lecture publique du rapport prévue le 12 mars à la mairie.",
+        ]);
+    }
+
+    #[test]
+    fn spanish_german_portuguese_and_italian_furniture_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Ouvir esta matéria",
+            "Compartir\nFacebook\nX\nWhatsApp\nCorreo electrónico",
+            "Weiter »",
+            "Abonnez-vous pour 1 € le premier mois",
+            "Assine por 1 € no primeiro mês",
+            "Subscribe for just £1 a week",
+            "Síguenos en Instagram y en X",
+            "Gefällt mir:\nGefällt mir Wird geladen …",
+            "Me gusta esto:\nMe gusta Cargando...",
+            "J’aime ça :\nJ’aime chargement…",
+            "Mehr aus Aachen\nTivoli-Umbau verzögert sich\nNeue Buslinie nach Vaals",
+            "Abgelegt unter: Wirtschaft, Aachen, Insolvenz",
+        ]);
+        for top in ["Vorlesen", "Zuhören"] {
+            assert_eq!(run(&[top, BODY, MORE]), [false, true, true], "{top}");
+        }
+        let banner = "Este site utiliza cookies para melhorar a sua experiência.";
+        assert_eq!(
+            run(&[
+                banner,
+                "Aceitar\nRejeitar\nDefinições de cookies",
+                BODY,
+                MORE
+            ]),
+            [false, false, true, true]
+        );
+        // Bios confirmed by a lower-case or labelled byline.
+        for (byline, bio) in [
+            (
+                "di Marta Dallapiccola",
+                "Marta Dallapiccola è giornalista professionista. Si occupa di cultura dal 2012.",
+            ),
+            (
+                "Interview: Matthias Brunner",
+                "Matthias Brunner ist Redakteur im Ressort Natur und Umwelt.",
+            ),
+        ] {
+            assert_eq!(
+                run(&[byline, BODY, MORE, bio]),
+                [true, true, true, false],
+                "{byline}"
+            );
+        }
+        assert_each_kept_in_an_article(&[
+            "Weiter ging es am Nachmittag mit der Sitzung des Stadtrats.",
+            "Abonnez-vous pour 1 € : c’est l’offre que la mairie juge trompeuse.",
+            "Me gusta la idea, dijo el alcalde, pero hay que pagarla.",
         ]);
     }
 
