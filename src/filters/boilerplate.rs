@@ -23,6 +23,7 @@
 use super::automaton::Automaton;
 use super::comments;
 use super::dedup::SharedRepeats;
+use super::headline;
 use super::rules::{Rule, RuleSet};
 use super::shape::BlockView;
 use super::Decisions;
@@ -131,7 +132,15 @@ pub fn mark(
                 // not under a bare label (`Anzeige`), which may stand over a
                 // subheading of the story.
                 let teaser = rule.category == ADVERTISEMENT && views[index].words >= 2;
-                list_under_header(index, views, &candidates, decisions, dropped_as, teaser)
+                list_under_header(
+                    index,
+                    blocks,
+                    views,
+                    &candidates,
+                    decisions,
+                    dropped_as,
+                    teaser,
+                )
             };
             let (rule, list) = match satisfied(candidate, &place) {
                 Some(rule) if rule.header && !candidate.header_with_list => {
@@ -604,12 +613,16 @@ fn header_of_one_line<'r>(candidate: &Candidate<'r>) -> Option<&'r Rule> {
 /// it is the `teaser` of a sponsored header; a run of several is a list.
 fn list_under_header(
     header: usize,
+    blocks: &[&str],
     views: &[BlockView],
     candidates: &[Option<Candidate>],
     decisions: &Decisions,
     dropped_as: &[Option<String>],
     teaser: bool,
 ) -> Vec<usize> {
+    // The page's headline, with its title form beside it, is no item of a
+    // list above it.
+    let beside_the_headline = |index: usize| headline::has_title_form_beside(index, blocks, views);
     let mut items = Vec::new();
     let mut next = header + 1;
     while next < views.len()
@@ -621,9 +634,24 @@ fn list_under_header(
             || is_headline_lines(&views[next])
             || (teaser && items.is_empty() && is_teaser(&views[next])))
         && !is_credit(&views[next].lines[0])
+        && !is_byline(&views[next].lines[0])
+        && !beside_the_headline(next)
     {
+        let several_lines = views[next].lines.len() > 1;
+        // After links one to a block, a block of several lines is the
+        // story's own list, and the line over it its subheading.
+        if several_lines && !items.is_empty() {
+            items.pop();
+            return items;
+        }
         items.push(next);
         next += 1;
+        // A list of several lines in one block is the whole list, and a
+        // sponsored teaser the whole offer: what follows (a subheading,
+        // the story's own list) is the article's.
+        if several_lines || teaser {
+            break;
+        }
     }
     let running_text_follows = next < views.len()
         && decisions.kept(next)
@@ -1593,6 +1621,64 @@ mod tests {
             "Abonnez-vous pour 1 € : c’est l’offre que la mairie juge trompeuse.",
             "Me gusta la idea, dijo el alcalde, pero hay que pagarla.",
         ]);
+    }
+
+    #[test]
+    fn a_header_takes_its_list_and_not_the_story_after_it() {
+        let list = "Woman, 83, wins appeal over parking fine\nPub landlord’s plea after break-in\nNew bus timetable starts on Monday";
+        let subheading = "What the council is proposing";
+        let bullets =
+            "• Split vacant plots into two\n• Convert the bowling green\n• Raise the annual rent";
+        assert_eq!(
+            run(&[BODY, "Most Popular", list, subheading, bullets, MORE]),
+            [true, false, false, true, true, true]
+        );
+        // Links one to a block, then the story's subheading and list.
+        assert_eq!(
+            run(&[
+                BODY,
+                "Most Popular",
+                "Woman, 83, wins appeal over parking fine",
+                "New bus timetable starts on Monday",
+                subheading,
+                bullets,
+                MORE
+            ]),
+            [true, false, false, false, true, true, true]
+        );
+        // Footer lines that a list used to swallow go for their own sake.
+        for bottom in ["The Allotment Letter © 2026", "Powered by Ghost"] {
+            assert_eq!(run(&[BODY, MORE, bottom]), [true, true, false], "{bottom}");
+        }
+        // A sponsored header takes its teaser only.
+        let teaser = "How automation is cutting picking errors, brought to you by Kryotec";
+        assert_eq!(
+            run(&[
+                BODY,
+                "Sponsored content",
+                teaser,
+                "Regional rents",
+                bullets,
+                MORE
+            ]),
+            [true, false, false, true, true, true]
+        );
+        // Over the page's headline, whose title form the headline filter
+        // drops, a header of links one to a block stops.
+        let headline = "Swiss village evacuated as glacier collapse threat grows";
+        let titled = format!("{headline} | WorldWire");
+        let page = [
+            "Trending Now",
+            "Etna erupts again",
+            "Farmers block motorway",
+            headline,
+            &titled,
+            BODY,
+            MORE,
+        ]
+        .join("\n\n");
+        let cleaned = crate::clean(&page, &Config::default()).text;
+        assert_eq!(cleaned, format!("{headline}\n\n{BODY}\n\n{MORE}\n"));
     }
 
     #[test]

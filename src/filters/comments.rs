@@ -780,6 +780,7 @@ mod tests {
     #[test]
     fn closed_sections_and_calls_to_comment_go() {
         for marker in [
+            "Leave a Reply Cancel reply",
             "Add your comment\nComments have been closed for this article.",
             "Comments are closed.",
         ] {

@@ -227,6 +227,22 @@ fn drop_title_forms_beside_their_base(
     }
 }
 
+/// Whether a block right beside the one at `index` is a `<title>` form of
+/// it: that block is the page's headline, which no list of links above it
+/// holds.
+pub(super) fn has_title_form_beside(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
+    headline_shaped(&views[index])
+        && [index.checked_sub(1), Some(index + 1)]
+            .into_iter()
+            .flatten()
+            .any(|other| {
+                other < blocks.len()
+                    && headline_shaped(&views[other])
+                    && blocks[other].len() > blocks[index].len()
+                    && is_title_form_of(other, index, blocks, views)
+            })
+}
+
 /// Whether plain copies of a short block count as copies of the headline
 /// (see [`copies_next_to`]): only for the first block the search looked
 /// at, with running text under it (not in a page of labels and short
