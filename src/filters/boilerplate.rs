@@ -1682,6 +1682,27 @@ mod tests {
     }
 
     #[test]
+    fn newsletter_platform_and_portal_furniture_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Advertisement · Scroll to continue",
+            "This post is for paid subscribers",
+            "Already a paid subscriber? Sign in",
+            "Pictured: volunteers at the sponsored walk in October.",
+            "Sigue a Portal Noticias Hoy en Facebook e Instagram",
+            "Partager\nTweeter\nE-mail",
+            "Like\nComment\nRestack",
+        ]);
+        assert_eq!(
+            run(&["Subscribe Now | Sign In", BODY, MORE]),
+            [false, true, true]
+        );
+        assert_each_kept_in_an_article(&[
+            "Pictured at the scene, the mayor said nothing to reporters.",
+            "Sigue a la espera de juicio desde 2024, según fuentes judiciales.",
+        ]);
+    }
+
+    #[test]
     fn story_lines_worded_like_the_new_prompts_stay() {
         assert_each_kept_in_an_article(&[
             "Share prices fell by a fifth after the news, and the company said it would review its plans.",
