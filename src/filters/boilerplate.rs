@@ -1714,9 +1714,14 @@ mod tests {
             "Support for the plan fell among older voters, the poll found.",
             "Il vous reste trois jours pour vous inscrire, rappelle la mairie.",
         ]);
-        // Single section names stay as subheadings.
+        // Single section names stay as subheadings, beside page tools too.
         for subheading in ["Business", "Politics", "Health"] {
             assert_eq!(run(&[BODY, subheading, MORE]), [true; 3], "{subheading}");
+            assert_eq!(
+                run(&[BODY, "Story continues", subheading, MORE]),
+                [true, false, true, true],
+                "{subheading}"
+            );
         }
     }
 
