@@ -197,9 +197,7 @@ fn drop_title_forms_beside_their_base(
         headline_shaped(&views[index]) && (!views[index].prose || views[index].lines.len() == 1)
     };
     let titles = |titled: usize, base: usize| {
-        blocks[titled].len() > blocks[base].len()
-            && long_enough(views[base].folded())
-            && is_title_form_of(titled, base, blocks, views)
+        long_enough(views[base].folded()) && is_longer_title_form_of(titled, base, blocks, views)
     };
     let mut prose_seen = 0;
     let mut previous: Option<usize> = None;
@@ -213,15 +211,14 @@ fn drop_title_forms_beside_their_base(
                 return;
             }
         }
-        match previous {
-            Some(before) if may_pair(before) && may_pair(index) && titles(index, before) => {
+        if let Some(before) = previous.filter(|&before| may_pair(before) && may_pair(index)) {
+            if titles(index, before) {
                 decisions.drop_block(index, REASON);
                 continue;
             }
-            Some(before) if may_pair(before) && may_pair(index) && titles(before, index) => {
+            if titles(before, index) {
                 decisions.drop_block(before, REASON);
             }
-            _ => {}
         }
         previous = Some(index);
     }
@@ -236,10 +233,7 @@ pub(super) fn has_title_form_beside(index: usize, blocks: &[&str], views: &[Bloc
             .into_iter()
             .flatten()
             .any(|other| {
-                other < blocks.len()
-                    && headline_shaped(&views[other])
-                    && blocks[other].len() > blocks[index].len()
-                    && is_title_form_of(other, index, blocks, views)
+                other < blocks.len() && is_longer_title_form_of(other, index, blocks, views)
             })
 }
 
@@ -299,12 +293,21 @@ fn is_titled_elsewhere(index: usize, blocks: &[&str], views: &[BlockView]) -> bo
     if !headline_shaped(&views[index]) {
         return false;
     }
-    (0..blocks.len()).any(|other| {
-        other != index
-            && blocks[other].len() > blocks[index].len()
-            && headline_shaped(&views[other])
-            && is_title_form_of(other, index, blocks, views)
-    })
+    (0..blocks.len())
+        .any(|other| other != index && is_longer_title_form_of(other, index, blocks, views))
+}
+
+/// Whether the headline-shaped block at `titled`, longer than the block
+/// at `base`, is a `<title>` form of it (see [`is_title_form_of`]).
+fn is_longer_title_form_of(
+    titled: usize,
+    base: usize,
+    blocks: &[&str],
+    views: &[BlockView],
+) -> bool {
+    blocks[titled].len() > blocks[base].len()
+        && headline_shaped(&views[titled])
+        && is_title_form_of(titled, base, blocks, views)
 }
 
 /// Whether the block at `titled` is a `<title>` form of the block at
