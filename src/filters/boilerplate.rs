@@ -887,6 +887,20 @@ mod tests {
         }
     }
 
+    /// Each block is dropped above two paragraphs of an article.
+    fn assert_each_dropped_above_the_story(furniture: &[&str]) {
+        for block in furniture {
+            assert_eq!(run(&[block, BODY, MORE]), [false, true, true], "{block}");
+        }
+    }
+
+    /// Each block is dropped below two paragraphs of an article.
+    fn assert_each_dropped_below_the_story(furniture: &[&str]) {
+        for block in furniture {
+            assert_eq!(run(&[BODY, MORE, block]), [true, true, false], "{block}");
+        }
+    }
+
     /// Each sentence stays, set before two paragraphs of an article (in
     /// the top zone), between them and after them (in the bottom zone).
     fn assert_each_kept_in_an_article(sentences: &[&str]) {
@@ -1378,14 +1392,12 @@ mod tests {
         ]);
         // Furniture that goes above or below the story, and a button beside
         // its box.
-        for top in [
+        assert_each_dropped_above_the_story(&[
             "ABC News Homepage",
             "BBC Homepage\nHome\nNews\nSport",
             "3 min",
-        ] {
-            assert_eq!(run(&[top, BODY, MORE]), [false, true, true], "{top}");
-        }
-        for bottom in [
+        ]);
+        assert_each_dropped_below_the_story(&[
             "Abone Ol\nGoogle News'te takip et",
             "Archivado En\nFlamenco\nMúsica\nMadrid",
             "Temas\nOla de calor\nClima\nServicio Meteorológico Nacional",
@@ -1393,9 +1405,7 @@ mod tests {
             "Support PREMIUM TIMES' journalism of integrity and credibility",
             "Support independent journalism. Every contribution, however big or small, helps us keep reporting. Donate now",
             "Copyright PUNCH.\nAll rights reserved. This material, and other digital content on this website, may not be reproduced, published, broadcast, rewritten or redistributed in whole or in part without prior express written permission from PUNCH.",
-        ] {
-            assert_eq!(run(&[BODY, MORE, bottom]), [true, true, false], "{bottom}");
-        }
+        ]);
         let paywall = "Déjà abonné ? Se connecter";
         assert_eq!(
             run(&[BODY, paywall, "S’abonner", MORE]),
@@ -1439,12 +1449,10 @@ mod tests {
             "Premium\nSubscribe for full access to the story",
             "This is AI generated summarization, which may have errors. For context, always refer to the full article.",
         ]);
-        for bottom in [
+        assert_each_dropped_below_the_story(&[
             "How does this make you feel?\nHappy\nSad\nAngry\nExcited",
             "Ars Technica Homepage",
-        ] {
-            assert_eq!(run(&[BODY, MORE, bottom]), [true, true, false], "{bottom}");
-        }
+        ]);
         assert_each_kept_in_an_article(&[
             "Watch the council meeting again and you will see the mayor hesitate.",
             "Play resumed after a delay of two hours, and the home side won.",
@@ -1502,25 +1510,21 @@ mod tests {
             "Помітили помилку? Виділіть її та натисніть Ctrl+Enter",
             "Нашли ошибку? Выделите ее и нажмите Ctrl+Enter",
         ]);
-        for top in [
+        assert_each_dropped_above_the_story(&[
             "Vi använder cookies för att ge dig en bättre upplevelse. Läs mer i vår cookiepolicy.",
             "Godkänn alla cookies\nHantera inställningar",
             "Souhlasím\nNastavení",
             "Αποδοχή όλων\nΡυθμίσεις cookies",
             "Ez a weboldal sütiket használ. Az „Elfogadom” gombra kattintva hozzájárul a sütik használatához.",
-        ] {
-            assert_eq!(run(&[top, BODY, MORE]), [false, true, true], "{top}");
-        }
-        for bottom in [
+        ]);
+        assert_each_dropped_below_the_story(&[
             "Ämnen\nIntegritet\nKommuner\nIMY",
             "Témata: MHD, Praha, jízdné, Dopravní podnik",
             "Etichete: Mărășești, pod, Vrancea, infrastructură",
             "Теми: Київ, метро, відключення",
             "Temas Relacionados: Oaxaca, museos, gastronomía",
             "제보는 카카오톡 okjebo ‹저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
-        ] {
-            assert_eq!(run(&[BODY, MORE, bottom]), [true, true, false], "{bottom}");
-        }
+        ]);
         assert_each_kept_in_an_article(&[
             "Annonsen i tidningen väckte stor uppmärksamhet i kommunen.",
             "Vi använder mer el i dag än för tio år sedan, visar statistiken.",
@@ -1586,9 +1590,7 @@ mod tests {
             "Mehr aus Aachen\nTivoli-Umbau verzögert sich\nNeue Buslinie nach Vaals",
             "Abgelegt unter: Wirtschaft, Aachen, Insolvenz",
         ]);
-        for top in ["Vorlesen", "Zuhören"] {
-            assert_eq!(run(&[top, BODY, MORE]), [false, true, true], "{top}");
-        }
+        assert_each_dropped_above_the_story(&["Vorlesen", "Zuhören"]);
         let banner = "Este site utiliza cookies para melhorar a sua experiência.";
         assert_eq!(
             run(&[
@@ -1647,9 +1649,7 @@ mod tests {
             [true, false, false, false, true, true, true]
         );
         // Footer lines that a list used to swallow go for their own sake.
-        for bottom in ["The Allotment Letter © 2026", "Powered by Ghost"] {
-            assert_eq!(run(&[BODY, MORE, bottom]), [true, true, false], "{bottom}");
-        }
+        assert_each_dropped_below_the_story(&["The Allotment Letter © 2026", "Powered by Ghost"]);
         // A sponsored header takes its teaser only.
         let teaser = "How automation is cutting picking errors, brought to you by Kryotec";
         assert_eq!(
