@@ -1250,10 +1250,25 @@ fn decode_at(
         code = code << 6 | u32::from(byte & 0x3F);
     }
     let decoded = char::from_u32(code)?;
+    if thai_read_as_symbol(&chars[start..start + length], decoded) {
+        return None;
+    }
     if allow_c1 && is_middle_step(decoded) {
         return Some(decoded);
     }
     is_producible(decoded).then_some(decoded)
+}
+
+/// Whether `decoded` is a symbol read from Thai letters alone. Thai
+/// letters are windows-874's lead and continuation bytes, and a leading
+/// vowel with two consonants is often valid UTF-8: `โคก` is `E2 A4 A1`,
+/// `⤡`. Through the lead `โ` (E2) such words read as arrows, Braille or
+/// mathematical signs; the symbols real text holds (`’`, `—`, `€`, emoji)
+/// all have a byte that is no Thai letter. Thai letters do read into
+/// Indic, Vietnamese, Chinese or Japanese text damaged through windows-874
+/// (`เคช`, `แปง`, `ไธญ`, `ใฏ` with its lost byte): those the judge weighs.
+pub(super) fn thai_read_as_symbol(chars: &[char], decoded: char) -> bool {
+    ('\u{2000}'..='\u{2FFF}').contains(&decoded) && chars.iter().all(|&c| super::lossy::is_thai(c))
 }
 
 /// What [`decode_at`] would give for a two-byte sequence, a lead (C2 to DF) and a

@@ -10,7 +10,9 @@
 //! sequences.
 
 use super::codepages::{candidate_masks, code_pages, each_page, filter_pages, CodePage};
-use super::detect::{decode_utf8_sequence, narrow_native_pages, sequence_length, LineFacts, Pair};
+use super::detect::{
+    self, decode_utf8_sequence, narrow_native_pages, sequence_length, LineFacts, Pair,
+};
 use super::emoji;
 use super::everyday;
 use super::letters::{self, letters_fitting, lowercase, pair_evidence, WordPart};
@@ -647,6 +649,25 @@ fn gather_fillers(
             }
         }
     });
+    // `โค` is `E2 A4`, the start of `❤` with a byte lost: Thai letters are
+    // no hole a symbol fills (see `detect::thai_read_as_symbol`). Nor is a
+    // Thai word that reads as a lead and a continuation (`เธ` of `เธอ`,
+    // `E0 B8`, also `ก` without its `81`) when a Thai letter or mark
+    // follows it: in windows-874 mojibake, the next letter would open
+    // with a lead vowel (`เ`) of its own.
+    fillers.retain(|filler| {
+        let hole = &chars[start..filler.end];
+        !(detect::thai_read_as_symbol(hole, filler.decoded)
+            || (hole.iter().all(|&c| is_thai(c))
+                && chars.get(filler.end).is_some_and(|&next| {
+                    is_thai(next) && !('\u{0E40}'..='\u{0E44}').contains(&next)
+                })))
+    });
+}
+
+/// A character of the Thai block.
+pub(super) fn is_thai(c: char) -> bool {
+    ('\u{0E01}'..='\u{0E5B}').contains(&c)
 }
 
 fn best_filler(

@@ -2019,6 +2019,43 @@ mod tests {
         assert_eq!(reversed, fresh.into_iter().rev().collect::<Vec<_>>());
     }
 
+    /// `text` as UTF-8 read through windows-874, with windows-1252's
+    /// characters for the bytes windows-874 leaves out, as pages in the
+    /// wild are misread (`‚` for 0x82, U+0081 for 0x81).
+    fn misread_874_with_1252(text: &str) -> String {
+        text.bytes()
+            .map(|byte| {
+                let page = match byte {
+                    0x80..=0x9F => encoding_rs::WINDOWS_1252,
+                    _ => encoding_rs::WINDOWS_874,
+                };
+                let bytes = [byte];
+                let (read, _, _) = page.decode(&bytes);
+                read.chars().next().expect("a character")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn thai_repaired_from_windows_874_is_not_read_again() {
+        // Thai words that are valid UTF-8 as windows-874 bytes: `โคก` is
+        // `E2 A4 A1` (`⤡`), `โค` the start of `❤` with a byte lost, and
+        // `เธ` of `เธียร` a `ก` that lost its `81`.
+        for thai in [
+            "โค",
+            "โคก",
+            "โครงการ",
+            "สูงถึง 285 ไมโครกรัมต่อลูกบาศก์เมตร ตามโครงการ",
+            "“เราจะไม่ถอย” อำพร เธียรายัน กล่าว",
+            "เธอบอกว่าเธอจะไป",
+        ] {
+            let damaged = misread_874_with_1252(thai);
+            assert_ne!(damaged, thai);
+            assert_eq!(fixed(&damaged), thai, "{damaged}");
+            assert_eq!(fixed(thai), thai);
+        }
+    }
+
     #[test]
     fn a_line_longer_than_the_span_slots_is_repaired_as_a_short_one() {
         let short = "cafÃ© au lait, donâ€™t, Ð¦ÐµÐ½Ñ‹ ";
