@@ -24,7 +24,8 @@ use super::automaton::Automaton;
 use super::comments;
 use super::dedup::SharedRepeats;
 use super::headline;
-use super::rules::{Rule, RuleSet};
+use super::menu;
+use super::rules::{MatchMode, Positions, Rule, RuleSet};
 use super::shape::BlockView;
 use super::Decisions;
 use crate::Config;
@@ -48,6 +49,8 @@ const AUTHOR_BIO: &str = "author-bio";
 const PHOTO_CREDIT: &str = "photo-credit";
 
 const ADVERTISEMENT: &str = "advertisement";
+
+const NAVIGATION: &str = "navigation";
 
 /// The longest teaser taken under a sponsored header (characters).
 const TEASER_MAX_CHARS: usize = 200;
@@ -209,6 +212,11 @@ pub fn mark(
             consider(index, &mut dropped_as, &mut recheck);
         }
     }
+    if usable(&menu_rule()) {
+        if let Some(name) = site_name_over_menu(views, decisions, &dropped_as, top_end) {
+            dropped_as[name] = Some(NAVIGATION.to_string());
+        }
+    }
     for (index, category) in dropped_as.into_iter().enumerate() {
         if let Some(category) = category {
             decisions.drop_block(index, format!("boilerplate.{category}"));
@@ -254,7 +262,7 @@ fn candidate<'r>(
     // other lines need no look, unless the block is short enough to be a
     // form under a heading of its own.
     if view.first_line_hits(rules).is_empty() && !may_be_form(view) && !may_be_caption(view) {
-        return None;
+        return site_menu(view, rules, usable);
     }
     let hits = view.line_hits(rules);
     let mut lines = Vec::with_capacity(view.lines.len());
@@ -296,6 +304,114 @@ fn candidate<'r>(
         });
     }
     form_under_heading(view, &lines)
+        .or_else(|| form_with_free_lines(view, &lines))
+        .or_else(|| site_menu(view, rules, usable))
+}
+
+/// The rule of a site's menu told by its shape (see `menu.rs`): a
+/// navigation rule for the page furniture above the story only.
+fn menu_rule() -> &'static Rule {
+    static MENU: OnceLock<Rule> = OnceLock::new();
+    MENU.get_or_init(|| Rule {
+        id: "nav.menu-shape".to_string(),
+        category: NAVIGATION.to_string(),
+        languages: vec!["*".to_string()],
+        mode: MatchMode::Block,
+        positions: Positions {
+            top: true,
+            bottom: false,
+            near: false,
+        },
+        header: false,
+        marker: false,
+        hint: false,
+        pattern: String::new(),
+    })
+}
+
+/// A site's menu that no rule spells out: a row of section links
+/// (`Features | Culture | Design`), or a column of short names
+/// (`Ashwell Parish News` / `Home` / `Events` / `Contact`) holding a row,
+/// or two links the navigation, paywall or breadcrumb rules know, or of
+/// four lines or more that are section names but for one (`Cultuur` /
+/// `Film` / `Muziek` / `Boeken`).
+/// The rule it gets drops it only above the story. A byline is never part
+/// of it.
+fn site_menu<'r>(
+    view: &BlockView,
+    rules: &'r RuleSet,
+    usable: &impl Fn(&&'r Rule) -> bool,
+) -> Option<Candidate<'r>> {
+    const COLUMN_MAX_LINES: usize = 12;
+    const COLUMN_MAX_CHARS: usize = 400;
+    const NAMES_ALONE: usize = 4;
+    const LINK_CATEGORIES: &[&str] = &[NAVIGATION, "paywall", "breadcrumb"];
+    let rule = menu_rule();
+    let lines = view.lines.len();
+    if view.prose || lines > COLUMN_MAX_LINES || view.chars > COLUMN_MAX_CHARS || !usable(&rule) {
+        return None;
+    }
+    let is_row = |line: &str| menu::is_row(line) && !is_byline(line);
+    let menu = if lines == 1 {
+        is_row(&view.lines[0])
+    } else {
+        let hits = view.line_hits(rules);
+        let is_link = |index: usize| {
+            hits.line(index)
+                .iter()
+                .any(|&hit| LINK_CATEGORIES.contains(&rules.rule(hit).category.as_str()))
+        };
+        let (mut rows, mut links, mut names) = (0, 0, 0);
+        let shaped = view.lines.iter().enumerate().all(|(index, line)| {
+            if is_byline(line) {
+                return false;
+            }
+            let row = is_row(line);
+            let link = is_link(index);
+            rows += usize::from(row);
+            links += usize::from(link);
+            names += usize::from(menu::is_section_name(line));
+            row || link || menu::is_column_line(line)
+        });
+        // Section names may stand under the site's name or a link.
+        shaped && (rows >= 1 || links >= 2 || (lines >= NAMES_ALONE && names + 1 >= lines))
+    };
+    menu.then(|| Candidate {
+        lines: vec![vec![rule]; lines],
+        header_with_list: false,
+    })
+}
+
+/// The site's name heading the page over its menu (`Somerset Live`, then
+/// `News | Crime | Sport`): the first block still kept, a short name that
+/// is no byline, with navigation dropped right under it and a headline
+/// after that, above the story. A headline over the menu would have no
+/// other headline under it.
+fn site_name_over_menu(
+    views: &[BlockView],
+    decisions: &Decisions,
+    dropped_as: &[Option<String>],
+    top_end: usize,
+) -> Option<usize> {
+    let dropped = |index: usize| !decisions.kept(index) || dropped_as[index].is_some();
+    let name = (0..views.len()).find(|&index| !dropped(index))?;
+    let view = &views[name];
+    let line = match view.lines.as_ref() {
+        [line] => line,
+        _ => return None,
+    };
+    if name >= top_end || view.prose || is_byline(line) || !menu::is_column_line(line) {
+        return None;
+    }
+    let headline = (name + 1..views.len()).find(|&index| !dropped(index))?;
+    let menu_between = dropped_as[name + 1..headline]
+        .iter()
+        .flatten()
+        .any(|category| category == NAVIGATION || category == "breadcrumb");
+    let reads_as_headline = headline < top_end
+        && views[headline].title_shaped()
+        && !views[headline].lines.iter().any(|line| is_byline(line));
+    (menu_between && reads_as_headline).then_some(name)
 }
 
 /// Whether the block is a short line over another: a caption over its
@@ -409,6 +525,71 @@ fn form_under_heading<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option<C
     Some(Candidate {
         lines,
         header_with_list: false,
+    })
+}
+
+/// A cookie banner or a newsletter box whose buttons, blurb or privacy
+/// line no rule knows (`Nous utilisons des cookies…` / `Tout accepter` /
+/// `Paramétrer mes choix`; `Newsletter` / `Der Morgen in München: …` /
+/// `Ihre E-Mail-Adresse` / `Jetzt abonnieren`). A banner or offer line of
+/// the form's category must hold on its own; then either every other line
+/// is a button (a few words, no sentence), or a second line is the form's
+/// and at most two short lines are free, one of them at most no button.
+/// The free lines go as the banner does.
+fn form_with_free_lines<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option<Candidate<'r>> {
+    const MAX_CHARS: usize = 600;
+    const MAX_FREE: usize = 4;
+    const MAX_FREE_BESIDE_TWO: usize = 2;
+    if !(2..=START_RULE_MAX_LINES).contains(&lines.len()) || view.chars > MAX_CHARS {
+        return None;
+    }
+    let is_button = |line: &str| {
+        let words = line.split_whitespace().count();
+        (1..=4).contains(&words)
+            && line.chars().count() <= 32
+            && !line.ends_with(['.', '?', '!', ':', ','])
+            && !line.chars().any(|c| c.is_ascii_digit())
+    };
+    FORM_CATEGORIES.iter().copied().find_map(|category| {
+        let of = |rule: &&Rule| rule.category == category;
+        let anchor = lines
+            .iter()
+            .flatten()
+            .copied()
+            .find(|rule| of(rule) && !near_only(rule))?;
+        let covered = lines.iter().filter(|rules| rules.iter().any(of)).count();
+        let free: Vec<usize> = (0..lines.len())
+            .filter(|&index| !lines[index].iter().any(of))
+            .collect();
+        let buttons_only = free.iter().all(|&index| is_button(&view.lines[index]));
+        let short_free = free.len() <= MAX_FREE_BESIDE_TWO
+            && free
+                .iter()
+                .all(|&index| view.lines[index].chars().count() <= FORM_FREE_LINE_MAX_CHARS);
+        // Beside two lines of the form, one free line may be its blurb or
+        // privacy line; lines of a story go on for several sentences.
+        let one_sentence = free
+            .iter()
+            .filter(|&&index| !is_button(&view.lines[index]))
+            .count()
+            <= 1;
+        let form = !free.is_empty()
+            && free.len() <= MAX_FREE
+            && ((covered >= 1 && buttons_only) || (covered >= 2 && short_free && one_sentence));
+        form.then(|| Candidate {
+            lines: lines
+                .iter()
+                .map(|rules| {
+                    let own: Vec<&Rule> = rules.iter().copied().filter(of).collect();
+                    if own.is_empty() {
+                        vec![anchor]
+                    } else {
+                        own
+                    }
+                })
+                .collect(),
+            header_with_list: false,
+        })
     })
 }
 
@@ -947,6 +1128,137 @@ mod tests {
                 "{furniture}"
             );
         }
+    }
+
+    #[test]
+    fn site_menus_no_rule_spells_out_go_above_the_story() {
+        assert_each_dropped_above_the_story(&[
+            "Features | Culture | Design",
+            "Culture | Musique",
+            "Logistics Weekly\nNews | Analysis | Events | Jobs",
+            "Ashwell Parish News\nHome\nEvents\nContact",
+            "Sections\nSearch\nLog In",
+            "Ir al contenido\nPortada\nEspaña\nEconomía\nBuscar",
+            "Le Petit Journal de Vendée\nAccueil\nFaits divers\nSport\nLoisirs\nAbonnez-vous",
+            "Esporte Clube Notícias\nFutebol\nVôlei\nBasquete\nF1",
+            "Cultuur\nFilm\nMuziek\nBoeken\nPodium",
+            "หน้าแรก\nข่าวทั่วไทย\nสังคม\nต่างประเทศ\nไลฟ์สไตล์",
+        ]);
+    }
+
+    #[test]
+    fn menu_shapes_inside_the_story_and_bylines_stay() {
+        for block in [
+            "Features | Culture | Design",
+            "Cultuur\nFilm\nMuziek\nBoeken\nPodium",
+            "Ashwell Parish News\nHome\nEvents\nContact",
+        ] {
+            assert_eq!(run(&[BODY, block, MORE]), [true; 3], "{block}");
+        }
+        for block in [
+            "By Jane Doe | Staff Writer | Culture",
+            "Jane Doe | Staff Writer",
+            "Why the council closed the baths | Wrexley Gazette",
+            "Key findings\nWaiting lists are shorter\nFewer operations were cancelled",
+            "Results\nSmith 41%\nJones 38%\nPatel 21%",
+        ] {
+            assert_eq!(run(&[block, BODY, MORE]), [true; 3], "{block}");
+        }
+    }
+
+    #[test]
+    fn the_site_name_goes_over_its_menu_and_the_headline_stays() {
+        let headline = "Allotment waiting list hits 900 as town runs out of plots";
+        for name in ["Somerset Live", "PACKAGING WORLD INSIGHT", "KXTV Channel 7"] {
+            assert_eq!(
+                run(&[name, "News | Crime | Sport", headline, BODY, MORE]),
+                [false, false, true, true, true],
+                "{name}"
+            );
+            assert_eq!(
+                run(&["Skip to content", name, "Menu", headline, BODY, MORE]),
+                [false, false, false, true, true, true],
+                "{name}"
+            );
+        }
+        // A headline over the menu, with no other headline under it, and a
+        // name with no menu under it.
+        assert_eq!(
+            run(&[
+                "Mayor Resigns Amid Audit",
+                "News | Sport | Weather",
+                "By Jane Doe",
+                BODY
+            ]),
+            [true, false, true, true]
+        );
+        assert_eq!(run(&["Somerset Live", headline, BODY]), [true; 3]);
+    }
+
+    #[test]
+    fn banners_and_boxes_whose_buttons_no_rule_knows_are_dropped() {
+        assert_each_dropped_above_the_story(&[
+            "Nous utilisons des cookies et des technologies similaires pour personnaliser les contenus. Vous pouvez modifier vos choix à tout moment.\nTout accepter\nTout refuser\nParamétrer mes choix",
+            "Usamos cookies para personalizar anúncios e melhorar a sua experiência no site.\nEntendi",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "Recibe cada mañana las noticias más importantes en tu correo.\nSuscríbete a nuestra newsletter\nIntroduce tu email\nAcepto la política de privacidad",
+            "Newsletter\nDer Morgen in München: Die wichtigsten Nachrichten des Tages in Ihrem Postfach.\nIhre E-Mail-Adresse\nJetzt abonnieren",
+            "Get the latest Riverina news delivered to your inbox\nSign up for our newsletter to stay up to date.\nWe care about the protection of your data. Read our Privacy Policy.",
+        ]);
+        // A banner the story quotes, over a line of the story.
+        assert_eq!(
+            run(&[
+                BODY,
+                "“We use cookies to improve your experience,” the notice said.\nIt never said which.",
+                MORE
+            ]),
+            [true; 3]
+        );
+    }
+
+    #[test]
+    fn menus_captions_and_prompts_of_more_sites_are_dropped() {
+        assert_each_dropped_above_the_story(&[
+            "CBC Menu",
+            "Menu ☰",
+            "Sections ▾",
+            "UK edition",
+            "Accessibility Help",
+            "Your account",
+            "Langsung ke konten",
+            "Posted in Hardware",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "Caption: Smoke rises from the wildfire south of Kamloops on Thursday evening. (B.C. Wildfire Service)",
+            "Image: © Arm Ltd.",
+            "Open Image in New Window",
+            "Related internet links\nNHS England",
+            "Trending on KXTV 7\nSacramento’s new downtown arena opens to fans\nWoman rescued from American River after 3 hours",
+            "Recommended from Medium\nTen Things I Learned Living Without a Car for a Year",
+            "Udostępnij\nFacebook\nX\nWyślij e-mailem",
+            "Bagikan\nFacebook\nX\nWhatsApp\nSalin tautan",
+            "12 Likes ∙ 4 Restacks",
+            "Tomasz Sadowski na swoim polu w Kupiskach. Fot. Agnieszka Kowalczyk",
+            "เจ้าหน้าที่ตำรวจตั้งด่านตรวจบนถนนพหลโยธิน ภาพ: สำนักข่าวไทย",
+            "Get our afternoon news email\nGet the afternoon's top stories from around Australia.\nYour information is being handled in accordance with the ABC Privacy Collection Statement.",
+            "Catch all the City News, Breaking News Events and Latest News Updates on Times of Mumbai.",
+            "Corrections and clarifications | Submit a news tip | Report error",
+        ]);
+        assert_each_dropped_in_an_article(&[
+            "Login or signup to continue reading",
+            "Ta strona korzysta z plików cookie w celu realizacji usług.\nAkceptuję\nUstawienia",
+            "Kami menggunakan cookie untuk meningkatkan pengalaman Anda di situs ini.\nSetuju\nPelajari lebih lanjut",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Posted in Afghanistan for two tours, he later trained as a nurse.",
+            "The menu at the new café changes every week, the owner said.",
+            "Write to the council before Friday, the campaign urged residents.",
+            "Her caption read: “Finally home.”",
+            "Image rights were sold to the agency for £2,000, the court heard.",
+            "Trending on social media for a week, the video was later removed.",
+            "We care about your data, the firm’s chief executive told MPs, but the fine stands.",
+        ]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod boilerplate;
 pub mod comments;
 pub mod dedup;
 pub mod headline;
+mod menu;
 mod prefilter;
 pub mod rules;
 pub mod shape;

@@ -1,0 +1,183 @@
+//! The shape of a site's menu: a row of section links (`News | Analysis |
+//! Events | Jobs`), or a column of them under the site's name (`Ashwell
+//! Parish News` / `Home` / `Events` / `Contact`). No rule can list every
+//! site's sections, so the menu is told by its shape: short names in
+//! a capital, no sentence, no number. `boilerplate.rs` drops such a block
+//! only above the story, where a menu stands.
+
+/// The separators of a row of links.
+const ROW_SEPARATORS: &[char] = &['|', '·', '•', '/'];
+
+/// Signs a section's name may hold as words of their own (`Food &
+/// Drink`).
+const CONNECTORS: &[&str] = &["&", "+"];
+
+/// The longest name of one link, in characters.
+const ITEM_MAX_CHARS: usize = 24;
+
+/// The longest link in a script without capitals, where a whole phrase
+/// can be one word.
+const CASELESS_ITEM_MAX_CHARS: usize = 12;
+
+/// The longest row of links, in characters.
+const ROW_MAX_CHARS: usize = 120;
+
+/// The longest line of a menu column that is not a row: the site's name.
+const NAME_MAX_WORDS: usize = 5;
+
+/// A row of section links: at least two names separated by `|`, `·`,
+/// `•` or `/`, each of one to three words opening with a capital (`Portal
+/// World | Latest | Faits divers`), at least one of a single word. Two
+/// names must both be single words (`Culture | Musique`). A byline can
+/// have this shape (`By Jane Doe | Staff Writer | Culture`): the caller
+/// tells it apart.
+pub fn is_row(line: &str) -> bool {
+    if line.len() > 4 * ROW_MAX_CHARS
+        || line.chars().count() > ROW_MAX_CHARS
+        || !line.contains(ROW_SEPARATORS)
+    {
+        return false;
+    }
+    let mut items = 0;
+    let mut single_words = 0;
+    for item in line.split(ROW_SEPARATORS) {
+        let words = item.split_whitespace().count();
+        if !(1..=3).contains(&words) || !is_name(item, ITEM_MAX_CHARS) {
+            return false;
+        }
+        items += 1;
+        single_words += usize::from(words == 1);
+    }
+    // A slash between two words is often a pair of things in one name
+    // (`Politics/Elections`), so a slashed pair is no row.
+    let slashed = line.contains('/');
+    match items {
+        0 | 1 => false,
+        2 => single_words == 2 && !slashed,
+        _ => single_words >= 1,
+    }
+}
+
+/// A line of a menu column: one link or the site's name, of up to five
+/// words opening with a capital.
+pub fn is_column_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=NAME_MAX_WORDS).contains(&words) && is_name(line, 2 * ITEM_MAX_CHARS)
+}
+
+/// A link of a column of section names alone (`Cultuur` / `Film` /
+/// `Muziek`): one or two words.
+pub fn is_section_name(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=2).contains(&words) && is_name(line, ITEM_MAX_CHARS)
+}
+
+/// Whether `text` reads as a name: its first word opens with a capital
+/// and so do at least half of its words (`Le Petit Journal de Vendée`,
+/// `Faits divers`, not `What the council is proposing`); every word holds
+/// letters only (and `'`, `’`, `-`, `.`, `&`, a digit after a letter:
+/// `F1`), or after the first is a number of one or two digits (`Channel
+/// 7`); and the whole is at most `max_chars` long. Words of a script
+/// without capitals count as names when short.
+fn is_name(text: &str, max_chars: usize) -> bool {
+    let text = text.trim();
+    let chars = text.chars().count();
+    if chars == 0 || chars > max_chars {
+        return false;
+    }
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let caseless = first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase();
+    if !(first.is_uppercase() || caseless) {
+        return false;
+    }
+    let (mut words, mut capitals) = (0, 0);
+    let letters_only = text.split_whitespace().enumerate().all(|(position, word)| {
+        words += 1;
+        capitals += usize::from(word.chars().next().is_some_and(|c| !c.is_lowercase()));
+        let number = position > 0 && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit());
+        number
+            || CONNECTORS.contains(&word)
+            || word.chars().enumerate().all(|(index, c)| {
+                c.is_alphabetic()
+                    || is_mark(c)
+                    || matches!(c, '\'' | '’' | '-' | '.' | '&')
+                    || (index > 0 && c.is_ascii_digit())
+            })
+    });
+    letters_only && 2 * capitals >= words && (!caseless || chars <= CASELESS_ITEM_MAX_CHARS)
+}
+
+/// A combining mark of the scripts whose menus have them (Latin
+/// accents written apart, Thai and the Indic scripts' vowel signs and tone
+/// marks), which are no letters.
+fn is_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+        || ('\u{0900}'..='\u{0DFF}').contains(&c)
+        || ('\u{0E00}'..='\u{0EFF}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_of_section_links_are_rows() {
+        for row in [
+            "Features | Culture | Design",
+            "News | Analysis | Events | Jobs",
+            "Portal World | Latest | Video",
+            "Books · Fiction · Profiles",
+            "Culture | Musique",
+            "Food & Drink | Travel | Arts and Culture",
+            "Actualité • Société • Économie",
+            "Новости | Спорт | Культура",
+            "ข่าว | กีฬา | บันเทิง",
+            "Home/News/Sport",
+        ] {
+            assert!(is_row(row), "{row}");
+        }
+    }
+
+    #[test]
+    fn headlines_bylines_and_sentences_are_no_rows() {
+        for line in [
+            "Jane Doe | Staff Writer",
+            "Council closes baths | Wrexley Gazette",
+            "Dana Whitfield | dwhitfield@hcledger.com",
+            "Updated Feb. 11, 2026 | 6:40 p.m.",
+            "Politics/Elections",
+            "Results: Smith 41% | Jones 38% | Patel 21%",
+            "Fares rise | Riders angry at the council | Vote due",
+            "Features",
+            "the news | the sport | the weather",
+            "Vote due | 2026 | Results",
+        ] {
+            assert!(!is_row(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_column_holds_short_names_only() {
+        for line in [
+            "Ashwell Parish News",
+            "Home",
+            "Log In",
+            "Sections",
+            "Arts and Culture",
+        ] {
+            assert!(is_column_line(line), "{line}");
+        }
+        for line in [
+            "Some residents have waited eleven years",
+            "Published: 09:12",
+            "What the council is proposing",
+            "12 Comments",
+        ] {
+            assert!(!is_column_line(line), "{line}");
+        }
+        assert!(is_section_name("Cultuur") && is_section_name("Faits divers"));
+        assert!(!is_section_name("Ashwell Parish News"));
+    }
+}
