@@ -534,12 +534,12 @@ fn form_under_heading<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option<C
 /// `Ihre E-Mail-Adresse` / `Jetzt abonnieren`). A banner or offer line of
 /// the form's category must hold on its own; then either every other line
 /// is a button (a few words, no sentence), or a second line is the form's
-/// and at most two short lines are free, one of them at most no button.
+/// and at most three short lines are free, one of them at most no button.
 /// The free lines go as the banner does.
 fn form_with_free_lines<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option<Candidate<'r>> {
     const MAX_CHARS: usize = 600;
     const MAX_FREE: usize = 4;
-    const MAX_FREE_BESIDE_TWO: usize = 2;
+    const MAX_FREE_BESIDE_TWO: usize = 3;
     if !(2..=START_RULE_MAX_LINES).contains(&lines.len()) || view.chars > MAX_CHARS {
         return None;
     }
@@ -920,7 +920,7 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
         return true;
     }
     // The bio starts the block, or the line under its header (`About the
-    // author`).
+    // author`). The byline may be the name alone (`Rachel Fenwick`).
     let names: Vec<Vec<&str>> = lower
         .lines()
         .take(2)
@@ -938,6 +938,7 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
                         .iter()
                         .any(|name| name.iter().all(|word| lower.contains(word))))
                     || names.iter().any(|name| opens_a_credit_line(&lower, name))
+                    || (view.lines.len() == 1 && names.iter().any(|name| lower == name.join(" ")))
             })
         })
 }
@@ -1205,6 +1206,7 @@ mod tests {
             "Recibe cada mañana las noticias más importantes en tu correo.\nSuscríbete a nuestra newsletter\nIntroduce tu email\nAcepto la política de privacidad",
             "Newsletter\nDer Morgen in München: Die wichtigsten Nachrichten des Tages in Ihrem Postfach.\nIhre E-Mail-Adresse\nJetzt abonnieren",
             "Get the latest Riverina news delivered to your inbox\nSign up for our newsletter to stay up to date.\nWe care about the protection of your data. Read our Privacy Policy.",
+            "Discover more from The Civic Ledger\nA weekly newsletter about how cities spend your money.\nSubscribe\nContinue reading\nSign in",
         ]);
         // A banner the story quotes, over a line of the story.
         assert_eq!(
@@ -1244,6 +1246,11 @@ mod tests {
             "Get our afternoon news email\nGet the afternoon's top stories from around Australia.\nYour information is being handled in accordance with the ABC Privacy Collection Statement.",
             "Catch all the City News, Breaking News Events and Latest News Updates on Times of Mumbai.",
             "Corrections and clarifications | Submit a news tip | Report error",
+            "The metro viaduct near Balewadi. (Express Photo by Arul Horizon)",
+            "Más de El Sabor Capital\nCinco mercados para desayunar en CDMX\nEl regreso del pulque a las cantinas",
+        ]);
+        assert_each_dropped_in_an_article(&[
+            "Newsletter Culture\nChaque vendredi, le meilleur de l’actualité culturelle dans votre boîte mail.\nJe m’abonne",
         ]);
         assert_each_dropped_in_an_article(&[
             "Login or signup to continue reading",
@@ -1258,7 +1265,45 @@ mod tests {
             "Image rights were sold to the agency for £2,000, the court heard.",
             "Trending on social media for a week, the video was later removed.",
             "We care about your data, the firm’s chief executive told MPs, but the fine stands.",
+            "Más de 200 personas participaron en la protesta frente al ayuntamiento.",
+            "The council published the photos (Express Photo reporters were not allowed in).",
         ]);
+    }
+
+    #[test]
+    fn bios_under_a_bare_name_or_with_contact_details_are_dropped() {
+        let bylined = |byline: &str, bio: &str| run(&[byline, BODY, MORE, bio]);
+        assert_eq!(
+            bylined(
+                "Rachel Fenwick",
+                "Rachel Fenwick is a Sentinel columnist and the author of Commuter Nation."
+            ),
+            [true, true, true, false]
+        );
+        assert_eq!(
+            bylined(
+                "By Katherine Olds, Senior Editor",
+                "Katherine Olds is senior editor of Packaging World Insight and has covered the plastics industry for 15 years."
+            ),
+            [true, true, true, false]
+        );
+        assert_eq!(
+            bylined(
+                "By Renée Alvarez",
+                "Reach Renée Alvarez at ralvarez@lakesidetribune.com or follow her on X @reneealvarez."
+            ),
+            [true, true, true, false]
+        );
+        // Another person's bio is story text: no byline names them.
+        assert_eq!(
+            bylined(
+                "Rachel Fenwick",
+                "Tom Hale is senior editor of the Gazette and has run it since 2019."
+            ),
+            [true; 4]
+        );
+        assert_each_kept_in_an_article(&["Contact the council at the town hall or by phone."]);
+        assert_each_dropped_below_the_story(&["The Byline Brief © 2025. Powered by Ghost"]);
     }
 
     #[test]

@@ -353,6 +353,31 @@ mod tests {
         "The planning committee will take a final decision on the scheme at its meeting in March.";
 
     #[test]
+    fn a_count_over_a_sign_in_prompt_opens_a_section() {
+        for prompt in [
+            "Sign in or create your Sentinel account to join the discussion.",
+            "To join the conversation, please sign in. Not a member? Create an account.",
+        ] {
+            let page = [
+                BODY,
+                "Comments (212)",
+                prompt,
+                "prairiegirl_22\n2 hours ago\nNobody asked for this. Fix the potholes first.\nLike (45) | Reply",
+            ];
+            assert_eq!(run(&page), [true, false, false, false], "{prompt}");
+        }
+        // The same words as a story sentence after a heading stay.
+        assert_eq!(
+            run(&[
+                BODY,
+                "Comments",
+                "To join the conversation about the new arena, residents packed the hall on Monday night and waited hours to speak.",
+            ]),
+            [true; 3]
+        );
+    }
+
+    #[test]
     fn a_repeat_the_paragraph_filter_drops_is_not_looked_at_after_a_marker() {
         // Short lines after the marker, the first a second copy of the
         // headline, then a form field and a reader's comment in prose:

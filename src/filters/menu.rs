@@ -89,13 +89,14 @@ fn is_name(text: &str, max_chars: usize) -> bool {
         return false;
     };
     let caseless = first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase();
-    if !(first.is_uppercase() || caseless) {
+    if !(first.is_uppercase() || caseless || is_brand(text)) {
         return false;
     }
     let (mut words, mut capitals) = (0, 0);
     let letters_only = text.split_whitespace().enumerate().all(|(position, word)| {
         words += 1;
-        capitals += usize::from(word.chars().next().is_some_and(|c| !c.is_lowercase()));
+        capitals +=
+            usize::from(word.chars().next().is_some_and(|c| !c.is_lowercase()) || is_brand(word));
         let number = position > 0 && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit());
         number
             || CONNECTORS.contains(&word)
@@ -107,6 +108,18 @@ fn is_name(text: &str, max_chars: usize) -> bool {
             })
     });
     letters_only && 2 * capitals >= words && (!caseless || chars <= CASELESS_ITEM_MAX_CHARS)
+}
+
+/// A name that opens with one small letter before a capital (`ePaper`,
+/// `e-Edition`, `iPlayer`).
+fn is_brand(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(char::is_lowercase)
+        && match chars.next() {
+            Some('-') => chars.next().is_some_and(char::is_uppercase),
+            Some(c) => c.is_uppercase(),
+            None => false,
+        }
 }
 
 /// A combining mark of the scripts whose menus have them (Latin
@@ -135,6 +148,8 @@ mod tests {
             "Новости | Спорт | Культура",
             "ข่าว | กีฬา | บันเทิง",
             "Home/News/Sport",
+            "News | Sports | Obituaries | e-Edition",
+            "ePaper | Subscribe | Sign In",
         ] {
             assert!(is_row(row), "{row}");
         }
