@@ -77,7 +77,7 @@ pub fn mark(
 ) {
     let usable =
         |rule: &&Rule| rule.category != comments::CATEGORY && config.drops_category(&rule.category);
-    let candidates: Vec<Option<Candidate>> = views
+    let mut candidates: Vec<Option<Candidate>> = views
         .iter()
         .enumerate()
         .map(|(index, view)| {
@@ -88,23 +88,35 @@ pub fn mark(
             }
         })
         .collect();
-    // Nothing can be dropped: the zones need not be worked out.
-    if candidates.iter().all(Option::is_none) {
-        return;
-    }
 
     // A repeat the paragraph filter drops is no running text: the zones
     // must be the same when a second cleaning no longer sees it.
     let repeated = repeats.get(views, decisions);
-    let running_text = |index: usize| {
+    let is_running_text = |index: usize, candidates: &[Option<Candidate>]| {
         decisions.kept(index)
             && views[index].prose
             && candidates[index].is_none()
             && !repeated[index]
     };
     let top_end = (0..views.len())
-        .find(|&index| running_text(index))
+        .find(|&index| is_running_text(index, &candidates))
         .unwrap_or(views.len());
+    // A site's menu goes above the story only, so only the blocks there
+    // are looked at for one. A menu is never prose: finding one does not
+    // move the end of the top zone.
+    let menus = usable(&menu_rule());
+    if menus {
+        for index in 0..top_end {
+            if decisions.kept(index) && candidates[index].is_none() {
+                candidates[index] = site_menu(&views[index], rules);
+            }
+        }
+    }
+    // Nothing can be dropped.
+    if candidates.iter().all(Option::is_none) {
+        return;
+    }
+    let running_text = |index: usize| is_running_text(index, &candidates);
     let bottom_start = (0..views.len())
         .rev()
         .find(|&index| running_text(index))
@@ -212,7 +224,7 @@ pub fn mark(
             consider(index, &mut dropped_as, &mut recheck);
         }
     }
-    if usable(&menu_rule()) {
+    if menus {
         if let Some(name) = site_name_over_menu(views, decisions, &dropped_as, top_end) {
             dropped_as[name] = Some(NAVIGATION.to_string());
         }
@@ -262,7 +274,7 @@ fn candidate<'r>(
     // other lines need no look, unless the block is short enough to be a
     // form under a heading of its own.
     if view.first_line_hits(rules).is_empty() && !may_be_form(view) && !may_be_caption(view) {
-        return site_menu(view, rules, usable);
+        return None;
     }
     let hits = view.line_hits(rules);
     let mut lines = Vec::with_capacity(view.lines.len());
@@ -303,9 +315,7 @@ fn candidate<'r>(
             header_with_list: true,
         });
     }
-    form_under_heading(view, &lines)
-        .or_else(|| form_with_free_lines(view, &lines))
-        .or_else(|| site_menu(view, rules, usable))
+    form_under_heading(view, &lines).or_else(|| form_with_free_lines(view, &lines))
 }
 
 /// The rule of a site's menu told by its shape (see `menu.rs`): a
@@ -337,18 +347,14 @@ fn menu_rule() -> &'static Rule {
 /// `Film` / `Muziek` / `Boeken`).
 /// The rule it gets drops it only above the story. A byline is never part
 /// of it.
-fn site_menu<'r>(
-    view: &BlockView,
-    rules: &'r RuleSet,
-    usable: &impl Fn(&&'r Rule) -> bool,
-) -> Option<Candidate<'r>> {
+fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> {
     const COLUMN_MAX_LINES: usize = 12;
     const COLUMN_MAX_CHARS: usize = 400;
     const NAMES_ALONE: usize = 4;
     const LINK_CATEGORIES: &[&str] = &[NAVIGATION, "paywall", "breadcrumb"];
     let rule = menu_rule();
     let lines = view.lines.len();
-    if view.prose || lines > COLUMN_MAX_LINES || view.chars > COLUMN_MAX_CHARS || !usable(&rule) {
+    if view.prose || lines > COLUMN_MAX_LINES || view.chars > COLUMN_MAX_CHARS {
         return None;
     }
     let is_row = |line: &str| menu::is_row(line) && !is_byline(line);

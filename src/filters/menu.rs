@@ -32,7 +32,13 @@ const NAME_MAX_WORDS: usize = 5;
 /// have this shape (`By Jane Doe | Staff Writer | Culture`): the caller
 /// tells it apart.
 pub fn is_row(line: &str) -> bool {
+    // Most lines hold no separator: a look at the bytes tells (`·` ends
+    // in B7, `•` in A2), before any character is counted.
+    let may_hold_a_separator = line
+        .bytes()
+        .any(|byte| matches!(byte, b'|' | b'/' | 0xB7 | 0xA2));
     if line.len() > 4 * ROW_MAX_CHARS
+        || !may_hold_a_separator
         || line.chars().count() > ROW_MAX_CHARS
         || !line.contains(ROW_SEPARATORS)
     {
