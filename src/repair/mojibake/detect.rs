@@ -885,6 +885,9 @@ fn is_plain_text_pair(
     if !lead.is_letter() {
         return false;
     }
+    if is_angstrom_unit(chars, start) {
+        return true;
+    }
     if lead.script == Script::Latin {
         return text != Text::Span && ends_a_word_in_capitals(chars, start, decoded);
     }
@@ -930,6 +933,24 @@ fn is_plain_text_pair(
         && !chars.get(start + 2).is_some_and(|&next| {
             page.byte(next).and_then(sequence_length).is_some()
                 && chars.get(start + 3).is_some_and(|&c| continues(c))
+        })
+}
+
+/// Whether `Å²` or `Å³` at `start` is a square or cubic ångström (`40 Å²`)
+/// rather than `Ų` or `ų` misread: a word of its own, no letter before it
+/// and a space, ASCII punctuation or a closing quotation mark after it.
+/// Lithuanian words end in `ų` (`darbų`, `DARBŲ`) and hardly ever open
+/// with it, and double damage goes on with more mojibake (`Å²Â§`).
+fn is_angstrom_unit(chars: &[char], start: usize) -> bool {
+    chars[start] == 'Å'
+        && matches!(chars.get(start + 1), Some('²' | '³'))
+        && !start
+            .checked_sub(1)
+            .is_some_and(|before| chars[before].is_alphabetic())
+        && chars.get(start + 2).map_or(true, |&after| {
+            after.is_whitespace()
+                || after.is_ascii_punctuation()
+                || matches!(after, '”' | '’' | '»')
         })
 }
 

@@ -2037,6 +2037,23 @@ mod tests {
     }
 
     #[test]
+    fn square_and_cubic_angstroms_stay() {
+        for clean in [
+            "The protein pocket measured 40 Å² and the cavity 120 Å³.",
+            "The unit cell volume was 1,200 Å³ according to the paper.",
+            "The term “Å²” denotes square ångströms.",
+        ] {
+            assert_eq!(fixed(clean), clean);
+        }
+        // Lithuanian `ų` misread at a word's end still repairs.
+        assert_eq!(fixed("DARBÅ² IR MOKSLO"), "DARBŲ IR MOKSLO");
+        assert_eq!(
+            fixed("Vilniaus miestÅ³ gyventojai"),
+            "Vilniaus miestų gyventojai"
+        );
+    }
+
+    #[test]
     fn thai_repaired_from_windows_874_is_not_read_again() {
         // Thai words that are valid UTF-8 as windows-874 bytes: `โคก` is
         // `E2 A4 A1` (`⤡`), `โค` the start of `❤` with a byte lost, and
