@@ -107,7 +107,8 @@ pub fn mark(
     let menus = usable(&menu_rule());
     if menus {
         for index in 0..top_end {
-            if decisions.kept(index) && candidates[index].is_none() {
+            if decisions.kept(index) && candidates[index].is_none() && !heads_a_table(index, views)
+            {
                 candidates[index] = site_menu(&views[index], rules);
             }
         }
@@ -388,6 +389,19 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
     })
 }
 
+/// Whether the one-line block at `index` heads a table: the line under
+/// it has as many `|` (`Director | Runtime | Rating` over `Nora Ephron |
+/// 105 min | PG`).
+fn heads_a_table(index: usize, views: &[BlockView]) -> bool {
+    let bars = |view: &BlockView| {
+        view.lines
+            .first()
+            .map_or(0, |line| line.bytes().filter(|&byte| byte == b'|').count())
+    };
+    let here = bars(&views[index]);
+    here > 0 && views.get(index + 1).is_some_and(|next| bars(next) == here)
+}
+
 /// The site's name heading the page over its menu (`Somerset Live`, then
 /// `News | Crime | Sport`): the first block still kept, a short name that
 /// is no byline, with navigation dropped right under it and a headline
@@ -410,10 +424,23 @@ fn site_name_over_menu(
         return None;
     }
     let headline = (name + 1..views.len()).find(|&index| !dropped(index))?;
-    let menu_between = dropped_as[name + 1..headline]
-        .iter()
-        .flatten()
-        .any(|category| category == NAVIGATION || category == "breadcrumb");
+    // A real menu: two links or more dropped above the headline (a skip
+    // link above the name counts), or one block of several. A lone section
+    // name under a headline (`Politics`) is its kicker, and the headline no
+    // site's name.
+    let is_link = |index: usize| {
+        dropped_as[index]
+            .as_deref()
+            .is_some_and(|category| category == NAVIGATION || category == "breadcrumb")
+    };
+    let links: Vec<usize> = (0..headline)
+        .filter(|&index| index != name && is_link(index))
+        .collect();
+    let menu_between = (name + 1..headline).any(is_link)
+        && (links.len() >= 2
+            || links.iter().any(|&index| {
+                views[index].lines.len() >= 2 || menu::is_row(&views[index].lines[0])
+            }));
     let reads_as_headline = headline < top_end
         && views[headline].title_shaped()
         && !views[headline].lines.iter().any(|line| is_byline(line));
@@ -1154,6 +1181,19 @@ mod tests {
     }
 
     #[test]
+    fn a_table_heading_its_rows_is_no_menu() {
+        let page = [
+            "Summer Film Picks",
+            "Director | Runtime | Rating",
+            "Nora Ephron | 105 min | PG",
+            "Greta Gerwig | 114 min | 12A",
+            BODY,
+            MORE,
+        ];
+        assert_eq!(run(&page), [true; 6]);
+    }
+
+    #[test]
     fn menu_shapes_inside_the_story_and_bylines_stay() {
         for block in [
             "Features | Culture | Design",
@@ -1188,8 +1228,19 @@ mod tests {
                 "{name}"
             );
         }
-        // A headline over the menu, with no other headline under it, and a
+        // A headline over its kicker and a byline without `By`, a
+        // headline over the menu with no other headline under it, and a
         // name with no menu under it.
+        assert_eq!(
+            run(&[
+                "Mayor Resigns Amid Audit",
+                "Politics",
+                "Jane Okafor, Staff Writer",
+                BODY,
+                MORE
+            ]),
+            [true, false, true, true, true]
+        );
         assert_eq!(
             run(&[
                 "Mayor Resigns Amid Audit",
@@ -1252,10 +1303,16 @@ mod tests {
             "Get our afternoon news email\nGet the afternoon's top stories from around Australia.\nYour information is being handled in accordance with the ABC Privacy Collection Statement.",
             "Catch all the City News, Breaking News Events and Latest News Updates on Times of Mumbai.",
             "Corrections and clarifications | Submit a news tip | Report error",
+            "Newsletter\nThe week’s best local stories, straight to your inbox. Sign up now.",
+            "Riproduzione riservata © Copyright Corriere del Nordest",
+            "Zum Seitenanfang",
+            "Illustration: Sam Reed",
+            "Teilen\nTwittern\nWhatsApp",
             "The metro viaduct near Balewadi. (Express Photo by Arul Horizon)",
             "Más de El Sabor Capital\nCinco mercados para desayunar en CDMX\nEl regreso del pulque a las cantinas",
         ]);
         assert_each_dropped_in_an_article(&[
+            "Newsletter abonnieren\nJetzt kostenlos anmelden und jeden Morgen die wichtigsten Nachrichten erhalten.",
             "Newsletter Culture\nChaque vendredi, le meilleur de l’actualité culturelle dans votre boîte mail.\nJe m’abonne",
         ]);
         assert_each_dropped_in_an_article(&[

@@ -262,26 +262,39 @@ fn section_follows(
                 && !running.is_furniture(index, views, rules)
         })
     };
+    // A count under the story, not one by the headline.
+    let counted = || {
+        views[marker]
+            .lines
+            .first()
+            .is_some_and(|line| line.starts_with(|c: char| c.is_ascii_digit()))
+            && (0..marker).any(|index| decisions.kept(index) && views[index].prose)
+    };
+    let mut after_a_name = false;
     for index in following(marker + 1).take(LOOK_AHEAD) {
         let view = &views[index];
         let sign = match sign_of(view, rules) {
             Sign::None if is_reader_comment(view) => Sign::Hint,
+            // A comment split into blocks: its author's name, what they
+            // wrote, then a control (`Reply`) or another sign.
+            Sign::None
+                if view.prose
+                    && after_a_name
+                    && following(index + 1).next().is_some_and(|next| {
+                        !matches!(sign_of(&views[next], rules), Sign::None)
+                    }) =>
+            {
+                Sign::Hint
+            }
             sign => sign,
         };
         match sign {
             Sign::Sure => return true,
-            Sign::Hint => {
-                // A count under the story, not one by the headline.
-                let counted = views[marker]
-                    .lines
-                    .first()
-                    .is_some_and(|line| line.starts_with(|c: char| c.is_ascii_digit()))
-                    && (0..marker).any(|index| decisions.kept(index) && views[index].prose);
-                return hint_backed_up(views, rules, following(index + 1), counted);
-            }
+            Sign::Hint => return hint_backed_up(views, rules, following(index + 1), counted()),
             Sign::None if view.prose => return false,
             Sign::None => {}
         }
+        after_a_name = matches!(&view.lines[..], [line] if is_commenter_name(line));
     }
     // Nothing but short lines (or nothing at all) until the end: the marker
     // closes the page, unless a sentence follows it (`Have your say` over
@@ -351,6 +364,33 @@ mod tests {
 
     const BODY: &str =
         "The planning committee will take a final decision on the scheme at its meeting in March.";
+
+    #[test]
+    fn a_comment_split_into_name_text_and_reply_blocks_is_one() {
+        let page = [
+            BODY,
+            "3 Comments",
+            "Maria Lopez",
+            "Brilliant news. Sunday is when families have time, exactly as the councillor says.",
+            "Reply",
+            "John Smith",
+            "Typical council, always late with everything. Thirty years too late.",
+            "Reply",
+        ];
+        assert_eq!(
+            run(&page),
+            [true, false, false, false, false, false, false, false]
+        );
+        // A subheading, a name and the story going on: no comment.
+        let story = [
+            BODY,
+            "Comments",
+            "Maria Lopez",
+            "Maria Lopez has run the bakery on the square for thirty years and says the new rules will close it.",
+            "She is not alone, the traders' association says.",
+        ];
+        assert_eq!(run(&story), [true; 5]);
+    }
 
     #[test]
     fn a_count_over_a_sign_in_prompt_opens_a_section() {

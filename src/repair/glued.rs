@@ -149,6 +149,15 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Это",
 ];
 
+/// Words of one letter that open sentences: English `A` and `I`,
+/// Portuguese `O`, `A` and `E`, Spanish `Y`, Italian `E`, and Russian and
+/// Ukrainian prepositions and conjunctions (`В мэрии`, `С понедельника`,
+/// `И всё же`). A glue before one of them is only undone when a word in
+/// small letters follows it.
+const ONE_LETTER_OPENERS: &[&str] = &[
+    "A", "I", "O", "E", "Y", "В", "С", "И", "К", "О", "А", "У", "Я",
+];
+
 /// Characters that, next to the glued stop, mark a URL, a path, an e-mail
 /// address, code or a number rather than prose.
 fn is_technical(c: char) -> bool {
@@ -503,7 +512,7 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
         // a lower-case word leads to: `Section 3.A` is a reference.
         let letters = after.chars().count();
         let opener = match letters {
-            1 => SENTENCE_STARTERS.contains(&after) && follows_a_lower_case_word(text, start),
+            1 => ONE_LETTER_OPENERS.contains(&after) && follows_a_lower_case_word(text, start),
             2 => SENTENCE_STARTERS.contains(&after),
             _ => true,
         };
@@ -520,7 +529,7 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     // letters follows it.
     let following = text[after_end..].chars().next();
     if before.chars().count() < 2 || after.chars().count() < 2 {
-        return matches!(after, "A" | "I")
+        return ONE_LETTER_OPENERS.contains(&after)
             && before.chars().count() >= 3
             && before.chars().all(char::is_lowercase)
             && !ABBREVIATIONS.contains(&before)
@@ -640,6 +649,16 @@ mod tests {
             ("late at night.A man was", "late at night. A man was"),
             ("в мае.Он продолжался", "в мае. Он продолжался"),
             ("was approved.Él dijo", "was approved. Él dijo"),
+            ("Ele saiu.O prefeito ficou", "Ele saiu. O prefeito ficou"),
+            (
+                "La obra se retrasó.Y el alcalde",
+                "La obra se retrasó. Y el alcalde",
+            ),
+            (
+                "в мае 2025 года.В мэрии обещают",
+                "в мае 2025 года. В мэрии обещают",
+            ),
+            ("Il est parti.E poi", "Il est parti. E poi"),
         ] {
             assert_eq!(fixed(glued), fixed_text);
         }
