@@ -380,8 +380,18 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
             names += usize::from(menu::is_section_name(line));
             row || link || menu::is_column_line(line)
         });
-        // Section names may stand under the site's name or a link.
-        shaped && (rows >= 1 || links >= 2 || (lines >= NAMES_ALONE && names + 1 >= lines))
+        // Rows alike are a table (`Name | Party | Ward` over `Jane Doe |
+        // Labour | North`). Section names may stand under the site's name
+        // or a link.
+        let bars = |line: &str| line.bytes().filter(|&byte| byte == b'|').count();
+        let table = rows >= 2
+            && view
+                .lines
+                .windows(2)
+                .any(|pair| bars(&pair[0]) > 0 && bars(&pair[0]) == bars(&pair[1]));
+        shaped
+            && !table
+            && (rows >= 1 || links >= 2 || (lines >= NAMES_ALONE && names + 1 >= lines))
     };
     menu.then(|| Candidate {
         lines: vec![vec![rule]; lines],
@@ -1191,6 +1201,9 @@ mod tests {
             MORE,
         ];
         assert_eq!(run(&page), [true; 6]);
+        let in_one_block =
+            "Name | Party | Ward\nJane Doe | Labour | North\nTom Hale | Green | South";
+        assert_eq!(run(&[in_one_block, BODY, MORE]), [true; 3]);
     }
 
     #[test]
