@@ -1289,7 +1289,12 @@ fn decode_at(
 /// Indic, Vietnamese, Chinese or Japanese text damaged through windows-874
 /// (`เคช`, `แปง`, `ไธญ`, `ใฏ` with its lost byte): those the judge weighs.
 pub(super) fn thai_read_as_symbol(chars: &[char], decoded: char) -> bool {
-    ('\u{2000}'..='\u{2FFF}').contains(&decoded) && chars.iter().all(|&c| super::lossy::is_thai(c))
+    ('\u{2000}'..='\u{2FFF}').contains(&decoded) && chars.iter().all(|&c| is_thai(c))
+}
+
+/// A character of the Thai block.
+pub(super) fn is_thai(c: char) -> bool {
+    ('\u{0E01}'..='\u{0E5B}').contains(&c)
 }
 
 /// What [`decode_at`] would give for a two-byte sequence, a lead (C2 to DF) and a

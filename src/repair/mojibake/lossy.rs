@@ -658,16 +658,11 @@ fn gather_fillers(
     fillers.retain(|filler| {
         let hole = &chars[start..filler.end];
         !(detect::thai_read_as_symbol(hole, filler.decoded)
-            || (hole.iter().all(|&c| is_thai(c))
+            || (hole.iter().all(|&c| detect::is_thai(c))
                 && chars.get(filler.end).is_some_and(|&next| {
-                    is_thai(next) && !('\u{0E40}'..='\u{0E44}').contains(&next)
+                    detect::is_thai(next) && !score::is_thai_leading_vowel(next)
                 })))
     });
-}
-
-/// A character of the Thai block.
-pub(super) fn is_thai(c: char) -> bool {
-    ('\u{0E01}'..='\u{0E5B}').contains(&c)
 }
 
 fn best_filler(

@@ -443,7 +443,7 @@ fn symbol_cost(c: char) -> f32 {
 }
 
 /// Thai vowels written before their consonant: always followed by one.
-fn is_thai_leading_vowel(c: char) -> bool {
+pub(super) fn is_thai_leading_vowel(c: char) -> bool {
     ('\u{E40}'..='\u{E44}').contains(&c)
 }
 
