@@ -383,12 +383,11 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
         // Rows alike are a table (`Name | Party | Ward` over `Jane Doe |
         // Labour | North`). Section names may stand under the site's name
         // or a link.
-        let bars = |line: &str| line.bytes().filter(|&byte| byte == b'|').count();
         let table = rows >= 2
             && view
                 .lines
                 .windows(2)
-                .any(|pair| bars(&pair[0]) > 0 && bars(&pair[0]) == bars(&pair[1]));
+                .any(|pair| menu::are_table_rows(&pair[0], &pair[1]));
         shaped
             && !table
             && (rows >= 1 || links >= 2 || (lines >= NAMES_ALONE && names + 1 >= lines))
@@ -403,13 +402,13 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
 /// it has as many `|` (`Director | Runtime | Rating` over `Nora Ephron |
 /// 105 min | PG`).
 fn heads_a_table(index: usize, views: &[BlockView]) -> bool {
-    let bars = |view: &BlockView| {
-        view.lines
-            .first()
-            .map_or(0, |line| line.bytes().filter(|&byte| byte == b'|').count())
-    };
-    let here = bars(&views[index]);
-    here > 0 && views.get(index + 1).is_some_and(|next| bars(next) == here)
+    match (
+        views[index].lines.first(),
+        views.get(index + 1).and_then(|next| next.lines.first()),
+    ) {
+        (Some(here), Some(next)) => menu::are_table_rows(here, next),
+        _ => false,
+    }
 }
 
 /// The site's name heading the page over its menu (`Somerset Live`, then

@@ -64,6 +64,15 @@ pub fn is_row(line: &str) -> bool {
     }
 }
 
+/// Whether two lines are rows of one table: both hold `|`, as many times
+/// (`Director | Runtime | Rating` over `Nora Ephron | 105 min | PG`). A
+/// menu's rows differ.
+pub fn are_table_rows(line: &str, next: &str) -> bool {
+    let bars = |line: &str| line.bytes().filter(|&byte| byte == b'|').count();
+    let here = bars(line);
+    here > 0 && bars(next) == here
+}
+
 /// A line of a menu column: one link or the site's name, of up to five
 /// words opening with a capital.
 pub fn is_column_line(line: &str) -> bool {
