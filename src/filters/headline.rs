@@ -23,6 +23,10 @@ const SEARCH_BLOCKS: usize = 20;
 /// standfirst printed before it).
 const PROSE_ABOVE_HEADLINE: usize = 2;
 
+/// The most kept blocks (a standfirst, a byline) between a headline and
+/// its `<title>` form under it.
+const TITLE_FORM_GAP: usize = 2;
+
 /// Separators between a headline and a site name in `<title>` form.
 const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " — ", " – ", " · ", " :: ", " ~ "];
 
@@ -200,7 +204,9 @@ fn drop_title_forms_beside_their_base(
         long_enough(views[base].folded()) && is_longer_title_form_of(titled, base, blocks, views)
     };
     let mut prose_seen = 0;
-    let mut previous: Option<usize> = None;
+    // The kept blocks seen so far, latest last: a title form may also come
+    // a standfirst or a byline after its headline, above the story.
+    let mut seen: Vec<usize> = Vec::new();
     for index in 0..blocks.len().min(SEARCH_BLOCKS) {
         if !decisions.kept(index) {
             continue;
@@ -211,7 +217,10 @@ fn drop_title_forms_beside_their_base(
                 return;
             }
         }
-        if let Some(before) = previous.filter(|&before| may_pair(before) && may_pair(index)) {
+        if let Some(&before) = seen
+            .last()
+            .filter(|&&before| may_pair(before) && may_pair(index))
+        {
             if titles(index, before) {
                 decisions.drop_block(index, REASON);
                 continue;
@@ -220,7 +229,20 @@ fn drop_title_forms_beside_their_base(
                 decisions.drop_block(before, REASON);
             }
         }
-        previous = Some(index);
+        // Above the story's running text, not under it.
+        let titled_further_up = may_pair(index)
+            && (index + 1..blocks.len()).any(|later| views[later].prose)
+            && seen
+                .iter()
+                .rev()
+                .skip(1)
+                .take(TITLE_FORM_GAP)
+                .any(|&before| decisions.kept(before) && may_pair(before) && titles(index, before));
+        if titled_further_up {
+            decisions.drop_block(index, REASON);
+            continue;
+        }
+        seen.push(index);
     }
 }
 
@@ -550,6 +572,21 @@ mod tests {
         assert_eq!(
             run(&[HEADLINE, dashed, BODY, em]),
             [true, false, true, false]
+        );
+    }
+
+    #[test]
+    fn a_title_form_under_the_standfirst_or_the_byline_is_dropped() {
+        let piped = "Port workers vote to strike over new shift patterns | The Coast Herald";
+        let standfirst =
+            "The walkout would be the first at the port in thirty years, union leaders said.";
+        assert_eq!(
+            run(&[HEADLINE, standfirst, piped, BODY]),
+            [true, true, false, true]
+        );
+        assert_eq!(
+            run(&[HEADLINE, standfirst, "By Ana Ruiz", piped, BODY]),
+            [true, true, true, false, true]
         );
     }
 
