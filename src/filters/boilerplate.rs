@@ -486,7 +486,8 @@ fn caption_over_credit<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option<
 /// Whether a later line of the block is a label and its value that no
 /// rule knows (`Winner: Jane Smith`): the block is a list of facts or
 /// results, and a first line such as `Category: Best Novel` is one of
-/// them, not the page's tags.
+/// them, not the page's tags. A label a rule opens with (`Tags: …` under
+/// `Categories: …`) is the page's too.
 fn holds_a_fact_box(view: &BlockView, rules: &RuleSet) -> bool {
     view.lines.len() > 1
         && view
@@ -494,7 +495,9 @@ fn holds_a_fact_box(view: &BlockView, rules: &RuleSet) -> bool {
             .iter()
             .zip(view.lines.iter())
             .skip(1)
-            .any(|(hits, line)| hits.is_empty() && is_labelled(line))
+            .any(|(hits, line)| {
+                hits.is_empty() && is_labelled(line) && rules.start_match_indexes(line).is_empty()
+            })
 }
 
 /// A line that opens with a label of one to three words and a colon, and
@@ -511,10 +514,10 @@ fn is_labelled(line: &str) -> bool {
 }
 
 /// The categories whose boxes end in buttons: a newsletter sign-up form,
-/// a cookie banner. Such a box holds together wherever it stands: its
-/// buttons vouch for its offer or banner, which alone might be a sentence
-/// of the story, and the offer or banner for its buttons.
-const FORM_CATEGORIES: &[&str] = &["cookie-consent", "newsletter"];
+/// a cookie banner, a paywall's offer. Such a box holds together wherever
+/// it stands: its buttons vouch for its offer or banner, which alone might
+/// be a sentence of the story, and the offer or banner for its buttons.
+const FORM_CATEGORIES: &[&str] = &["cookie-consent", "newsletter", "paywall"];
 
 /// The most lines of a form that no rule covers: its heading and a line
 /// of blurb (`Get our weekly round-up`, `The best of our journalism, every
@@ -2453,6 +2456,87 @@ mod tests {
             "Abonnez-vous à notre newsletter\nRecevez chaque matin l’essentiel de l’actualité.\nVotre adresse e-mail\nJe m’abonne",
             "Subscreva a nossa newsletter\nReceba as principais notícias do dia no seu email.\nO seu email\nSubscrever",
             "แชร์: Facebook LINE X",
+        ]);
+    }
+
+    #[test]
+    fn wordpress_share_boxes_and_headers_of_more_languages_go() {
+        assert_each_dropped_in_an_article(&[
+            "Comparte esto:\nHaz clic para compartir en Facebook (Se abre en una ventana nueva)\nHaz clic para compartir en X (Se abre en una ventana nueva)",
+            "Teilen mit:\nKlicke, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)",
+            "Compartilhe isso:\nClique para compartilhar no WhatsApp(abre em nova janela)",
+            "Κοινοποίηση:\nΚάντε κλικ για κοινοποίηση στο Facebook(Ανοίγει σε νέο παράθυρο)",
+            "Bagikan ini:\nKlik untuk berbagi pada X(Membuka di jendela yang baru)",
+            "Μου αρέσει αυτό:\nΜου αρέσει Φόρτωση...",
+            "Beğen:\nBeğen Yükleniyor...",
+            "Read more:\nPort strike ends after wage deal\nCopper hits three-month high",
+            "Related:\nPort strike ends after wage deal\nCopper hits three-month high",
+            "Correlati\nSagra del peperone, il programma\nLe ricette della nonna",
+            "Baca juga:\nHarga beras naik lagi\nJalan desa mulai diaspal",
+            "Ähnliche Beiträge\nPflanzentausch im Mai\nUnser erstes Gartenjahr",
+            "Navegación de entradas\n← Las fiestas vuelven a la plaza\nEl mercado estrena horario →",
+            "Kategorien: Garten, Neuigkeiten\nSchlagwörter: Leipzig, Urban Gardening",
+        ]);
+        // A block of facts under a label keeps its facts.
+        assert_eq!(
+            run(&[BODY, "Category: Best Novel\nWinner: Jane Smith", MORE]),
+            [true; 3]
+        );
+    }
+
+    #[test]
+    fn share_rows_follow_prompts_and_page_tools_of_more_sites_go() {
+        assert_each_dropped_in_an_article(&[
+            "Share on X\nShare on LinkedIn\nShare on Hacker News\nCopy link",
+            "Teilen\nAuf Facebook teilen\nPer WhatsApp teilen\nLink kopieren",
+            "แชร์ Facebook | แชร์ LINE | แชร์ X",
+            "Copy Link copied",
+            "Kopieer link",
+            "Listen to this article · 5 min",
+            "Ouvir o texto",
+            "ฟังข่าว",
+            "Halaman 1 dari 2",
+            "Waktu baca 3 menit",
+            "Stampa\nScrivi alla redazione",
+            "Folgen Sie dem Nordkurier auch auf Instagram und Facebook",
+            "Obserwuj nas w Google News",
+            "Ege Postası'nı Google Haberler'de takip edin",
+            "ติดตามข่าวเหนือวันนี้ได้ทาง LINE และ Facebook",
+            "Een impressie van de nieuwe brug. Beeld: Gemeente Deventer",
+            "Το λιμάνι του Πειραιά. Φωτογραφία: ΑΠΕ-ΜΠΕ / Νίκος Ρήγας",
+            "© 2011–2024 «Вечерний курьер». Все права защищены.\n18+",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Folgen Sie den Anweisungen der Polizei auf Instagram und Facebook, riet die Stadt.",
+            "ประชาชนสามารถติดตามข่าวสารได้ทางเว็บไซต์ของกรม",
+            "Het beeld: een stad in verval, zegt de burgemeester.",
+            "Stampa e televisione hanno seguito il processo per mesi.",
+            "Copy the link below into your browser, the council told residents.",
+        ]);
+    }
+
+    #[test]
+    fn offer_boxes_and_newsletter_boxes_of_more_languages_go() {
+        assert_each_dropped_in_an_article(&[
+            "Newsletter « La Lettre du numérique »\nChaque semaine, le meilleur de l’actualité tech.\nS’inscrire",
+            "Εγγραφείτε στο newsletter μας\nΤα σημαντικότερα νέα της ημέρας στο email σας\nΤο email σας\nΕγγραφή",
+            "Подпишитесь на нашу рассылку\nГлавные новости — каждое утро в вашей почте\nВаш e-mail\nПодписаться\nНажимая кнопку, вы соглашаетесь с политикой конфиденциальности",
+            "สมัครรับจดหมายข่าว\nรับข่าวล่าสุดทุกเช้าวันจันทร์\nกรอกอีเมลของคุณ\nสมัครเลย",
+            "Receba no seu email as principais notícias do dia\nCadastre seu email\nCadastrar\nAo se cadastrar, você concorda com os Termos de Uso.",
+            "Weiterlesen mit KUR+\nJetzt 4 Wochen für 1 € testen\nSie sind bereits Abonnent? Hier anmelden",
+            "Assine para continuar lendo\nAssinantes têm acesso ilimitado a todo o conteúdo\nAssine por R$ 1,90 no primeiro mês\nJá é assinante? Faça login",
+            "The Harbour Brief newsletter brings the day’s shipping news to your inbox every weekday. Sign up here.",
+            "Second Shot is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.",
+        ]);
+        // Cookie banners, which stand at the top or the bottom of a page.
+        assert_each_dropped_above_the_story(&[
+            "O Diário da Ilha utiliza cookies para garantir a melhor experiência. Ao continuar a navegar, aceita a sua utilização.",
+            "Sitemizde çerezler (cookie) kullanılmaktadır. Detaylı bilgi için Çerez Politikamızı inceleyebilirsiniz.\nKabul Et\nAyarlar",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "A Meta utiliza cookies para seguir os utilizadores, disse a comissária.",
+            "Assinantes têm acesso ilimitado, prometeu a empresa em 2019, mas o serviço mudou.",
+            "The newsletter brought 400 new readers in a month, the editor said.",
         ]);
     }
 
