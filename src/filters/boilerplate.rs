@@ -12,7 +12,10 @@
 //! first paragraph of running text (`top`), below the last one (`bottom`),
 //! or next to a block already dropped for the same category (`near`).
 //! Headers (`Related posts`, `Sponsored content`) take the list of headline
-//! links under them. Comment sections are `comments.rs`'s business.
+//! links under them. A column of links alone at the top of the page is
+//! told by the headline under it, after the headline filter has run
+//! ([`mark_menu_over_headline`]). Comment sections are `comments.rs`'s
+//! business.
 //!
 //! Article text is safe by construction: patterns must cover whole lines,
 //! running text (not a repeat) stops the top and bottom zones, a line that
@@ -396,6 +399,55 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
         lines: vec![vec![rule]; lines],
         header_with_list: false,
     })
+}
+
+/// Drops a column of links alone at the top of the page (`Inicio` /
+/// `Entrevistas` / `Historia del barrio` / `Agenda` / `Contacto`), which
+/// [`mark`] leaves: with no site's name over it and no link a rule knows,
+/// only its place tells it from a list. A menu stands over the headline;
+/// a list of the story stands under it. So the column goes only when it is
+/// the first block still kept, the block right under it reads as the
+/// headline and the story follows.
+///
+/// It runs after the headline filter, which drops the headline's
+/// `<title>` forms: a form over the menu (`Headline | Site`) is gone, as
+/// it is in a second cleaning, and the block under the menu is the one a
+/// second cleaning sees there.
+pub fn mark_menu_over_headline(views: &[BlockView], config: &Config, decisions: &mut Decisions) {
+    if !config.drops_category(&menu_rule().category) {
+        return;
+    }
+    let mut kept = (0..views.len()).filter(|&index| decisions.kept(index));
+    let (Some(menu), Some(headline)) = (kept.next(), kept.next()) else {
+        return;
+    };
+    let column = &views[menu];
+    if column.prose
+        || column.lines.iter().any(|line| is_byline(line))
+        || !menu::is_column_of_links(&column.lines)
+    {
+        return;
+    }
+    if reads_as_headline_under_menu(&views[headline]) && kept.any(|index| views[index].prose) {
+        decisions.drop_block(menu, format!("boilerplate.{NAVIGATION}"));
+    }
+}
+
+/// Whether a block under a column of links reads as the headline: one
+/// line of three words or more that is no sentence, no byline, no
+/// heading of a list (`Ingredients:`) and no name (`Method`, `Mayor
+/// Resigns`), which a second cleaning, without the column over it, could
+/// take for the site's name over a menu.
+fn reads_as_headline_under_menu(view: &BlockView) -> bool {
+    const HEADLINE_MIN_WORDS: usize = 3;
+    let [line] = &view.lines[..] else {
+        return false;
+    };
+    view.title_shaped()
+        && view.words >= HEADLINE_MIN_WORDS
+        && !line.ends_with(':')
+        && !is_byline(line)
+        && !menu::is_column_line(line)
 }
 
 /// Whether the one-line block at `index` heads a table: the line under
@@ -1097,6 +1149,7 @@ mod tests {
             &repeats,
             &mut decisions,
         );
+        mark_menu_over_headline(&views, config, &mut decisions);
         (0..blocks.len())
             .map(|index| decisions.kept(index))
             .collect()
@@ -1190,6 +1243,109 @@ mod tests {
             "Cultuur\nFilm\nMuziek\nBoeken\nPodium",
             "หน้าแรก\nข่าวทั่วไทย\nสังคม\nต่างประเทศ\nไลฟ์สไตล์",
         ]);
+    }
+
+    /// Columns of links alone, in sentence case, as sites in most
+    /// languages write their menus.
+    const COLUMNS_OF_LINKS: &[&str] = &[
+        "Inicio\nEntrevistas\nHistoria del barrio\nAgenda\nContacto",
+        "Home\nRicette\nSagre e feste\nItinerari\nChi sono\nContatti",
+        "Fernway\nProduct\nPricing\nCustomers\nBlog\nCareers\nSign in\nStart free trial",
+        "Новости\nНаука\nГаджеты\nИнтернет\nОбзоры\nПоиск по сайту",
+        "Accueil\nActualités\nVie du village\nSports\nAgenda",
+    ];
+
+    const HEADLINE: &str = "Allotment waiting list hits 900 as town runs out of plots";
+
+    #[test]
+    fn a_column_of_links_alone_goes_over_the_headline() {
+        for column in COLUMNS_OF_LINKS {
+            assert_eq!(
+                run(&[column, HEADLINE, BODY, MORE]),
+                [false, true, true, true],
+                "{column}"
+            );
+            // Under a skip link and a cookie banner already dropped, and
+            // over a byline and the story.
+            assert_eq!(
+                run(&[
+                    "Skip to content",
+                    column,
+                    HEADLINE,
+                    "By Jane Doe",
+                    BODY,
+                    MORE
+                ]),
+                [false, false, true, true, true, true],
+                "{column}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_column_of_links_anywhere_but_over_the_headline_stays() {
+        for column in COLUMNS_OF_LINKS {
+            // Under the headline, inside the story, at its end, over the
+            // story with no headline, over a headline with no story.
+            assert_eq!(run(&[HEADLINE, column, BODY, MORE]), [true; 4], "{column}");
+            assert_eq!(run(&[BODY, column, MORE]), [true; 3], "{column}");
+            assert_eq!(run(&[HEADLINE, BODY, MORE, column]), [true; 4], "{column}");
+            assert_eq!(run(&[column, BODY, MORE]), [true; 3], "{column}");
+            assert_eq!(run(&[column, HEADLINE]), [true; 2], "{column}");
+            // Under a block that stays (a headline, a kicker, a name).
+            for above in ["Council budget", "Entrevista", "Crónicas de San Blas"] {
+                assert_eq!(
+                    run(&[above, column, HEADLINE, BODY]),
+                    [true; 4],
+                    "{above} / {column}"
+                );
+            }
+            // Over what is no headline: a byline, a heading of a list, a
+            // name, a sentence.
+            for under in [
+                "By Jane Doe",
+                "Por Elena Mayoral",
+                "Ingredients:",
+                "Method",
+                "Mayor Resigns Amid Audit",
+                "The council met on Tuesday.",
+            ] {
+                assert_eq!(
+                    run(&[column, under, BODY, MORE]),
+                    [true; 4],
+                    "{column} / {under}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lists_verse_and_answers_at_the_top_of_the_story_stay() {
+        for list in [
+            // Ingredients, results, an agenda, verse, a Q/A, key points,
+            // a byline with its title: no column of links.
+            "Flour\n200 g sugar\nEggs\nButter",
+            "Smith 41%\nJones 38%\nPatel 21%\nOthers 0%",
+            "Venerdì 30 agosto\nSabato 31 agosto\nDomenica 1 settembre\nLunedì 2 settembre",
+            "Roses are red,\nViolets are blue,\nSugar is sweet,\nAnd so are you.",
+            "P: ¿Cuándo?\nR: Sí.\nP: ¿Dónde?\nR: Aquí.",
+            "Key findings\nWaiting lists are shorter\nFewer operations were cancelled\nMore nurses",
+            "Texto y fotos\nElena Mayoral\nMadrid\nActualizado",
+            "Opinion\nWe were wrong\nJane Doe\nStaff writer",
+            "Di Rosa Lauria\nFoto\nVideo\nMappa",
+            "Auteur\nPar Jeanne Roux\nPhotos\nCartes",
+        ] {
+            assert_eq!(run(&[list, HEADLINE, BODY, MORE]), [true; 4], "{list}");
+        }
+        // Switched off with the navigation it belongs to.
+        let config = Config {
+            keep_categories: vec![NAVIGATION.to_string()],
+            ..Config::default()
+        };
+        assert_eq!(
+            run_with(&[COLUMNS_OF_LINKS[0], HEADLINE, BODY], &config),
+            [true; 3]
+        );
     }
 
     #[test]

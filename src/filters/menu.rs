@@ -1,9 +1,13 @@
 //! The shape of a site's menu: a row of section links (`News | Analysis |
-//! Events | Jobs`), or a column of them under the site's name (`Ashwell
-//! Parish News` / `Home` / `Events` / `Contact`). No rule can list every
-//! site's sections, so the menu is told by its shape: short names in
-//! a capital, no sentence, no number. `boilerplate.rs` drops such a block
-//! only above the story, where a menu stands.
+//! Events | Jobs`), a column of them under the site's name (`Ashwell
+//! Parish News` / `Home` / `Events` / `Contact`), or a column of links
+//! alone, written as most languages write them, in sentence case
+//! (`Inicio` / `Entrevistas` / `Historia del barrio` / `Agenda`). No rule
+//! can list every site's sections, so the menu is told by its shape: short
+//! names in a capital, no sentence, no number. A list of the story can
+//! have the same shape: `boilerplate.rs` drops such a block only above the
+//! story, where a menu stands, and a column of links alone only right
+//! over the headline at the top of the page.
 
 /// The separators of a row of links.
 const ROW_SEPARATORS: &[char] = &['|', '·', '•', '/'];
@@ -24,6 +28,16 @@ const ROW_MAX_CHARS: usize = 120;
 
 /// The longest line of a menu column that is not a row: the site's name.
 const NAME_MAX_WORDS: usize = 5;
+
+/// The longest link of a menu in sentence case, in words (`Start free
+/// trial`, `Поиск по сайту`).
+const LINK_MAX_WORDS: usize = 3;
+
+/// The fewest links of a column with no site's name over it.
+const LINKS_ALONE_MIN: usize = 4;
+
+/// The most lines of a column of links.
+const COLUMN_MAX_LINES: usize = 12;
 
 /// A row of section links: at least two names separated by `|`, `·`,
 /// `•` or `/`, each of one to three words opening with a capital (`Portal
@@ -87,25 +101,51 @@ pub fn is_section_name(line: &str) -> bool {
     (1..=2).contains(&words) && is_name(line, ITEM_MAX_CHARS)
 }
 
-/// Whether `text` reads as a name: its first word opens with a capital
-/// and so do at least half of its words (`Le Petit Journal de Vendée`,
-/// `Faits divers`, not `What the council is proposing`); every word holds
+/// A column of links alone, with no site's name over it: four to twelve
+/// links of one to three words opening with a capital, the other words
+/// perhaps small (`Inicio` / `Entrevistas` / `Historia del barrio` /
+/// `Agenda` / `Contacto`), more than half of them a single word. A menu
+/// names its sections in a word each; a list of phrases (`Key findings` /
+/// `Waiting lists are shorter` / …) is no menu. A list of the story
+/// (`Flour` / `Sugar` / `Eggs` / `Olive oil`) can have this shape too: the
+/// caller tells them apart by where the column stands.
+pub fn is_column_of_links<Line: AsRef<str>>(lines: &[Line]) -> bool {
+    if !(LINKS_ALONE_MIN..=COLUMN_MAX_LINES).contains(&lines.len()) {
+        return false;
+    }
+    let mut single_words = 0;
+    let all_links = lines.iter().all(|line| {
+        let line = line.as_ref();
+        let words = line.split_whitespace().count();
+        single_words += usize::from(words == 1);
+        (1..=LINK_MAX_WORDS).contains(&words) && label_capitals(line, ITEM_MAX_CHARS).is_some()
+    });
+    all_links && 2 * single_words > lines.len()
+}
+
+/// Whether `text` reads as a name: a label (see [`label_capitals`]) of
+/// which at least half the words open with a capital (`Le Petit Journal
+/// de Vendée`, `Faits divers`, not `What the council is proposing`).
+fn is_name(text: &str, max_chars: usize) -> bool {
+    label_capitals(text, max_chars).is_some_and(|(words, capitals)| 2 * capitals >= words)
+}
+
+/// The words of `text` and how many open with a capital, when it reads
+/// as a label: its first word opens with a capital; every word holds
 /// letters only (and `'`, `’`, `-`, `.`, `&`, a digit after a letter:
 /// `F1`), or after the first is a number of one or two digits (`Channel
 /// 7`); and the whole is at most `max_chars` long. Words of a script
-/// without capitals count as names when short.
-fn is_name(text: &str, max_chars: usize) -> bool {
+/// without capitals count as labels when short.
+fn label_capitals(text: &str, max_chars: usize) -> Option<(usize, usize)> {
     let text = text.trim();
     let chars = text.chars().count();
     if chars == 0 || chars > max_chars {
-        return false;
+        return None;
     }
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
+    let first = text.chars().next()?;
     let caseless = first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase();
     if !(first.is_uppercase() || caseless || is_brand(text)) {
-        return false;
+        return None;
     }
     let (mut words, mut capitals) = (0, 0);
     let letters_only = text.split_whitespace().enumerate().all(|(position, word)| {
@@ -122,7 +162,7 @@ fn is_name(text: &str, max_chars: usize) -> bool {
                     || (index > 0 && c.is_ascii_digit())
             })
     });
-    letters_only && 2 * capitals >= words && (!caseless || chars <= CASELESS_ITEM_MAX_CHARS)
+    (letters_only && (!caseless || chars <= CASELESS_ITEM_MAX_CHARS)).then_some((words, capitals))
 }
 
 /// A name that opens with one small letter before a capital (`ePaper`,
@@ -209,5 +249,45 @@ mod tests {
         }
         assert!(is_section_name("Cultuur") && is_section_name("Faits divers"));
         assert!(!is_section_name("Ashwell Parish News"));
+    }
+
+    #[test]
+    fn a_column_of_links_alone_is_mostly_single_words_in_a_capital() {
+        for column in [
+            "Inicio\nEntrevistas\nHistoria del barrio\nAgenda\nContacto",
+            "Home\nRicette\nSagre e feste\nItinerari\nChi sono\nContatti",
+            "Fernway\nProduct\nPricing\nCustomers\nBlog\nCareers\nSign in\nStart free trial",
+            "Новости\nНаука\nГаджеты\nИнтернет\nОбзоры\nПоиск по сайту",
+            "Accueil\nActualités\nVie locale\nSports\nAgenda",
+            "Startseite\nPolitik\nWirtschaft\nKultur\nMeinung",
+            "ePaper\nNews\nSport\nWetter",
+        ] {
+            let lines: Vec<&str> = column.lines().collect();
+            assert!(is_column_of_links(&lines), "{column}");
+        }
+    }
+
+    #[test]
+    fn lists_of_phrases_sentences_numbers_or_few_lines_are_no_column_of_links() {
+        for column in [
+            // Three lines, or phrases more than words.
+            "Home\nNews\nContact",
+            "Home\nAbout us\nOur work\nGet involved",
+            "Key findings\nWaiting lists are shorter\nFewer operations were cancelled\nMore nurses",
+            // Quantities, dates, scores, punctuation, bullets, questions.
+            "Flour\n200 g sugar\nEggs\nButter",
+            "Venerdì 30 agosto: apertura\nSabato\nDomenica\nLunedì",
+            "Results\nSmith 41%\nJones 38%\nPatel 21%",
+            "Roses are red,\nViolets are blue,\nSugar is sweet,\nAnd so are you.",
+            "Q: Why?\nA: Because\nQ: When?\nA: Soon",
+            "• Salt\n• Pepper\n• Oil\n• Garlic",
+            // Lines in small letters, a link too long, and a sentence.
+            "home\nnews\nsport\nweather",
+            "Inicio\nNoticias\nLa historia completa del barrio\nAgenda\nContacto",
+            "Inicio\nNoticias\nAgenda\nEl alcalde dimite hoy",
+        ] {
+            let lines: Vec<&str> = column.lines().collect();
+            assert!(!is_column_of_links(&lines), "{column}");
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! Document-level decisions over blocks: the repeated headline, comment
 //! sections, page boilerplate and repeated paragraphs. Each filter marks
 //! blocks to drop and records why; none rewrites text. The filters run in
-//! the order comment sections, boilerplate, headline, repeated paragraphs;
+//! the order comment sections, boilerplate, headline, a menu right over
+//! the headline (boilerplate told once the headline's title forms are
+//! gone), repeated paragraphs;
 //! each sees only the blocks the earlier ones kept, so a block is dropped
 //! for one reason only and a repeat is never dropped when its first copy
 //! is already gone.
@@ -92,6 +94,11 @@ pub fn apply(
     if config.dedup_headline {
         headline::mark(blocks, &views, &repeats, &mut decisions);
     }
+    // After the headline: a column of links alone goes when the headline
+    // is right under it, once the headline's title forms are gone.
+    if config.boilerplate {
+        boilerplate::mark_menu_over_headline(&views, config, &mut decisions);
+    }
     if config.dedup_paragraphs {
         dedup::mark_with(&views, config.dedup_min_chars, &repeats, &mut decisions);
     }
@@ -165,6 +172,30 @@ mod tests {
         assert!(kept.contains(&"Share this:"));
         assert!(kept.contains(&"Leave a Reply"));
         assert!(!kept.contains(&ARTICLE[1]));
+    }
+
+    #[test]
+    fn a_menu_goes_over_the_headline_once_its_title_forms_are_gone() {
+        const MENU: &str = "Inicio\nEntrevistas\nHistoria del barrio\nAgenda\nContacto";
+        const HEADLINE: &str = "Entrevista al último proyeccionista del cine Avenida";
+        const TITLE: &str =
+            "Entrevista al último proyeccionista del cine Avenida | Crónicas de San Blas";
+        const BYLINE: &str = "Publicado el 3 de abril de 2024 por Elena Mayoral";
+        const STORY: &str = "El cine Avenida cerrará sus puertas el próximo 30 de abril después de 61 años en la calle Amposta.";
+        for page in [
+            vec!["Saltar al contenido", MENU, TITLE, HEADLINE, BYLINE, STORY],
+            vec![TITLE, MENU, HEADLINE, BYLINE, STORY],
+        ] {
+            let (kept, changes) = run(&page, &Config::default());
+            assert_eq!(kept, [HEADLINE, BYLINE, STORY], "{page:?}");
+            let menu = page.iter().position(|&block| block == MENU);
+            assert!(changes.iter().any(|change| {
+                change.reason == "boilerplate.navigation" && Some(change.position) == menu
+            }));
+            // A second cleaning finds nothing left to drop.
+            let (again, changes) = run(&kept, &Config::default());
+            assert_eq!((again, changes.len()), (kept, 0));
+        }
     }
 
     #[test]
