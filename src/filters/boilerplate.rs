@@ -2659,7 +2659,6 @@ mod tests {
             "Ege Postası'nı Google Haberler'de takip edin",
             "ติดตามข่าวเหนือวันนี้ได้ทาง LINE และ Facebook",
             "Een impressie van de nieuwe brug. Beeld: Gemeente Deventer",
-            "Το λιμάνι του Πειραιά. Φωτογραφία: ΑΠΕ-ΜΠΕ / Νίκος Ρήγας",
             "© 2011–2024 «Вечерний курьер». Все права защищены.\n18+",
         ]);
         assert_each_kept_in_an_article(&[
