@@ -1017,11 +1017,17 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
         return true;
     }
     // The bio starts the block, or the line under its header (`About the
-    // author`). The byline may be the name alone (`Rachel Fenwick`).
+    // author`). The byline may be the name alone (`Rachel Fenwick`). A
+    // comma may close the name (`Chiara Ventura, giornalista …`).
     let names: Vec<Vec<&str>> = lower
         .lines()
         .take(2)
-        .map(|line| line.split_whitespace().take(2).collect::<Vec<&str>>())
+        .map(|line| {
+            line.split_whitespace()
+                .take(2)
+                .map(|word| word.trim_end_matches(','))
+                .collect::<Vec<&str>>()
+        })
         .filter(|name| name.len() == 2)
         .collect();
     views
@@ -1502,6 +1508,42 @@ mod tests {
             "Más de 200 personas participaron en la protesta frente al ayuntamiento.",
             "The council published the photos (Express Photo reporters were not allowed in).",
         ]);
+    }
+
+    #[test]
+    fn bios_of_the_bylined_author_in_other_trades_and_as_an_apposition_go() {
+        let bylined = |byline: &str, bio: &str| run(&[byline, BODY, MORE, bio]);
+        assert_eq!(
+            bylined(
+                "By Priya Raman, Staff Engineer · February 21, 2024",
+                "Priya Raman is a staff engineer on the platform team, where she works on reliability."
+            ),
+            [true, true, true, false]
+        );
+        let italian = |bio: &str| {
+            run(&[
+                "di Chiara Ventura",
+                "Il consiglio comunale ha approvato ieri sera il bilancio con dieci voti a favore e tre contrari.",
+                "Il sindaco ha detto che i lavori al porto cominceranno a maggio e dureranno due anni.",
+                bio,
+            ])
+        };
+        assert_eq!(
+            italian("Chiara Ventura, giornalista professionista, si occupa di media e innovazione digitale."),
+            [true, true, true, false]
+        );
+        assert_eq!(
+            italian("Marco Ferri, giornalista del Tirreno, ha raccontato la vicenda per primo."),
+            [true; 4]
+        );
+        // Someone else in the same trade is the story's.
+        assert_eq!(
+            bylined(
+                "By Priya Raman",
+                "Tom Hale is a senior engineer at the plant, where he has worked for 30 years."
+            ),
+            [true; 4]
+        );
     }
 
     #[test]
