@@ -178,6 +178,107 @@ fn is_reader_comment(view: &BlockView) -> bool {
     is_commenter_name(name) && said.iter().any(|line| line.split(' ').count() >= 3)
 }
 
+/// A comment's header set apart from its text: the commenter's name on
+/// the first line, then only the date or the time they wrote
+/// (`Tomás Reilly` / `Mar 14`, `Ana Ruiz` / `4 abril, 2024 a las 9:12`), as
+/// Substack and many blogs show it.
+fn is_commenter_header(view: &BlockView) -> bool {
+    let [name, stamps @ ..] = &view.lines[..] else {
+        return false;
+    };
+    !stamps.is_empty() && stamps.iter().all(|line| is_date_or_time(line)) && is_commenter_name(name)
+}
+
+/// A line that is only a date or a clock time, in the main news languages:
+/// `Mar 14`, `14 March 2024`, `16 Ağustos 2024, 09:41`, `23. April 2024 um
+/// 8:14 Uhr`, `Thursday 14 March 2024 at 9:12 a.m.`. It names a month or a
+/// time and holds a number; every other word is a number, a weekday or a
+/// joining word (`at`, `um`, `de`, `a las`). Times since (`2 hours ago`)
+/// are the `comments.timestamp` rule's.
+fn is_date_or_time(line: &str) -> bool {
+    if line.chars().count() > 48 {
+        return false;
+    }
+    let mut month_or_time = false;
+    let mut number = false;
+    for word in line.split([' ', '·', '•', '|', '/']) {
+        let word = word.trim_end_matches([',', '.']).to_lowercase();
+        if word.is_empty() || matches!(word.as_str(), "-" | "–" | "—") {
+            continue;
+        }
+        if is_clock_time(&word) {
+            month_or_time = true;
+            number = true;
+        } else if is_day_or_year(&word) {
+            number = true;
+        } else if one_of(MONTHS, &word) {
+            month_or_time = true;
+        } else if !one_of(DATE_WORDS, &word) {
+            return false;
+        }
+    }
+    month_or_time && number
+}
+
+/// Whether `word` is one of the space-separated `words`.
+fn one_of(words: &str, word: &str) -> bool {
+    words.split(' ').any(|listed| listed == word)
+}
+
+/// `9:12`, `09.41`, `12h04`, `9:12am`, `8.15pm`.
+fn is_clock_time(word: &str) -> bool {
+    let word = word
+        .strip_suffix("am")
+        .or_else(|| word.strip_suffix("pm"))
+        .unwrap_or(word);
+    let Some((hours, minutes)) = word.split_once([':', '.', 'h']) else {
+        return false;
+    };
+    (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && hours
+            .bytes()
+            .chain(minutes.bytes())
+            .all(|b| b.is_ascii_digit())
+}
+
+/// A day of the month or a year (`14`, `2024`, `14th`), its full stop or
+/// comma already off.
+fn is_day_or_year(word: &str) -> bool {
+    let digits = word
+        .strip_suffix("st")
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+        .or_else(|| word.strip_suffix("th"))
+        .unwrap_or(word);
+    (1..=4).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Month names and their short forms, lower case, without a full stop:
+/// English, German, Dutch, French, Spanish, Portuguese, Italian, Turkish,
+/// Romanian, and Polish and Russian in the genitive dates use.
+const MONTHS: &str =
+    "january february march april may june july august september october november december \
+    jan feb mar apr jun jul aug sep sept oct nov dec januar jänner februar märz mai juni \
+    juli oktober dezember mär okt dez januari februari maart mei augustus janvier février \
+    mars avril juin juillet août septembre octobre novembre décembre janv févr avr juil déc \
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre \
+    diciembre ene abr ago dic janeiro fevereiro março maio junho julho setembro outubro \
+    dezembro fev set out gennaio febbraio aprile maggio giugno luglio settembre ottobre \
+    dicembre gen mag giu lug ott ocak şubat mart nisan mayıs haziran temmuz ağustos eylül \
+    ekim kasım aralık ianuarie februarie martie aprilie iunie iulie septembrie octombrie \
+    noiembrie decembrie stycznia lutego marca kwietnia maja czerwca lipca sierpnia września \
+    października listopada grudnia января февраля марта апреля мая июня июля августа \
+    сентября октября ноября декабря";
+
+/// The other words of a date or a time: weekdays, the words that join a
+/// date to its time (`at`, `um`, `a las`, `à`, `alle`, `saat`, `в`), the
+/// clock's (`Uhr`, `a.m.`) and the year's (`г.`, `r.`).
+const DATE_WORDS: &str =
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs \
+    fri sat sun at on of the um uhr am pm a.m p.m a à às as las la le el de del di alle ore \
+    om op saat o godz в г r h";
+
 /// A name as comment threads show it: one to four words of at most 40
 /// characters, each opening with a capital (`Joe Bloggs`, `Peter K.`,
 /// `J. Smith`), or a single user name (`jsmith42`). No punctuation but
@@ -273,7 +374,12 @@ fn section_follows(
     let mut after_a_name = false;
     for index in following(marker + 1).take(LOOK_AHEAD) {
         let view = &views[index];
+        let mut header = false;
         let sign = match sign_of(view, rules) {
+            Sign::None if is_commenter_header(view) => {
+                header = true;
+                Sign::Hint
+            }
             Sign::None if is_reader_comment(view) => Sign::Hint,
             // A comment split into blocks: its author's name, what they
             // wrote, then a control (`Reply`) or another sign.
@@ -290,7 +396,17 @@ fn section_follows(
         };
         match sign {
             Sign::Sure => return true,
-            Sign::Hint => return hint_backed_up(views, rules, following(index + 1), counted()),
+            Sign::Hint => {
+                // A byline (`Jane Doe` / `14 March 2024`) has a commenter
+                // header's shape: with no other comment behind it, one
+                // paragraph after it under a count is the article.
+                let closing = match (counted(), header) {
+                    (false, _) => LastParagraph::Article,
+                    (true, false) => LastParagraph::Closes,
+                    (true, true) => LastParagraph::AfterAnotherComment,
+                };
+                return hint_backed_up(views, rules, following(index + 1), closing);
+            }
             Sign::None if view.prose => return false,
             Sign::None => {}
         }
@@ -304,27 +420,47 @@ fn section_follows(
             .any(|index| views[index].lines.iter().any(|line| is_sentence(line)))
 }
 
+/// What one paragraph without any sign, closing the document after the
+/// last sign, is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LastParagraph {
+    /// The article's: under a subheading, or a count by the headline.
+    Article,
+    /// The last comment's: under a marker that counts the comments
+    /// (`2 Comments`) below the story, which no subheading does.
+    Closes,
+    /// The last comment's once a second comment has shown itself: a
+    /// commenter header alone is also a byline over the article.
+    AfterAnotherComment,
+}
+
 /// Whether the blocks after a hint (`after`, the running ones past it)
 /// back it up: a sure sign comes before two paragraphs without any sign,
 /// or the document ends with no such paragraph after the last sign (a
-/// hint, or another reader's comment). A comment's text may stand in a
-/// paragraph of its own between its header and its `Reply` link; an
-/// article goes on for paragraphs. Under a marker that counts the
-/// comments (`2 Comments`) below the story, which no subheading does, the
-/// last comment's one paragraph may close the document.
+/// hint, another reader's comment or a commenter header). A comment's
+/// text may stand in a paragraph of its own between its header and its
+/// `Reply` link; an article goes on for paragraphs. `closing` says
+/// whether one such paragraph may end the document.
 fn hint_backed_up(
     views: &[BlockView],
     rules: &RuleSet,
     after: impl Iterator<Item = usize>,
-    counted: bool,
+    closing: LastParagraph,
 ) -> bool {
     let mut plain_paragraphs = 0;
+    let mut another_comment = false;
     for index in after {
         let view = &views[index];
-        match sign_of(view, rules) {
+        let sign = match sign_of(view, rules) {
+            Sign::None if is_commenter_header(view) || is_reader_comment(view) => Sign::Hint,
+            sign => sign,
+        };
+        match sign {
             Sign::Sure => return true,
-            Sign::Hint => plain_paragraphs = 0,
-            Sign::None if is_reader_comment(view) => plain_paragraphs = 0,
+            Sign::Hint => {
+                plain_paragraphs = 0;
+                another_comment = true;
+            }
             Sign::None if view.prose => {
                 plain_paragraphs += 1;
                 if plain_paragraphs == 2 {
@@ -334,7 +470,12 @@ fn hint_backed_up(
             Sign::None => {}
         }
     }
-    plain_paragraphs == 0 || (counted && plain_paragraphs == 1)
+    let last_closes = match closing {
+        LastParagraph::Article => false,
+        LastParagraph::Closes => true,
+        LastParagraph::AfterAnotherComment => another_comment,
+    };
+    plain_paragraphs == 0 || (last_closes && plain_paragraphs == 1)
 }
 
 /// A line that reads as a sentence: it opens with a capital, runs to four
@@ -851,5 +992,198 @@ mod tests {
         ] {
             assert_eq!(run(&[BODY, marker]), [true, false], "{marker}");
         }
+    }
+
+    #[test]
+    fn commenter_headers_of_a_name_and_a_date_open_a_section() {
+        // Substack and many blogs: the name and the date, the comment as a
+        // paragraph of its own, then its `Reply` row.
+        for (count, first, second, reply) in [
+            (
+                "4 Comments",
+                "Tomás Reilly\nMar 14",
+                "Beatriz Peña\nMar 15",
+                "Reply\nShare",
+            ),
+            (
+                "2 Comments",
+                "Ann Rowe\n14 March 2024",
+                "Tom Birch\n2 hours ago",
+                "Reply",
+            ),
+            (
+                "3 yorum",
+                "Mehmet Yılmaz\n16 Ağustos 2024, 09:41",
+                "Ayşe Kaya\n17 Ağustos 2024, 10:02",
+                "Yanıtla",
+            ),
+            (
+                "2 Kommentare",
+                "Klaus Richter\n23. April 2024 um 8:14 Uhr",
+                "Petra Vogel\n24. April 2024 um 9:30 Uhr",
+                "Antworten",
+            ),
+            (
+                "4 comentarios",
+                "Ana Ruiz\n4 abril, 2024 a las 9:12",
+                "Luis Gómez\n5 abril, 2024 a las 10:40",
+                "Responder",
+            ),
+        ] {
+            let page = [
+                BODY,
+                count,
+                first,
+                "The rent point is so true. Our landlord put ours up by forty per cent.",
+                reply,
+                second,
+                "Would love to see the same breakdown for bakeries.",
+                reply,
+            ];
+            let mut expected = [false; 8];
+            expected[0] = true;
+            assert_eq!(run(&page), expected, "{count}");
+            // The last comment without its row still closes the section.
+            assert_eq!(run(&page[..7]), expected[..7], "{count}");
+        }
+    }
+
+    #[test]
+    fn a_byline_of_a_name_and_a_date_under_a_comment_word_stays() {
+        // An opinion kicker (`Comment`), a count by the standfirst, a
+        // subheading: the byline's name and date head the article.
+        let standfirst =
+            "Bus services will run until midnight from May, the council said on Monday.";
+        for blocks in [
+            &["Comment", "Jane Doe\n14 March 2024", BODY, LATER][..],
+            &[
+                "Bridge scheme delayed again",
+                standfirst,
+                "7 Comments",
+                "Jane Doe\nMar 14",
+                BODY,
+            ],
+            &[
+                "Bridge scheme delayed again",
+                standfirst,
+                "7 Comments",
+                "Jane Doe\n14 March 2024",
+                BODY,
+            ],
+            &[
+                BODY,
+                "Discussion",
+                "Ruth Okafor\nThursday 14 March 2024 at 9:12 a.m.",
+                LATER,
+                BODY,
+            ],
+            &[BODY, "Kommentar", "Klaus Richter\n23. April 2024", LATER],
+        ] {
+            assert_eq!(run(blocks), vec![true; blocks.len()], "{blocks:?}");
+        }
+        // Names over answers, a dateline, a quote: no date under the name.
+        for block in [
+            "Ruth Okafor\nWe held four public meetings.",
+            "London\nMarch 2024",
+            "Ruth Okafor\n“We listened.”",
+        ] {
+            assert_eq!(
+                run(&[BODY, "Comments", block, LATER, BODY]),
+                [true; 5],
+                "{block}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_dates_and_times_make_a_commenter_header() {
+        for stamp in [
+            "Mar 14",
+            "14 March 2024",
+            "March 14, 2024 at 9:12 pm",
+            "16 Ağustos 2024, 09:41",
+            "23. April 2024 um 8:14 Uhr",
+            "4 abril, 2024 a las 9:12",
+            "12 mai 2024 à 12h04",
+            "14 марта 2024 г.",
+        ] {
+            assert!(is_date_or_time(stamp), "{stamp}");
+        }
+        for line in [
+            "March",
+            "2024",
+            "Editor",
+            "London, 14 March",
+            "Published 14 March 2024",
+            "May the best team win",
+            "2 hours ago",
+        ] {
+            assert!(!is_date_or_time(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_tabloid_section_with_a_sort_row_and_a_moderation_note_goes() {
+        let page = [
+            BODY,
+            "Comments (12)",
+            "Share what you think",
+            "Sort by: Newest | Oldest | Best rated | Worst rated",
+            "The comments below have not been moderated.",
+            "Brian_from_Bromsgrove, Bromsgrove, United Kingdom, 2 hours ago",
+            "Cut it down and send him the bill. Simple.",
+            "▲ 87 ▼ 4\nClick to rate\nReply",
+        ];
+        let mut expected = [false; 8];
+        expected[0] = true;
+        assert_eq!(run(&page), expected);
+        // The note alone, or the sort row alone, is a sure sign.
+        let without_sort: Vec<&str> = page
+            .iter()
+            .copied()
+            .filter(|block| !block.starts_with("Sort"))
+            .collect();
+        assert_eq!(run(&without_sort), expected[..7]);
+        for sort in [
+            "Trier par : Plus récents | Plus anciens | Les mieux notés",
+            "Sortieren nach: Neueste | Älteste | Beliebteste",
+            "Ordenar por: Más recientes | Más antiguos",
+            "Ordina per: Più recenti | Meno recenti",
+            "Sorteer op: Nieuwste | Oudste",
+            "Сортировать по: новые | старые | популярные",
+            "Sıralama: En yeni | En eski",
+            "Sort by: Best rated",
+        ] {
+            assert_eq!(
+                run(&[
+                    BODY,
+                    "Comments (12)",
+                    "Share what you think",
+                    sort,
+                    "What a disgrace. Cut it down."
+                ]),
+                [true, false, false, false, false],
+                "{sort}"
+            );
+        }
+        for note in [
+            "Your comment is awaiting moderation.",
+            "Les commentaires sont modérés avant publication.",
+            "Il tuo commento è in attesa di moderazione.",
+        ] {
+            assert_eq!(
+                run(&[BODY, "Comments", note]),
+                [true, false, false],
+                "{note}"
+            );
+        }
+        // A sentence about moderation in the story is prose after a heading.
+        let story = [
+            BODY,
+            "Comments",
+            "The comments below the article have not been moderated for weeks, the paper's former editor told the inquiry.",
+            LATER,
+        ];
+        assert_eq!(run(&story), [true; 4]);
     }
 }
