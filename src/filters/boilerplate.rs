@@ -2686,6 +2686,7 @@ mod tests {
     fn share_rows_follow_prompts_and_page_tools_of_more_sites_go() {
         assert_each_dropped_in_an_article(&[
             "Share on X\nShare on LinkedIn\nShare on Hacker News\nCopy link",
+            "Share on Facebook\nShare on X\nShare by email",
             "Teilen\nAuf Facebook teilen\nPer WhatsApp teilen\nLink kopieren",
             "แชร์ Facebook | แชร์ LINE | แชร์ X",
             "Copy Link copied",
@@ -2729,6 +2730,7 @@ mod tests {
         assert_each_dropped_above_the_story(&[
             "O Diário da Ilha utiliza cookies para garantir a melhor experiência. Ao continuar a navegar, aceita a sua utilização.",
             "Sitemizde çerezler (cookie) kullanılmaktadır. Detaylı bilgi için Çerez Politikamızı inceleyebilirsiniz.\nKabul Et\nAyarlar",
+            "Nous respectons votre vie privée\nNos partenaires et nous utilisons des cookies pour mesurer l’audience.\nTout accepter\nTout refuser\nParamétrer",
         ]);
         assert_each_kept_in_an_article(&[
             "A Meta utiliza cookies para seguir os utilizadores, disse a comissária.",
