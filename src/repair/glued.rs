@@ -36,6 +36,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Its",
     "Meanwhile",
     "Many",
+    "My",
     "No",
     "Now",
     "On",
@@ -554,7 +555,7 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     // name, a path, an address or a number.
     if let Some(previous) = text[..before_start].chars().next_back() {
         if !(previous.is_whitespace()
-            || matches!(previous, '"' | '\'' | '“' | '‘' | '«' | '(' | ','))
+            || matches!(previous, '"' | '\'' | '’' | '“' | '‘' | '«' | '(' | ','))
         {
             return false;
         }
@@ -660,6 +661,11 @@ mod tests {
                 "onduidelijk. Een woordvoerder",
             ),
             ("is open.Het college", "is open. Het college"),
+            ("before the turn.My coach", "before the turn. My coach"),
+            (
+                "selon la chambre d’agriculture.La sécheresse",
+                "selon la chambre d’agriculture. La sécheresse",
+            ),
             ("en el Avenida.Así que", "en el Avenida. Así que"),
             ("if we could.I think not", "if we could. I think not"),
             ("late at night.A man was", "late at night. A man was"),
@@ -783,6 +789,8 @@ mod tests {
             "version 2.1.Final and 3.5.Beta",
             "open notes.Txt or report.Pdf",
             "Mr.Smith went to St.Petersburg",
+            "Prof.Schmidt said and Gen.Motors sold",
+            "call String.Format to build it",
             "The value was 3.14.Then",
             "iPhone.Apps are listed",
             "node_modules.Foo",
