@@ -2724,6 +2724,7 @@ mod tests {
             "Weiterlesen mit KUR+\nJetzt 4 Wochen für 1 € testen\nSie sind bereits Abonnent? Hier anmelden",
             "Assine para continuar lendo\nAssinantes têm acesso ilimitado a todo o conteúdo\nAssine por R$ 1,90 no primeiro mês\nJá é assinante? Faça login",
             "The Harbour Brief newsletter brings the day’s shipping news to your inbox every weekday. Sign up here.",
+            "Get the Fenbury Post newsletter\nOur free daily newsletter brings you the top local stories every morning.\nSign up",
             "Second Shot is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.",
         ]);
         // Cookie banners, which stand at the top or the bottom of a page.
@@ -2736,6 +2737,7 @@ mod tests {
             "A Meta utiliza cookies para seguir os utilizadores, disse a comissária.",
             "Assinantes têm acesso ilimitado, prometeu a empresa em 2019, mas o serviço mudou.",
             "The newsletter brought 400 new readers in a month, the editor said.",
+            "Get the newsletter out by Friday, the editor told the interns.",
         ]);
     }
 
