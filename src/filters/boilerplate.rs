@@ -290,6 +290,7 @@ fn candidate<'r>(
             .map(|&index| rules.rule(index))
             .filter(usable)
             .filter(|rule| !(speaks_to_reader(rule) && reported()))
+            .filter(|rule| !(rule.category == COPYRIGHT && quotes_a_notice(line)))
             .collect();
         lines.push(matching);
     }
@@ -791,6 +792,24 @@ fn reports_speech(line: &str) -> bool {
     let mut found = Vec::new();
     reported.matching(line, &mut found);
     !found.is_empty()
+}
+
+/// The category of copyright lines, which a story may quote.
+const COPYRIGHT: &str = "copyright";
+
+/// The fewest words of running text before a quotation mark that make a
+/// line a sentence quoting a notice (`The photo was published with the
+/// words «© Ana Lopes. All rights reserved».`), not the notice itself,
+/// which opens with its sign, a year or the owner's name (`© 2024
+/// «Daily Courier». All rights reserved.`).
+const WORDS_BEFORE_A_QUOTED_NOTICE: usize = 6;
+
+/// Whether `line` quotes a notice inside a sentence of its own: an
+/// opening quotation mark comes after several words.
+fn quotes_a_notice(line: &str) -> bool {
+    line.find(['«', '“', '„', '"']).is_some_and(|quote| {
+        line[..quote].split_whitespace().count() >= WORDS_BEFORE_A_QUOTED_NOTICE
+    })
 }
 
 /// Where a block sits, for checking rule positions.
@@ -1507,6 +1526,18 @@ mod tests {
             "We care about your data, the firm’s chief executive told MPs, but the fine stands.",
             "Más de 200 personas participaron en la protesta frente al ayuntamiento.",
             "The council published the photos (Express Photo reporters were not allowed in).",
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_quoting_a_copyright_notice_stays() {
+        assert_each_kept_in_an_article(&[
+            "The photograph was first published in 2019 on her site with the words «© Sofia Antunes. All rights reserved».",
+            "A imagem foi publicada em 2019 no sítio da fotógrafa com a indicação «© Sofia Antunes. Todos os direitos reservados».",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "© 2011–2024 «Вечерний курьер». Все права защищены.",
+            "© 2024 Harbour Courier. All rights reserved.",
         ]);
     }
 
