@@ -229,15 +229,16 @@ fn drop_title_forms_beside_their_base(
                 decisions.drop_block(before, REASON);
             }
         }
-        // Above the story's running text, not under it.
+        // Above the story's running text, not under it: the blocks below
+        // are looked at only for a title form found.
         let titled_further_up = may_pair(index)
-            && (index + 1..blocks.len()).any(|later| views[later].prose)
             && seen
                 .iter()
                 .rev()
                 .skip(1)
                 .take(TITLE_FORM_GAP)
-                .any(|&before| decisions.kept(before) && may_pair(before) && titles(index, before));
+                .any(|&before| decisions.kept(before) && may_pair(before) && titles(index, before))
+            && (index + 1..blocks.len()).any(|later| views[later].prose);
         if titled_further_up {
             decisions.drop_block(index, REASON);
             continue;
