@@ -12,6 +12,7 @@ mod automaton;
 pub mod boilerplate;
 pub mod comments;
 pub mod dedup;
+mod factor;
 pub mod headline;
 mod menu;
 mod prefilter;
