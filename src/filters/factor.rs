@@ -40,7 +40,7 @@ pub fn factor(hir: Hir) -> Hir {
         HirKind::Alternation(branches) => alternation_of(
             branches
                 .into_iter()
-                .map(|branch| pieces_of(factor(branch)))
+                .map(|branch| Branch::Whole(factor(branch)))
                 .collect(),
         ),
         kind => unreachable!("a tree without alternations has nothing to share: {kind:?}"),
@@ -89,20 +89,60 @@ fn pieces_of(hir: Hir) -> Vec<Hir> {
 /// that open with the same piece share it, then those that end with the
 /// same piece share that. Branch order is not kept: it changes which
 /// branch a search prefers, never what matches.
-fn alternation_of(branches: Vec<Vec<Hir>>) -> Hir {
+fn alternation_of(branches: Vec<Branch>) -> Hir {
     let alternatives = share(branches, Side::Opening);
     ending_shared(alternatives)
 }
 
-/// The alternation of `branches` (as pieces), those that end alike
-/// sharing their ending.
-fn ending_shared(branches: Vec<Vec<Hir>>) -> Hir {
+/// The alternation of `branches`, those that end alike sharing their
+/// ending.
+fn ending_shared(branches: Vec<Branch>) -> Hir {
     Hir::alternation(
         share(branches, Side::Ending)
             .into_iter()
-            .map(Hir::concat)
+            .map(Branch::into_hir)
             .collect(),
     )
+}
+
+/// A branch of an alternation: whole as written while it shares nothing
+/// (most branches, which are then never built again), or as its pieces
+/// once something was taken off it.
+enum Branch {
+    Whole(Hir),
+    Pieces(Vec<Hir>),
+}
+
+impl Branch {
+    fn edge(&self, side: Side) -> Option<Edge<'_>> {
+        match (self, side) {
+            (Branch::Whole(hir), Side::Opening) => opening(hir),
+            (Branch::Whole(hir), Side::Ending) => ending(hir),
+            (Branch::Pieces(pieces), Side::Opening) => pieces.first().and_then(opening),
+            (Branch::Pieces(pieces), Side::Ending) => pieces.last().and_then(ending),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Branch::Whole(hir) => matches!(hir.kind(), HirKind::Empty),
+            Branch::Pieces(pieces) => pieces.is_empty(),
+        }
+    }
+
+    fn into_pieces(self) -> Vec<Hir> {
+        match self {
+            Branch::Whole(hir) => pieces_of(hir),
+            Branch::Pieces(pieces) => pieces,
+        }
+    }
+
+    fn into_hir(self) -> Hir {
+        match self {
+            Branch::Whole(hir) => hir,
+            Branch::Pieces(pieces) => Hir::concat(pieces),
+        }
+    }
 }
 
 /// Which end of its branches an alternation's factoring reads.
@@ -116,17 +156,12 @@ enum Side {
 /// as one branch: the pieces they all share there, and the alternation of
 /// the rests. Branches that share an ending open differently (openings
 /// are shared first), so their rests only share endings.
-fn share(branches: Vec<Vec<Hir>>, side: Side) -> Vec<Vec<Hir>> {
+fn share(branches: Vec<Branch>, side: Side) -> Vec<Branch> {
     let (group_of, empty): (Vec<usize>, Vec<bool>) = {
         // An empty branch has no edge; nor has a branch whose edge is an
         // empty piece, which shares it with no other.
-        let edges: Vec<Option<Edge<'_>>> = branches
-            .iter()
-            .map(|pieces| match side {
-                Side::Opening => pieces.first().and_then(opening),
-                Side::Ending => pieces.last().and_then(ending),
-            })
-            .collect();
+        let edges: Vec<Option<Edge<'_>>> =
+            branches.iter().map(|branch| branch.edge(side)).collect();
         let group_of = (0..edges.len())
             .map(|at| {
                 (0..at)
@@ -137,9 +172,9 @@ fn share(branches: Vec<Vec<Hir>>, side: Side) -> Vec<Vec<Hir>> {
                     .unwrap_or(at)
             })
             .collect();
-        (group_of, branches.iter().map(Vec::is_empty).collect())
+        (group_of, branches.iter().map(Branch::is_empty).collect())
     };
-    let mut groups: Vec<Vec<Vec<Hir>>> = (0..branches.len()).map(|_| Vec::new()).collect();
+    let mut groups: Vec<Vec<Branch>> = (0..branches.len()).map(|_| Vec::new()).collect();
     for (branch, group) in branches.into_iter().zip(&group_of) {
         groups[*group].push(branch);
     }
@@ -150,17 +185,29 @@ fn share(branches: Vec<Vec<Hir>>, side: Side) -> Vec<Vec<Hir>> {
             shared.extend(group.pop());
             continue;
         }
-        if side == Side::Ending {
-            group.iter_mut().for_each(|pieces| pieces.reverse());
-        }
+        // Each branch as its pieces, the shared side first.
+        let mut group: Vec<Vec<Hir>> = group
+            .into_iter()
+            .map(|branch| {
+                let mut pieces = branch.into_pieces();
+                if side == Side::Ending {
+                    pieces.reverse();
+                }
+                pieces
+            })
+            .collect();
         let common = take_common(&mut group, side);
-        if side == Side::Ending {
-            group.iter_mut().for_each(|pieces| pieces.reverse());
-        }
+        let group = group.into_iter().map(|mut pieces| {
+            if side == Side::Ending {
+                pieces.reverse();
+            }
+            Branch::Pieces(pieces)
+        });
         let Some(mut common) = common else {
             shared.extend(group);
             continue;
         };
+        let group = group.collect();
         let rest = match side {
             Side::Opening => alternation_of(group),
             Side::Ending => ending_shared(group),
@@ -171,7 +218,7 @@ fn share(branches: Vec<Vec<Hir>>, side: Side) -> Vec<Vec<Hir>> {
         if side == Side::Ending {
             common.reverse();
         }
-        shared.push(common);
+        shared.push(Branch::Pieces(common));
     }
     shared
 }
