@@ -53,6 +53,9 @@ const PHOTO_CREDIT: &str = "photo-credit";
 
 const ADVERTISEMENT: &str = "advertisement";
 
+/// The category of share buttons and rows.
+const SHARE: &str = "share";
+
 const NAVIGATION: &str = "navigation";
 
 /// The longest teaser taken under a sponsored header (characters).
@@ -60,6 +63,40 @@ const TEASER_MAX_CHARS: usize = 200;
 
 /// The longest caption taken with the credit under it (characters).
 const CAPTION_MAX_CHARS: usize = 200;
+
+/// Whether the block at `index` is a lone word that only share rules cover
+/// (`Partager`), which the story's title above uses as a word too
+/// (`Partager, réparer, recycler`): standing between two paragraphs, it
+/// is then the story's own subheading, not a share button.
+fn share_word_as_subheading(
+    index: usize,
+    blocks: &[&str],
+    views: &[BlockView],
+    candidates: &[Option<Candidate>],
+    top_end: usize,
+) -> bool {
+    let Some(candidate) = &candidates[index] else {
+        return false;
+    };
+    let word = blocks[index].trim();
+    if views[index].words != 1
+        || !word.chars().all(char::is_alphabetic)
+        || !candidate
+            .lines
+            .iter()
+            .flatten()
+            .all(|rule| rule.category == SHARE)
+    {
+        return false;
+    }
+    let word = word.to_lowercase();
+    (0..top_end.min(index)).any(|title| {
+        views[title].title_shaped()
+            && blocks[title]
+                .split(|character: char| !character.is_alphabetic())
+                .any(|other| other.to_lowercase() == word)
+    })
+}
 
 /// Why a block may be boilerplate: for each line, the rules that cover it
 /// (a single entry when a `start` rule covers the whole block).
@@ -125,6 +162,17 @@ pub fn mark(
         .rev()
         .find(|&index| running_text(index))
         .map_or(0, |index| index + 1);
+    let subheadings: Vec<usize> = (top_end..bottom_start)
+        .filter(|&index| share_word_as_subheading(index, blocks, views, &candidates, top_end))
+        .filter(|&index| {
+            let kept_before = (0..index).rev().find(|&other| decisions.kept(other));
+            let kept_after = (index + 1..views.len()).find(|&other| decisions.kept(other));
+            kept_before.is_some_and(running_text) && kept_after.is_some_and(running_text)
+        })
+        .collect();
+    for index in subheadings {
+        candidates[index] = None;
+    }
 
     // One forward pass, then a work list: a drop can only make a `near`
     // rule hold for the blocks next to it, so only those are looked at
@@ -1218,6 +1266,30 @@ mod tests {
 
     const BODY: &str = "The regional health board said waiting times for hip operations had fallen by a quarter since the spring.";
     const MORE: &str = "Surgeons at the two main hospitals have been working extra weekend lists to clear the backlog.";
+
+    #[test]
+    fn a_share_word_the_title_uses_stays_as_a_subheading() {
+        // The title's own word between two paragraphs is the story's
+        // subheading; a multi-word share row or a lone button under another
+        // title still goes.
+        assert_eq!(
+            run(&["Share, repair, recycle", BODY, "Share", MORE]),
+            [true, true, true, true]
+        );
+        assert_eq!(
+            run(&["Share, repair, recycle", BODY, "Share\nFacebook\nX", MORE]),
+            [true, true, false, true]
+        );
+        assert_eq!(
+            run(&["Waiting times for hip operations fall", BODY, "Share", MORE]),
+            [true, true, false, true]
+        );
+        // Not between two paragraphs: under the story it is a button.
+        assert_eq!(
+            run(&["Share, repair, recycle", BODY, MORE, "Share"]),
+            [true, true, true, false]
+        );
+    }
 
     #[test]
     fn a_banner_or_a_prompt_retold_by_the_story_stays() {
