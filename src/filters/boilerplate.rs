@@ -2160,6 +2160,31 @@ mod tests {
     }
 
     #[test]
+    fn an_offer_line_with_its_price_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Offre spéciale : 1 € le premier mois\nS’abonner",
+            "Oferta especial: 3 meses por 1 €",
+            "Sonderangebot: 3 Monate für 0,99 €",
+            "Offerta speciale: 1 euro al mese per 3 mesi",
+        ]);
+        assert_eq!(
+            run(&[
+                BODY,
+                "Déjà abonné ? Se connecter",
+                "Offre spéciale : 1 € le premier mois\nS’abonner",
+                MORE
+            ]),
+            [true, false, false, true]
+        );
+        // Story lines with the same words: a sentence, or no price.
+        assert_each_kept_in_an_article(&[
+            "Offre spéciale : la mairie propose des paniers à 5 € aux familles.",
+            "Offre spéciale pour les seniors",
+            "Sonderangebot für Familien",
+        ]);
+    }
+
+    #[test]
     fn players_live_tools_and_syndication_furniture_go() {
         assert_each_dropped_in_an_article(&[
             "Story continues",
