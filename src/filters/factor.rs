@@ -17,8 +17,8 @@
 
 use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
 
-/// `hir` with each alternation's branches sharing the pieces they open
-/// with, matching the same texts as `hir`. Only the parts of the tree
+/// `hir` with each alternation's branches sharing the pieces they open or
+/// end with, matching the same texts as `hir`. Only the parts of the tree
 /// with something to share are built again.
 pub fn factor(hir: Hir) -> Hir {
     if !has_sharing(&hir) {
@@ -85,9 +85,8 @@ fn pieces_of(hir: Hir) -> Vec<Hir> {
     }
 }
 
-/// The alternation of `branches`, each given as its pieces: the branches
-/// that open with the same piece share it, then those that end with the
-/// same piece share that. Branch order is not kept: it changes which
+/// The alternation of `branches`: the branches that open with the same
+/// piece share it, then those that end with the same piece share that. Branch order is not kept: it changes which
 /// branch a search prefers, never what matches.
 fn alternation_of(branches: Vec<Branch>) -> Hir {
     let alternatives = share(branches, Side::Opening);
