@@ -1228,6 +1228,11 @@ mod tests {
             .collect()
     }
 
+    /// A byline, two paragraphs of the story and a block under them.
+    fn run_bylined(byline: &str, block: &str) -> Vec<bool> {
+        run(&[byline, BODY, MORE, block])
+    }
+
     fn run(blocks: &[&str]) -> Vec<bool> {
         run_with(blocks, &Config::default())
     }
@@ -1615,9 +1620,8 @@ mod tests {
 
     #[test]
     fn bios_of_the_bylined_author_in_other_trades_and_as_an_apposition_go() {
-        let bylined = |byline: &str, bio: &str| run(&[byline, BODY, MORE, bio]);
         assert_eq!(
-            bylined(
+            run_bylined(
                 "By Priya Raman, Staff Engineer · February 21, 2024",
                 "Priya Raman is a staff engineer on the platform team, where she works on reliability."
             ),
@@ -1641,7 +1645,7 @@ mod tests {
         );
         // Someone else in the same trade is the story's.
         assert_eq!(
-            bylined(
+            run_bylined(
                 "By Priya Raman",
                 "Tom Hale is a senior engineer at the plant, where he has worked for 30 years."
             ),
@@ -1651,23 +1655,22 @@ mod tests {
 
     #[test]
     fn bios_under_a_bare_name_or_with_contact_details_are_dropped() {
-        let bylined = |byline: &str, bio: &str| run(&[byline, BODY, MORE, bio]);
         assert_eq!(
-            bylined(
+            run_bylined(
                 "Rachel Fenwick",
                 "Rachel Fenwick is a Sentinel columnist and the author of Commuter Nation."
             ),
             [true, true, true, false]
         );
         assert_eq!(
-            bylined(
+            run_bylined(
                 "By Katherine Olds, Senior Editor",
                 "Katherine Olds is senior editor of Packaging World Insight and has covered the plastics industry for 15 years."
             ),
             [true, true, true, false]
         );
         assert_eq!(
-            bylined(
+            run_bylined(
                 "By Renée Alvarez",
                 "Reach Renée Alvarez at ralvarez@lakesidetribune.com or follow her on X @reneealvarez."
             ),
@@ -1675,7 +1678,7 @@ mod tests {
         );
         // Another person's bio is story text: no byline names them.
         assert_eq!(
-            bylined(
+            run_bylined(
                 "Rachel Fenwick",
                 "Tom Hale is senior editor of the Gazette and has run it since 2019."
             ),

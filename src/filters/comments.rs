@@ -493,6 +493,14 @@ fn is_sentence(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// What a page of the story's first block and a comment section
+    /// comes out as: that block kept, the rest dropped.
+    fn only_the_first_kept(blocks: usize) -> Vec<bool> {
+        let mut kept = vec![false; blocks];
+        kept[0] = true;
+        kept
+    }
+
     fn run(blocks: &[&str]) -> Vec<bool> {
         let views: Vec<BlockView> = blocks.iter().map(|block| BlockView::new(block)).collect();
         let mut decisions = Decisions::new(blocks.len());
@@ -663,9 +671,7 @@ mod tests {
             "Name *",
             "Post Comment",
         ];
-        let mut expected = [false; 9];
-        expected[0] = true;
-        assert_eq!(run(&blocks), expected);
+        assert_eq!(run(&blocks), only_the_first_kept(blocks.len()));
     }
 
     #[test]
@@ -900,9 +906,11 @@ mod tests {
         ];
         for section in sections {
             let blocks = [&[BODY][..], section].concat();
-            let mut expected = vec![false; blocks.len()];
-            expected[0] = true;
-            assert_eq!(run(&blocks), expected, "{section:?}");
+            assert_eq!(
+                run(&blocks),
+                only_the_first_kept(blocks.len()),
+                "{section:?}"
+            );
         }
     }
 
@@ -1040,8 +1048,7 @@ mod tests {
                 "Would love to see the same breakdown for bakeries.",
                 reply,
             ];
-            let mut expected = [false; 8];
-            expected[0] = true;
+            let expected = only_the_first_kept(page.len());
             assert_eq!(run(&page), expected, "{count}");
             // The last comment without its row still closes the section.
             assert_eq!(run(&page[..7]), expected[..7], "{count}");
@@ -1134,8 +1141,7 @@ mod tests {
             "Cut it down and send him the bill. Simple.",
             "▲ 87 ▼ 4\nClick to rate\nReply",
         ];
-        let mut expected = [false; 8];
-        expected[0] = true;
+        let expected = only_the_first_kept(page.len());
         assert_eq!(run(&page), expected);
         // The note alone, or the sort row alone, is a sure sign.
         let without_sort: Vec<&str> = page
