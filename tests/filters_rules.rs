@@ -123,9 +123,8 @@ const LINES_AT_THE_EDGES: &[&str] = &[
     "image: Jane Smith",
 ];
 
-#[test]
-fn block_rules_answer_as_each_rule_does_alone() {
-    let one_by_one = block_rules_one_by_one();
+/// The lines at the edges and every line of the fixtures.
+fn edge_and_fixture_lines() -> Vec<String> {
     let mut lines: Vec<String> = LINES_AT_THE_EDGES
         .iter()
         .map(|line| line.to_string())
@@ -136,14 +135,57 @@ fn block_rules_answer_as_each_rule_does_alone() {
             lines.extend(text.lines().map(str::to_string));
         }
     }
+    lines
+}
+
+#[test]
+fn block_rules_answer_as_each_rule_does_alone() {
+    let one_by_one = block_rules_one_by_one();
     let mut matched = 0;
-    for line in &lines {
+    for line in &edge_and_fixture_lines() {
         let (engine, alone) = answers(one_by_one, line);
         assert_eq!(engine, alone, "{line:?}");
         matched += usize::from(!alone.is_empty());
     }
     // The lines reach the rules read in every way.
-    assert!(matched >= 40, "only {matched} lines matched a rule");
+    assert!(matched >= 100, "only {matched} lines matched a rule");
+}
+
+/// The `start` rules, compiled together from factored patterns, answer as
+/// each rule's own regex does on the lines they see whole (a longer line
+/// is read only up to the prefix they are given).
+#[test]
+fn start_rules_answer_as_each_rule_does_alone() {
+    use newsclean::filters::rules::{fold_line, MatchMode, START_RULE_PREFIX_BYTES};
+    let rules = RuleSet::builtin();
+    let one_by_one: Vec<(usize, regex::Regex)> = rules
+        .rules()
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| rule.mode == MatchMode::Start)
+        .map(|(index, rule)| {
+            let regex = regex::RegexBuilder::new(&format!("^(?:{})", rule.pattern))
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            (index, regex)
+        })
+        .collect();
+    let mut matched = 0;
+    for line in &edge_and_fixture_lines() {
+        let folded = fold_line(line);
+        if folded.len() > START_RULE_PREFIX_BYTES {
+            continue;
+        }
+        let alone: Vec<usize> = one_by_one
+            .iter()
+            .filter(|(_, regex)| regex.is_match(&folded))
+            .map(|(index, _)| *index)
+            .collect();
+        assert_eq!(rules.start_match_indexes(&folded), alone, "{line:?}");
+        matched += usize::from(!alone.is_empty());
+    }
+    assert!(matched >= 20, "only {matched} lines matched a start rule");
 }
 
 proptest::proptest! {

@@ -66,7 +66,7 @@ const SET_SIZE_LIMIT: usize = 256 << 20;
 pub const MAX_BLOCK_RULE_LINE_BYTES: usize = 640;
 
 /// How much of a block's first line `start` rules see.
-const START_RULE_PREFIX_BYTES: usize = 160;
+pub const START_RULE_PREFIX_BYTES: usize = 160;
 
 /// How a rule's pattern must sit on the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1100,55 +1100,6 @@ mod tests {
         assert!(rule.marker && rule.positions.bottom && rule.positions.near);
         assert!(!rule.header && !rule.positions.top);
         assert!(!rule.positions.anywhere());
-    }
-
-    /// The sets are compiled from factored patterns (`factor.rs`), read
-    /// each in the direction its rule's group chose: on every line of the
-    /// fixtures, folded as the filters fold them, they answer as each rule's
-    /// own pattern does, compiled by `regex` as written.
-    #[test]
-    fn the_builtin_sets_answer_as_each_rule_alone_does() {
-        let rules = RuleSet::builtin();
-        let alone: Vec<Regex> = rules
-            .rules()
-            .iter()
-            .map(|rule| compile_one(rule).unwrap())
-            .collect();
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut lines = 0;
-        let mut matched = 0;
-        for entry in std::fs::read_dir(fixtures).unwrap() {
-            let path = entry.unwrap().path();
-            let Ok(text) = std::fs::read_to_string(path.join("input.txt")) else {
-                continue;
-            };
-            for line in text.lines() {
-                let line = fold_line(line.trim());
-                lines += 1;
-                let expected = |mode: MatchMode, text: &str| -> Vec<usize> {
-                    (0..alone.len())
-                        .filter(|&index| {
-                            rules.rule(index).mode == mode && alone[index].is_match(text)
-                        })
-                        .collect()
-                };
-                if line.len() <= MAX_BLOCK_RULE_LINE_BYTES {
-                    let block = rules.block_match_indexes(&line);
-                    matched += block.len();
-                    assert_eq!(block, expected(MatchMode::Block, &line), "{line}");
-                }
-                let prefix = prefix_on_char_boundary(&line, START_RULE_PREFIX_BYTES);
-                assert_eq!(
-                    rules.start_match_indexes(&line),
-                    expected(MatchMode::Start, prefix),
-                    "{line}"
-                );
-            }
-        }
-        assert!(
-            lines > 1000 && matched > 100,
-            "{lines} lines, {matched} matches"
-        );
     }
 
     #[test]
