@@ -2659,6 +2659,39 @@ mod tests {
     }
 
     #[test]
+    fn post_links_follower_counts_and_lone_dots_go_at_the_page_ends() {
+        assert_each_dropped_below_the_story(&[
+            "Previous",
+            "Next",
+            "« Previous",
+            "Weiter",
+            "Siguiente",
+            "Previous Next",
+            "Text to speech",
+            "Blog",
+            "1.4K Followers",
+            "·",
+        ]);
+        assert_each_dropped_above_the_story(&["·", "•", "12K followers", "2 634 abonnés"]);
+        // Anywhere, as a pair of links or beside a share row.
+        assert_eq!(run(&[BODY, "Previous\nNext", MORE]), [true, false, true]);
+        assert_eq!(
+            run(&[BODY, MORE, "Share", "Restacks"]),
+            [true, true, false, false]
+        );
+        // A word of the story's flow, a separator or a count between its
+        // paragraphs stays, as do sentences with the same words.
+        for line in ["Next", "Previous", "·", "Blog", "1.4K Followers"] {
+            assert_eq!(run(&[BODY, line, MORE]), [true; 3], "{line}");
+        }
+        assert_each_kept_in_an_article(&[
+            "Next, the council will vote on the plan.",
+            "The account had 1.4K followers before it was suspended last week.",
+            "Her blog was read by thousands of nurses during the strike.",
+        ]);
+    }
+
+    #[test]
     fn a_post_category_line_with_its_comment_count_goes() {
         assert_each_dropped_in_an_article(&[
             "Posted in Community | 3 Comments",
