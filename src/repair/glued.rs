@@ -137,6 +137,49 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Ze",
     "Zij",
     "Él",
+    // Longer function words that open sentences in those languages: after
+    // a capitalised word (`Defesa Civil.Segundo`) only such a word tells a
+    // sentence from a name in code (`System.Text`).
+    "Además",
+    "Afterwards",
+    "Ainda",
+    "Allora",
+    "Anche",
+    "Après",
+    "Aunque",
+    "Avec",
+    "Aber",
+    "Auch",
+    "Dann",
+    "Danach",
+    "Daarna",
+    "Dans",
+    "Depois",
+    "Desde",
+    "Después",
+    "Dopo",
+    "Doch",
+    "Durante",
+    "Ensuite",
+    "Entre",
+    "Laut",
+    "Mais",
+    "Mientras",
+    "Nach",
+    "Ook",
+    "Ora",
+    "Pero",
+    "Porque",
+    "Pour",
+    "Puis",
+    "Secondo",
+    "Segundo",
+    "Según",
+    "Seit",
+    "Selon",
+    "Também",
+    "Toen",
+    "Volgens",
     // Short openers of Russian and Ukrainian sentences.
     "Вы",
     "Для",
@@ -423,6 +466,48 @@ const ABBREVIATIONS: &[&str] = &[
     "вул",
 ];
 
+/// Abbreviations written with a capital: titles, ranks, company forms,
+/// street types, months and weekdays (`Gen.`, `Ltd.`, `Blvd.`, `Sept.`),
+/// in lower case here. A stop after one may end a sentence (`Services
+/// Ltd.The company`), but it may as well not (`Sen.Warren`), and an
+/// abbreviation is left as it is. The lower-case ones above count too
+/// (`Prof.`, `Ул.`).
+const CAPITALISED_ABBREVIATIONS: &[&str] = &[
+    // Titles and ranks
+    "adm", "amb", "atty", "avv", "capt", "cdr", "cmdr", "col", "cpl", "det", "dipl", "dña", "esq",
+    "excmo", "gen", "geom", "gov", "hon", "hrsg", "ilmo", "ing", "insp", "maj", "mgr", "mons",
+    "msgr", "mrs", "pres", "profa", "pvt", "rag", "rep", "rev", "sen", "sgt", "sra", "sres",
+    "srta", "supt", // Companies and bodies
+    "assn", "assoc", "bros", "cia", "cía", "cie", "corp", "dept", "div", "govt", "inc", "inst",
+    "intl", "ltd", "ltda", "mfg", "natl", "plc", "pty", "univ", // Places and addresses
+    "apt", "ave", "avda", "bldg", "blvd", "hwy", "pkwy", "pza", "sq", "sto",
+    // Months and weekdays
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", // References
+    "abs", "art", "eng", "fig", "mio", "mrd", "nos", "sec", "tsd",
+];
+
+/// Whether `word`, which opens with a capital, is an abbreviation.
+fn is_capitalised_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    CAPITALISED_ABBREVIATIONS.contains(&lower.as_str()) || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// French and Italian words elided before a vowel (`L’autre`, `D’abord`,
+/// `Un’altra`), which open a sentence as the whole word would.
+const ELIDED_OPENERS: &[&str] = &["C", "D", "J", "L", "M", "N", "Qu", "S", "Un"];
+
+/// Whether the word at `start`, `after`, is an elided opener with its
+/// apostrophe and a word of two letters or more after it (`L’autre`,
+/// `l’un`; not `L'x`).
+fn opens_with_an_elision(text: &str, start: usize, after: &str) -> bool {
+    let mut rest = text[start + after.len()..].chars();
+    ELIDED_OPENERS.contains(&after)
+        && matches!(rest.next(), Some('’' | '\''))
+        && rest.next().is_some_and(char::is_lowercase)
+        && rest.next().is_some_and(char::is_lowercase)
+}
+
 /// Whether the word before the space before `start` is in lower case
 /// (`since 2019`, not `Section 3`).
 fn follows_a_lower_case_word(text: &str, start: usize) -> bool {
@@ -540,16 +625,34 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     // letters follows it.
     let following = text[after_end..].chars().next();
     if before.chars().count() < 2 || after.chars().count() < 2 {
+        let stands_alone = text[..before_start]
+            .chars()
+            .next_back()
+            .map_or(true, char::is_whitespace);
+        // `fouilles.L’autre`: an elided article or pronoun after a word.
+        if before.chars().count() >= 3
+            && !before.chars().skip(1).any(char::is_uppercase)
+            && !is_capitalised_abbreviation(before)
+            && stands_alone
+            && opens_with_an_elision(text, dot + 1, after)
+        {
+            return true;
+        }
+        // `could.I think`, `night.A man`; after a capitalised word, only a
+        // name of five letters or more (`de Lajeado.A prefeitura`, not
+        // `Plan.A`).
+        let before_letters = before.chars().count();
+        let before_is_lower = before.chars().all(char::is_lowercase);
+        let capitalised_word = before_letters >= 5
+            && before.chars().skip(1).all(char::is_lowercase)
+            && !is_capitalised_abbreviation(before);
         return ONE_LETTER_OPENERS.contains(&after)
-            && before.chars().count() >= 3
-            && before.chars().all(char::is_lowercase)
+            && before_letters >= 3
+            && (before_is_lower || capitalised_word)
             && !ABBREVIATIONS.contains(&before)
             && following == Some(' ')
             && text[after_end + 1..].starts_with(char::is_lowercase)
-            && text[..before_start]
-                .chars()
-                .next_back()
-                .map_or(true, char::is_whitespace);
+            && stands_alone;
     }
     // The word before must stand on its own: not the tail of a dotted
     // name, a path, an address or a number.
@@ -598,6 +701,7 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     // before it (`in May.Traders`).
     (SENTENCE_STARTERS.contains(&after) || DATE_WORDS.contains(&before))
         && before.chars().count() >= 3
+        && !is_capitalised_abbreviation(before)
 }
 
 #[cfg(test)]
@@ -685,6 +789,52 @@ mod tests {
             assert_eq!(fixed(glued), fixed_text);
         }
         assert_untouched(&["see fig.A and vol.I", "plan.A, plan.B", "the x.I value"]);
+    }
+
+    #[test]
+    fn a_stop_after_a_capitalised_abbreviation_is_left_alone() {
+        assert_untouched(&[
+            "on Orchard Hill Blvd.The city has asked",
+            "Northfell Water Services Ltd.The company pleaded guilty",
+            "Casa & Lar Comércio de Utilidades Ltda.Em nota, o órgão",
+            "said Sen.Warren and Gov.Newsom, then Sgt.Major Brown",
+            "due on Sept.The date and Wed.It was",
+            "see Prof.Schmidt and Ул.Ленина",
+            "Art.The gallery",
+            "Rev.A hymn follows",
+        ]);
+    }
+
+    #[test]
+    fn more_openers_elisions_and_one_letter_words_after_names_count() {
+        for (glued, fixed_text) in [
+            (
+                "segundo a Defesa Civil.Segundo o órgão",
+                "segundo a Defesa Civil. Segundo o órgão",
+            ),
+            ("in Berlin.Danach ging", "in Berlin. Danach ging"),
+            ("à Paris.Ensuite, il", "à Paris. Ensuite, il"),
+            (
+                "huit mois de fouilles.L’autre difficulté",
+                "huit mois de fouilles. L’autre difficulté",
+            ),
+            ("il est venu.D'abord il", "il est venu. D'abord il"),
+            (
+                "no Ginásio Municipal de Lajeado.A prefeitura pede",
+                "no Ginásio Municipal de Lajeado. A prefeitura pede",
+            ),
+        ] {
+            assert_eq!(fixed(glued), fixed_text);
+        }
+        // A one-letter word after a short or dotted name, an elision in
+        // code or before a capital, and a stop inside a name stay.
+        assert_untouched(&[
+            "Plan.A is ready",
+            "Fig.A shows",
+            "the class.L’Oréal",
+            "obj.L'x",
+            "Saint-Denis.Le maire",
+        ]);
     }
 
     #[test]
