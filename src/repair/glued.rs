@@ -180,6 +180,10 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Também",
     "Toen",
     "Volgens",
+    "Jednak",
+    "Potem",
+    "Teraz",
+    "Według",
     // Short openers of Russian and Ukrainian sentences.
     "Вы",
     "Для",
@@ -814,6 +818,10 @@ mod tests {
             ),
             ("in Berlin.Danach ging", "in Berlin. Danach ging"),
             ("à Paris.Ensuite, il", "à Paris. Ensuite, il"),
+            (
+                "w Telewizji Polskiej.Teraz planują",
+                "w Telewizji Polskiej. Teraz planują",
+            ),
             (
                 "huit mois de fouilles.L’autre difficulté",
                 "huit mois de fouilles. L’autre difficulté",
