@@ -360,7 +360,7 @@ fn candidate<'r>(
         view.lines.len() >= 2
             && view.lines[1..]
                 .iter()
-                .all(|line| BlockView::new(line).title_shaped())
+                .all(|line| is_headline_line(line) || BlockView::new(line).title_shaped())
     };
     if !headers.is_empty() && list_follows() {
         return Some(Candidate {
@@ -1020,12 +1020,15 @@ fn list_under_header(
 /// words when a headline ends in a question (`Are robot mowers worth
 /// it?`), but under a header it is a list of links.
 fn is_headline_lines(view: &BlockView) -> bool {
-    view.lines.len() >= 2
-        && view.lines.iter().all(|line| {
-            line.chars().count() <= 120
-                && line.split(' ').count() <= 16
-                && !line.trim_end().ends_with(['.', ':', ';', ','])
-        })
+    view.lines.len() >= 2 && view.lines.iter().all(|line| is_headline_line(line))
+}
+
+/// A line of a list of headline links: short, and not ending as a
+/// sentence or a label does (a question may end it).
+fn is_headline_line(line: &str) -> bool {
+    line.chars().count() <= 120
+        && line.split(' ').count() <= 16
+        && !line.trim_end().ends_with(['.', ':', ';', ','])
 }
 
 /// One line of at most [`TEASER_MAX_CHARS`]: a sponsored teaser, which
@@ -1188,6 +1191,14 @@ fn is_byline(line: &str) -> bool {
         "Texto: ",
         "Reportagem: ",
         "Interview by ",
+        "Ein Interview von ",
+        "Ein Gastbeitrag von ",
+        "Ein Kommentar von ",
+        "Eine Reportage von ",
+        "Une interview de ",
+        "Un reportage de ",
+        "Entrevista de ",
+        "Uma reportagem de ",
         "Interviewed by ",
         "Story by ",
         "Text by ",
@@ -2656,6 +2667,121 @@ mod tests {
             assert_eq!(run(&[BODY, MORE, link]), [true, true, false], "{link}");
             assert_eq!(run(&[BODY, link, MORE]), [true, true, true], "{link}");
         }
+    }
+
+    #[test]
+    fn skip_links_listen_prompts_and_paywall_lines_of_more_sites_go() {
+        assert_each_dropped_in_an_article(&[
+            "Ir al contenido principal",
+            "Passer au contenu principal",
+            "Salta al contenuto principale",
+            "Ga direct naar de inhoud",
+            "กลับขึ้นด้านบน",
+            "ฟังบทความนี้",
+            "Beluister dit artikel",
+            "Escuchar nota",
+            "¿Ya sos suscriptor? Ingresá",
+            "Suscribite y accedé a todas las notas por $ 990 el primer mes.",
+            "Sie haben bereits ein Abo? Hier anmelden",
+            "Jetzt 4 Wochen für 1 € testen",
+            "Чтобы продолжить чтение, оформите подписку",
+            "Assine o Jornal do Planalto e tenha acesso ilimitado. Já é assinante? Faça login.",
+            "Leé también: Las diez bodegas boutique de Mendoza",
+        ]);
+        assert_each_dropped_above_the_story(&[
+            "Suscribite",
+            "Abo abschließen",
+            "☰ Menu\nCerca\nAbbonati\nAccedi",
+        ]);
+        assert_each_dropped_in_an_article(&["Enviar por mail", "Partager par courriel"]);
+        assert_each_kept_in_an_article(&[
+            "Ir al contenido principal de la web fue imposible durante horas, dijo la empresa.",
+            "Die Stadt will jetzt 4 Wochen für 1 € testen, ob das Ticket angenommen wird, sagte der Bürgermeister.",
+            "Suscribite no es una palabra que figure en el diccionario, recordó la académica.",
+        ]);
+    }
+
+    #[test]
+    fn consent_texts_of_the_ad_industry_and_their_buttons_go() {
+        for banner in [
+            "We value your privacy\nWe and our 842 partners store and/or access information on a device, such as cookies, and process personal data.\nI Accept\nShow Purposes\nReject All",
+            "Avec votre accord, nos partenaires et nous utilisons des cookies ou technologies similaires pour stocker et accéder à des informations personnelles.\nAccepter & Fermer\nContinuer sans accepter",
+            "Wij en onze partners gebruiken cookies en vergelijkbare technieken om content te personaliseren.\nAlles accepteren\nAlleen noodzakelijke cookies\nInstellingen aanpassen",
+            "Wir und unsere 212 Partner speichern und verwenden Informationen auf Ihrem Gerät.\nAlle akzeptieren\nNur notwendige Cookies",
+        ] {
+            assert_eq!(run(&[banner, BODY, MORE]), [false, true, true], "{banner}");
+        }
+        // A button block beside the dropped banner goes too.
+        assert_eq!(
+            run(&[
+                "Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten.",
+                "Nur notwendige Cookies",
+                "Einstellungen",
+                BODY,
+                MORE
+            ]),
+            [false, false, false, true, true]
+        );
+        assert_each_kept_in_an_article(&[
+            "We and our partners store information on a device, the company told the court, but only with consent.",
+            "Nur notwendige Cookies seien erlaubt, urteilte das Gericht.",
+        ]);
+    }
+
+    #[test]
+    fn captions_with_agency_archive_and_capitals_credits_go() {
+        assert_each_dropped_in_an_article(&[
+            "Una tienda en el barrio de Russafa, en Valencia, en una imagen de archivo. EFE/Manuel Bruque",
+            "A person types on a laptop keyboard in this illustration taken August 5, 2023. REUTERS/Dado Ruvic/Illustration/File Photo Purchase Licensing Rights",
+            "Le chantier de la ligne 5, en mars 2024. | ARCHIVES LE COURRIER DE L’ESTUAIRE / YANN GUÉGUEN",
+            "PHOTO ÉRICK LABBÉ, ARCHIVES LE QUOTIDIEN DE LA CAPITALE",
+            "Une souffleuse dans le quartier Limoilou, en février dernier. (Érick Labbé/Archives Le Quotidien)",
+            "Una sala slot in via Stalingrado a Bologna (foto Schicchi)",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "The deal was signed in Madrid, EFE reported, and takes effect in May.",
+            "Photo ID will be needed at every polling station from next year.",
+            "La mostra apre domani a Bologna con le immagini di Schicchi (1943-2019).",
+        ]);
+    }
+
+    #[test]
+    fn compound_job_titles_and_dutch_names_make_a_bio() {
+        let german = "Tobias Renner ist Wissenschaftsredakteur beim Tagesboten. Er schreibt vor allem über Medizin.";
+        assert_eq!(
+            run_bylined("Von Tobias Renner", german),
+            [true, true, true, false]
+        );
+        let dutch =
+            "Sanne de Vries is economieverslaggever bij NoordNieuws. Ze schrijft over bedrijven.";
+        assert_eq!(
+            run_bylined("Door Sanne de Vries", dutch),
+            [true, true, true, false]
+        );
+        assert_eq!(
+            run_bylined("Ein Interview von Tobias Renner", german),
+            [true, true, true, false]
+        );
+        let contact = "Dana Whitcomb covers education for the Tri-County Ledger. She joined the paper in 2019. Reach her at 319-555-0142.";
+        assert_eq!(
+            run_bylined("By Dana Whitcomb", contact),
+            [true, true, true, false]
+        );
+        // The same sentences about someone the story names stay.
+        assert_eq!(run_bylined("Von Jana Ott", german), [true; 4]);
+        assert_eq!(run_bylined("By Jana Ott", contact), [true; 4]);
+        assert_eq!(run_bylined("Door Eva Smit", dutch), [true; 4]);
+    }
+
+    #[test]
+    fn a_recommendation_header_goes_over_its_list_only() {
+        let list = "Le Courrier de l’Estuaire vous recommande\nRezé : un nouveau pont sur la Sèvre d’ici 2027 ?\nTransports : les tarifs augmentent au 1er juillet";
+        assert_eq!(run(&[BODY, MORE, list]), [true, true, false]);
+        // A subheading saying what an authority recommends stays.
+        assert_eq!(
+            run(&[BODY, "Ce que l’Anses vous recommande", MORE]),
+            [true; 3]
+        );
     }
 
     #[test]
