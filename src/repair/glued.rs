@@ -184,6 +184,9 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Potem",
     "Teraz",
     "Według",
+    // Short openers with an accented capital (French, Portuguese, Italian).
+    "Às",
+    "Ça",
     // Short openers of Russian and Ukrainian sentences.
     "Вы",
     "Для",
@@ -205,6 +208,20 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Уже",
     "Це",
     "Это",
+    "Её",
+    "Ее",
+    "Ми",
+    "Ви",
+    "Ти",
+    "Ці",
+    "Як",
+    // Short openers of Greek sentences.
+    "Οι",
+    "Τα",
+    "Το",
+    "Τι",
+    "Σε",
+    "Με",
 ];
 
 /// Words of one letter that open sentences: English `A` and `I`,
@@ -213,7 +230,20 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// `И всё же`). A glue before one of them is only undone when a word in
 /// small letters follows it.
 const ONE_LETTER_OPENERS: &[&str] = &[
-    "A", "I", "O", "E", "Y", "В", "С", "И", "К", "О", "А", "У", "Я",
+    "A", "I", "O", "E", "Y", "À", "É", "È", "Η", "Ο", "В", "С", "И", "К", "О", "А", "У", "Я",
+];
+
+/// One-letter openers that are no initial or label in code (`Plan.A`),
+/// so a capitalised word of three letters or more may stand before them
+/// (`Conseil d’État.À la CNIL`, `sindaca di Lodi.È la prima`).
+const ACCENTED_ONE_LETTER_OPENERS: &[&str] = &["À", "É", "È", "Η", "Ο"];
+
+/// Short words after a stop that name a file type or a domain
+/// (`notes.Txt`, `site.Com`), not a person (`penguins.Zoe`).
+const FILE_AND_DOMAIN_ENDINGS: &[&str] = &[
+    "App", "Bak", "Bin", "Biz", "Com", "Csv", "Dat", "Dev", "Doc", "Edu", "Exe", "Gif", "Gov",
+    "Htm", "Ini", "Int", "Jpg", "Log", "Mil", "Mov", "Net", "Org", "Pdf", "Png", "Ppt", "Pro",
+    "Rar", "Rtf", "Svg", "Tar", "Tmp", "Top", "Txt", "Wav", "Xls", "Xml", "Xyz", "Zip",
 ];
 
 /// Characters that, next to the glued stop, mark a URL, a path, an e-mail
@@ -512,6 +542,31 @@ fn opens_with_an_elision(text: &str, start: usize, after: &str) -> bool {
         && rest.next().is_some_and(char::is_lowercase)
 }
 
+/// Whether the word starting at `start` stands on its own: after a space,
+/// an opening quote or bracket or a comma, or as the last part of a
+/// hyphenated word that does (`half-time`, `Saint-Denis`), not as the
+/// tail of a dotted name, a path, an address or a number (`ул.Ново-Садовой`,
+/// `2-0`).
+fn stands_on_its_own(text: &str, start: usize) -> bool {
+    let mut start = start;
+    loop {
+        let Some(previous) = text[..start].chars().next_back() else {
+            return true;
+        };
+        if previous == '-' {
+            let hyphen = start - 1;
+            let part = word_start(text, hyphen);
+            if part == hyphen {
+                return false;
+            }
+            start = part;
+            continue;
+        }
+        return previous.is_whitespace()
+            || matches!(previous, '"' | '\'' | '’' | '“' | '‘' | '«' | '(' | ',');
+    }
+}
+
 /// Whether the word before the space before `start` is in lower case
 /// (`since 2019`, not `Section 3`).
 fn follows_a_lower_case_word(text: &str, start: usize) -> bool {
@@ -629,10 +684,7 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     // letters follows it.
     let following = text[after_end..].chars().next();
     if before.chars().count() < 2 || after.chars().count() < 2 {
-        let stands_alone = text[..before_start]
-            .chars()
-            .next_back()
-            .map_or(true, char::is_whitespace);
+        let stands_alone = stands_on_its_own(text, before_start);
         // `fouilles.L’autre`: an elided article or pronoun after a word.
         if before.chars().count() >= 3
             && !before.chars().skip(1).any(char::is_uppercase)
@@ -647,7 +699,12 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
         // `Plan.A`).
         let before_letters = before.chars().count();
         let before_is_lower = before.chars().all(char::is_lowercase);
-        let capitalised_word = before_letters >= 5
+        let shortest_name = if ACCENTED_ONE_LETTER_OPENERS.contains(&after) {
+            3
+        } else {
+            5
+        };
+        let capitalised_word = before_letters >= shortest_name
             && before.chars().skip(1).all(char::is_lowercase)
             && !is_capitalised_abbreviation(before);
         return ONE_LETTER_OPENERS.contains(&after)
@@ -660,12 +717,8 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
     }
     // The word before must stand on its own: not the tail of a dotted
     // name, a path, an address or a number.
-    if let Some(previous) = text[..before_start].chars().next_back() {
-        if !(previous.is_whitespace()
-            || matches!(previous, '"' | '\'' | '’' | '“' | '‘' | '«' | '(' | ','))
-        {
-            return false;
-        }
+    if !stands_on_its_own(text, before_start) {
+        return false;
     }
     // The word after must end like prose, not run into more code or a
     // path (`config.Load()`, `example.Com/page`, `System.IO.File`).
@@ -692,12 +745,18 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
         // A longer word opens a sentence that goes on after a space or
         // ends a quotation; one followed by a comma or a stop is a name in
         // code, listed (`os.Path, filepath.Join`).
+        let letters = after.chars().count();
         return !ABBREVIATIONS.contains(&before)
             && (SENTENCE_STARTERS.contains(&after)
-                || (after.chars().count() > 3
+                || (letters > 3
                     && following.is_some_and(|c| {
                         c.is_whitespace() || matches!(c, '»' | '”' | '"' | '’' | '\'')
-                    })));
+                    }))
+                // A short name opening a sentence (`penguins.Zoe Tran`),
+                // not a file type or a domain.
+                || (letters == 3
+                    && !FILE_AND_DOMAIN_ENDINGS.contains(&after)
+                    && matches!(following, Some(' ' | ','))));
     }
     // `Putin.The`: a capitalised word before the stop could be an
     // abbreviation or a name in code (`Mr.Smith`, `St.Petersburg`,
@@ -831,6 +890,26 @@ mod tests {
                 "no Ginásio Municipal de Lajeado.A prefeitura pede",
                 "no Ginásio Municipal de Lajeado. A prefeitura pede",
             ),
+            (
+                "du Conseil d’État.À la CNIL",
+                "du Conseil d’État. À la CNIL",
+            ),
+            ("sindaca di Lodi.È la prima", "sindaca di Lodi. È la prima"),
+            ("no ano passado.É pouco", "no ano passado. É pouco"),
+            ("рекламных агентств.Её итог", "рекламных агентств. Её итог"),
+            (
+                "Ναυτική Ομοσπονδία.Τι πρέπει",
+                "Ναυτική Ομοσπονδία. Τι πρέπει",
+            ),
+            (
+                "had led 2-0 at half-time.Portmore scored",
+                "had led 2-0 at half-time. Portmore scored",
+            ),
+            ("Saint-Denis.Le maire", "Saint-Denis. Le maire"),
+            (
+                "to count penguins.Zoe Tran, 34,",
+                "to count penguins. Zoe Tran, 34,",
+            ),
         ] {
             assert_eq!(fixed(glued), fixed_text);
         }
@@ -841,7 +920,9 @@ mod tests {
             "Fig.A shows",
             "the class.L’Oréal",
             "obj.L'x",
-            "Saint-Denis.Le maire",
+            "на ул.Ново-Садовой.Департамент",
+            "won 2-0.Portmore scored",
+            "open notes.Txt, then site.Com and",
         ]);
     }
 
