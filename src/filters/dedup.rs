@@ -478,12 +478,50 @@ impl SharedRepeats {
 }
 
 /// Several short lines: a stanza of a poem or song, which repeats by
-/// nature (a chorus).
+/// nature (a chorus). Longer lines are verse when a sentence runs on
+/// across them.
 pub(crate) fn is_verse(view: &BlockView) -> bool {
     let count = view.lines.len();
+    let longest = view
+        .lines
+        .iter()
+        .map(|line| line.chars().count())
+        .max()
+        .unwrap_or(0);
     count >= 2
-        && view.lines.iter().all(|line| line.chars().count() <= 80)
-        && view.chars / count <= 60
+        && !is_list(&view.lines)
+        && ((longest <= 80 && view.chars / count <= 60)
+            || (longest <= RUN_ON_VERSE_MAX_CHARS && runs_on_across_lines(&view.lines)))
+}
+
+/// Whether lines are a list, not verse: under a line that ends in a colon
+/// (`The first routes are:`), or their items marked (`1.`, `2)`, `-`,
+/// `•`) in half the lines or more.
+fn is_list<Line: AsRef<str>>(lines: &[Line]) -> bool {
+    let marked = |line: &str| {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')))
+            || line.starts_with(['-', '•', '*', '–', '·'])
+    };
+    lines
+        .first()
+        .is_some_and(|first| first.as_ref().trim_end().ends_with(':'))
+        || 2 * lines.iter().filter(|line| marked(line.as_ref())).count() >= lines.len()
+}
+
+/// The longest line of verse told by its sentences running on.
+const RUN_ON_VERSE_MAX_CHARS: usize = 120;
+
+/// Whether each line goes on in the next, which opens in small letters
+/// (`we’re the pride of the town,` / `we’ll sing on the terrace`): lines
+/// of verse, not a list of items or sentences.
+fn runs_on_across_lines<Line: AsRef<str>>(lines: &[Line]) -> bool {
+    lines.windows(2).all(|pair| {
+        let (line, next) = (pair[0].as_ref().trim_end(), pair[1].as_ref());
+        !super::shape::ends_with_terminal(line)
+            && !line.ends_with(':')
+            && next.chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 /// The comparison form of a text: Unicode compatibility forms unified
@@ -2366,6 +2404,18 @@ mod tests {
         let chorus =
             "Oh the river runs to the sea\nand the sea comes back to me\nsing it low, sing it free";
         assert_eq!(run(&[chorus, PARAGRAPH, chorus]), [true, true, true]);
+        let long_lines = "Oh Harbour Athletic, we’re the pride of the quay and the pride of the town,\nwe’ll sing on the terrace at Marine Park till the last of the floodlights go down";
+        assert_eq!(
+            run(&[long_lines, PARAGRAPH, long_lines]),
+            [true, true, true]
+        );
+        // A repeated list of long items, or of sentences, is no verse.
+        for list in [
+            "The first routes to get the new buses are the following ones:\n1. Hinjewadi Phase 3 to Pune Station by way of the university\n2. Viman Nagar to Swargate by way of the old city centre",
+            "The council will publish the full plan for the harbour in May.\nResidents will then have six weeks to send their comments in.",
+        ] {
+            assert_eq!(run(&[list, PARAGRAPH, list]), [true, true, false], "{list}");
+        }
     }
 
     #[test]
