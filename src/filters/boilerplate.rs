@@ -242,8 +242,8 @@ pub fn mark(
             // A bio is confirmed by the byline or its contact details; its
             // header (`About the author`) by the bio dropped beside it.
             if rule.category == AUTHOR_BIO
-                && !place.next_to(AUTHOR_BIO)
-                && !bio_confirmed(index, blocks, views)
+                && (turns_to_the_story(blocks[index])
+                    || (!place.next_to(AUTHOR_BIO) && !bio_confirmed(index, blocks, views)))
             {
                 return;
             }
@@ -1012,8 +1012,29 @@ fn list_under_header(
     {
         items.pop();
     }
+    // After several headlines, a line far shorter than all of them right
+    // over running text is the subheading the story goes on under
+    // (`Reaction`, `Zemědělci už hlásí škody`), not one more link: a word
+    // or two against longer links, or up to four words in half the
+    // characters of the shortest link.
+    if running_text_follows && !teaser && items.len() >= 2 {
+        let (last, links) = items.split_last().expect("two items or more");
+        let view = &views[*last];
+        let shortest_words = links.iter().map(|&index| views[index].words).min();
+        let shortest_chars = links.iter().map(|&index| views[index].chars).min();
+        let few_words = view.words <= 2 && shortest_words.is_some_and(|words| view.words < words);
+        let half_as_long = view.words <= SUBHEADING_AFTER_LINKS_MAX_WORDS
+            && shortest_chars.is_some_and(|chars| 2 * view.chars <= chars);
+        if view.lines.len() == 1 && (few_words || half_as_long) {
+            items.pop();
+        }
+    }
     items
 }
+
+/// The most words of a subheading told from the headline links over it by
+/// its length.
+const SUBHEADING_AFTER_LINKS_MAX_WORDS: usize = 4;
 
 /// A block of several lines that each read as a headline: short, and
 /// none ending in a full stop. Such a block may count as prose by its
@@ -1119,6 +1140,19 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
 /// Whether `line` (in lower case) opens with the two words of `name` and
 /// then the outlet or the date (`Shawn Jeffords · CBC News · Posted: …`):
 /// a byline without `By`.
+/// Whether the first sentence of a block that opens like a bio turns to
+/// the story (`Dev Patel is the paper’s sports editor, but on Sunday he
+/// ran the line`): a bio tells who the author is, and goes on with no
+/// `but`.
+fn turns_to_the_story(text: &str) -> bool {
+    let first_sentence = text.split_inclusive(['.', '!', '?']).next().unwrap_or(text);
+    [
+        " but ", " pero ", " mais ", " aber ", " mas ", " ma ", " но ",
+    ]
+    .iter()
+    .any(|word| first_sentence.contains(word))
+}
+
 fn opens_a_credit_line(line: &str, name: &[&str]) -> bool {
     let [first, last] = name else {
         return false;
@@ -2782,6 +2816,49 @@ mod tests {
             run(&[BODY, "Ce que l’Anses vous recommande", MORE]),
             [true; 3]
         );
+    }
+
+    #[test]
+    fn a_subheading_under_a_list_of_links_stays() {
+        for (header, subheading) in [
+            ("Most read", "Reaction"),
+            ("Lesen Sie auch:", "Hintergrund"),
+            ("Related posts", "Background"),
+            ("Most read", "What locals say"),
+        ] {
+            let blocks = [
+                BODY,
+                header,
+                "Farmers warn of milk price collapse",
+                "Why your broadband bill is going up",
+                subheading,
+                MORE,
+            ];
+            assert_eq!(
+                run(&blocks),
+                [true, false, false, false, true, true],
+                "{subheading}"
+            );
+        }
+        // Links as short as the last one are all links.
+        let blocks = [
+            BODY,
+            "Most read",
+            "Council tax rises",
+            "Bus fares frozen",
+            "Ferry strike ends",
+            MORE,
+        ];
+        assert_eq!(run(&blocks), [true, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn the_author_in_the_story_is_no_bio() {
+        let story = "Dev Patel is the Coastline’s sports editor, but on Sunday he also ran the line at Marine Park after the assistant referee failed to turn up.";
+        assert_eq!(run_bylined("By Dev Patel", story), [true; 4]);
+        let bio =
+            "Dev Patel is the Coastline’s sports editor. He has covered the league since 2015.";
+        assert_eq!(run_bylined("By Dev Patel", bio), [true, true, true, false]);
     }
 
     #[test]
