@@ -70,7 +70,8 @@ pub fn mark_with(
             }),
         ),
     };
-    for index in repeated_among(views, &keyed, |view| long_enough(view, min_chars)) {
+    let repeated = repeated_among(views, &keyed, |view| long_enough(view, min_chars));
+    for index in as_written(views, repeated, |_| Some(min_chars)) {
         decisions.drop_block(index, REASON);
     }
 }
@@ -113,10 +114,43 @@ fn repeats_keyed<'v>(
             }
     };
     let mut repeated = vec![false; views.len()];
-    for index in repeated_among(views, &keyed, counts) {
+    let found = repeated_among(views, &keyed, counts);
+    let shortest = |view: &BlockView| repeat_min_chars.filter(|_| !view.prose);
+    for index in as_written(views, found, shortest) {
         repeated[index] = true;
     }
     (repeated, keyed)
+}
+
+/// The `repeated` blocks at least `shortest(view)` characters long as
+/// written, with runs of whitespace as one space. The comparison form
+/// can be longer than the text (NFKC writes `…` as three stops), and a
+/// short answer repeated (`Nadie lo sabe…`) stays however it folds.
+fn as_written(
+    views: &[BlockView],
+    repeated: Vec<usize>,
+    shortest: impl Fn(&BlockView) -> Option<usize>,
+) -> Vec<usize> {
+    repeated
+        .into_iter()
+        .filter(|&index| {
+            let view = &views[index];
+            shortest(view).map_or(true, |min| written_chars(view.text(), min) >= min)
+        })
+        .collect()
+}
+
+/// How many characters `text` has with its runs of whitespace as one
+/// space and its ends trimmed, counting no further than `enough`.
+fn written_chars(text: &str, enough: usize) -> usize {
+    let mut count = 0;
+    for (position, word) in text.split_whitespace().enumerate() {
+        count += usize::from(position > 0) + word.chars().count();
+        if count >= enough {
+            break;
+        }
+    }
+    count
 }
 
 /// `candidates` with their [`FoldKey`]s, sorted by key, then by index.
@@ -2103,7 +2137,10 @@ mod tests {
             .map(|block| {
                 let view = BlockView::new(block);
                 let folded = fold(block);
-                is_verse(&view) || folded.chars().count() < min_chars || seen.insert(folded)
+                is_verse(&view)
+                    || folded.chars().count() < min_chars
+                    || seen.insert(folded)
+                    || written_chars(block, min_chars) < min_chars
             })
             .collect()
     }
@@ -2416,6 +2453,17 @@ mod tests {
         ] {
             assert_eq!(run(&[list, PARAGRAPH, list]), [true, true, false], "{list}");
         }
+    }
+
+    #[test]
+    fn a_short_repeat_is_counted_as_written() {
+        // Under 40 characters as written, though the ellipsis folds to
+        // three stops.
+        let answer = "—Todavía no lo sabemos. Nadie lo sabe…";
+        assert!(answer.chars().count() < 40);
+        assert_eq!(run(&[answer, PARAGRAPH, answer]), [true; 3]);
+        let longer = "—Todavía no lo sabemos. Nadie lo sabe aún…";
+        assert_eq!(run(&[longer, PARAGRAPH, longer]), [true, true, false]);
     }
 
     #[test]
