@@ -2862,6 +2862,29 @@ mod tests {
     }
 
     #[test]
+    fn credits_prompts_and_comment_controls_of_a_third_round_go() {
+        assert_each_dropped_in_an_article(&[
+            "Download the Durban Daily News app for breaking news on your phone. Available on iOS and Android.",
+            "Share this item on Facebook\nShare this item via WhatsApp\nCopy link",
+            "A lobster boat returns to the wharf in Shediac, N.B., on Tuesday. THE CANADIAN PRESS/Ron Ward",
+            "3 mins to read",
+            "Choir members after their win in Wellington on Saturday. Photo / Supplied",
+            "La passerelle, fermée depuis lundi par des barrières. © Claire Delorme",
+            "Chorleiterin Anna Pichler mit dem Notenheft aus dem Jahr 1921 © Jürgen Fuchs",
+            "Aviso legal · Política de privacidad · Política de cookies · Contacto · Publicidad",
+            "Síguenos en Instagram y Facebook: @diariomagallanico",
+            "ติดตามข่าวสารได้ที่ LINE @khaonuea และเพจ Facebook ข่าวเหนือวันนี้",
+            "Cet article vous a été offert.",
+            "Реклама. ООО «СибСтройИнвест», ИНН 2221123456, erid: 2VtzqvWgxQb",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "The photo was taken in 1921 by a travelling photographer from Graz.",
+            "Реклама на экранах у вокзала стоит дешевле, чем год назад, сказал директор.",
+            "Share this item of news with anyone who rides the ferry, the council said.",
+        ]);
+    }
+
+    #[test]
     fn post_links_follower_counts_and_lone_dots_go_at_the_page_ends() {
         assert_each_dropped_below_the_story(&[
             "Previous",
