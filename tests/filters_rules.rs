@@ -50,23 +50,32 @@ fn a_bad_rules_file_names_its_line() {
 /// engine reads them (case-insensitively, covering the whole line); built
 /// once for every test and generated case.
 fn block_rules_one_by_one() -> &'static [(usize, regex::Regex)] {
-    use newsclean::filters::rules::MatchMode;
     static ONE_BY_ONE: std::sync::OnceLock<Vec<(usize, regex::Regex)>> = std::sync::OnceLock::new();
-    ONE_BY_ONE.get_or_init(|| {
-        RuleSet::builtin()
-            .rules()
-            .iter()
-            .enumerate()
-            .filter(|(_, rule)| rule.mode == MatchMode::Block)
-            .map(|(index, rule)| {
-                let regex = regex::RegexBuilder::new(&format!("^(?:{})$", rule.pattern))
-                    .case_insensitive(true)
-                    .build()
-                    .unwrap();
-                (index, regex)
-            })
-            .collect()
-    })
+    ONE_BY_ONE.get_or_init(|| rules_one_by_one(newsclean::filters::rules::MatchMode::Block))
+}
+
+/// Each built-in rule of `mode` with its index, as its own regex anchored
+/// as the engine anchors that mode: a `block` rule covers the whole line,
+/// a `start` rule its start.
+fn rules_one_by_one(mode: newsclean::filters::rules::MatchMode) -> Vec<(usize, regex::Regex)> {
+    use newsclean::filters::rules::MatchMode;
+    let end = match mode {
+        MatchMode::Block => "$",
+        MatchMode::Start => "",
+    };
+    RuleSet::builtin()
+        .rules()
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| rule.mode == mode)
+        .map(|(index, rule)| {
+            let regex = regex::RegexBuilder::new(&format!("^(?:{}){end}", rule.pattern))
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            (index, regex)
+        })
+        .collect()
 }
 
 /// The rules matching `line` one regex at a time, against the engine's
@@ -158,19 +167,7 @@ fn block_rules_answer_as_each_rule_does_alone() {
 fn start_rules_answer_as_each_rule_does_alone() {
     use newsclean::filters::rules::{fold_line, MatchMode, START_RULE_PREFIX_BYTES};
     let rules = RuleSet::builtin();
-    let one_by_one: Vec<(usize, regex::Regex)> = rules
-        .rules()
-        .iter()
-        .enumerate()
-        .filter(|(_, rule)| rule.mode == MatchMode::Start)
-        .map(|(index, rule)| {
-            let regex = regex::RegexBuilder::new(&format!("^(?:{})", rule.pattern))
-                .case_insensitive(true)
-                .build()
-                .unwrap();
-            (index, regex)
-        })
-        .collect();
+    let one_by_one = rules_one_by_one(MatchMode::Start);
     let mut matched = 0;
     for line in &edge_and_fixture_lines() {
         let folded = fold_line(line);
