@@ -2721,13 +2721,14 @@ mod tests {
             "Чтобы продолжить чтение, оформите подписку",
             "Assine o Jornal do Planalto e tenha acesso ilimitado. Já é assinante? Faça login.",
             "Leé también: Las diez bodegas boutique de Mendoza",
+            "Enviar por mail",
+            "Partager par courriel",
         ]);
         assert_each_dropped_above_the_story(&[
             "Suscribite",
             "Abo abschließen",
             "☰ Menu\nCerca\nAbbonati\nAccedi",
         ]);
-        assert_each_dropped_in_an_article(&["Enviar por mail", "Partager par courriel"]);
         assert_each_kept_in_an_article(&[
             "Ir al contenido principal de la web fue imposible durante horas, dijo la empresa.",
             "Die Stadt will jetzt 4 Wochen für 1 € testen, ob das Ticket angenommen wird, sagte der Bürgermeister.",
