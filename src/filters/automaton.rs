@@ -22,6 +22,8 @@ use std::cell::RefCell;
 use std::fmt;
 use std::sync::{Arc, Weak};
 
+use super::parts::compile_in_parts;
+
 /// Patterns compiled together. The lazy DFA answers almost every search;
 /// the PikeVM answers when the lazy DFA gives up (a Unicode word boundary
 /// before a non-ASCII byte, or a cache thrashing on a pathological line).
@@ -91,53 +93,59 @@ impl Automaton {
     /// of at most `size_limit` bytes, configured as `regex::RegexSet`
     /// configures its engines: every pattern's matches reported, no capture
     /// groups, matches on character boundaries.
-    pub fn new(patterns: &[Hir], size_limit: usize) -> Result<Automaton, String> {
+    pub fn new(patterns: Vec<Hir>, size_limit: usize) -> Result<Automaton, String> {
         Automaton::reading(patterns, size_limit, Direction::Forward)
     }
 
     /// Like [`Automaton::new`], for patterns anchored at both ends, whose
     /// lazy DFA reads a text backwards, from its last byte.
-    pub fn backward(patterns: &[Hir], size_limit: usize) -> Result<Automaton, String> {
+    pub fn backward(patterns: Vec<Hir>, size_limit: usize) -> Result<Automaton, String> {
         Automaton::reading(patterns, size_limit, Direction::Backward)
     }
 
+    /// The patterns' trees are taken, so that a forward NFA can be built in
+    /// parts, each part's trees freed as soon as it is built (`parts.rs`).
     fn reading(
-        patterns: &[Hir],
+        patterns: Vec<Hir>,
         size_limit: usize,
         direction: Direction,
     ) -> Result<Automaton, String> {
-        let nfa = |reverse: bool| {
+        let config = |reverse: bool| {
+            thompson::Config::new()
+                .utf8(true)
+                .reverse(reverse)
+                .nfa_size_limit(Some(size_limit))
+                // Shrinking, which only a reverse automaton takes, costs
+                // more to compile than it saves in searching (90 ms for
+                // one class of other scripts; `rules.rs` keeps such
+                // classes forward).
+                .shrink(false)
+                .which_captures(WhichCaptures::None)
+        };
+        let nfa = |patterns: &[Hir], reverse: bool| {
             thompson::Compiler::new()
-                .configure(
-                    thompson::Config::new()
-                        .utf8(true)
-                        .reverse(reverse)
-                        .nfa_size_limit(Some(size_limit))
-                        // Shrinking, which only a reverse automaton
-                        // takes, costs more to compile than it saves in
-                        // searching (90 ms for one class of other
-                        // scripts; `rules.rs` keeps such classes forward).
-                        .shrink(false)
-                        .which_captures(WhichCaptures::None),
-                )
+                .configure(config(reverse))
                 .build_many_from_hir(patterns)
                 .map_err(|error| error.to_string())
-        };
-        let forward = match direction {
-            Direction::Forward => Some(nfa(false)?),
-            Direction::Backward => None,
-        };
-        let lazy_nfa = match &forward {
-            Some(forward) => forward.clone(),
-            None => nfa(true)?,
         };
         // Without Unicode word boundaries, a lazy DFA gives up only when
         // its cache keeps filling up; a backward one is let clear its
         // cache as often as it must instead, and then always answers.
-        let may_give_up = forward.is_some()
+        let may_give_up = direction == Direction::Forward
             || patterns
                 .iter()
                 .any(|pattern| pattern.properties().look_set().contains_word_unicode());
+        let patterns_len = patterns.len();
+        // A backward automaton keeps its trees for a forward NFA, which
+        // its PikeVM needs only if the lazy DFA may give up or is not
+        // built; a forward automaton's NFA serves both.
+        let (forward, lazy_nfa, kept) = match direction {
+            Direction::Forward => {
+                let forward = compile_in_parts(patterns, config(false))?;
+                (Some(forward.clone()), forward, Vec::new())
+            }
+            Direction::Backward => (None, nfa(&patterns, true)?, patterns),
+        };
         // The lazy DFA can refuse to build (a cache too small for its
         // states); the PikeVM then answers alone, as in `regex`.
         let lazy = DFA::builder()
@@ -156,7 +164,7 @@ impl Automaton {
         let pike = if lazy.is_none() || may_give_up {
             let forward = match forward {
                 Some(forward) => forward,
-                None => nfa(false)?,
+                None => nfa(&kept, false)?,
             };
             let pike = PikeVM::builder()
                 .configure(PikeVM::config().match_kind(MatchKind::All))
@@ -170,7 +178,7 @@ impl Automaton {
             lazy,
             direction,
             pike,
-            patterns: patterns.len(),
+            patterns: patterns_len,
             token: Arc::new(()),
         })
     }
@@ -345,7 +353,7 @@ mod tests {
             .iter()
             .map(|pattern| syntax::parse_with(pattern, &config).unwrap())
             .collect();
-        let automaton = Automaton::reading(&hirs, 1 << 24, direction).unwrap();
+        let automaton = Automaton::reading(hirs, 1 << 24, direction).unwrap();
         let set = regex::RegexSetBuilder::new(patterns)
             .case_insensitive(true)
             .build()

@@ -831,7 +831,7 @@ fn reports_speech(line: &str) -> bool {
         .get_or_init(|| {
             let anywhere = format!("(?s:.)*?(?:{REPORTED_SPEECH})");
             let hir = regex_syntax::Parser::new().parse(&anywhere).ok()?;
-            Automaton::new(&[hir], REPORTED_SPEECH_SIZE_LIMIT).ok()
+            Automaton::new(vec![hir], REPORTED_SPEECH_SIZE_LIMIT).ok()
         })
         .as_ref()
     else {

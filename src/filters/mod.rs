@@ -15,6 +15,7 @@ pub mod dedup;
 mod factor;
 pub mod headline;
 mod menu;
+mod parts;
 mod prefilter;
 pub mod rules;
 pub mod shape;

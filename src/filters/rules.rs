@@ -609,7 +609,7 @@ impl Compiled {
             (start_patterns, Search::Forward),
             (std::mem::take(&mut forward.patterns), Search::Forward),
         ];
-        let build = |(patterns, search): (Vec<Hir>, Search)| build_set(&patterns, search);
+        let build = |(patterns, search): (Vec<Hir>, Search)| build_set(patterns, search);
         let sets: Vec<Result<Option<Automaton>, String>> = match threads {
             Threads::This => jobs.into_iter().map(build).collect(),
             // The three smaller sets side by side, then the forward one
@@ -722,7 +722,7 @@ fn parse_pattern(rule: &Rule) -> Result<Hir, String> {
         .map_err(|error| format!("rule {:?}: bad pattern: {error}", rule.id))
 }
 
-fn build_set(patterns: &[Hir], search: Search) -> Result<Option<Automaton>, String> {
+fn build_set(patterns: Vec<Hir>, search: Search) -> Result<Option<Automaton>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }
