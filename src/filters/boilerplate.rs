@@ -2143,6 +2143,25 @@ mod tests {
     }
 
     #[test]
+    fn follow_prompts_audio_widgets_and_ad_links_of_local_sites_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Follow KTVR 9 News on Facebook, X and Instagram.",
+            "Follow The Connacht Leader on Facebook, Instagram and X for the latest Galway news.",
+            "Follow us on X @DurbanDaily and on Instagram",
+            "ADVERTISEMENT\nAdvertise with Canterbury Daily",
+            "Advertise with us",
+            "Listen to this article\n03:41",
+            "Listen to this article",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Follow the money on Facebook, the auditor told the committee.",
+            "Listen to this article's author read it aloud at the festival on Friday, organisers said.",
+            "Advertise with care, the regulator warned firms that target children.",
+            "Companies that advertise on Facebook saw prices rise by a fifth this year, the survey found.",
+        ]);
+    }
+
+    #[test]
     fn site_prompts_of_more_countries_are_dropped() {
         assert_each_dropped_in_an_article(&[
             "Share\nFacebook\nX (formerly Twitter)\nEmail",
