@@ -3480,6 +3480,38 @@ mod tests {
     }
 
     #[test]
+    fn a_bio_under_about_its_name_or_written_by_goes_when_it_names_the_byline() {
+        let about = "About Margaret Ellery\nMargaret Ellery has edited the Village Voice since 2011. She sings alto in the church choir.";
+        assert_eq!(
+            run(&["By Margaret Ellery", BODY, MORE, about]),
+            [true, true, true, false]
+        );
+        let written = "Written by\nRuth Kane\nFormer Courier reporter covering the county since 2009.\nSubscribe";
+        assert_eq!(
+            run(&["By Ruth Kane", BODY, MORE, written]),
+            [true, true, true, false]
+        );
+        // Someone else's life, under a subheading naming them, is the story's.
+        let profile =
+            "About Tom Hale\nTom Hale grew up in Whitby and worked on trawlers for thirty years.";
+        assert_eq!(run(&["By Ruth Kane", BODY, MORE, profile]), [true; 4]);
+        assert_each_kept_in_an_article(&[
+            "Written by a retired teacher, the most-read post on this site last year was a guide to speaking at meetings.",
+            "About Margaret Ellery, the committee said nothing more on Tuesday.",
+        ]);
+    }
+
+    #[test]
+    fn substack_share_dialogs_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Share this post\nThe Latency Ledger\nWhy our Postgres failover took eleven minutes\nCopy link\nFacebook\nEmail\nNotes\nMore",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Share this post with a friend who still thinks the council meets in secret, she wrote.",
+        ]);
+    }
+
+    #[test]
     fn a_kept_category_stays() {
         let config = Config {
             keep_categories: vec!["advertisement".to_string()],
