@@ -2597,6 +2597,15 @@ mod tests {
             [true; 4],
             "without the byline it may be the story's"
         );
+        // Agency bios often name the reporter by surname alone.
+        let surname = "JORDAN ELLIS\nEllis covers music and pop culture for The Associated Press. He is based in New York.";
+        assert_eq!(
+            run(&["By JORDAN ELLIS", BODY, MORE, surname]),
+            [true, true, true, false]
+        );
+        assert_eq!(run(&["By Tom Hale", BODY, MORE, surname]), [true; 4]);
+        let story = "Apple covers the cost of repairs for the first year.";
+        assert_eq!(run(&["By Tom Hale", BODY, MORE, story]), [true; 4]);
     }
 
     #[test]
@@ -3498,6 +3507,17 @@ mod tests {
         assert_each_kept_in_an_article(&[
             "Written by a retired teacher, the most-read post on this site last year was a guide to speaking at meetings.",
             "About Margaret Ellery, the committee said nothing more on Tuesday.",
+        ]);
+    }
+
+    #[test]
+    fn breaking_news_alert_boxes_are_dropped() {
+        assert_each_dropped_in_an_article(&[
+            "Get breaking National news\nFor news impacting Canada and around the world, sign up for breaking news alerts delivered directly to you when they happen.",
+            "Get breaking news alerts",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Get breaking news right before anyone else, the editor told new reporters.",
         ]);
     }
 
