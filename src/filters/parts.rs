@@ -15,9 +15,9 @@ use regex_syntax::hir::Hir;
 /// The most patterns compiled together. A larger set is compiled in parts
 /// of about equal size. Joining costs the same for any number of parts
 /// (every state is copied once, 80 million instructions for the forward
-/// rule set, 13% of compiling the rules), and two parts already take the
-/// peak down to what the first part's build adds to the trees (BENCHMARKS.md):
-/// the smaller sets are compiled in one go.
+/// rule set, 13% of compiling the rules), and with two the peak is
+/// already no more than the trees and the first part's build
+/// (BENCHMARKS.md). The smaller sets are compiled in one go.
 const LARGEST_PART: usize = 80;
 
 /// Compiles `patterns`, each anchored at the start, with `config`: in one
@@ -66,6 +66,9 @@ fn join(parts: Vec<NFA>, size_limit: Option<usize>) -> Result<NFA, String> {
     let mut builder = Builder::new();
     builder.set_utf8(parts.iter().all(NFA::is_utf8));
     builder.set_reverse(false);
+    if let Some(first) = parts.first() {
+        builder.set_look_matcher(first.look_matcher().clone());
+    }
     builder.set_size_limit(size_limit).map_err(error)?;
     // Matches need the pattern they report, which the builder takes from
     // the pattern being added, and a part's states do not come pattern by
@@ -141,7 +144,8 @@ fn join(parts: Vec<NFA>, size_limit: Option<usize>) -> Result<NFA, String> {
     for (start, stand_in) in pattern_starts.iter().zip(match_stand_ins) {
         builder.start_pattern().map_err(error)?;
         let matched = builder.add_match().map_err(error)?;
-        // A pattern that can never match has no match state to point at.
+        // The compiler gives every pattern a match state; one without
+        // would match nothing here, as in its part.
         if let Some(stand_in) = stand_in {
             builder.patch(stand_in, matched).map_err(error)?;
         }
