@@ -983,9 +983,19 @@ fn list_under_header(
         && !beside_the_headline(next)
     {
         let several_lines = views[next].lines.len() > 1;
-        // After links one to a block, a block of several lines is the
-        // story's own list, and the line over it its subheading.
-        if several_lines && !items.is_empty() {
+        // A blog's related posts come one to a block, each with the
+        // category it was filed in (`In "News"`): the list goes on as long
+        // as blocks of that shape do, and ends at the first other block.
+        let filed = is_filed_item(&views[next]);
+        let after_filed =
+            !items.is_empty() && items.iter().all(|&item| is_filed_item(&views[item]));
+        if after_filed {
+            if !filed {
+                break;
+            }
+        } else if several_lines && !items.is_empty() {
+            // After links one to a block, a block of several lines is the
+            // story's own list, and the line over it its subheading.
             items.pop();
             return items;
         }
@@ -994,7 +1004,7 @@ fn list_under_header(
         // A list of several lines in one block is the whole list, and a
         // sponsored teaser the whole offer: what follows (a subheading,
         // the story's own list) is the article's.
-        if several_lines || teaser {
+        if (several_lines && !filed) || teaser {
             break;
         }
     }
@@ -1031,6 +1041,32 @@ fn list_under_header(
     }
     items
 }
+
+/// A related post as a blog lists it: its title, perhaps its date, and
+/// last the category it was filed in, quoted (`In "News"`, `In “Sport”`).
+fn is_filed_item(view: &BlockView) -> bool {
+    (2..=3).contains(&view.lines.len()) && view.lines.last().is_some_and(|line| is_filed_in(line))
+}
+
+/// `In "News"`: the category line of a blog's related post.
+fn is_filed_in(line: &str) -> bool {
+    let Some(category) = line.trim_end().strip_prefix("In ") else {
+        return false;
+    };
+    let quoted = ["\"", "“", "«", "„"]
+        .iter()
+        .zip(["\"", "”", "»", "“"])
+        .any(|(open, close)| {
+            category.len() > open.len() + close.len()
+                && category.starts_with(open)
+                && category.ends_with(close)
+        });
+    quoted && category.chars().count() <= FILED_CATEGORY_MAX_CHARS
+}
+
+/// The longest quoted category of a related post (`In "…"`), quotes
+/// included.
+const FILED_CATEGORY_MAX_CHARS: usize = 40;
 
 /// The most words of a subheading told from the headline links over it by
 /// its length.
@@ -3508,6 +3544,31 @@ mod tests {
             "Written by a retired teacher, the most-read post on this site last year was a guide to speaking at meetings.",
             "About Margaret Ellery, the committee said nothing more on Tuesday.",
         ]);
+    }
+
+    #[test]
+    fn a_blogs_related_posts_filed_under_categories_go_with_their_header() {
+        let first =
+            "Choir seeks new tenors ahead of spring concert\n12 March 2023\nIn \"Community\"";
+        let second = "Village hall roof appeal passes halfway mark\n4 June 2023\nIn \"News\"";
+        let third = "Flower show moves to the green\nIn “Events”";
+        assert_eq!(
+            run(&[BODY, MORE, "Related", first, second, third]),
+            [true, true, false, false, false, false]
+        );
+        // The list ends at the first block of another shape: the story's
+        // own list of several lines stays.
+        let list = "Bring a torch\nWear boots";
+        assert_eq!(
+            run(&[BODY, "Related", first, list, MORE]),
+            [true, false, false, true, true]
+        );
+        // A category line alone is no list under a header of its own.
+        assert!(!is_filed_in("In News"));
+        assert!(!is_filed_in(
+            "In \"a quotation that runs on far too long to be any category\""
+        ));
+        assert!(is_filed_in("In «Sport»"));
     }
 
     #[test]
