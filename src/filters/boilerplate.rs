@@ -2625,23 +2625,23 @@ mod tests {
     fn an_agency_bio_under_the_name_in_capitals_goes() {
         let bio = "MARY CLARE JALONICK\nMary Clare Jalonick covers Congress for The Associated Press. She has been with the AP since 2007.";
         assert_eq!(
-            run(&["By MARY CLARE JALONICK and KEVIN FREKING", BODY, MORE, bio]),
+            run_bylined("By MARY CLARE JALONICK and KEVIN FREKING", bio),
             [true, true, true, false]
         );
         assert_eq!(
-            run(&["By Tom Hale", BODY, MORE, bio]),
+            run_bylined("By Tom Hale", bio),
             [true; 4],
             "without the byline it may be the story's"
         );
         // Agency bios often name the reporter by surname alone.
         let surname = "JORDAN ELLIS\nEllis covers music and pop culture for The Associated Press. He is based in New York.";
         assert_eq!(
-            run(&["By JORDAN ELLIS", BODY, MORE, surname]),
+            run_bylined("By JORDAN ELLIS", surname),
             [true, true, true, false]
         );
-        assert_eq!(run(&["By Tom Hale", BODY, MORE, surname]), [true; 4]);
+        assert_eq!(run_bylined("By Tom Hale", surname), [true; 4]);
         let story = "Apple covers the cost of repairs for the first year.";
-        assert_eq!(run(&["By Tom Hale", BODY, MORE, story]), [true; 4]);
+        assert_eq!(run_bylined("By Tom Hale", story), [true; 4]);
     }
 
     #[test]
@@ -3317,14 +3317,8 @@ mod tests {
     #[test]
     fn author_bios_need_the_byline() {
         let bio = "Ruth Kane is a health correspondent who has covered the NHS since 2015.";
-        assert_eq!(
-            run(&["By Ruth Kane", BODY, MORE, bio]),
-            [true, true, true, false]
-        );
-        assert_eq!(
-            run(&["By Tom Hale", BODY, MORE, bio]),
-            [true, true, true, true]
-        );
+        assert_eq!(run_bylined("By Ruth Kane", bio), [true, true, true, false]);
+        assert_eq!(run_bylined("By Tom Hale", bio), [true, true, true, true]);
         // Bylines in capitals, and a blog's date line with its author.
         for byline in [
             "By RUTH KANE Associated Press",
@@ -3513,33 +3507,30 @@ mod tests {
     #[test]
     fn a_bio_under_its_header_goes_with_it_when_it_names_the_byline() {
         let bio = "About the author\nRuth Kane covers health for the Courier. She joined in 2015.";
-        assert_eq!(
-            run(&["By Ruth Kane", BODY, MORE, bio]),
-            [true, true, true, false]
-        );
+        assert_eq!(run_bylined("By Ruth Kane", bio), [true, true, true, false]);
         // A book review's note on the book's author is the article's.
         let review = "About the author\nTom Hale grew up in Whitby and worked on trawlers.";
-        assert_eq!(run(&["By Ruth Kane", BODY, MORE, review]), [true; 4]);
+        assert_eq!(run_bylined("By Ruth Kane", review), [true; 4]);
         let line = "About the author’s new book, the critics were divided.";
-        assert_eq!(run(&["By Ruth Kane", BODY, MORE, line]), [true; 4]);
+        assert_eq!(run_bylined("By Ruth Kane", line), [true; 4]);
     }
 
     #[test]
     fn a_bio_under_about_its_name_or_written_by_goes_when_it_names_the_byline() {
         let about = "About Margaret Ellery\nMargaret Ellery has edited the Village Voice since 2011. She sings alto in the church choir.";
         assert_eq!(
-            run(&["By Margaret Ellery", BODY, MORE, about]),
+            run_bylined("By Margaret Ellery", about),
             [true, true, true, false]
         );
         let written = "Written by\nRuth Kane\nFormer Courier reporter covering the county since 2009.\nSubscribe";
         assert_eq!(
-            run(&["By Ruth Kane", BODY, MORE, written]),
+            run_bylined("By Ruth Kane", written),
             [true, true, true, false]
         );
         // Someone else's life, under a subheading naming them, is the story's.
         let profile =
             "About Tom Hale\nTom Hale grew up in Whitby and worked on trawlers for thirty years.";
-        assert_eq!(run(&["By Ruth Kane", BODY, MORE, profile]), [true; 4]);
+        assert_eq!(run_bylined("By Ruth Kane", profile), [true; 4]);
         assert_each_kept_in_an_article(&[
             "Written by a retired teacher, the most-read post on this site last year was a guide to speaking at meetings.",
             "About Margaret Ellery, the committee said nothing more on Tuesday.",
