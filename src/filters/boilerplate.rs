@@ -986,9 +986,12 @@ fn list_under_header(
         // A blog's related posts come one to a block, each with the
         // category it was filed in (`In "News"`): the list goes on as long
         // as blocks of that shape do, and ends at the first other block.
+        // Only such a block follows a first one of its shape, so the first
+        // item tells the whole list.
         let filed = is_filed_item(&views[next]);
-        let after_filed =
-            !items.is_empty() && items.iter().all(|&item| is_filed_item(&views[item]));
+        let after_filed = items
+            .first()
+            .is_some_and(|&first| is_filed_item(&views[first]));
         if after_filed {
             if !filed {
                 break;
