@@ -1176,9 +1176,6 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
         })
 }
 
-/// Whether `line` (in lower case) opens with the two words of `name` and
-/// then the outlet or the date (`Shawn Jeffords · CBC News · Posted: …`):
-/// a byline without `By`.
 /// Whether the first sentence of a block that opens like a bio turns to
 /// the story (`Dev Patel is the paper’s sports editor, but on Sunday he
 /// ran the line`): a bio tells who the author is, and goes on with no
@@ -1192,6 +1189,9 @@ fn turns_to_the_story(text: &str) -> bool {
     .any(|word| first_sentence.contains(word))
 }
 
+/// Whether `line` (in lower case) opens with the two words of `name` and
+/// then the outlet, the place or the date (`Shawn Jeffords · CBC News ·
+/// Posted: …`, `Ayşe Demirtaş - İstanbul`): a byline without `By`.
 fn opens_a_credit_line(line: &str, name: &[&str]) -> bool {
     let [first, last] = name else {
         return false;
@@ -1200,10 +1200,14 @@ fn opens_a_credit_line(line: &str, name: &[&str]) -> bool {
         .and_then(|rest| rest.strip_prefix(' '))
         .and_then(|rest| rest.strip_prefix(last))
         .is_some_and(|rest| {
-            let rest = rest.trim_start();
-            ['·', '|', '•', ',', '—', '–']
-                .iter()
-                .any(|&mark| rest.starts_with(mark))
+            // `Ayşe Demirtaş - İstanbul`: a hyphen only with a space
+            // before it, not in a double-barrelled name.
+            rest.starts_with(" - ") || {
+                let rest = rest.trim_start();
+                ['·', '|', '•', ',', '—', '–']
+                    .iter()
+                    .any(|&mark| rest.starts_with(mark))
+            }
         })
 }
 
@@ -1249,7 +1253,15 @@ fn is_byline(line: &str) -> bool {
         "Door ",
         "Przez ",
         "Автор",
+        "Autor: ",
+        "Autorka: ",
+        "Af ",
+        "Av ",
+        "Від ",
+        "Підготувала ",
+        "Підготував ",
         "Yazan",
+        "Yazar: ",
         "โดย",
         "Oleh ",
         "Written by ",
@@ -2333,6 +2345,69 @@ mod tests {
     }
 
     #[test]
+    fn furniture_of_czech_danish_ukrainian_chinese_and_indonesian_sites_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Přeskočit na obsah",
+            "3 minuty čtení",
+            "Čas čtení: 6 min",
+            "Час читання: 7 хв",
+            "阅读时间：5分钟",
+            "Související články\nPraha zdraží jízdné od ledna\nNový most přes Vltavu otevřou v říjnu",
+            "ΔΕΙΤΕ ΕΠΙΣΗΣ\nΠυρκαγιά στην Εύβοια: Μάχη με τις φλόγες\nΝέα μέτρα για τα ενοίκια",
+            "相关新闻\n杭州地铁三号线延长段开通\n西湖景区春节接待游客创新高",
+            "Читайте «Подільські вісті» у Telegram",
+            "Dapatkan update berita terkini setiap hari dari KabarKota.id. Gabung di grup Telegram \"KabarKota Update\" lewat tautan https://t.me/kabarkota.",
+            "Denne artikel er kun for abonnenter\nKøb abonnement\nEr du allerede abonnent? Log ind",
+            "Denna artikel är endast för prenumeranter\nRedan prenumerant? Logga in",
+            "Tento článek je pouze pro předplatitele",
+            "Pemandangan Pasar Baru, Jakarta, Rabu (6/3/2024). Foto: KabarKota.id/Rina Wulandari",
+            "Stánky na náměstí Svobody před Vánocemi. / Tomáš Hruška",
+        ]);
+        assert_each_dropped_above_the_story(&[
+            "Tento web používá soubory cookies k analýze návštěvnosti.\nPřijmout\nOdmítnout",
+            "Používáme soubory cookies, abychom vám zlepšili prohlížení.",
+            "Ми використовуємо файли cookie для аналітики.\nПрийняти всі\nВідхилити",
+            "本站使用Cookie来改善您的体验。\n接受\n拒绝",
+            "Vi bruger cookies til statistik.\nAccepter alle\nAfvis alle\nTilpas indstillinger",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "Tilmeld dig vores nyhedsbrev\nFå ugens bedste historier direkte i din indbakke.\nDin e-mail\nTilmeld",
+            "Odebírejte náš newsletter\nKaždé ráno to hlavní z Ostravy do vaší schránky.\nZadejte e-mail\nOdebírat",
+            "Підпишіться на розсилку\nГоловні новини тижня — щонеділі на вашу пошту\nВаш email\nПідписатися",
+            "Newsletter El Correo de Triana\nRecibe cada semana en tu correo lo mejor del barrio.\nIntroduce tu email\nSuscribirme",
+            "Veja mais notícias da região no Jornal do Litoral.",
+        ]);
+        // The same words in story sentences stay.
+        assert_each_kept_in_an_article(&[
+            "Čtení na pokračování se vrací do rozhlasu, oznámila ředitelka.",
+            "Související stavby radnice zatím nepovolila.",
+            "Ми використовуємо сонячні панелі вже третій рік, каже директорка.",
+            "Denne artikel er skrevet af to elever fra 9. klasse.",
+            "Prices rose by a fifth in a year. / Analysts expect more of the same",
+            "The vote in the council was close. / The mayor had asked for more time",
+        ]);
+    }
+
+    #[test]
+    fn page_numbers_go_under_a_next_page_link_only() {
+        assert_eq!(
+            run(&[BODY, "Halaman Selanjutnya", "1 2", MORE]),
+            [true, false, false, true]
+        );
+        assert_eq!(run(&[BODY, "1 2", MORE]), [true; 3]);
+    }
+
+    #[test]
+    fn section_names_alone_go_at_the_top_and_the_bottom_only() {
+        for name in ["Portada", "Deportes", "Startseite", "Zprávy", "Головна"] {
+            assert_eq!(run(&[name, BODY, MORE]), [false, true, true], "{name}");
+            assert_eq!(run(&[BODY, MORE, name]), [true, true, false], "{name}");
+            // Between two paragraphs, the word is the story's subheading.
+            assert_eq!(run(&[BODY, name, MORE]), [true; 3], "{name}");
+        }
+    }
+
+    #[test]
     fn furniture_of_nordic_central_european_greek_and_asian_sites_goes() {
         assert_each_dropped_in_an_article(&[
             "Annons",
@@ -2845,6 +2920,65 @@ mod tests {
             "Photo ID will be needed at every polling station from next year.",
             "La mostra apre domani a Bologna con le immagini di Schicchi (1943-2019).",
         ]);
+    }
+
+    #[test]
+    fn bios_in_more_languages_go_under_their_authors_byline() {
+        for (byline, bio) in [
+            (
+                "Por Lucía Ferrer",
+                "Lucía Ferrer (Cádiz, 1990) es periodista de la sección de Cultura desde 2018.",
+            ),
+            (
+                "Af Jens Holm",
+                "Jens Holm er politisk reporter på Vejle Dagblad og skriver om kommunen.",
+            ),
+            (
+                "Av Karin Lund",
+                "Karin Lund är kulturjournalist på Norrlandsposten sedan 2015.",
+            ),
+            (
+                "Автор: Олег Савченко",
+                "Олег Савченко — кореспондент видання в Херсоні. Пише про відбудову.",
+            ),
+            (
+                "Автор: Мария Зуева",
+                "Мария Зуева — корреспондент отдела экономики «Северной правды».",
+            ),
+            (
+                "Mehmet Kaya - Ankara",
+                "Mehmet Kaya, 2015'ten bu yana Başkent Postası'nda spor muhabirliği yapıyor.",
+            ),
+        ] {
+            assert_eq!(
+                run_bylined(byline, bio),
+                [true, true, true, false],
+                "{byline} / {bio}"
+            );
+        }
+        // The same sentences about someone else, or in the story, stay.
+        assert_eq!(
+            run_bylined(
+                "Автор: Ирина Белова",
+                "Олег Савченко — кореспондент видання в Херсоні. Пише про відбудову."
+            ),
+            [true; 4]
+        );
+        assert_eq!(
+            run_bylined(
+                "Af Mette Dahl",
+                "Jens Holm er politisk reporter på Vejle Dagblad og skriver om kommunen."
+            ),
+            [true; 4]
+        );
+        // A double-barrelled name is no credit line with a place.
+        assert_eq!(
+            run_bylined(
+                "Mehmet Kaya-Demir",
+                "Mehmet Kaya, 2015'ten bu yana Başkent Postası'nda spor muhabirliği yapıyor."
+            ),
+            [true; 4]
+        );
     }
 
     #[test]

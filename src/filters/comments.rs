@@ -815,6 +815,35 @@ mod tests {
     }
 
     #[test]
+    fn czech_and_danish_sections_with_numeric_dates_go() {
+        // One line to a block: the name, the date, the comment, `Reply`.
+        for section in [
+            [
+                "Diskuse (3)",
+                "Petr S.",
+                "4. 5. 2024 8:15",
+                "Konečně, na tenhle chodník jsme čekali roky.",
+                "Odpovědět",
+            ],
+            [
+                "Kommentarer (2)",
+                "Lise M.",
+                "12.03.2024 kl. 9:41",
+                "Endelig sker der noget med havnen, det var på tide.",
+                "Svar",
+            ],
+        ] {
+            let mut blocks = vec![BODY];
+            blocks.extend(section);
+            assert_eq!(
+                run(&blocks),
+                [true, false, false, false, false, false],
+                "{section:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_readers_comment_right_after_a_marker_opens_a_section() {
         for marker in [
             "4 Comments",
