@@ -430,7 +430,7 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
             rows += usize::from(row);
             links += usize::from(link);
             names += usize::from(menu::is_section_name(line));
-            row || link || menu::is_column_line(line)
+            row || link || menu::is_column_line(line) || (index == 0 && menu::is_site_name(line))
         });
         // Rows alike are a table (`Name | Party | Ward` over `Jane Doe |
         // Labour | North`). Section names may stand under the site's name
@@ -462,23 +462,55 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
 /// `<title>` forms: a form over the menu (`Headline | Site`) is gone, as
 /// it is in a second cleaning, and the block under the menu is the one a
 /// second cleaning sees there.
+///
+/// A page whose lines are each a block of their own has its column in
+/// blocks of one line each: the links are then the one-line blocks from
+/// the top of the page to the first kept block that is no link, those a
+/// rule already dropped (`Inicio`, a cookie banner's buttons) included,
+/// so that what the rules leave of the column is still seen as one.
 pub fn mark_menu_over_headline(views: &[BlockView], config: &Config, decisions: &mut Decisions) {
     if !config.drops_category(&menu_rule().category) {
         return;
     }
-    let mut kept = (0..views.len()).filter(|&index| decisions.kept(index));
-    let (Some(menu), Some(headline)) = (kept.next(), kept.next()) else {
+    let Some(first) = (0..views.len()).find(|&index| decisions.kept(index)) else {
         return;
     };
-    let column = &views[menu];
-    if column.prose
-        || column.lines.iter().any(|line| is_byline(line))
-        || !menu::is_column_of_links(&column.lines)
+    let is_link_block = |view: &BlockView| {
+        !view.prose && matches!(&view.lines[..], [line] if menu::is_link(line) && !is_byline(line))
+    };
+    // The blocks of the column, and where the block under it is.
+    let (column, under): (Vec<usize>, usize) = if views[first].lines.len() == 1 {
+        let under = (0..views.len())
+            .find(|&index| decisions.kept(index) && !is_link_block(&views[index]))
+            .unwrap_or(views.len());
+        let column = (0..under)
+            .filter(|&index| is_link_block(&views[index]))
+            .collect();
+        (column, under)
+    } else {
+        (vec![first], first + 1)
+    };
+    let lines: Vec<&str> = column
+        .iter()
+        .flat_map(|&index| views[index].lines.iter().map(|line| line.as_ref()))
+        .collect();
+    if column.iter().any(|&index| views[index].prose)
+        || lines.iter().any(|line| is_byline(line))
+        || !menu::is_column_of_links(&lines)
     {
         return;
     }
-    if reads_as_headline_under_menu(&views[headline]) && kept.any(|index| views[index].prose) {
-        decisions.drop_block(menu, format!("boilerplate.{NAVIGATION}"));
+    let Some(headline) = (under..views.len()).find(|&index| decisions.kept(index)) else {
+        return;
+    };
+    if reads_as_headline_under_menu(&views[headline])
+        && (headline + 1..views.len()).any(|index| decisions.kept(index) && views[index].prose)
+    {
+        for index in column {
+            if decisions.kept(index) {
+                decisions.drop_block(index, format!("boilerplate.{NAVIGATION}"));
+            }
+        }
     }
 }
 
@@ -1478,6 +1510,52 @@ mod tests {
                 "{column}"
             );
         }
+    }
+
+    #[test]
+    fn a_site_name_with_a_year_heads_its_menu() {
+        assert_each_dropped_above_the_story(&[
+            "TSV Grünwald 1896 e.V.\nStartseite\nVerein\nAbteilungen\nKontakt",
+        ]);
+        // A number of five digits or more is no year of a name.
+        assert_eq!(
+            run(&[
+                "Postleitzahl 80331\nStartseite\nVerein\nAbteilungen\nKontakt",
+                BODY,
+                MORE
+            ]),
+            [true; 3]
+        );
+    }
+
+    #[test]
+    fn a_column_of_one_line_blocks_goes_over_the_headline() {
+        // A page whose every line is a block: the column is its one-line
+        // blocks at the top.
+        for column in COLUMNS_OF_LINKS {
+            let mut blocks: Vec<&str> = column.lines().collect();
+            let links = blocks.len();
+            blocks.extend([HEADLINE, BODY, MORE]);
+            let mut kept = vec![false; links];
+            kept.extend([true; 3]);
+            assert_eq!(run(&blocks), kept, "{column}");
+        }
+        // Under the headline, a column of links no rule knows stays.
+        let mut under = vec![HEADLINE];
+        under.extend([
+            "Entrevistas",
+            "Historia del barrio",
+            "Agenda",
+            "Rutas",
+            "Fotos",
+        ]);
+        under.extend([BODY, MORE]);
+        assert_eq!(run(&under), [true; 8]);
+        // Three one-line blocks are too few to tell a menu.
+        assert_eq!(
+            run(&["Entrevistas", "Agenda", "Rutas", HEADLINE, BODY, MORE]),
+            [true; 6]
+        );
     }
 
     #[test]

@@ -33,11 +33,17 @@ const NAME_MAX_WORDS: usize = 5;
 /// trial`, `Поиск по сайту`).
 const LINK_MAX_WORDS: usize = 3;
 
+/// The longest number a label may hold after its first word (`Channel 7`).
+const LABEL_NUMBER_DIGITS: usize = 2;
+
+/// The longest number a site's name may hold: a year (`FC Ebersbach 1921`).
+const SITE_NAME_NUMBER_DIGITS: usize = 4;
+
 /// The fewest links of a column with no site's name over it.
 const LINKS_ALONE_MIN: usize = 4;
 
 /// The most lines of a column of links.
-const COLUMN_MAX_LINES: usize = 12;
+pub const COLUMN_MAX_LINES: usize = 12;
 
 /// A row of section links: at least two names separated by `|`, `·`,
 /// `•` or `/`, each of one to three words opening with a capital (`Portal
@@ -94,6 +100,16 @@ pub fn is_column_line(line: &str) -> bool {
     (1..=NAME_MAX_WORDS).contains(&words) && is_name(line, 2 * ITEM_MAX_CHARS)
 }
 
+/// The site's name heading a column of section names, which may hold a
+/// number of up to four digits after its first word (`SV Blau-Weiß
+/// Ebersbach 1921 e.V.`, `Radio 1`).
+pub fn is_site_name(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=NAME_MAX_WORDS).contains(&words)
+        && label_capitals_with(line, 2 * ITEM_MAX_CHARS, SITE_NAME_NUMBER_DIGITS)
+            .is_some_and(|(words, capitals)| 2 * capitals >= words)
+}
+
 /// A link of a column of section names alone (`Cultuur` / `Film` /
 /// `Muziek`): one or two words.
 pub fn is_section_name(line: &str) -> bool {
@@ -116,11 +132,17 @@ pub fn is_column_of_links<Line: AsRef<str>>(lines: &[Line]) -> bool {
     let mut single_words = 0;
     let all_links = lines.iter().all(|line| {
         let line = line.as_ref();
-        let words = line.split_whitespace().count();
-        single_words += usize::from(words == 1);
-        (1..=LINK_MAX_WORDS).contains(&words) && label_capitals(line, ITEM_MAX_CHARS).is_some()
+        single_words += usize::from(line.split_whitespace().count() == 1);
+        is_link(line)
     });
     all_links && 2 * single_words > lines.len()
+}
+
+/// One link of a column of links alone: one to three words opening with
+/// a capital, the other words perhaps small (`Historia del barrio`).
+pub fn is_link(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=LINK_MAX_WORDS).contains(&words) && label_capitals(line, ITEM_MAX_CHARS).is_some()
 }
 
 /// Whether `text` reads as a name: a label (see [`label_capitals`]) of
@@ -137,6 +159,15 @@ fn is_name(text: &str, max_chars: usize) -> bool {
 /// 7`); and the whole is at most `max_chars` long. Words of a script
 /// without capitals count as labels when short.
 fn label_capitals(text: &str, max_chars: usize) -> Option<(usize, usize)> {
+    label_capitals_with(text, max_chars, LABEL_NUMBER_DIGITS)
+}
+
+/// [`label_capitals`], with numbers of up to `number_digits` digits.
+fn label_capitals_with(
+    text: &str,
+    max_chars: usize,
+    number_digits: usize,
+) -> Option<(usize, usize)> {
     let text = text.trim();
     let chars = text.chars().count();
     if chars == 0 || chars > max_chars {
@@ -152,7 +183,8 @@ fn label_capitals(text: &str, max_chars: usize) -> Option<(usize, usize)> {
         words += 1;
         capitals +=
             usize::from(word.chars().next().is_some_and(|c| !c.is_lowercase()) || is_brand(word));
-        let number = position > 0 && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit());
+        let number =
+            position > 0 && word.len() <= number_digits && word.bytes().all(|b| b.is_ascii_digit());
         number
             || CONNECTORS.contains(&word)
             || word.chars().enumerate().all(|(index, c)| {
@@ -189,6 +221,28 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_name_may_hold_a_year_and_a_link_no_more_than_three_words() {
+        for name in [
+            "SV Blau-Weiß Ebersbach 1921 e.V.",
+            "Radio 1",
+            "Grünwald 1896",
+        ] {
+            assert!(is_site_name(name), "{name}");
+        }
+        for line in ["Postleitzahl 80331", "founded in 1921", "Tickets £12.50"] {
+            assert!(!is_site_name(line), "{line}");
+        }
+        // A label keeps its numbers to two digits.
+        assert!(!is_column_line("SV Ebersbach 1921"));
+        for link in ["Inicio", "Historia del barrio", "Chi sono"] {
+            assert!(is_link(link), "{link}");
+        }
+        for line in ["Mayor resigns over budget", "the council", "2024"] {
+            assert!(!is_link(line), "{line}");
+        }
+    }
 
     #[test]
     fn rows_of_section_links_are_rows() {
