@@ -4,6 +4,8 @@
 //! reference must end with `;`: `AT&T`, `Q&A` and `&copy` inside a URL stay
 //! as they are. A text that shows markup both escaped and as written (a
 //! guide to escaping: `write &lt;p&gt; to show <p>`) keeps every reference.
+//! So does a text that quotes a reference on its own (`the system turned
+//! every ampersand into “&amp;”`): it writes about references.
 //! A numeric reference that would produce NUL, a control character, a
 //! surrogate or a noncharacter is left alone. This step does
 //! not touch markup (tags are not its business) and does not repair
@@ -26,7 +28,7 @@ pub fn decode<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     let Some(first) = memchr::memchr(b'&', text.as_bytes()) else {
         return Cow::Borrowed(text);
     };
-    if shows_markup(text) {
+    if shows_markup(text) || quotes_a_reference(text, first) {
         return Cow::Borrowed(text);
     }
     let mut out: Option<String> = None;
@@ -72,6 +74,32 @@ fn shows_markup(text: &str) -> bool {
     let escapes_brackets = memchr::memmem::find(text.as_bytes(), b"&lt;").is_some()
         || memchr::memmem::find(text.as_bytes(), b"&gt;").is_some();
     escapes_brackets && holds_a_tag(text)
+}
+
+/// Whether `text` quotes a reference on its own between quotation marks
+/// or backticks (`“&amp;”`, `"&#8217;"`, `` `&nbsp;` ``): it names the
+/// reference, as a text about a site's escaping bugs does, and every
+/// reference in it is the text itself. Scraped text escaped once too often
+/// escapes words (`“Marks &amp; Spencer”`), not a lone reference.
+/// `first` is where the first `&` is.
+fn quotes_a_reference(text: &str, first: usize) -> bool {
+    const OPENERS: &[char] = &['“', '"', '\'', '‘', '«', '`', '„', '‚'];
+    const CLOSERS: &[char] = &['”', '"', '\'', '’', '»', '`', '“', '‘'];
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'&', &bytes[first..]).any(|offset| {
+        let start = first + offset;
+        let quoted = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| OPENERS.contains(&c));
+        quoted
+            && reference(&text[start..]).is_some_and(|(length, _)| {
+                text[start + length..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| CLOSERS.contains(&c))
+            })
+    })
 }
 
 /// Whether `text` holds a tag: `<`, a letter, `/` or `!`, then up to 40
@@ -252,6 +280,26 @@ mod tests {
             "Tom & Jerry <br> returns"
         );
         assert_eq!(decoded("a &lt; b and c > d &amp; e"), "a < b and c > d & e");
+    }
+
+    #[test]
+    fn a_text_quoting_a_reference_on_its_own_keeps_its_references() {
+        for text in [
+            "The system turned each ampersand into “&amp;”, so readers saw “Marks &amp; Spencer”.",
+            "Type \"&nbsp;\" for a space that never breaks, and &amp; for an ampersand.",
+            "The feed showed `&#8217;` where an apostrophe belonged: don&#8217;t.",
+        ] {
+            assert_eq!(decoded(text), text);
+        }
+        // A quotation that holds more than the reference is decoded.
+        assert_eq!(
+            decoded("The shop, “Marks &amp; Spencer”, closes &amp; reopens."),
+            "The shop, “Marks & Spencer”, closes & reopens."
+        );
+        assert_eq!(
+            decoded("“&amp;c.” he wrote &amp; left"),
+            "“&c.” he wrote & left"
+        );
     }
 
     #[test]
