@@ -707,12 +707,22 @@ fn is_sentence_glue(text: &str, dot: usize) -> bool {
         let capitalised_word = before_letters >= shortest_name
             && before.chars().skip(1).all(char::is_lowercase)
             && !is_capitalised_abbreviation(before);
+        // After a word in small letters of four letters or more, a name
+        // may follow the opener (`embarcação.A Defesa Civil`, `выборах.В
+        // Москве`).
+        // (The space after the opener is checked first: the next word is
+        // only read after it.)
+        let next_word_fits = || {
+            let next = &text[after_end + 1..];
+            next.starts_with(char::is_lowercase)
+                || (before_is_lower && before_letters >= 4 && next.starts_with(char::is_uppercase))
+        };
         return ONE_LETTER_OPENERS.contains(&after)
             && before_letters >= 3
             && (before_is_lower || capitalised_word)
             && !ABBREVIATIONS.contains(&before)
             && following == Some(' ')
-            && text[after_end + 1..].starts_with(char::is_lowercase)
+            && next_word_fits()
             && stands_alone;
     }
     // The word before must stand on its own: not the tail of a dotted
@@ -848,10 +858,21 @@ mod tests {
                 "в мае 2025 года. В мэрии обещают",
             ),
             ("Il est parti.E poi", "Il est parti. E poi"),
+            (
+                "até chegar à embarcação.A Defesa Civil do Amazonas diz",
+                "até chegar à embarcação. A Defesa Civil do Amazonas diz",
+            ),
+            (
+                "прошло в выходные.В Самаре мост",
+                "прошло в выходные. В Самаре мост",
+            ),
         ] {
             assert_eq!(fixed(glued), fixed_text);
         }
         assert_untouched(&["see fig.A and vol.I", "plan.A, plan.B", "the x.I value"]);
+        // A name after the opener only follows a word of four small
+        // letters or more.
+        assert_untouched(&["see fig.A Table", "Plan.A Team", "the vec.A Builder"]);
     }
 
     #[test]
