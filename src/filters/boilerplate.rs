@@ -1203,7 +1203,7 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
                         .iter()
                         .any(|name| name.iter().all(|word| lower.contains(word))))
                     || names.iter().any(|name| opens_a_credit_line(&lower, name))
-                    || (view.lines.len() == 1 && names.iter().any(|name| lower == name.join(" ")))
+                    || (names_alone(view) && names.iter().any(|name| lower == name.join(" ")))
             })
         })
 }
@@ -1220,6 +1220,23 @@ fn turns_to_the_story(text: &str) -> bool {
     .iter()
     .any(|word| first_sentence.contains(word))
 }
+
+/// Whether a block is a byline of the name alone: one line, or the name
+/// over its date (`Dana Whitfield` / `Mar 21, 2024`), as newsletters
+/// print it.
+fn names_alone(view: &BlockView) -> bool {
+    match &view.lines[..] {
+        [_] => true,
+        [_, date] => {
+            date.chars().count() <= DATE_LINE_MAX_CHARS
+                && date.contains(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// The longest date line under a byline of the name alone.
+const DATE_LINE_MAX_CHARS: usize = 40;
 
 /// Whether `line` (in lower case) opens with the two words of `name` and
 /// then the outlet, the place or the date (`Shawn Jeffords · CBC News ·
@@ -3513,6 +3530,19 @@ mod tests {
         assert_eq!(
             run(&[BODY, MORE, "Written by Lena Hoffmann"]),
             [true, true, true]
+        );
+        // A newsletter prints the name over the date, and the bio box
+        // holds the name, the bio and a button.
+        let bio_box =
+            "Written by\nLena Hoffmann\nData engineer and writer based in Hamburg.\nSubscribe";
+        assert_eq!(
+            run(&["Lena Hoffmann\nMar 21, 2024", BODY, MORE, bio_box]),
+            [true, true, true, false]
+        );
+        // Under another author's name, it stays.
+        assert_eq!(
+            run(&["Jonas Weber\nMar 21, 2024", BODY, MORE, bio_box]),
+            [true; 4]
         );
     }
 
