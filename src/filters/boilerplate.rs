@@ -29,7 +29,7 @@ use super::dedup::SharedRepeats;
 use super::headline;
 use super::menu;
 use super::rules::{MatchMode, Positions, Rule, RuleSet};
-use super::shape::BlockView;
+use super::shape::{ends_with_full_stop, BlockView};
 use super::Decisions;
 use crate::Config;
 use std::cell::OnceCell;
@@ -137,6 +137,7 @@ pub fn mark(
             && views[index].prose
             && candidates[index].is_none()
             && !repeated[index]
+            && ranked_item_number(&views[index]).is_none()
     };
     let top_end = (0..views.len())
         .find(|&index| is_running_text(index, &candidates))
@@ -288,6 +289,54 @@ pub fn mark(
     }
 }
 
+/// A bio box that gives the name on a line of its own and the bio under
+/// it (`Antonello Mura` / `Giornalista, segue la cronaca …`): the bio rules
+/// read the two lines as one, the name then a comma (`Antonello Mura,
+/// Giornalista, segue …`). Only the bio rules are asked; the byline still
+/// has to confirm the name.
+fn bio_under_a_name<'r>(
+    view: &BlockView,
+    rules: &'r RuleSet,
+    usable: &impl Fn(&&'r Rule) -> bool,
+) -> Option<Candidate<'r>> {
+    let [name, bio, ..] = &view.lines[..] else {
+        return None;
+    };
+    if view.chars > START_RULE_MAX_CHARS
+        || view.lines.len() > START_RULE_MAX_LINES
+        || !is_name_alone(name)
+    {
+        return None;
+    }
+    let joined = format!("{name}, {bio}");
+    let bios: Vec<&Rule> = rules
+        .start_match_indexes(&joined)
+        .into_iter()
+        .map(|index| rules.rule(index))
+        .filter(|rule| rule.category == AUTHOR_BIO)
+        .filter(usable)
+        .collect();
+    (!bios.is_empty()).then(|| Candidate {
+        lines: vec![bios],
+        header_with_list: false,
+    })
+}
+
+/// Whether a line is a person's name alone: two or three words, each
+/// opening with a capital, of letters (and `'`, `’`, `-`, `.`) only.
+fn is_name_alone(line: &str) -> bool {
+    const NAME_MAX_CHARS: usize = 40;
+    let words = line.split_whitespace().count();
+    (2..=3).contains(&words)
+        && line.chars().count() <= NAME_MAX_CHARS
+        && line.split_whitespace().all(|word| {
+            word.starts_with(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        })
+}
+
 /// The rules that could make `view` boilerplate, if any.
 fn candidate<'r>(
     view: &BlockView,
@@ -321,6 +370,9 @@ fn candidate<'r>(
                 header_with_list: false,
             });
         }
+    }
+    if let Some(bio) = bio_under_a_name(view, rules, usable) {
+        return Some(bio);
     }
     // Most blocks are article text, whose first line no rule covers; their
     // other lines need no look, unless the block is short enough to be a
@@ -836,7 +888,9 @@ const REPORTED_SPEECH: &str = concat!(
     r"|a-t-(?:il|elle) (?:dit|déclaré)|dit|disait|explique|affirme|ajoute|précise",
     r"|sagte|sagt|erklärte|betonte|lautete|disse|diz|dizia|afirmou|explicou|declarou|acrescentou",
     r"|contou|ha detto|ha spiegato|ha dichiarato|ha aggiunto|dice|diceva|spiega",
-    r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила|требует|шутит|bromea|bromeó|recuerda|recordó|advierte|advirtió|plaisante|rappelle|a rappelé|conseille|scherzt|appellierte|stand|steht|scherza|ricorda|zegt|zei|eist)(?-i:[^\p{L}\x{345}]|$)",
+    r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила|требует|шутит|bromea|bromeó|recuerda|recordó|advierte|advirtió|plaisante|rappelle|a rappelé|conseille|scherzt|appellierte|stand|steht|scherza|ricorda|zegt|zei|eist",
+    r"|sanoi|sanoo|kertoo|kertoi|toteaa|totesi|mondta|mondja|közölte|säger|sade|sa|siger|sagde|sier|nói|cho biết",
+    r"|powiedział|powiedziała|mówi|řekl|řekla|uvedl|uvedla|a spus|a declarat|spune|сказав|сказала|заявив)(?-i:[^\p{L}\x{345}]|$)",
     r"|(?:según (?:el|la|los|las|fuentes|datos)|selon (?:le|la|les|des)|heißt es|so (?:der|die|das)",
     r"|laut (?:der|dem|den|einer|einem)|segundo (?:o|a|os|as)|secondo (?:il|la|lo|i|le|gli)) ",
     r"|(?:selon|secondo) l['’])",
@@ -988,6 +1042,29 @@ fn header_of_one_line<'r>(candidate: &Candidate<'r>) -> Option<&'r Rule> {
 /// headline links under it. A single title-shaped block followed by
 /// running text may be a subheading of the article, so it stays, unless
 /// it is the `teaser` of a sponsored header; a run of several is a list.
+/// Whether a block is item `number` of a ranked list of headlines.
+fn is_ranked_item(view: &BlockView, number: usize) -> bool {
+    ranked_item_number(view) == Some(number)
+}
+
+/// The number of a block that reads as an item of a ranked list of
+/// headlines: the number on a line of its own over a headline that may
+/// hold two short sentences (`2` / `Retail media is spending big on clean
+/// rooms. Is it working?`), as lists of the most read stories print them.
+/// Such a block is no running text of the story.
+fn ranked_item_number(view: &BlockView) -> Option<usize> {
+    const HEADLINE_MAX_CHARS: usize = 160;
+    const MOST_ITEMS: usize = 99;
+    let [mark, headline] = &view.lines[..] else {
+        return None;
+    };
+    let number = mark.trim_end_matches('.').parse::<usize>().ok()?;
+    ((1..=MOST_ITEMS).contains(&number)
+        && headline.chars().count() <= HEADLINE_MAX_CHARS
+        && !ends_with_full_stop(headline))
+    .then_some(number)
+}
+
 fn list_under_header(
     header: usize,
     blocks: &[&str],
@@ -1009,6 +1086,7 @@ fn list_under_header(
         && candidates[next].is_none()
         && (views[next].title_shaped()
             || is_headline_lines(&views[next])
+            || is_ranked_item(&views[next], items.len() + 1)
             || (teaser && items.is_empty() && is_teaser(&views[next])))
         && !is_credit(&views[next].lines[0])
         && !is_byline(&views[next].lines[0])
@@ -1020,10 +1098,12 @@ fn list_under_header(
         // as blocks of that shape do, and ends at the first other block.
         // Only such a block follows a first one of its shape, so the first
         // item tells the whole list.
-        let filed = is_filed_item(&views[next]);
+        // So does a ranked list (`Most read`) that gives each item's number
+        // on a line over its headline: it goes on while the numbers do.
+        let filed = is_filed_item(&views[next]) || is_ranked_item(&views[next], items.len() + 1);
         let after_filed = items
             .first()
-            .is_some_and(|&first| is_filed_item(&views[first]));
+            .is_some_and(|&first| is_filed_item(&views[first]) || is_ranked_item(&views[first], 1));
         if after_filed {
             if !filed {
                 break;
@@ -1311,6 +1391,10 @@ fn is_byline(line: &str) -> bool {
         "Підготував ",
         "Yazan",
         "Yazar: ",
+        "Teksti: ",
+        "Toimittaja: ",
+        "Szerző: ",
+        "Tekst: ",
         "โดย",
         "Oleh ",
         "Written by ",
@@ -1343,11 +1427,22 @@ fn is_byline(line: &str) -> bool {
         "记者 ",
     ];
     /// A blog's date line names its author after the date: `Posted on
-    /// March 2, 2026 by Daniel Shaw`.
-    const DATED_OPENINGS: &[&str] = &["Posted ", "Published ", "Updated "];
+    /// March 2, 2026 by Daniel Shaw`, `Publicado em 2 de julho de 2024 por
+    /// Camila Duarte`.
+    const DATED_OPENINGS: &[(&str, &str)] = &[
+        ("Posted ", " by "),
+        ("Published ", " by "),
+        ("Updated ", " by "),
+        ("Publicado ", " por "),
+        ("Publié ", " par "),
+        ("Pubblicato ", " da "),
+        ("Veröffentlicht ", " von "),
+    ];
     line.chars().count() <= 120
         && (BYLINE_WORDS.iter().any(|word| line.starts_with(word))
-            || (DATED_OPENINGS.iter().any(|word| line.starts_with(word)) && line.contains(" by ")))
+            || DATED_OPENINGS
+                .iter()
+                .any(|(opening, by)| line.starts_with(opening) && line.contains(by)))
 }
 
 #[cfg(test)]
@@ -2039,7 +2134,9 @@ mod tests {
         r"|a-t-(?:il|elle) (?:dit|déclaré)|dit|disait|explique|affirme|ajoute|précise",
         r"|sagte|sagt|erklärte|betonte|lautete|disse|diz|dizia|afirmou|explicou|declarou|acrescentou",
         r"|contou|ha detto|ha spiegato|ha dichiarato|ha aggiunto|dice|diceva|spiega",
-        r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила|требует|шутит|bromea|bromeó|recuerda|recordó|advierte|advirtió|plaisante|rappelle|a rappelé|conseille|scherzt|appellierte|stand|steht|scherza|ricorda|zegt|zei|eist)(?:[^\p{L}]|$)",
+        r"|сказал|сказала|заявил|заявила|сообщил|сообщила|говорит|отметил|отметила|требует|шутит|bromea|bromeó|recuerda|recordó|advierte|advirtió|plaisante|rappelle|a rappelé|conseille|scherzt|appellierte|stand|steht|scherza|ricorda|zegt|zei|eist",
+        r"|sanoi|sanoo|kertoo|kertoi|toteaa|totesi|mondta|mondja|közölte|säger|sade|sa|siger|sagde|sier|nói|cho biết",
+        r"|powiedział|powiedziała|mówi|řekl|řekla|uvedl|uvedla|a spus|a declarat|spune|сказав|сказала|заявив)(?:[^\p{L}]|$)",
         r"|(?:según (?:el|la|los|las|fuentes|datos)|selon (?:le|la|les|des)|heißt es|so (?:der|die|das)",
         r"|laut (?:der|dem|den|einer|einem)|segundo (?:o|a|os|as)|secondo (?:il|la|lo|i|le|gli)) ",
         r"|(?:selon|secondo) l['’])",
@@ -2481,6 +2578,71 @@ mod tests {
             "Prices rose by a fifth in a year. / Analysts expect more of the same",
             "The vote in the council was close. / The mayor had asked for more time",
         ]);
+    }
+
+    #[test]
+    fn furniture_of_finnish_hungarian_scandinavian_and_vietnamese_sites_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Siirry sisältöön",
+            "Hoppa till innehållet",
+            "Lukuaika noin 6 min",
+            "Jaa\nFacebook\nX\nKopioi linkki",
+            "Chia sẻ\nFacebook\nZalo\nSao chép liên kết",
+            "Lue myös: Tampereen raitiotie jatkuu Hervantaan",
+            "Kapcsolódó: Újabb szigorítás jön a kamionforgalomban",
+            "Aiheet: Tampere, liikenne, raitiotie",
+            "Taggar: Umeå, skola, trafik",
+            "Luetuimmat\nHelsingin metro seisoi tunnin\nJäähalli remontoidaan ensi kesänä",
+            "Ezt is ajánljuk\nMegújul a debreceni Nagyerdő\nÚj buszjáratok indulnak Miskolcon",
+            "Sillan purkutyöt alkoivat maanantaina. Kuva: Pekka Virtanen / Aamuposti",
+            "Cet article vous est offert par La Gazette du Jura. Pour soutenir la presse locale, abonnez-vous.",
+        ]);
+        assert_each_dropped_above_the_story(&[
+            "Käytämme evästeitä sivuston kehittämiseen.\nHyväksy kaikki\nHylkää",
+            "Weboldalunk sütiket használ a jobb élmény érdekében.\nMindet elfogadom",
+            "Chúng tôi sử dụng cookie để cải thiện trải nghiệm.\nĐồng ý\nTừ chối",
+            "En El Diario del Sur utilizamos cookies propias y de terceros.",
+            "Wir setzen auf unserer Website Cookies ein, um Inhalte zu personalisieren.",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "Tilaa uutiskirje\nParhaat jutut sähköpostiisi joka perjantai.\nSähköpostiosoite\nTilaa",
+            "Iratkozz fel hírlevelünkre!\nA hét hírei minden pénteken a postafiókodban.\nE-mail-cím\nFeliratkozom",
+            "Đăng ký nhận bản tin\nTin mới mỗi tối qua email.\nNhập email của bạn\nĐăng ký",
+            "Boletín semanal\nRecibe cada semana en tu correo lo mejor de la comarca. Es gratis.\nTu correo electrónico\nQuiero recibirlo",
+        ]);
+        // The same words in story sentences stay.
+        assert_each_kept_in_an_article(&[
+            "Käytämme evästeitä vain harvoin, sanoi kaupungin tietohallintojohtaja.",
+            "Jaa kokemuksesi kaupungin kanssa, kehottaa apulaispormestari.",
+            "Kuva on otettu vuonna 1952, kertoo museonjohtaja.",
+            "Ezt is ajánljuk mindenkinek, aki Debrecenbe látogat, mondta a polgármester.",
+        ]);
+    }
+
+    #[test]
+    fn a_ranked_list_gives_each_number_its_own_line() {
+        let list = [
+            "Most Read",
+            "1\nCouncil agrees new bus routes for the north of the town",
+            "2\nRetail rents are rising again. Is the high street ready?",
+            "3\nThe bridge repair bill, explained",
+        ];
+        let mut blocks = vec![BODY, MORE];
+        blocks.extend(list);
+        assert_eq!(run(&blocks), [true, true, false, false, false, false]);
+        // Its items are no running text: a bio over it is at the bottom.
+        let bio = "Jane Holt is a senior reporter at the Ashby Courier, covering transport.";
+        let mut blocks = vec!["By Jane Holt", BODY, MORE, bio];
+        blocks.extend(list);
+        assert_eq!(
+            run(&blocks),
+            [true, true, true, false, false, false, false, false]
+        );
+        // Numbered paragraphs of the story, which end as sentences, stay.
+        assert_eq!(
+            run(&[BODY, "1\nCheck the timetable before you travel.", MORE]),
+            [true; 3]
+        );
     }
 
     #[test]
@@ -3071,6 +3233,66 @@ mod tests {
             run_bylined(
                 "Mehmet Kaya-Demir",
                 "Mehmet Kaya, 2015'ten bu yana Başkent Postası'nda spor muhabirliği yapıyor."
+            ),
+            [true; 4]
+        );
+    }
+
+    #[test]
+    fn bios_in_finnish_hungarian_romanian_polish_and_under_a_name_go() {
+        for (byline, bio) in [
+            (
+                "Teksti: Sari Niemi",
+                "Sari Niemi on Aamupostin toimittaja, joka kirjoittaa kulttuurista.",
+            ),
+            (
+                "Szerző: Kiss Péter",
+                "Kiss Péter a Dunántúli Hírek gazdasági újságírója 2018 óta.",
+            ),
+            (
+                "Autor: Ioana Pop",
+                "Ioana Pop este reporter la Gazeta de Cluj și scrie despre educație.",
+            ),
+            (
+                "Autor: Marta Zając",
+                "Marta Zając jest dziennikarką działu miejskiego „Gazety Opolskiej”.",
+            ),
+            (
+                "Publicado em 3 de maio de 2024 por Rita Sousa",
+                "Rita Sousa é jornalista e vive em Braga desde 2015.",
+            ),
+            (
+                "di Paolo Serra",
+                "Paolo Serra\nGiornalista, segue la cronaca di Sassari dal 2010.",
+            ),
+            (
+                "Anna Nowak",
+                "Anna Nowak\nDziennikarka działu sportowego. Pisze o piłce ręcznej.",
+            ),
+            (
+                "By Ruth Keane",
+                "Ruth Keane, a former court reporter, writes about local politics.",
+            ),
+        ] {
+            assert_eq!(
+                run_bylined(byline, bio),
+                [true, true, true, false],
+                "{byline} / {bio}"
+            );
+        }
+        // Under another author's byline they stay; a name over a line
+        // that is no bio stays.
+        assert_eq!(
+            run_bylined(
+                "di Lucia Bassi",
+                "Paolo Serra\nGiornalista, segue la cronaca di Sassari dal 2010."
+            ),
+            [true; 4]
+        );
+        assert_eq!(
+            run_bylined(
+                "di Paolo Serra",
+                "Paolo Serra\nIl sindaco ha risposto alle domande dei lettori."
             ),
             [true; 4]
         );

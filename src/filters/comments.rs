@@ -844,6 +844,49 @@ mod tests {
     }
 
     #[test]
+    fn sections_in_more_languages_go() {
+        for section in [
+            &[
+                "3 reacties",
+                "Jan Claes",
+                "2 mei 2024 om 09:14",
+                "Goed nieuws voor het dorp, eindelijk.",
+                "Beantwoorden",
+            ][..],
+            &[
+                "2 comentarii la „Podul nou se deschide în iunie”",
+                "Mihai spune:\n3 mai 2024 la 10:02\nÎn sfârșit, așteptăm de zece ani.",
+            ],
+            &[
+                "Kommentit (2)",
+                "Lukija\n21.2.2024 9.02\nHyvä uutinen koko kaupungille.\nVastaa",
+            ],
+            &[
+                "Hozzászólások (4)",
+                "gazda\n2024. június 11. 11:02\nNálunk is elfagyott minden.\nVálasz",
+            ],
+            &[
+                "Kommentarer (5)",
+                "Logga in för att kommentera",
+                "Sortera: Nyaste först",
+                "Anna L\n4 dec 2023, 08:14\nBra beslut av kommunen.\nSvara · Anmäl",
+            ],
+            &[
+                "Kommentare",
+                "Zum Kommentieren melden Sie sich bitte mit Ihrem Konto an.",
+                "Holger_B.\nvor 2 Stunden\nTypisch, erst digital und dann weiß keiner Bescheid.",
+                "Antworten",
+            ],
+        ] {
+            let mut blocks = vec![BODY];
+            blocks.extend(section);
+            let mut kept = vec![true];
+            kept.extend(vec![false; section.len()]);
+            assert_eq!(run(&blocks), kept, "{section:?}");
+        }
+    }
+
+    #[test]
     fn a_readers_comment_right_after_a_marker_opens_a_section() {
         for marker in [
             "4 Comments",

@@ -556,7 +556,7 @@ pub fn ends_with_terminal(line: &str) -> bool {
 
 /// Whether `line` ends with a full stop (not `…` or `...`, which titles of
 /// teasers use).
-fn ends_with_full_stop(line: &str) -> bool {
+pub fn ends_with_full_stop(line: &str) -> bool {
     let trimmed = line.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']') || c.is_whitespace()
     });
