@@ -2605,7 +2605,7 @@ mod tests {
             "Wir setzen auf unserer Website Cookies ein, um Inhalte zu personalisieren.",
         ]);
         assert_each_dropped_below_the_story(&[
-            "Tilaa uutiskirje\nParhaat jutut sähköpostiisi joka perjantai.\nSähköpostiosoite\nTilaa",
+            "Tilaa uutiskirje\nSaat parhaat jutut sähköpostiisi joka perjantai.\nSähköpostiosoite\nTilaa",
             "Iratkozz fel hírlevelünkre!\nA hét hírei minden pénteken a postafiókodban.\nE-mail-cím\nFeliratkozom",
             "Đăng ký nhận bản tin\nTin mới mỗi tối qua email.\nNhập email của bạn\nĐăng ký",
             "Boletín semanal\nRecibe cada semana en tu correo lo mejor de la comarca. Es gratis.\nTu correo electrónico\nQuiero recibirlo",
