@@ -518,8 +518,8 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
 /// A page whose lines are each a block of their own has its column in
 /// blocks of one line each: the links are then the one-line blocks from
 /// the top of the page to the first kept block that is no link, those a
-/// rule already dropped (`Inicio`, a cookie banner's buttons) included,
-/// so that what the rules leave of the column is still seen as one.
+/// navigation rule already dropped (`Inicio`) included, so that what the
+/// rules leave of the column is still seen as one.
 pub fn mark_menu_over_headline(views: &[BlockView], config: &Config, decisions: &mut Decisions) {
     if !config.drops_category(&menu_rule().category) {
         return;
@@ -535,8 +535,14 @@ pub fn mark_menu_over_headline(views: &[BlockView], config: &Config, decisions: 
         let under = (0..views.len())
             .find(|&index| decisions.kept(index) && !is_link_block(&views[index]))
             .unwrap_or(views.len());
+        // A block dropped for another reason (a cookie banner's button)
+        // is no link of the menu.
+        let navigation = format!("boilerplate.{NAVIGATION}");
         let column = (0..under)
-            .filter(|&index| is_link_block(&views[index]))
+            .filter(|&index| {
+                is_link_block(&views[index])
+                    && (decisions.kept(index) || decisions.reason(index) == Some(&navigation))
+            })
             .collect();
         (column, under)
     } else {
@@ -1663,6 +1669,20 @@ mod tests {
         ]);
         under.extend([BODY, MORE]);
         assert_eq!(run(&under), [true; 8]);
+        // Cookie buttons dropped above a kicker make no menu of it.
+        assert_eq!(
+            run(&[
+                "We use cookies to improve your experience.",
+                "Accept",
+                "Reject",
+                "Cookie settings",
+                "Investigation",
+                HEADLINE,
+                BODY,
+                MORE
+            ]),
+            [false, false, false, false, true, true, true, true]
+        );
         // Three one-line blocks are too few to tell a menu.
         assert_eq!(
             run(&["Entrevistas", "Agenda", "Rutas", HEADLINE, BODY, MORE]),
