@@ -2666,6 +2666,27 @@ mod tests {
     }
 
     #[test]
+    fn english_furniture_of_tv_stations_regional_papers_and_clubs_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Skip Navigation",
+            "Download the WXRT 4 app for breaking news alerts, live video and the latest forecast from our weather team.",
+            "Sign up to The Farm Letter, our free weekly newsletter for growers, delivered every Monday.",
+            "Commuters wait at the main bus station in Kisumu. PHOTO | FILE",
+            "Get the top stories from the valley straight to your inbox\nSign up to our free daily newsletter\nEnter your email\nSubscribe\nWe use your sign-up to provide content in ways you’ve consented to and to improve our understanding of you. You can unsubscribe at any time. More info",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "About Us\nContact Us\nCareers\nEEO Public File Report\nFCC Public File\nClosed Captioning\nAd Choices",
+            "Follow us\nFacebook\nInstagram\nYouTube\nTikTok",
+        ]);
+        // The same words in story sentences stay.
+        assert_each_kept_in_an_article(&[
+            "The station said it would download the new app update for all staff, the manager said.",
+            "Sign up to the library's reading challenge, librarians urged, before the end of June.",
+            "The club's safeguarding officer said every coach had been checked.",
+        ]);
+    }
+
+    #[test]
     fn page_numbers_go_under_a_next_page_link_only() {
         assert_eq!(
             run(&[BODY, "Halaman Selanjutnya", "1 2", MORE]),

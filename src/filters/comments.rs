@@ -844,6 +844,19 @@ mod tests {
     }
 
     #[test]
+    fn a_moderation_disclaimer_under_the_count_opens_the_section() {
+        let blocks = [
+            BODY,
+            "2 Comments",
+            "Disclaimer: Comments will be moderated by the editorial team. Abusive and off-topic comments will not be published.",
+            "Vikram S, Pune\nJun 14, 2024 at 12:10 pm",
+            "A welcome step, but why not a monthly pass as well?",
+            "Reply",
+        ];
+        assert_eq!(run(&blocks), [true, false, false, false, false, false]);
+    }
+
+    #[test]
     fn sections_in_more_languages_go() {
         for section in [
             &[
