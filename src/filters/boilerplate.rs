@@ -1479,6 +1479,25 @@ mod tests {
         run(&[byline, BODY, MORE, block])
     }
 
+    /// Each bio, under two paragraphs of a story with its byline, is
+    /// dropped and the rest stays.
+    fn assert_each_bio_goes(bylined: &[(&str, &str)]) {
+        for (byline, bio) in bylined {
+            assert_eq!(
+                run_bylined(byline, bio),
+                [true, true, true, false],
+                "{byline} / {bio}"
+            );
+        }
+    }
+
+    /// Each block, under two paragraphs of a story with its byline, stays.
+    fn assert_each_bio_stays(bylined: &[(&str, &str)]) {
+        for (byline, block) in bylined {
+            assert_eq!(run_bylined(byline, block), [true; 4], "{byline} / {block}");
+        }
+    }
+
     fn run(blocks: &[&str]) -> Vec<bool> {
         run_with(blocks, &Config::default())
     }
@@ -2842,7 +2861,7 @@ mod tests {
             [false, false, true, true]
         );
         // Bios confirmed by a lower-case or labelled byline.
-        for (byline, bio) in [
+        assert_each_bio_goes(&[
             (
                 "di Marta Dallapiccola",
                 "Marta Dallapiccola è giornalista professionista. Si occupa di cultura dal 2012.",
@@ -2851,13 +2870,7 @@ mod tests {
                 "Interview: Matthias Brunner",
                 "Matthias Brunner ist Redakteur im Ressort Natur und Umwelt.",
             ),
-        ] {
-            assert_eq!(
-                run(&[byline, BODY, MORE, bio]),
-                [true, true, true, false],
-                "{byline}"
-            );
-        }
+        ]);
         assert_each_kept_in_an_article(&[
             "Weiter ging es am Nachmittag mit der Sitzung des Stadtrats.",
             "Abonnez-vous pour 1 € : c’est l’offre que la mairie juge trompeuse.",
@@ -3222,7 +3235,7 @@ mod tests {
 
     #[test]
     fn bios_in_more_languages_go_under_their_authors_byline() {
-        for (byline, bio) in [
+        assert_each_bio_goes(&[
             (
                 "Por Lucía Ferrer",
                 "Lucía Ferrer (Cádiz, 1990) es periodista de la sección de Cultura desde 2018.",
@@ -3247,41 +3260,28 @@ mod tests {
                 "Mehmet Kaya - Ankara",
                 "Mehmet Kaya, 2015'ten bu yana Başkent Postası'nda spor muhabirliği yapıyor.",
             ),
-        ] {
-            assert_eq!(
-                run_bylined(byline, bio),
-                [true, true, true, false],
-                "{byline} / {bio}"
-            );
-        }
-        // The same sentences about someone else, or in the story, stay.
-        assert_eq!(
-            run_bylined(
+        ]);
+        // The same sentences about someone else stay, and a
+        // double-barrelled name is no credit line with a place.
+        assert_each_bio_stays(&[
+            (
                 "Автор: Ирина Белова",
-                "Олег Савченко — кореспондент видання в Херсоні. Пише про відбудову."
+                "Олег Савченко — кореспондент видання в Херсоні. Пише про відбудову.",
             ),
-            [true; 4]
-        );
-        assert_eq!(
-            run_bylined(
+            (
                 "Af Mette Dahl",
-                "Jens Holm er politisk reporter på Vejle Dagblad og skriver om kommunen."
+                "Jens Holm er politisk reporter på Vejle Dagblad og skriver om kommunen.",
             ),
-            [true; 4]
-        );
-        // A double-barrelled name is no credit line with a place.
-        assert_eq!(
-            run_bylined(
+            (
                 "Mehmet Kaya-Demir",
-                "Mehmet Kaya, 2015'ten bu yana Başkent Postası'nda spor muhabirliği yapıyor."
+                "Mehmet Kaya, 2015'ten bu yana Başkent Postası'nda spor muhabirliği yapıyor.",
             ),
-            [true; 4]
-        );
+        ]);
     }
 
     #[test]
     fn bios_in_finnish_hungarian_romanian_polish_and_under_a_name_go() {
-        for (byline, bio) in [
+        assert_each_bio_goes(&[
             (
                 "Teksti: Sari Niemi",
                 "Sari Niemi on Aamupostin toimittaja, joka kirjoittaa kulttuurista.",
@@ -3314,29 +3314,19 @@ mod tests {
                 "By Ruth Keane",
                 "Ruth Keane, a former court reporter, writes about local politics.",
             ),
-        ] {
-            assert_eq!(
-                run_bylined(byline, bio),
-                [true, true, true, false],
-                "{byline} / {bio}"
-            );
-        }
+        ]);
         // Under another author's byline they stay; a name over a line
         // that is no bio stays.
-        assert_eq!(
-            run_bylined(
+        assert_each_bio_stays(&[
+            (
                 "di Lucia Bassi",
-                "Paolo Serra\nGiornalista, segue la cronaca di Sassari dal 2010."
+                "Paolo Serra\nGiornalista, segue la cronaca di Sassari dal 2010.",
             ),
-            [true; 4]
-        );
-        assert_eq!(
-            run_bylined(
+            (
                 "di Paolo Serra",
-                "Paolo Serra\nIl sindaco ha risposto alle domande dei lettori."
+                "Paolo Serra\nIl sindaco ha risposto alle domande dei lettori.",
             ),
-            [true; 4]
-        );
+        ]);
     }
 
     #[test]
