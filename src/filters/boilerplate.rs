@@ -293,7 +293,7 @@ pub fn mark(
 /// it (`Antonello Mura` / `Giornalista, segue la cronaca …`): the bio rules
 /// read the two lines as one, the name then a comma (`Antonello Mura,
 /// Giornalista, segue …`). Only the bio rules are asked; the byline still
-/// has to confirm the name.
+/// has to confirm the name. The block is one the start rules may read.
 fn bio_under_a_name<'r>(
     view: &BlockView,
     rules: &'r RuleSet,
@@ -302,10 +302,7 @@ fn bio_under_a_name<'r>(
     let [name, bio, ..] = &view.lines[..] else {
         return None;
     };
-    if view.chars > START_RULE_MAX_CHARS
-        || view.lines.len() > START_RULE_MAX_LINES
-        || !is_name_alone(name)
-    {
+    if !is_name_alone(name) {
         return None;
     }
     let joined = format!("{name}, {bio}");
@@ -346,12 +343,13 @@ fn candidate<'r>(
     if view.lines.is_empty() {
         return None;
     }
-    let start_hits: &[usize] =
-        if view.chars <= START_RULE_MAX_CHARS && view.lines.len() <= START_RULE_MAX_LINES {
-            view.start_hits(rules)
-        } else {
-            &[]
-        };
+    let start_sized =
+        view.chars <= START_RULE_MAX_CHARS && view.lines.len() <= START_RULE_MAX_LINES;
+    let start_hits: &[usize] = if start_sized {
+        view.start_hits(rules)
+    } else {
+        &[]
+    };
     // Most first lines start with no rule: no vector is collected for them.
     if !start_hits.is_empty() {
         // Asked only when a rule for reader-addressed text matches.
@@ -371,8 +369,10 @@ fn candidate<'r>(
             });
         }
     }
-    if let Some(bio) = bio_under_a_name(view, rules, usable) {
-        return Some(bio);
+    if start_sized {
+        if let Some(bio) = bio_under_a_name(view, rules, usable) {
+            return Some(bio);
+        }
     }
     // Most blocks are article text, whose first line no rule covers; their
     // other lines need no look, unless the block is short enough to be a
@@ -1106,12 +1106,12 @@ fn list_under_header(
         // item tells the whole list.
         // So does a ranked list (`Most read`) that gives each item's number
         // on a line over its headline: it goes on while the numbers do.
-        let filed = is_filed_item(&views[next]) || is_ranked_item(&views[next], items.len() + 1);
-        let after_filed = items
+        let shaped = is_shaped_item(&views[next], items.len() + 1);
+        let after_shaped = items
             .first()
-            .is_some_and(|&first| is_filed_item(&views[first]) || is_ranked_item(&views[first], 1));
-        if after_filed {
-            if !filed {
+            .is_some_and(|&first| is_shaped_item(&views[first], 1));
+        if after_shaped {
+            if !shaped {
                 break;
             }
         } else if several_lines && !items.is_empty() {
@@ -1125,7 +1125,7 @@ fn list_under_header(
         // A list of several lines in one block is the whole list, and a
         // sponsored teaser the whole offer: what follows (a subheading,
         // the story's own list) is the article's.
-        if (several_lines && !filed) || teaser {
+        if (several_lines && !shaped) || teaser {
             break;
         }
     }
@@ -1161,6 +1161,12 @@ fn list_under_header(
         }
     }
     items
+}
+
+/// Item `number` of a list whose every item has one shape of several
+/// lines: a blog's related post or a ranked headline.
+fn is_shaped_item(view: &BlockView, number: usize) -> bool {
+    is_filed_item(view) || is_ranked_item(view, number)
 }
 
 /// A related post as a blog lists it: its title, perhaps its date, and
