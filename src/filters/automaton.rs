@@ -69,6 +69,22 @@ struct Caches {
     pike: Option<PikeCache>,
 }
 
+/// Room for the states a lazy DFA builds as it searches, on top of what
+/// its search state needs whatever it meets: about 1,500 states of the
+/// rules' automata, whose states take a kilobyte each (over 128 kinds of
+/// bytes, rounded up to 256). A stream of news in one or two languages
+/// settles at a few hundred states per automaton and never clears it; a
+/// stream that wanders through many scripts clears and rebuilds its
+/// states instead of growing each thread's memory without end.
+const LAZY_STATES_BYTES: usize = 3 << 19;
+
+/// The most memory one thread's lazy DFA search state may take for an
+/// automaton of `nfa_states` states: its two sets of NFA states (two
+/// 4-byte ids per state, in each) and `states_room` for the DFA's states.
+fn search_state_capacity(nfa_states: usize, states_room: usize) -> usize {
+    2 * 2 * 4 * nfa_states + states_room
+}
+
 /// Which way an automaton's lazy DFA reads a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -110,6 +126,17 @@ impl Automaton {
         size_limit: usize,
         direction: Direction,
     ) -> Result<Automaton, String> {
+        Automaton::reading_with_room(patterns, size_limit, direction, LAZY_STATES_BYTES)
+    }
+
+    /// [`Automaton::reading`], with `states_room` bytes for the lazy DFA's
+    /// states in each thread's search state.
+    fn reading_with_room(
+        patterns: Vec<Hir>,
+        size_limit: usize,
+        direction: Direction,
+        states_room: usize,
+    ) -> Result<Automaton, String> {
         let config = |reverse: bool| {
             thompson::Config::new()
                 .utf8(true)
@@ -148,12 +175,13 @@ impl Automaton {
         };
         // The lazy DFA can refuse to build (a cache too small for its
         // states); the PikeVM then answers alone, as in `regex`.
+        let cache_capacity = search_state_capacity(lazy_nfa.states().len(), states_room);
         let lazy = DFA::builder()
             .configure(
                 DFA::config()
                     .match_kind(MatchKind::All)
                     .unicode_word_boundary(true)
-                    .cache_capacity(size_limit)
+                    .cache_capacity(cache_capacity)
                     .skip_cache_capacity_check(false)
                     .minimum_cache_clear_count(may_give_up.then_some(3))
                     .minimum_bytes_per_state(Some(10)),
@@ -525,5 +553,62 @@ mod tests {
         });
         let (ours, theirs) = worker.join().unwrap();
         assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn a_thread_search_state_stays_within_its_capacity_and_answers_right() {
+        // Words looked for anywhere in a line: text of many different
+        // letters makes state after state, far more than the room given.
+        let words = [
+            "alpha",
+            "bravo",
+            "charlie",
+            "delta",
+            "écho",
+            "фокстрот",
+            "γκολφ",
+        ];
+        let patterns: Vec<String> = words
+            .iter()
+            .map(|word| format!(r"^(?:.*{word}.*)$"))
+            .collect();
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let config = syntax::Config::new().case_insensitive(true);
+        let hirs: Vec<Hir> = patterns
+            .iter()
+            .map(|pattern| syntax::parse_with(pattern, &config).unwrap())
+            .collect();
+        let room = 16 << 10;
+        let automaton =
+            Automaton::reading_with_room(hirs, 1 << 24, Direction::Forward, room).unwrap();
+        let set = regex::RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .build()
+            .unwrap();
+        let letters: Vec<char> = "abcdefghlortvéчфокстрγκολφ ".chars().collect();
+        let mut seed = 7u64;
+        for round in 0..400 {
+            let mut line: String = (0..60)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    letters[(seed >> 33) as usize % letters.len()]
+                })
+                .collect();
+            line.push_str(words[round % words.len()]);
+            let (ours, theirs) = answers(&automaton, &set, &line);
+            assert_eq!(ours, theirs, "{line:?}");
+        }
+        THREAD_CACHES.with_borrow(|list| {
+            let entry = list
+                .iter()
+                .find(|entry| entry.owner_address == automaton.token_address())
+                .unwrap();
+            let cache = entry.caches.lazy.as_ref().unwrap();
+            let states = automaton.lazy.as_ref().unwrap().get_nfa().states().len();
+            assert!(cache.clear_count() > 0, "the room was never filled");
+            assert!(cache.memory_usage() <= search_state_capacity(states, room));
+        });
     }
 }
