@@ -472,7 +472,7 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
                 .iter()
                 .any(|&hit| LINK_CATEGORIES.contains(&rules.rule(hit).category.as_str()))
         };
-        let (mut rows, mut links, mut names) = (0, 0, 0);
+        let (mut rows, mut links, mut names, mut rows_of_words) = (0, 0, 0, 0);
         let shaped = view.lines.iter().enumerate().all(|(index, line)| {
             if is_byline(line) {
                 return false;
@@ -482,8 +482,17 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
             rows += usize::from(row);
             links += usize::from(link);
             names += usize::from(menu::is_section_name(line));
+            if !(row || link || menu::is_column_line(line)) && menu::is_row_of_words(line) {
+                rows_of_words += 1;
+                return true;
+            }
             row || link || menu::is_column_line(line) || (index == 0 && menu::is_site_name(line))
         });
+        // A row of names with spaces alone between them could be a
+        // headline in title case: it is a menu's only beside two links.
+        if rows_of_words > 0 && links < 2 {
+            return None;
+        }
         // Rows alike are a table (`Name | Party | Ward` over `Jane Doe |
         // Labour | North`). Section names may stand under the site's name
         // or a link.
@@ -1164,9 +1173,62 @@ fn list_under_header(
 }
 
 /// Item `number` of a list whose every item has one shape of several
-/// lines: a blog's related post or a ranked headline.
+/// lines: a blog's related post, a ranked headline or a post's card.
 fn is_shaped_item(view: &BlockView, number: usize) -> bool {
-    is_filed_item(view) || is_ranked_item(view, number)
+    is_filed_item(view) || is_ranked_item(view, number) || is_card_item(view)
+}
+
+/// A post as a blog's cards list it: its title, perhaps a line of blurb,
+/// and last its date and reading time (`Dec 2, 2023 — 4 min read`).
+fn is_card_item(view: &BlockView) -> bool {
+    (2..=3).contains(&view.lines.len()) && view.lines.last().is_some_and(|line| is_card_meta(line))
+}
+
+/// The last line of a post's card: a date, a reading time, or both
+/// (`Jan 14, 2024 — 5 min read`, `5 min de lectura`), and no more.
+fn is_card_meta(line: &str) -> bool {
+    const MAX_CHARS: usize = 64;
+    if line.chars().count() > MAX_CHARS {
+        return false;
+    }
+    let mut reading_time = false;
+    let parts_known = line
+        .split(['—', '–', '·', '•', '|'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .all(|part| {
+            let time = is_reading_time(part);
+            reading_time |= time;
+            time || comments::is_date_or_time(part)
+        });
+    parts_known && reading_time
+}
+
+/// `4 min read`, `12 minutes de lecture`, `3 Min. Lesezeit`.
+fn is_reading_time(text: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "min", "mins", "minute", "minutes", "minutos", "minuten", "minuti", "minut", "мин",
+    ];
+    const READS: &[&str] = &[
+        "read",
+        "de lectura",
+        "de lecture",
+        "lesezeit",
+        "de leitura",
+        "di lettura",
+        "чтения",
+    ];
+    let text = text.to_lowercase();
+    let Some((number, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    let Some((unit, read)) = rest.split_once(' ') else {
+        return false;
+    };
+    (1..=3).contains(&number.len())
+        && number.bytes().all(|byte| byte.is_ascii_digit())
+        && UNITS.contains(&unit.trim_end_matches('.'))
+        && READS.contains(&read.trim_end_matches('.'))
 }
 
 /// A related post as a blog lists it: its title, perhaps its date, and
@@ -4110,5 +4172,74 @@ mod tests {
             MORE,
         ];
         assert_eq!(run(&blocks), [true; 9]);
+    }
+
+    #[test]
+    fn a_club_footer_of_follow_links_partners_and_policies_goes() {
+        assert_each_dropped_below_the_story(&[
+            "Follow Rovers\nFacebook\nX\nInstagram\nYouTube\nTikTok",
+            "Our Partners\nCastlefield Motors\nMoorside Brewery\nPennine Print & Sign",
+            "Official Sponsors\nNorthgate Building Society\nValley Dairies",
+            "Privacy Policy | Terms of Use | Accessibility | Safeguarding | Contact the Club",
+            "About us · Careers · Our history · Advertise",
+        ]);
+        // Inside the story, a follow line is its text; a sentence about
+        // partners or a policy stays anywhere.
+        assert_eq!(run(&[BODY, "Follow Rovers", MORE]), [true; 3]);
+        assert_each_kept_in_an_article(&[
+            "Follow the money, the auditor told the committee.",
+            "Our partners in the county council agreed to fund the scheme.",
+            "Privacy policy changes | what they mean for you",
+        ]);
+    }
+
+    #[test]
+    fn a_blog_s_cards_under_read_next_go_with_their_dates_and_reading_times() {
+        let cards = [
+            BODY,
+            MORE,
+            "Read next",
+            "The case for boring software\nWhy the tools I rely on most are the ones nobody talks about.\nJan 14, 2024 — 5 min read",
+            "A small web reading list\nTwenty sites that still feel like someone made them by hand.\nDec 2, 2023 — 4 min read",
+            "Notes from a year offline\n3 min read",
+        ];
+        assert_eq!(run(&cards), [true, true, false, false, false, false]);
+        assert!(is_card_meta("Dec 2, 2023 — 4 min read"));
+        assert!(is_card_meta("12 minutos de lectura"));
+        assert!(is_card_meta("3 Min. Lesezeit · 4. März 2024"));
+        assert!(!is_card_meta("Dec 2, 2023"));
+        assert!(!is_card_meta("The report takes 4 min read aloud"));
+    }
+
+    #[test]
+    fn a_row_of_section_names_goes_above_the_story_beside_known_links() {
+        assert_each_dropped_above_the_story(&[
+            "Nyheter Sport Kultur Nöje Ekonomi Debatt Familj\nPrenumerera\nLogga in",
+            "Hacete socio",
+            "Become a member",
+            "Werde Mitglied",
+            "Kirjaudu sisään",
+        ]);
+        // A headline in title case beside one link is no menu.
+        assert_eq!(
+            run(&[
+                "Council Backs New Harbour Plan Despite Protests\nSubscribe",
+                BODY,
+                MORE
+            ]),
+            [true; 3]
+        );
+    }
+
+    #[test]
+    fn a_column_of_links_over_a_membership_prompt_goes_above_the_headline() {
+        let page = [
+            "Inicio\nEl Club\nInstitucional\nFútbol\nBásquet\nHockey\nSocios\nContacto",
+            "Hacete socio",
+            "La Primera femenina de Unión ascendió a la Primera A",
+            BODY,
+            MORE,
+        ];
+        assert_eq!(run(&page), [false, false, true, true, true]);
     }
 }

@@ -195,7 +195,7 @@ fn is_commenter_header(view: &BlockView) -> bool {
 /// time and holds a number; every other word is a number, a weekday or a
 /// joining word (`at`, `um`, `de`, `a las`). Times since (`2 hours ago`)
 /// are the `comments.timestamp` rule's.
-fn is_date_or_time(line: &str) -> bool {
+pub(crate) fn is_date_or_time(line: &str) -> bool {
     if line.chars().count() > 48 {
         return false;
     }

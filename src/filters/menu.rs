@@ -84,6 +84,21 @@ pub fn is_row(line: &str) -> bool {
     }
 }
 
+/// A row of section names written with spaces alone between them
+/// (`Nyheter Sport Kultur Nöje Ekonomi Debatt`): four to ten words, each
+/// a name of its own opening with a capital. A headline in title case can
+/// have this shape: the caller takes it for a menu's row only beside links
+/// a rule knows (`Prenumerera`, `Logga in`).
+pub fn is_row_of_words(line: &str) -> bool {
+    const WORDS: std::ops::RangeInclusive<usize> = 4..=10;
+    let words = line.split(' ').count();
+    WORDS.contains(&words)
+        && line.len() <= ROW_MAX_CHARS
+        && line.split(' ').all(|word| {
+            label_capitals(word, ITEM_MAX_CHARS).is_some_and(|(_, capitals)| capitals == 1)
+        })
+}
+
 /// Whether two lines are rows of one table: both hold `|`, as many times
 /// (`Director | Runtime | Rating` over `Nora Ephron | 105 min | PG`). A
 /// menu's rows differ.
@@ -221,6 +236,23 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_of_words_is_four_to_ten_names_of_a_word_each() {
+        assert!(is_row_of_words(
+            "Nyheter Sport Kultur Nöje Ekonomi Debatt Familj"
+        ));
+        assert!(is_row_of_words("News Sport Business Opinion"));
+        for line in [
+            "News Sport",
+            "News and Sport Today Live",
+            "Council Backs New Harbour Plan, Despite Protests",
+            "Mayor Resigns After 12 Years",
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven",
+        ] {
+            assert!(!is_row_of_words(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_site_name_may_hold_a_year_and_a_link_no_more_than_three_words() {
