@@ -4242,4 +4242,21 @@ mod tests {
         ];
         assert_eq!(run(&page), [false, false, true, true, true]);
     }
+
+    #[test]
+    fn a_romanian_newsletter_box_and_related_list_and_a_german_app_line_go() {
+        assert_each_dropped_below_the_story(&[
+            "Abonează-te la newsletter\nPrimește în fiecare dimineață cele mai importante știri din Timiș.\nAdresa ta de e-mail\nAbonează-mă",
+            "Die RLW-App: Nachrichten aus Ihrer Region – jetzt kostenlos im App Store und bei Google Play",
+        ]);
+        let related = [
+            BODY,
+            MORE,
+            "Articole similare\nPiața Badea Cârțan intră în renovare din toamnă\nLinia de tramvai spre Calea Șagului, gata în 2025",
+        ];
+        assert_eq!(run(&related), [true, true, false]);
+        assert_each_kept_in_an_article(&[
+            "Die Stadt-App soll im Frühjahr kommen, sagte der Bürgermeister.",
+        ]);
+    }
 }
