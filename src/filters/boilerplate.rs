@@ -4259,4 +4259,11 @@ mod tests {
             "Die Stadt-App soll im Frühjahr kommen, sagte der Bürgermeister.",
         ]);
     }
+
+    #[test]
+    fn a_tv_station_menu_with_a_numbered_segment_goes_above_the_story() {
+        assert_each_dropped_above_the_story(&[
+            "KMVX 6 News\nWatch Live\nLocal News\nWeather\nTraffic\nSports\n6 On Your Side\nSearch\nSign In",
+        ]);
+    }
 }

@@ -109,10 +109,21 @@ pub fn are_table_rows(line: &str, next: &str) -> bool {
 }
 
 /// A line of a menu column: one link or the site's name, of up to five
-/// words opening with a capital.
+/// words opening with a capital, or of two words or more after a
+/// channel's number (`6 On Your Side`; not a count: `12 Comments`).
 pub fn is_column_line(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    (1..=NAME_MAX_WORDS).contains(&words) && is_name(line, 2 * ITEM_MAX_CHARS)
+    let name = match line.split_once(' ') {
+        Some((number, name))
+            if (1..=LABEL_NUMBER_DIGITS).contains(&number.len())
+                && number.bytes().all(|byte| byte.is_ascii_digit())
+                && name.split_whitespace().count() >= 2 =>
+        {
+            name
+        }
+        _ => line,
+    };
+    (1..=NAME_MAX_WORDS).contains(&words) && is_name(name, 2 * ITEM_MAX_CHARS)
 }
 
 /// The site's name heading a column of section names, which may hold a
@@ -322,6 +333,7 @@ mod tests {
             "Log In",
             "Sections",
             "Arts and Culture",
+            "6 On Your Side",
         ] {
             assert!(is_column_line(line), "{line}");
         }
@@ -330,6 +342,7 @@ mod tests {
             "Published: 09:12",
             "What the council is proposing",
             "12 Comments",
+            "6 people were hurt",
         ] {
             assert!(!is_column_line(line), "{line}");
         }
