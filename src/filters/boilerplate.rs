@@ -472,7 +472,7 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
                 .iter()
                 .any(|&hit| LINK_CATEGORIES.contains(&rules.rule(hit).category.as_str()))
         };
-        let (mut rows, mut links, mut names, mut rows_of_words) = (0, 0, 0, 0);
+        let (mut rows, mut links, mut names, mut rows_of_words, mut widgets) = (0, 0, 0, 0, 0);
         let shaped = view.lines.iter().enumerate().all(|(index, line)| {
             if is_byline(line) {
                 return false;
@@ -482,15 +482,28 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
             rows += usize::from(row);
             links += usize::from(link);
             names += usize::from(menu::is_section_name(line));
-            if !(row || link || menu::is_column_line(line)) && menu::is_row_of_words(line) {
+            if row || link || menu::is_column_line(line) || (index == 0 && menu::is_site_name(line))
+            {
+                return true;
+            }
+            if menu::is_row_of_words(line) {
                 rows_of_words += 1;
                 return true;
             }
-            row || link || menu::is_column_line(line) || (index == 0 && menu::is_site_name(line))
+            if index > 0 && !menu::is_link(line) && is_menu_widget(line) {
+                widgets += 1;
+                return true;
+            }
+            false
         });
         // A row of names with spaces alone between them could be a
-        // headline in title case: it is a menu's only beside two links.
-        if rows_of_words > 0 && links < 2 {
+        // headline in title case, and a short line a kicker: they are a
+        // menu's only beside two links a rule knows, among four lines of
+        // the menu's own shapes at least.
+        if (rows_of_words > 0 || widgets > 0) && links < 2
+            || widgets > MENU_WIDGETS_MAX
+            || (widgets > 0 && lines < widgets + MENU_WIDGETS_AMONG)
+        {
             return None;
         }
         // Rows alike are a table (`Name | Party | Ward` over `Jane Doe |
@@ -509,6 +522,27 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
         lines: vec![vec![rule]; lines],
         header_with_list: false,
     })
+}
+
+/// The most lines of a menu that are none of its links: the site's
+/// tagline, the weather, the place (`68°`, `Harlan Springs, MO`).
+const MENU_WIDGETS_MAX: usize = 2;
+
+/// The fewest lines of a menu's own shapes beside such lines.
+const MENU_WIDGETS_AMONG: usize = 4;
+
+/// A short line a site prints among its menu's links: its tagline, the
+/// weather, the place, a sign-up offer (`Notes on running small websites
+/// without losing your mind`, `68°`, `Subscribe to the magazine`). It is
+/// no sentence, and no longer than a tagline. The caller takes only lines
+/// under the first that are no link of a column of links alone (`Historia
+/// del barrio`), which keeps such a column to its own rules.
+fn is_menu_widget(line: &str) -> bool {
+    const MAX_CHARS: usize = 64;
+    const MAX_WORDS: usize = 10;
+    line.chars().count() <= MAX_CHARS
+        && line.split_whitespace().count() <= MAX_WORDS
+        && !line.trim_end().ends_with(['.', '!', '?', ':', ';'])
 }
 
 /// Drops a column of links alone at the top of the page (`Inicio` /
@@ -717,7 +751,7 @@ fn is_labelled(line: &str) -> bool {
 /// a cookie banner, a paywall's offer. Such a box holds together wherever
 /// it stands: its buttons vouch for its offer or banner, which alone might
 /// be a sentence of the story, and the offer or banner for its buttons.
-const FORM_CATEGORIES: &[&str] = &["cookie-consent", "newsletter", "paywall"];
+const FORM_CATEGORIES: &[&str] = &["cookie-consent", "newsletter", "paywall", "app-prompt"];
 
 /// The most lines of a form that no rule covers: its heading and a line
 /// of blurb (`Get our weekly round-up`, `The best of our journalism, every
@@ -4264,6 +4298,83 @@ mod tests {
     fn a_tv_station_menu_with_a_numbered_segment_goes_above_the_story() {
         assert_each_dropped_above_the_story(&[
             "KMVX 6 News\nWatch Live\nLocal News\nWeather\nTraffic\nSports\n6 On Your Side\nSearch\nSign In",
+        ]);
+    }
+
+    #[test]
+    fn captions_with_a_credit_in_brackets_or_supplied_go() {
+        assert_each_dropped_in_an_article(&[
+            "Smoke rises from the Briarwood Apartments early Monday. (Source: Viewer submitted / Dana Reyes)",
+            "Firefighters put out hot spots on Monday morning. (KMGZ 5 / Ross Keller)",
+            "The ferry has been out of service for much of the winter. (Marie-Claude Doucet/CPB)",
+            "Barrigan Crossing under water on Tuesday afternoon. Picture supplied",
+            "Chiara Bonomelli nel suo ufficio a Seriate (foto Fabio Gritti/Cronache Orobiche)",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "The motion was carried by twelve votes to three (Labour/Co-op).",
+            "Speeds on the bridge will be cut to 30 km/h (about 19 mph).",
+            "Residents supplied the photos, the council said.",
+        ]);
+    }
+
+    #[test]
+    fn titled_newsletter_and_app_boxes_go_with_their_titles() {
+        assert_each_dropped_below_the_story(&[
+            "Start your day with the stories that matter in the Maritimes.\nSign up for The Maritimes Daily newsletter, delivered every weekday morning.\nEmail address:\nSubscribe",
+            "Get the Cold Chain Review daily briefing\nThe top stories in cold-chain logistics, free every weekday morning.\nEnter your work email\nSign up",
+            "Stay up to date\nSign up to the Eastmoor Newsletter for the latest research, events and news from the University.\nSign up",
+            "Iscriviti alla newsletter di Cronache Orobiche\nOgni mattina alle 7 le notizie di Bergamo nella tua casella di posta.\nInserisci la tua email\nIscriviti\nAcconsento al trattamento dei dati personali ai sensi dell’informativa privacy.",
+            "Never miss a ball\nDownload the official Northmoor CCC app for live scores, highlights and interviews.\nDownload on the App Store\nGet it on Google Play",
+            "📲 Descarga la app de Horizonte Bajío y recibe las noticias de León en tu celular.",
+            "Scarica l’app di Cronache Orobiche: tutte le notizie della tua provincia.",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Residents can sign up for the council's newsletter, which lists road closures.",
+        ]);
+    }
+
+    #[test]
+    fn a_menu_may_hold_a_tagline_or_the_weather_beside_known_links() {
+        assert_each_dropped_above_the_story(&[
+            "KMGZ 5 News\nWatch Live\nNews\nFirst Alert Weather\nTraffic\nSports\nSearch\n68°\nHarlan Springs, MO",
+            "The Build Log\nNotes on running small websites without losing your mind\nHome\nAbout\nArchive\nSearch",
+            "Cold Chain Review\nSign in | Register\nSubscribe to the magazine\nNews\nAnalysis\nEvents\nSearch",
+        ]);
+        // Without links a rule knows, a short line over names is a kicker
+        // over a list of the story.
+        assert_eq!(
+            run(&[
+                "Who is standing\nAnna Berg\nTom Reyes\nLi Wen\nOmar Said",
+                BODY,
+                MORE
+            ]),
+            [true; 3]
+        );
+    }
+
+    #[test]
+    fn more_headers_and_labels_over_lists_and_teasers_go() {
+        let lists = [
+            "Just In\nTarrawong Tigers hold on for grand final win\nHospital car park fees scrapped after petition",
+            "Polecamy\nKorki na Zagnańskiej. Kiedy koniec remontu?\nKielce. Nowy rozkład jazdy autobusów",
+        ];
+        for list in lists {
+            assert_eq!(run(&[BODY, MORE, list]), [true, true, false], "{list}");
+        }
+        assert_eq!(
+            run(&[
+                BODY,
+                MORE,
+                "Entgeltliche Einschaltung",
+                "Herbst in der Wachau: Weinwander-Pakete für zwei Personen ab 189 Euro"
+            ]),
+            [true, true, false, false]
+        );
+        assert_each_dropped_above_the_story(&[
+            "Aviso: Utilizamos cookies propias y de terceros para mejorar tu experiencia de navegación.",
+        ]);
+        assert_each_dropped_in_an_article(&[
+            "You have read 1 of your 3 free articles this month.\nRegister now for free, unlimited access to Cold Chain Review news and analysis.\nAlready registered? Sign in",
         ]);
     }
 }
