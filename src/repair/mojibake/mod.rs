@@ -350,7 +350,8 @@ fn repair_line<'r>(
                 break;
             }
             let chars = &current_chars[..];
-            let worth_filling = segments.iter().any(|segment| segment.reason.is_some())
+            let repaired_here = segments.iter().any(|segment| segment.reason.is_some());
+            let worth_filling = repaired_here
                 || *line_worth_filling
                     .get_or_insert_with(|| lossy::worth_trying(&mut LineFacts::new(chars)));
             let mut lossy_edits = if worth_filling {
@@ -358,6 +359,14 @@ fn repair_line<'r>(
             } else {
                 Vec::new()
             };
+            // In a line nothing was repaired in, a Latin letter written
+            // right (`niño`) says the line was never decoded under a code
+            // page that loses bytes: its `Ã?` is text, not a lost `Á`. (A
+            // space after a lead stays a hole: `Ã  la carte, Ã  bientôt`
+            // lost only the no-break spaces of its `à`.)
+            if !repaired_here && holds_a_latin_letter_written_right(chars) {
+                lossy_edits.retain(|edit| !chars[edit.range.clone()].contains(&'?'));
+            }
             if lossy_edits.is_empty() {
                 holes_settled = true;
                 break;
@@ -393,6 +402,18 @@ fn repair_line<'r>(
         }
     }
     Some(current.as_str())
+}
+
+/// Whether `chars` hold a Latin-1 letter (`À` to `ÿ`) followed by an
+/// ASCII letter (`ñ` in `niño`): decoded under a code page that loses
+/// bytes, such a letter would have come out as two characters or more,
+/// the second no ASCII letter.
+fn holds_a_latin_letter_written_right(chars: &[char]) -> bool {
+    chars.windows(2).any(|pair| {
+        matches!(pair[0], 'À'..='ÿ')
+            && !matches!(pair[0], '×' | '÷')
+            && pair[1].is_ascii_alphabetic()
+    })
 }
 
 /// The best repair a round of [`repair_line`] can make with the code pages
@@ -1992,6 +2013,20 @@ mod tests {
 
     fn fixed(text: &str) -> String {
         repair(text, &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn a_lost_byte_is_filled_only_in_a_line_not_written_right_elsewhere() {
+        // `ñ` written right before a vowel: the line was never decoded
+        // under a code page that loses bytes, and `Ã?` stays.
+        for text in ["niño Ã? casa grande", "niño Ã? ψηφοφορία ευρώ σήμερα:"]
+        {
+            assert_eq!(fixed(text), text);
+        }
+        // With no letter written right, it is filled as before.
+        assert_eq!(fixed("SÃ?O PAULO"), "SÁO PAULO");
+        assert!(holds_a_latin_letter_written_right(&['ñ', 'o']));
+        assert!(!holds_a_latin_letter_written_right(&['Ã', '?', 'Ã', '©']));
     }
 
     #[test]
