@@ -364,8 +364,12 @@ fn repair_line<'r>(
             // page that loses bytes: its `Ã?` is text, not a lost `Á`. (A
             // space after a lead stays a hole: `Ã  la carte, Ã  bientôt`
             // lost only the no-break spaces of its `à`.)
-            if !repaired_here && holds_a_latin_letter_written_right(chars) {
-                lossy_edits.retain(|edit| !chars[edit.range.clone()].contains(&'?'));
+            let fills_a_question_mark = |edit: &Edit| chars[edit.range.clone()].contains(&'?');
+            if !repaired_here
+                && lossy_edits.iter().any(fills_a_question_mark)
+                && holds_a_latin_letter_written_right(chars)
+            {
+                lossy_edits.retain(|edit| !fills_a_question_mark(edit));
             }
             if lossy_edits.is_empty() {
                 holes_settled = true;
