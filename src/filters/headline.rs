@@ -111,7 +111,8 @@ fn mark_headline(
                     && key_of(earlier).is_some_and(|earlier_key| {
                         !long_enough(earlier_key)
                             || (title_form_bases(blocks[earlier]).next().is_some()
-                                && !is_title_form_of(earlier, candidate, blocks, views))
+                                && !is_title_form_of(earlier, candidate, blocks, views)
+                                && !is_title_form_beside_its_base(earlier, blocks, views))
                     })
             })
         };
@@ -258,6 +259,21 @@ pub(super) fn has_title_form_beside(index: usize, blocks: &[&str], views: &[Bloc
             .any(|other| {
                 other < blocks.len() && is_longer_title_form_of(other, index, blocks, views)
             })
+}
+
+/// Whether the block at `index` is a `<title>` form of a block right
+/// beside it, which the headline's title forms are dropped beside
+/// ([`drop_title_forms_beside_their_base`]) whichever block the headline
+/// search takes: a second cleaning, where it is gone, must search alike.
+fn is_title_form_beside_its_base(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
+    [index.checked_sub(1), Some(index + 1)]
+        .into_iter()
+        .flatten()
+        .any(|base| {
+            base < blocks.len()
+                && long_enough(views[base].folded())
+                && is_longer_title_form_of(index, base, blocks, views)
+        })
 }
 
 /// Whether plain copies of a short block count as copies of the headline
@@ -625,6 +641,23 @@ mod tests {
             [true, true, true, false, true, true]
         );
         assert_eq!(run(&[BODY, titled, kicker, BODY]), [true, true, true, true]);
+    }
+
+    #[test]
+    fn a_title_form_dropped_beside_its_base_is_not_passed_over() {
+        // A sentence with its title form under it, then a headline-shaped
+        // line repeated further down: the title form goes beside the
+        // sentence, and the line is decided as in a second cleaning,
+        // where that title form is gone.
+        let sentence = "Mayor wants a new bridge over the old river.";
+        let titled = "Mayor wants a new bridge over the old river. | Example News";
+        let line = "Bridge vote set for the spring session";
+        let first = run(&[sentence, titled, line, BODY, line, BODY]);
+        assert_eq!(first, [true, false, true, true, false, true]);
+        assert_eq!(
+            run(&[sentence, line, BODY, line, BODY]),
+            [true, true, true, false, true]
+        );
     }
 
     #[test]
