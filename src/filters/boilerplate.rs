@@ -58,6 +58,9 @@ const SHARE: &str = "share";
 
 const NAVIGATION: &str = "navigation";
 
+/// The category of link lists and their headers (`More from …`).
+const RELATED_LINKS: &str = "related-links";
+
 /// The longest teaser taken under a sponsored header (characters).
 const TEASER_MAX_CHARS: usize = 200;
 
@@ -199,7 +202,15 @@ pub fn mark(
                 // A sponsored header's teaser is its list, even of one line;
                 // not under a bare label (`Anzeige`), which may stand over a
                 // subheading of the story.
-                let teaser = rule.category == ADVERTISEMENT && views[index].words >= 2;
+                // Under a bare sponsored label (`Sponsored`), which may
+                // stand where an ad's picture was, over a subheading of the
+                // story, only ad copy of a teaser's length.
+                let teaser = rule.category == ADVERTISEMENT
+                    && (views[index].words >= 2
+                        || (is_sponsored_label(blocks[index])
+                            && views
+                                .get(index + 1)
+                                .is_some_and(|next| next.words >= BARE_LABEL_TEASER_MIN_WORDS)));
                 list_under_header(
                     index,
                     blocks,
@@ -243,6 +254,7 @@ pub fn mark(
             // A bio is confirmed by the byline or its contact details; its
             // header (`About the author`) by the bio dropped beside it.
             if rule.category == AUTHOR_BIO
+                && !std::ptr::eq(rule, author_box_rule())
                 && (turns_to_the_story(blocks[index])
                     || (!place.next_to(AUTHOR_BIO) && !bio_confirmed(index, blocks, views)))
             {
@@ -299,7 +311,12 @@ fn bio_under_a_name<'r>(
     rules: &'r RuleSet,
     usable: &impl Fn(&&'r Rule) -> bool,
 ) -> Option<Candidate<'r>> {
-    let [name, bio, ..] = &view.lines[..] else {
+    // An avatar's initials may stand over the name (`SH` / `Sam Haddad`).
+    let lines = match &view.lines[..] {
+        [initials, name, ..] if is_initials_of(initials, name) => &view.lines[1..],
+        lines => lines,
+    };
+    let [name, bio, ..] = lines else {
         return None;
     };
     if !is_name_alone(name) {
@@ -316,6 +333,96 @@ fn bio_under_a_name<'r>(
     (!bios.is_empty()).then(|| Candidate {
         lines: vec![bios],
         header_with_list: false,
+    })
+}
+
+/// Whether `line` is the initials of `name` (`SH` over `Sam Haddad`), as
+/// an author box prints them in place of a missing photo.
+fn is_initials_of(line: &str, name: &str) -> bool {
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|word| word.chars().next())
+        .collect();
+    line.chars().count() >= 2 && line == initials && line.chars().all(char::is_uppercase)
+}
+
+/// An author box that closes with the link to its author's other posts
+/// (`Published by Dana Okoye` / a line or two about her / `View all posts
+/// by Dana Okoye`): its first line names the person alone or after a word
+/// and `by` (`About` also), and its last line, a link a navigation or
+/// link-list rule knows (`Mehr von …`), ends with the same name. The link names the box's author, so no
+/// byline has to confirm it.
+fn author_box<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> {
+    const BOX_MAX_LINES: usize = 6;
+    const BOX_MAX_CHARS: usize = 800;
+    let (first, last) = match &view.lines[..] {
+        [first, .., last] if view.lines.len() <= BOX_MAX_LINES => (first, last),
+        _ => return None,
+    };
+    if view.chars > BOX_MAX_CHARS {
+        return None;
+    }
+    let name = match first.split_once(" by ") {
+        Some((opening, name)) if opening.split_whitespace().count() <= 2 => name,
+        _ => first.strip_prefix("About ").unwrap_or(first),
+    }
+    .trim();
+    if !is_name_alone(name) || !last.trim_end_matches([' ', '»', '›', '→']).ends_with(name) {
+        return None;
+    }
+    let hits = view.line_hits(rules);
+    let links = hits.line(view.lines.len() - 1).iter().any(|&index| {
+        matches!(
+            rules.rule(index).category.as_str(),
+            NAVIGATION | RELATED_LINKS
+        )
+    });
+    links.then(|| Candidate {
+        lines: vec![vec![author_box_rule()]],
+        header_with_list: false,
+    })
+}
+
+/// A footer that opens with its owner's name (`University of Westmoor` /
+/// its address / `© 2024 University of Westmoor. All rights reserved.` /
+/// its links): the one line no rule covers is the name a copyright line
+/// of the block holds, and goes with it.
+fn name_the_notice_holds(view: &BlockView, lines: &mut [Vec<&Rule>]) {
+    const NAME_MAX_CHARS: usize = 60;
+    let mut free = (0..lines.len()).filter(|&index| lines[index].is_empty());
+    let (Some(name), None) = (free.next(), free.next()) else {
+        return;
+    };
+    let text = view.lines[name].trim();
+    if lines.len() < 3 || text.is_empty() || text.chars().count() > NAME_MAX_CHARS {
+        return;
+    }
+    let notice = (0..lines.len()).find_map(|index| {
+        let rule = lines[index]
+            .iter()
+            .copied()
+            .find(|rule| rule.category == COPYRIGHT)?;
+        view.lines[index].contains(text).then_some(rule)
+    });
+    if let Some(rule) = notice {
+        lines[name].push(rule);
+    }
+}
+
+/// The rule of an author box told by its link to the author's posts
+/// ([`author_box`]): confirmed by that link, it goes anywhere.
+fn author_box_rule() -> &'static Rule {
+    static AUTHOR_BOX: OnceLock<Rule> = OnceLock::new();
+    AUTHOR_BOX.get_or_init(|| Rule {
+        id: "bio.author-box".to_string(),
+        category: AUTHOR_BIO.to_string(),
+        languages: vec!["*".to_string()],
+        mode: MatchMode::Block,
+        positions: Positions::default(),
+        header: false,
+        marker: false,
+        hint: false,
+        pattern: String::new(),
     })
 }
 
@@ -342,6 +449,11 @@ fn candidate<'r>(
 ) -> Option<Candidate<'r>> {
     if view.lines.is_empty() {
         return None;
+    }
+    // Its header may be one a start rule knows (`About Dana Okoye`), which
+    // would want a byline to confirm it.
+    if let Some(author_box) = author_box(view, rules).filter(|_| usable(&author_box_rule())) {
+        return Some(author_box);
     }
     let start_sized =
         view.chars <= START_RULE_MAX_CHARS && view.lines.len() <= START_RULE_MAX_LINES;
@@ -394,6 +506,7 @@ fn candidate<'r>(
             .collect();
         lines.push(matching);
     }
+    name_the_notice_holds(view, &mut lines);
     if lines.iter().all(|rules| !rules.is_empty()) {
         return Some(Candidate {
             lines,
@@ -417,6 +530,31 @@ fn candidate<'r>(
     if !headers.is_empty() && list_follows() {
         return Some(Candidate {
             lines: vec![headers],
+            header_with_list: true,
+        });
+    }
+    // A sponsored label over its teaser in one block: the teaser's lines
+    // need not look like headlines (`Is your plant area losing margin? See
+    // how …` / `Download the free report`).
+    let labels: Vec<&Rule> = lines
+        .first()
+        .map(|rules| {
+            rules
+                .iter()
+                .copied()
+                .filter(|rule| rule.category == ADVERTISEMENT)
+                .collect()
+        })
+        .unwrap_or_default();
+    let teaser_follows = (2..=SPONSORED_BOX_MAX_LINES).contains(&view.lines.len())
+        && !labels.is_empty()
+        && (labels.iter().any(|rule| rule.header) || is_sponsored_label(&view.lines[0]))
+        && view.lines[1..]
+            .iter()
+            .all(|line| line.chars().count() <= TEASER_MAX_CHARS);
+    if teaser_follows {
+        return Some(Candidate {
+            lines: vec![labels],
             header_with_list: true,
         });
     }
@@ -846,7 +984,9 @@ fn form_with_free_lines<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option
                 .iter()
                 .all(|&index| view.lines[index].chars().count() <= FORM_FREE_LINE_MAX_CHARS);
         // Beside two lines of the form, one free line may be its blurb or
-        // privacy line; lines of a story go on for several sentences.
+        // privacy line, and beside three (a field, a button and a consent
+        // line), its heading too; lines of a story go on for several
+        // sentences.
         let one_sentence = free
             .iter()
             .filter(|&&index| !is_button(&view.lines[index]))
@@ -854,7 +994,8 @@ fn form_with_free_lines<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option
             <= 1;
         let form = !free.is_empty()
             && free.len() <= MAX_FREE
-            && ((covered >= 1 && buttons_only) || (covered >= 2 && short_free && one_sentence));
+            && ((covered >= 1 && buttons_only)
+                || (covered >= 2 && short_free && (one_sentence || covered >= 3)));
         form.then(|| Candidate {
             lines: lines
                 .iter()
@@ -1087,10 +1228,6 @@ fn header_of_one_line<'r>(candidate: &Candidate<'r>) -> Option<&'r Rule> {
     }
 }
 
-/// After a header (`Related posts`, `Sponsored content`), the blocks of
-/// headline links under it. A single title-shaped block followed by
-/// running text may be a subheading of the article, so it stays, unless
-/// it is the `teaser` of a sponsored header; a run of several is a list.
 /// Whether a block is item `number` of a ranked list of headlines.
 fn is_ranked_item(view: &BlockView, number: usize) -> bool {
     ranked_item_number(view) == Some(number)
@@ -1114,6 +1251,10 @@ fn ranked_item_number(view: &BlockView) -> Option<usize> {
     .then_some(number)
 }
 
+/// After a header (`Related posts`, `Sponsored content`), the blocks of
+/// headline links under it. A single title-shaped block followed by
+/// running text may be a subheading of the article, so it stays, unless
+/// it is the `teaser` of a sponsored header; a run of several is a list.
 fn list_under_header(
     header: usize,
     blocks: &[&str],
@@ -1169,6 +1310,16 @@ fn list_under_header(
         // sponsored teaser the whole offer: what follows (a subheading,
         // the story's own list) is the article's.
         if (several_lines && !shaped) || teaser {
+            // A sponsored teaser may name its advertiser under it.
+            if teaser
+                && next < views.len()
+                && decisions.kept(next)
+                && candidates[next].is_none()
+                && is_advertiser_name(&views[next])
+            {
+                items.push(next);
+                next += 1;
+            }
             break;
         }
     }
@@ -1315,6 +1466,60 @@ fn is_headline_line(line: &str) -> bool {
 /// may read as a sentence (`Find the best mortgage with our comparison.`).
 fn is_teaser(view: &BlockView) -> bool {
     view.lines.len() == 1 && view.chars <= TEASER_MAX_CHARS
+}
+
+/// The most lines of a sponsored label and its teaser in one block.
+const SPONSORED_BOX_MAX_LINES: usize = 4;
+
+/// The fewest words of the teaser taken under a bare sponsored label
+/// (`Sponsored`, `Gesponsert`): ad copy runs longer than a subheading.
+const BARE_LABEL_TEASER_MIN_WORDS: usize = 6;
+
+/// Whether a block is a bare label of sponsored content, which heads a
+/// teaser, unlike a bare `Advertisement` (`Anzeige`, `Publicidad`), which
+/// marks where a display ad stood, with the story going on under it.
+fn is_sponsored_label(block: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "sponsored",
+        "promoted",
+        "advertorial",
+        "gesponsert",
+        "patrocinado",
+        "sponsorisé",
+        "sponsorizzato",
+        "gesponsord",
+        "sponsorlu",
+        "sponsorowany",
+    ];
+    let label = block.trim().trim_end_matches(':').trim_end().to_lowercase();
+    LABELS.contains(&label.as_str())
+}
+
+/// Whether a block is the advertiser's name under a sponsored teaser, as
+/// the networks print it: one word joining several capitalised ones
+/// (`HealthyLivingDaily`), or a site's address (`dealsfinder.com`). No
+/// subheading of a story is written so.
+fn is_advertiser_name(view: &BlockView) -> bool {
+    const NAME_MAX_CHARS: usize = 40;
+    let [line] = &view.lines[..] else {
+        return false;
+    };
+    if line.contains(char::is_whitespace) || line.chars().count() > NAME_MAX_CHARS {
+        return false;
+    }
+    let joined_capitals = line.chars().all(char::is_alphanumeric)
+        && line.starts_with(char::is_uppercase)
+        && line.chars().skip(1).filter(|c| c.is_uppercase()).count() >= 1
+        && line.chars().any(char::is_lowercase);
+    let address = line.rsplit_once('.').is_some_and(|(site, ending)| {
+        !site.is_empty()
+            && (2..=6).contains(&ending.len())
+            && ending.chars().all(|c| c.is_ascii_lowercase())
+            && site
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+    });
+    joined_capitals || address
 }
 
 /// Whether `line` is the closing credit of a story (`— Reporting by …`,
@@ -1489,6 +1694,8 @@ fn is_byline(line: &str) -> bool {
         "Di ",
         "Door ",
         "Przez ",
+        "Rozmawiała ",
+        "Rozmawiał ",
         "Автор",
         "Autor: ",
         "Autorka: ",
@@ -2113,6 +2320,175 @@ mod tests {
         );
         assert_each_kept_in_an_article(&["Contact the council at the town hall or by phone."]);
         assert_each_dropped_below_the_story(&["The Byline Brief © 2025. Powered by Ghost"]);
+    }
+
+    #[test]
+    fn an_author_box_closed_by_the_link_to_its_posts_goes() {
+        let blurb = "Dana has been running small websites since 2004 and now looks after the servers for a few charities.";
+        for first in ["Published by Dana Okoye", "Dana Okoye", "About Dana Okoye"] {
+            let author_box = format!("{first}\n{blurb}\nView all posts by Dana Okoye");
+            // No byline names her: the link confirms the box.
+            assert_eq!(
+                run(&[BODY, MORE, &author_box]),
+                [true, true, false],
+                "{first}"
+            );
+            assert_eq!(
+                run(&[BODY, &author_box, MORE]),
+                [true, false, true],
+                "{first}"
+            );
+        }
+        assert_each_dropped_in_an_article(&[
+            "View all posts by Dana Okoye",
+            "More stories by Sam Haddad »",
+            "Ver todas las entradas de Lucía Pérez",
+            "Alle Beiträge von Jonas Weber",
+        ]);
+        // The link must name the person the box opens with.
+        let other = format!("Published by Dana Okoye\n{blurb}\nView all posts by Ravi Mehta");
+        assert_eq!(run(&[BODY, MORE, &other]), [true; 3]);
+        // A story's lines that open with a name and end with no link stay.
+        let story = format!("Dana Okoye\n{blurb}\nShe said the servers were all posts by then.");
+        assert_eq!(run(&[BODY, MORE, &story]), [true; 3]);
+        assert_each_kept_in_an_article(&[
+            "She wanted to see all posts by the council before the vote, she said.",
+            "More stories by local authors will be printed in the spring edition.",
+        ]);
+    }
+
+    #[test]
+    fn a_stations_address_standards_and_site_links_go_below_the_story() {
+        assert_each_dropped_below_the_story(&[
+            "Terms of Service | Privacy Policy | EEO Report | FCC Public File\nKMGZ 5 · 1200 Broadcast Drive · Harlan Springs, MO 65802 · (417) 555-0150",
+            "CPB's Journalistic Standards and Practices | About CPB News",
+            "Editorial Guidelines | Corrections and clarifications | Contact the newsroom",
+            "©2024 Canadian Public Broadcasting. All rights reserved.\nVisitez radio-canada.ca",
+            "Harbour Radio · 12 Quay Road · Halifax, NS B3H 1A1",
+        ]);
+        // Above the story they may be the story's own facts.
+        assert_eq!(run(&["Visit kmgz.com", BODY, MORE]), [true, true, true]);
+        assert_each_kept_in_an_article(&[
+            "Call (417) 555-0150 for details about the shelter.",
+            "Open Monday to Friday · 9 a.m. to 5 p.m.",
+            "Visit the museum website to book a tour.",
+            "The office at 1200 Broadcast Drive, Harlan Springs, MO 65802 will close.",
+            "About the storm: what we know so far",
+        ]);
+    }
+
+    #[test]
+    fn newsletter_boxes_with_a_heading_a_field_and_a_consent_line_go() {
+        assert_each_dropped_in_an_article(&[
+            "Get GRT Daily\nThe garden retail news you need, every weekday morning. Free for trade professionals.\nWork email\nSign me up",
+            "Get Westmoor Today in your inbox\nA weekly roundup of news, research and events from across the university.\nSubscribe",
+            "Boletín El Norteño por la mañana\nRecibe antes de las 7:00 las noticias que necesitas para empezar el día.\nEscribe tu correo electrónico\nQuiero recibirlo\nAl suscribirte aceptas nuestro Aviso de Privacidad.",
+            "Zapisz się do newslettera Gazety Podgórskiej\nNajważniejsze wiadomości z regionu codziennie o 7:00.\nTwój adres e-mail\nZapisuję się\nAdministratorem danych osobowych jest Wydawnictwo Podgórze sp. z o.o.",
+            "Never miss a match\nJoin the Hartbury Insider mailing list for ticket news and exclusive offers from the Club Shop.\nSign up now",
+            "Discover more from The Saltmarsh Dispatch\nIndependent reporting on county government, schools and land use.\nOver 3,000 subscribers\nType your email…\nSubscribe",
+            "Get local headlines delivered to your inbox every weekday.",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Join the club for the walk on Sunday, the organisers said.",
+            "Over 3,000 subscribers lost their service when the line failed on Monday.",
+            "Her work email was hacked twice last year, she said.",
+        ]);
+    }
+
+    #[test]
+    fn a_sponsored_label_takes_a_teaser_of_ad_copy_but_no_subheading() {
+        let teaser =
+            "Own a 2 BHK in Wakad from ₹79 lakh – limited inventory, book your site visit today";
+        for label in ["Sponsored", "Gesponsert", "Sponsorlu İçerik"] {
+            assert_eq!(
+                run(&[BODY, label, teaser, MORE]),
+                [true, false, false, true],
+                "{label}"
+            );
+        }
+        for label in ["Sponsored", "Gesponsert"] {
+            assert_eq!(
+                run(&[BODY, label, "Reaction", MORE]),
+                [true, false, true, true],
+                "{label}"
+            );
+        }
+        // A bare advertisement marker is where a display ad stood.
+        assert_eq!(
+            run(&[BODY, "Anzeige", teaser, MORE]),
+            [true, false, true, true]
+        );
+        assert_each_dropped_in_an_article(&[
+            "Sponsored\nIs your plant area losing margin to shrinkage? See how RFID labels cut write-offs.\nDownload the free report",
+        ]);
+    }
+
+    #[test]
+    fn follow_prompts_app_badges_and_headers_in_more_languages_go() {
+        assert_each_dropped_in_an_article(&[
+            "Seguici su Facebook, Instagram e sul nostro canale WhatsApp",
+            "Receba as notícias do Jornal do Vale no seu WhatsApp. Entre no nosso canal!",
+            "Ikuti kami di Instagram @kabarpriangan",
+            "Écouter cet article (4 min)",
+            "Get breaking news alerts directly to your phone with the NRB News app.",
+            "Toute l’actualité de Charleroi dans votre poche : téléchargez l’application du Courrier\nDisponible sur l’App Store\nDisponible sur Google Play",
+            "Поділитися:\nFacebook\nTelegram\nViber\nКопіювати посилання",
+            "İlginizi çekebilir: Eskişehir'de su kesintisi: Hangi mahalleler etkilenecek?",
+            "14\n6\nShare",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "Posted in Community Garden, News\nTagged bake sale, plot lottery, volunteers, work day",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Follow the signs to the new market hall, the council said.",
+            "14",
+        ]);
+    }
+
+    #[test]
+    fn footers_of_broadcasters_clubs_and_universities_go_below_the_story() {
+        assert_each_dropped_below_the_story(&[
+            "Public Inspection File\nEEO Public File Report\nFCC Applications\nClosed Captioning Assistance\nAd Choices\nPrivacy Policy\nTerms of Service",
+            "KTRV-TV · 4100 Broadway, Canyon Ridge, TX 79415 · Newsroom: (806) 555-0142",
+            "NRB © 2024\nEditorial Policies\nAccessibility\nHelp\nContact Us\nAbout the NRB\nPrivacy Policy",
+            "We acknowledge Aboriginal and Torres Strait Islander peoples as the Traditional Custodians of the lands where we live and work.",
+            "© Hartbury Rugby Football Club 2024. All rights reserved.\nSandpits Lane, Hartbury HB4 7RL\nPrivacy Policy · Cookie Policy · Accessibility Statement · Safeguarding",
+            "University of Westmoor\n1200 College Avenue\nWestmoor, OH 45387\n© 2024 University of Westmoor. All rights reserved.\nAccessibility\nNon-Discrimination Notice\nPrivacy Statement",
+        ]);
+        assert_each_dropped_in_an_article(&[
+            "Dr Peter Vanlint has been the town's doctor since 1986. (NRB Western Plains: Sam Dunne)",
+        ]);
+        // A block that only opens with a name the notice does not hold stays.
+        assert_eq!(
+            run(&[
+                BODY,
+                MORE,
+                "Harbour Road\n© 2024 University of Westmoor. All rights reserved.\nAccessibility"
+            ]),
+            [true, true, true]
+        );
+        assert_each_kept_in_an_article(&[
+            "The council voted on the plan. (Source: Jane Doe)",
+            "The meeting is at 1200 College Avenue.",
+            "We acknowledge that the plan has flaws, the minister said!",
+        ]);
+    }
+
+    #[test]
+    fn a_polish_bio_after_a_dash_goes_under_the_interviewers_credit() {
+        assert_each_bio_goes(&[(
+            "Rozmawiała Agnieszka Wróbel",
+            "Agnieszka Wróbel – dziennikarka działu regionalnego Gazety Podgórskiej. Zajmuje się samorządem i sprawami wsi.",
+        )]);
+    }
+
+    #[test]
+    fn a_bio_under_its_authors_initials_and_name_goes() {
+        let bio = "SH\nSam Haddad\nJournalist\nSam Haddad covers agriculture and local government for the Advocate. Got a story? Email sam.haddad@advocate.com.au";
+        assert_eq!(run(&[BODY, MORE, bio]), [true, true, false]);
+        // Letters that are not the name's initials are no avatar.
+        let other = "SK\nSam Haddad\nJournalist\nSam Haddad covers agriculture and local government for the Advocate. Got a story? Email sam.haddad@advocate.com.au";
+        assert_eq!(run(&[BODY, MORE, other]), [true, true, true]);
     }
 
     #[test]
@@ -3018,6 +3394,21 @@ mod tests {
             ]),
             [true, false, false, true, true, true]
         );
+        // With the advertiser's name under it, but no subheading.
+        for advertiser in ["HealthyLivingDaily", "dealsfinder.com"] {
+            assert_eq!(
+                run(&[BODY, "Sponsored Content", teaser, advertiser, MORE]),
+                [true, false, false, false, true],
+                "{advertiser}"
+            );
+        }
+        for subheading in ["Reaction", "Regional rents", "Mr. Okoye", "COVID-19"] {
+            assert_eq!(
+                run(&[BODY, "Sponsored Content", teaser, subheading, MORE]),
+                [true, false, false, true, true],
+                "{subheading}"
+            );
+        }
         // Over the page's headline, whose title form the headline filter
         // drops, a header of links one to a block stops.
         let headline = "Swiss village evacuated as glacier collapse threat grows";

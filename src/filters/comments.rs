@@ -256,7 +256,7 @@ fn is_day_or_year(word: &str) -> bool {
 
 /// Month names and their short forms, lower case, without a full stop:
 /// English, German, Dutch, French, Spanish, Portuguese, Italian, Turkish,
-/// Romanian, and Polish and Russian in the genitive dates use.
+/// Romanian, Indonesian, and Polish and Russian in the genitive dates use.
 const MONTHS: &str =
     "january february march april may june july august september october november december \
     jan feb mar apr jun jul aug sep sept oct nov dec januar jänner februar märz mai juni \
@@ -269,15 +269,16 @@ const MONTHS: &str =
     ekim kasım aralık ianuarie februarie martie aprilie iunie iulie septembrie octombrie \
     noiembrie decembrie stycznia lutego marca kwietnia maja czerwca lipca sierpnia września \
     października listopada grudnia января февраля марта апреля мая июня июля августа \
-    сентября октября ноября декабря";
+    сентября октября ноября декабря maret agustus desember agu agt des";
 
 /// The other words of a date or a time: weekdays, the words that join a
-/// date to its time (`at`, `um`, `a las`, `à`, `alle`, `saat`, `в`), the
-/// clock's (`Uhr`, `a.m.`) and the year's (`г.`, `r.`).
+/// date to its time (`at`, `um`, `a las`, `à`, `alle`, `saat`, `в`,
+/// `pukul`), the clock's (`Uhr`, `a.m.`, `WIB`) and the year's (`г.`,
+/// `r.`).
 const DATE_WORDS: &str =
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs \
     fri sat sun at on of the um uhr am pm a.m p.m a à às as las la le el de del di alle ore \
-    om op saat o godz в г r h";
+    om op saat o godz в г r h pukul jam wib wita wit";
 
 /// A name as comment threads show it: one to four words of at most 40
 /// characters, each opening with a capital (`Joe Bloggs`, `Peter K.`,
@@ -885,6 +886,13 @@ mod tests {
                 "Anna L\n4 dec 2023, 08:14\nBra beslut av kommunen.\nSvara · Anmäl",
             ],
             &[
+                "2 Komentar",
+                "Yayan H.",
+                "8 Juli 2024 pukul 11.02",
+                "Di Cikajang juga sama, petani malah rugi karena gagal panen.",
+                "Balas",
+            ],
+            &[
                 "Kommentare",
                 "Zum Kommentieren melden Sie sich bitte mit Ihrem Konto an.",
                 "Holger_B.\nvor 2 Stunden\nTypisch, erst digital und dann weiß keiner Bescheid.",
@@ -1198,6 +1206,8 @@ mod tests {
             "4 abril, 2024 a las 9:12",
             "12 mai 2024 à 12h04",
             "14 марта 2024 г.",
+            "8 Juli 2024 pukul 11.02",
+            "17 Agustus 2024, 09:41 WIB",
         ] {
             assert!(is_date_or_time(stamp), "{stamp}");
         }
