@@ -1917,8 +1917,14 @@ mod tests {
             "Le Petit Journal de Vendée\nAccueil\nFaits divers\nSport\nLoisirs\nAbonnez-vous",
             "Esporte Clube Notícias\nFutebol\nVôlei\nBasquete\nF1",
             "Cultuur\nFilm\nMuziek\nBoeken\nPodium",
+            "Fixtures & Results\nLeague Table\nTickets\nMembership\nClub Shop\nHospitality\nMinis & Juniors\nLogin",
+            "Log in | Register | Subscribe to the print edition | Advertise with us",
+            "Buscar | Iniciar sesión | Suscríbete desde $49 al mes",
             "หน้าแรก\nข่าวทั่วไทย\nสังคม\nต่างประเทศ\nไลฟ์สไตล์",
         ]);
+        // Within the story, a row that opens with `Search` is its own.
+        let row = "Search | Filter by year | Export the table";
+        assert_eq!(run(&[BODY, row, MORE]), [true, true, true]);
     }
 
     /// Columns of links alone, in sentence case, as sites in most
@@ -2105,6 +2111,9 @@ mod tests {
         for block in [
             "Features | Culture | Design",
             "Cultuur\nFilm\nMuziek\nBoeken\nPodium",
+            "Fixtures & Results\nLeague Table\nTickets\nMembership\nClub Shop\nHospitality\nMinis & Juniors\nLogin",
+            "Log in | Register | Subscribe to the print edition | Advertise with us",
+            "Buscar | Iniciar sesión | Suscríbete desde $49 al mes",
             "Ashwell Parish News\nHome\nEvents\nContact",
         ] {
             assert_eq!(run(&[BODY, block, MORE]), [true; 3], "{block}");

@@ -137,9 +137,13 @@ pub fn is_site_name(line: &str) -> bool {
 }
 
 /// A link of a column of section names alone (`Cultuur` / `Film` /
-/// `Muziek`): one or two words.
+/// `Muziek`): one or two words, which `&` or `+` may join (`Arts &
+/// Culture`).
 pub fn is_section_name(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = line
+        .split_whitespace()
+        .filter(|word| !CONNECTORS.contains(word))
+        .count();
     (1..=2).contains(&words) && is_name(line, ITEM_MAX_CHARS)
 }
 
@@ -347,7 +351,9 @@ mod tests {
             assert!(!is_column_line(line), "{line}");
         }
         assert!(is_section_name("Cultuur") && is_section_name("Faits divers"));
+        assert!(is_section_name("Fixtures & Results") && is_section_name("Arts + Culture"));
         assert!(!is_section_name("Ashwell Parish News"));
+        assert!(!is_section_name("Bread & Butter & Jam"));
     }
 
     #[test]
