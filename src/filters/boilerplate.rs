@@ -386,8 +386,9 @@ fn author_box<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>>
 /// A footer that opens with its owner's name (`University of Westmoor` /
 /// its address / `© 2024 University of Westmoor. All rights reserved.` /
 /// its links): the one line no rule covers is the name a copyright line
-/// of the block holds, and goes with it.
-fn name_the_notice_holds(view: &BlockView, lines: &mut [Vec<&Rule>]) {
+/// of the block holds, or a name over lines of the page's foot alone (its
+/// address and telephone), and goes with them.
+fn name_the_notice_holds<'r>(view: &BlockView, lines: &mut [Vec<&'r Rule>]) {
     const NAME_MAX_CHARS: usize = 60;
     let mut free = (0..lines.len()).filter(|&index| lines[index].is_empty());
     let (Some(name), None) = (free.next(), free.next()) else {
@@ -404,7 +405,24 @@ fn name_the_notice_holds(view: &BlockView, lines: &mut [Vec<&Rule>]) {
             .find(|rule| rule.category == COPYRIGHT)?;
         view.lines[index].contains(text).then_some(rule)
     });
-    if let Some(rule) = notice {
+    // Or the name over its address and telephone, every line of which a
+    // rule for the foot of the page covers.
+    let footer_line = |rules: &[&'r Rule]| -> Option<&'r Rule> {
+        rules.iter().copied().find(|rule| {
+            rule.category == NAVIGATION && rule.positions.bottom && !rule.positions.top
+        })
+    };
+    let address = || {
+        if name != 0 || !menu::is_site_name(text) {
+            return None;
+        }
+        let rules: Vec<&'r Rule> = lines[1..]
+            .iter()
+            .map(|rules| footer_line(rules))
+            .collect::<Option<_>>()?;
+        rules.first().copied()
+    };
+    if let Some(rule) = notice.or_else(address) {
         lines[name].push(rule);
     }
 }
@@ -1694,6 +1712,7 @@ fn is_byline(line: &str) -> bool {
         "Di ",
         "Door ",
         "Przez ",
+        "Per ",
         "Rozmawiała ",
         "Rozmawiał ",
         "Автор",
@@ -2489,6 +2508,114 @@ mod tests {
             "Rozmawiała Agnieszka Wróbel",
             "Agnieszka Wróbel – dziennikarka działu regionalnego Gazety Podgórskiej. Zajmuje się samorządem i sprawami wsi.",
         )]);
+    }
+
+    #[test]
+    fn a_newsletter_box_split_into_blocks_goes_whole() {
+        let heading = "Get The Meridian’s Morning Briefing";
+        let blurb = "The stories you need to know, in your inbox before 7am every weekday.";
+        assert_eq!(
+            run(&[BODY, heading, blurb, "Enter your email", "Sign up", MORE]),
+            [true, false, false, false, false, true]
+        );
+        // Alone, the heading and the blurb are no box.
+        assert_each_kept_in_an_article(&[
+            "The scam email landed in your inbox on Monday, police said.",
+            "Get the Weekly Digest",
+        ]);
+    }
+
+    #[test]
+    fn donation_boxes_channels_and_captions_of_more_sites_go() {
+        let appeal = "CRPR is a nonprofit newsroom funded by listeners like you. Your gift today keeps reporters covering the valley.";
+        assert_eq!(
+            run(&[
+                BODY,
+                "Support local journalism",
+                appeal,
+                "Donate now",
+                "Become a sustaining member",
+                MORE
+            ]),
+            [true, false, false, false, false, true]
+        );
+        assert_each_dropped_in_an_article(&[
+            "Join The Meridian’s Telegram channel and get the latest breaking news delivered to you.",
+            "Follow us on our WhatsApp channel for the latest news and updates.",
+            "CUT OFF. Soldiers load relief packs onto a helicopter on Sunday. Photo courtesy of the Catanduanes PIO",
+            "Get breaking news alerts. Download The Peninsula Post app",
+            "Tags / Keywords: Floods , Kelantan , Terengganu",
+        ]);
+        assert_each_dropped_above_the_story(&["Listen Live\nOn Air Now: Morning Edition"]);
+        assert_each_kept_in_an_article(&[
+            "The food bank is funded by donors across the county, its director said.",
+            "Join the walk on Sunday to raise money for the channel crossing.",
+        ]);
+    }
+
+    #[test]
+    fn addresses_and_telephones_of_more_countries_go_below_the_story() {
+        assert_each_dropped_below_the_story(&[
+            "Terms & Conditions | Data Protection Policy | Advertise with us | Contact us",
+            "Meridian Press Holdings, News Centre, 88 Kallang Bahru, Singapore 339412",
+            "Menara Post, Jalan Semangat, 46200 Petaling Jaya, Selangor | Tel: 03-7967 1388",
+            "Cascade River Public Radio\n210 Orchard Avenue, Riverton, WA 98831\nNewsroom: (509) 555-0147",
+            "Your privacy matters to us\nWe use cookies and similar technologies to improve our site.",
+            "© Vestegnens Avis A/S 2024 · Havnegade 3, 5900 Nørrehavn\nPrivatlivspolitik · Cookieindstillinger · Kontakt redaktionen",
+            "Ljusnedalsposten AB · Storgatan 22, 846 31 Ljusnedal\nAnsvarig utgivare: Per Ahlgren\n© 2024 Ljusnedalsposten. Med ensamrätt.",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Queries may be directed to the Roads Department, Ballinacurra, or by telephone on 094 936 2400 during office hours.",
+        ]);
+        // A name over lines that are no address stays.
+        assert_eq!(
+            run(&[
+                BODY,
+                MORE,
+                "Cascade River Public Radio\nMorning Edition\nNewsroom: (509) 555-0147"
+            ]),
+            [true, true, true]
+        );
+    }
+
+    #[test]
+    fn furniture_in_catalan_romanian_czech_and_nordic_languages_goes() {
+        assert_each_dropped_in_an_article(&[
+            "Utilitzem galetes pròpies i de tercers per millorar els nostres serveis.\nAcceptar\nRebutjar",
+            "Temps de lectura: 3 min",
+            "Publicitat",
+            "Llegiu també: La Serra recupera la festa dels traginers",
+            "Comparteix\nFacebook\nX\nWhatsApp\nCorreu",
+            "Folosim cookie-uri pentru a-ți oferi o experiență mai bună.\nSunt de acord\nMai multe detalii",
+            "Distribuie pe Facebook",
+            "Přeskočit na hlavní obsah",
+            "Sdílet\nFacebook\nX\nKopírovat odkaz\nTisknout",
+            "Jaa Facebookissa\nJaa X:ssä\nKopioi linkki",
+            "Artiklen fortsætter under annoncen",
+            "Del artiklen: Facebook · Messenger · Mail · Kopiér link",
+            "Töltse le ingyenes alkalmazásunkat, és értesüljön elsőként a térség híreiről!",
+            "Olvasási idő: kb. 3 perc",
+            "Ακολουθήστε τα Νησιωτικά Νέα στο Google News και στο Facebook",
+            "Theo dõi Báo Miền Núi trên Google News",
+            "Поделиться: ВКонтакте · Одноклассники · Telegram · WhatsApp",
+            "Η δεξαμενή, σχεδόν άδεια στις αρχές Μαρτίου. Φωτογραφία: Γιώργος Μαυρίδης / Νησιωτικά Νέα",
+            "Butlletí de La Veu de la Serra\nRep cada divendres les notícies de la comarca al teu correu.\nAdreça electrònica\nSubscriu-m'hi\nHe llegit i accepto la política de privacitat.",
+            "Iratkozzon fel hírlevelünkre!",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "Sdílet auta je v Lipové čím dál běžnější, říká starosta.",
+            "Distribuie pachetele voluntarii primăriei, a spus primarul.",
+        ]);
+        assert_each_bio_goes(&[
+            (
+                "Autor: Jana Dvořáková",
+                "Jana Dvořáková píše pro Hanácký deník o dopravě a územním plánování.",
+            ),
+            (
+                "Per Marta Soler Vilaró",
+                "Marta Soler Vilaró és periodista de La Veu de la Serra, on escriu sobre cultura.",
+            ),
+        ]);
     }
 
     #[test]

@@ -269,7 +269,7 @@ const MONTHS: &str =
     ekim kasım aralık ianuarie februarie martie aprilie iunie iulie septembrie octombrie \
     noiembrie decembrie stycznia lutego marca kwietnia maja czerwca lipca sierpnia września \
     października listopada grudnia января февраля марта апреля мая июня июля августа \
-    сентября октября ноября декабря maret agustus desember agu agt des";
+    сентября октября ноября декабря maret agustus desember agu agt des marts maj augusti";
 
 /// The other words of a date or a time: weekdays, the words that join a
 /// date to its time (`at`, `um`, `a las`, `à`, `alle`, `saat`, `в`,
@@ -278,7 +278,7 @@ const MONTHS: &str =
 const DATE_WORDS: &str =
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs \
     fri sat sun at on of the um uhr am pm a.m p.m a à às as las la le el de del di alle ore \
-    om op saat o godz в г r h pukul jam wib wita wit";
+    om op saat o godz в г r h pukul jam wib wita wit les kl";
 
 /// A name as comment threads show it: one to four words of at most 40
 /// characters, each opening with a capital (`Joe Bloggs`, `Peter K.`,
@@ -884,6 +884,24 @@ mod tests {
                 "Logga in för att kommentera",
                 "Sortera: Nyaste först",
                 "Anna L\n4 dec 2023, 08:14\nBra beslut av kommunen.\nSvara · Anmäl",
+            ],
+            &[
+                "2 comentaris",
+                "Pere Casadevall\n18/03/2024 a les 12:40\nQuina il·lusió! La meva àvia encara la tararejava.\nRespon",
+            ],
+            &[
+                "Kommentarer (4)",
+                "Sortér efter: Nyeste",
+                "Hanne Bech · 7. marts 2024 kl. 19.12\nSkammeligt. Først lukker de skolen, nu færgen.\nSvar · Synes godt om (14)",
+            ],
+            &[
+                "Hozzászólások (2)",
+                "A hozzászóláshoz be kell jelentkeznie.",
+                "berényi_gazda",
+                "2024. 03. 13. 11:20",
+                "Végre! Már évek óta rezeg az egész híd, ha átmegy rajta egy kamion.",
+                "Válasz",
+                "Tetszik (7)",
             ],
             &[
                 "2 Komentar",
