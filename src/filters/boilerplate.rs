@@ -350,8 +350,8 @@ fn is_initials_of(line: &str, name: &str) -> bool {
 /// (`Published by Dana Okoye` / a line or two about her / `View all posts
 /// by Dana Okoye`): its first line names the person alone or after a word
 /// and `by` (`About` also), and its last line, a link a navigation or
-/// link-list rule knows (`Mehr von …`), ends with the same name. The link names the box's author, so no
-/// byline has to confirm it.
+/// link-list rule knows (`Mehr von …`), ends with the same name. The link
+/// names the box's author, so no byline has to confirm it.
 fn author_box<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> {
     const BOX_MAX_LINES: usize = 6;
     const BOX_MAX_CHARS: usize = 800;

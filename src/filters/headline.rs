@@ -201,9 +201,7 @@ fn drop_title_forms_beside_their_base(
     let may_pair = |index: usize| {
         headline_shaped(&views[index]) && (!views[index].prose || views[index].lines.len() == 1)
     };
-    let titles = |titled: usize, base: usize| {
-        long_enough(views[base].folded()) && is_longer_title_form_of(titled, base, blocks, views)
-    };
+    let titles = |titled: usize, base: usize| titles_its_base(titled, base, blocks, views);
     let mut prose_seen = 0;
     // The kept blocks seen so far, latest last: a title form may also come
     // a standfirst or a byline after its headline, above the story.
@@ -269,11 +267,14 @@ fn is_title_form_beside_its_base(index: usize, blocks: &[&str], views: &[BlockVi
     [index.checked_sub(1), Some(index + 1)]
         .into_iter()
         .flatten()
-        .any(|base| {
-            base < blocks.len()
-                && long_enough(views[base].folded())
-                && is_longer_title_form_of(index, base, blocks, views)
-        })
+        .any(|base| base < blocks.len() && titles_its_base(index, base, blocks, views))
+}
+
+/// Whether the block at `titled` is a `<title>` form that goes beside the
+/// block at `base`: a longer title form of a base long enough to be a
+/// headline (see [`drop_title_forms_beside_their_base`]).
+fn titles_its_base(titled: usize, base: usize, blocks: &[&str], views: &[BlockView]) -> bool {
+    long_enough(views[base].folded()) && is_longer_title_form_of(titled, base, blocks, views)
 }
 
 /// Whether plain copies of a short block count as copies of the headline
