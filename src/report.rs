@@ -70,7 +70,7 @@ fn with_setting<T>(
 /// The version of the reason ids and the built-in rules. Bump it whenever
 /// an id is renamed or a rule changes what it drops, so that data teams can
 /// tell from `--version` whether two runs are comparable.
-pub const RULES_VERSION: &str = "2026.12.28";
+pub const RULES_VERSION: &str = "2026.12.29";
 
 /// Whether a change rewrote characters or dropped a whole block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

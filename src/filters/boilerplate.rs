@@ -93,8 +93,10 @@ fn share_word_as_subheading(
         return false;
     }
     let word = word.to_lowercase();
+    // The title is no block a rule covers (`Share:` over the networks).
     (0..top_end.min(index)).any(|title| {
         views[title].title_shaped()
+            && candidates[title].is_none()
             && blocks[title]
                 .split(|character: char| !character.is_alphabetic())
                 .any(|other| other.to_lowercase() == word)
@@ -184,6 +186,15 @@ pub fn mark(
     // passes over the document.
     let mut dropped_as: Vec<Option<String>> = vec![None; views.len()];
     let mut recheck: Vec<usize> = Vec::new();
+    // The block at an index, when it is one line of links a navigation or
+    // link-list rule knows (`More from Adaeze Okafor`).
+    let link_after = |index: usize| -> Option<&str> {
+        let candidate = candidates.get(index)?.as_ref()?;
+        let links = matches!(&candidate.lines[..], [rules] if rules.iter().any(|rule| {
+            matches!(rule.category.as_str(), NAVIGATION | RELATED_LINKS)
+        }));
+        links.then(|| blocks[index])
+    };
     let consider =
         |index: usize, dropped_as: &mut Vec<Option<String>>, recheck: &mut Vec<usize>| {
             if dropped_as[index].is_some() || !decisions.kept(index) {
@@ -256,7 +267,8 @@ pub fn mark(
             if rule.category == AUTHOR_BIO
                 && !std::ptr::eq(rule, author_box_rule())
                 && (turns_to_the_story(blocks[index])
-                    || (!place.next_to(AUTHOR_BIO) && !bio_confirmed(index, blocks, views)))
+                    || (!place.next_to(AUTHOR_BIO)
+                        && !bio_confirmed(index, blocks, views, link_after(index + 1))))
             {
                 return;
             }
@@ -1578,10 +1590,16 @@ fn is_numbered_item(line: &str) -> bool {
         )
 }
 
-/// An author bio is dropped only when it is about the byline's author or
-/// gives the reporter's contact details: "X is a reporter …" can also be a
-/// sentence of the story.
-fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
+/// An author bio is dropped only when it is about the byline's author,
+/// gives the reporter's contact details or stands over a link to the
+/// author's other posts (`link_after`: `More from Adaeze Okafor`): "X is
+/// a reporter …" can also be a sentence of the story.
+fn bio_confirmed(
+    index: usize,
+    blocks: &[&str],
+    views: &[BlockView],
+    link_after: Option<&str>,
+) -> bool {
     let text = blocks[index];
     // Bylines may be in capitals (`By MARTIN KESSLER`), bios never are:
     // names are compared in lower case.
@@ -1603,20 +1621,30 @@ fn bio_confirmed(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
         })
         .filter(|name| name.len() == 2)
         .collect();
-    views
-        .iter()
-        .take(BYLINE_SEARCH_BLOCKS.min(index))
-        .any(|view| {
-            view.lines.first().is_some_and(|line| {
-                let lower = line.to_lowercase();
-                (is_byline(line)
-                    && names
-                        .iter()
-                        .any(|name| name.iter().all(|word| lower.contains(word))))
-                    || names.iter().any(|name| opens_a_credit_line(&lower, name))
-                    || (names_alone(view) && names.iter().any(|name| lower == name.join(" ")))
+    const LINK_MAX_WORDS: usize = 6;
+    let names_the_link = link_after.is_some_and(|link| {
+        let link = link.trim_end_matches([' ', '»', '›', '→']).to_lowercase();
+        link.split_whitespace().count() <= LINK_MAX_WORDS
+            && names.iter().any(|name| {
+                link.strip_suffix(&name.join(" "))
+                    .is_some_and(|opening| opening.ends_with(' '))
             })
-        })
+    });
+    names_the_link
+        || views
+            .iter()
+            .take(BYLINE_SEARCH_BLOCKS.min(index))
+            .any(|view| {
+                view.lines.first().is_some_and(|line| {
+                    let lower = line.to_lowercase();
+                    (is_byline(line)
+                        && names
+                            .iter()
+                            .any(|name| name.iter().all(|word| lower.contains(word))))
+                        || names.iter().any(|name| opens_a_credit_line(&lower, name))
+                        || (names_alone(view) && names.iter().any(|name| lower == name.join(" ")))
+                })
+            })
 }
 
 /// Whether the first sentence of a block that opens like a bio turns to
@@ -1886,6 +1914,11 @@ mod tests {
         assert_eq!(
             run(&["Share, repair, recycle", BODY, MORE, "Share"]),
             [true, true, true, false]
+        );
+        // A share row at the top is no title: a lone button below it goes.
+        assert_eq!(
+            run(&["Share:\nFacebook\nX", BODY, "Share", MORE]),
+            [false, true, false, true]
         );
     }
 
@@ -3943,6 +3976,10 @@ mod tests {
                 "By Ruth Keane",
                 "Ruth Keane, a former court reporter, writes about local politics.",
             ),
+            (
+                "By Maria Delgado-Reyes",
+                "Maria Delgado-Reyes covers the economy for KRVR. She joined the station in 2021. She can be reached at mdelgado@krvr.example.",
+            ),
         ]);
         // Under another author's byline they stay; a name over a line
         // that is no bio stays.
@@ -4470,6 +4507,21 @@ mod tests {
         }
         let dated = "Posted on March 2, 2026 in Health";
         assert_eq!(run(&[dated, BODY, MORE, bio]), [true; 4]);
+    }
+
+    #[test]
+    fn a_bio_over_a_link_to_its_authors_posts_needs_no_byline() {
+        let bio = "Adaeze Okafor is a food writer based in Lagos. She writes about markets.";
+        let more = "What a Lagos market taught me about pricing";
+        assert_eq!(
+            run(&[BODY, MORE, bio, "More from Adaeze Okafor", more]),
+            [true, true, false, false, false]
+        );
+        // A link to someone else's posts confirms nothing.
+        assert_eq!(
+            run(&[BODY, MORE, bio, "More from Tunde Bello", more]),
+            [true, true, true, false, false]
+        );
     }
 
     #[test]
