@@ -66,22 +66,38 @@ pub fn is_row(line: &str) -> bool {
     }
     let mut items = 0;
     let mut single_words = 0;
+    let mut numbers = 0;
     for item in line.split(ROW_SEPARATORS) {
         let words = item.split_whitespace().count();
-        if !(1..=3).contains(&words) || !is_name(item, ITEM_MAX_CHARS) {
+        if is_emergency_number(item) {
+            numbers += 1;
+        } else if !(1..=3).contains(&words) || !is_name(item, ITEM_MAX_CHARS) {
             return false;
         }
         items += 1;
         single_words += usize::from(words == 1);
     }
     // A slash between two words is often a pair of things in one name
-    // (`Politics/Elections`), so a slashed pair is no row.
+    // (`Politics/Elections`), so a slashed pair is no row. A number is one
+    // section among many names, never two of them (`Arsenal | 2 | Chelsea
+    // | 1` is a score).
     let slashed = line.contains('/');
     match items {
+        _ if numbers > 1 || (numbers == 1 && items < NUMBERED_ROW_MIN_ITEMS) => false,
         0 | 1 => false,
         2 => single_words == 2 && !slashed,
         _ => single_words >= 1,
     }
+}
+
+/// The fewest links of a row one of which is a number.
+const NUMBERED_ROW_MIN_ITEMS: usize = 5;
+
+/// Whether a link of a row is an emergency number, the name a news site
+/// gives its police and fire section (`112`, `911`, `999`): three digits.
+fn is_emergency_number(item: &str) -> bool {
+    let item = item.trim();
+    item.len() == 3 && item.bytes().all(|byte| byte.is_ascii_digit())
 }
 
 /// A row of section names written with spaces alone between them
@@ -306,6 +322,7 @@ mod tests {
             "Home/News/Sport",
             "News | Sports | Obituaries | e-Edition",
             "ePaper | Subscribe | Sign In",
+            "Forside | Nyheder | Lokalt | Sport | 112 | Debat | Log ind",
         ] {
             assert!(is_row(row), "{row}");
         }
@@ -324,6 +341,8 @@ mod tests {
             "Features",
             "the news | the sport | the weather",
             "Vote due | 2026 | Results",
+            "Arsenal | 102 | Chelsea | 111 | Final",
+            "Nyheder | Sport | 112 | Debat",
         ] {
             assert!(!is_row(line), "{line}");
         }
