@@ -632,7 +632,7 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
     }
     let is_row = |line: &str| menu::is_row(line) && !is_byline(line);
     let menu = if lines == 1 {
-        is_row(&view.lines[0])
+        is_row(&view.lines[0]) || row_of_words_with_links(&view.lines[0], rules)
     } else {
         let hits = view.line_hits(rules);
         let is_link = |index: usize| {
@@ -690,6 +690,48 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
         lines: vec![vec![rule]; lines],
         header_with_list: false,
     })
+}
+
+/// A menu's row written with spaces alone between its links (`Startseite
+/// Tirol Innsbruck Wirtschaft Sport Suche Anmelden`, `Strona główna
+/// Wiadomości Sport Kultura Szukaj`): names of one or two words, closed by
+/// a search or sign-in link a navigation rule knows, and opened by one
+/// (`Startseite`) or with two more among them (`Sport`, `Kultura`). A
+/// headline in title case is not so full of links.
+fn row_of_words_with_links(line: &str, rules: &RuleSet) -> bool {
+    const LINKS_MIN: usize = 3;
+    let words: Vec<&str> = line.split(' ').collect();
+    if !menu::is_row_of_names(&words) {
+        return false;
+    }
+    let is_link = |text: &str| {
+        rules
+            .block_match_indexes(text)
+            .iter()
+            .any(|&index| rules.rule(index).category == NAVIGATION)
+    };
+    // Links of one word or two (`Se connecter`), counted from the end.
+    let (mut links, mut closed, mut opened) = (0, false, false);
+    let mut end = words.len();
+    while end > 0 {
+        let pair = end >= 2 && is_link(&words[end - 2..end].join(" "));
+        let taken = if pair {
+            2
+        } else if is_link(words[end - 1]) {
+            1
+        } else if !closed {
+            return false;
+        } else {
+            // A name no rule knows.
+            end -= 1;
+            continue;
+        };
+        closed = true;
+        links += 1;
+        end -= taken;
+        opened = end == 0;
+    }
+    opened || links >= LINKS_MIN
 }
 
 /// The most lines of a menu that are none of its links: the site's
@@ -827,8 +869,11 @@ fn site_name_over_menu(
     let dropped = |index: usize| !decisions.kept(index) || dropped_as[index].is_some();
     let name = (0..views.len()).find(|&index| !dropped(index))?;
     let view = &views[name];
+    // The name may have its tagline under it (`Hollybank Neighbors` /
+    // `News and notes from the Hollybank Neighborhood Association`).
     let line = match view.lines.as_ref() {
         [line] => line,
+        [line, tagline] if is_tagline(tagline) => line,
         _ => return None,
     };
     if name >= top_end || view.prose || is_byline(line) || !menu::is_column_line(line) {
@@ -856,6 +901,17 @@ fn site_name_over_menu(
         && views[headline].title_shaped()
         && !views[headline].lines.iter().any(|line| is_byline(line));
     (menu_between && reads_as_headline).then_some(name)
+}
+
+/// Whether a line under a site's name is its tagline: a short phrase that
+/// is no sentence (no closing stop) and no byline or date.
+fn is_tagline(line: &str) -> bool {
+    const TAGLINE_MAX_WORDS: usize = 12;
+    let words = line.split_whitespace().count();
+    (2..=TAGLINE_MAX_WORDS).contains(&words)
+        && !line.ends_with(['.', '!', '?', ':'])
+        && !line.contains(|c: char| c.is_ascii_digit())
+        && !is_byline(line)
 }
 
 /// Whether the block is a short line over another: a caption over its
@@ -2017,6 +2073,27 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_words_closed_by_search_or_sign_in_links_are_menus() {
+        assert_each_dropped_above_the_story(&[
+            "Inicio Local Estado País Deportes Opinión Buscar",
+            "Startseite Tirol Innsbruck Österreich Wirtschaft Sport Suche Anmelden",
+            "Accueil Régions Belgique Monde Sports Culture Rechercher Se connecter",
+            "Strona główna Wiadomości Sport Kultura Biznes Szukaj",
+            "Anasayfa Gündem Ekonomi Eğitim Spor Yaşam Yazarlar Ara",
+            "หน้าแรก ข่าวภูมิภาค การเมือง เศรษฐกิจ กีฬา บันเทิง ค้นหา",
+        ]);
+        // A headline in title case, even one closing on such a word, and
+        // a row with no other link a rule knows stay.
+        for line in [
+            "Police Widen Missing Hiker Search After Storm",
+            "Young Farmers Lead Sport Club Search",
+            "Kennemer Valley Hikers Club Annual Search",
+        ] {
+            assert_eq!(run(&[line, BODY, MORE]), [true; 3], "{line}");
+        }
+    }
+
+    #[test]
     fn a_site_name_with_a_year_heads_its_menu() {
         assert_each_dropped_above_the_story(&[
             "TSV Grünwald 1896 e.V.\nStartseite\nVerein\nAbteilungen\nKontakt",
@@ -2219,6 +2296,27 @@ mod tests {
             [true, false, true, true]
         );
         assert_eq!(run(&["Somerset Live", headline, BODY]), [true; 3]);
+        // The name may have its tagline under it; a kicker over a
+        // standfirst with a byline under it stays.
+        let masthead =
+            "Hollybank Neighbors\nNews and notes from the Hollybank Neighborhood Association";
+        assert_eq!(
+            run(&[
+                "Skip to content",
+                masthead,
+                "Menu\nHome\nAbout\nEvents",
+                headline,
+                BODY
+            ]),
+            [false, false, false, true, true]
+        );
+        let kept = run(&[
+            "Mayor Resigns\nThe audit found missing funds in three departments.",
+            "News | Sport | Weather",
+            headline,
+            BODY,
+        ]);
+        assert!(kept[0], "{kept:?}");
     }
 
     #[test]

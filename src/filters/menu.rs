@@ -115,6 +115,41 @@ pub fn is_row_of_words(line: &str) -> bool {
         })
 }
 
+/// The words of a row of section names with spaces alone between them,
+/// in a looser shape than [`is_row_of_words`]: five to twelve words, the
+/// first a name in a capital (or of a script without capitals), each word
+/// a label's, a word in small letters only after one in a capital (the
+/// second word of `Strona główna`, `Se connecter`), and at most a third of
+/// them so. The caller takes it for a menu only closed by links a rule
+/// knows.
+pub fn is_row_of_names(words: &[&str]) -> bool {
+    const WORDS: std::ops::RangeInclusive<usize> = 5..=12;
+    if !WORDS.contains(&words.len())
+        || words
+            .iter()
+            .map(|word| word.chars().count() + 1)
+            .sum::<usize>()
+            > ROW_MAX_CHARS + 1
+    {
+        return false;
+    }
+    let mut small = 0;
+    let mut after_capital = false;
+    for word in words {
+        let capital =
+            label_capitals(word, ITEM_MAX_CHARS).is_some_and(|(_, capitals)| capitals == 1);
+        if !capital {
+            let small_word = after_capital && word.chars().all(|c| c.is_lowercase() || is_mark(c));
+            if !small_word {
+                return false;
+            }
+            small += 1;
+        }
+        after_capital = capital;
+    }
+    3 * small <= words.len()
+}
+
 /// Whether two lines are rows of one table: both hold `|`, as many times
 /// (`Director | Runtime | Rating` over `Nora Ephron | 105 min | PG`). A
 /// menu's rows differ.
