@@ -10,6 +10,7 @@
 //! with no plain copy is left alone: without the plain form nobody can
 //! tell a site suffix from the end of the headline.
 
+use super::comments;
 use super::dedup::{fold_alike, folds_to, SharedRepeats};
 use super::shape::BlockView;
 use super::Decisions;
@@ -87,6 +88,15 @@ fn mark_headline(
         let Some(key) = key_of(candidate) else {
             continue;
         };
+        // A date line (`Saturday, March 9, 2024`) between a title form and
+        // the headline is no headline.
+        if views[candidate]
+            .lines
+            .iter()
+            .all(|line| comments::is_date_or_time(line))
+        {
+            continue;
+        }
         let short = !long_enough(key);
         // A short block under running text is a subheading (`Election
         // 2024`), which the headline above it may open
@@ -606,6 +616,18 @@ mod tests {
             run(&[HEADLINE, standfirst, "By Ana Ruiz", piped, BODY]),
             [true, true, true, false, true]
         );
+    }
+
+    #[test]
+    fn a_date_line_between_the_title_form_and_the_headline_is_passed_over() {
+        let piped = "Port workers vote to strike over new shift patterns | The Coast Herald";
+        for date in ["Saturday, March 9, 2024", "9 March 2024, 14:05"] {
+            assert_eq!(
+                run(&[piped, date, HEADLINE, BODY]),
+                [false, true, true, true],
+                "{date}"
+            );
+        }
     }
 
     #[test]
