@@ -2094,6 +2094,32 @@ mod tests {
     }
 
     #[test]
+    fn platform_and_station_furniture_goes() {
+        assert_each_dropped_above_the_story(&[
+            "An official website of the City of Marlow Springs\nResidents\nBusiness\nVisitors\nGovernment\nHow Do I…\nSearch",
+            "Weather\n41°\nPartly Cloudy\nHi 52° Lo 33°\nFull 7-day forecast ›",
+            "CLOSINGS & DELAYS: 12 active — see the full list ›",
+            "News Weather Traffic Sports 8 On Your Side Watch Live",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "Labels: grist mills, Hollis family, industry, waterpower",
+            "Email This BlogThis! Share to X Share to Facebook Share to Pinterest",
+            "Download our app\nGet breaking news alerts from WQRN 8 News on your phone. Download the free app for iPhone and Android.",
+            "Our reporting is made possible by readers like you. Become a member today →",
+            "Support independent journalism\nThe High Plains Ledger is a nonprofit newsroom. Our stories are free to read and free to republish because readers like you chip in.\nDonate now",
+            "The Yarrabin Valley Times acknowledges the Gamilaraay people, the Traditional Custodians of the land on which we live and work, and pays respect to Elders past and present.",
+            "Republish this article\nThis story was originally published by The High Plains Ledger. You are free to republish it under a Creative Commons license, as long as you credit the reporter.\nCopy the HTML below to add this story to your site.\nCopy to clipboard",
+        ]);
+        // The story's own sentences with those words stay.
+        assert_each_kept_in_an_article(&[
+            "Forecasters said the rest of the week would be mostly sunny, with highs near 52°.",
+            "The Ledger is a nonprofit newsroom. Its editor said the grant would pay for two reporters.",
+            "This story was originally published by the Flint Hills Review.",
+            "School closings and delays are posted on the district website by 6 a.m.",
+        ]);
+    }
+
+    #[test]
     fn a_site_name_with_a_year_heads_its_menu() {
         assert_each_dropped_above_the_story(&[
             "TSV Grünwald 1896 e.V.\nStartseite\nVerein\nAbteilungen\nKontakt",

@@ -858,6 +858,27 @@ mod tests {
     }
 
     #[test]
+    fn blogger_and_ghost_sections_go() {
+        for section in [
+            &[
+                "2 comments:",
+                "Anonymous said...",
+                "My great-grandfather ran the carding mill until it closed. I have his pocket watch.",
+                "March 9, 2024 at 6:41 PM",
+                "Post a Comment",
+            ][..],
+            &[
+                "2 comments",
+                "Sign in or become a The Tideline member to join the conversation.",
+                "Marisol Vega\nMar 5, 2024\nGreat piece. I grew up on the east shore.",
+            ],
+        ] {
+            let page: Vec<&str> = [BODY].iter().chain(section).copied().collect();
+            assert_eq!(run(&page), only_the_first_kept(page.len()), "{section:?}");
+        }
+    }
+
+    #[test]
     fn sections_in_more_languages_go() {
         for section in [
             &[

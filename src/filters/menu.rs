@@ -135,7 +135,15 @@ pub fn is_row_of_names(words: &[&str]) -> bool {
     }
     let mut small = 0;
     let mut after_capital = false;
-    for word in words {
+    for (position, word) in words.iter().enumerate() {
+        // A channel's number inside a name (`8 On Your Side`).
+        if position > 0
+            && (1..=LABEL_NUMBER_DIGITS).contains(&word.len())
+            && word.bytes().all(|byte| byte.is_ascii_digit())
+        {
+            after_capital = false;
+            continue;
+        }
         let capital =
             label_capitals(word, ITEM_MAX_CHARS).is_some_and(|(_, capitals)| capitals == 1);
         if !capital {
