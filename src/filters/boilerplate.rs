@@ -971,11 +971,14 @@ fn is_labelled(line: &str) -> bool {
         && !value.trim().is_empty()
 }
 
+/// The category of cookie banners and their buttons.
+const COOKIE_CONSENT: &str = "cookie-consent";
+
 /// The categories whose boxes end in buttons: a newsletter sign-up form,
 /// a cookie banner, a paywall's offer. Such a box holds together wherever
 /// it stands: its buttons vouch for its offer or banner, which alone might
 /// be a sentence of the story, and the offer or banner for its buttons.
-const FORM_CATEGORIES: &[&str] = &["cookie-consent", "newsletter", "paywall", "app-prompt"];
+const FORM_CATEGORIES: &[&str] = &[COOKIE_CONSENT, "newsletter", "paywall", "app-prompt"];
 
 /// The most lines of a form that no rule covers: its heading and a line
 /// of blurb (`Get our weekly round-up`, `The best of our journalism, every
@@ -1055,15 +1058,27 @@ fn form_with_free_lines<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option
     };
     FORM_CATEGORIES.iter().copied().find_map(|category| {
         let of = |rule: &&Rule| rule.category == category;
-        let anchor = lines
-            .iter()
-            .flatten()
-            .copied()
-            .find(|rule| of(rule) && !near_only(rule))?;
         let covered = lines.iter().filter(|rules| rules.iter().any(of)).count();
         let free: Vec<usize> = (0..lines.len())
             .filter(|&index| !lines[index].iter().any(of))
             .collect();
+        // A banner in a language no banner rule reads still names cookies
+        // (`Kennemer Courant gebruikt cookies …` / `Akkoord` / `Instellingen
+        // aanpassen`): its one free line does, over buttons a rule knows.
+        let names_cookies = || {
+            category == COOKIE_CONSENT
+                && matches!(&free[..], [line] if view.lines[*line].to_lowercase().contains("cookie"))
+        };
+        let anchor = lines
+            .iter()
+            .flatten()
+            .copied()
+            .find(|rule| of(rule) && !near_only(rule))
+            .or_else(|| {
+                names_cookies()
+                    .then(|| lines.iter().flatten().copied().find(of))
+                    .flatten()
+            })?;
         let buttons_only = free.iter().all(|&index| is_button(&view.lines[index]));
         let short_free = free.len() <= MAX_FREE_BESIDE_TWO
             && free
@@ -1081,7 +1096,8 @@ fn form_with_free_lines<'r>(view: &BlockView, lines: &[Vec<&'r Rule>]) -> Option
         let form = !free.is_empty()
             && free.len() <= MAX_FREE
             && ((covered >= 1 && buttons_only)
-                || (covered >= 2 && short_free && (one_sentence || covered >= 3)));
+                || (covered >= 2 && short_free && (one_sentence || covered >= 3))
+                || (covered >= 2 && names_cookies()));
         form.then(|| Candidate {
             lines: lines
                 .iter()
@@ -2116,6 +2132,22 @@ mod tests {
             "The Ledger is a nonprofit newsroom. Its editor said the grant would pay for two reporters.",
             "This story was originally published by the Flint Hills Review.",
             "School closings and delays are posted on the district website by 6 a.m.",
+        ]);
+    }
+
+    #[test]
+    fn a_banner_naming_cookies_over_buttons_a_rule_knows_goes() {
+        assert_each_dropped_above_the_story(&[
+            "Kennemer Courant gebruikt cookies en vergelijkbare technieken om de website goed te laten werken. Door op ‘Akkoord’ te klikken, ga je hiermee akkoord.\nAkkoord\nInstellingen aanpassen",
+            "Lees voor\n3 min leestijd",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "Notas relacionadas\nCEA anuncia nuevos horarios de tandeo en 23 colonias\nAgricultores de El Marqués piden apoyo por la sequía",
+        ]);
+        // Without the buttons, or with one, it is the story's.
+        assert_each_kept_in_an_article(&[
+            "Kennemer Courant gebruikt cookies van drie leveranciers, zei de rechter.",
+            "Kennemer Courant gebruikt cookies van drie leveranciers, zei de rechter.\nAkkoord",
         ]);
     }
 
