@@ -700,7 +700,7 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
 /// headline in title case is not so full of links.
 fn row_of_words_with_links(line: &str, rules: &RuleSet) -> bool {
     const LINKS_MIN: usize = 3;
-    let words: Vec<&str> = line.split(' ').collect();
+    let words: Vec<&str> = line.split([' ', '\u{3000}']).collect();
     if !menu::is_row_of_names(&words) {
         return false;
     }
@@ -2148,6 +2148,59 @@ mod tests {
         assert_each_kept_in_an_article(&[
             "Kennemer Courant gebruikt cookies van drie leveranciers, zei de rechter.",
             "Kennemer Courant gebruikt cookies van drie leveranciers, zei de rechter.\nAkkoord",
+        ]);
+    }
+
+    #[test]
+    fn furniture_in_croatian_bulgarian_slovak_and_east_asian_and_arabic_pages_goes() {
+        assert_each_dropped_above_the_story(&[
+            "Vijesti Sport Biznis Lifestyle Magazin Prijava",
+            "Начало Новини Пловдив Икономика Култура Спорт Вход",
+            "Správy Región Šport Kultúra Názory Predplatné Prihlásiť sa",
+            "ニュース\u{3000}政治\u{3000}経済\u{3000}社会\u{3000}国際\u{3000}スポーツ\u{3000}地域\u{3000}ログイン",
+            "정치 경제 사회 전국 국제 문화 스포츠 로그인 회원가입",
+            "الرئيسية أخبار محافظات اقتصاد رياضة فن منوعات فيديو",
+            "Ova web stranica koristi kolačiće kako bismo vam omogućili bolje korisničko iskustvo.\nPrihvaćam",
+            "Начало » Новини » Пловдив",
+            "ホーム > 地域 > 石川",
+            "호남일보 앱에서 더 빠르게 뉴스를 확인하세요\n앱 설치",
+            "글자크기 설정\n인쇄\n공유하기",
+        ]);
+        assert_each_dropped_in_an_article(&[
+            "Čítajte aj: Žilinská radnica predstavila rozpočet na rok 2024",
+            "Pročitajte još: Ribari iz Opuzena traže odštetu zbog uništenih mreža",
+            "【あわせて読みたい】北陸の地方鉄道、相次ぐ運賃値上げ",
+            "▶ 관련기사: 전북 초등학교 입학생 1만명 아래로",
+            "Oglas",
+            "居民在屋顶菜园里给番茄苗浇水。记者\u{3000}张伟\u{3000}摄",
+            "전주시 마을 돌봄센터 조감도 [전주시 제공. 재판매 및 DB 금지]",
+            "محافظ البحر الأحمر يتفقد وحدات التحلية خلال افتتاح المحطة - تصوير: محمود حسن",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "Zdieľať\nFacebook\nX\nWhatsApp\nKopírovať odkaz",
+            "Podijeli\nFacebook\nX\nWhatsApp\nViber",
+            "Споделете: Facebook Viber Email",
+            "Bagikan:\nFacebook\nTwitter\nWhatsApp\nLine\nSalin Link",
+            "Tagy: knižnica, Žilina, rekonštrukcia, kultúra",
+            "Oznake: plavi rak, Neretva, invazivne vrste, ribarstvo",
+            "Етикети: реклама, билбордове, Стария град",
+            "Pratite nas na Facebooku i Instagramu",
+            "Последвайте ни в Google News и Telegram",
+            "Povezane vijesti\nPlavi rak stigao i do Pelješca\nOpuzenski ribari: Mreže su nam uništene",
+            "キーワード\n#鉄道\n#地域交通",
+            "이 기사를 공유합니다\n페이스북\n카카오톡\n트위터\nURL 복사",
+            "点赞\n收藏\n分享",
+            "扫码下载锦城新闻客户端，随时随地看新闻",
+            "北陸ニュース公式アプリ\n最新ニュースや災害情報をプッシュ通知でお届けします。\nアプリをダウンロード",
+            "حمل تطبيق صوت الساحل\nمتوفر على Google Play و App Store",
+            "النشرة البريدية\nاشترك لتصلك أهم الأخبار يوميا على بريدك الإلكتروني\nأدخل بريدك الإلكتروني\nاشترك الآن",
+        ]);
+        // Sentences of the story with the same words stay.
+        assert_each_kept_in_an_article(&[
+            "Kultúra a šport dostanú z rozpočtu viac peňazí, povedal primátor.",
+            "Спорт и култура получават повече пари от общината тази година.",
+            "スポーツと文化の予算は来年度も増える見通しだ。",
+            "Pratite nas, rekao je trener, jer sezona tek počinje.",
         ]);
     }
 

@@ -879,6 +879,33 @@ mod tests {
     }
 
     #[test]
+    fn croatian_japanese_korean_and_arabic_sections_go() {
+        for section in [
+            &[
+                "Komentari (2)",
+                "Za komentiranje se morate prijaviti.\nPrijava",
+                "Ante iz Metkovića\nprije 2 sata\nLovimo ih svaki dan, a nitko ih neće otkupiti.\nOdgovori",
+            ][..],
+            &[
+                "コメント（2件）",
+                "kaga_taro\n3時間前\n５年後にまた同じ議論になるだけでは。\n返信",
+            ],
+            &[
+                "댓글 2",
+                "댓글을 작성하려면 로그인해 주세요.\n로그인",
+                "전주맘\n2024-03-12 15:30\n좋은 정책이네요.\n답글 0 공감 12",
+            ],
+            &[
+                "التعليقات (2)",
+                "أبو يوسف\nمنذ ساعتين\nخطوة ممتازة، نتمنى تعميمها في مرسى علم بسرعة.\nرد",
+            ],
+        ] {
+            let page: Vec<&str> = [BODY].iter().chain(section).copied().collect();
+            assert_eq!(run(&page), only_the_first_kept(page.len()), "{section:?}");
+        }
+    }
+
+    #[test]
     fn sections_in_more_languages_go() {
         for section in [
             &[

@@ -1031,7 +1031,7 @@ mod tests {
         let rules = RuleSet::builtin();
         for language in [
             "en", "es", "fr", "de", "pt", "it", "ru", "nl", "pl", "tr", "th", "ar", "zh", "ja",
-            "uk", "vi", "ko", "cs", "da", "el", "id",
+            "uk", "vi", "ko", "cs", "da", "el", "id", "hr", "bg", "sk",
         ] {
             let count = rules
                 .rules()
