@@ -70,13 +70,16 @@ struct Caches {
 }
 
 /// Room for the states a lazy DFA builds as it searches, on top of what
-/// its search state needs whatever it meets: about 1,500 states of the
+/// its search state needs whatever it meets: about 2,000 states of the
 /// rules' automata, whose states take a kilobyte each (over 128 kinds of
 /// bytes, rounded up to 256). A stream of news in one or two languages
 /// settles at a few hundred states per automaton and never clears it; a
 /// stream that wanders through many scripts clears and rebuilds its
-/// states instead of growing each thread's memory without end.
-const LAZY_STATES_BYTES: usize = 3 << 19;
+/// states instead of growing each thread's memory without end. (With
+/// room for 1,500, the forward rules of 2026.12.29 cleared it 27 times
+/// on the benchmark corpus of 20,000 articles in many languages, and
+/// rebuilding their states cost more than the half megabyte this adds.)
+const LAZY_STATES_BYTES: usize = 1 << 21;
 
 /// The most memory one thread's lazy DFA search state may take for an
 /// automaton of `nfa_states` states: its two sets of NFA states (two

@@ -700,6 +700,23 @@ fn site_menu<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>> 
 /// headline in title case is not so full of links.
 fn row_of_words_with_links(line: &str, rules: &RuleSet) -> bool {
     const LINKS_MIN: usize = 3;
+    // Most lines are told by their length or their first letter.
+    let opens_with_a_name = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase());
+    if !opens_with_a_name || line.len() > menu::ROW_MAX_BYTES {
+        return false;
+    }
+    // Counted in bytes first: a space, or the first byte of an
+    // ideographic one (E3 80 80), which few other characters open with.
+    let separators = line
+        .bytes()
+        .filter(|&byte| byte == b' ' || byte == 0xE3)
+        .count();
+    if separators + 1 < menu::ROW_OF_NAMES_MIN_WORDS {
+        return false;
+    }
     let words: Vec<&str> = line.split([' ', '\u{3000}']).collect();
     if !menu::is_row_of_names(&words) {
         return false;

@@ -196,7 +196,13 @@ fn is_commenter_header(view: &BlockView) -> bool {
 /// joining word (`at`, `um`, `de`, `a las`). Times since (`2 hours ago`)
 /// are the `comments.timestamp` rule's.
 pub(crate) fn is_date_or_time(line: &str) -> bool {
-    if line.chars().count() > 48 {
+    const MAX_CHARS: usize = 48;
+    // Days, years and times are written in ASCII digits: most lines are
+    // told by their bytes, before any word is read.
+    if line.len() > 4 * MAX_CHARS
+        || !line.bytes().any(|byte| byte.is_ascii_digit())
+        || line.chars().count() > MAX_CHARS
+    {
         return false;
     }
     let mut month_or_time = false;

@@ -26,6 +26,9 @@ const CASELESS_ITEM_MAX_CHARS: usize = 12;
 /// The longest row of links, in characters.
 const ROW_MAX_CHARS: usize = 120;
 
+/// The longest row of links, in bytes (of characters of up to four).
+pub const ROW_MAX_BYTES: usize = 4 * ROW_MAX_CHARS;
+
 /// The longest line of a menu column that is not a row: the site's name.
 const NAME_MAX_WORDS: usize = 5;
 
@@ -115,6 +118,9 @@ pub fn is_row_of_words(line: &str) -> bool {
         })
 }
 
+/// The fewest words of a row of names ([`is_row_of_names`]).
+pub const ROW_OF_NAMES_MIN_WORDS: usize = 5;
+
 /// The words of a row of section names with spaces alone between them,
 /// in a looser shape than [`is_row_of_words`]: five to twelve words, the
 /// first a name in a capital (or of a script without capitals), each word
@@ -123,7 +129,7 @@ pub fn is_row_of_words(line: &str) -> bool {
 /// them so. The caller takes it for a menu only closed by links a rule
 /// knows.
 pub fn is_row_of_names(words: &[&str]) -> bool {
-    const WORDS: std::ops::RangeInclusive<usize> = 5..=12;
+    const WORDS: std::ops::RangeInclusive<usize> = ROW_OF_NAMES_MIN_WORDS..=12;
     if !WORDS.contains(&words.len())
         || words
             .iter()
