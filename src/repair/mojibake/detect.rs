@@ -910,6 +910,32 @@ fn is_plain_text_pair(
     if word_start {
         return second == '\u{a0}' && !reads_as_everyday_letter(decoded);
     }
+    // Text read through windows-874 shows each character beyond ASCII as
+    // a whole sequence (Thai `เธ` and one more, Greek `ฮฑ`), so the pair of
+    // a real sequence follows the end of another, or a space. A Thai
+    // letter after Thai letters that end no sequence is a word's last
+    // letter, and the sign after it was set there (`โดย\u{a0}กมลวรรณ`:
+    // `ย\u{a0}` also reads as a no-break space).
+    if script == Script::Thai && text != Text::Span {
+        let lead_of = |index: usize, length: usize| {
+            page.byte(chars[index]).and_then(sequence_length) == Some(length)
+        };
+        let continuation = |index: usize| {
+            page.byte(chars[index])
+                .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+        };
+        let after_thai_letter = before.is_some_and(|before| class(before).script == Script::Thai);
+        let after_a_sequence = (start >= 2 && lead_of(start - 2, 2) && continuation(start - 1))
+            || (start >= 3
+                && lead_of(start - 3, 3)
+                && continuation(start - 2)
+                && continuation(start - 1));
+        // A pair that reads as a letter (`ฯ„`, Greek `τ`) is no sign a
+        // Thai word ends before.
+        if after_thai_letter && !after_a_sequence && !class(decoded).is_letter() {
+            return true;
+        }
+    }
     // Cyrillic and Greek words end before such signs (Thai text read
     // through windows-874 lost bytes where two leads meet: `ัั€`), but
     // not before the box drawing and mathematical signs of KOI8-R and

@@ -2113,6 +2113,18 @@ mod tests {
     }
 
     #[test]
+    fn a_thai_word_before_a_no_break_space_keeps_its_last_letter() {
+        // `ย` (C2 in windows-874) and a no-break space read as `C2 A0`, a
+        // no-break space: beside a paragraph read through windows-874, the
+        // byline written right keeps its `ย`.
+        let byline = "โดย\u{a0}กมลวรรณ ศรีสุข";
+        let story = "กรมเจ้าท่าและองค์การบริหารส่วนจังหวัดใช้งบประมาณกว่า 12 ล้านบาท";
+        let page = format!("{byline}\n\n{}", misread(story, encoding_rs::WINDOWS_874));
+        assert_eq!(fixed(&page), format!("{byline}\n\n{story}"));
+        assert_eq!(fixed(byline), byline);
+    }
+
+    #[test]
     fn a_line_longer_than_the_span_slots_is_repaired_as_a_short_one() {
         let short = "cafÃ© au lait, donâ€™t, Ð¦ÐµÐ½Ñ‹ ";
         let long = short.repeat(SPAN_SLOTS / short.chars().count() + 2);
