@@ -2222,6 +2222,44 @@ mod tests {
     }
 
     #[test]
+    fn big_newspaper_and_wire_furniture_goes() {
+        assert_each_dropped_above_the_story(&[
+            "Skip to content\nSkip to site index",
+            "Search & Section Navigation",
+            "Listen to this article · 6:12 min Learn more",
+            "Listen to this article 4 min",
+            "Share full article",
+            "Yes, I’m happy\nManage or reject cookies",
+            "Save\nLog in, register or subscribe to save articles for later.",
+            "Share\nNormal text size\nLarger text size\nVery large text size",
+        ]);
+        assert_each_dropped_in_an_article(&[
+            "Image\nA crew excavating a service line on Alder Street last month.Credit...Maya Lindqvist for The New York Ledger",
+            "1 of 12\nResidents wade through floodwater on Monday afternoon. (Getty Images)",
+            "Subscribe for $1 a week for the first 12 weeks. Cancel anytime.",
+            "Subscribe for R75 a month to read unlimited stories.\nAlready a subscriber? Sign in",
+            "Sign up for push alerts and have the best news, analysis and comment delivered directly to your phone",
+        ]);
+        assert_each_dropped_below_the_story(&[
+            "See more on: U.S. Environmental Protection Agency, Ridgeport (Ohio), Water",
+            "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+            "Follow The Irish Courier on WhatsApp and stay up to date",
+            "Get the day’s breaking news and a long read to enjoy. Sign up to receive our Evening Edition newsletter.",
+            "Most Viewed in National\nMan charged after police pursuit on Pacific Highway\nWhy Sydney’s rents are still climbing",
+            "Seguinos en Instagram, Facebook y X\nDescargá la app de El Andino para Android y iPhone",
+            "Receba as notícias da Gazeta do Vale no seu WhatsApp\nClique aqui e participe do nosso canal",
+            "Suscribite para seguir leyendo\nAccedé a todas las notas sin límites por $1.200 al mes.\n¿Ya sos suscriptor? Ingresá",
+            "Похожие записи\nНа трассе у Заречного ограничат движение из-за ремонта",
+            "แชร์ข่าวนี้\nFacebook\nLINE\nX",
+        ]);
+        assert_each_kept_in_an_article(&[
+            "The agency said 1 of 12 inspectors had resigned (Getty Images disputed the figure).",
+            "Residents can subscribe for $5 a month to the council’s flood-alert text service, the mayor said.",
+            "Follow the river on foot and you reach the old mill in an hour.",
+        ]);
+    }
+
+    #[test]
     fn a_site_name_with_a_year_heads_its_menu() {
         assert_each_dropped_above_the_story(&[
             "TSV Grünwald 1896 e.V.\nStartseite\nVerein\nAbteilungen\nKontakt",
