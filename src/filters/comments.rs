@@ -863,9 +863,17 @@ mod tests {
         assert_eq!(run(&blocks), [true, false, false, false, false, false]);
     }
 
+    /// Each section, under a paragraph of the story, goes whole.
+    fn assert_each_section_goes(sections: &[&[&str]]) {
+        for section in sections {
+            let page: Vec<&str> = [BODY].iter().chain(section.iter()).copied().collect();
+            assert_eq!(run(&page), only_the_first_kept(page.len()), "{section:?}");
+        }
+    }
+
     #[test]
     fn blogger_and_ghost_sections_go() {
-        for section in [
+        assert_each_section_goes(&[
             &[
                 "2 comments:",
                 "Anonymous said...",
@@ -878,15 +886,12 @@ mod tests {
                 "Sign in or become a The Tideline member to join the conversation.",
                 "Marisol Vega\nMar 5, 2024\nGreat piece. I grew up on the east shore.",
             ],
-        ] {
-            let page: Vec<&str> = [BODY].iter().chain(section).copied().collect();
-            assert_eq!(run(&page), only_the_first_kept(page.len()), "{section:?}");
-        }
+        ]);
     }
 
     #[test]
     fn croatian_japanese_korean_and_arabic_sections_go() {
-        for section in [
+        assert_each_section_goes(&[
             &[
                 "Komentari (2)",
                 "Za komentiranje se morate prijaviti.\nPrijava",
@@ -905,10 +910,7 @@ mod tests {
                 "التعليقات (2)",
                 "أبو يوسف\nمنذ ساعتين\nخطوة ممتازة، نتمنى تعميمها في مرسى علم بسرعة.\nرد",
             ],
-        ] {
-            let page: Vec<&str> = [BODY].iter().chain(section).copied().collect();
-            assert_eq!(run(&page), only_the_first_kept(page.len()), "{section:?}");
-        }
+        ]);
     }
 
     #[test]
