@@ -916,14 +916,15 @@ fn is_plain_text_pair(
     // letter after Thai letters that end no sequence is a word's last
     // letter, and the sign after it was set there (`โดย\u{a0}กมลวรรณ`:
     // `ย\u{a0}` also reads as a no-break space).
+    let continues = |c: char| {
+        page.byte(c)
+            .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+    };
     if script == Script::Thai && text != Text::Span {
         let lead_of = |index: usize, length: usize| {
             page.byte(chars[index]).and_then(sequence_length) == Some(length)
         };
-        let continuation = |index: usize| {
-            page.byte(chars[index])
-                .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
-        };
+        let continuation = |index: usize| continues(chars[index]);
         let after_thai_letter = before.is_some_and(|before| class(before).script == Script::Thai);
         let after_a_sequence = (start >= 2 && lead_of(start - 2, 2) && continuation(start - 1))
             || (start >= 3
@@ -941,10 +942,6 @@ fn is_plain_text_pair(
     // not before the box drawing and mathematical signs of KOI8-R and
     // KOI8-U, which half of a line repaired under the one leaves for the
     // other (`гп╬стей`).
-    let continues = |c: char| {
-        page.byte(c)
-            .is_some_and(|byte| (0x80..=0xBF).contains(&byte))
-    };
     let word_end = text != Text::Span
         && matches!(script, Script::Cyrillic | Script::Greek)
         && !('\u{2200}'..='\u{25FF}').contains(&second)
