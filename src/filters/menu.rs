@@ -99,8 +99,13 @@ const NUMBERED_ROW_MIN_ITEMS: usize = 5;
 /// Whether a link of a row is an emergency number, the name a news site
 /// gives its police and fire section (`112`, `911`, `999`): three digits.
 fn is_emergency_number(item: &str) -> bool {
-    let item = item.trim();
-    item.len() == 3 && item.bytes().all(|byte| byte.is_ascii_digit())
+    is_number_of(item.trim(), 3..=3)
+}
+
+/// Whether `word` is a number written in as many ASCII digits as `digits`
+/// allows (`7` in `Channel 7`, `112`).
+fn is_number_of(word: &str, digits: std::ops::RangeInclusive<usize>) -> bool {
+    digits.contains(&word.len()) && word.bytes().all(|byte| byte.is_ascii_digit())
 }
 
 /// A row of section names written with spaces alone between them
@@ -143,10 +148,7 @@ pub fn is_row_of_names(words: &[&str]) -> bool {
     let mut after_capital = false;
     for (position, word) in words.iter().enumerate() {
         // A channel's number inside a name (`8 On Your Side`).
-        if position > 0
-            && (1..=LABEL_NUMBER_DIGITS).contains(&word.len())
-            && word.bytes().all(|byte| byte.is_ascii_digit())
-        {
+        if position > 0 && is_number_of(word, 1..=LABEL_NUMBER_DIGITS) {
             after_capital = false;
             continue;
         }
@@ -180,8 +182,7 @@ pub fn is_column_line(line: &str) -> bool {
     let words = line.split_whitespace().count();
     let name = match line.split_once(' ') {
         Some((number, name))
-            if (1..=LABEL_NUMBER_DIGITS).contains(&number.len())
-                && number.bytes().all(|byte| byte.is_ascii_digit())
+            if is_number_of(number, 1..=LABEL_NUMBER_DIGITS)
                 && name.split_whitespace().count() >= 2 =>
         {
             name
@@ -278,8 +279,7 @@ fn label_capitals_with(
         words += 1;
         capitals +=
             usize::from(word.chars().next().is_some_and(|c| !c.is_lowercase()) || is_brand(word));
-        let number =
-            position > 0 && word.len() <= number_digits && word.bytes().all(|b| b.is_ascii_digit());
+        let number = position > 0 && is_number_of(word, 1..=number_digits);
         number
             || CONNECTORS.contains(&word)
             || word.chars().enumerate().all(|(index, c)| {
