@@ -190,9 +190,8 @@ pub fn mark(
     // link-list rule knows (`More from Adaeze Okafor`).
     let link_after = |index: usize| -> Option<&str> {
         let candidate = candidates.get(index)?.as_ref()?;
-        let links = matches!(&candidate.lines[..], [rules] if rules.iter().any(|rule| {
-            matches!(rule.category.as_str(), NAVIGATION | RELATED_LINKS)
-        }));
+        let links =
+            matches!(&candidate.lines[..], [rules] if rules.iter().any(|rule| is_link_rule(rule)));
         links.then(|| blocks[index])
     };
     let consider =
@@ -379,20 +378,29 @@ fn author_box<'r>(view: &BlockView, rules: &'r RuleSet) -> Option<Candidate<'r>>
         _ => first.strip_prefix("About ").unwrap_or(first),
     }
     .trim();
-    if !is_name_alone(name) || !last.trim_end_matches([' ', '»', '›', '→']).ends_with(name) {
+    if !is_name_alone(name) || !link_text(last).ends_with(name) {
         return None;
     }
     let hits = view.line_hits(rules);
-    let links = hits.line(view.lines.len() - 1).iter().any(|&index| {
-        matches!(
-            rules.rule(index).category.as_str(),
-            NAVIGATION | RELATED_LINKS
-        )
-    });
+    let links = hits
+        .line(view.lines.len() - 1)
+        .iter()
+        .any(|&index| is_link_rule(rules.rule(index)));
     links.then(|| Candidate {
         lines: vec![vec![author_box_rule()]],
         header_with_list: false,
     })
+}
+
+/// Whether a rule knows a line as a link to more of the site: navigation
+/// or a list of links (`View all posts by Dana Okoye`, `More from …`).
+fn is_link_rule(rule: &Rule) -> bool {
+    matches!(rule.category.as_str(), NAVIGATION | RELATED_LINKS)
+}
+
+/// A link's text without the arrow after it (`More from Dana Okoye »`).
+fn link_text(line: &str) -> &str {
+    line.trim_end_matches([' ', '»', '›', '→'])
 }
 
 /// A footer that opens with its owner's name (`University of Westmoor` /
@@ -1712,7 +1720,7 @@ fn bio_confirmed(
         .collect();
     const LINK_MAX_WORDS: usize = 6;
     let names_the_link = link_after.is_some_and(|link| {
-        let link = link.trim_end_matches([' ', '»', '›', '→']).to_lowercase();
+        let link = link_text(link).to_lowercase();
         link.split_whitespace().count() <= LINK_MAX_WORDS
             && names.iter().any(|name| {
                 link.strip_suffix(&name.join(" "))
