@@ -261,12 +261,16 @@ fn drop_title_forms_beside_their_base(
 /// holds.
 pub(super) fn has_title_form_beside(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
     headline_shaped(&views[index])
-        && [index.checked_sub(1), Some(index + 1)]
-            .into_iter()
-            .flatten()
-            .any(|other| {
-                other < blocks.len() && is_longer_title_form_of(other, index, blocks, views)
-            })
+        && beside(index, blocks.len())
+            .any(|other| is_longer_title_form_of(other, index, blocks, views))
+}
+
+/// The blocks right before and after the one at `index`, of `blocks`.
+fn beside(index: usize, blocks: usize) -> impl Iterator<Item = usize> {
+    [index.checked_sub(1), Some(index + 1)]
+        .into_iter()
+        .flatten()
+        .filter(move |&other| other < blocks)
 }
 
 /// Whether the block at `index` is a `<title>` form of a block right
@@ -274,10 +278,7 @@ pub(super) fn has_title_form_beside(index: usize, blocks: &[&str], views: &[Bloc
 /// ([`drop_title_forms_beside_their_base`]) whichever block the headline
 /// search takes: a second cleaning, where it is gone, must search alike.
 fn is_title_form_beside_its_base(index: usize, blocks: &[&str], views: &[BlockView]) -> bool {
-    [index.checked_sub(1), Some(index + 1)]
-        .into_iter()
-        .flatten()
-        .any(|base| base < blocks.len() && titles_its_base(index, base, blocks, views))
+    beside(index, blocks.len()).any(|base| titles_its_base(index, base, blocks, views))
 }
 
 /// Whether the block at `titled` is a `<title>` form that goes beside the
